@@ -1,0 +1,27 @@
+/**
+ * Project-wide facts the ts-morph index hands to per-file transforms, as plain JSON (workers get a copy).
+ * Transforms never open other files; what they need to know about them arrives here.
+ */
+export interface FileFacts {
+  /**
+   * Local names in this file bound to a direct-OpenAI client that lives elsewhere: imports of an exported client
+   * (`import { openai } from './lib/openai'`), or parameters / fields typed `OpenAI`.
+   */
+  clientBindings: string[];
+  /**
+   * Model constants this file declares whose every use project-wide is a deployment position:
+   * the transform rewrites the initializer to a deployment reference.
+   */
+  rewriteConstants: string[];
+  /**
+   * Identifiers used as `model` in this file that resolve to a model-name constant, and whether that constant
+   * is rewritten at its declaration (`rewritten`: leave the use alone) or not (`mixed`: marker at the use).
+   */
+  modelConstants: Record<string, 'rewritten' | 'mixed'>;
+}
+
+export type ProjectFacts = Record<string, FileFacts>;
+
+export function emptyFacts(): FileFacts {
+  return { clientBindings: [], rewriteConstants: [], modelConstants: {} };
+}

@@ -1,0 +1,68 @@
+/**
+ * Hosts: which URLs talk to OpenAI's API directly, which are Azure, which are merely OpenAI docs links.
+ * Shared by the codemod (baseURL decisions) and the linter (no-openai-endpoint, no-openai-client).
+ */
+
+/** api.openai.com, its data-residency hosts and the mTLS host; not platform/chat/help/cookbook docs hosts. */
+const OPENAI_API_HOST = /(?:^|[^\w.-])(?:(?:us|eu|ae|au|in|jp|mtls)\.)?api\.openai\.com(?![\w-])/i;
+
+export const OPENAI_DOCS_HOSTS: readonly string[] = [
+  'platform.openai.com',
+  'chat.openai.com',
+  'chatgpt.com',
+  'help.openai.com',
+  'cookbook.openai.com',
+  'openai.com',
+];
+
+const AZURE_OPENAI_HOST =
+  /[\w-]+\.(?:openai\.azure\.(?:com|us|cn)|cognitiveservices\.azure\.(?:com|us|cn)|services\.ai\.azure\.com)/i;
+
+/** Azure front doors teams put before their resource (API Management). */
+const AZURE_GATEWAY_HOST = /[\w-]+\.azure-api\.net/i;
+
+export function mentionsOpenAIHost(text: string): boolean {
+  return OPENAI_API_HOST.test(text);
+}
+
+/** The OpenAI host a text mentions (for messages), or undefined. */
+export function findOpenAIHost(text: string): string | undefined {
+  return OPENAI_API_HOST.exec(text)?.[0].replace(/^[^\w]/, '');
+}
+
+export function mentionsAzureHost(text: string): boolean {
+  return AZURE_OPENAI_HOST.test(text) || AZURE_GATEWAY_HOST.test(text);
+}
+
+/** Env names whose value is an Azure endpoint, so a template built on them is an Azure URL. */
+export const AZURE_ENDPOINT_ENV_NAMES: readonly string[] = [
+  'AZURE_OPENAI_ENDPOINT',
+  'AZURE_OPENAI_API_ENDPOINT',
+  'AZURE_OPENAI_BASE_URL',
+];
+
+/**
+ * A base URL on Azure's v1 surface: an Azure host (or an Azure endpoint variable) followed by `/openai/v1`.
+ * `text` is the URL with unknown parts left as their source text (e.g. `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1/`).
+ */
+export function isAzureV1BaseURL(text: string): boolean {
+  const azure = mentionsAzureHost(text) || AZURE_ENDPOINT_ENV_NAMES.some((n) => text.includes(n));
+  return azure && /\/openai\/v1\/?(?:$|[?#`'"])/.test(text);
+}
+
+/** Already pointed at Azure by hand: deployment-scoped path, Azure host, or an api-version query. */
+export function isAzureURL(text: string): boolean {
+  return (
+    mentionsAzureHost(text) ||
+    AZURE_ENDPOINT_ENV_NAMES.some((n) => text.includes(n)) ||
+    /\/openai\/deployments\//.test(text)
+  );
+}
+
+/**
+ * Whether a `baseURL` value sends the `openai` SDK to OpenAI itself (and so is ours to migrate).
+ * `undefined` means "unknown expression": only an OpenAI host or an OpenAI env read counts as OpenAI.
+ */
+export function isOpenAIBaseURL(text: string): boolean {
+  return mentionsOpenAIHost(text) || /\bOPENAI_(?:BASE_URL|API_BASE)\b/.test(text);
+}

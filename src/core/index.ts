@@ -1,0 +1,12 @@
+/** The detection core: what is true about OpenAI and Azure OpenAI, shared by the codemod and the linter. */
+export * from './deployments.js';
+export * from './env.js';
+export * from './facts.js';
+export * from './hosts.js';
+export * from './markers.js';
+export * from './models.js';
+export * from './options.js';
+export * from './packages.js';
+export * from './secrets.js';
+export * from './surfaces.js';
+export * from './targets.js';

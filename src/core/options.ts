@@ -1,0 +1,54 @@
+/**
+ * What happens to each `openai` client option on Azure (migration spec §3).
+ * remove: dropped (meaningless or harmful on Azure); keep: unchanged; clean: kept minus OpenAI-only entries;
+ * flag: kept, with a TODO marker explaining what the user must still do.
+ */
+export type OptionAction = 'remove' | 'keep' | 'clean' | 'flag' | 'replace';
+
+export interface OptionRule {
+  action: OptionAction;
+  /** Marker text for `flag` (and for `remove` where removal loses behaviour the user must re-create). */
+  why?: string;
+}
+
+export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
+  apiKey: { action: 'replace' },
+  baseURL: { action: 'replace' },
+  organization: { action: 'remove' },
+  project: { action: 'remove' },
+  adminAPIKey: {
+    action: 'remove',
+    why: 'Azure OpenAI has no admin API key; organization administration is Azure RBAC and ARM',
+  },
+  dataResidency: {
+    action: 'remove',
+    why: 'data residency on Azure is the region and deployment type (Standard, DataZone, Global) you deploy to',
+  },
+  credential: { action: 'remove', why: 'OpenAI X.509 mTLS credentials do not apply to Azure OpenAI' },
+  x509Transport: { action: 'remove', why: 'OpenAI X.509 mTLS transport does not apply to Azure OpenAI' },
+  workloadIdentity: {
+    action: 'flag',
+    why: 'workloadIdentity authenticates to the OpenAI platform, not Azure; use Entra ID (--auth entra-id)',
+  },
+  webhookSecret: {
+    action: 'flag',
+    why: 'register the webhook endpoint on the Azure resource and deploy the signing secret Azure issues',
+  },
+  defaultHeaders: { action: 'clean' },
+  timeout: { action: 'keep' },
+  maxRetries: { action: 'keep' },
+  fetch: { action: 'keep' },
+  fetchOptions: { action: 'keep' },
+  httpAgent: { action: 'keep' },
+  defaultQuery: { action: 'keep' },
+  dangerouslyAllowBrowser: { action: 'keep' },
+  logLevel: { action: 'keep' },
+  logger: { action: 'keep' },
+};
+
+/** Headers that carry OpenAI account routing or an OpenAI bearer key: stripped from `defaultHeaders`. */
+export const OPENAI_ONLY_HEADERS: readonly string[] = ['openai-organization', 'openai-project', 'authorization'];
+
+export function optionRule(name: string): OptionRule {
+  return CLIENT_OPTIONS[name] ?? { action: 'keep' };
+}

@@ -1,0 +1,39 @@
+/**
+ * Packages and classes that make a client talk to OpenAI, and the Azure ones that already don't.
+ * Keyed by module specifier; `default` stands for the default export.
+ */
+export const OPENAI_SDK = 'openai';
+
+/** Exports of the `openai` package that construct a direct-OpenAI client. */
+export const OPENAI_CLIENT_EXPORTS: readonly string[] = ['default', 'OpenAI'];
+/** Exports of the `openai` package that already target Azure. */
+export const AZURE_CLIENT_EXPORTS: readonly string[] = ['AzureOpenAI'];
+/** openai v3's client, gone since v4 (migrate to `new OpenAI` first). */
+export const LEGACY_CLIENT_EXPORTS: readonly string[] = ['OpenAIApi'];
+
+/** Subpath imports that are still the `openai` package (types, helpers), never a client constructor. */
+export function isOpenAISubpath(source: string): boolean {
+  return source.startsWith('openai/');
+}
+
+/**
+ * Wrappers that talk to OpenAI directly, with the Azure class or package that replaces each.
+ * Used by the linter (`no-openai-client`) and to mark wrapper code the codemod does not rewrite yet.
+ */
+export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '@langchain/openai': {
+    ChatOpenAI: 'AzureChatOpenAI',
+    OpenAIEmbeddings: 'AzureOpenAIEmbeddings',
+    OpenAI: 'AzureOpenAI',
+  },
+  '@ai-sdk/openai': {
+    openai: 'azure (from @ai-sdk/azure)',
+    createOpenAI: 'createAzure (from @ai-sdk/azure)',
+  },
+  'openai-edge': {
+    OpenAIApi: 'AzureOpenAI (from openai)',
+  },
+};
+
+/** Packages whose presence means code is already on Azure. */
+export const AZURE_PACKAGES: readonly string[] = ['@ai-sdk/azure', '@azure/openai'];

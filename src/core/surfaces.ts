@@ -1,0 +1,164 @@
+/**
+ * API surfaces of the `openai` client, as member paths after the client (`chat.completions.create`).
+ * A trailing `.*` matches any method under that resource. Spec §4.2 and §11.
+ */
+
+/** Calls whose `model` names a deployment on Azure: the literal becomes a deployment reference. */
+export const DEPLOYMENT_CALLS: readonly string[] = [
+  'chat.completions.create',
+  'chat.completions.parse',
+  'chat.completions.stream',
+  'chat.completions.runTools',
+  'beta.chat.completions.parse',
+  'beta.chat.completions.stream',
+  'beta.chat.completions.runTools',
+  'completions.create',
+  'embeddings.create',
+  'images.generate',
+  'images.edit',
+  'audio.transcriptions.create',
+  'audio.translations.create',
+  'audio.speech.create',
+  'responses.create',
+  'responses.stream',
+  'responses.parse',
+  'realtime.sessions.create',
+  'beta.realtime.sessions.create',
+  'beta.assistants.create',
+  'beta.assistants.update',
+  'beta.threads.runs.create',
+  'beta.threads.runs.createAndPoll',
+  'beta.threads.runs.createAndStream',
+  'beta.threads.runs.stream',
+  'beta.threads.createAndRun',
+  'beta.threads.createAndRunPoll',
+  'beta.threads.createAndRunStream',
+];
+
+/** Calls whose `model` is a model name by design (fine-tuning base models): never a deployment. */
+export const MODEL_NAME_CALLS: readonly string[] = ['fineTuning.jobs.create'];
+
+/** Free functions whose model argument is a model name by design (tokenizers). */
+export const MODEL_NAME_FUNCTIONS: readonly string[] = ['encoding_for_model', 'encodingForModel'];
+
+/** On the classic target these need a preview api-version (the dated GA one predates them). */
+export const PREVIEW_CALLS: readonly string[] = [
+  'responses.*',
+  'vectorStores.*',
+  'beta.vectorStores.*',
+  'images.edit',
+  'beta.assistants.*',
+  'beta.threads.*',
+];
+
+/** `beta.chat.completions.X` moved to `chat.completions.X` in openai v5. */
+export const RENAMED_CALLS: Readonly<Record<string, string>> = {
+  'beta.chat.completions.parse': 'chat.completions.parse',
+  'beta.chat.completions.stream': 'chat.completions.stream',
+  'beta.chat.completions.runTools': 'chat.completions.runTools',
+};
+
+export interface SurfaceGap {
+  /** `unsupported`: Azure OpenAI does not offer it (the linter flags these); `differs`: review needed. */
+  level: 'unsupported' | 'differs';
+  /** Why, and what to use instead: becomes the TODO marker and the lint message. */
+  message: string;
+}
+
+/** What Azure OpenAI does not offer or does differently, most specific path first. */
+export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
+  'moderations.*': {
+    level: 'unsupported',
+    message:
+      "Azure OpenAI has no moderations endpoint; prompts and completions are screened by the deployment's content filter, and standalone moderation is Azure AI Content Safety",
+  },
+  'admin.*': {
+    level: 'unsupported',
+    message:
+      'Azure OpenAI has no organization admin API; manage access with Azure RBAC, usage with Azure Monitor and Cost Management',
+  },
+  'images.createVariation': {
+    level: 'unsupported',
+    message: 'image variations are retired and Azure OpenAI does not offer them; use images.edit or images.generate',
+  },
+  'beta.assistants.*': {
+    level: 'unsupported',
+    message:
+      'the Azure OpenAI Assistants API was retired on 2026-08-26; move to the Responses API or Microsoft Foundry Agents',
+  },
+  'beta.threads.*': {
+    level: 'unsupported',
+    message:
+      'the Azure OpenAI Assistants API (threads, runs) was retired on 2026-08-26; move to the Responses API or Microsoft Foundry Agents',
+  },
+  'videos.*': {
+    level: 'unsupported',
+    message: 'Azure video generation (Sora) is a preview API with a different request and response shape',
+  },
+  'containers.*': { level: 'unsupported', message: 'Azure OpenAI does not document the containers API' },
+  'skills.*': { level: 'unsupported', message: 'Azure OpenAI does not document the skills API' },
+  'beta.chatkit.*': { level: 'unsupported', message: 'ChatKit is an OpenAI platform feature with no Azure OpenAI equivalent' },
+  'beta.agents.*': { level: 'unsupported', message: 'beta.agents is an OpenAI platform API; use Microsoft Foundry Agents' },
+  'beta.realtime.*': {
+    level: 'unsupported',
+    message: 'the beta realtime protocol is not on Azure; move to the GA realtime API (/openai/v1/realtime)',
+  },
+  'fineTuning.*': {
+    level: 'differs',
+    message:
+      'fine-tuning on Azure takes a versioned base model (e.g. gpt-4o-mini-2024-07-18), runs in supported regions only, and the result must be deployed before use',
+  },
+  'batches.create': {
+    level: 'differs',
+    message:
+      "Azure Global Batch: every line's body.model in the input file must be one Global-Batch deployment name; embeddings and fine-tuned models are not supported",
+  },
+  'conversations.*': { level: 'differs', message: 'Azure OpenAI parity for the conversations API is unverified; test it on your resource' },
+  'uploads.*': { level: 'differs', message: 'Azure OpenAI parity for the uploads API is unverified; test it on your resource' },
+  'graders.*': { level: 'differs', message: 'graders on Azure are preview under fine_tuning/alpha; check availability' },
+  'models.list': {
+    level: 'differs',
+    message: 'on Azure this lists models available to the resource, not your deployments; ids are not valid model values',
+  },
+  'models.retrieve': {
+    level: 'differs',
+    message: 'on Azure this describes a model available to the resource, not a deployment',
+  },
+  'models.delete': { level: 'differs', message: 'deleting models on Azure is unverified; fine-tuned models are managed per deployment' },
+};
+
+/** Whether `path` (`chat.completions.create`) is matched by a pattern (`chat.completions.create` or `chat.*`). */
+export function matchesPath(pattern: string, path: string): boolean {
+  return pattern.endsWith('.*') ? path.startsWith(pattern.slice(0, -1)) || path === pattern.slice(0, -2) : path === pattern;
+}
+
+function findPattern(patterns: Iterable<string>, path: string): string | undefined {
+  return [...patterns].find((p) => matchesPath(p, path));
+}
+
+export function isDeploymentCall(path: string): boolean {
+  return DEPLOYMENT_CALLS.includes(path);
+}
+
+export function isModelNameCall(path: string): boolean {
+  return MODEL_NAME_CALLS.includes(path);
+}
+
+export function needsPreviewApiVersion(path: string): boolean {
+  return findPattern(PREVIEW_CALLS, path) !== undefined;
+}
+
+export function surfaceGap(path: string): SurfaceGap | undefined {
+  const key = findPattern(Object.keys(SURFACE_GAPS), path);
+  return key === undefined ? undefined : SURFACE_GAPS[key];
+}
+
+/** The member paths a resource prefix can be handed out as (`completions` from `client.chat.completions`). */
+export const RESOURCE_PREFIXES: readonly string[] = [
+  ...new Set(
+    DEPLOYMENT_CALLS.flatMap((p) => {
+      const parts = p.split('.');
+      return parts.slice(1, -1).map((_, i) => parts.slice(0, i + 1).join('.'));
+    }),
+  ),
+];

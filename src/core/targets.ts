@@ -1,0 +1,36 @@
+/** Targets, auth modes and api-versions (migration spec §1–§2). */
+export const TARGETS = ['classic', 'v1'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const AUTH_MODES = ['api-key', 'entra-id'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** Latest dated GA data-plane api-version. */
+export const DEFAULT_API_VERSION = '2024-10-21';
+/** Latest dated preview: needed by Responses, vector stores, Assistants and images.edit on the classic target. */
+export const PREVIEW_API_VERSION = '2025-04-01-preview';
+
+/** Entra ID token audience per target (spec §2). */
+export const TOKEN_SCOPES: Readonly<Record<Target, string>> = {
+  classic: 'https://cognitiveservices.azure.com/.default',
+  v1: 'https://ai.azure.com/.default',
+};
+
+export const AZURE_IDENTITY_PACKAGE = '@azure/identity';
+
+/** What the pipeline hands every transform. */
+export interface MigrationOptions {
+  target: Target;
+  auth: AuthMode;
+  apiVersion: string;
+  /** Whether `apiVersion` was chosen by the user (then a file's preview needs do not override it). */
+  apiVersionExplicit?: boolean;
+  deployments: Readonly<Record<string, string | { env: string }>>;
+}
+
+export const DEFAULT_OPTIONS: MigrationOptions = {
+  target: 'classic',
+  auth: 'api-key',
+  apiVersion: DEFAULT_API_VERSION,
+  deployments: {},
+};

@@ -1,0 +1,32 @@
+import type { ASTPath, JSCodeshift } from 'jscodeshift';
+import { todoText } from '../../src/core/index.js';
+
+type Commented = { comments?: { type: string; value: string; leading?: boolean }[] | null };
+
+/** The statement (or class member / object property) a marker should sit above. */
+export function markerHost(path: ASTPath): ASTPath {
+  let current: ASTPath | null = path;
+  while (current) {
+    const parentNode = current.parent?.node;
+    if (!parentNode) return current;
+    const type = parentNode.type as string;
+    if (type === 'Program' || type === 'BlockStatement' || type === 'ClassBody' || type === 'StaticBlock' || type === 'TSModuleBlock' || type === 'SwitchCase') {
+      return current;
+    }
+    current = current.parent;
+  }
+  return path;
+}
+
+/**
+ * Put `// TODO(openai-to-azure): message` above the statement holding `path`, unless that exact marker is there.
+ * Returns false when it was already there (a re-run).
+ */
+export function insertMarkerOnce(j: JSCodeshift, path: ASTPath, message: string): boolean {
+  const host = markerHost(path).node as Commented;
+  const text = ` ${todoText(message)}`;
+  const comments = host.comments ?? [];
+  if (comments.some((c) => c.leading !== false && c.value.trim() === text.trim())) return false;
+  host.comments = [...comments, j.commentLine(text, true, false)];
+  return true;
+}

@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { Parser } from 'jscodeshift';
+
+const require = createRequire(import.meta.url);
+
+/** jscodeshift's own TypeScript parsers (`.ts` allows `<T>x` casts, `.tsx` allows JSX). */
+const jscodeshiftParser = (name: 'ts' | 'tsx'): Parser => require(`jscodeshift/parser/${name}`)();
+
+const JS_PLUGINS: ParserPlugin[] = [
+  'jsx',
+  'classProperties',
+  'classPrivateProperties',
+  'classPrivateMethods',
+  ['decorators', { decoratorsBeforeExport: false }],
+  'doExpressions',
+  'exportDefaultFrom',
+  'functionBind',
+  'importMeta',
+  'topLevelAwait',
+  'importAttributes',
+];
+
+/** Plain JavaScript with JSX, Babel's AST (not ESTree) like the TS parsers, Flow only under an `@flow` pragma. */
+function javascriptParser(flow: boolean): Parser {
+  const options: ParserOptions = {
+    sourceType: 'unambiguous',
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    errorRecovery: false,
+    tokens: true,
+    plugins: flow ? [...JS_PLUGINS, ['flow', { all: true }], 'flowComments'] : JS_PLUGINS,
+  };
+  return { parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']> };
+}
+
+export type ParserName = 'ts' | 'tsx' | 'babel' | 'flow';
+
+const EXTENSION_PARSERS: Readonly<Record<string, ParserName>> = {
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+  '.js': 'babel',
+  '.jsx': 'babel',
+  '.mjs': 'babel',
+  '.cjs': 'babel',
+};
+
+export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_PARSERS);
+
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot === -1 ? '' : path.slice(dot).toLowerCase();
+}
+
+export function parserNameFor(path: string, source: string): ParserName | undefined {
+  const name = EXTENSION_PARSERS[extensionOf(path)];
+  return name === 'babel' && /^\s*(?:\/\/|\/\*+|\*)\s*@flow\b/m.test(source.slice(0, 2000)) ? 'flow' : name;
+}
+
+const PARSERS: Readonly<Record<ParserName, () => Parser>> = {
+  ts: () => jscodeshiftParser('ts'),
+  tsx: () => jscodeshiftParser('tsx'),
+  babel: () => javascriptParser(false),
+  flow: () => javascriptParser(true),
+};
+
+const cache = new Map<ParserName, Parser>();
+
+export function parserFor(name: ParserName): Parser {
+  let parser = cache.get(name);
+  if (!parser) cache.set(name, (parser = PARSERS[name]()));
+  return parser;
+}

@@ -1,0 +1,117 @@
+import jscodeshift, { type API, type ASTPath, type FileInfo, type Options } from 'jscodeshift';
+import {
+  DEFAULT_OPTIONS,
+  emptyFacts,
+  todoText,
+  type FileFacts,
+  type MigrationOptions,
+} from '../../src/core/index.js';
+import { insertMarkerOnce } from './markers.js';
+import { parserFor, parserNameFor, type ParserName } from './parser.js';
+import { detectQuote } from './quotes.js';
+import type { FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
+
+export interface RunInput {
+  source: string;
+  path: string;
+  options?: MigrationOptions;
+  facts?: FileFacts;
+  /** Defaults to the parser the file's extension calls for. */
+  parser?: ParserName;
+}
+
+export interface RunResult {
+  /** The new text; identical to the input (same string) when nothing changed. */
+  output: string;
+  changed: boolean;
+  outcome: FileOutcome;
+}
+
+/** Line (1-based) of each marker in the printed output, in order of insertion, pointing at the construct below. */
+function markerLines(output: string, messages: string[]): number[] {
+  const lines = output.split('\n');
+  const seen = new Map<string, number>();
+  return messages.map((message) => {
+    const needle = todoText(message);
+    let from = seen.get(message) ?? 0;
+    while (from < lines.length && !lines[from]!.includes(needle)) from++;
+    seen.set(message, from + 1);
+    return from + 2;
+  });
+}
+
+/** Parse once, apply every transform in order on the same tree, print once. Throws on parse errors. */
+export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
+  const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
+  const j = jscodeshift.withParser(parserFor(parserName));
+  const root = j(input.source);
+  const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
+  let dirty = false;
+  const todoMessages: string[] = [];
+  const ctx: TransformContext = {
+    j,
+    root,
+    path: input.path,
+    source: input.source,
+    options: input.options ?? DEFAULT_OPTIONS,
+    facts: input.facts ?? emptyFacts(),
+    quote: detectQuote(input.source),
+    shared: new Map(),
+    outcome,
+    change(node, kind) {
+      dirty = true;
+      outcome.changes.push({ line: node.loc?.start.line ?? 0, kind });
+    },
+    todo(path: ASTPath, message: string) {
+      if (insertMarkerOnce(j, path, message)) {
+        dirty = true;
+        todoMessages.push(message);
+      }
+    },
+    readsEnv(name) {
+      if (!outcome.env.includes(name)) outcome.env.push(name);
+    },
+  };
+  for (const transform of transforms) transform.apply(ctx);
+  if (!dirty) return { output: input.source, changed: false, outcome };
+  const output = root.toSource({ quote: ctx.quote, lineTerminator: '\n' });
+  const lines = markerLines(output, todoMessages);
+  outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
+  return { output, changed: output !== input.source, outcome };
+}
+
+const ENUMS: Readonly<Record<string, readonly string[]>> = { target: ['classic', 'v1'], auth: ['api-key', 'entra-id'] };
+
+/** Options as jscodeshift's CLI passes them (`--target=v1 --auth=entra-id --apiVersion=… --deployment=gpt-4o=chat`). */
+export function optionsFromCli(raw: Options): MigrationOptions {
+  const pick = (key: string): string | undefined => {
+    const value = raw[key];
+    if (value === undefined) return undefined;
+    if (ENUMS[key] && !ENUMS[key].includes(String(value))) throw new Error(`--${key} must be one of ${ENUMS[key].join(', ')}`);
+    return String(value);
+  };
+  const deployments: Record<string, string> = {};
+  for (const pair of [raw.deployment ?? []].flat() as string[]) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) deployments[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const apiVersion = pick('apiVersion') ?? pick('api-version');
+  return {
+    target: (pick('target') as MigrationOptions['target']) ?? DEFAULT_OPTIONS.target,
+    auth: (pick('auth') as MigrationOptions['auth']) ?? DEFAULT_OPTIONS.auth,
+    apiVersion: apiVersion ?? DEFAULT_OPTIONS.apiVersion,
+    apiVersionExplicit: apiVersion !== undefined,
+    deployments,
+  };
+}
+
+/**
+ * Wrap transforms as a plain jscodeshift module: jscodeshift parses with its `--parser` (we re-parse with the
+ * parser the extension calls for when jscodeshift's choice cannot read the file), and we return null when unchanged.
+ */
+export function asJscodeshift(...transforms: Transform[]): JscodeshiftTransform {
+  return (file: FileInfo, _api: API, options: Options) => {
+    const result = runTransforms(transforms, { source: file.source, path: file.path, options: optionsFromCli(options) });
+    return result.changed ? result.output : null;
+  };
+}

@@ -1,0 +1,70 @@
+import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import type { FileFacts, MigrationOptions } from '../../src/core/index.js';
+
+/** What a change was, for the report (`changes[].kind`). */
+export type ChangeKind =
+  | 'client'
+  | 'import'
+  | 'auth'
+  | 'option'
+  | 'secret'
+  | 'deployment'
+  | 'constant'
+  | 'api-version'
+  | 'rename';
+
+export interface Change {
+  line: number;
+  kind: ChangeKind;
+}
+
+export interface Todo {
+  line: number;
+  message: string;
+}
+
+/** A secret found and replaced: only the masked form ever leaves the transform. */
+export interface SecretFinding {
+  line: number;
+  masked: string;
+}
+
+/** Everything one file's transforms produced besides the text. */
+export interface FileOutcome {
+  changes: Change[];
+  todos: Todo[];
+  secrets: SecretFinding[];
+  /** Env variables the migrated code now reads. */
+  env: string[];
+  /** Human notes for the report, e.g. "uses preview api-version 2025-04-01-preview for responses". */
+  notes: string[];
+}
+
+/** One parse of one file, shared by every transform in the pipeline. */
+export interface TransformContext {
+  j: JSCodeshift;
+  root: Collection;
+  path: string;
+  source: string;
+  options: MigrationOptions;
+  facts: FileFacts;
+  /** Quote style of the file, for inserted string literals. */
+  quote: 'single' | 'double';
+  /** State transforms hand to later transforms of the same file (e.g. which names are clients). */
+  shared: Map<string, unknown>;
+  outcome: FileOutcome;
+  /** Record a change at a node (its original line). */
+  change(node: { loc?: { start: { line: number } } | null }, kind: ChangeKind): void;
+  /** Leave `// TODO(openai-to-azure): message` above the statement containing `path`, once, and report it. */
+  todo(path: ASTPath, message: string): void;
+  /** Note an env variable the migrated code reads. */
+  readsEnv(name: string): void;
+}
+
+/** A transform: one concern, composed by the pipeline on one parse, also runnable alone under jscodeshift. */
+export interface Transform {
+  name: string;
+  apply(ctx: TransformContext): void;
+}
+
+export type JscodeshiftTransform = (file: FileInfo, api: API, options: Options) => string | null | undefined;
