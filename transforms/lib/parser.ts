@@ -1,11 +1,15 @@
-import { createRequire } from 'node:module';
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { Parser } from 'jscodeshift';
+import tsOptions from 'jscodeshift/parser/tsOptions.js';
 
-const require = createRequire(import.meta.url);
-
-/** jscodeshift's own TypeScript parsers (`.ts` allows `<T>x` casts, `.tsx` allows JSX). */
-const jscodeshiftParser = (name: 'ts' | 'tsx'): Parser => require(`jscodeshift/parser/${name}`)();
+/**
+ * jscodeshift's own TypeScript options (`.ts` allows `<T>x` casts, `.tsx` adds JSX). No `import.meta` anywhere under
+ * transforms/: jscodeshift loads transforms through babel-register as CommonJS.
+ */
+function typescriptParser(jsx: boolean): Parser {
+  const options = { ...tsOptions, plugins: jsx ? ['jsx', ...tsOptions.plugins] : tsOptions.plugins } as ParserOptions;
+  return { parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']> };
+}
 
 const JS_PLUGINS: ParserPlugin[] = [
   'jsx',
@@ -60,8 +64,8 @@ export function parserNameFor(path: string, source: string): ParserName | undefi
 }
 
 const PARSERS: Readonly<Record<ParserName, () => Parser>> = {
-  ts: () => jscodeshiftParser('ts'),
-  tsx: () => jscodeshiftParser('tsx'),
+  ts: () => typescriptParser(false),
+  tsx: () => typescriptParser(true),
   babel: () => javascriptParser(false),
   flow: () => javascriptParser(true),
 };
