@@ -7,6 +7,7 @@ export * from './markers.js';
 export * from './models.js';
 export * from './options.js';
 export * from './packages.js';
+export * from './prefilter.js';
 export * from './secrets.js';
 export * from './surfaces.js';
 export * from './targets.js';

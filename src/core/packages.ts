@@ -37,3 +37,25 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
 
 /** Packages whose presence means code is already on Azure. */
 export const AZURE_PACKAGES: readonly string[] = ['@ai-sdk/azure', '@azure/openai'];
+
+/**
+ * Factory-style wrapper exports that are called, not constructed (`openai('gpt-4o')`, `createOpenAI({...})`), and the
+ * methods of the `@ai-sdk/openai` provider that each create a model bound to OpenAI (`openai.chat('gpt-4o')`).
+ */
+export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
+  '@ai-sdk/openai': ['openai', 'createOpenAI'],
+};
+export const AI_SDK_PROVIDER_METHODS: readonly string[] = [
+  'languageModel',
+  'responses',
+  'chat',
+  'completion',
+  'embedding',
+  'embeddingModel',
+  'textEmbedding',
+  'textEmbeddingModel',
+  'image',
+  'imageModel',
+  'transcription',
+  'speech',
+];

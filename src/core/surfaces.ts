@@ -23,6 +23,7 @@ export const DEPLOYMENT_CALLS: readonly string[] = [
   'responses.stream',
   'responses.parse',
   'realtime.sessions.create',
+  'realtime.clientSecrets.create',
   'beta.realtime.sessions.create',
   'beta.assistants.create',
   'beta.assistants.update',
@@ -34,6 +35,20 @@ export const DEPLOYMENT_CALLS: readonly string[] = [
   'beta.threads.createAndRunPoll',
   'beta.threads.createAndRunStream',
 ];
+
+/** Where a deployment call's model sits in its first argument when not at `model` (GA realtime: `session.model`). */
+export const DEPLOYMENT_MODEL_PATHS: Readonly<Record<string, readonly string[]>> = {
+  'realtime.clientSecrets.create': ['session', 'model'],
+};
+
+/** Realtime WebSocket helpers: `<Class>.create(client, { model })` connects to a deployment on Azure. */
+export const REALTIME_CONNECTORS: Readonly<Record<string, readonly string[]>> = {
+  'openai/realtime/ws': ['OpenAIRealtimeWS'],
+  'openai/realtime/websocket': ['OpenAIRealtimeWebSocket'],
+};
+
+export const REALTIME_CLASSIC_MESSAGE =
+  'on the classic target connect with OpenAIRealtimeWS.azure(client, { deploymentName }); create() expects a v1 (OpenAI) client';
 
 /** Calls whose `model` is a model name by design (fine-tuning base models): never a deployment. */
 export const MODEL_NAME_CALLS: readonly string[] = ['fineTuning.jobs.create'];
@@ -99,6 +114,15 @@ export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
   'skills.*': { level: 'unsupported', message: 'Azure OpenAI does not document the skills API' },
   'beta.chatkit.*': { level: 'unsupported', message: 'ChatKit is an OpenAI platform feature with no Azure OpenAI equivalent' },
   'beta.agents.*': { level: 'unsupported', message: 'beta.agents is an OpenAI platform API; use Microsoft Foundry Agents' },
+  'realtime.clientSecrets.*': {
+    level: 'differs',
+    message:
+      'Azure serves realtime client secrets at /openai/v1/realtime/client_secrets: use the v1 target for this client and a region that offers realtime',
+  },
+  'realtime.calls.*': {
+    level: 'differs',
+    message: 'Azure serves realtime WebRTC/SIP calls at /openai/v1/realtime/calls: use the v1 target for this client and a region that offers realtime',
+  },
   'beta.realtime.*': {
     level: 'unsupported',
     message: 'the beta realtime protocol is not on Azure; move to the GA realtime API (/openai/v1/realtime)',

@@ -9,6 +9,7 @@ import {
 import { insertMarkerOnce } from './markers.js';
 import { parserFor, parserNameFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
+import { detectTrailingComma } from './trailing-commas.js';
 import type { FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
@@ -74,7 +75,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   };
   for (const transform of transforms) transform.apply(ctx);
   if (!dirty) return { output: input.source, changed: false, outcome };
-  const output = root.toSource({ quote: ctx.quote, lineTerminator: '\n' });
+  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
   const lines = markerLines(output, todoMessages);
   outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
   return { output, changed: output !== input.source, outcome };

@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// Benchmark: our whole `migrate --dry-run` against jscodeshift's own CLI running our transform, on the same
+// generated tree, in the same run. Reports median wall time, peak memory of all processes, and the ratios.
+//
+//   npm run bench                       (builds first)
+//   node bench/run.mjs [--files 5000] [--runs 3] [--big 20000] [--no-verify] [--no-jscodeshift]
+//
+//   --files N      tree for the head-to-head comparison (default 5000)
+//   --runs N       timed runs per command; the median time and the highest peak are reported (default 3)
+//   --big N        a second, bigger tree timed for our CLI only, to show memory stays flat (default 20000; 0 = skip)
+//   --no-verify    skip the separate `migrate --verify` cost measurement
+//
+// Writes bench/results.json. Dry runs must leave the tree as it was: the tree's content hash is checked after.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateTree, isTreeCurrent, MANIFEST } from './generate-tree.mjs';
+import { measure } from './peak-rss.mjs';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH);
+const CLI = path.join(ROOT, 'dist/src/cli/index.js');
+const TRANSFORM = path.join(ROOT, 'dist/transforms/openai-client.js');
+const JSCODESHIFT = path.join(ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+const TARGETS = { timeRatio: 0.1, peakRssMB: 500 };
+
+const { values: opts } = parseArgs({
+  options: {
+    files: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '3' },
+    big: { type: 'string', default: '20000' },
+    'no-verify': { type: 'boolean', default: false },
+    'no-jscodeshift': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+
+const rel = (p) => path.relative(ROOT, p) || '.';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+function ensureTree(files) {
+  const dir = path.join(BENCH, '.tree', `files-${files}`);
+  if (!isTreeCurrent(dir, { files })) {
+    process.stderr.write(`generating ${rel(dir)} …\n`);
+    generateTree(dir, { files });
+  }
+  return { dir, manifest: JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) };
+}
+
+/** Content hash of every file under `dir`: proves a dry run wrote nothing. */
+function treeHash(dir) {
+  const hash = createHash('sha256');
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else hash.update(p).update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+// jscodeshift gets the same exclusions our CLI applies on its own (node_modules, .gitignore'd and hidden folders),
+// so both tools process the same files.
+const jscodeshiftArgs = (tree) => [
+  JSCODESHIFT,
+  '-t', TRANSFORM,
+  '--parser=ts',
+  '--dry',
+  '--extensions=ts,tsx,js,mjs,cjs',
+  '--ignore-pattern=**/node_modules/**',
+  '--ignore-pattern=**/dist/**',
+  '--ignore-pattern=**/generated/**',
+  '--ignore-pattern=**/.cache/**',
+  tree,
+];
+
+/** Time one command RUNS times; keep the last run's parsed output for the report. */
+async function timeCommand(name, command, args, parse) {
+  const runs = [];
+  let detail;
+  for (let i = 0; i < RUNS; i++) {
+    const r = await measure(command, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    process.stderr.write(`  ${name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB, exit ${r.code}\n`);
+    if (r.code !== 0) process.stderr.write(`    stderr: ${r.stderr.trim().split('\n').slice(-5).join('\n    ')}\n`);
+    runs.push({ ms: Math.round(r.ms), peakRssMB: Math.round(r.peakRssMB), code: r.code });
+    detail = parse(r);
+  }
+  return {
+    name,
+    command: [command === process.execPath ? 'node' : command, ...args.map((a) => (path.isAbsolute(a) ? rel(a) : a))].join(' '),
+    runs,
+    medianMs: median(runs.map((r) => r.ms)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+    detail,
+  };
+}
+
+const ourReport = (r) => {
+  try {
+    return JSON.parse(r.stdout).summary;
+  } catch {
+    return { unparsedStdout: r.stdout.slice(0, 200) };
+  }
+};
+// jscodeshift's closing lines: "N errors", "N unmodified", "N skipped", "N ok".
+const jscodeshiftStats = (r) =>
+  Object.fromEntries([...r.stdout.matchAll(/^(\d+) (errors|unmodified|skipped|ok)$/gm)].map((m) => [m[2], Number(m[1])]));
+
+async function ours(tree, extra = []) {
+  return timeCommand(`openai-to-azure migrate ${extra.join(' ')}`.trim(), process.execPath, [CLI, 'migrate', tree, '--json', ...extra], ourReport);
+}
+
+/** `--verify` needs a real run: migrate a throw-away copy with and without it (outside git, `node_modules` linked). */
+async function verifyCost(tree) {
+  const help = await measure(process.execPath, [CLI, 'migrate', '--help'], { cwd: ROOT });
+  if (!help.stdout.includes('--verify')) return { skipped: 'migrate has no --verify option' };
+  const result = {};
+  for (const [key, extra] of [['plain', []], ['verify', ['--verify']]]) {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'o2a-bench-'));
+    cpSync(tree, copy, { recursive: true });
+    // The copy's own node_modules is fake bench content; verify resolves `openai` types through the repo's.
+    rmSync(path.join(copy, 'node_modules'), { recursive: true, force: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    const r = await measure(process.execPath, [CLI, 'migrate', copy, '--json', ...extra], { cwd: ROOT });
+    process.stderr.write(`  migrate ${extra.join(' ') || '(real run)'}: ${(r.ms / 1000).toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB, exit ${r.code}\n`);
+    result[key] = {
+      command: `node dist/src/cli/index.js migrate <copy of tree> --json ${extra.join(' ')}`.trim(),
+      ms: Math.round(r.ms),
+      peakRssMB: Math.round(r.peakRssMB),
+      code: r.code,
+      summary: ourReport(r),
+    };
+    rmSync(copy, { recursive: true, force: true });
+  }
+  result.extraMs = result.verify.ms - result.plain.ms;
+  return result;
+}
+
+function row(cells, widths) {
+  return cells.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join('  ');
+}
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error(`${rel(CLI)} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
+  const files = Number(opts.files);
+  const { dir: tree, manifest } = ensureTree(files);
+  const before = treeHash(tree);
+  const results = [];
+
+  process.stderr.write(`tree ${rel(tree)}: ${manifest.sourceFiles} source files, ${manifest.openaiFiles} using openai\n`);
+  results.push({ ...(await ours(tree, ['--dry-run'])), files });
+  if (!opts['no-jscodeshift']) {
+    if (!existsSync(TRANSFORM)) throw new Error(`${rel(TRANSFORM)} is missing: the transform has not been built.`);
+    results.push({ ...(await timeCommand('jscodeshift -t openai-client', process.execPath, jscodeshiftArgs(tree), jscodeshiftStats)), files });
+  }
+  const unchanged = treeHash(tree) === before;
+
+  const big = Number(opts.big);
+  let bigManifest;
+  if (big > 0) {
+    const bigTree = ensureTree(big);
+    bigManifest = bigTree.manifest;
+    process.stderr.write(`tree ${rel(bigTree.dir)}: ${bigManifest.sourceFiles} source files, ${bigManifest.openaiFiles} using openai\n`);
+    results.push({ ...(await ours(bigTree.dir, ['--dry-run'])), files: big });
+  }
+
+  const verify = opts['no-verify'] ? { skipped: '--no-verify' } : await verifyCost(tree);
+
+  const [oursMain, jscs] = results;
+  const ratios = jscs?.name.startsWith('jscodeshift')
+    ? { time: +(oursMain.medianMs / jscs.medianMs).toFixed(3), memory: +(oursMain.peakRssMB / jscs.peakRssMB).toFixed(3) }
+    : undefined;
+
+  const widths = [34, 7, 10, 16, 9, 8];
+  console.log(row(['command', 'files', 'median s', 'runs s', 'peak MB', 'files/s'], widths));
+  for (const r of results) {
+    console.log(
+      row(
+        [
+          r.name,
+          r.files,
+          (r.medianMs / 1000).toFixed(2),
+          r.runs.map((x) => (x.ms / 1000).toFixed(1)).join('/'),
+          r.peakRssMB,
+          Math.round(r.files / (r.medianMs / 1000)),
+        ],
+        widths,
+      ),
+    );
+  }
+  if (ratios) {
+    console.log(
+      `\nours / jscodeshift: time ${ratios.time} (target ≤ ${TARGETS.timeRatio}), memory ${ratios.memory}; ` +
+        `our peak ${oursMain.peakRssMB} MB (target < ${TARGETS.peakRssMB} MB)`,
+    );
+  }
+  if (verify.skipped) console.log(`verify: skipped (${verify.skipped})`);
+  else console.log(`verify: real migrate ${(verify.plain.ms / 1000).toFixed(2)} s → with --verify ${(verify.verify.ms / 1000).toFixed(2)} s (${verify.verify.peakRssMB} MB)`);
+  console.log(`tree unchanged by dry runs: ${unchanged ? 'yes' : 'NO'}`);
+
+  const out = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, memMB: Math.round(os.totalmem() / 2 ** 20) },
+    runsPerCommand: RUNS,
+    trees: [manifest, bigManifest].filter(Boolean),
+    results,
+    ratios,
+    targets: {
+      ...TARGETS,
+      timeMet: ratios ? ratios.time <= TARGETS.timeRatio : undefined,
+      memoryMet: results.filter((r) => r.name.startsWith('openai-to-azure')).every((r) => r.peakRssMB < TARGETS.peakRssMB),
+    },
+    verify,
+    treeUnchangedByDryRuns: unchanged,
+  };
+  writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log(`\nwrote ${rel(path.join(BENCH, 'results.json'))}`);
+  if (!unchanged) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,132 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
+import { JS_LANGUAGES, createRule } from './create-rule.js';
+import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
+import { mergeListeners } from './utils/listeners.js';
+import { lookupOption, hasOptionMatching } from './utils/options-object.js';
+import { typeInfo } from './utils/types.js';
+
+type Options = [{ wrappers: boolean }];
+type MessageIds = 'openaiClient' | 'legacyClient' | 'wrapperClient' | 'useAzureOpenAI';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-openai-client',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow clients that talk to OpenAI directly instead of Azure OpenAI',
+      recommended: true,
+      typeAware: true,
+    },
+    languages: JS_LANGUAGES,
+    messages: {
+      openaiClient:
+        'This {{name}} client talks to OpenAI directly; use AzureOpenAI, or OpenAI with an Azure `/openai/v1/` baseURL.',
+      legacyClient: 'OpenAIApi is the openai v3 client and talks to OpenAI directly; migrate it (npx openai-to-azure migrate).',
+      wrapperClient: '{{name}} from {{module}} talks to OpenAI directly; use {{replacement}}.',
+      useAzureOpenAI: 'Construct AzureOpenAI instead (it reads AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and OPENAI_API_VERSION).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          wrappers: {
+            type: 'boolean',
+            description: 'Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider, openai-edge).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ wrappers: true }],
+  },
+  create(context, [{ wrappers }]) {
+    const sourceCode = context.sourceCode;
+    const tracker = clientTracker(context);
+    const types = typeInfo(context);
+    const typedSites: ClientSite[] = [];
+
+    /** Not OpenAI's API when the options point elsewhere (Azure, or another vendor's OpenAI-compatible host). */
+    const talksToOpenAI = (options: TSESTree.Node | undefined, key = 'baseURL') => baseURLTarget(options, sourceCode, key) === 'openai';
+
+    function wrapperTalksToOpenAI(site: ClientSite): boolean {
+      const options = site.node.arguments[0];
+      if (site.info.module === '@langchain/openai') {
+        if (hasOptionMatching(options, (k) => k.startsWith('azure'), sourceCode)) return false;
+        const configuration = lookupOption(options, 'configuration', sourceCode);
+        if (configuration.kind === 'unknown') return false;
+        return configuration.kind === 'absent' || talksToOpenAI(configuration.value);
+      }
+      return site.info.name !== 'createOpenAI' || talksToOpenAI(options);
+    }
+
+    /** `new OpenAI(` → `new AzureOpenAI(`, importing it beside the existing `openai` import when needed. */
+    function azureSuggestion(site: ClientSite): TSESLint.ReportFixFunction | undefined {
+      const callee = site.node.callee;
+      if (site.node.type !== 'NewExpression') return undefined;
+      if (callee.type === 'MemberExpression' && !callee.computed) {
+        return (f) => f.replaceText(callee.property, 'AzureOpenAI');
+      }
+      if (callee.type !== 'Identifier') return undefined;
+      const program = sourceCode.ast;
+      const imports = program.body.filter(
+        (s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration' && s.source.value === OPENAI_SDK && s.importKind !== 'type',
+      );
+      const hasAzure = imports.some((d) =>
+        d.specifiers.some((s) => s.type === 'ImportSpecifier' && s.local.name === 'AzureOpenAI'),
+      );
+      if (hasAzure) return (f) => f.replaceText(callee, 'AzureOpenAI');
+      const target = imports.find((d) => !d.specifiers.some((s) => s.type === 'ImportNamespaceSpecifier'));
+      if (!target) return undefined;
+      const named = target.specifiers.filter((s) => s.type === 'ImportSpecifier');
+      return (f) => [
+        f.replaceText(callee, 'AzureOpenAI'),
+        named.length > 0
+          ? f.insertTextAfter(named.at(-1)!, ', AzureOpenAI')
+          : f.insertTextAfter(target.specifiers.at(-1)!, ', { AzureOpenAI }'),
+      ];
+    }
+
+    function check(site: ClientSite): void {
+      const { node, info } = site;
+      switch (info.kind) {
+        case 'azure':
+          return;
+        case 'legacy':
+          context.report({ node, messageId: 'legacyClient' });
+          return;
+        case 'wrapper': {
+          if (!wrappers || !wrapperTalksToOpenAI(site)) return;
+          const base = info.name.split('.')[0]!;
+          const replacement = DIRECT_OPENAI_WRAPPERS[info.module]?.[base] ?? 'its Azure counterpart';
+          context.report({ node, messageId: 'wrapperClient', data: { name: info.name, module: info.module, replacement } });
+          return;
+        }
+        case 'openai': {
+          if (!talksToOpenAI(node.arguments[0])) return;
+          const fix = azureSuggestion(site);
+          context.report({
+            node,
+            messageId: 'openaiClient',
+            data: { name: 'OpenAI' },
+            suggest: fix ? [{ messageId: 'useAzureOpenAI', fix }] : [],
+          });
+        }
+      }
+    }
+
+    return mergeListeners(tracker.listeners, {
+      // With type information, `new X()` where X is openai's OpenAI re-exported from another module.
+      NewExpression(node) {
+        const name = types?.constructorClass(node.callee);
+        if (name === 'OpenAI') typedSites.push({ node, info: { kind: 'openai', module: OPENAI_SDK, name } });
+      },
+      'Program:exit'() {
+        const sites = tracker.sites();
+        const seen = new Set(sites.map((s) => s.node));
+        for (const site of [...sites, ...typedSites.filter((s) => !seen.has(s.node))]) check(site);
+      },
+    });
+  },
+});

@@ -1,0 +1,77 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findOpenAIHost, mentionsOpenAIHost } from '../src/core/index.js';
+import { TEXT_LANGUAGES, createRule } from './create-rule.js';
+import { isStringPiece, sketchString } from './utils/static-string.js';
+import { linesWithOffsets, locOf, type TextDocumentNode } from './utils/text-report.js';
+
+type Options = [{ allow: string[] }];
+
+/** A host-free stand-in for parts of a string the rule cannot evaluate. */
+const HIDDEN = '\u0000';
+
+export default createRule<Options, 'openaiEndpoint'>({
+  name: 'no-openai-endpoint',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow OpenAI API endpoints (api.openai.com and its regional and mTLS hosts) in code and config",
+      recommended: true,
+      text: true,
+    },
+    languages: TEXT_LANGUAGES,
+    messages: {
+      openaiEndpoint:
+        '{{host}} is OpenAI\'s API; call your Azure OpenAI resource instead (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Regular expressions; a string (or text line) matching any of them is not reported, e.g. a mock-server fixture.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+  },
+  create(context, [{ allow }]) {
+    const sourceCode = context.sourceCode;
+    const allowed = allow.map((source) => new RegExp(source, 'u'));
+    const isAllowed = (text: string) => allowed.some((re) => re.test(text));
+
+    /** One report per outermost string expression; constants are reported where they are declared. */
+    function check(node: TSESTree.Node): void {
+      if (isStringPiece(node)) return;
+      const text = sketchString(node, sourceCode, {
+        unknown: () => HIDDEN,
+        constant: (value) => (mentionsOpenAIHost(value) ? HIDDEN : value),
+      });
+      const host = findOpenAIHost(text);
+      if (host === undefined || isAllowed(text)) return;
+      context.report({ node, messageId: 'openaiEndpoint', data: { host } });
+    }
+
+    return {
+      Literal(node) {
+        if (typeof node.value !== 'string' || node.parent.type === 'TSLiteralType') return;
+        if (node.parent.type === 'ImportDeclaration' || node.parent.type === 'ExportNamedDeclaration') return;
+        check(node);
+      },
+      TemplateLiteral: check,
+      'BinaryExpression[operator="+"]': check,
+      Document(node: TextDocumentNode) {
+        for (const { line, offset } of linesWithOffsets(node.value)) {
+          const host = findOpenAIHost(line);
+          if (host === undefined || isAllowed(line)) continue;
+          const start = offset + line.indexOf(host);
+          context.report({ loc: locOf(sourceCode, start, start + host.length), messageId: 'openaiEndpoint', data: { host } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,113 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { azureReplacementFor, isOpenAIEnvName } from '../src/core/index.js';
+import { TEXT_LANGUAGES, createRule } from './create-rule.js';
+import { envMemberName, isEnvObject } from './utils/env-reads.js';
+import { staticKey } from './utils/scope.js';
+import { linesWithOffsets, locOf, type TextDocumentNode } from './utils/text-report.js';
+
+type Options = [{ allow: string[] }];
+type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv';
+
+/** `OPENAI_X=`, `OPENAI_X:`, `"OPENAI_X":` — a setting in `.env`, YAML, JSON or a Markdown snippet (not a mention in prose). */
+const TEXT_SETTING = /(?<![\w$])(["']?)(OPENAI_[A-Z0-9_]+)\1\s*[:=](?!=)/g;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-openai-env',
+  meta: {
+    type: 'suggestion',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow reading OpenAI environment variables (OPENAI_*) other than OPENAI_API_VERSION',
+      recommended: true,
+      text: true,
+    },
+    languages: TEXT_LANGUAGES,
+    messages: {
+      replaceable: '{{name}} configures OpenAI; on Azure OpenAI read {{replacement}} instead.',
+      obsolete: '{{name}} has no meaning on Azure OpenAI; stop reading it.',
+      openaiEnv: '{{name}} configures OpenAI directly; use an Azure OpenAI setting (AZURE_OPENAI_*) instead.',
+      useAzureEnv: 'Read {{replacement}} instead.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string', pattern: '^OPENAI_' },
+            uniqueItems: true,
+            description: 'OPENAI_* names your own code owns (e.g. a feature flag) that are not OpenAI configuration.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+  },
+  create(context, [{ allow }]) {
+    const sourceCode = context.sourceCode;
+    const flagged = (name: string | undefined): name is string =>
+      name !== undefined && isOpenAIEnvName(name) && !allow.includes(name);
+
+    function report(node: TSESTree.Node, name: string, fix?: (replacement: string) => TSESLint.ReportFixFunction) {
+      const replacement = azureReplacementFor(name);
+      if (typeof replacement === 'string') {
+        context.report({
+          node,
+          messageId: 'replaceable',
+          data: { name, replacement },
+          suggest: fix ? [{ messageId: 'useAzureEnv', data: { replacement }, fix: fix(replacement) }] : [],
+        });
+      } else {
+        context.report({ node, messageId: replacement === null ? 'obsolete' : 'openaiEnv', data: { name } });
+      }
+    }
+
+    /** The new key for `process.env.X` / `process.env['X']`; a key computed from a constant gets no suggestion. */
+    function memberFix(node: TSESTree.MemberExpression) {
+      const prop = node.property;
+      if (!node.computed && prop.type === 'Identifier') return (r: string) => (f: TSESLint.RuleFixer) => f.replaceText(prop, r);
+      if (prop.type === 'Literal' || (prop.type === 'TemplateLiteral' && prop.expressions.length === 0)) {
+        const quote = sourceCode.getText(prop)[0];
+        return (r: string) => (f: TSESLint.RuleFixer) => f.replaceText(prop, `${quote}${r}${quote}`);
+      }
+      return undefined;
+    }
+
+    return {
+      MemberExpression(node) {
+        const name = envMemberName(node, sourceCode);
+        if (!flagged(name)) return;
+        const parent = node.parent;
+        // Writes (`process.env.OPENAI_API_KEY = …`, `delete …`) are setup code, not reads.
+        if (parent.type === 'AssignmentExpression' && parent.left === node) return;
+        if (parent.type === 'UnaryExpression' && parent.operator === 'delete') return;
+        report(node, name, memberFix(node));
+      },
+      VariableDeclarator(node) {
+        if (node.id.type !== 'ObjectPattern' || !node.init || !isEnvObject(node.init, sourceCode)) return;
+        for (const prop of node.id.properties) {
+          if (prop.type !== 'Property') continue;
+          const name = staticKey(prop, sourceCode) ?? undefined;
+          if (!flagged(name)) continue;
+          const key = prop.key;
+          report(prop, name, (r) => (f) => f.replaceText(key, prop.shorthand ? `${r}: ${name}` : r));
+        }
+      },
+      Document(node: TextDocumentNode) {
+        for (const { line, offset } of linesWithOffsets(node.value)) {
+          if (line.trimStart().startsWith('#')) continue;
+          for (const m of line.matchAll(TEXT_SETTING)) {
+            const name = m[2]!;
+            if (!flagged(name)) continue;
+            const start = offset + m.index + m[1]!.length;
+            const replacement = azureReplacementFor(name);
+            const loc = locOf(sourceCode, start, start + name.length);
+            if (typeof replacement === 'string') context.report({ loc, messageId: 'replaceable', data: { name, replacement } });
+            else context.report({ loc, messageId: replacement === null ? 'obsolete' : 'openaiEnv', data: { name } });
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,13 @@
+/** Reports that quote a secret: only ever its masked form (`sk-proj-…Ab12`), never the key. */
+import { findSecrets, maskSecret } from '../../src/core/index.js';
+
+export interface MaskedSecret {
+  /** `sk-proj-…Ab12`: safe for messages, terminals, SARIF and CI logs. */
+  masked: string;
+  start: number;
+  end: number;
+}
+
+export function maskedSecrets(text: string): MaskedSecret[] {
+  return findSecrets(text).map(({ secret, index }) => ({ masked: maskSecret(secret), start: index, end: index + secret.length }));
+}

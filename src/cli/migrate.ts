@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { extname, isAbsolute, resolve } from 'node:path';
+import { loadConfig, resolveOptions, type LoadedConfig } from '../config/index.js';
+import type { GlobFilter } from '../pipeline/discover.js';
+import { gitState } from '../pipeline/git.js';
+import { globToRegExp } from '../pipeline/glob.js';
+import { migrate } from '../pipeline/migrate.js';
+import { defaultWorkers } from '../pipeline/pool.js';
+import { displayPath } from '../pipeline/process-file.js';
+import type { Report, VerifyDiagnostic } from '../pipeline/report.js';
+import { reportMarkdown } from '../pipeline/report-markdown.js';
+import type { FileResult } from '../pipeline/types.js';
+import { colorDiff } from './diff-printer.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { Progress } from './progress.js';
+import { summaryText } from './summary.js';
+import type { Terminal } from './terminal.js';
+
+/** `migrate`'s flags as commander parses them. */
+export interface MigrateFlags {
+  dryRun?: boolean;
+  target?: string;
+  auth?: string;
+  apiVersion?: string;
+  deployment?: string[];
+  config?: string;
+  json?: boolean;
+  report?: string;
+  workers?: number;
+  force?: boolean;
+  verify?: boolean;
+}
+
+/** Report file formats, by extension. */
+const REPORT_WRITERS: Readonly<Record<string, (report: Report) => string>> = {
+  '.json': (report) => `${JSON.stringify(report, null, 2)}\n`,
+  '.md': (report) => reportMarkdown(report),
+};
+
+export function reportWriterFor(file: string): (report: Report) => string {
+  const writer = REPORT_WRITERS[extname(file).toLowerCase()];
+  if (!writer) throw new UsageError(`--report must name a .json or .md file, got ${file}`);
+  return writer;
+}
+
+function globFilter(loaded: LoadedConfig): GlobFilter | undefined {
+  const { include = [], exclude = [] } = loaded.config;
+  if (include.length === 0 && exclude.length === 0) return undefined;
+  return { dir: loaded.dir, include: include.map(globToRegExp), exclude: exclude.map(globToRegExp) };
+}
+
+async function refuseDirtyTree(targets: string[]): Promise<void> {
+  const state = await gitState(targets);
+  if (state.kind !== 'dirty') return;
+  const shown = state.files.slice(0, 5).join(', ') + (state.files.length > 5 ? ', …' : '');
+  throw new UsageError(
+    `refusing to migrate: the git working tree has uncommitted changes under the target paths (${shown}).\n` +
+      'Commit or stash them first so the migration can be reviewed and undone, or rerun with --force.',
+  );
+}
+
+async function verify(cwd: string, results: FileResult[]): Promise<NonNullable<Report['verify']>> {
+  // Loaded only when asked for: the type-checker is the expensive part of the tool.
+  const { verifyRewrite } = await import('../project/verify.js');
+  const files = results.map((r) => ({ path: r.file, before: r.before ?? '', after: r.after ?? '' }));
+  const { introduced, ms } = await verifyRewrite({ cwd, files });
+  const relative = (d: VerifyDiagnostic): VerifyDiagnostic => ({
+    ...d,
+    path: isAbsolute(d.path) ? displayPath(d.path, cwd) : d.path,
+  });
+  return { introduced: introduced.map(relative), ms };
+}
+
+function verifyText(introduced: VerifyDiagnostic[]): string {
+  if (introduced.length === 0) return '--verify: the rewrite introduced no type errors.\n';
+  const lines = introduced.map((d) => `  ${d.path}:${d.line}  TS${d.code}: ${d.message}`);
+  return `--verify: the rewrite introduced ${introduced.length} type error(s):\n${lines.join('\n')}\n`;
+}
+
+/** `openai-to-azure migrate [paths...]`: returns the exit code. */
+export async function runMigrate(paths: string[], flags: MigrateFlags, term: Terminal): Promise<number> {
+  const { cwd } = term;
+  const targets = (paths.length > 0 ? paths : ['.']).map((p) => resolve(cwd, p));
+  const missing = targets.find((t) => !existsSync(t));
+  if (missing) throw new UsageError(`no such file or folder: ${displayPath(missing, cwd) || missing}`);
+  const writeReport = flags.report ? reportWriterFor(flags.report) : undefined;
+  const loaded = await loadConfig({ explicit: flags.config, startDir: targets[0]!, cwd });
+  const options = resolveOptions(flags, loaded.config);
+  if (!flags.dryRun && !flags.force) await refuseDirtyTree(targets);
+
+  const human = !flags.json;
+  const progress = new Progress(term.err);
+  const changed: FileResult[] = [];
+  const report = await migrate({
+    cwd,
+    paths: targets,
+    options,
+    globs: globFilter(loaded),
+    dryRun: flags.dryRun ?? false,
+    workers: flags.workers ?? defaultWorkers(),
+    diff: human && flags.dryRun,
+    keepText: flags.verify,
+    onScan: (n) => progress.update(`scanning: ${n} files`),
+    onResult: (result, done, total) => {
+      if (flags.verify && result.status === 'changed') changed.push(result);
+      if (human && result.diff) {
+        progress.clear();
+        term.out.write(`${colorDiff(result.diff, term.outColors)}\n`);
+      } else if (human && !flags.dryRun && result.status === 'changed') {
+        progress.clear();
+        term.out.write(`${term.outColors.green('changed')} ${result.path}\n`);
+      }
+      progress.update(`migrating: ${done}/${total} ${result.path}`);
+    },
+    onWarning: (message) => {
+      progress.clear();
+      term.err.write(`${term.errColors.yellow('warning:')} ${message}\n`);
+    },
+  });
+  progress.clear();
+  if (flags.verify) report.verify = await verify(cwd, changed);
+
+  if (writeReport) await writeFile(resolve(cwd, flags.report!), writeReport(report));
+  if (flags.json) term.out.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    if (!flags.dryRun && report.summary.changed > 0) term.out.write('\n');
+    term.out.write(summaryText(report, { dryRun: flags.dryRun ?? false, auth: options.auth }, term.outColors));
+    if (report.verify) term.out.write(`\n${verifyText(report.verify.introduced)}`);
+  }
+  const failed = report.summary.failed > 0 || (report.verify?.introduced.length ?? 0) > 0;
+  return failed ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,45 @@
+import { AZURE_IDENTITY_PACKAGE, type AuthMode } from '../core/index.js';
+import type { Report } from '../pipeline/report.js';
+import type { Colors } from './terminal.js';
+
+/** Role the identity needs for keyless (Entra ID) calls to Azure OpenAI. */
+export const ENTRA_ROLE = 'Cognitive Services OpenAI User';
+
+function section(title: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : ['', title, ...lines.map((line) => `  ${line}`)];
+}
+
+/** The closing summary of a `migrate` run: counts, failures, what to review, and the env the code now reads. */
+export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMode }, c: Colors): string {
+  const { summary: s, files } = report;
+  const counts: [string, string | number][] = [
+    ['files scanned', s.scanned],
+    ['candidates', s.candidates],
+    ['changed', s.changed],
+    ['unchanged', s.unchanged],
+    ['failed', s.failed],
+    ['TODO markers', s.todos],
+    ['time', `${(s.ms / 1000).toFixed(1)} s`],
+  ];
+  const failed = files.filter((f) => f.status === 'failed').map((f) => `${c.red(f.path)}: ${f.error}`);
+  const todos = files.flatMap((f) => (f.todos ?? []).map((t) => `${f.path}:${t.line}  ${t.message}`));
+  const secrets = files.flatMap((f) => (f.secrets ?? []).map((x) => `${f.path}:${x.line}  ${x.masked}`));
+  const notes = files.flatMap((f) => (f.notes ?? []).map((n) => `${f.path}: ${n}`));
+  const lines = [
+    c.bold(run.dryRun ? 'openai-to-azure migrate (dry run: nothing was written)' : 'openai-to-azure migrate'),
+    ...counts.map(([label, value]) => `  ${label.padEnd(14)}${String(value).padStart(8)}`),
+    ...section(c.red('Failed (left unchanged):'), failed),
+    ...section(c.yellow('TODO markers to review:'), todos),
+    ...section(c.yellow('Secrets removed from source (rotate these keys):'), secrets),
+    ...section('Notes:', notes),
+    ...section('The migrated code reads these environment variables:', report.env),
+  ];
+  if (run.auth === 'entra-id' && s.changed > 0) {
+    lines.push(
+      '',
+      `Keyless auth: run \`npm i ${AZURE_IDENTITY_PACKAGE}\`, and grant the identity the code runs as the`,
+      `"${ENTRA_ROLE}" role on the Azure OpenAI resource.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { mayInvolveOpenAI, type MigrationOptions } from '../core/index.js';
+import { buildProjectIndex } from '../project/index.js';
+import { discover, type GlobFilter } from './discover.js';
+import { processAll, type Job } from './pool.js';
+import { ReportBuilder, type Report } from './report.js';
+import type { FileResult } from './types.js';
+
+export interface MigrateRequest {
+  cwd: string;
+  /** Files or folders, relative to `cwd` or absolute. */
+  paths: readonly string[];
+  options: MigrationOptions;
+  globs?: GlobFilter;
+  dryRun: boolean;
+  workers: number;
+  /** Produce each changed file's unified diff (`FileResult.diff`). */
+  diff?: boolean;
+  /** Keep each changed file's text before and after (`--verify`). */
+  keepText?: boolean;
+  onScan?(scanned: number): void;
+  /** Each candidate's result, in a deterministic order, as soon as it (and all before it) are done. */
+  onResult?(result: FileResult, done: number, total: number): void;
+  onWarning?(message: string): void;
+}
+
+/** How many pre-filter reads are in flight at once while discovery streams. */
+const READ_BATCH = 32;
+
+/** Unreadable files stay candidates, so they fail visibly instead of vanishing. */
+async function isCandidate(file: string): Promise<boolean> {
+  return readFile(file, 'utf8').then(mayInvolveOpenAI, () => true);
+}
+
+/** Discover and pre-filter: every scanned file, and those that may involve OpenAI. */
+async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; candidates: string[] }> {
+  const scanned = new Set<string>();
+  const candidates: string[] = [];
+  let batch: string[] = [];
+  const flush = async (): Promise<void> => {
+    const keep = await Promise.all(batch.map(isCandidate));
+    candidates.push(...batch.filter((_, i) => keep[i]));
+    batch = [];
+    request.onScan?.(scanned.size);
+  };
+  for await (const file of discover(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
+    scanned.add(file);
+    batch.push(file);
+    if (batch.length === READ_BATCH) await flush();
+  }
+  await flush();
+  return { scanned, candidates };
+}
+
+async function projectIndex(request: MigrateRequest, candidates: string[]): ReturnType<typeof buildProjectIndex> {
+  try {
+    return await buildProjectIndex({ cwd: request.cwd, candidates });
+  } catch (error) {
+    // The index adds cross-file precision; without it each file is still migrated on its own.
+    request.onWarning?.(`project index failed, continuing without cross-file facts: ${(error as Error).message}`);
+    return { facts: {}, extraFiles: [] };
+  }
+}
+
+/** The `migrate` pipeline: discover → pre-filter → project index → transform (pool) → write → report. */
+export async function migrate(request: MigrateRequest): Promise<Report> {
+  const report = new ReportBuilder(request.options.target);
+  const { scanned, candidates } = await scan(request);
+  report.scanned = scanned.size;
+  const index = await projectIndex(request, candidates);
+  // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
+  const chosen = new Set(candidates);
+  const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
+  const jobs: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
+  const settings = {
+    cwd: request.cwd,
+    options: request.options,
+    dryRun: request.dryRun,
+    diff: request.diff ?? false,
+    keepText: request.keepText ?? false,
+  };
+  let done = 0;
+  await processAll(jobs, settings, request.workers, (result) => {
+    report.add(result);
+    request.onResult?.(result, ++done, jobs.length);
+  });
+  return report.build();
+}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type { FileFacts } from '../core/index.js';
+import { TRANSFORMS } from '../../transforms/index.js';
+import { runTransforms } from '../../transforms/lib/run.js';
+import { redactSecrets } from './redact.js';
+import { decodeText, encodeText } from './text-format.js';
+import type { FileResult, ProcessSettings } from './types.js';
+import { writeFileAtomic } from './write.js';
+
+// ignoreBOM keeps a BOM in the text (the default would drop it silently), so it can be restored on write.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function displayPath(file: string, cwd: string): string {
+  return relative(cwd, file).split(sep).join('/');
+}
+
+function errorMessage(error: unknown): string {
+  return redactSecrets(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Read one file, run every transform on one parse, and write the result back (unless dry-run). Never throws: a file
+ * that cannot be read, decoded, parsed, transformed or written is a `failed` result and stays as it was.
+ */
+export async function processFile(file: string, facts: FileFacts | undefined, settings: ProcessSettings): Promise<FileResult> {
+  const path = displayPath(file, settings.cwd);
+  const result: FileResult = { file, path, status: 'unchanged', changes: [], todos: [], secrets: [], env: [], notes: [] };
+  try {
+    // Decoding strictly: rewriting a file that is not UTF-8 would corrupt its other bytes.
+    const original = utf8.decode(await readFile(file));
+    const { body, format } = decodeText(original);
+    const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts });
+    const output = encodeText(run.output, format);
+    const { changes, todos, secrets, env, notes } = run.outcome;
+    Object.assign(result, { changes, todos, secrets, env, notes: notes.map(redactSecrets) });
+    if (!run.changed || output === original) return result;
+    result.status = 'changed';
+    if (settings.diff) {
+      const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, body, run.output, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+      });
+      result.diff = redactSecrets(patch);
+    }
+    if (settings.keepText) Object.assign(result, { before: body, after: run.output });
+    if (!settings.dryRun) await writeFileAtomic(file, output);
+    return result;
+  } catch (error) {
+    return { ...result, status: 'failed', changes: [], todos: [], secrets: [], env: [], notes: [], error: errorMessage(error) };
+  }
+}

@@ -1,0 +1,84 @@
+import type { Target } from '../core/index.js';
+import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
+import type { FileResult, FileStatus } from './types.js';
+
+export interface ReportSummary {
+  scanned: number;
+  candidates: number;
+  changed: number;
+  unchanged: number;
+  failed: number;
+  todos: number;
+  ms: number;
+}
+
+export interface ReportFile {
+  path: string;
+  status: FileStatus;
+  changes?: Change[];
+  todos?: Todo[];
+  error?: string;
+  secrets?: SecretFinding[];
+  notes?: string[];
+}
+
+/** A type error the rewrite introduced (`--verify`). */
+export interface VerifyDiagnostic {
+  path: string;
+  line: number;
+  code: number;
+  message: string;
+}
+
+/** The migration report (contract: `--json`, `--report x.json`). */
+export interface Report {
+  version: 1;
+  target: Target;
+  summary: ReportSummary;
+  files: ReportFile[];
+  env: string[];
+  /** Only with `--verify`. */
+  verify?: { introduced: VerifyDiagnostic[]; ms: number };
+}
+
+export function reportFile(result: FileResult): ReportFile {
+  if (result.status === 'failed') return { path: result.path, status: 'failed', error: result.error ?? 'failed' };
+  const entry: ReportFile = { path: result.path, status: result.status, changes: result.changes, todos: result.todos };
+  if (result.secrets.length > 0) entry.secrets = result.secrets;
+  if (result.notes.length > 0) entry.notes = result.notes;
+  return entry;
+}
+
+/** Collects results as they arrive, keeping only what the report needs (no file text). */
+export class ReportBuilder {
+  private readonly files: ReportFile[] = [];
+  private readonly env = new Set<string>();
+  private readonly counts = { changed: 0, unchanged: 0, failed: 0, todos: 0 };
+  scanned = 0;
+
+  constructor(
+    private readonly target: Target,
+    private readonly started = performance.now(),
+  ) {}
+
+  add(result: FileResult): void {
+    this.files.push(reportFile(result));
+    this.counts[result.status]++;
+    this.counts.todos += result.todos.length;
+    for (const name of result.env) this.env.add(name);
+  }
+
+  build(): Report {
+    const { changed, unchanged, failed, todos } = this.counts;
+    const summary: ReportSummary = {
+      scanned: this.scanned,
+      candidates: this.files.length,
+      changed,
+      unchanged,
+      failed,
+      todos,
+      ms: Math.round(performance.now() - this.started),
+    };
+    return { version: 1, target: this.target, summary, files: this.files, env: [...this.env].sort() };
+  }
+}

@@ -1,0 +1,38 @@
+import type { MigrationOptions } from '../core/index.js';
+import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
+
+export type FileStatus = 'changed' | 'unchanged' | 'failed';
+
+/** What processing one file produced: plain data, so it crosses worker threads as is. */
+export interface FileResult {
+  /** Absolute path. */
+  file: string;
+  /** Relative to the working directory, with `/`. */
+  path: string;
+  status: FileStatus;
+  changes: Change[];
+  todos: Todo[];
+  /** Masked forms only. */
+  secrets: SecretFinding[];
+  env: string[];
+  notes: string[];
+  /** Why the file failed (secrets masked). */
+  error?: string;
+  /** With `diff`: the unified diff of a changed file (secrets masked). */
+  diff?: string;
+  /** With `keepText`: the text before and after, for `--verify`. */
+  before?: string;
+  after?: string;
+}
+
+/** The same for every file of a run (a worker gets one copy). */
+export interface ProcessSettings {
+  cwd: string;
+  options: MigrationOptions;
+  /** Write nothing. */
+  dryRun: boolean;
+  /** Produce the unified diff of each changed file. */
+  diff: boolean;
+  /** Keep the before/after text of each changed file. */
+  keepText: boolean;
+}

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { FileFacts, ProjectFacts } from '../core/facts.js';
+import { Linker, looksLikeDeploymentCall, type Origin } from './link.js';
+import { ModuleResolver } from './resolve.js';
+import { summarize, type FileSummary } from './summarize.js';
+
+export interface ProjectIndexInput {
+  /** Working directory; relative paths below are resolved against it. */
+  cwd: string;
+  /** Files the pre-filter kept. */
+  candidates: string[];
+  /**
+   * Optional: every discovered source file. Files outside the candidates that import an indexed module by name are
+   * indexed too, so a use the pre-filter skipped (a price table keyed by `CHAT_MODEL`) still counts.
+   */
+  files?: string[];
+}
+
+export interface ProjectIndex {
+  /** Facts by absolute path; a file with nothing to say has no entry (use `emptyFacts()`). */
+  facts: ProjectFacts;
+  /** Indexed files outside the candidates that the transforms must see too (absolute, sorted). */
+  extraFiles: string[];
+}
+
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const SIMPLE_KEY = /^(?:this\.)?[\w$#]+$/;
+
+/** Every specifier a file mentions. */
+function specifiersOf(s: FileSummary): string[] {
+  return [
+    ...[...s.imports.values()].map((b) => b.spec),
+    ...[...s.exports.values()].flatMap((t) => ('spec' in t ? [t.spec] : [])),
+    ...s.starExports,
+    ...s.opaque,
+  ];
+}
+
+/** Specifiers a non-candidate must be followed through: re-exports, and imports that feed a `model`. */
+function followedSpecifiers(s: FileSummary): string[] {
+  const specs = [...s.starExports];
+  for (const target of s.exports.values()) {
+    if ('spec' in target) specs.push(target.spec);
+    else if (s.imports.has(target.local)) specs.push(s.imports.get(target.local)!.spec);
+  }
+  for (const ref of s.refs) if (ref.call && s.imports.has(ref.local)) specs.push(s.imports.get(ref.local)!.spec);
+  return specs;
+}
+
+/** A specifier ending in one of the indexed modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
+function importerPattern(modules: Iterable<string>): RegExp | undefined {
+  const names = new Set<string>();
+  for (const file of modules) {
+    const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+    names.add(base === 'index' ? path.basename(path.dirname(file)) : base);
+  }
+  if (names.size === 0) return undefined;
+  const alternation = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`['"](?:[^'"\\n]*/)?(?:${alternation})(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?['"]`);
+}
+
+class IndexBuilder {
+  readonly summaries = new Map<string, FileSummary>();
+  private readonly visited = new Set<string>();
+  private readonly project = new Project({
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { allowJs: true, noLib: true, types: [] },
+  });
+  readonly resolver = new ModuleResolver();
+
+  /** Parse and summarise a file once; a file that does not parse (or cannot be read) is left out. */
+  add(file: string): FileSummary | undefined {
+    if (this.visited.has(file)) return this.summaries.get(file);
+    this.visited.add(file);
+    if (DECLARATION_FILE.test(file)) return undefined;
+    let sourceFile;
+    try {
+      sourceFile = this.project.addSourceFileAtPath(file);
+    } catch {
+      return undefined;
+    }
+    const node = sourceFile.compilerNode;
+    // `parseDiagnostics` is where TypeScript's parser keeps syntax errors; no program needed to read them.
+    const errors = (node as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+    const summary = errors.length === 0 ? summarize(node) : undefined;
+    this.project.removeSourceFile(sourceFile);
+    if (summary) this.summaries.set(file, summary);
+    return summary;
+  }
+
+  /** Add a module a candidate or a followed file depends on, then the modules it re-exports from. */
+  follow(from: string, spec: string): void {
+    const module = this.resolver.resolve(from, spec);
+    if (!module || this.visited.has(module)) return;
+    const summary = this.add(module);
+    if (summary) for (const next of followedSpecifiers(summary)) this.follow(module, next);
+  }
+}
+
+/**
+ * The project index: parses the candidates and the modules they import (one level, plus re-export chains) with
+ * ts-morph, without type information, and answers the cross-file questions the per-file transforms cannot:
+ * which imported bindings are direct-OpenAI clients, which model constants can be rewritten where declared.
+ */
+export async function buildProjectIndex(input: ProjectIndexInput): Promise<ProjectIndex> {
+  const builder = new IndexBuilder();
+  const candidates = [...new Set(input.candidates.map((p) => path.resolve(input.cwd, p)))].sort();
+  const candidateSet = new Set(candidates);
+  for (const file of candidates) {
+    const summary = builder.add(file);
+    if (summary) for (const spec of specifiersOf(summary)) builder.follow(file, spec);
+  }
+  if (input.files) scanImporters(builder, input.files.map((p) => path.resolve(input.cwd, p)));
+
+  const facts = computeFacts(builder.summaries, (from, spec) => builder.resolver.resolve(from, spec));
+  const extraFiles = Object.keys(facts).filter((file) => !candidateSet.has(file) && needsTransform(facts[file]!, builder.summaries.get(file)!));
+  return { facts, extraFiles };
+}
+
+/** Index the discovered files that import an indexed module by name (a cheap text test first). */
+function scanImporters(builder: IndexBuilder, files: string[]): void {
+  const pattern = importerPattern(builder.summaries.keys());
+  if (!pattern) return;
+  for (const file of [...new Set(files)].sort()) {
+    if (builder.summaries.has(file) || DECLARATION_FILE.test(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!pattern.test(text)) continue;
+    const summary = builder.add(file);
+    if (summary) for (const spec of followedSpecifiers(summary)) builder.follow(file, spec);
+  }
+}
+
+/** A file outside the candidates is worth transforming when it declares or uses something the facts act on. */
+function needsTransform(facts: FileFacts, summary: FileSummary): boolean {
+  if (facts.rewriteConstants.length > 0 || Object.values(facts.modelConstants).includes('mixed')) return true;
+  return summary.refs.some((ref) => facts.clientBindings.includes(ref.local));
+}
+
+function computeFacts(
+  summaries: ReadonlyMap<string, FileSummary>,
+  resolve: (from: string, spec: string) => string | undefined,
+): ProjectFacts {
+  const linker = new Linker(summaries, resolve);
+  const files = [...summaries.keys()].sort();
+  const isModelConst = (o: Origin | undefined): o is { file: string; local: string } =>
+    o !== undefined && 'local' in o && summaries.get(o.file)!.modelConsts.has(o.local);
+
+  /** For each model constant (`file\0name`): whether each of its uses is a deployment position. */
+  const uses = new Map<string, boolean[]>();
+  const recordUse = (o: { file: string; local: string }, deployment: boolean): void => {
+    const key = `${o.file}\0${o.local}`;
+    uses.set(key, [...(uses.get(key) ?? []), deployment]);
+  };
+  const escape = (module: string | undefined): void => {
+    if (module) for (const o of linker.exportedOrigins(module)) if (isModelConst(o)) recordUse(o, false);
+  };
+  /** `model` values that resolve to a model constant, per file: the key as written and the constant. */
+  const modelUses = new Map<string, Map<string, string>>();
+
+  for (const file of files) {
+    const s = summaries.get(file)!;
+    for (const spec of s.opaque) escape(resolve(file, spec));
+    for (const ref of s.refs) {
+      let origin = s.imports.has(ref.local) ? linker.originOf(file, ref.local) : { file, local: ref.local };
+      let key = ref.local;
+      let direct = ref.member === undefined;
+      if (origin && 'namespace' in origin) {
+        if (ref.member === undefined) {
+          escape(origin.namespace);
+          continue;
+        }
+        origin = linker.resolveExport(origin.namespace, ref.member);
+        key = `${ref.local}.${ref.member}`;
+        direct = true;
+      }
+      if (!isModelConst(origin)) continue;
+      const onClient = direct && ref.call !== undefined && linker.isDeploymentCallOnClient(file, ref.call);
+      recordUse(origin, onClient);
+      if (direct && ref.call && (onClient || looksLikeDeploymentCall(ref.call))) {
+        if (!modelUses.has(file)) modelUses.set(file, new Map());
+        modelUses.get(file)!.set(key, `${origin.file}\0${origin.local}`);
+      }
+    }
+  }
+
+  const rewritten = new Set([...uses].filter(([, list]) => list.length > 0 && list.every(Boolean)).map(([k]) => k));
+  const facts: ProjectFacts = {};
+  for (const file of files) {
+    const s = summaries.get(file)!;
+    const clientBindings = new Set<string>();
+    for (const [local, binding] of s.imports) {
+      if (binding.name !== '*' && linker.isClient(file, local)) clientBindings.add(local);
+    }
+    // Holders of a client obtained elsewhere (a factory, a typed parameter, a field set from one); a client
+    // constructed right here is the transform's own find.
+    for (const [key, sources] of s.values) {
+      if (SIMPLE_KEY.test(key) && sources.some((src) => src.kind !== 'new') && linker.isClient(file, key)) {
+        clientBindings.add(key);
+      }
+    }
+    const rewriteConstants = [...s.modelConsts.keys()].filter((name) => rewritten.has(`${file}\0${name}`)).sort();
+    const modelConstants: FileFacts['modelConstants'] = {};
+    for (const [key, constant] of [...(modelUses.get(file) ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
+      modelConstants[key] = rewritten.has(constant) ? 'rewritten' : 'mixed';
+    }
+    if (clientBindings.size > 0 || rewriteConstants.length > 0 || Object.keys(modelConstants).length > 0) {
+      facts[file] = { clientBindings: [...clientBindings].sort(), rewriteConstants, modelConstants };
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,507 @@
+import { ts } from 'ts-morph';
+import { isModelName } from '../core/models.js';
+
+/**
+ * One file's facts as far as that file alone can tell: what it imports and exports, where each name's value comes
+ * from, which module-level constants hold a model name, and where imported or constant names are used. Names are
+ * keyed by text, not scope: `x`, `this.x` (a field), `f()` (a call's result), `ns.x` (a member); the linker turns
+ * these into project facts once every file is summarised.
+ */
+export interface FileSummary {
+  imports: Map<string, ImportBinding>;
+  exports: Map<string, ExportTarget>;
+  /** `export * from 'spec'`. */
+  starExports: string[];
+  /** `module.exports = x` / `export = x`: requiring the module yields its default, not a namespace. */
+  cjsDefault: boolean;
+  /** Everything assigned to a name (variable, parameter, field). */
+  values: Map<string, Source[]>;
+  /** What a function returns, by the function's name. */
+  functions: Map<string, Source[]>;
+  /** Module-level `const` → the model name it holds. */
+  modelConsts: Map<string, string>;
+  /** Module-level `const` → initializer text (to read a `baseURL` held in a constant). */
+  constTexts: Map<string, string>;
+  refs: Ref[];
+  /** Modules loaded in a way we cannot follow (`import()`, `require` passed around): all they export escapes. */
+  opaque: string[];
+}
+
+/** `name`: an export name, `default`, `*` (namespace) or `=` (the whole CommonJS module, `require('x')`). */
+export interface ImportBinding {
+  spec: string;
+  name: string;
+}
+
+export type ExportTarget = { local: string } | { spec: string; name: string };
+
+export type Source =
+  | { kind: 'new'; ctor: string; baseURL?: { text: string } | { constant: string } }
+  | { kind: 'typed'; type: string }
+  | { kind: 'ref'; key: string }
+  | { kind: 'call'; fn: string }
+  | { kind: 'other' };
+
+/** `this.client.chat.completions.create` → root `this`, segs `[client, chat, completions, create]`. */
+export interface CallSite {
+  root: string;
+  segs: string[];
+}
+
+/** A use of an imported or constant name; `call` when it is the `model` of a call's first-argument object. */
+export interface Ref {
+  local: string;
+  member?: string;
+  call?: CallSite;
+}
+
+const WRAPPERS = new Set([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+]);
+
+function unwrap(node: ts.Expression): ts.Expression {
+  let e = node;
+  while (WRAPPERS.has(e.kind) || ts.isAwaitExpression(e)) e = (e as ts.ParenthesizedExpression).expression;
+  return e;
+}
+
+function stringValue(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined;
+}
+
+function propertyName(name: ts.PropertyName | ts.ModuleExportName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+}
+
+/** `a.b.c`, `this.x`, `f().chat`: the dotted key of an expression, or undefined when it is anything else. */
+export function dottedKey(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  if (ts.isIdentifier(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(e)) {
+    const base = dottedKey(e.expression);
+    return base === undefined ? undefined : `${base}.${e.name.text}`;
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    return ts.isIdentifier(callee) ? `${callee.text}()` : undefined;
+  }
+  return undefined;
+}
+
+/** `require('x')` → `{ spec: 'x', name: '=' }`; `import('x')`, awaited or not → a namespace (`*`). */
+function loaded(node: ts.Expression): { call: ts.CallExpression; spec: string; name: '=' | '*' } | undefined {
+  const e = unwrap(node);
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+  const spec = stringValue(e.arguments[0]!);
+  if (spec === undefined) return undefined;
+  if (ts.isIdentifier(e.expression) && e.expression.text === 'require') return { call: e, spec, name: '=' };
+  return e.expression.kind === ts.SyntaxKind.ImportKeyword ? { call: e, spec, name: '*' } : undefined;
+}
+
+/** The type name a value is declared with, through `| null | undefined` and `Promise<…>`: `OpenAI`, `ns.OpenAI`. */
+function typeName(type: ts.TypeNode | undefined): string | undefined {
+  if (!type) return undefined;
+  if (ts.isParenthesizedTypeNode(type)) return typeName(type.type);
+  if (ts.isUnionTypeNode(type)) {
+    const named = type.types.filter(
+      (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword,
+    );
+    return named.length === 1 ? typeName(named[0]) : undefined;
+  }
+  if (!ts.isTypeReferenceNode(type)) return undefined;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : qualifiedName(type.typeName);
+  if (name === 'Promise' && type.typeArguments?.length === 1) return typeName(type.typeArguments[0]);
+  return name;
+}
+
+function qualifiedName(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : `${qualifiedName(name.left)}.${name.right.text}`;
+}
+
+function sourceOf(node: ts.Expression): Source | undefined {
+  const e = unwrap(node);
+  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return undefined;
+  if (ts.isNewExpression(e)) {
+    const ctor = dottedKey(e.expression);
+    if (ctor === undefined) return { kind: 'other' };
+    const options = e.arguments?.[0] && unwrap(e.arguments[0]);
+    if (!options || !ts.isObjectLiteralExpression(options)) return { kind: 'new', ctor };
+    for (const p of options.properties) {
+      if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'baseURL') {
+        return { kind: 'new', ctor, baseURL: { constant: 'baseURL' } };
+      }
+      if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'baseURL') {
+        const value = unwrap(p.initializer);
+        const baseURL = ts.isIdentifier(value) ? { constant: value.text } : { text: value.getText() };
+        return { kind: 'new', ctor, baseURL };
+      }
+    }
+    return { kind: 'new', ctor };
+  }
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    return ts.isIdentifier(callee) ? { kind: 'call', fn: callee.text } : { kind: 'other' };
+  }
+  const key = dottedKey(e);
+  if (key !== undefined && !key.endsWith('()')) return { kind: 'ref', key };
+  return { kind: 'other' };
+}
+
+function add<K, V>(map: Map<K, V[]>, key: K, value: V | undefined): void {
+  if (value === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === kind)) ?? false;
+}
+
+type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+
+function returnSources(fn: FunctionLike): Source[] {
+  const sources: Source[] = [];
+  const declared = typeName(fn.type);
+  if (declared) sources.push({ kind: 'typed', type: declared });
+  if (!fn.body) return sources;
+  if (!ts.isBlock(fn.body)) {
+    const source = sourceOf(fn.body);
+    if (source) sources.push(source);
+    return sources;
+  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) {
+      const source = sourceOf(node.expression);
+      if (source) sources.push(source);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return sources;
+}
+
+function isFunctionValue(node: ts.Expression): node is ts.FunctionExpression | ts.ArrowFunction {
+  const e = unwrap(node);
+  return ts.isFunctionExpression(e) || ts.isArrowFunction(e);
+}
+
+/** `module.exports` / `exports` / `module.exports.x` / `exports.x`: the export name (`=` for the whole module). */
+function cjsExportName(node: ts.Expression): string | undefined {
+  const key = dottedKey(node);
+  if (key === 'module.exports') return '=';
+  const m = key === undefined ? null : /^(?:module\.)?exports\.([\w$]+)$/.exec(key);
+  return m ? m[1] : undefined;
+}
+
+/** Summarise one parsed file. Pure; never looks at another file. */
+export function summarize(file: ts.SourceFile): FileSummary {
+  const s: FileSummary = {
+    imports: new Map(),
+    exports: new Map(),
+    starExports: [],
+    cjsDefault: false,
+    values: new Map(),
+    functions: new Map(),
+    modelConsts: new Map(),
+    constTexts: new Map(),
+    refs: [],
+    opaque: [],
+  };
+  /** Identifiers that name an export rather than use a value (`module.exports = { x }`). */
+  const aliases = new Set<ts.Node>();
+  /** `require`/`import()` calls already read as bindings. */
+  const loaders = new Set<ts.Node>();
+
+  const exportLocal = (name: string, local: string): void => {
+    s.exports.set(name, { local });
+  };
+
+  const assignValue = (key: string, value: ts.Expression): void => {
+    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike));
+    else add(s.values, key, sourceOf(value));
+  };
+
+  const visitVariable = (decl: ts.VariableDeclaration, exported: boolean, moduleConst: boolean): void => {
+    const init = decl.initializer;
+    const load = init && loaded(init);
+    const member = init && !load ? unwrap(init) : undefined;
+    const memberLoad = member && ts.isPropertyAccessExpression(member) ? loaded(member.expression) : undefined;
+    if (load) loaders.add(load.call);
+    if (memberLoad) loaders.add(memberLoad.call);
+    if (ts.isIdentifier(decl.name)) {
+      const name = decl.name.text;
+      if (exported) exportLocal(name, name);
+      if (load) {
+        s.imports.set(name, { spec: load.spec, name: load.name });
+        return;
+      }
+      if (memberLoad) {
+        s.imports.set(name, { spec: memberLoad.spec, name: (member as ts.PropertyAccessExpression).name.text });
+        return;
+      }
+      const declared = typeName(decl.type);
+      if (declared) add(s.values, name, { kind: 'typed', type: declared });
+      if (init) assignValue(name, init);
+      if (moduleConst && init) {
+        s.constTexts.set(name, unwrap(init).getText());
+        const model = stringValue(init);
+        if (model !== undefined && isModelName(model)) s.modelConsts.set(name, model);
+      }
+      return;
+    }
+    if (ts.isObjectBindingPattern(decl.name) && load) {
+      for (const element of decl.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+        const imported = element.propertyName ? propertyName(element.propertyName) : element.name.text;
+        if (imported !== undefined) s.imports.set(element.name.text, { spec: load.spec, name: imported });
+        if (exported) exportLocal(element.name.text, element.name.text);
+      }
+    }
+  };
+
+  const visitAssignment = (node: ts.BinaryExpression): void => {
+    const exportName = cjsExportName(node.left);
+    const right = unwrap(node.right);
+    if (exportName === '=' && ts.isObjectLiteralExpression(right)) {
+      for (const p of right.properties) {
+        const name = ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p) ? propertyName(p.name) : undefined;
+        if (name === undefined) continue;
+        const value = ts.isShorthandPropertyAssignment(p) ? p.name : unwrap((p as ts.PropertyAssignment).initializer);
+        if (ts.isIdentifier(value)) {
+          aliases.add(value);
+          exportLocal(name, value.text);
+        }
+      }
+      return;
+    }
+    if (exportName !== undefined) {
+      const name = exportName === '=' ? 'default' : exportName;
+      if (exportName === '=') s.cjsDefault = true;
+      if (ts.isIdentifier(right)) {
+        aliases.add(right);
+        exportLocal(name, right.text);
+      } else {
+        assignValue(`exports.${name}`, right);
+        exportLocal(name, `exports.${name}`);
+      }
+      return;
+    }
+    const key = dottedKey(node.left);
+    if (key !== undefined && (/^[\w$]+$/.test(key) || /^this\.[\w$#]+$/.test(key))) assignValue(key, node.right);
+  };
+
+  const visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportDeclaration: {
+        const decl = node as ts.ImportDeclaration;
+        const spec = stringValue(decl.moduleSpecifier as ts.Expression);
+        const clause = decl.importClause;
+        if (spec === undefined || !clause) break;
+        if (clause.name) s.imports.set(clause.name.text, { spec, name: 'default' });
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) s.imports.set(bindings.name.text, { spec, name: '*' });
+        else if (bindings) {
+          for (const el of bindings.elements) {
+            const imported = propertyName(el.propertyName ?? el.name);
+            if (imported !== undefined) s.imports.set(el.name.text, { spec, name: imported });
+          }
+        }
+        return;
+      }
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const decl = node as ts.ImportEqualsDeclaration;
+        if (ts.isExternalModuleReference(decl.moduleReference)) {
+          const spec = stringValue(decl.moduleReference.expression);
+          if (spec !== undefined) s.imports.set(decl.name.text, { spec, name: '=' });
+        }
+        return;
+      }
+      case ts.SyntaxKind.ExportDeclaration: {
+        const decl = node as ts.ExportDeclaration;
+        const spec = decl.moduleSpecifier && stringValue(decl.moduleSpecifier);
+        const clause = decl.exportClause;
+        if (spec !== undefined && !clause) s.starExports.push(spec);
+        else if (spec !== undefined && clause && ts.isNamespaceExport(clause)) {
+          const name = propertyName(clause.name);
+          if (name !== undefined) s.exports.set(name, { spec, name: '*' });
+        } else if (clause && ts.isNamedExports(clause)) {
+          for (const el of clause.elements) {
+            const exported = propertyName(el.name);
+            const local = propertyName(el.propertyName ?? el.name);
+            if (exported === undefined || local === undefined) continue;
+            s.exports.set(exported, spec !== undefined ? { spec, name: local } : { local });
+          }
+        }
+        return;
+      }
+      case ts.SyntaxKind.ExportAssignment: {
+        const decl = node as ts.ExportAssignment;
+        if (decl.isExportEquals) s.cjsDefault = true;
+        const value = unwrap(decl.expression);
+        if (ts.isIdentifier(value)) {
+          aliases.add(value);
+          exportLocal('default', value.text);
+        } else {
+          assignValue('default', decl.expression);
+          exportLocal('default', 'default');
+        }
+        break;
+      }
+      case ts.SyntaxKind.FunctionDeclaration: {
+        const fn = node as ts.FunctionDeclaration;
+        const name = fn.name?.text ?? 'default';
+        s.functions.set(name, returnSources(fn));
+        if (hasModifier(fn, ts.SyntaxKind.ExportKeyword)) {
+          exportLocal(hasModifier(fn, ts.SyntaxKind.DefaultKeyword) ? 'default' : name, name);
+        }
+        break;
+      }
+      case ts.SyntaxKind.VariableStatement: {
+        const stmt = node as ts.VariableStatement;
+        const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
+        const moduleConst = stmt.parent === file && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
+        for (const decl of stmt.declarationList.declarations) visitVariable(decl, exported, moduleConst);
+        break;
+      }
+      case ts.SyntaxKind.VariableDeclaration: {
+        // Declarations outside a statement (`for (const x of …)`) and inside nested ones reach here too.
+        if (!ts.isVariableStatement(node.parent.parent)) visitVariable(node as ts.VariableDeclaration, false, false);
+        break;
+      }
+      case ts.SyntaxKind.Parameter: {
+        const param = node as ts.ParameterDeclaration;
+        const declared = typeName(param.type);
+        if (declared && ts.isIdentifier(param.name)) {
+          add(s.values, param.name.text, { kind: 'typed', type: declared });
+          if (ts.isParameterPropertyDeclaration(param, param.parent)) {
+            add(s.values, `this.${param.name.text}`, { kind: 'typed', type: declared });
+          }
+        }
+        break;
+      }
+      case ts.SyntaxKind.PropertyDeclaration: {
+        const prop = node as ts.PropertyDeclaration;
+        const name = propertyName(prop.name);
+        if (name === undefined || hasModifier(prop, ts.SyntaxKind.StaticKeyword)) break;
+        const declared = typeName(prop.type);
+        if (declared) add(s.values, `this.${name}`, { kind: 'typed', type: declared });
+        if (prop.initializer) assignValue(`this.${name}`, prop.initializer);
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const bin = node as ts.BinaryExpression;
+        if (bin.operatorToken.kind === ts.SyntaxKind.EqualsToken) visitAssignment(bin);
+        break;
+      }
+      case ts.SyntaxKind.CallExpression: {
+        const load = loaded(node as ts.CallExpression);
+        if (load && !loaders.has(node)) s.opaque.push(load.spec);
+        break;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(file, visit);
+
+  collectRefs(file, s, aliases);
+  return s;
+}
+
+/** Kinds whose `name` is a declaration (or a member name), not a use of a binding. */
+const DECLARING = new Set([
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.MethodSignature,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.PropertySignature,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.EnumDeclaration,
+  ts.SyntaxKind.EnumMember,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.ModuleDeclaration,
+  ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.ImportEqualsDeclaration,
+  ts.SyntaxKind.ExportSpecifier,
+  ts.SyntaxKind.NamespaceExport,
+  ts.SyntaxKind.TypeParameter,
+  ts.SyntaxKind.LabeledStatement,
+  ts.SyntaxKind.JsxAttribute,
+]);
+
+function isUse(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isTypeReferenceNode(parent) || ts.isExportAssignment(parent)) return false;
+  if (ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isBindingElement(parent) && parent.propertyName === id) return false;
+  if (ts.isQualifiedName(parent) && parent.right === id) return false;
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false;
+  return !(DECLARING.has(parent.kind) && (parent as ts.NamedDeclaration).name === id);
+}
+
+/** The call whose first-argument object has `node` as its `model` value. */
+function modelCall(node: ts.Node): CallSite | undefined {
+  let e: ts.Node = node;
+  while (WRAPPERS.has(e.parent.kind)) e = e.parent;
+  const prop = e.parent;
+  const isModel =
+    (ts.isPropertyAssignment(prop) && prop.initializer === e && propertyName(prop.name) === 'model') ||
+    (ts.isShorthandPropertyAssignment(prop) && prop.name === e && prop.name.text === 'model');
+  if (!isModel) return undefined;
+  const object = prop.parent;
+  const call = object.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== object) return undefined;
+  return callSite(call.expression);
+}
+
+function callSite(callee: ts.Expression): CallSite | undefined {
+  const key = dottedKey(callee);
+  if (key === undefined) return undefined;
+  const [root, ...segs] = key.split('.');
+  return segs.length > 0 ? { root: root!, segs } : undefined;
+}
+
+/** Uses of imported names and model constants: the second pass, once the file's bindings are known. */
+function collectRefs(file: ts.SourceFile, s: FileSummary, aliases: Set<ts.Node>): void {
+  const names = new Set<string>([...s.modelConsts.keys(), ...s.imports.keys()]);
+  if (names.size === 0) return;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && names.has(node.text) && !aliases.has(node) && isUse(node)) {
+      const parent = node.parent;
+      let ref: Ref;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+        ref = { local: node.text, member: parent.name.text };
+        const call = modelCall(parent);
+        if (call) ref.call = call;
+      } else if (ts.isQualifiedName(parent) && parent.left === node) {
+        ref = { local: node.text, member: parent.right.text };
+      } else {
+        ref = { local: node.text };
+        const call = modelCall(node);
+        if (call) ref.call = call;
+      }
+      s.refs.push(ref);
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(file, visit);
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ts } from 'ts-morph';
+
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
+/** The nearest tsconfig.json (or jsconfig.json, as Next.js JS apps keep their `paths` there) at or above `dir`. */
+export function findConfigFile(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * A config's compiler options, `extends` followed, without expanding its `include` globs (a directory walk the
+ * index does not need). Errors (a missing base, "no inputs") leave whatever options could be read.
+ */
+export function readCompilerOptions(configFile: string): ts.CompilerOptions {
+  const read = ts.readConfigFile(configFile, ts.sys.readFile);
+  if (read.error || typeof read.config !== 'object' || read.config === null) return {};
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: () => [],
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+  };
+  return ts.parseJsonConfigFileContent(read.config, host, path.dirname(configFile), undefined, configFile).options;
+}

@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { discover, isSourceFile } from '../../src/pipeline/discover.js';
+import { globToRegExp } from '../../src/pipeline/glob.js';
+import { initRepo, makeTree } from './tree.js';
+
+let cleanup = (): void => {};
+afterEach(() => cleanup());
+
+async function list(root: string, paths: string[], globs?: Parameters<typeof discover>[1]): Promise<string[]> {
+  const out: string[] = [];
+  for await (const file of discover(paths, globs)) out.push(relative(root, file).split('\\').join('/'));
+  return out;
+}
+
+describe('isSourceFile', () => {
+  it.each([
+    ['a.ts', true],
+    ['a.tsx', true],
+    ['a.mts', true],
+    ['a.cts', true],
+    ['a.js', true],
+    ['a.jsx', true],
+    ['a.mjs', true],
+    ['a.cjs', true],
+    ['A.TS', true],
+    ['a.d.ts', false],
+    ['a.d.mts', false],
+    ['a.json', false],
+    ['a.vue', false],
+    ['Makefile', false],
+  ])('%s → %s', (name, expected) => expect(isSourceFile(name)).toBe(expected));
+});
+
+describe('discover', () => {
+  it('walks in a deterministic order and skips node_modules, .git, hidden folders, .d.ts and other files', async () => {
+    const t = makeTree({
+      'b.ts': '',
+      'a/z.js': '',
+      'a/y.tsx': '',
+      'a.ts': '',
+      'types.d.ts': '',
+      'data.json': '',
+      'node_modules/pkg/index.js': '',
+      'sub/node_modules/pkg/index.js': '',
+      '.hidden/x.ts': '',
+      '.eslintrc.cjs': '',
+    });
+    cleanup = t.cleanup;
+    expect(await list(t.dir, [t.dir])).toEqual(['.eslintrc.cjs', 'a/y.tsx', 'a/z.js', 'a.ts', 'b.ts']);
+  });
+
+  it('honours the root, nested and ancestor .gitignore files with git precedence', async () => {
+    const t = makeTree({
+      '.gitignore': 'dist/\n*.gen.ts\n',
+      'pkg/.gitignore': 'local.ts\n!keep.gen.ts\n',
+      'pkg/src/.gitignore': '/only-here.ts\n',
+      'pkg/src/a.ts': '',
+      'pkg/src/only-here.ts': '',
+      'pkg/src/deeper/only-here.ts': '',
+      'pkg/local.ts': '',
+      'pkg/src/local.ts': '',
+      'pkg/x.gen.ts': '',
+      'pkg/keep.gen.ts': '',
+      'pkg/dist/out.js': '',
+      'dist/out.js': '',
+      'main.ts': '',
+    });
+    cleanup = t.cleanup;
+    initRepo(t.dir);
+    const whole = await list(t.dir, [t.dir]);
+    expect(whole).toEqual(['main.ts', 'pkg/keep.gen.ts', 'pkg/src/a.ts', 'pkg/src/deeper/only-here.ts']);
+    // Walking a subfolder still applies the .gitignore files above it, up to the repository root.
+    expect(await list(t.dir, [`${t.dir}/pkg/src`])).toEqual(['pkg/src/a.ts', 'pkg/src/deeper/only-here.ts']);
+  });
+
+  it('reads ancestor .gitignore files only up to the git root', async () => {
+    const t = makeTree({ '.gitignore': '*.ts\n', 'repo/a.ts': '', 'repo/b.js': '' });
+    cleanup = t.cleanup;
+    initRepo(`${t.dir}/repo`);
+    expect(await list(t.dir, [`${t.dir}/repo`])).toEqual(['repo/a.ts', 'repo/b.js']);
+  });
+
+  it('honours .git/info/exclude', async () => {
+    const t = makeTree({ 'a.ts': '', 'b.ts': '' });
+    cleanup = t.cleanup;
+    initRepo(t.dir);
+    writeFileSync(`${t.dir}/.git/info/exclude`, 'b.ts\n');
+    expect(await list(t.dir, [t.dir])).toEqual(['a.ts']);
+  });
+
+  it('yields files named explicitly even if ignored, once, and applies the config globs', async () => {
+    const t = makeTree({ '.gitignore': 'gen.ts\n', 'gen.ts': '', 'src/a.ts': '', 'src/a.test.ts': '', 'lib/b.ts': '' });
+    cleanup = t.cleanup;
+    expect(await list(t.dir, [`${t.dir}/gen.ts`, t.dir, `${t.dir}/src/a.ts`])).toEqual([
+      'gen.ts',
+      'lib/b.ts',
+      'src/a.test.ts',
+      'src/a.ts',
+    ]);
+    const globs = { dir: t.dir, include: [globToRegExp('src/**')], exclude: [globToRegExp('**/*.test.ts')] };
+    expect(await list(t.dir, [t.dir], globs)).toEqual(['src/a.ts']);
+  });
+});

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProjectIndex } from '../../src/project/index.js';
+import { fixture, relativeFacts, sourceFiles } from './helpers.js';
+
+/** Index a fixture; `candidates` relative to it (default: every source file). */
+async function index(name: string, candidates?: string[], files?: string[]) {
+  const dir = fixture(name);
+  const abs = (list: string[]) => list.map((f) => path.join(dir, f));
+  const result = await buildProjectIndex({
+    cwd: dir,
+    candidates: candidates ? abs(candidates) : sourceFiles(dir),
+    ...(files ? { files: abs(files) } : {}),
+  });
+  return {
+    facts: relativeFacts(dir, result.facts),
+    extraFiles: result.extraFiles.map((f) => path.relative(dir, f)),
+    raw: result,
+  };
+}
+
+describe('buildProjectIndex: clients across files', () => {
+  it('sees a client exported from lib/openai.ts and imported by a route', async () => {
+    const { facts, raw } = await index('client-export');
+    expect(facts['routes/chat.ts']?.clientBindings).toEqual(['openai']);
+    // Keys are absolute; a file that declares the client itself has nothing to learn.
+    expect(Object.keys(raw.facts).every(path.isAbsolute)).toBe(true);
+    expect(facts['lib/openai.ts']).toBeUndefined();
+  });
+
+  it('resolves tsconfig `paths` aliases and `export { x as y }`', async () => {
+    const { facts } = await index('paths-alias');
+    expect(facts['src/app/chat.ts']?.clientBindings).toEqual(['ai']);
+  });
+
+  it('follows re-exports through an index file that is not a candidate, and factories', async () => {
+    const { facts, extraFiles } = await index('reexport', ['app.ts', 'lib/openai.ts', 'lib/factory.ts']);
+    expect(facts['app.ts']?.clientBindings).toEqual(['c', 'client', 'openai']);
+    expect(extraFiles).toEqual([]);
+  });
+
+  it('follows default exports, CommonJS module.exports and namespace-imported SDKs', async () => {
+    const { facts } = await index('default-export');
+    expect(facts['app.ts']?.clientBindings).toEqual(['ai']);
+    expect(facts['worker.cjs']?.clientBindings).toEqual(['legacy']);
+  });
+
+  it('sees clients held by typed parameters, parameter properties and fields', async () => {
+    const { facts } = await index('class-clients');
+    expect(facts['service.ts']?.clientBindings).toEqual(['api', 'injected', 'openai', 'this.client', 'this.injected']);
+  });
+
+  it('does not count the openai SDK pointed at another vendor or at an unknown URL as a client', async () => {
+    const { facts } = await index('other-vendor');
+    expect(facts['app.ts']?.clientBindings).toEqual(['direct', 'fromEnv']);
+  });
+
+  it('skips a file that fails to parse and still indexes the rest', async () => {
+    const { facts, raw } = await index('parse-error');
+    expect(facts['broken.ts']).toBeUndefined();
+    expect(facts['good.ts']?.clientBindings).toEqual(['openai']);
+    expect(raw.extraFiles).toEqual([]);
+  });
+
+  it('is deterministic whatever the candidate order', async () => {
+    const dir = fixture('model-constants');
+    const files = sourceFiles(dir);
+    const a = await buildProjectIndex({ cwd: dir, candidates: files });
+    const b = await buildProjectIndex({ cwd: dir, candidates: [...files].reverse() });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+});
+
+describe('buildProjectIndex: model constants', () => {
+  const candidates = ['chat.ts', 'lib/openai.ts'];
+
+  it('rewrites a constant only used as a deployment model, and marks the others at their use', async () => {
+    const { facts } = await index('model-constants', candidates);
+    expect(facts['config.ts']?.rewriteConstants).toEqual(['CHAT_MODEL', 'EMBEDDING_MODEL', 'TABLE_MODEL']);
+    expect(facts['chat.ts']?.rewriteConstants).toEqual(['LOCAL_MODEL']);
+    expect(facts['chat.ts']?.modelConstants).toEqual({
+      CHAT_MODEL: 'rewritten',
+      'config.EMBEDDING_MODEL': 'rewritten',
+      LOCAL_MODEL: 'rewritten',
+      TABLE_MODEL: 'rewritten',
+      // used in a startsWith check
+      REASONING_MODEL: 'mixed',
+      // also the base model of a fine-tuning job, a model name by design
+      FINE_TUNE_BASE: 'mixed',
+    });
+  });
+
+  it('asks for the constants module the pre-filter skipped', async () => {
+    const { extraFiles } = await index('model-constants', candidates);
+    expect(extraFiles).toEqual(['config.ts']);
+  });
+
+  it('counts uses in files the pre-filter skipped when given the discovered files (a price table)', async () => {
+    const all = ['chat.ts', 'config.ts', 'lib/openai.ts', 'pricing.ts'];
+    const { facts } = await index('model-constants', candidates, all);
+    expect(facts['config.ts']?.rewriteConstants).toEqual(['CHAT_MODEL', 'EMBEDDING_MODEL']);
+    expect(facts['chat.ts']?.modelConstants.TABLE_MODEL).toBe('mixed');
+    expect(facts['pricing.ts']).toBeUndefined();
+  });
+
+  it('tracks this.x clients, require aliases and resources handed out in one file', async () => {
+    const { facts } = await index('class-clients');
+    expect(facts['service.ts']?.rewriteConstants).toEqual(['HELPER_MODEL', 'SERVICE_MODEL']);
+    expect(facts['legacy.js']?.rewriteConstants).toEqual(['BOT_MODEL']);
+  });
+
+  it('keeps a constant also used with another vendor: mixed', async () => {
+    const { facts } = await index('other-vendor');
+    expect(facts['app.ts']?.rewriteConstants).toEqual([]);
+    expect(facts['app.ts']?.modelConstants).toEqual({ MODEL: 'mixed' });
+  });
+});

@@ -1,0 +1,147 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-openai-client.js';
+
+const ruleTester = new RuleTester();
+const err = (extra: Record<string, unknown> = {}) => ({ messageId: 'openaiClient' as const, ...extra });
+
+ruleTester.run('no-openai-client', rule, {
+  valid: [
+    // Migrated: the classic client, and OpenAI on an Azure v1 base URL.
+    "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
+    "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT!.replace(/\\/+$/, '')}/openai/v1/`, apiKey: process.env.AZURE_OPENAI_API_KEY });",
+    "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: 'https://res.openai.azure.com/openai/v1/' });",
+    "import OpenAI from 'openai';\nconst endpoint = process.env.AZURE_OPENAI_ENDPOINT;\nconst c = new OpenAI({ baseURL: `${endpoint}/openai/v1` });",
+    // Already Azure by hand (deployment path).
+    "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: `https://res.openai.azure.com/openai/deployments/${id}` });",
+    // Other vendors behind the openai SDK are not OpenAI.
+    "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });",
+    "import OpenAI from 'openai';\nconst local = new OpenAI({ baseURL: 'http://localhost:11434/v1' });",
+    // A base URL the linter cannot evaluate is assumed to be deliberate.
+    "import OpenAI from 'openai';\nexport function make(cfg: { baseURL: string }) { return new OpenAI({ baseURL: cfg.baseURL }); }",
+    // Options that may carry baseURL.
+    "import OpenAI from 'openai';\nconst c = new OpenAI({ ...shared });",
+    "import OpenAI from 'openai';\nconst opts: Record<string, string> = { apiKey: 'k' };\nif (cfg.baseURL) opts.baseURL = cfg.baseURL;\nconst c = new OpenAI(opts);",
+    // Type-only uses, look-alikes and unrelated classes.
+    "import OpenAI from 'openai';\nexport type Msg = OpenAI.Chat.Completions.ChatCompletionMessageParam;",
+    "class OpenAI {}\nconst c = new OpenAI();",
+    "import { OpenAI } from './my-openai';\nconst c = new OpenAI();",
+    "import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst c = new OpenAIClient(endpoint, new AzureKeyCredential(key));",
+    // Wrappers with Azure options.
+    "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'gpt-4o', configuration: { baseURL: 'https://res.openai.azure.com/openai/v1/' } });",
+    "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ azureOpenAIApiKey: key, azureOpenAIApiDeploymentName: 'chat' });",
+    "import { AzureChatOpenAI } from '@langchain/openai';\nconst llm = new AzureChatOpenAI({ model: 'gpt-4o' });",
+    "import { createOpenAI } from '@ai-sdk/openai';\nconst p = createOpenAI({ baseURL: 'https://api.together.xyz/v1' });",
+    "import { azure } from '@ai-sdk/azure';\nconst m = azure('chat');",
+    { code: "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI();", options: [{ wrappers: false }] },
+  ],
+  invalid: [
+    {
+      code: "import OpenAI from 'openai';\nconst client = new OpenAI();",
+      errors: [
+        err({
+          line: 2,
+          column: 16,
+          endColumn: 28,
+          suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI();" }],
+        }),
+      ],
+    },
+    {
+      code: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });",
+      errors: [
+        err({
+          suggestions: [
+            {
+              messageId: 'useAzureOpenAI',
+              output:
+                "import OpenAI, { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiKey: process.env.OPENAI_API_KEY });",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import { OpenAI as OpenAIClient } from 'openai';\nconst c = new OpenAIClient();",
+      errors: [
+        err({
+          suggestions: [
+            { messageId: 'useAzureOpenAI', output: "import { OpenAI as OpenAIClient, AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI();" },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import * as oai from 'openai';\nconst c = new oai.OpenAI();",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import * as oai from 'openai';\nconst c = new oai.AzureOpenAI();" }] })],
+    },
+    {
+      // Aliases that lie: v3 name kept for the v4 class.
+      code: "const { OpenAI: OpenAIApi } = require('openai');\nconst c = new OpenAIApi({ apiKey });",
+      errors: [err({ line: 2, suggestions: [] })],
+    },
+    {
+      code: "class Bot {\n  constructor() {\n    const OpenAI = require('openai');\n    this.openai = new OpenAI();\n  }\n}",
+      filename: 'bot.js',
+      errors: [err({ line: 4, column: 19 })],
+    },
+    {
+      code: "const c = new (require('openai').OpenAI)();",
+      filename: 'x.cjs',
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "const c = new (require('openai').AzureOpenAI)();" }] })],
+    },
+    {
+      code: "async function f() {\n  const { OpenAI } = await import('openai');\n  return new OpenAI();\n}",
+      errors: [err({ line: 3 })],
+    },
+    {
+      code: "async function f() {\n  const OpenAI = (await import('openai')).default;\n  return new OpenAI();\n}",
+      errors: [err({ line: 3 })],
+    },
+    {
+      code: "import('openai').then(({ OpenAI }) => new OpenAI());",
+      errors: [err({ column: 39 })],
+    },
+    { code: "import OpenAI = require('openai');\nconst c = new OpenAI();", errors: [err({ line: 2 })] },
+    {
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: 'https://api.openai.com/v1' });",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ baseURL: 'https://api.openai.com/v1' });" }] })],
+    },
+    {
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: process.env.OPENAI_BASE_URL });",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ baseURL: process.env.OPENAI_BASE_URL });" }] })],
+    },
+    {
+      code: "import OpenAI from 'openai';\nconst opts = { apiKey: 'k', organization: 'org' };\nconst c = new OpenAI(opts);",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconst opts = { apiKey: 'k', organization: 'org' };\nconst c = new AzureOpenAI(opts);" }] })],
+    },
+    {
+      code: "import OpenAI from 'openai';\nexport const App = () => { const c = new OpenAI({ dangerouslyAllowBrowser: true }); return <div>{String(c)}</div>; };",
+      filename: 'app.tsx',
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nexport const App = () => { const c = new AzureOpenAI({ dangerouslyAllowBrowser: true }); return <div>{String(c)}</div>; };" }] })],
+    },
+    {
+      code: "import { Configuration, OpenAIApi } from 'openai';\nconst api = new OpenAIApi(new Configuration({ apiKey }));",
+      errors: [{ messageId: 'legacyClient', line: 2, column: 13 }],
+    },
+    {
+      code: "import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'gpt-4o' });\nconst emb = new OpenAIEmbeddings();",
+      errors: [
+        { messageId: 'wrapperClient', data: { name: 'ChatOpenAI', module: '@langchain/openai', replacement: 'AzureChatOpenAI' }, line: 2 },
+        { messageId: 'wrapperClient', data: { name: 'OpenAIEmbeddings', module: '@langchain/openai', replacement: 'AzureOpenAIEmbeddings' }, line: 3 },
+      ],
+    },
+    {
+      code: "import { openai, createOpenAI } from '@ai-sdk/openai';\nconst a = openai('gpt-4o');\nconst b = openai.embedding('text-embedding-3-small');\nconst p = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });",
+      errors: [
+        { messageId: 'wrapperClient', data: { name: 'openai', module: '@ai-sdk/openai', replacement: 'azure (from @ai-sdk/azure)' }, line: 2 },
+        { messageId: 'wrapperClient', data: { name: 'openai.embedding', module: '@ai-sdk/openai', replacement: 'azure (from @ai-sdk/azure)' }, line: 3 },
+        { messageId: 'wrapperClient', data: { name: 'createOpenAI', module: '@ai-sdk/openai', replacement: 'createAzure (from @ai-sdk/azure)' }, line: 4 },
+      ],
+    },
+    {
+      code: "const { OpenAIApi } = require('openai-edge');\nconst api = new OpenAIApi(config);",
+      filename: 'edge.js',
+      errors: [{ messageId: 'wrapperClient', line: 2 }],
+    },
+  ],
+});

@@ -1,0 +1,82 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-openai-endpoint.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-openai-endpoint', rule, {
+  valid: [
+    "const docs = 'https://platform.openai.com/docs/api-reference';",
+    "const help = 'https://help.openai.com/en/articles/1';",
+    "const groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });",
+    "const local = 'http://localhost:11434/v1';",
+    'const azure = `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1/chat/completions`;',
+    "const notHost = 'myapi.openai.company.example';",
+    "type Url = 'https://api.openai.com/v1';",
+    {
+      code: "const mock = 'https://api.openai.com/v1/mock';",
+      options: [{ allow: ['/mock$'] }],
+    },
+    // The constant is reported where it is declared, not again at each use.
+    {
+      code: "const HOST = 'https://api.openai.com'; export const X = 1;",
+      options: [{ allow: ['api\\.openai\\.com$'] }],
+    },
+  ],
+  invalid: [
+    {
+      code: "fetch('https://api.openai.com/v1/chat/completions');",
+      errors: [{ messageId: 'openaiEndpoint', data: { host: 'api.openai.com' }, line: 1, column: 7 }],
+    },
+    {
+      code: "const ws = 'wss://api.openai.com/v1/realtime';",
+      errors: [{ messageId: 'openaiEndpoint', line: 1, column: 12 }],
+    },
+    {
+      code: "const eu = 'https://eu.api.openai.com/v1';\nconst mtls = 'https://mtls.api.openai.com/v1';",
+      errors: [
+        { messageId: 'openaiEndpoint', data: { host: 'eu.api.openai.com' }, line: 1 },
+        { messageId: 'openaiEndpoint', data: { host: 'mtls.api.openai.com' }, line: 2 },
+      ],
+    },
+    {
+      // A concatenation no single literal gives away: one report on the whole expression.
+      code: "const url = 'https://api.' + 'openai.com' + '/v1';",
+      errors: [{ messageId: 'openaiEndpoint', line: 1, column: 13, endColumn: 50 }],
+    },
+    {
+      // A literal inside a concatenation: reported once, on the concatenation.
+      code: "const url = 'https://api.openai.com/v1' + path;",
+      errors: [{ messageId: 'openaiEndpoint', column: 13 }],
+    },
+    {
+      // Constants followed through scope.
+      code: "const PROTO = 'https://';\nconst HOST = 'api.openai.com';\nconst BASE = PROTO + HOST;",
+      errors: [{ messageId: 'openaiEndpoint', line: 2, column: 14 }],
+    },
+    {
+      code: "const A = 'https://api.';\nconst B = 'openai.com/v1';\nfetch(`${A}${B}/chat/completions`);",
+      errors: [{ messageId: 'openaiEndpoint', line: 3, column: 7 }],
+    },
+    {
+      code: "const HOST = 'https://api.openai.com';\nconst url = `${HOST}/v1/chat/completions`;",
+      errors: [{ messageId: 'openaiEndpoint', line: 1 }],
+    },
+    {
+      code: "const u = new URL('/v1/embeddings', 'https://api.openai.com');",
+      errors: [{ messageId: 'openaiEndpoint', line: 1, column: 37 }],
+    },
+    {
+      code: 'const url = `https://api.openai.com/v1/${resource}`;',
+      errors: [{ messageId: 'openaiEndpoint', column: 13 }],
+    },
+    {
+      code: "export const Link = () => <a href=\"https://api.openai.com/v1/models\">models</a>;",
+      filename: 'component.tsx',
+      errors: [{ messageId: 'openaiEndpoint', column: 35 }],
+    },
+    {
+      code: "const req = https.request({ hostname: 'api.openai.com', path: '/v1/chat/completions' });",
+      errors: [{ messageId: 'openaiEndpoint', column: 39 }],
+    },
+  ],
+});

@@ -1,0 +1,137 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-openai-env.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-openai-env', rule, {
+  valid: [
+    'const v = process.env.OPENAI_API_VERSION;',
+    "const v = process.env['OPENAI_API_VERSION'];",
+    'const { OPENAI_API_VERSION } = process.env;',
+    'const k = process.env.AZURE_OPENAI_API_KEY;',
+    'const d = process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O ?? "gpt-4o";',
+    // Writes are setup, not reads.
+    "process.env.OPENAI_API_KEY = 'test';",
+    'delete process.env.OPENAI_API_KEY;',
+    // Not the environment.
+    'const k = config.OPENAI_API_KEY;',
+    'const process = { env: { OPENAI_API_KEY: 1 } };\nconst k = process.env.OPENAI_API_KEY;',
+    "const name = 'OPENAI_API_KEY';",
+    { code: 'const f = process.env.OPENAI_FEATURE_FLAG;', options: [{ allow: ['OPENAI_FEATURE_FLAG'] }] },
+  ],
+  invalid: [
+    {
+      code: 'const key = process.env.OPENAI_API_KEY;',
+      errors: [
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_API_KEY', replacement: 'AZURE_OPENAI_API_KEY' },
+          line: 1,
+          column: 13,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'useAzureEnv',
+              data: { replacement: 'AZURE_OPENAI_API_KEY' },
+              output: 'const key = process.env.AZURE_OPENAI_API_KEY;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const key = process.env['OPENAI_BASE_URL'];",
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: "const key = process.env['AZURE_OPENAI_ENDPOINT'];" }],
+        },
+      ],
+    },
+    {
+      code: 'const org = process.env.OPENAI_ORG_ID;',
+      errors: [{ messageId: 'obsolete', data: { name: 'OPENAI_ORG_ID' } }],
+    },
+    {
+      code: 'const x = process.env.OPENAI_WEBHOOK_SECRET;',
+      errors: [{ messageId: 'openaiEnv', data: { name: 'OPENAI_WEBHOOK_SECRET' } }],
+    },
+    {
+      // One report per destructured read.
+      code: 'const { OPENAI_API_KEY, OPENAI_MODEL: model, AZURE_OPENAI_ENDPOINT } = process.env;',
+      errors: [
+        {
+          messageId: 'replaceable',
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useAzureEnv',
+              output: 'const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY, OPENAI_MODEL: model, AZURE_OPENAI_ENDPOINT } = process.env;',
+            },
+          ],
+        },
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_MODEL', replacement: 'AZURE_OPENAI_DEPLOYMENT' },
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'useAzureEnv',
+              output: 'const { OPENAI_API_KEY, AZURE_OPENAI_DEPLOYMENT: model, AZURE_OPENAI_ENDPOINT } = process.env;',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const { OPENAI_API_KEY = 'dev' } = process.env;",
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: "const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY = 'dev' } = process.env;" }],
+        },
+      ],
+    },
+    {
+      code: 'const env = process.env;\nconst key = env.OPENAI_API_KEY;',
+      errors: [
+        {
+          messageId: 'replaceable',
+          line: 2,
+          suggestions: [{ messageId: 'useAzureEnv', output: 'const env = process.env;\nconst key = env.AZURE_OPENAI_API_KEY;' }],
+        },
+      ],
+    },
+    {
+      code: 'const { env } = process;\nconst org = env.OPENAI_ORGANIZATION;',
+      errors: [{ messageId: 'obsolete', line: 2 }],
+    },
+    {
+      code: 'const key = import.meta.env.OPENAI_API_KEY;',
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: 'const key = import.meta.env.AZURE_OPENAI_API_KEY;' }],
+        },
+      ],
+    },
+    {
+      code: "const NAME = 'OPENAI_API_KEY';\nconst key = process.env[NAME];",
+      errors: [{ messageId: 'replaceable', line: 2, suggestions: [] }],
+    },
+    {
+      code: 'const h = { Authorization: `Bearer ${process.env.OPENAI_API_KEY!}` };',
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: 'const h = { Authorization: `Bearer ${process.env.AZURE_OPENAI_API_KEY!}` };' }],
+        },
+      ],
+    },
+    {
+      code: 'module.exports = { key: process.env.OPENAI_KEY };',
+      filename: 'config.cjs',
+      errors: [{ messageId: 'replaceable', suggestions: [{ messageId: 'useAzureEnv', output: 'module.exports = { key: process.env.AZURE_OPENAI_API_KEY };' }] }],
+    },
+  ],
+});

@@ -1,0 +1,102 @@
+import type { ASTPath } from 'jscodeshift';
+import { fileClients, isClientExpression, unwrap } from './clients.js';
+import { memberName, propertyName } from './imports.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** A call on a direct-OpenAI client, with its member path after the client (`chat.completions.create`). */
+export interface ClientCall {
+  path: ASTPath<Node>;
+  member: string;
+}
+
+const KEY = 'openai-to-azure:calls';
+
+const MEMBER = new Set(['MemberExpression', 'OptionalMemberExpression']);
+const SKIP = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
+
+/** Walk `a.b.c` down to its base: the base path and the member names after it; undefined on a dynamic member. */
+function memberChain(path: ASTPath<Node>): { base: ASTPath<Node>; names: string[] } | undefined {
+  const names: string[] = [];
+  let current = path;
+  for (;;) {
+    const node = current.node as Node;
+    if (SKIP.has(node.type)) {
+      current = current.get('expression');
+    } else if (MEMBER.has(node.type)) {
+      const name = memberName(node);
+      if (name === undefined) return undefined;
+      names.unshift(name);
+      current = current.get('object');
+    } else {
+      return { base: current, names };
+    }
+  }
+}
+
+/** The member path a client-rooted expression reaches (`client.chat` → `chat`), or undefined when not a client. */
+function clientMember(ctx: TransformContext, aliases: Map<Node, string>, path: ASTPath<Node>): string[] | undefined {
+  const chain = memberChain(path);
+  if (!chain) return undefined;
+  const { base, names } = chain;
+  const node = base.node as Node;
+  if (node.type === 'ThisExpression' && names.length > 0) {
+    const first = base.parent as ASTPath<Node>;
+    return isClientExpression(ctx, first) ? names.slice(1) : undefined;
+  }
+  if (isClientExpression(ctx, base)) return names;
+  if (node.type === 'Identifier') {
+    const scope = (base as Node).scope?.lookup(node.name);
+    const declared: ASTPath<Node> | undefined = scope?.getBindings()[node.name]?.[0];
+    const prefix = declared && aliases.get(declared.node);
+    if (prefix !== undefined) return [...prefix.split('.'), ...names];
+  }
+  return undefined;
+}
+
+/**
+ * Resource objects handed out from a client (`const completions = client.chat.completions`,
+ * `const { chat } = client`): declaring identifier → member path.
+ */
+function resourceAliases(ctx: TransformContext): Map<Node, string> {
+  const { j, root } = ctx;
+  const aliases = new Map<Node, string>();
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const { id, init } = path.node as Node;
+    if (!init) return;
+    const member = clientMember(ctx, aliases, path.get('init'));
+    if (!member) return;
+    if (id.type === 'Identifier' && member.length > 0) aliases.set(id, member.join('.'));
+    if (id.type === 'ObjectPattern') {
+      for (const p of id.properties) {
+        const key = propertyName(p.key);
+        if (key && p.value?.type === 'Identifier') aliases.set(p.value, [...member, key].join('.'));
+      }
+    }
+  });
+  return aliases;
+}
+
+/** Every call on a direct-OpenAI client in this file, computed once on the original tree. */
+export function clientCalls(ctx: TransformContext): ClientCall[] {
+  const cached = ctx.shared.get(KEY) as ClientCall[] | undefined;
+  if (cached) return cached;
+  const calls: ClientCall[] = [];
+  ctx.shared.set(KEY, calls);
+  const clients = fileClients(ctx);
+  if (clients.constructions.length === 0 && clients.sdk.length === 0 && ctx.facts.clientBindings.length === 0) return calls;
+  const { j, root } = ctx;
+  const aliases = resourceAliases(ctx);
+  root.find(j.CallExpression).forEach((path) => {
+    const callee = unwrap((path.node as Node).callee);
+    if (!MEMBER.has(callee.type)) return;
+    const member = clientMember(ctx, aliases, path.get('callee'));
+    if (member && member.length > 0) calls.push({ path, member: member.join('.') });
+  });
+  root.find(j.OptionalCallExpression as never).forEach((path: ASTPath<Node>) => {
+    const member = clientMember(ctx, aliases, path.get('callee'));
+    if (member && member.length > 0) calls.push({ path, member: member.join('.') });
+  });
+  return calls;
+}

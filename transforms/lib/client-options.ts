@@ -1,0 +1,153 @@
+import type { ASTPath } from 'jscodeshift';
+import { AZURE_ENV, OPENAI_ONLY_HEADERS, findSecret, maskSecret, optionRule } from '../../src/core/index.js';
+import { declaratorOf, unwrap } from './clients.js';
+import { propertyName } from './imports.js';
+import { expression, isTypeScript, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** The one token provider a file gets under `--auth entra-id`. */
+export const TOKEN_PROVIDER = 'azureADTokenProvider';
+
+/** Options the migrated client sets itself: an original value for them is replaced, never kept. */
+const EMITTED = new Set(['apiKey', 'baseURL', 'endpoint', 'apiVersion', 'azureADTokenProvider']);
+
+const SPREAD_REVIEW =
+  'client options come from elsewhere: check they set no baseURL, organization, project or OpenAI apiKey (the Azure settings here come last and win)';
+
+/** What `new X(options)` gets on Azure: the Azure connection options, then the kept ones. */
+export interface MigratedOptions {
+  object: Node;
+  todos: string[];
+}
+
+/** The connection options the target needs, as object properties. */
+function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
+  const entra = ctx.options.auth === 'entra-id';
+  const key = `process.env.${AZURE_ENV.apiKey}`;
+  const lines =
+    ctx.options.target === 'v1'
+      ? [
+          `baseURL: \`\${process.env.${AZURE_ENV.endpoint}${isTypeScript(ctx) ? '!' : ''}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\``,
+          entra ? `apiKey: ${TOKEN_PROVIDER}` : `apiKey: ${key}`,
+        ]
+      : [
+          `endpoint: process.env.${AZURE_ENV.endpoint}`,
+          entra ? TOKEN_PROVIDER : `apiKey: ${key}`,
+          `apiVersion: process.env.${AZURE_ENV.apiVersion} ?? ${str(ctx, apiVersion)}`,
+        ];
+  ctx.readsEnv(AZURE_ENV.endpoint);
+  if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
+  if (ctx.options.target === 'classic') ctx.readsEnv(AZURE_ENV.apiVersion);
+  return expression(ctx, `{ ${lines.join(', ')} }`).properties;
+}
+
+/** Report a secret found at `node`, masked; the caller makes sure the literal does not survive. */
+function reportSecret(ctx: TransformContext, node: Node, secret: string): void {
+  ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+  ctx.change(node, 'secret');
+}
+
+function literalText(node: Node): string | undefined {
+  if (node?.type === 'StringLiteral') return node.value;
+  if (node?.type === 'TemplateLiteral') return node.quasis.map((q: Node) => q.value.cooked ?? q.value.raw).join(' ');
+  return undefined;
+}
+
+/**
+ * Find secrets under `path`: in literals there, and in same-file constants the value names (`apiKey: KEY`).
+ * `replace` swaps each secret literal for the Azure key env reference (for values that stay in the output).
+ */
+function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boolean): void {
+  const { j } = ctx;
+  const visit = (p: ASTPath<Node>): void => {
+    const node = p.node as Node;
+    const text = literalText(node);
+    const secret = text === undefined ? undefined : findSecret(text);
+    if (secret) {
+      reportSecret(ctx, node, secret);
+      if (replace) p.replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
+    }
+  };
+  visit(path);
+  j(path).find(j.StringLiteral).forEach(visit);
+  j(path).find(j.TemplateLiteral).forEach(visit);
+  const value = unwrap(path.node as Node);
+  if (value?.type === 'Identifier') {
+    const declarator = declaratorOf(path);
+    const init = declarator?.node && (declarator.node as Node).init;
+    const secret = findSecret(literalText(init) ?? '');
+    if (declarator && secret) {
+      reportSecret(ctx, init, secret);
+      declarator.get('init').replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
+    }
+  }
+}
+
+/** `defaultHeaders` minus OpenAI account headers; undefined when nothing is left. */
+function cleanHeaders(ctx: TransformContext, prop: ASTPath<Node>): boolean {
+  const value = unwrap((prop.node as Node).value);
+  if (value?.type !== 'ObjectExpression') return true;
+  const kept = value.properties.filter((h: Node) => {
+    const name = propertyName(h.key)?.toLowerCase();
+    return !(name && OPENAI_ONLY_HEADERS.includes(name));
+  });
+  if (kept.length !== value.properties.length) {
+    ctx.j(prop).find(ctx.j.StringLiteral).forEach((p) => {
+      const secret = findSecret((p.node as Node).value);
+      if (secret) reportSecret(ctx, p.node, secret);
+    });
+    ctx.change(prop.node, 'option');
+    value.properties = kept;
+  }
+  scrubSecrets(ctx, prop.get('value'), true);
+  return kept.length > 0;
+}
+
+/** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */
+export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined, apiVersion: string): MigratedOptions {
+  const { j } = ctx;
+  const azure = azureProperties(ctx, apiVersion);
+  const todos: string[] = [];
+  const arg = argPath && unwrap(argPath.node as Node);
+  if (!argPath || !arg) return { object: j.objectExpression(azure), todos };
+  if (arg.type !== 'ObjectExpression') {
+    todos.push(SPREAD_REVIEW);
+    return { object: j.objectExpression([j.spreadElement(argPath.node as never), ...azure]), todos };
+  }
+  const kept: Node[] = [];
+  let lastSpread = -1;
+  const objectPath = argPath.node === arg ? argPath : j(argPath).find(j.ObjectExpression).paths()[0]!;
+  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (node.type === 'SpreadElement') {
+      lastSpread = kept.length;
+      kept.push(node);
+      return;
+    }
+    const key = node.computed ? undefined : propertyName(node.key);
+    if (key === undefined) {
+      kept.push(node);
+      return;
+    }
+    const rule = optionRule(key);
+    if (EMITTED.has(key)) {
+      scrubSecrets(ctx, prop.get('value'), false);
+      return;
+    }
+    if (rule.why && rule.action !== 'keep') todos.push(rule.why);
+    if (rule.action === 'remove') {
+      scrubSecrets(ctx, prop.get('value'), false);
+      ctx.change(node, 'option');
+      return;
+    }
+    if (rule.action === 'clean' && !cleanHeaders(ctx, prop)) return;
+    if (rule.action !== 'clean') scrubSecrets(ctx, prop.get('value'), true);
+    kept.push(prop.node);
+  });
+  if (lastSpread >= 0) todos.push(SPREAD_REVIEW);
+  const properties = lastSpread >= 0 ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept];
+  arg.properties = properties;
+  return { object: argPath.node, todos };
+}

@@ -1,0 +1,255 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  AZURE_CLIENT_EXPORTS,
+  OPENAI_CLIENT_EXPORTS,
+  OPENAI_SDK,
+  isAzureURL,
+  isOpenAIBaseURL,
+} from '../../src/core/index.js';
+import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast; checked by `type` at run time.
+
+/** Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor. */
+export type ClientKind = 'openai' | 'azure' | 'other';
+
+/** How the constructor was named, so the migrated one can be named the same way. */
+export type CalleeRef =
+  | { kind: 'binding'; binding: ModuleBinding }
+  | { kind: 'namespace'; binding: ModuleBinding }
+  | { kind: 'inline' };
+
+export interface Construction {
+  path: ASTPath<Node>;
+  kind: ClientKind;
+  callee: CalleeRef;
+}
+
+/** The direct-OpenAI clients of one file, computed once before any transform changes the tree. */
+export interface FileClients {
+  /** Bindings of the `openai` package in this file (all styles, type-only included). */
+  sdk: ModuleBinding[];
+  /** Every construction of an `openai` client class (OpenAI or AzureOpenAI). */
+  constructions: Construction[];
+  /** Declaring identifiers of variables and parameters holding a direct-OpenAI client. */
+  ids: Set<Node>;
+  /** Per class body: member names (`client`, `#client`) holding a direct-OpenAI client. */
+  members: Map<Node, Set<string>>;
+}
+
+const KEY = 'openai-to-azure:clients';
+
+/** Nodes whose direct identifier children (other than the name) are parameters. */
+const PARAM_OWNERS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod', 'TSParameterProperty', 'TSDeclareMethod']);
+
+const WRAPPERS = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'TypeCastExpression', 'AwaitExpression']);
+
+/** The expression under `x!`, `x as T`, `(x)`. */
+export function unwrap(node: Node): Node {
+  return node && WRAPPERS.has(node.type) && node.type !== 'AwaitExpression' ? unwrap(node.expression) : node;
+}
+
+function unwrapPath(path: ASTPath<Node>): ASTPath<Node> {
+  const node = path.node as Node;
+  return node && WRAPPERS.has(node.type) && node.type !== 'AwaitExpression' ? unwrapPath(path.get('expression')) : path;
+}
+
+/** Which `openai` class a constructor callee names: `client` (OpenAI), `azure` (AzureOpenAI) or neither. */
+function classOf(sdk: ModuleBinding[], calleePath: ASTPath<Node>): { cls: 'client' | 'azure'; callee: CalleeRef } | undefined {
+  const path = unwrapPath(calleePath);
+  const node = path.node as Node;
+  const classify = (name: string): 'client' | 'azure' | undefined =>
+    OPENAI_CLIENT_EXPORTS.includes(name) ? 'client' : AZURE_CLIENT_EXPORTS.includes(name) ? 'azure' : undefined;
+  if (node.type === 'Identifier') {
+    const binding = resolveBinding(path, sdk);
+    if (!binding || binding.typeOnly) return undefined;
+    // `const OpenAI = require('openai')`: the CommonJS module object is the OpenAI class itself.
+    const whole = binding.imported === '*' && (binding.style === 'cjs-whole' || binding.style === 'ts-import-equals');
+    const cls = whole ? 'client' : classify(binding.imported);
+    return cls && { cls, callee: { kind: whole ? 'namespace' : 'binding', binding } };
+  }
+  if (isRequireOf(node, OPENAI_SDK)) return { cls: 'client', callee: { kind: 'inline' } };
+  const name = memberName(node);
+  const cls = name === undefined ? undefined : classify(name);
+  if (!cls) return undefined;
+  const objectPath = unwrapPath(path.get('object'));
+  const object = objectPath.node as Node;
+  if (object.type === 'Identifier') {
+    const binding = resolveBinding(objectPath, sdk);
+    return binding && binding.imported === '*' && !binding.typeOnly ? { cls, callee: { kind: 'namespace', binding } } : undefined;
+  }
+  return isRequireOf(object, OPENAI_SDK) || isDynamicImportOf(object, OPENAI_SDK) ? { cls, callee: { kind: 'inline' } } : undefined;
+}
+
+/** Source text of an expression, with same-file string constants resolved one level (`baseURL: GROQ_URL`). */
+function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
+  const node = unwrap(path.node as Node);
+  if (node.type === 'Identifier') {
+    const init = constInit(path);
+    if (init) return ctx.source.slice(init.start, init.end);
+  }
+  return ctx.source.slice(node.start, node.end);
+}
+
+/** The initializer of the `const` an identifier path refers to, when declared in this file. */
+export function constInit(path: ASTPath<Node>): Node | undefined {
+  const declarator = declaratorOf(path);
+  return declarator && declarator.parent.node.kind === 'const' ? declarator.node.init ?? undefined : undefined;
+}
+
+/** The variable declarator (path) that declares the identifier at `path`, found through scopes. */
+export function declaratorOf(path: ASTPath<Node>): ASTPath<Node> | undefined {
+  const name = (path.node as Node).name;
+  const scope = (path as Node).scope?.lookup(name);
+  const binding: ASTPath<Node> | undefined = scope?.getBindings()[name]?.[0];
+  const parent = binding?.parent;
+  return parent?.node.type === 'VariableDeclarator' && parent.node.id === binding!.node ? parent : undefined;
+}
+
+/** Classify a client by its options: a `baseURL` elsewhere, or Azure's own headers/query, means not ours. */
+function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined): ClientKind {
+  if (!argPath) return 'openai';
+  let path = unwrapPath(argPath);
+  if ((path.node as Node).type === 'Identifier') {
+    const declarator = declaratorOf(path);
+    if (!declarator || (declarator.node as Node).init?.type !== 'ObjectExpression') return 'openai';
+    path = declarator.get('init');
+  }
+  if ((path.node as Node).type !== 'ObjectExpression') return 'openai';
+  let kind: ClientKind = 'openai';
+  path.get('properties').each((prop: ASTPath<Node>) => {
+    const p = prop.node as Node;
+    const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
+    if (!key) return;
+    const valuePath = prop.get('value');
+    if (key === 'baseURL' || key === 'endpoint') {
+      const text = valueText(ctx, valuePath);
+      if (isOpenAIBaseURL(text)) return;
+      kind = kind === 'openai' ? (isAzureURL(text) || key === 'endpoint' ? 'azure' : 'other') : kind;
+    }
+    const value = unwrap(p.value);
+    if ((key === 'defaultHeaders' || key === 'defaultQuery') && value.type === 'ObjectExpression') {
+      const azureKey = key === 'defaultHeaders' ? 'api-key' : 'api-version';
+      if (value.properties.some((h: Node) => propertyName(h.key)?.toLowerCase() === azureKey) && kind === 'openai') kind = 'azure';
+    }
+  });
+  return kind;
+}
+
+/** The class body enclosing a path (for `this.x` members). */
+export function enclosingClass(path: ASTPath<Node>): Node | undefined {
+  for (let p: ASTPath<Node> | null = path.parent; p; p = p.parent) {
+    if (p.node.type === 'ClassBody') return p.node;
+  }
+  return undefined;
+}
+
+function isClientType(sdk: ModuleBinding[], typeAnnotationPath: ASTPath<Node> | undefined): boolean {
+  const annotation = (typeAnnotationPath?.node as Node)?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') return false;
+  const namePath = typeAnnotationPath!.get('typeAnnotation', 'typeName');
+  const binding = resolveBinding(namePath, sdk);
+  return !!binding && (OPENAI_CLIENT_EXPORTS.includes(binding.imported) || binding.style === 'cjs-whole' || binding.style === 'ts-import-equals');
+}
+
+export function fileClients(ctx: TransformContext): FileClients {
+  const cached = ctx.shared.get(KEY) as FileClients | undefined;
+  if (cached) return cached;
+  const { j, root } = ctx;
+  const sdk = moduleBindings(j, root, OPENAI_SDK);
+  const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map() };
+  ctx.shared.set(KEY, result);
+  // No binding may still mean an inline `new (require('openai').OpenAI)()`: only skip files that never name the SDK.
+  if (sdk.length === 0 && !/['"]openai['"]/.test(ctx.source)) return result;
+
+  root.find(j.NewExpression).forEach((path) => {
+    const found = classOf(sdk, path.get('callee'));
+    if (!found) return;
+    const kind = found.cls === 'azure' ? 'azure' : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
+    result.constructions.push({ path, kind, callee: found.callee });
+  });
+  const direct = new Set(result.constructions.filter((c) => c.kind === 'openai').map((c) => c.path.node));
+  const addMember = (path: ASTPath<Node>, name: string | undefined): void => {
+    const cls = enclosingClass(path);
+    if (!cls || !name) return;
+    const set = result.members.get(cls) ?? new Set<string>();
+    set.add(name);
+    result.members.set(cls, set);
+  };
+  const holdsClient = (valuePath: ASTPath<Node>): boolean => {
+    const node = unwrap(valuePath.node as Node);
+    if (!node) return false;
+    if (direct.has(node)) return true;
+    if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
+      return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
+    }
+    return node.type === 'Identifier' && isClientIdentifier(ctx, result, unwrapPath(valuePath));
+  };
+
+  // Two passes so `this.client = client` sees a parameter typed `OpenAI` found in the first.
+  for (let pass = 0; pass < 2; pass++) {
+    root.find(j.VariableDeclarator).forEach((path) => {
+      const id = (path.node as Node).id;
+      if (id.type !== 'Identifier') return;
+      if ((path.node as Node).init && holdsClient(path.get('init'))) result.ids.add(id);
+      else if (isClientType(sdk, path.get('id', 'typeAnnotation'))) result.ids.add(id);
+    });
+    root.find(j.AssignmentExpression).forEach((path) => {
+      if (!holdsClient(path.get('right'))) return;
+      const left = unwrap((path.node as Node).left);
+      if (left.type === 'Identifier') {
+        const scope = (path as Node).scope?.lookup(left.name);
+        const decl: ASTPath<Node> | undefined = scope?.getBindings()[left.name]?.[0];
+        if (decl) result.ids.add(decl.node);
+      } else if (unwrap(left.object)?.type === 'ThisExpression') {
+        addMember(path, memberName(left));
+      }
+    });
+    root.find(j.Identifier).forEach((path) => {
+      // A parameter (`client: OpenAI`, `client = new OpenAI()`, `private client: OpenAI`): look past a default value.
+      const withDefault = path.parent?.node.type === 'AssignmentPattern' && path.parent.node.left === path.node;
+      const holder = withDefault ? path.parent.parent : path.parent;
+      const owner = holder?.node as Node;
+      const isParam = owner && PARAM_OWNERS.has(owner.type) && owner.key !== path.node && owner.id !== path.node;
+      if (!isParam) return;
+      const typed = isClientType(sdk, path.get('typeAnnotation'));
+      if (!typed && !(withDefault && holdsClient(path.parent.get('right')))) return;
+      result.ids.add(path.node);
+      if (owner.type === 'TSParameterProperty') addMember(path, (path.node as Node).name);
+    });
+  }
+  root.find(j.ClassProperty).forEach((path) => addClassField(path));
+  root.find(j.ClassPrivateProperty as never).forEach((path: ASTPath<Node>) => addClassField(path));
+  function addClassField(path: ASTPath<Node>): void {
+    const node = path.node as Node;
+    const name = propertyName(node.key);
+    if ((node.value && holdsClient(path.get('value'))) || isClientType(sdk, path.get('typeAnnotation'))) addMember(path, name);
+  }
+  return result;
+}
+
+/** Whether an identifier path refers to a direct-OpenAI client variable (or one the project index names). */
+export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
+  const name = (path.node as Node).name as string;
+  const scope = (path as Node).scope?.lookup(name);
+  const declared: ASTPath<Node>[] = scope?.getBindings()[name] ?? [];
+  if (declared.some((d) => clients.ids.has(d.node))) return true;
+  if (!ctx.facts.clientBindings.includes(name)) return false;
+  return !scope || scope.isGlobal || scope.node.type === 'Program';
+}
+
+/** Whether the expression at `path` is a direct-OpenAI client of this file. */
+export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  const clients = fileClients(ctx);
+  const inner = unwrapPath(path);
+  const node = inner.node as Node;
+  if (node.type === 'NewExpression') return clients.constructions.some((c) => c.path.node === node && c.kind === 'openai');
+  if (node.type === 'Identifier') return isClientIdentifier(ctx, clients, inner);
+  if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression') {
+    const cls = enclosingClass(inner);
+    const name = memberName(node);
+    return !!cls && !!name && (clients.members.get(cls)?.has(name) ?? false);
+  }
+  return false;
+}

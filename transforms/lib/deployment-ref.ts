@@ -1,0 +1,39 @@
+import { deploymentFor, DEPLOYMENT_ENV_PREFIX } from '../../src/core/index.js';
+import { expression, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** The expression a model literal in a deployment position becomes (contract "Deployments"); notes the env read. */
+export function deploymentExpression(ctx: TransformContext, model: string): Node {
+  const ref = deploymentFor(model, ctx.options.deployments);
+  if (ref.kind === 'name') return expression(ctx, str(ctx, ref.name));
+  ctx.readsEnv(ref.env);
+  return expression(ctx, `process.env.${ref.env} ?? ${str(ctx, ref.fallback)}`);
+}
+
+/** The name of the env variable `process.env.NAME` reads, if the node is such a read. */
+export function envRead(node: Node): string | undefined {
+  if (node?.type !== 'MemberExpression') return undefined;
+  const object = node.object;
+  const isEnv =
+    object?.type === 'MemberExpression' &&
+    object.object?.type === 'Identifier' &&
+    object.object.name === 'process' &&
+    !object.computed &&
+    object.property.name === 'env';
+  if (!isEnv) return undefined;
+  return node.computed ? node.property.value : node.property.name;
+}
+
+/**
+ * Already a deployment reference: `process.env.<deployment env> ?? "…"`, either our generated form or a
+ * configured `{ env }` deployment (a re-run must leave it alone).
+ */
+export function isDeploymentReference(ctx: TransformContext, node: Node): boolean {
+  if (node?.type !== 'LogicalExpression' || node.operator !== '??') return false;
+  const env = envRead(node.left);
+  if (!env) return false;
+  const configured = Object.values(ctx.options.deployments).some((d) => typeof d === 'object' && d.env === env);
+  return configured || env.startsWith(DEPLOYMENT_ENV_PREFIX) || env.startsWith('AZURE_');
+}

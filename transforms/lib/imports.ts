@@ -1,0 +1,348 @@
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { statementsAsWritten, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // jscodeshift's Babel AST through recast: node shapes are checked by `type`, not by the compiler.
+
+/**
+ * How a module's export reaches a local name. `*` as `imported` means the whole module object
+ * (`import * as oai`, `const oai = require(...)`, `import oai = require(...)`, `const oai = await import(...)`).
+ */
+export type BindingStyle =
+  | 'esm-default'
+  | 'esm-named'
+  | 'esm-namespace'
+  | 'cjs-whole'
+  | 'cjs-destructured'
+  | 'cjs-member'
+  | 'ts-import-equals'
+  | 'dynamic-whole'
+  | 'dynamic-destructured'
+  | 'dynamic-member';
+
+export interface ModuleBinding {
+  local: string;
+  /** Export name (`default`, `OpenAI`, …) or `*` for the module object. */
+  imported: string;
+  style: BindingStyle;
+  /** The identifier that declares `local`: scope lookups compare against it. */
+  id: Node;
+  /** The statement (import, variable declaration, import-equals) holding the binding. */
+  statement: ASTPath<Node>;
+  typeOnly: boolean;
+}
+
+const isString = (node: Node, value?: string): boolean =>
+  (node?.type === 'StringLiteral' || (node?.type === 'Literal' && typeof node.value === 'string')) &&
+  (value === undefined || node.value === value);
+
+/** `require("m")`. */
+export function isRequireOf(node: Node, source: string): boolean {
+  return (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    isString(node.arguments[0], source)
+  );
+}
+
+/** `import("m")` (Babel's `Import` callee or an `ImportExpression`), optionally awaited. */
+export function isDynamicImportOf(node: Node, source: string): boolean {
+  const inner = node?.type === 'AwaitExpression' ? node.argument : node;
+  if (inner?.type === 'ImportExpression') return isString(inner.source, source);
+  return inner?.type === 'CallExpression' && inner.callee.type === 'Import' && isString(inner.arguments[0], source);
+}
+
+export function propertyName(node: Node): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name;
+  if (isString(node)) return node.value;
+  if (node.type === 'PrivateName') return `#${node.id.name}`;
+  return undefined;
+}
+
+/** The member a `x.y` / `x["y"]` / `x.#y` expression reads, when static. */
+export function memberName(node: Node): string | undefined {
+  if (node?.type !== 'MemberExpression' && node?.type !== 'OptionalMemberExpression') return undefined;
+  return node.computed ? (isString(node.property) ? node.property.value : undefined) : propertyName(node.property);
+}
+
+function statementOf(path: ASTPath<Node>): ASTPath<Node> {
+  let current: ASTPath<Node> = path;
+  while (current.parent && !/Statement$|Declaration$/.test(current.node.type)) current = current.parent;
+  return current;
+}
+
+/** Bindings a variable declarator creates from a module object (`require`, `await import`). */
+function fromModuleValue(
+  declarator: ASTPath<Node>,
+  whole: BindingStyle,
+  destructured: BindingStyle,
+  member: BindingStyle,
+  isModule: (n: Node) => boolean,
+): ModuleBinding[] {
+  const { id, init } = declarator.node as Node;
+  const statement = statementOf(declarator);
+  const unwrap = (n: Node): Node => (n?.type === 'TSAsExpression' || n?.type === 'TSNonNullExpression' ? unwrap(n.expression) : n);
+  const value = unwrap(init);
+  if (isModule(value)) {
+    if (id.type === 'Identifier') return [{ local: id.name, imported: '*', style: whole, id, statement, typeOnly: false }];
+    if (id.type !== 'ObjectPattern') return [];
+    return id.properties.flatMap((p: Node) => {
+      const imported = propertyName(p.key);
+      const local = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
+      return p.type !== 'RestElement' && imported && local?.type === 'Identifier'
+        ? [{ local: local.name, imported, style: destructured, id: local, statement, typeOnly: false }]
+        : [];
+    });
+  }
+  const object = unwrap(value?.object);
+  const imported = memberName(value);
+  if (imported && isModule(object) && id.type === 'Identifier') {
+    return [{ local: id.name, imported, style: member, id, statement, typeOnly: false }];
+  }
+  return [];
+}
+
+/** Every local binding of `source`'s exports in this file, whatever the import style. */
+export function moduleBindings(j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
+  const out: ModuleBinding[] = [];
+  root.find(j.ImportDeclaration).forEach((path) => {
+    const decl = path.node as Node;
+    if (decl.source.value !== source) return;
+    const declTypeOnly = decl.importKind === 'type' || decl.importKind === 'typeof';
+    for (const s of decl.specifiers ?? []) {
+      const typeOnly = declTypeOnly || s.importKind === 'type';
+      if (s.type === 'ImportDefaultSpecifier') {
+        out.push({ local: s.local.name, imported: 'default', style: 'esm-default', id: s.local, statement: path, typeOnly });
+      } else if (s.type === 'ImportNamespaceSpecifier') {
+        out.push({ local: s.local.name, imported: '*', style: 'esm-namespace', id: s.local, statement: path, typeOnly });
+      } else {
+        const imported = propertyName(s.imported) ?? s.local.name;
+        out.push({ local: s.local.name, imported, style: 'esm-named', id: s.local, statement: path, typeOnly });
+      }
+    }
+  });
+  root.find(j.TSImportEqualsDeclaration).forEach((path) => {
+    const decl = path.node as Node;
+    const ref = decl.moduleReference;
+    if (ref?.type === 'TSExternalModuleReference' && ref.expression.value === source) {
+      const typeOnly = decl.importKind === 'type' || decl.isTypeOnly === true;
+      out.push({ local: decl.id.name, imported: '*', style: 'ts-import-equals', id: decl.id, statement: path, typeOnly });
+    }
+  });
+  root.find(j.VariableDeclarator).forEach((path) => {
+    out.push(
+      ...fromModuleValue(path, 'cjs-whole', 'cjs-destructured', 'cjs-member', (n) => isRequireOf(n, source)),
+      ...fromModuleValue(path, 'dynamic-whole', 'dynamic-destructured', 'dynamic-member', (n) =>
+        isDynamicImportOf(n, source),
+      ),
+    );
+  });
+  return out;
+}
+
+/** The binding an identifier at `path` resolves to, scope-aware (a shadowing local is not the import). */
+export function resolveBinding(path: ASTPath<Node>, bindings: readonly ModuleBinding[]): ModuleBinding | undefined {
+  const name = (path.node as Node).name as string;
+  const candidates = bindings.filter((b) => b.local === name);
+  if (candidates.length === 0) return undefined;
+  const scope = (path as Node).scope?.lookup(name);
+  if (!scope) return candidates.find((b) => b.style === 'ts-import-equals' || b.statement.parent?.node.type === 'Program');
+  const declared: ASTPath<Node>[] = scope.getBindings()[name] ?? [];
+  return candidates.find((b) => declared.some((d) => d.node === b.id));
+}
+
+/** Whether an identifier path is a reference (not a property key, member name or the declaring identifier). */
+export function isReference(path: ASTPath<Node>): boolean {
+  const parent = path.parent?.node as Node;
+  const node = path.node;
+  if (!parent || parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return false;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === node && !parent.computed) return false;
+  if (parent.type === 'TSQualifiedName' && parent.right === node) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod' || parent.type === 'TSPropertySignature') && parent.key === node && !parent.computed) {
+    return parent.type === 'ObjectProperty' && parent.shorthand === true && parent.value === node && path.parent.parent?.node.type === 'ObjectExpression';
+  }
+  return true;
+}
+
+/** Identifier paths that refer to the variable declared by `id` (scope-aware, excluding the declaration). */
+export function referencesOf(j: JSCodeshift, root: Collection, id: Node): ASTPath<Node>[] {
+  return root
+    .find(j.Identifier, { name: id.name })
+    .filter((p) => {
+      if (p.node === id || !isReference(p)) return false;
+      const scope = (p as Node).scope?.lookup(id.name);
+      return (scope?.getBindings()[id.name] ?? []).some((d: ASTPath<Node>) => d.node === id);
+    })
+    .paths();
+}
+
+/** Identifier paths that refer to `binding` (excluding its declaration). */
+export function referencesTo(j: JSCodeshift, root: Collection, binding: ModuleBinding): ASTPath<Node>[] {
+  return root
+    .find(j.Identifier, { name: binding.local })
+    .filter((p) => p.node !== binding.id && isReference(p) && resolveBinding(p, [binding]) === binding)
+    .paths();
+}
+
+/** The local name for `exportName` of `source`, adding an import in the style of `like` when there is none. */
+export function ensureNamedExport(ctx: TransformContext, like: ModuleBinding, source: string, exportName: string): string {
+  const { j } = ctx;
+  const existing = moduleBindings(j, ctx.root, source).find((b) => b.imported === exportName && !b.typeOnly);
+  if (existing) return existing.local;
+  const statement = like.statement.node as Node;
+  switch (like.style) {
+    case 'esm-default':
+    case 'esm-named':
+    case 'esm-namespace':
+      if (like.style !== 'esm-namespace' && statement.importKind !== 'type') {
+        statement.specifiers.push(j.importSpecifier(j.identifier(exportName), j.identifier(exportName)));
+      } else {
+        like.statement.insertAfter(importDeclaration(ctx, [exportName], source));
+      }
+      return exportName;
+    case 'cjs-destructured':
+    case 'dynamic-destructured': {
+      const pattern = (like.id && findPattern(statement, like.id)) as Node;
+      pattern.properties.push(shorthand(j, exportName));
+      return exportName;
+    }
+    default: {
+      // Whole-module or member requires: a destructured sibling of the same kind (`require` or `await import`).
+      const load = like.style.startsWith('dynamic') ? `await import(${str(ctx, source)})` : `require(${str(ctx, source)})`;
+      like.statement.insertAfter(statementsAsWritten(ctx, `const { ${exportName} } = ${load};`)[0]);
+      return exportName;
+    }
+  }
+}
+
+function findPattern(statement: Node, id: Node): Node | undefined {
+  for (const d of statement.declarations ?? []) {
+    if (d.id.type === 'ObjectPattern' && d.id.properties.some((p: Node) => p.value === id || p.value?.left === id)) return d.id;
+  }
+  return undefined;
+}
+
+function shorthand(j: JSCodeshift, name: string): Node {
+  const property = j.objectProperty(j.identifier(name), j.identifier(name)) as Node;
+  property.shorthand = true;
+  return property;
+}
+
+function importDeclaration(ctx: TransformContext, names: readonly string[], source: string): Node {
+  const { j } = ctx;
+  return j.importDeclaration(
+    names.map((n) => j.importSpecifier(j.identifier(n), j.identifier(n))),
+    j.stringLiteral(source),
+  );
+}
+
+/** Remove `binding` from its statement (the statement too when it binds nothing else). */
+export function removeBinding(binding: ModuleBinding): void {
+  const statement = binding.statement.node as Node;
+  if (statement.type === 'ImportDeclaration') {
+    statement.specifiers = statement.specifiers.filter((s: Node) => s.local !== binding.id);
+    if (statement.specifiers.length === 0) prune(binding.statement);
+    return;
+  }
+  if (statement.type === 'VariableDeclaration') {
+    statement.declarations = statement.declarations.filter((d: Node) => {
+      if (d.id === binding.id) return false;
+      if (d.id.type !== 'ObjectPattern') return true;
+      d.id.properties = d.id.properties.filter((p: Node) => p.value !== binding.id && p.value?.left !== binding.id);
+      return d.id.properties.length > 0;
+    });
+    if (statement.declarations.length === 0) prune(binding.statement);
+    return;
+  }
+  prune(binding.statement);
+}
+
+/** Remove a statement, handing its leading comments to the next one so file headers survive. */
+function prune(path: ASTPath<Node>): void {
+  const node = path.node as Node;
+  const comments = (node.comments ?? []).filter((c: Node) => c.leading);
+  const siblings = path.parent?.node.body;
+  if (comments.length && Array.isArray(siblings)) {
+    const next = siblings[siblings.indexOf(node) + 1];
+    if (next) next.comments = [...comments, ...(next.comments ?? [])];
+  }
+  path.prune();
+}
+
+/**
+ * Whether the file is written as an ES module (static imports/exports or an ESM extension): new imports follow
+ * the file, so a CommonJS file gets `require`.
+ */
+export function isEsmFile(ctx: TransformContext): boolean {
+  if (/\.m[jt]s$/.test(ctx.path)) return true;
+  if (/\.c[jt]s$/.test(ctx.path)) return false;
+  const { j, root } = ctx;
+  return root.find(j.ImportDeclaration).size() > 0 || root.find(j.ExportNamedDeclaration).size() > 0 || root.find(j.ExportDefaultDeclaration).size() > 0;
+}
+
+/**
+ * Make `names` of `source` available at module level in the file's import style (ESM import or `require`),
+ * placed after the file's imports and before `before`, a top-level statement that uses them.
+ */
+export function addTopLevelImport(ctx: TransformContext, names: readonly string[], source: string, before?: Node): void {
+  const { j, root } = ctx;
+  const existing = moduleBindings(j, root, source).filter((b) => !b.typeOnly);
+  const missing = names.filter((n) => !existing.some((b) => b.imported === n && b.local === n));
+  if (missing.length === 0) return;
+  const body = programBody(ctx);
+  const esm = isEsmFile(ctx) && !root.find(j.TSImportEqualsDeclaration).size();
+  const statement = esm
+    ? importDeclaration(ctx, missing, source)
+    : statementsAsWritten(ctx, `const { ${missing.join(', ')} } = require(${str(ctx, source)});`)[0];
+  body.splice(insertionIndex(body, before), 0, statement);
+}
+
+/**
+ * The program's statement list, ready for insertions. Directives (`'use strict'`) become leading statements
+ * first: recast reprints a Program's directives with a doubled semicolon.
+ */
+export function programBody(ctx: TransformContext): Node[] {
+  const program = ctx.root.find(ctx.j.Program).paths()[0]!.node as Node;
+  const directives: Node[] = program.directives ?? [];
+  if (directives.length > 0) {
+    const statements = directives.map((d) => {
+      const statement = ctx.j.expressionStatement(ctx.j.stringLiteral(d.value.value)) as Node;
+      statement.directive = d.value.value;
+      statement.comments = d.comments;
+      return statement;
+    });
+    program.directives = [];
+    program.body.unshift(...statements);
+  }
+  return program.body;
+}
+
+/** After the file's imports, but before `before` (a top-level statement that needs what is inserted). */
+export function insertionIndex(body: readonly Node[], before?: Node): number {
+  const use = before === undefined ? -1 : body.indexOf(before);
+  return Math.min(lastImportIndex(body) + 1, use === -1 ? body.length : use);
+}
+
+/** Index of the last top-level import / require statement (or directive prologue), -1 when none. */
+export function lastImportIndex(body: readonly Node[]): number {
+  let last = -1;
+  body.forEach((statement, i) => {
+    if (
+      statement.type === 'ImportDeclaration' ||
+      statement.type === 'TSImportEqualsDeclaration' ||
+      (statement.type === 'VariableDeclaration' &&
+        statement.declarations.every((d: Node) => isRequireCall(d.init) || isRequireCall(d.init?.object))) ||
+      (statement.type === 'ExpressionStatement' && statement.directive)
+    ) {
+      last = i;
+    }
+  });
+  return last;
+}
+
+function isRequireCall(node: Node): boolean {
+  return node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require';
+}

@@ -1,0 +1,24 @@
+import type { ASTPath } from 'jscodeshift';
+import { REALTIME_CONNECTORS } from '../../src/core/index.js';
+import { isClientExpression } from './clients.js';
+import { memberName, moduleBindings, resolveBinding } from './imports.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** `OpenAIRealtimeWS.create(client, props)` calls whose client is a direct-OpenAI client of this file. */
+export function realtimeConnects(ctx: TransformContext): ASTPath<Node>[] {
+  const { j, root } = ctx;
+  const bindings = Object.entries(REALTIME_CONNECTORS).flatMap(([source, names]) =>
+    moduleBindings(j, root, source).filter((b) => names.includes(b.imported) && !b.typeOnly),
+  );
+  if (bindings.length === 0) return [];
+  return root
+    .find(j.CallExpression)
+    .filter((path) => {
+      const { callee, arguments: args } = path.node as Node;
+      if (callee.type !== 'MemberExpression' || memberName(callee) !== 'create' || callee.object.type !== 'Identifier') return false;
+      return args.length >= 2 && !!resolveBinding(path.get('callee', 'object'), bindings) && isClientExpression(ctx, path.get('arguments', 0));
+    })
+    .paths();
+}

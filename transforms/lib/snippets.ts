@@ -1,0 +1,38 @@
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** Whether the file is TypeScript (so `!` and type syntax may be emitted). */
+export function isTypeScript(ctx: TransformContext): boolean {
+  return /\.[cm]?tsx?$/i.test(ctx.path);
+}
+
+/** A string literal's source in the file's quote style. */
+export function str(ctx: TransformContext, value: string): string {
+  const q = ctx.quote === 'double' ? '"' : "'";
+  return q + value.replace(/\\/g, '\\\\').replaceAll(q, `\\${q}`) + q;
+}
+
+function stripLocations(node: Node): Node {
+  if (Array.isArray(node)) return node.map(stripLocations);
+  if (!node || typeof node !== 'object') return node;
+  for (const key of ['loc', 'start', 'end', 'range', 'tokens', 'comments']) delete node[key];
+  if (node.extra) delete node.extra.parenthesized;
+  for (const value of Object.values(node)) if (value && typeof value === 'object') stripLocations(value);
+  return node;
+}
+
+/** Parse code (written in the file's quote style) into fresh nodes that recast prints with the file's options. */
+export function statements(ctx: TransformContext, code: string): Node[] {
+  const program = ctx.j(code).find(ctx.j.Program).paths()[0]!.node as Node;
+  return stripLocations(program.body);
+}
+
+export function expression(ctx: TransformContext, code: string): Node {
+  return statements(ctx, `(${code});`)[0].expression;
+}
+
+/** Parse code into nodes that keep the snippet's own layout when printed (e.g. a one-line destructuring require). */
+export function statementsAsWritten(ctx: TransformContext, code: string): Node[] {
+  return (ctx.j(code).find(ctx.j.Program).paths()[0]!.node as Node).body;
+}

@@ -1,0 +1,161 @@
+import type { ASTPath } from 'jscodeshift';
+import { DEPLOYMENT_MODEL_PATHS, REALTIME_CLASSIC_MESSAGE, isDeploymentCall, isModelName, isProviderPrefixedModel } from '../src/core/index.js';
+import { clientCalls } from './lib/calls.js';
+import { declaratorOf, unwrap } from './lib/clients.js';
+import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
+import { propertyName, referencesOf } from './lib/imports.js';
+import { realtimeConnects } from './lib/realtime.js';
+import { asJscodeshift } from './lib/run.js';
+import type { Transform, TransformContext } from './lib/types.js';
+
+type Node = any; // Babel AST via recast.
+
+export const NOT_A_DEPLOYMENT = 'this model value must be an Azure deployment name; map the model to a deployment';
+const FINE_TUNED = 'fine-tuned model ids do not exist on Azure: deploy the fine-tuned model and use its deployment name';
+
+function literalValue(node: Node): string | undefined {
+  if (node?.type === 'StringLiteral') return node.value;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
+  return undefined;
+}
+
+/** The object literal an argument is, or names (a same-file declaration): its path. */
+function objectLiteral(valuePath: ASTPath<Node>): ASTPath<Node> | undefined {
+  let path = valuePath;
+  while (path.node && unwrap(path.node) !== path.node) path = path.get('expression');
+  if ((path.node as Node)?.type === 'Identifier') {
+    const declarator = declaratorOf(path);
+    if (!declarator || unwrap((declarator.node as Node).init)?.type !== 'ObjectExpression') return undefined;
+    path = declarator.get('init');
+    while (unwrap(path.node) !== path.node) path = path.get('expression');
+  }
+  return (path.node as Node)?.type === 'ObjectExpression' ? path : undefined;
+}
+
+function propertyPath(objectPath: ASTPath<Node>, key: string): ASTPath<Node> | undefined {
+  let found: ASTPath<Node> | undefined;
+  objectPath.get('properties').each((p: ASTPath<Node>) => {
+    const node = p.node as Node;
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && !node.computed && propertyName(node.key) === key) found = p;
+  });
+  return found;
+}
+
+/**
+ * The model property of a deployment call: in its first object argument (runs take `(threadId, params)`), at
+ * `model` or where DEPLOYMENT_MODEL_PATHS says.
+ */
+function modelProperty(call: ASTPath<Node>, member: string): ASTPath<Node> | undefined {
+  const count = ((call.node as Node).arguments as Node[]).length;
+  let object: ASTPath<Node> | undefined;
+  for (let i = 0; i < count && !object; i++) object = objectLiteral(call.get('arguments', i));
+  let property: ASTPath<Node> | undefined;
+  for (const key of DEPLOYMENT_MODEL_PATHS[member] ?? ['model']) {
+    property = object && propertyPath(object, key);
+    object = property && objectLiteral(property.get('value'));
+  }
+  return property;
+}
+
+/** Constants the project index says to rewrite that this file declares (a config module with no calls of its own). */
+function rewriteListedConstants(state: Rewrite): void {
+  const { ctx } = state;
+  if (ctx.facts.rewriteConstants.length === 0) return;
+  ctx.root.find(ctx.j.VariableDeclarator).forEach((path) => {
+    const id = (path.node as Node).id;
+    const holder = path.parent.parent.node.type;
+    const topLevel = holder === 'Program' || holder === 'ExportNamedDeclaration';
+    if (topLevel && id.type === 'Identifier' && ctx.facts.rewriteConstants.includes(id.name)) rewriteConstant(state, path.get('id'));
+  });
+}
+
+/** Where a model value sits: its path, and whether every leaf is a literal we can rewrite. */
+interface Rewrite {
+  ctx: TransformContext;
+  /** Model value nodes in deployment positions (a constant qualifies when all its uses are among them). */
+  positions: Set<Node>;
+  rewrittenConstants: Set<Node>;
+}
+
+function isExported(declarator: ASTPath<Node>): boolean {
+  return declarator.parent?.parent?.node.type === 'ExportNamedDeclaration';
+}
+
+/** Rewrite the model-literal leaves under `path` (literal, `a || "m"`, `c ? "a" : "b"`); true when some leaf is not. */
+function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
+  const { ctx } = state;
+  const node = unwrap(path.node as Node);
+  if (isDeploymentReference(ctx, node)) return false;
+  const literal = literalValue(node);
+  if (literal !== undefined) {
+    if (isModelName(literal)) {
+      path.replace(deploymentExpression(ctx, literal));
+      ctx.change(node, 'deployment');
+      return false;
+    }
+    if (literal.startsWith('ft:')) ctx.todo(path, FINE_TUNED);
+    return false;
+  }
+  if (node.type === 'LogicalExpression') return [rewriteLeaves(state, path.get('left')), rewriteLeaves(state, path.get('right'))].some(Boolean);
+  if (node.type === 'ConditionalExpression') {
+    return [rewriteLeaves(state, path.get('consequent')), rewriteLeaves(state, path.get('alternate'))].some(Boolean);
+  }
+  if (envRead(node)?.startsWith('AZURE_')) return false;
+  if (node.type === 'Identifier') return !rewriteConstant(state, path);
+  return true;
+}
+
+/** A model constant used as `model`: rewrite its initializer when that is safe; true when handled. */
+function rewriteConstant(state: Rewrite, path: ASTPath<Node>): boolean {
+  const { ctx } = state;
+  const name = (path.node as Node).name as string;
+  const known = ctx.facts.modelConstants[name];
+  if (known) return known === 'rewritten';
+  const declarator = declaratorOf(path);
+  if (!declarator || (declarator.parent.node as Node).kind !== 'const') return false;
+  const id = (declarator.node as Node).id;
+  if (state.rewrittenConstants.has(id)) return true;
+  const init = unwrap((declarator.node as Node).init);
+  if (isDeploymentReference(ctx, init)) return true;
+  const allowed =
+    ctx.facts.rewriteConstants.includes(name) ||
+    (!isExported(declarator) && referencesOf(ctx.j, ctx.root, id).every((ref) => state.positions.has(ref.node)));
+  if (!allowed) return false;
+  state.rewrittenConstants.add(id);
+  const initPath = declarator.get('init');
+  if (rewriteLeaves(state, initPath)) return false;
+  ctx.change(declarator.node, 'constant');
+  return true;
+}
+
+/**
+ * Model names in deployment positions (the `model` of a deployment-scoped call on a direct-OpenAI client) become
+ * deployment references; values it cannot resolve get a marker.
+ */
+export const modelDeployments: Transform = {
+  name: 'model-deployments',
+  apply(ctx) {
+    const realtime = realtimeConnects(ctx);
+    if (ctx.options.target === 'classic') for (const call of realtime) ctx.todo(call, REALTIME_CLASSIC_MESSAGE);
+    const properties = [
+      ...clientCalls(ctx)
+        .filter((c) => isDeploymentCall(c.member))
+        .map((c) => modelProperty(c.path, c.member)),
+      ...realtime.map((call) => modelProperty(call, 'realtime')),
+    ].filter((p): p is ASTPath<Node> => p !== undefined);
+    const state: Rewrite = { ctx, positions: new Set(properties.map((p) => (p.node as Node).value)), rewrittenConstants: new Set() };
+    rewriteListedConstants(state);
+    for (const property of properties) {
+      const node = property.node as Node;
+      if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;
+      if (node.shorthand && rewriteConstant(state, property.get('value'))) continue;
+      if (node.shorthand) {
+        ctx.todo(property, NOT_A_DEPLOYMENT);
+        continue;
+      }
+      if (rewriteLeaves(state, property.get('value'))) ctx.todo(property, NOT_A_DEPLOYMENT);
+    }
+  },
+};
+
+export default asJscodeshift(modelDeployments);

@@ -1,0 +1,97 @@
+import type { ASTPath } from 'jscodeshift';
+import { AZURE_CLIENT_EXPORTS, OPENAI_SDK, PREVIEW_API_VERSION, needsPreviewApiVersion } from '../src/core/index.js';
+import { clientCalls } from './lib/calls.js';
+import { migrateOptions } from './lib/client-options.js';
+import { fileClients, type Construction } from './lib/clients.js';
+import { ensureNamedExport, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { asJscodeshift } from './lib/run.js';
+import { ensureTokenProvider } from './lib/token-provider.js';
+import type { Transform, TransformContext } from './lib/types.js';
+import { modelDeployments } from './model-deployments.js';
+
+type Node = any; // Babel AST via recast.
+
+const AZURE_CLASS = AZURE_CLIENT_EXPORTS[0]!;
+
+/** The classic target's api-version for this file: the user's, else a preview one when a call needs it. */
+function apiVersionFor(ctx: TransformContext): string {
+  const { apiVersion, apiVersionExplicit, target } = ctx.options;
+  if (target !== 'classic' || apiVersionExplicit) return apiVersion;
+  const preview = [...new Set(clientCalls(ctx).map((c) => c.member).filter(needsPreviewApiVersion))];
+  if (preview.length === 0) return apiVersion;
+  ctx.outcome.notes.push(
+    `uses preview api-version ${PREVIEW_API_VERSION}: ${preview.join(', ')} ${preview.length === 1 ? 'is' : 'are'} not in the dated GA api-version ${apiVersion} (or migrate with --target v1)`,
+  );
+  return PREVIEW_API_VERSION;
+}
+
+/** The top-level statement holding a path. */
+function topLevelStatement(path: ASTPath<Node>): Node {
+  let current = path;
+  while (current.parent && current.parent.node.type !== 'Program') current = current.parent;
+  return current.node;
+}
+
+/** Point the constructor at `AzureOpenAI`, named the way the file names its `openai` import. */
+function renameToAzure(ctx: TransformContext, construction: Construction): ModuleBinding | undefined {
+  const { j } = ctx;
+  const { callee } = construction;
+  const calleePath = construction.path.get('callee');
+  const node = calleePath.node as Node;
+  if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
+    const local = ensureNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS);
+    calleePath.replace(j.identifier(local));
+    return callee.binding;
+  }
+  if (node.type === 'MemberExpression') {
+    node.property = j.identifier(AZURE_CLASS);
+    node.computed = false;
+  } else {
+    // `new ns()` on a whole-module binding (`import ns = require('openai')`), or `new (require('openai'))()`.
+    calleePath.replace(j.memberExpression(node, j.identifier(AZURE_CLASS)));
+  }
+  return undefined;
+}
+
+function migrateConstruction(ctx: TransformContext, construction: Construction, apiVersion: string): ModuleBinding | undefined {
+  const { path } = construction;
+  const args = (path.node as Node).arguments as Node[];
+  const argPath = args.length > 0 ? path.get('arguments', 0) : undefined;
+  const { object, todos } = migrateOptions(ctx, argPath, apiVersion);
+  if (args.length > 0) args[0] = object;
+  else args.push(object);
+  ctx.change(path.node, 'client');
+  for (const message of todos) ctx.todo(path, message);
+  return ctx.options.target === 'classic' ? renameToAzure(ctx, construction) : undefined;
+}
+
+/**
+ * Client construction: `new OpenAI(...)` that talks to OpenAI becomes an Azure client (classic `AzureOpenAI` or
+ * the v1 `OpenAI` on `<endpoint>/openai/v1/`), with imports, auth, options and secrets to match.
+ */
+export const openaiClient: Transform = {
+  name: 'openai-client',
+  apply(ctx) {
+    const clients = fileClients(ctx);
+    clientCalls(ctx); // freeze the original call set before constructors change
+    const targets = clients.constructions.filter((c) => c.kind === 'openai');
+    if (targets.length === 0) return;
+    const apiVersion = apiVersionFor(ctx);
+    if (ctx.options.auth === 'entra-id') {
+      ensureTokenProvider(ctx, topLevelStatement(targets[0]!.path));
+      ctx.change(targets[0]!.path.node, 'auth');
+    }
+    const touched = new Set<ModuleBinding>();
+    for (const construction of targets) {
+      const binding = migrateConstruction(ctx, construction, apiVersion);
+      if (binding) touched.add(binding);
+    }
+    for (const binding of touched) {
+      if (referencesTo(ctx.j, ctx.root, binding).length === 0) removeBinding(binding);
+      ctx.change(binding.statement.node, 'import');
+    }
+  },
+};
+
+/** Alone under jscodeshift it also migrates model names (the contract: less than the pipeline, never different). */
+export default asJscodeshift(openaiClient, modelDeployments);

@@ -1,0 +1,53 @@
+import type { ASTPath } from 'jscodeshift';
+import { RENAMED_CALLS, surfaceGap } from '../src/core/index.js';
+import { clientCalls } from './lib/calls.js';
+import { memberName } from './lib/imports.js';
+import { asJscodeshift } from './lib/run.js';
+import type { Transform, TransformContext } from './lib/types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** Type-only module paths that moved with the `beta.chat` namespace (openai v5). */
+const RENAMED_MODULES: Readonly<Record<string, string>> = {
+  'openai/resources/beta/chat/completions': 'openai/resources/chat/completions',
+};
+
+/** Drop the `beta` hop from a call's member chain (`client.beta.chat.completions.parse` → `client.chat.…`). */
+function dropBeta(ctx: TransformContext, call: ASTPath<Node>): void {
+  let member = (call.node as Node).callee;
+  while (member?.type === 'MemberExpression') {
+    const object = member.object;
+    if (object?.type === 'MemberExpression' && memberName(object) === 'beta') {
+      member.object = object.object;
+      ctx.change(call.node, 'rename');
+      return;
+    }
+    member = object;
+  }
+}
+
+/**
+ * API surfaces: `beta.chat.completions.*` renamed to where openai v5+ has them, and a marker on every call
+ * Azure OpenAI does not offer or offers differently (SURFACE_GAPS).
+ */
+export const unsupportedApis: Transform = {
+  name: 'unsupported-apis',
+  apply(ctx) {
+    for (const { path, member } of clientCalls(ctx)) {
+      if (RENAMED_CALLS[member]) dropBeta(ctx, path);
+      const gap = surfaceGap(member);
+      if (gap) ctx.todo(path, gap.message);
+    }
+    const { j, root } = ctx;
+    root.find(j.ImportDeclaration).forEach((path) => {
+      const source = (path.node as Node).source;
+      const renamed = RENAMED_MODULES[source.value];
+      if (!renamed) return;
+      source.value = renamed;
+      delete source.extra;
+      ctx.change(path.node, 'rename');
+    });
+  },
+};
+
+export default asJscodeshift(unsupportedApis);
