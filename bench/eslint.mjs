@@ -176,6 +176,7 @@ async function main() {
     generateTree(tree, { files: size });
   }
   const files = await codeFiles(tree);
+  if (files.length === 0) throw new Error(`no JS/TS files found in ${tree}`); // ESLint would lint "." instead
   const list = writeList(`eslint-files-${size}`, files);
   process.stderr.write(`${files.length} JS/TS files in ${path.relative(ROOT, tree)}, ${runs} runs per mode\n`);
 

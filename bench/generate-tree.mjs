@@ -3,10 +3,13 @@
 // files that use `openai` in the shapes real code takes, and folders every tool must skip (node_modules, gitignored
 // build output, a nested .gitignore, a hidden cache).
 //
-//   node bench/generate-tree.mjs [dir] [--files N] [--openai-share 0.02] [--seed 1]
+//   node bench/generate-tree.mjs [dir] [--files N] [--openai-share 0.02] [--seed 1] [--no-git]
 //
 // Default dir: bench/.tree/files-<N>. The tree gets a `.tree-manifest.json` describing how it was made, so callers
-// can tell a stale tree from a current one (see `isTreeCurrent`).
+// can tell a stale tree from a current one (see `isTreeCurrent`). It is also made its own git repository with one
+// commit, like a user's project: that is what migrate expects, and it keeps the enclosing repository's .gitignore
+// (which ignores bench/.tree/) from hiding the whole tree.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -365,11 +368,25 @@ export function isTreeCurrent(dir, { files = 5000, openaiShare = 0.02, seed = 1 
   }
 }
 
+/** `git init` + one commit; skipped (the tree stays a plain folder) when git is not installed. */
+function commitTree(dir) {
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: dir, stdio: 'ignore' });
+  try {
+    git('init', '-q');
+  } catch {
+    return false;
+  }
+  git('add', '-A');
+  git('commit', '-q', '--no-gpg-sign', '-m', 'generated tree');
+  return true;
+}
+
 /**
  * Write a fresh tree into `dir` (emptied first). `files` counts the source files a tool should scan; the skipped
  * folders come on top. Returns the manifest (counts by kind, the OpenAI files, the skipped ones).
  */
-export function generateTree(dir, { files = 5000, openaiShare = 0.02, seed = 1 } = {}) {
+export function generateTree(dir, { files = 5000, openaiShare = 0.02, seed = 1, git = true } = {}) {
   const rng = prng(seed);
   rmSync(dir, { recursive: true, force: true });
   const out = {};
@@ -431,6 +448,7 @@ export function generateTree(dir, { files = 5000, openaiShare = 0.02, seed = 1 }
     bytes: Object.values(out).reduce((n, t) => n + Buffer.byteLength(t), 0),
   };
   writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+  if (git) commitTree(dir);
   return manifest;
 }
 
@@ -441,17 +459,23 @@ if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
       files: { type: 'string', default: '5000' },
       'openai-share': { type: 'string', default: '0.02' },
       seed: { type: 'string', default: '1' },
+      'no-git': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: node bench/generate-tree.mjs [dir] [--files N] [--openai-share 0.02] [--seed 1]');
+    console.log('usage: node bench/generate-tree.mjs [dir] [--files N] [--openai-share 0.02] [--seed 1] [--no-git]');
     process.exit(0);
   }
   const files = Number(values.files);
   const dir = positionals[0] ?? path.join(path.dirname(SELF), '.tree', `files-${files}`);
   const started = Date.now();
-  const manifest = generateTree(dir, { files, openaiShare: Number(values['openai-share']), seed: Number(values.seed) });
+  const manifest = generateTree(dir, {
+    files,
+    openaiShare: Number(values['openai-share']),
+    seed: Number(values.seed),
+    git: !values['no-git'],
+  });
   console.log(
     `${dir}: ${manifest.sourceFiles} source files (${manifest.openaiFiles} using openai, ${manifest.decoyFiles} decoys), ` +
       `${manifest.skippedFiles} in skipped folders, ${manifest.lines} lines, ${(manifest.bytes / 1e6).toFixed(1)} MB ` +

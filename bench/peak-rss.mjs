@@ -3,13 +3,17 @@
 // (the command plus every child it forks: jscodeshift's workers are processes, ours are threads). GNU time's
 // "Maximum resident set size" reports one process only, so we poll instead: /proc on Linux, `ps` elsewhere.
 // Summing RSS counts shared pages once per process, so the figure is an upper bound.
+// CPU seconds (user + sys of the whole tree) come from GNU time when installed: on a busy machine they are a steadier
+// figure than wall time.
 //
-//   node bench/peak-rss.mjs [--interval 50] -- <command> [args...]    prints {"ms","peakRssMB","code"} as JSON
+//   node bench/peak-rss.mjs [--interval 50] -- <command> [args...]   prints {"ms","cpuMs","peakRssMB","code"} as JSON
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const GNU_TIME = '/usr/bin/time';
 const PAGE_KB = existsSync('/proc/self/statm') ? Number(execFileSync('getconf', ['PAGESIZE']).toString()) / 1024 : 0;
 
 /** [pid, ppid, rssKB] for every process, from /proc (cheap) or `ps`. */
@@ -58,12 +62,16 @@ export function treeRssKB(root) {
 
 /**
  * Spawn `command args`, sample its process tree every `intervalMs`, resolve when it exits.
- * stdout/stderr are collected (stdout is needed to parse `--json` reports).
+ * stdout/stderr are collected (stdout is needed to parse `--json` reports). `cpuMs` is null without GNU time.
  */
 export function measure(command, args, { cwd, env, intervalMs = 50 } = {}) {
   return new Promise((resolve, reject) => {
+    // GNU time writes "user sys" (seconds, children included) to its own file, leaving the command's stderr alone.
+    const timeDir = existsSync(GNU_TIME) ? mkdtempSync(path.join(os.tmpdir(), 'peak-rss-')) : undefined;
+    const timeFile = timeDir && path.join(timeDir, 'cpu');
+    const [cmd, argv] = timeFile ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args]] : [command, args];
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (b) => out.push(b));
@@ -80,8 +88,15 @@ export function measure(command, args, { cwd, env, intervalMs = 50 } = {}) {
     });
     child.on('close', (code) => {
       clearInterval(timer);
+      let cpuMs = null;
+      if (timeDir) {
+        const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+        cpuMs = Math.round((user + sys) * 1000);
+        rmSync(timeDir, { recursive: true, force: true });
+      }
       resolve({
         ms: Number(process.hrtime.bigint() - started) / 1e6,
+        cpuMs,
         peakRssMB: peakKB / 1024,
         code,
         stdout: Buffer.concat(out).toString(),
@@ -102,6 +117,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const intervalMs = interval >= 0 && interval < dash ? Number(argv[interval + 1]) : 50;
   const [command, ...args] = argv.slice(dash + 1);
   const r = await measure(command, args, { intervalMs });
-  console.log(JSON.stringify({ ms: Math.round(r.ms), peakRssMB: Math.round(r.peakRssMB), code: r.code }));
+  console.log(JSON.stringify({ ms: Math.round(r.ms), cpuMs: r.cpuMs, peakRssMB: Math.round(r.peakRssMB), code: r.code }));
   process.exitCode = r.code ?? 1;
 }

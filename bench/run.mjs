@@ -39,6 +39,7 @@ const { values: opts } = parseArgs({
 const RUNS = Math.max(1, Number(opts.runs));
 
 const rel = (p) => path.relative(ROOT, p) || '.';
+const seconds = (ms) => (ms === null ? '–' : (ms / 1000).toFixed(2));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function ensureTree(files) {
@@ -50,12 +51,13 @@ function ensureTree(files) {
   return { dir, manifest: JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8')) };
 }
 
-/** Content hash of every file under `dir`: proves a dry run wrote nothing. */
+/** Content hash of every file under `dir` (but `.git`, which git may touch on its own): proves a dry run wrote nothing. */
 function treeHash(dir) {
   const hash = createHash('sha256');
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(d, entry.name);
+      if (entry.name === '.git') continue;
       if (entry.isDirectory()) walk(p);
       else hash.update(p).update(readFileSync(p));
     }
@@ -85,9 +87,9 @@ async function timeCommand(name, command, args, parse) {
   let detail;
   for (let i = 0; i < RUNS; i++) {
     const r = await measure(command, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    process.stderr.write(`  ${name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB, exit ${r.code}\n`);
+    process.stderr.write(`  ${name} run ${i + 1}/${RUNS}: ${seconds(r.ms)} s, cpu ${seconds(r.cpuMs)} s, ${r.peakRssMB.toFixed(0)} MB, exit ${r.code}\n`);
     if (r.code !== 0) process.stderr.write(`    stderr: ${r.stderr.trim().split('\n').slice(-5).join('\n    ')}\n`);
-    runs.push({ ms: Math.round(r.ms), peakRssMB: Math.round(r.peakRssMB), code: r.code });
+    runs.push({ ms: Math.round(r.ms), cpuMs: r.cpuMs, peakRssMB: Math.round(r.peakRssMB), code: r.code });
     detail = parse(r);
   }
   return {
@@ -95,6 +97,7 @@ async function timeCommand(name, command, args, parse) {
     command: [command === process.execPath ? 'node' : command, ...args.map((a) => (path.isAbsolute(a) ? rel(a) : a))].join(' '),
     runs,
     medianMs: median(runs.map((r) => r.ms)),
+    medianCpuMs: runs[0].cpuMs === null ? null : median(runs.map((r) => r.cpuMs)),
     peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
     detail,
   };
@@ -122,15 +125,16 @@ async function verifyCost(tree) {
   const result = {};
   for (const [key, extra] of [['plain', []], ['verify', ['--verify']]]) {
     const copy = mkdtempSync(path.join(os.tmpdir(), 'o2a-bench-'));
-    cpSync(tree, copy, { recursive: true });
+    cpSync(tree, copy, { recursive: true, filter: (src) => path.basename(src) !== '.git' });
     // The copy's own node_modules is fake bench content; verify resolves `openai` types through the repo's.
     rmSync(path.join(copy, 'node_modules'), { recursive: true, force: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     const r = await measure(process.execPath, [CLI, 'migrate', copy, '--json', ...extra], { cwd: ROOT });
-    process.stderr.write(`  migrate ${extra.join(' ') || '(real run)'}: ${(r.ms / 1000).toFixed(2)} s, ${r.peakRssMB.toFixed(0)} MB, exit ${r.code}\n`);
+    process.stderr.write(`  migrate ${extra.join(' ') || '(real run)'}: ${seconds(r.ms)} s, cpu ${seconds(r.cpuMs)} s, ${r.peakRssMB.toFixed(0)} MB, exit ${r.code}\n`);
     result[key] = {
       command: `node dist/src/cli/index.js migrate <copy of tree> --json ${extra.join(' ')}`.trim(),
       ms: Math.round(r.ms),
+      cpuMs: r.cpuMs,
       peakRssMB: Math.round(r.peakRssMB),
       code: r.code,
       summary: ourReport(r),
@@ -148,6 +152,8 @@ function row(cells, widths) {
 async function main() {
   if (!existsSync(CLI)) throw new Error(`${rel(CLI)} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
   const files = Number(opts.files);
+  // Other work on the machine inflates wall times; the load average is recorded so readers can judge.
+  const load = { before: os.loadavg()[0].toFixed(2) };
   const { dir: tree, manifest } = ensureTree(files);
   const before = treeHash(tree);
   const results = [];
@@ -172,20 +178,26 @@ async function main() {
   const verify = opts['no-verify'] ? { skipped: '--no-verify' } : await verifyCost(tree);
 
   const [oursMain, jscs] = results;
+  const ratio = (a, b) => (a === null || b === null ? null : +(a / b).toFixed(3));
   const ratios = jscs?.name.startsWith('jscodeshift')
-    ? { time: +(oursMain.medianMs / jscs.medianMs).toFixed(3), memory: +(oursMain.peakRssMB / jscs.peakRssMB).toFixed(3) }
+    ? {
+        time: ratio(oursMain.medianMs, jscs.medianMs),
+        cpu: ratio(oursMain.medianCpuMs, jscs.medianCpuMs),
+        memory: ratio(oursMain.peakRssMB, jscs.peakRssMB),
+      }
     : undefined;
 
-  const widths = [34, 7, 10, 16, 9, 8];
-  console.log(row(['command', 'files', 'median s', 'runs s', 'peak MB', 'files/s'], widths));
+  const widths = [34, 7, 10, 16, 8, 9, 8];
+  console.log(row(['command', 'files', 'median s', 'runs s', 'cpu s', 'peak MB', 'files/s'], widths));
   for (const r of results) {
     console.log(
       row(
         [
           r.name,
           r.files,
-          (r.medianMs / 1000).toFixed(2),
+          seconds(r.medianMs),
           r.runs.map((x) => (x.ms / 1000).toFixed(1)).join('/'),
+          seconds(r.medianCpuMs),
           r.peakRssMB,
           Math.round(r.files / (r.medianMs / 1000)),
         ],
@@ -195,17 +207,19 @@ async function main() {
   }
   if (ratios) {
     console.log(
-      `\nours / jscodeshift: time ${ratios.time} (target ≤ ${TARGETS.timeRatio}), memory ${ratios.memory}; ` +
+      `\nours / jscodeshift: time ${ratios.time} (target ≤ ${TARGETS.timeRatio}), cpu ${ratios.cpu}, memory ${ratios.memory}; ` +
         `our peak ${oursMain.peakRssMB} MB (target < ${TARGETS.peakRssMB} MB)`,
     );
   }
   if (verify.skipped) console.log(`verify: skipped (${verify.skipped})`);
-  else console.log(`verify: real migrate ${(verify.plain.ms / 1000).toFixed(2)} s → with --verify ${(verify.verify.ms / 1000).toFixed(2)} s (${verify.verify.peakRssMB} MB)`);
+  else console.log(`verify: real migrate ${seconds(verify.plain.ms)} s → with --verify ${seconds(verify.verify.ms)} s (${verify.verify.peakRssMB} MB)`);
+  console.log(`load average (1 min) before → after: ${load.before} → ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs`);
   console.log(`tree unchanged by dry runs: ${unchanged ? 'yes' : 'NO'}`);
 
   const out = {
     date: new Date().toISOString(),
     machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, memMB: Math.round(os.totalmem() / 2 ** 20) },
+    loadAverage1m: { before: Number(load.before), after: +os.loadavg()[0].toFixed(2) },
     runsPerCommand: RUNS,
     trees: [manifest, bigManifest].filter(Boolean),
     results,

@@ -77,15 +77,20 @@ export default createRule<Options, 'modelName' | 'useDeploymentEnv'>({
       });
     }
 
-    return azureClientUses(context, {
-      call(path, node) {
-        const call = path.join('.');
-        if (!isDeploymentCall(call)) return;
-        for (const arg of node.arguments) {
-          const model = lookupOption(arg, 'model', sourceCode);
-          if (model.kind === 'found') checkModel(model.value, call);
-        }
+    // A client whose base URL already names the deployment (`…/openai/deployments/chat`) ignores `model`.
+    return azureClientUses(
+      context,
+      {
+        call(path, node) {
+          const call = path.join('.');
+          if (!isDeploymentCall(call)) return;
+          for (const arg of node.arguments) {
+            const model = lookupOption(arg, 'model', sourceCode);
+            if (model.kind === 'found') checkModel(model.value, call);
+          }
+        },
       },
-    });
+      ['classic', 'v1'],
+    );
   },
 });

@@ -3,7 +3,7 @@ import { DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
-import { lookupOption, hasOptionMatching } from './utils/options-object.js';
+import { hasOptionMatching, lookupOption } from './utils/options-object.js';
 import { typeInfo } from './utils/types.js';
 
 type Options = [{ wrappers: boolean }];
@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
     const typedSites: ClientSite[] = [];
 
     /** Not OpenAI's API when the options point elsewhere (Azure, or another vendor's OpenAI-compatible host). */
-    const talksToOpenAI = (options: TSESTree.Node | undefined, key = 'baseURL') => baseURLTarget(options, sourceCode, key) === 'openai';
+    const talksToOpenAI = (options: TSESTree.Node | undefined) => baseURLTarget(options, sourceCode) === 'openai';
 
     function wrapperTalksToOpenAI(site: ClientSite): boolean {
       const options = site.node.arguments[0];

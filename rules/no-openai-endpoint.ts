@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findOpenAIHost, mentionsOpenAIHost } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
-import { linesWithOffsets, locOf, type TextDocumentNode } from './utils/text-report.js';
+import type { TextDocument } from './languages/text.js';
+import { linesWithOffsets, locOf } from './utils/text-report.js';
 
 type Options = [{ allow: string[] }];
 
@@ -64,7 +65,7 @@ export default createRule<Options, 'openaiEndpoint'>({
       },
       TemplateLiteral: check,
       'BinaryExpression[operator="+"]': check,
-      Document(node: TextDocumentNode) {
+      Document(node: TextDocument) {
         for (const { line, offset } of linesWithOffsets(node.value)) {
           const host = findOpenAIHost(line);
           if (host === undefined || isAllowed(line)) continue;

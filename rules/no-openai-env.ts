@@ -3,7 +3,8 @@ import { azureReplacementFor, isOpenAIEnvName } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { envMemberName, isEnvObject } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
-import { linesWithOffsets, locOf, type TextDocumentNode } from './utils/text-report.js';
+import type { TextDocument } from './languages/text.js';
+import { linesWithOffsets, locOf } from './utils/text-report.js';
 
 type Options = [{ allow: string[] }];
 type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv';
@@ -94,7 +95,7 @@ export default createRule<Options, MessageIds>({
           report(prop, name, (r) => (f) => f.replaceText(key, prop.shorthand ? `${r}: ${name}` : r));
         }
       },
-      Document(node: TextDocumentNode) {
+      Document(node: TextDocument) {
         for (const { line, offset } of linesWithOffsets(node.value)) {
           if (line.trimStart().startsWith('#')) continue;
           for (const m of line.matchAll(TEXT_SETTING)) {

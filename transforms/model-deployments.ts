@@ -1,9 +1,18 @@
 import type { ASTPath } from 'jscodeshift';
-import { DEPLOYMENT_MODEL_PATHS, REALTIME_CLASSIC_MESSAGE, isDeploymentCall, isModelName, isProviderPrefixedModel } from '../src/core/index.js';
+import {
+  DEPLOYMENT_MODEL_PATHS,
+  MODEL_CHECK_MESSAGE,
+  REALTIME_CLASSIC_MESSAGE,
+  isDeploymentCall,
+  isModelName,
+  isProviderPrefixedModel,
+} from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
 import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
-import { propertyName, referencesOf } from './lib/imports.js';
+import { referencesOf } from './lib/imports.js';
+import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
+import { modelChecks } from './lib/model-checks.js';
 import { realtimeConnects } from './lib/realtime.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -12,34 +21,6 @@ type Node = any; // Babel AST via recast.
 
 export const NOT_A_DEPLOYMENT = 'this model value must be an Azure deployment name; map the model to a deployment';
 const FINE_TUNED = 'fine-tuned model ids do not exist on Azure: deploy the fine-tuned model and use its deployment name';
-
-function literalValue(node: Node): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
-  return undefined;
-}
-
-/** The object literal an argument is, or names (a same-file declaration): its path. */
-function objectLiteral(valuePath: ASTPath<Node>): ASTPath<Node> | undefined {
-  let path = valuePath;
-  while (path.node && unwrap(path.node) !== path.node) path = path.get('expression');
-  if ((path.node as Node)?.type === 'Identifier') {
-    const declarator = declaratorOf(path);
-    if (!declarator || unwrap((declarator.node as Node).init)?.type !== 'ObjectExpression') return undefined;
-    path = declarator.get('init');
-    while (unwrap(path.node) !== path.node) path = path.get('expression');
-  }
-  return (path.node as Node)?.type === 'ObjectExpression' ? path : undefined;
-}
-
-function propertyPath(objectPath: ASTPath<Node>, key: string): ASTPath<Node> | undefined {
-  let found: ASTPath<Node> | undefined;
-  objectPath.get('properties').each((p: ASTPath<Node>) => {
-    const node = p.node as Node;
-    if ((node.type === 'ObjectProperty' || node.type === 'Property') && !node.computed && propertyName(node.key) === key) found = p;
-  });
-  return found;
-}
 
 /**
  * The model property of a deployment call: in its first object argument (runs take `(threadId, params)`), at
@@ -69,7 +50,7 @@ function rewriteListedConstants(state: Rewrite): void {
   });
 }
 
-/** Where a model value sits: its path, and whether every leaf is a literal we can rewrite. */
+/** State of one file's model rewrite. */
 interface Rewrite {
   ctx: TransformContext;
   /** Model value nodes in deployment positions (a constant qualifies when all its uses are among them). */
@@ -130,7 +111,7 @@ function rewriteConstant(state: Rewrite, path: ASTPath<Node>): boolean {
 
 /**
  * Model names in deployment positions (the `model` of a deployment-scoped call on a direct-OpenAI client) become
- * deployment references; values it cannot resolve get a marker.
+ * deployment references; values it cannot resolve, and model-name checks on them, get a marker.
  */
 export const modelDeployments: Transform = {
   name: 'model-deployments',
@@ -143,6 +124,8 @@ export const modelDeployments: Transform = {
         .map((c) => modelProperty(c.path, c.member)),
       ...realtime.map((call) => modelProperty(call, 'realtime')),
     ].filter((p): p is ASTPath<Node> => p !== undefined);
+    // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
+    for (const property of properties) for (const check of modelChecks(ctx, property.get('value'))) ctx.todo(check, MODEL_CHECK_MESSAGE);
     const state: Rewrite = { ctx, positions: new Set(properties.map((p) => (p.node as Node).value)), rewrittenConstants: new Set() };
     rewriteListedConstants(state);
     for (const property of properties) {

@@ -1,9 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_CLIENT_EXPORTS, OPENAI_SDK, PREVIEW_API_VERSION, needsPreviewApiVersion } from '../src/core/index.js';
+import { AZURE_CLIENT_EXPORTS, ENTRA_CLIENT_PROPERTIES, OPENAI_SDK, PREVIEW_API_VERSION, needsPreviewApiVersion } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
-import { fileClients, type Construction } from './lib/clients.js';
-import { ensureNamedExport, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
+import { ensureNamedExport, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -65,6 +65,19 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
   return ctx.options.target === 'classic' ? renameToAzure(ctx, construction) : undefined;
 }
 
+/** Reads of client properties Entra ID auth changes (`client.apiKey`), on clients of this file or the project's. */
+function entraPropertyReads(ctx: TransformContext): { path: ASTPath<Node>; message: string }[] {
+  const { j, root } = ctx;
+  return root
+    .find(j.MemberExpression)
+    .paths()
+    .flatMap((path) => {
+      const name = memberName(path.node);
+      if (name === undefined || !Object.hasOwn(ENTRA_CLIENT_PROPERTIES, name)) return [];
+      return isClientExpression(ctx, path.get('object')) ? [{ path, message: ENTRA_CLIENT_PROPERTIES[name]! }] : [];
+    });
+}
+
 /**
  * Client construction: `new OpenAI(...)` that talks to OpenAI becomes an Azure client (classic `AzureOpenAI` or
  * the v1 `OpenAI` on `<endpoint>/openai/v1/`), with imports, auth, options and secrets to match.
@@ -74,10 +87,12 @@ export const openaiClient: Transform = {
   apply(ctx) {
     const clients = fileClients(ctx);
     clientCalls(ctx); // freeze the original call set before constructors change
+    const entra = ctx.options.auth === 'entra-id';
+    if (entra) for (const { path, message } of entraPropertyReads(ctx)) ctx.todo(path, message);
     const targets = clients.constructions.filter((c) => c.kind === 'openai');
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);
-    if (ctx.options.auth === 'entra-id') {
+    if (entra) {
       ensureTokenProvider(ctx, topLevelStatement(targets[0]!.path));
       ctx.change(targets[0]!.path.node, 'auth');
     }

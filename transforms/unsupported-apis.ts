@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
-import { RENAMED_CALLS, surfaceGap } from '../src/core/index.js';
+import { RENAMED_CALLS, hostedToolsMessage, surfaceGap } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
+import { hostedToolTypes } from './lib/hosted-tools.js';
 import { memberName } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -28,7 +29,7 @@ function dropBeta(ctx: TransformContext, call: ASTPath<Node>): void {
 
 /**
  * API surfaces: `beta.chat.completions.*` renamed to where openai v5+ has them, and a marker on every call
- * Azure OpenAI does not offer or offers differently (SURFACE_GAPS).
+ * Azure OpenAI does not offer or offers differently (SURFACE_GAPS, hosted Responses tools).
  */
 export const unsupportedApis: Transform = {
   name: 'unsupported-apis',
@@ -37,6 +38,8 @@ export const unsupportedApis: Transform = {
       if (RENAMED_CALLS[member]) dropBeta(ctx, path);
       const gap = surfaceGap(member);
       if (gap) ctx.todo(path, gap.message);
+      const hosted = hostedToolTypes(path, member);
+      if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
     }
     const { j, root } = ctx;
     root.find(j.ImportDeclaration).forEach((path) => {

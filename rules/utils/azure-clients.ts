@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DEPLOYMENT_CALLS, OPENAI_SDK, SURFACE_GAPS } from '../../src/core/index.js';
-import { clientTracker, isAzureBound } from './clients.js';
+import { azureBinding, clientTracker, type AzureBinding } from './clients.js';
 import { mergeListeners } from './listeners.js';
 import { ChainWalker, type ChainVisitor } from './member-chains.js';
 import { staticKey } from './scope.js';
@@ -15,7 +15,12 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** First members of every path the rules care about: typed receivers are only looked up before one of these. */
 const FIRST_MEMBERS = new Set([...DEPLOYMENT_CALLS, ...Object.keys(SURFACE_GAPS)].map((p) => p.split('.')[0]!));
 
-export function azureClientUses(context: Context, visitor: ChainVisitor): TSESLint.RuleListener {
+/** `bindings`: which kinds of Azure-bound client to follow (typed receivers are `AzureOpenAI`, i.e. classic). */
+export function azureClientUses(
+  context: Context,
+  visitor: ChainVisitor,
+  bindings: readonly AzureBinding[] = ['classic', 'v1', 'by-hand'],
+): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const tracker = clientTracker(context, [OPENAI_SDK]);
   const types = typeInfo(context);
@@ -35,7 +40,10 @@ export function azureClientUses(context: Context, visitor: ChainVisitor): TSESLi
     },
     'Program:exit'() {
       const walker = new ChainWalker(sourceCode, visitor);
-      for (const site of tracker.sites()) if (isAzureBound(site, sourceCode)) walker.from(site.node);
+      for (const site of tracker.sites()) {
+        const binding = azureBinding(site, sourceCode);
+        if (binding && bindings.includes(binding)) walker.from(site.node);
+      }
       for (const root of typedRoots) walker.from(root);
     },
   });

@@ -165,8 +165,8 @@ function* patternRoots(sourceCode: SourceCode, pattern: TSESTree.Node, map: Trac
 /** Where a client's `baseURL` sends it. `unknown`: an expression the linter cannot evaluate. */
 export type BaseURLTarget = 'openai' | 'azure-v1' | 'azure' | 'other' | 'unknown';
 
-export function baseURLTarget(options: TSESTree.Node | undefined, sourceCode: SourceCode, key = 'baseURL'): BaseURLTarget {
-  const lookup = lookupOption(options, key, sourceCode);
+export function baseURLTarget(options: TSESTree.Node | undefined, sourceCode: SourceCode): BaseURLTarget {
+  const lookup = lookupOption(options, 'baseURL', sourceCode);
   if (lookup.kind === 'absent') return 'openai';
   if (lookup.kind === 'unknown') return 'unknown';
   const value = lookup.value;
@@ -178,10 +178,16 @@ export function baseURLTarget(options: TSESTree.Node | undefined, sourceCode: So
   return staticString(value, sourceCode) !== undefined ? 'other' : 'unknown';
 }
 
-/** A client that sends its requests to Azure OpenAI: `AzureOpenAI`, or `OpenAI` on an Azure base URL. */
-export function isAzureBound(site: ClientSite, sourceCode: SourceCode): boolean {
-  if (site.info.kind === 'azure') return true;
-  if (site.info.kind !== 'openai') return false;
+/**
+ * How a client reaches Azure OpenAI: `AzureOpenAI` (classic), `OpenAI` on `/openai/v1` (v1), or `OpenAI` on a URL set
+ * up by hand (`…/openai/deployments/<name>`: the deployment is in the URL, so the request's `model` routes nothing).
+ * `undefined`: not Azure-bound.
+ */
+export type AzureBinding = 'classic' | 'v1' | 'by-hand';
+
+export function azureBinding(site: ClientSite, sourceCode: SourceCode): AzureBinding | undefined {
+  if (site.info.kind === 'azure') return 'classic';
+  if (site.info.kind !== 'openai') return undefined;
   const target = baseURLTarget(site.node.arguments[0], sourceCode);
-  return target === 'azure-v1' || target === 'azure';
+  return target === 'azure-v1' ? 'v1' : target === 'azure' ? 'by-hand' : undefined;
 }

@@ -8,6 +8,13 @@ export interface MaskedSecret {
   end: number;
 }
 
+/** A text safe to quote in a message: any key in it masked. */
+export function maskSecretsIn(text: string): string {
+  let out = text;
+  for (const { secret } of findSecrets(text)) out = out.replace(secret, maskSecret(secret));
+  return out;
+}
+
 export function maskedSecrets(text: string): MaskedSecret[] {
   return findSecrets(text).map(({ secret, index }) => ({ masked: maskSecret(secret), start: index, end: index + secret.length }));
 }

@@ -17,9 +17,3 @@ export function* linesWithOffsets(text: string): Iterable<{ line: string; offset
   }
   yield { line: text.slice(offset), offset };
 }
-
-/** The text rules' handler for the `openai-to-azure/text` language's root node. */
-export interface TextDocumentNode {
-  type: 'Document';
-  value: string;
-}

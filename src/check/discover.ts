@@ -1,12 +1,13 @@
 /**
  * Turns `check`'s path arguments into the files to lint. Directories are walked in a stable order, skipping
- * node_modules/.git/.yarn and whatever the .gitignore files in force ignore; a file named explicitly (a hook
- * passing staged files) is checked when its type is one we check and it is not inside a skipped directory.
+ * node_modules/.git/.yarn and whatever the .gitignore files in force ignore. What is named explicitly wins over
+ * the ignore files (the user asked for it): a file (a hook passing staged files) is checked when its type is one
+ * we check and it is not inside a skipped directory; a folder is walked with only the ignore files inside it.
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isCheckedFile, isInSkippedDir, SKIPPED_DIRS } from './files.js';
-import { chainFor, enterDir, isIgnored, type IgnoreChain } from './gitignore.js';
+import { chainAbove, enterDir, isIgnored, type IgnoreChain } from './gitignore.js';
 
 /** A path argument that does not exist: bad usage (exit 2), not a finding. */
 export class MissingPathError extends Error {
@@ -49,7 +50,9 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
     const stats = await statOrUndefined(abs);
     if (!stats) throw new MissingPathError(arg);
     if (stats.isDirectory()) {
-      await walk(abs, await chainFor(abs), found);
+      // A folder named explicitly is checked even if an ignore file above excludes it; those inside still apply.
+      const above = await chainAbove(abs);
+      await walk(abs, await enterDir(isIgnored(above, abs, true) ? [] : above, abs), found);
     } else if (isCheckedFile(abs) && !isInSkippedDir(abs, cwd)) {
       found.push(abs);
     }

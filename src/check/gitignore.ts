@@ -36,18 +36,15 @@ export async function enterDir(chain: IgnoreChain, dir: string): Promise<IgnoreC
   return text === undefined ? chain : [...chain, { dir, rules: ignore().add(text) }];
 }
 
-/** The chain in force inside `dir`: from the git root (or `dir` itself outside a repository) down to `dir`. */
-export async function chainFor(dir: string): Promise<IgnoreChain> {
-  const root = findGitRoot(dir) ?? dir;
+/** The levels in force above `dir`: .git/info/exclude, then each .gitignore from the repository root down. */
+export async function chainAbove(dir: string): Promise<IgnoreChain> {
+  const root = findGitRoot(dir);
+  if (root === undefined) return [];
   const exclude = await readRules(path.join(root, '.git', 'info', 'exclude'));
   let chain: IgnoreChain = exclude === undefined ? [] : [{ dir: root, rules: ignore().add(exclude) }];
-  const below = path.relative(root, dir).split(path.sep).filter(Boolean);
-  let current = root;
-  chain = await enterDir(chain, current);
-  for (const part of below) {
-    current = path.join(current, part);
-    chain = await enterDir(chain, current);
-  }
+  const above: string[] = [];
+  for (let d = dir; d !== root; ) above.unshift((d = path.dirname(d)));
+  for (const d of above) chain = await enterDir(chain, d);
   return chain;
 }
 
@@ -55,6 +52,7 @@ export function isIgnored(chain: IgnoreChain, absPath: string, isDir: boolean): 
   for (let i = chain.length - 1; i >= 0; i--) {
     const { dir, rules } = chain[i]!;
     const rel = path.relative(dir, absPath).split(path.sep).join('/');
+    if (rel === '') continue;
     const verdict = rules.test(isDir ? `${rel}/` : rel);
     if (verdict.ignored) return true;
     if (verdict.unignored) return false;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { CONFIG_FILES, parseConfig, type Config } from '../config/index.js';
-import { AUTH_MODES, DEFAULT_OPTIONS, TARGETS } from '../core/index.js';
+import { CONFIG_FILES, parseConfig, validate, type Config } from '../config/index.js';
+import { keySchema } from '../config/schema.js';
+import { DEFAULT_OPTIONS } from '../core/index.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import type { Terminal } from './terminal.js';
 
@@ -11,10 +12,10 @@ export const INIT_FILE = CONFIG_FILES[0]!;
 /** Where the schema is once the package is installed, for editor completion. */
 const SCHEMA_REF = './node_modules/openai-to-azure/src/config/schema.json';
 
-/** The questions asked on a TTY, each with its choices (if any) and the default used by `--yes`. */
-const QUESTIONS: readonly { key: 'target' | 'auth' | 'apiVersion'; prompt: string; choices?: readonly string[] }[] = [
-  { key: 'target', prompt: 'Target (classic: AzureOpenAI + api-version; v1: OpenAI on /openai/v1/)', choices: TARGETS },
-  { key: 'auth', prompt: 'Auth (api-key, or keyless entra-id)', choices: AUTH_MODES },
+/** The questions asked on a TTY; answers are checked against the config schema, choices come from its enums. */
+const QUESTIONS: readonly { key: 'target' | 'auth' | 'apiVersion'; prompt: string }[] = [
+  { key: 'target', prompt: 'Target (classic: AzureOpenAI + api-version; v1: OpenAI on /openai/v1/)' },
+  { key: 'auth', prompt: 'Auth (api-key, or keyless entra-id)' },
   { key: 'apiVersion', prompt: 'api-version for the classic target' },
 ];
 
@@ -27,15 +28,16 @@ async function ask(term: Terminal): Promise<Config> {
   const rl = createInterface({ input: process.stdin, output: term.err });
   try {
     for (const q of QUESTIONS) {
-      const hint = q.choices ? ` [${q.choices.join('/')}]` : '';
+      const schema = keySchema(q.key);
+      const hint = schema.enum ? ` [${schema.enum.join('/')}]` : '';
       for (;;) {
         const answer = (await rl.question(`${q.prompt}${hint} (${answers[q.key]}): `)).trim();
-        if (!answer) break;
-        if (!q.choices || q.choices.includes(answer)) {
-          answers[q.key] = answer;
+        const errors = answer ? validate(answer, schema, q.key) : [];
+        if (errors.length === 0) {
+          if (answer) answers[q.key] = answer;
           break;
         }
-        term.err.write(`  please answer one of ${q.choices.join(', ')}\n`);
+        term.err.write(`  ${errors.join('; ')}\n`);
       }
     }
   } finally {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { extname, isAbsolute, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { loadConfig, resolveOptions, type LoadedConfig } from '../config/index.js';
 import type { GlobFilter } from '../pipeline/discover.js';
 import { gitState } from '../pipeline/git.js';
@@ -121,7 +121,11 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
   progress.clear();
   if (flags.verify) report.verify = await verify(cwd, changed);
 
-  if (writeReport) await writeFile(resolve(cwd, flags.report!), writeReport(report));
+  if (writeReport) {
+    const file = resolve(cwd, flags.report!);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, writeReport(report));
+  }
   if (flags.json) term.out.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     if (!flags.dryRun && report.summary.changed > 0) term.out.write('\n');

@@ -1,10 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { AUTH_MODES, DEFAULT_API_VERSION, TARGETS } from '../core/index.js';
-import { runCheck } from './check.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { runInit } from './init.js';
-import { runMigrate, type MigrateFlags } from './migrate.js';
+import type { MigrateFlags } from './migrate.js';
 import { processTerminal, type Terminal } from './terminal.js';
 import { packageVersion } from './version.js';
 
@@ -29,6 +27,7 @@ function positiveInteger(value: string): number {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** Each command's module is loaded only when it runs: `--help` should not pay for the parsers or ESLint. */
 function buildProgram(term: Terminal, setExit: (code: number) => void): Command {
   const program = new Command('openai-to-azure')
     .description('Move JavaScript/TypeScript code from the OpenAI API to Azure OpenAI, and keep it there.')
@@ -54,7 +53,10 @@ function buildProgram(term: Terminal, setExit: (code: number) => void): Command 
     .option('--workers <n>', 'parallel workers (default: CPUs - 1, at least 1)', positiveInteger)
     .option('--force', 'run even when the git working tree has uncommitted changes')
     .option('--verify', 'type-check the project before and after; new type errors fail the run')
-    .action(async (paths: string[], flags: MigrateFlags) => setExit(await runMigrate(paths, flags, term)));
+    .action(async (paths: string[], flags: MigrateFlags) => {
+      const { runMigrate } = await import('./migrate.js');
+      setExit(await runMigrate(paths, flags, term));
+    });
 
   program
     .command('check')
@@ -62,15 +64,19 @@ function buildProgram(term: Terminal, setExit: (code: number) => void): Command 
     .argument('[paths...]', 'files or folders (default: .)')
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('stylish'))
     .option('--staged', 'check only the files staged in git (for pre-commit hooks)', false)
-    .action(async (paths: string[], flags: { format: (typeof CHECK_FORMATS)[number]; staged: boolean }) =>
-      setExit(await runCheck(paths.length > 0 ? paths : ['.'], { ...flags, cwd: term.cwd })),
-    );
+    .action(async (paths: string[], flags: { format: (typeof CHECK_FORMATS)[number]; staged: boolean }) => {
+      const { runCheck } = await import('./check.js');
+      setExit(await runCheck(paths.length > 0 ? paths : ['.'], { ...flags, cwd: term.cwd }));
+    });
 
   program
     .command('init')
     .description('write a starter openai-to-azure.config.json (asks on a TTY)')
     .option('-y, --yes', 'use the defaults without asking')
-    .action(async (flags: { yes?: boolean }) => setExit(await runInit(flags, term)));
+    .action(async (flags: { yes?: boolean }) => {
+      const { runInit } = await import('./init.js');
+      setExit(await runInit(flags, term));
+    });
 
   return program;
 }

@@ -19,7 +19,7 @@ export class Progress {
     if (now - this.started < this.delayMs || now - this.last < this.intervalMs) return;
     this.last = now;
     this.shown = true;
-    this.stream.write(`\r\x1b[2K${text.slice(0, Math.max(10, (this.stream.columns ?? 80) - 1))}`);
+    this.stream.write(`\r\x1b[2K${text.slice(0, Math.max(10, (this.stream.columns || 80) - 1))}`);
   }
 
   clear(): void {

@@ -38,6 +38,12 @@ export function upperSnake(model: string): string {
     .toUpperCase();
 }
 
+/** String methods that make a check on a model value (`model.startsWith('o1')`) when called with a literal. */
+export const MODEL_CHECK_METHODS: readonly string[] = ['startsWith', 'endsWith', 'includes', 'indexOf', 'match', 'search'];
+
+export const MODEL_CHECK_MESSAGE =
+  'deployment names may not look like model names: this check on a model value breaks once it holds an Azure deployment name';
+
 export const DEPLOYMENT_ENV_PREFIX = 'AZURE_OPENAI_DEPLOYMENT_';
 
 export function deploymentEnvName(model: string): string {

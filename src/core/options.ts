@@ -9,6 +9,8 @@ export interface OptionRule {
   action: OptionAction;
   /** Marker text for `flag` (and for `remove` where removal loses behaviour the user must re-create). */
   why?: string;
+  /** Flag only a value that may be true: a literal `false` needs no marker. */
+  unlessFalse?: boolean;
 }
 
 export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
@@ -41,9 +43,19 @@ export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
   fetchOptions: { action: 'keep' },
   httpAgent: { action: 'keep' },
   defaultQuery: { action: 'keep' },
-  dangerouslyAllowBrowser: { action: 'keep' },
+  dangerouslyAllowBrowser: {
+    action: 'flag',
+    unlessFalse: true,
+    why: 'browser code must not hold an Azure OpenAI key: move these calls to a server or token broker (DefaultAzureCredential cannot mint Entra ID tokens in the browser)',
+  },
   logLevel: { action: 'keep' },
   logger: { action: 'keep' },
+};
+
+/** Client properties whose meaning changes with Entra ID auth (the token provider becomes the SDK's `apiKey` function). */
+export const ENTRA_CLIENT_PROPERTIES: Readonly<Record<string, string>> = {
+  apiKey:
+    "with Entra ID auth the client's apiKey holds no key (null until the first request, then a short-lived token): get credentials from the token provider instead",
 };
 
 /** Headers that carry OpenAI account routing or an OpenAI bearer key: stripped from `defaultHeaders`. */

@@ -151,6 +151,33 @@ export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
   'models.delete': { level: 'differs', message: 'deleting models on Azure is unverified; fine-tuned models are managed per deployment' },
 };
 
+/** Calls whose `tools` may hold OpenAI-hosted tools (`{ type: 'web_search' }`). */
+export const HOSTED_TOOL_CALLS: readonly string[] = ['responses.create', 'responses.stream', 'responses.parse'];
+
+/** Hosted tool types (a trailing `*`: any type starting so); function and namespace tools run in the app itself. */
+export const HOSTED_TOOL_TYPES: readonly string[] = [
+  'web_search*',
+  'computer*',
+  'mcp',
+  'code_interpreter',
+  'image_generation',
+  'file_search',
+  'shell',
+  'local_shell',
+  'apply_patch',
+  'tool_search',
+  'programmatic_tool_calling',
+  'custom',
+];
+
+export function isHostedToolType(type: string): boolean {
+  return HOSTED_TOOL_TYPES.some((t) => (t.endsWith('*') ? type.startsWith(t.slice(0, -1)) : type === t));
+}
+
+export function hostedToolsMessage(types: readonly string[]): string {
+  return `hosted tool availability and parameters differ by Azure region and model: check ${types.join(', ')} for your deployment`;
+}
+
 /** Whether `path` (`chat.completions.create`) is matched by a pattern (`chat.completions.create` or `chat.*`). */
 export function matchesPath(pattern: string, path: string): boolean {
   return pattern.endsWith('.*') ? path.startsWith(pattern.slice(0, -1)) || path === pattern.slice(0, -2) : path === pattern;

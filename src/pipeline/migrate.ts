@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { mayInvolveOpenAI, type MigrationOptions } from '../core/index.js';
-import { buildProjectIndex } from '../project/index.js';
+import type { ProjectIndex } from '../project/index.js';
 import { discover, type GlobFilter } from './discover.js';
 import { processAll, type Job } from './pool.js';
 import { ReportBuilder, type Report } from './report.js';
@@ -53,9 +53,12 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
   return { scanned, candidates };
 }
 
-async function projectIndex(request: MigrateRequest, candidates: string[]): ReturnType<typeof buildProjectIndex> {
+async function projectIndex(request: MigrateRequest, candidates: string[], scanned: Set<string>): Promise<ProjectIndex> {
+  if (candidates.length === 0) return { facts: {}, extraFiles: [] };
   try {
-    return await buildProjectIndex({ cwd: request.cwd, candidates });
+    // Loaded on demand: ts-morph is costly to load, and a run with no candidates needs none of it.
+    const { buildProjectIndex } = await import('../project/index.js');
+    return await buildProjectIndex({ cwd: request.cwd, candidates, files: [...scanned] });
   } catch (error) {
     // The index adds cross-file precision; without it each file is still migrated on its own.
     request.onWarning?.(`project index failed, continuing without cross-file facts: ${(error as Error).message}`);
@@ -68,7 +71,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const report = new ReportBuilder(request.options.target);
   const { scanned, candidates } = await scan(request);
   report.scanned = scanned.size;
-  const index = await projectIndex(request, candidates);
+  const index = await projectIndex(request, candidates, scanned);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
   const chosen = new Set(candidates);
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));

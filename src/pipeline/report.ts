@@ -65,7 +65,8 @@ export class ReportBuilder {
     this.files.push(reportFile(result));
     this.counts[result.status]++;
     this.counts.todos += result.todos.length;
-    for (const name of result.env) this.env.add(name);
+    // A failed file was left as it was: it reads nothing new.
+    if (result.status !== 'failed') for (const name of result.env) this.env.add(name);
   }
 
   build(): Report {

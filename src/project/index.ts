@@ -26,7 +26,8 @@ export interface ProjectIndex {
 }
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const SIMPLE_KEY = /^(?:this\.)?[\w$#]+$/;
+/** Names the transforms can match: `x` or `this.x` (not `default`, `exports.x`, `ns.x`). */
+const BINDING_KEY = /^(?:this\.)?[\w$#]+$/;
 
 /** Every specifier a file mentions. */
 function specifiersOf(s: FileSummary): string[] {
@@ -49,7 +50,14 @@ function followedSpecifiers(s: FileSummary): string[] {
   return specs;
 }
 
-/** A specifier ending in one of the indexed modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
+/** Whether other files may import something the facts are about from this module: a client, a model, a re-export. */
+function exportsOfInterest(s: FileSummary): boolean {
+  if (s.modelConsts.size > 0 || s.starExports.length > 0) return true;
+  if ([...s.exports.values()].some((t) => 'spec' in t || s.imports.has(t.local))) return true;
+  return [...s.values.values(), ...s.functions.values()].some((sources) => sources.some((src) => src.kind === 'new'));
+}
+
+/** A specifier ending in one of these modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
 function importerPattern(modules: Iterable<string>): RegExp | undefined {
   const names = new Set<string>();
   for (const file of modules) {
@@ -64,11 +72,11 @@ function importerPattern(modules: Iterable<string>): RegExp | undefined {
 class IndexBuilder {
   readonly summaries = new Map<string, FileSummary>();
   private readonly visited = new Set<string>();
+  /** Parsing only: no tsconfig files, no dependency resolution, no lib files, never a type checker. */
   private readonly project = new Project({
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, noLib: true, types: [] },
   });
   readonly resolver = new ModuleResolver();
 
@@ -114,18 +122,24 @@ export async function buildProjectIndex(input: ProjectIndexInput): Promise<Proje
     const summary = builder.add(file);
     if (summary) for (const spec of specifiersOf(summary)) builder.follow(file, spec);
   }
-  if (input.files) scanImporters(builder, input.files.map((p) => path.resolve(input.cwd, p)));
+  const discovered = input.files && new Set(input.files.map((p) => path.resolve(input.cwd, p)));
+  if (discovered) scanImporters(builder, [...discovered]);
 
-  const facts = computeFacts(builder.summaries, (from, spec) => builder.resolver.resolve(from, spec));
-  const extraFiles = Object.keys(facts).filter((file) => !candidateSet.has(file) && needsTransform(facts[file]!, builder.summaries.get(file)!));
+  // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
+  const rewritable = (file: string): boolean => candidateSet.has(file) || (discovered?.has(file) ?? true);
+  const facts = computeFacts(builder.summaries, (from, spec) => builder.resolver.resolve(from, spec), rewritable);
+  const extraFiles = Object.keys(facts).filter(
+    (file) => !candidateSet.has(file) && needsTransform(facts[file]!, builder.summaries.get(file)!),
+  );
   return { facts, extraFiles };
 }
 
 /** Index the discovered files that import an indexed module by name (a cheap text test first). */
 function scanImporters(builder: IndexBuilder, files: string[]): void {
-  const pattern = importerPattern(builder.summaries.keys());
+  const modules = [...builder.summaries].filter(([, s]) => exportsOfInterest(s)).map(([file]) => file);
+  const pattern = importerPattern(modules);
   if (!pattern) return;
-  for (const file of [...new Set(files)].sort()) {
+  for (const file of files.sort()) {
     if (builder.summaries.has(file) || DECLARATION_FILE.test(file)) continue;
     let text: string;
     try {
@@ -148,6 +162,7 @@ function needsTransform(facts: FileFacts, summary: FileSummary): boolean {
 function computeFacts(
   summaries: ReadonlyMap<string, FileSummary>,
   resolve: (from: string, spec: string) => string | undefined,
+  rewritable: (file: string) => boolean,
 ): ProjectFacts {
   const linker = new Linker(summaries, resolve);
   const files = [...summaries.keys()].sort();
@@ -158,10 +173,16 @@ function computeFacts(
   const uses = new Map<string, boolean[]>();
   const recordUse = (o: { file: string; local: string }, deployment: boolean): void => {
     const key = `${o.file}\0${o.local}`;
-    uses.set(key, [...(uses.get(key) ?? []), deployment]);
+    const list = uses.get(key);
+    if (list) list.push(deployment);
+    else uses.set(key, [deployment]);
   };
+  const escaped = new Set<string>();
+  /** A module used as a whole (`Object.values(config)`, `import()`): each model constant it exports has a non-model use. */
   const escape = (module: string | undefined): void => {
-    if (module) for (const o of linker.exportedOrigins(module)) if (isModelConst(o)) recordUse(o, false);
+    if (!module || escaped.has(module)) return;
+    escaped.add(module);
+    for (const o of linker.exportedOrigins(module)) if (isModelConst(o)) recordUse(o, false);
   };
   /** `model` values that resolve to a model constant, per file: the key as written and the constant. */
   const modelUses = new Map<string, Map<string, string>>();
@@ -192,7 +213,11 @@ function computeFacts(
     }
   }
 
-  const rewritten = new Set([...uses].filter(([, list]) => list.length > 0 && list.every(Boolean)).map(([k]) => k));
+  const rewritten = new Set(
+    [...uses]
+      .filter(([key, list]) => list.every(Boolean) && rewritable(key.slice(0, key.indexOf('\0'))))
+      .map(([key]) => key),
+  );
   const facts: ProjectFacts = {};
   for (const file of files) {
     const s = summaries.get(file)!;
@@ -203,13 +228,13 @@ function computeFacts(
     // Holders of a client obtained elsewhere (a factory, a typed parameter, a field set from one); a client
     // constructed right here is the transform's own find.
     for (const [key, sources] of s.values) {
-      if (SIMPLE_KEY.test(key) && sources.some((src) => src.kind !== 'new') && linker.isClient(file, key)) {
+      if (BINDING_KEY.test(key) && key !== 'default' && sources.some((src) => src.kind !== 'new') && linker.isClient(file, key)) {
         clientBindings.add(key);
       }
     }
     const rewriteConstants = [...s.modelConsts.keys()].filter((name) => rewritten.has(`${file}\0${name}`)).sort();
     const modelConstants: FileFacts['modelConstants'] = {};
-    for (const [key, constant] of [...(modelUses.get(file) ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, constant] of [...(modelUses.get(file) ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
       modelConstants[key] = rewritten.has(constant) ? 'rewritten' : 'mixed';
     }
     if (clientBindings.size > 0 || rewriteConstants.length > 0 || Object.keys(modelConstants).length > 0) {

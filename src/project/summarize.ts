@@ -55,17 +55,33 @@ export interface Ref {
   call?: CallSite;
 }
 
+// ts-morph's `ts` namespace reads each member through a getter: bind what the per-node walks call, once.
+const { SyntaxKind: K, forEachChild, isIdentifier, isFunctionLike, isClassLike } = ts;
+
+/** Expressions that wrap a value without changing which value it is (`await` included: a client stays a client). */
 const WRAPPERS = new Set([
-  ts.SyntaxKind.ParenthesizedExpression,
-  ts.SyntaxKind.AsExpression,
-  ts.SyntaxKind.SatisfiesExpression,
-  ts.SyntaxKind.NonNullExpression,
-  ts.SyntaxKind.TypeAssertionExpression,
+  K.ParenthesizedExpression,
+  K.AsExpression,
+  K.SatisfiesExpression,
+  K.NonNullExpression,
+  K.TypeAssertionExpression,
+  K.AwaitExpression,
+]);
+
+/** Initializers whose text can be a URL (kept to read a `baseURL` held in a constant). */
+const TEXT_VALUES = new Set([
+  K.StringLiteral,
+  K.NoSubstitutionTemplateLiteral,
+  K.TemplateExpression,
+  K.BinaryExpression,
+  K.PropertyAccessExpression,
+  K.ElementAccessExpression,
+  K.ConditionalExpression,
 ]);
 
 function unwrap(node: ts.Expression): ts.Expression {
   let e = node;
-  while (WRAPPERS.has(e.kind) || ts.isAwaitExpression(e)) e = (e as ts.ParenthesizedExpression).expression;
+  while (WRAPPERS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
   return e;
 }
 
@@ -75,21 +91,21 @@ function stringValue(node: ts.Expression): string | undefined {
 }
 
 function propertyName(name: ts.PropertyName | ts.ModuleExportName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+  return isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
 }
 
 /** `a.b.c`, `this.x`, `f().chat`: the dotted key of an expression, or undefined when it is anything else. */
-export function dottedKey(node: ts.Expression): string | undefined {
+function dottedKey(node: ts.Expression): string | undefined {
   const e = unwrap(node);
-  if (ts.isIdentifier(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (isIdentifier(e)) return e.text;
+  if (e.kind === K.ThisKeyword) return 'this';
   if (ts.isPropertyAccessExpression(e)) {
     const base = dottedKey(e.expression);
     return base === undefined ? undefined : `${base}.${e.name.text}`;
   }
   if (ts.isCallExpression(e)) {
     const callee = unwrap(e.expression);
-    return ts.isIdentifier(callee) ? `${callee.text}()` : undefined;
+    return isIdentifier(callee) ? `${callee.text}()` : undefined;
   }
   return undefined;
 }
@@ -100,8 +116,8 @@ function loaded(node: ts.Expression): { call: ts.CallExpression; spec: string; n
   if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
   const spec = stringValue(e.arguments[0]!);
   if (spec === undefined) return undefined;
-  if (ts.isIdentifier(e.expression) && e.expression.text === 'require') return { call: e, spec, name: '=' };
-  return e.expression.kind === ts.SyntaxKind.ImportKeyword ? { call: e, spec, name: '*' } : undefined;
+  if (isIdentifier(e.expression) && e.expression.text === 'require') return { call: e, spec, name: '=' };
+  return e.expression.kind === K.ImportKeyword ? { call: e, spec, name: '*' } : undefined;
 }
 
 /** The type name a value is declared with, through `| null | undefined` and `Promise<…>`: `OpenAI`, `ns.OpenAI`. */
@@ -110,23 +126,23 @@ function typeName(type: ts.TypeNode | undefined): string | undefined {
   if (ts.isParenthesizedTypeNode(type)) return typeName(type.type);
   if (ts.isUnionTypeNode(type)) {
     const named = type.types.filter(
-      (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword,
+      (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === K.NullKeyword) && t.kind !== K.UndefinedKeyword,
     );
     return named.length === 1 ? typeName(named[0]) : undefined;
   }
   if (!ts.isTypeReferenceNode(type)) return undefined;
-  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : qualifiedName(type.typeName);
+  const name = isIdentifier(type.typeName) ? type.typeName.text : qualifiedName(type.typeName);
   if (name === 'Promise' && type.typeArguments?.length === 1) return typeName(type.typeArguments[0]);
   return name;
 }
 
 function qualifiedName(name: ts.EntityName): string {
-  return ts.isIdentifier(name) ? name.text : `${qualifiedName(name.left)}.${name.right.text}`;
+  return isIdentifier(name) ? name.text : `${qualifiedName(name.left)}.${name.right.text}`;
 }
 
 function sourceOf(node: ts.Expression): Source | undefined {
   const e = unwrap(node);
-  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return undefined;
+  if (e.kind === K.NullKeyword || (isIdentifier(e) && e.text === 'undefined')) return undefined;
   if (ts.isNewExpression(e)) {
     const ctor = dottedKey(e.expression);
     if (ctor === undefined) return { kind: 'other' };
@@ -138,7 +154,7 @@ function sourceOf(node: ts.Expression): Source | undefined {
       }
       if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'baseURL') {
         const value = unwrap(p.initializer);
-        const baseURL = ts.isIdentifier(value) ? { constant: value.text } : { text: value.getText() };
+        const baseURL = isIdentifier(value) ? { constant: value.text } : { text: value.getText() };
         return { kind: 'new', ctor, baseURL };
       }
     }
@@ -146,14 +162,14 @@ function sourceOf(node: ts.Expression): Source | undefined {
   }
   if (ts.isCallExpression(e)) {
     const callee = unwrap(e.expression);
-    return ts.isIdentifier(callee) ? { kind: 'call', fn: callee.text } : { kind: 'other' };
+    return isIdentifier(callee) ? { kind: 'call', fn: callee.text } : { kind: 'other' };
   }
   const key = dottedKey(e);
   if (key !== undefined && !key.endsWith('()')) return { kind: 'ref', key };
   return { kind: 'other' };
 }
 
-function add<K, V>(map: Map<K, V[]>, key: K, value: V | undefined): void {
+function add<Key, V>(map: Map<Key, V[]>, key: Key, value: V | undefined): void {
   if (value === undefined) return;
   const list = map.get(key);
   if (list) list.push(value);
@@ -177,14 +193,14 @@ function returnSources(fn: FunctionLike): Source[] {
     return sources;
   }
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (isFunctionLike(node) || isClassLike(node)) return;
     if (ts.isReturnStatement(node) && node.expression) {
       const source = sourceOf(node.expression);
       if (source) sources.push(source);
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
-  ts.forEachChild(fn.body, visit);
+  forEachChild(fn.body, visit);
   return sources;
 }
 
@@ -236,7 +252,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
     const memberLoad = member && ts.isPropertyAccessExpression(member) ? loaded(member.expression) : undefined;
     if (load) loaders.add(load.call);
     if (memberLoad) loaders.add(memberLoad.call);
-    if (ts.isIdentifier(decl.name)) {
+    if (isIdentifier(decl.name)) {
       const name = decl.name.text;
       if (exported) exportLocal(name, name);
       if (load) {
@@ -251,7 +267,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
       if (declared) add(s.values, name, { kind: 'typed', type: declared });
       if (init) assignValue(name, init);
       if (moduleConst && init) {
-        s.constTexts.set(name, unwrap(init).getText());
+        if (TEXT_VALUES.has(unwrap(init).kind)) s.constTexts.set(name, unwrap(init).getText());
         const model = stringValue(init);
         if (model !== undefined && isModelName(model)) s.modelConsts.set(name, model);
       }
@@ -259,7 +275,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
     }
     if (ts.isObjectBindingPattern(decl.name) && load) {
       for (const element of decl.name.elements) {
-        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+        if (!isIdentifier(element.name) || element.dotDotDotToken) continue;
         const imported = element.propertyName ? propertyName(element.propertyName) : element.name.text;
         if (imported !== undefined) s.imports.set(element.name.text, { spec: load.spec, name: imported });
         if (exported) exportLocal(element.name.text, element.name.text);
@@ -275,7 +291,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
         const name = ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p) ? propertyName(p.name) : undefined;
         if (name === undefined) continue;
         const value = ts.isShorthandPropertyAssignment(p) ? p.name : unwrap((p as ts.PropertyAssignment).initializer);
-        if (ts.isIdentifier(value)) {
+        if (isIdentifier(value)) {
           aliases.add(value);
           exportLocal(name, value.text);
         }
@@ -285,7 +301,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
     if (exportName !== undefined) {
       const name = exportName === '=' ? 'default' : exportName;
       if (exportName === '=') s.cjsDefault = true;
-      if (ts.isIdentifier(right)) {
+      if (isIdentifier(right)) {
         aliases.add(right);
         exportLocal(name, right.text);
       } else {
@@ -300,7 +316,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
 
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
-      case ts.SyntaxKind.ImportDeclaration: {
+      case K.ImportDeclaration: {
         const decl = node as ts.ImportDeclaration;
         const spec = stringValue(decl.moduleSpecifier as ts.Expression);
         const clause = decl.importClause;
@@ -316,7 +332,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
         }
         return;
       }
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case K.ImportEqualsDeclaration: {
         const decl = node as ts.ImportEqualsDeclaration;
         if (ts.isExternalModuleReference(decl.moduleReference)) {
           const spec = stringValue(decl.moduleReference.expression);
@@ -324,7 +340,7 @@ export function summarize(file: ts.SourceFile): FileSummary {
         }
         return;
       }
-      case ts.SyntaxKind.ExportDeclaration: {
+      case K.ExportDeclaration: {
         const decl = node as ts.ExportDeclaration;
         const spec = decl.moduleSpecifier && stringValue(decl.moduleSpecifier);
         const clause = decl.exportClause;
@@ -342,11 +358,11 @@ export function summarize(file: ts.SourceFile): FileSummary {
         }
         return;
       }
-      case ts.SyntaxKind.ExportAssignment: {
+      case K.ExportAssignment: {
         const decl = node as ts.ExportAssignment;
         if (decl.isExportEquals) s.cjsDefault = true;
         const value = unwrap(decl.expression);
-        if (ts.isIdentifier(value)) {
+        if (isIdentifier(value)) {
           aliases.add(value);
           exportLocal('default', value.text);
         } else {
@@ -355,31 +371,31 @@ export function summarize(file: ts.SourceFile): FileSummary {
         }
         break;
       }
-      case ts.SyntaxKind.FunctionDeclaration: {
+      case K.FunctionDeclaration: {
         const fn = node as ts.FunctionDeclaration;
         const name = fn.name?.text ?? 'default';
         s.functions.set(name, returnSources(fn));
-        if (hasModifier(fn, ts.SyntaxKind.ExportKeyword)) {
-          exportLocal(hasModifier(fn, ts.SyntaxKind.DefaultKeyword) ? 'default' : name, name);
+        if (hasModifier(fn, K.ExportKeyword)) {
+          exportLocal(hasModifier(fn, K.DefaultKeyword) ? 'default' : name, name);
         }
         break;
       }
-      case ts.SyntaxKind.VariableStatement: {
+      case K.VariableStatement: {
         const stmt = node as ts.VariableStatement;
-        const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
+        const exported = hasModifier(stmt, K.ExportKeyword);
         const moduleConst = stmt.parent === file && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
         for (const decl of stmt.declarationList.declarations) visitVariable(decl, exported, moduleConst);
         break;
       }
-      case ts.SyntaxKind.VariableDeclaration: {
+      case K.VariableDeclaration: {
         // Declarations outside a statement (`for (const x of …)`) and inside nested ones reach here too.
         if (!ts.isVariableStatement(node.parent.parent)) visitVariable(node as ts.VariableDeclaration, false, false);
         break;
       }
-      case ts.SyntaxKind.Parameter: {
+      case K.Parameter: {
         const param = node as ts.ParameterDeclaration;
         const declared = typeName(param.type);
-        if (declared && ts.isIdentifier(param.name)) {
+        if (declared && isIdentifier(param.name)) {
           add(s.values, param.name.text, { kind: 'typed', type: declared });
           if (ts.isParameterPropertyDeclaration(param, param.parent)) {
             add(s.values, `this.${param.name.text}`, { kind: 'typed', type: declared });
@@ -387,29 +403,29 @@ export function summarize(file: ts.SourceFile): FileSummary {
         }
         break;
       }
-      case ts.SyntaxKind.PropertyDeclaration: {
+      case K.PropertyDeclaration: {
         const prop = node as ts.PropertyDeclaration;
         const name = propertyName(prop.name);
-        if (name === undefined || hasModifier(prop, ts.SyntaxKind.StaticKeyword)) break;
+        if (name === undefined || hasModifier(prop, K.StaticKeyword)) break;
         const declared = typeName(prop.type);
         if (declared) add(s.values, `this.${name}`, { kind: 'typed', type: declared });
         if (prop.initializer) assignValue(`this.${name}`, prop.initializer);
         break;
       }
-      case ts.SyntaxKind.BinaryExpression: {
+      case K.BinaryExpression: {
         const bin = node as ts.BinaryExpression;
-        if (bin.operatorToken.kind === ts.SyntaxKind.EqualsToken) visitAssignment(bin);
+        if (bin.operatorToken.kind === K.EqualsToken) visitAssignment(bin);
         break;
       }
-      case ts.SyntaxKind.CallExpression: {
+      case K.CallExpression: {
         const load = loaded(node as ts.CallExpression);
         if (load && !loaders.has(node)) s.opaque.push(load.spec);
         break;
       }
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
-  ts.forEachChild(file, visit);
+  forEachChild(file, visit);
 
   collectRefs(file, s, aliases);
   return s;
@@ -417,35 +433,35 @@ export function summarize(file: ts.SourceFile): FileSummary {
 
 /** Kinds whose `name` is a declaration (or a member name), not a use of a binding. */
 const DECLARING = new Set([
-  ts.SyntaxKind.VariableDeclaration,
-  ts.SyntaxKind.Parameter,
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ClassDeclaration,
-  ts.SyntaxKind.ClassExpression,
-  ts.SyntaxKind.MethodDeclaration,
-  ts.SyntaxKind.MethodSignature,
-  ts.SyntaxKind.PropertyDeclaration,
-  ts.SyntaxKind.PropertySignature,
-  ts.SyntaxKind.PropertyAssignment,
-  ts.SyntaxKind.PropertyAccessExpression,
-  ts.SyntaxKind.GetAccessor,
-  ts.SyntaxKind.SetAccessor,
-  ts.SyntaxKind.EnumDeclaration,
-  ts.SyntaxKind.EnumMember,
-  ts.SyntaxKind.InterfaceDeclaration,
-  ts.SyntaxKind.TypeAliasDeclaration,
-  ts.SyntaxKind.ModuleDeclaration,
-  ts.SyntaxKind.BindingElement,
-  ts.SyntaxKind.ImportClause,
-  ts.SyntaxKind.ImportSpecifier,
-  ts.SyntaxKind.NamespaceImport,
-  ts.SyntaxKind.ImportEqualsDeclaration,
-  ts.SyntaxKind.ExportSpecifier,
-  ts.SyntaxKind.NamespaceExport,
-  ts.SyntaxKind.TypeParameter,
-  ts.SyntaxKind.LabeledStatement,
-  ts.SyntaxKind.JsxAttribute,
+  K.VariableDeclaration,
+  K.Parameter,
+  K.FunctionDeclaration,
+  K.FunctionExpression,
+  K.ClassDeclaration,
+  K.ClassExpression,
+  K.MethodDeclaration,
+  K.MethodSignature,
+  K.PropertyDeclaration,
+  K.PropertySignature,
+  K.PropertyAssignment,
+  K.PropertyAccessExpression,
+  K.GetAccessor,
+  K.SetAccessor,
+  K.EnumDeclaration,
+  K.EnumMember,
+  K.InterfaceDeclaration,
+  K.TypeAliasDeclaration,
+  K.ModuleDeclaration,
+  K.BindingElement,
+  K.ImportClause,
+  K.ImportSpecifier,
+  K.NamespaceImport,
+  K.ImportEqualsDeclaration,
+  K.ExportSpecifier,
+  K.NamespaceExport,
+  K.TypeParameter,
+  K.LabeledStatement,
+  K.JsxAttribute,
 ]);
 
 function isUse(id: ts.Identifier): boolean {
@@ -485,7 +501,7 @@ function collectRefs(file: ts.SourceFile, s: FileSummary, aliases: Set<ts.Node>)
   const names = new Set<string>([...s.modelConsts.keys(), ...s.imports.keys()]);
   if (names.size === 0) return;
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && names.has(node.text) && !aliases.has(node) && isUse(node)) {
+    if (isIdentifier(node) && names.has(node.text) && !aliases.has(node) && isUse(node)) {
       const parent = node.parent;
       let ref: Ref;
       if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
@@ -501,7 +517,7 @@ function collectRefs(file: ts.SourceFile, s: FileSummary, aliases: Set<ts.Node>)
       }
       s.refs.push(ref);
     }
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
   };
-  ts.forEachChild(file, visit);
+  forEachChild(file, visit);
 }

@@ -30,6 +30,9 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/** What the type checker reads; other changed files (`.env.example`, JSON) are not its business. */
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+
 interface Checked {
   path: string;
   line: number;
@@ -45,7 +48,9 @@ interface Checked {
  */
 export async function verifyRewrite(input: VerifyInput): Promise<{ introduced: IntroducedDiagnostic[]; ms: number }> {
   const started = performance.now();
-  const files = input.files.map((f) => ({ ...f, absolute: path.resolve(input.cwd, f.path) }));
+  const files = input.files
+    .filter((f) => SOURCE_FILE.test(f.path))
+    .map((f) => ({ ...f, absolute: path.resolve(input.cwd, f.path) }));
   if (files.length === 0) return { introduced: [], ms: Math.round(performance.now() - started) };
   const configFile = findConfigFile(input.cwd);
   const project = configFile

@@ -36,6 +36,13 @@ describe('check: discovery', () => {
     expect(Object.keys(findings(path.join(dir, 'app'), ['.']))).toEqual(['src/y.ts']);
   });
 
+  it('walks a folder named explicitly even when ignored, with the ignore files inside it', () => {
+    const dir = project({ '.gitignore': 'vendor/\n', 'vendor/lib/a.ts': BAD, 'vendor/.gitignore': 'gen/\n', 'vendor/gen/b.ts': BAD });
+    git(dir, ['init', '-q']);
+    expect(Object.keys(findings(dir))).toEqual([]);
+    expect(Object.keys(findings(dir, ['vendor']))).toEqual(['vendor/lib/a.ts']);
+  });
+
   it('checks explicitly named files (as hooks pass them), skipping node_modules and unchecked types', () => {
     const dir = project({
       'src/a.ts': BAD,

@@ -49,6 +49,18 @@ describe('migrate', () => {
     expect(read(dir, 'src/chat.ts')).toBe(migrated);
   });
 
+  it('exits 0 with TODO markers, and a second run adds no second marker', () => {
+    const source = `${OPENAI_SOURCE}export const flagged = await client.moderations.create({ input: "x" });\n`;
+    const dir = repo({ 'mod.ts': source });
+    const first = cli(dir, 'migrate', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).summary.todos).toBe(1);
+    git(dir, 'commit', '-qam', 'migrated');
+    const second = cli(dir, 'migrate', '--json');
+    expect(JSON.parse(second.stdout).summary).toMatchObject({ changed: 0, todos: 0 });
+    expect(read(dir, 'mod.ts').match(/TODO\(openai-to-azure\)/g)).toHaveLength(1);
+  });
+
   it('leaves a file that fails to parse byte for byte, names it, exits 1 and still migrates the rest', () => {
     const dir = repo({ 'src/broken.ts': BROKEN, 'src/chat.ts': OPENAI_SOURCE });
     const run = cli(dir, 'migrate');
@@ -154,8 +166,8 @@ describe('migrate', () => {
 
   it('--report writes JSON or Markdown, and rejects other extensions', () => {
     const dir = repo({ 'chat.ts': OPENAI_SOURCE });
-    expect(cli(dir, 'migrate', '--dry-run', '--report', 'out/../r.json').code).toBe(0);
-    expect(JSON.parse(read(dir, 'r.json')).summary.changed).toBe(1);
+    expect(cli(dir, 'migrate', '--dry-run', '--report', 'reports/r.json').code).toBe(0);
+    expect(JSON.parse(read(dir, 'reports/r.json')).summary.changed).toBe(1);
     expect(cli(dir, 'migrate', '--dry-run', '--report', 'r.md').code).toBe(0);
     expect(read(dir, 'r.md')).toMatch(/^# openai-to-azure migration report[\s\S]*`chat\.ts`/);
     const bad = cli(dir, 'migrate', '--dry-run', '--report', 'r.txt');
@@ -195,6 +207,15 @@ describe('migrate', () => {
     git(dir, 'checkout', '-q', '.');
     expect(cli(dir, 'migrate', '--deployment', 'gpt-4o=flag-chat').code).toBe(0);
     expect(read(dir, 'src/chat.ts')).toContain('"flag-chat"');
+  });
+
+  it('reminds entra-id users of @azure/identity and the role', () => {
+    const dir = repo({ 'chat.ts': OPENAI_SOURCE });
+    const run = cli(dir, 'migrate', '--dry-run', '--auth', 'entra-id');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('npm i @azure/identity');
+    expect(run.stdout).toContain('"Cognitive Services OpenAI User"');
+    expect(cli(dir, 'migrate', '--dry-run').stdout).not.toContain('Cognitive Services OpenAI User');
   });
 
   it('rejects an unknown config key, naming it (exit 2)', () => {

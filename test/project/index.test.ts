@@ -28,9 +28,10 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['lib/openai.ts']).toBeUndefined();
   });
 
-  it('resolves tsconfig `paths` aliases and `export { x as y }`', async () => {
+  it('resolves tsconfig `paths` aliases, `baseUrl` imports and `export { x as y }`', async () => {
     const { facts } = await index('paths-alias');
     expect(facts['src/app/chat.ts']?.clientBindings).toEqual(['ai']);
+    expect(facts['src/app/embed.ts']?.clientBindings).toEqual(['client']);
   });
 
   it('follows re-exports through an index file that is not a candidate, and factories', async () => {
@@ -101,6 +102,21 @@ describe('buildProjectIndex: model constants', () => {
     expect(facts['config.ts']?.rewriteConstants).toEqual(['CHAT_MODEL', 'EMBEDDING_MODEL']);
     expect(facts['chat.ts']?.modelConstants.TABLE_MODEL).toBe('mixed');
     expect(facts['pricing.ts']).toBeUndefined();
+  });
+
+  it('never rewrites a constant whose file the pipeline will not transform (outside the discovered files)', async () => {
+    const { facts, extraFiles } = await index('model-constants', candidates, ['chat.ts', 'lib/openai.ts', 'pricing.ts']);
+    expect(facts['config.ts']).toBeUndefined();
+    expect(facts['chat.ts']?.modelConstants.CHAT_MODEL).toBe('mixed');
+    expect(extraFiles).toEqual([]);
+  });
+
+  it('treats a namespace used as a whole as a non-model use; follows CommonJS exports', async () => {
+    const { facts } = await index('model-escape');
+    expect(facts['app.ts']?.modelConstants).toEqual({ 'models.CHAT': 'mixed' });
+    expect(facts['models.ts']).toBeUndefined();
+    expect(facts['models.cjs']?.rewriteConstants).toEqual(['SUMMARY']);
+    expect(facts['worker.cjs']?.modelConstants).toEqual({ SUMMARY: 'rewritten' });
   });
 
   it('tracks this.x clients, require aliases and resources handed out in one file', async () => {

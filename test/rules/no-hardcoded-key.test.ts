@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-hardcoded-key.js';
+import { testable } from './testable.js';
 
 // Built at run time so this file never holds a key-shaped literal itself.
 const LEGACY = `sk-${'A1b2C3d4E5'.repeat(2)}T3BlbkFJ${'x'.repeat(16)}Ab12`;
@@ -8,7 +9,7 @@ const LOOSE = `sk-svcacct-${'k'.repeat(30)}Zz99`;
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-hardcoded-key', rule, {
+ruleTester.run('no-hardcoded-key', testable(rule), {
   valid: [
     'const key = process.env.AZURE_OPENAI_API_KEY;',
     "const short = 'sk-test';",

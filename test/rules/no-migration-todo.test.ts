@@ -1,9 +1,10 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-migration-todo.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-migration-todo', rule, {
+ruleTester.run('no-migration-todo', testable(rule), {
   valid: ['// TODO: refactor later\nconst a = 1;', "const s = 'TODO(openai-to-azure): in a string, not a marker';", '/* todo(openai-to-azure) lower case is not the marker */'],
   invalid: [
     {
@@ -25,6 +26,10 @@ ruleTester.run('no-migration-todo', rule, {
     {
       code: '/**\n * TODO(openai-to-azure): review the fine-tuning base model\n */\nfunction f() {}',
       errors: [{ messageId: 'leftoverTodo', data: { text: 'TODO(openai-to-azure): review the fine-tuning base model' }, line: 1 }],
+    },
+    {
+      code: `// TODO(openai-to-azure): rotate sk-proj-${'k'.repeat(40)}Zz99\nconst a = 1;`,
+      errors: [{ messageId: 'leftoverTodo', data: { text: 'TODO(openai-to-azure): rotate sk-proj-…Zz99' } }],
     },
     {
       code: 'export const A = () => (\n  <div>\n    {/* TODO(openai-to-azure): realtime over WebRTC */}\n  </div>\n);',

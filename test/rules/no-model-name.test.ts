@@ -1,18 +1,21 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-model-name.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 const AZURE = "import { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiVersion: '2024-10-21' });\n";
 const V1 =
   "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT!.replace(/\\/+$/, '')}/openai/v1/` });\n";
 
-ruleTester.run('no-model-name', rule, {
+ruleTester.run('no-model-name', testable(rule), {
   valid: [
     // The migrated form: the deployment comes from the environment, the model name is only a fallback.
     `${AZURE}await client.chat.completions.create({ model: process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O ?? "gpt-4o", messages });`,
     `${V1}await client.responses.create({ model: process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4_1 ?? 'gpt-4.1', input });`,
     `${AZURE}const MODEL = process.env.CHAT_DEPLOYMENT ?? 'gpt-4o';\nawait client.chat.completions.create({ model: MODEL, messages });`,
     `${AZURE}await client.chat.completions.create({ model: 'chat-prod', messages });`,
+    // The deployment is in a hand-made base URL: the body's model routes nothing.
+    "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: `https://${resource}.openai.azure.com/openai/deployments/chat` });\nawait client.chat.completions.create({ model: 'gpt-4o', messages });",
     // Model names by design.
     `${AZURE}await client.fineTuning.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file });`,
     // A direct-OpenAI client takes model names (no-openai-client reports the client itself).

@@ -1,10 +1,11 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-openai-client.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 const err = (extra: Record<string, unknown> = {}) => ({ messageId: 'openaiClient' as const, ...extra });
 
-ruleTester.run('no-openai-client', rule, {
+ruleTester.run('no-openai-client', testable(rule), {
   valid: [
     // Migrated: the classic client, and OpenAI on an Azure v1 base URL.
     "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",

@@ -1,9 +1,10 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-openai-endpoint.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-openai-endpoint', rule, {
+ruleTester.run('no-openai-endpoint', testable(rule), {
   valid: [
     "const docs = 'https://platform.openai.com/docs/api-reference';",
     "const help = 'https://help.openai.com/en/articles/1';",

@@ -1,9 +1,10 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-openai-env.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 
-ruleTester.run('no-openai-env', rule, {
+ruleTester.run('no-openai-env', testable(rule), {
   valid: [
     'const v = process.env.OPENAI_API_VERSION;',
     "const v = process.env['OPENAI_API_VERSION'];",

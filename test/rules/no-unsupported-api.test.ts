@@ -1,12 +1,13 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { SURFACE_GAPS } from '../../src/core/index.js';
 import rule from '../../rules/no-unsupported-api.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 const AZURE = "import { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiVersion: '2024-10-21' });\n";
 const reason = (key: string) => SURFACE_GAPS[key]!.message;
 
-ruleTester.run('no-unsupported-api', rule, {
+ruleTester.run('no-unsupported-api', testable(rule), {
   valid: [
     `${AZURE}await client.chat.completions.create({ model, messages });`,
     `${AZURE}await client.images.generate({ model, prompt });`,

@@ -47,7 +47,7 @@ describe('plugin shape', () => {
     expect(existsSync(join(root, 'docs/rules', `${name}.md`))).toBe(true);
     expect(meta.docs?.description).toMatch(/^(Disallow|Require|Enforce) /);
     if ((meta.schema as unknown[]).length > 0) expect(meta.defaultOptions).toBeDefined();
-    for (const schema of (meta.schema as { additionalProperties?: boolean; properties?: Record<string, { description?: string }> }[]) ?? []) {
+    for (const schema of (meta.schema as unknown as { additionalProperties?: boolean; properties?: Record<string, { description?: string }> }[]) ?? []) {
       expect(schema.additionalProperties).toBe(false);
       for (const prop of Object.values(schema.properties ?? {})) expect(prop.description).toBeTruthy();
     }
@@ -111,5 +111,15 @@ describe('configs.recommended with no parser set up by the user', () => {
     expect(() =>
       linter.verify('x', [{ ...plugin.configs.text, rules: { 'openai-to-azure/no-model-name': 'error' } }], 'a.md'),
     ).toThrow(/no-model-name/);
+  });
+});
+
+describe('configs["recommended-type-checked"]', () => {
+  it('follows a client constructed in another module through the type checker', async () => {
+    const cwd = join(root, 'test/rules/fixtures/typed');
+    const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [plugin.configs['recommended-type-checked']] });
+    const code = "import { client } from './azure-client.js';\nexport const m = await client.moderations.create({ input: 'x' });\n";
+    const [result] = await eslint.lintText(code, { filePath: join(cwd, 'file.ts') });
+    expect(result!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['openai-to-azure/no-unsupported-api', 2, 24]]);
   });
 });

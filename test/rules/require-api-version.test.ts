@@ -1,10 +1,11 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/require-api-version.js';
+import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 const ADD = "apiVersion: process.env.OPENAI_API_VERSION ?? '2024-10-21'";
 
-ruleTester.run('require-api-version', rule, {
+ruleTester.run('require-api-version', testable(rule), {
   valid: [
     "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ endpoint, apiVersion: '2024-10-21' });",
     "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ apiVersion: process.env.OPENAI_API_VERSION ?? '2024-10-21' });",

@@ -4,6 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import noModelName from '../../rules/no-model-name.js';
 import noOpenAIClient from '../../rules/no-openai-client.js';
 import noUnsupportedApi from '../../rules/no-unsupported-api.js';
+import { testable } from './testable.js';
 
 // recommended-type-checked: the same rules, sharper with a TypeScript program.
 const ruleTester = new RuleTester({
@@ -15,7 +16,7 @@ const ruleTester = new RuleTester({
   },
 });
 
-ruleTester.run('no-unsupported-api (typed)', noUnsupportedApi, {
+ruleTester.run('no-unsupported-api (typed)', testable(noUnsupportedApi), {
   valid: [
     "import OpenAI from 'openai';\nexport async function f(c: OpenAI) { await c.moderations.create({ input: 'x' }); }",
     "export async function f(c: { moderations: { create(x: object): void } }) { c.moderations.create({}); }",
@@ -38,7 +39,7 @@ ruleTester.run('no-unsupported-api (typed)', noUnsupportedApi, {
   ],
 });
 
-ruleTester.run('no-model-name (typed)', noModelName, {
+ruleTester.run('no-model-name (typed)', testable(noModelName), {
   valid: ["import { client } from './azure-client.js';\nexport const r = client.chat.completions.create({ model: 'chat-prod', messages: [] });"],
   invalid: [
     {
@@ -60,7 +61,7 @@ ruleTester.run('no-model-name (typed)', noModelName, {
   ],
 });
 
-ruleTester.run('no-openai-client (typed)', noOpenAIClient, {
+ruleTester.run('no-openai-client (typed)', testable(noOpenAIClient), {
   valid: ["import { OpenAI } from './sdk.js';\nexport const c = new OpenAI({ baseURL: 'https://res.openai.azure.com/openai/v1/' });"],
   invalid: [
     {

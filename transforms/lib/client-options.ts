@@ -136,7 +136,8 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
       scrubSecrets(ctx, prop.get('value'), false);
       return;
     }
-    if (rule.why && rule.action !== 'keep') todos.push(rule.why);
+    const literalFalse = unwrap(node.value)?.type === 'BooleanLiteral' && unwrap(node.value).value === false;
+    if (rule.why && rule.action !== 'keep' && !(rule.unlessFalse && literalFalse)) todos.push(rule.why);
     if (rule.action === 'remove') {
       scrubSecrets(ctx, prop.get('value'), false);
       ctx.change(node, 'option');

@@ -36,6 +36,8 @@ export interface FileClients {
   ids: Set<Node>;
   /** Per class body: member names (`client`, `#client`) holding a direct-OpenAI client. */
   members: Map<Node, Set<string>>;
+  /** Declaring identifiers of in-file functions that return a direct-OpenAI client (`getClient()`, memoised or not). */
+  factories: Set<Node>;
 }
 
 const KEY = 'openai-to-azure:clients';
@@ -43,16 +45,18 @@ const KEY = 'openai-to-azure:clients';
 /** Nodes whose direct identifier children (other than the name) are parameters. */
 const PARAM_OWNERS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassMethod', 'ClassPrivateMethod', 'ObjectMethod', 'TSParameterProperty', 'TSDeclareMethod']);
 
-const WRAPPERS = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'TypeCastExpression', 'AwaitExpression']);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+const WRAPPERS = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'TypeCastExpression']);
 
 /** The expression under `x!`, `x as T`, `(x)`. */
 export function unwrap(node: Node): Node {
-  return node && WRAPPERS.has(node.type) && node.type !== 'AwaitExpression' ? unwrap(node.expression) : node;
+  return node && WRAPPERS.has(node.type) ? unwrap(node.expression) : node;
 }
 
 function unwrapPath(path: ASTPath<Node>): ASTPath<Node> {
   const node = path.node as Node;
-  return node && WRAPPERS.has(node.type) && node.type !== 'AwaitExpression' ? unwrapPath(path.get('expression')) : path;
+  return node && WRAPPERS.has(node.type) ? unwrapPath(path.get('expression')) : path;
 }
 
 /** Which `openai` class a constructor callee names: `client` (OpenAI), `azure` (AzureOpenAI) or neither. */
@@ -158,7 +162,7 @@ export function fileClients(ctx: TransformContext): FileClients {
   if (cached) return cached;
   const { j, root } = ctx;
   const sdk = moduleBindings(j, root, OPENAI_SDK);
-  const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map() };
+  const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set() };
   ctx.shared.set(KEY, result);
   // No binding may still mean an inline `new (require('openai').OpenAI)()`: only skip files that never name the SDK.
   if (sdk.length === 0 && !/['"]openai['"]/.test(ctx.source)) return result;
@@ -181,18 +185,37 @@ export function fileClients(ctx: TransformContext): FileClients {
     const node = unwrap(valuePath.node as Node);
     if (!node) return false;
     if (direct.has(node)) return true;
+    if (node.type === 'AwaitExpression') return holdsClient(valuePath.get('argument'));
+    if (node.type === 'CallExpression') return isFactoryCall(result, valuePath);
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
     }
     return node.type === 'Identifier' && isClientIdentifier(ctx, result, unwrapPath(valuePath));
   };
 
-  // Two passes so `this.client = client` sees a parameter typed `OpenAI` found in the first.
-  for (let pass = 0; pass < 2; pass++) {
+  /** A function whose body returns a client on some path (`return new OpenAI()`, `return client`, `() => new OpenAI()`). */
+  const returnsClient = (fn: ASTPath<Node>): boolean => {
+    if ((fn.node as Node).body.type !== 'BlockStatement') return holdsClient(fn.get('body'));
+    return j(fn.get('body'))
+      .find(j.ReturnStatement)
+      .paths()
+      .some((r) => (r.node as Node).argument && enclosingFunction(r) === fn.node && holdsClient(r.get('argument')));
+  };
+  const size = (): number => result.ids.size + result.factories.size + [...result.members.values()].reduce((n, m) => n + m.size, 0);
+  // Repeat until nothing new turns up: `this.client = client` needs the parameter typed `OpenAI`, `const c = getClient()`
+  // the factory, and a memoised factory (`client ??= new OpenAI(); return client`) the variable it fills.
+  for (let before = -1; before !== size(); ) {
+    before = size();
+    root.find(j.FunctionDeclaration).forEach((path) => {
+      const id = (path.node as Node).id;
+      if (id && returnsClient(path)) result.factories.add(id);
+    });
     root.find(j.VariableDeclarator).forEach((path) => {
       const id = (path.node as Node).id;
       if (id.type !== 'Identifier') return;
-      if ((path.node as Node).init && holdsClient(path.get('init'))) result.ids.add(id);
+      const init = unwrap((path.node as Node).init);
+      if (init && FUNCTIONS.has(init.type) && returnsClient(unwrapPath(path.get('init')))) result.factories.add(id);
+      else if (init && holdsClient(path.get('init'))) result.ids.add(id);
       else if (isClientType(sdk, path.get('id', 'typeAnnotation'))) result.ids.add(id);
     });
     root.find(j.AssignmentExpression).forEach((path) => {
@@ -229,6 +252,22 @@ export function fileClients(ctx: TransformContext): FileClients {
   return result;
 }
 
+/** The function a path sits in (its nearest enclosing function node). */
+function enclosingFunction(path: ASTPath<Node>): Node | undefined {
+  for (let p: ASTPath<Node> | null = path.parent; p; p = p.parent) {
+    if (FUNCTIONS.has(p.node.type) || p.node.type === 'ClassMethod' || p.node.type === 'ObjectMethod') return p.node;
+  }
+  return undefined;
+}
+
+/** `getClient()` where `getClient` is an in-file client factory. */
+function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
+  const callee = (path.node as Node).callee;
+  if (callee?.type !== 'Identifier') return false;
+  const declared: ASTPath<Node>[] = (path as Node).scope?.lookup(callee.name)?.getBindings()[callee.name] ?? [];
+  return declared.some((d) => clients.factories.has(d.node));
+}
+
 /** Whether an identifier path refers to a direct-OpenAI client variable (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
   const name = (path.node as Node).name as string;
@@ -246,6 +285,8 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>): 
   const node = inner.node as Node;
   if (node.type === 'NewExpression') return clients.constructions.some((c) => c.path.node === node && c.kind === 'openai');
   if (node.type === 'Identifier') return isClientIdentifier(ctx, clients, inner);
+  if (node.type === 'CallExpression') return isFactoryCall(clients, inner);
+  if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'));
   if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression') {
     const cls = enclosingClass(inner);
     const name = memberName(node);

@@ -1,0 +1,45 @@
+import type { ASTPath } from 'jscodeshift';
+import { declaratorOf, unwrap } from './clients.js';
+import { propertyName } from './imports.js';
+
+type Node = any; // Babel AST via recast.
+
+/** The string a literal (or a template without expressions) holds. */
+export function literalValue(node: Node): string | undefined {
+  if (node?.type === 'StringLiteral') return node.value;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
+  return undefined;
+}
+
+/** The literal of `type` (ObjectExpression, ArrayExpression) a value is, or names (a same-file declaration): its path. */
+function literalOf(valuePath: ASTPath<Node>, type: string): ASTPath<Node> | undefined {
+  let path = valuePath;
+  while (path.node && unwrap(path.node) !== path.node) path = path.get('expression');
+  if ((path.node as Node)?.type === 'Identifier') {
+    const declarator = declaratorOf(path);
+    if (!declarator || unwrap((declarator.node as Node).init)?.type !== type) return undefined;
+    path = declarator.get('init');
+    while (unwrap(path.node) !== path.node) path = path.get('expression');
+  }
+  return (path.node as Node)?.type === type ? path : undefined;
+}
+
+/** The object literal an argument is, or names: its path. */
+export function objectLiteral(valuePath: ASTPath<Node>): ASTPath<Node> | undefined {
+  return literalOf(valuePath, 'ObjectExpression');
+}
+
+/** The array literal a value is, or names: its path. */
+export function arrayLiteral(valuePath: ASTPath<Node>): ASTPath<Node> | undefined {
+  return literalOf(valuePath, 'ArrayExpression');
+}
+
+/** The (non-computed) property `key` of an object literal: its path. */
+export function propertyPath(objectPath: ASTPath<Node>, key: string): ASTPath<Node> | undefined {
+  let found: ASTPath<Node> | undefined;
+  objectPath.get('properties').each((p: ASTPath<Node>) => {
+    const node = p.node as Node;
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && !node.computed && propertyName(node.key) === key) found = p;
+  });
+  return found;
+}

@@ -1,0 +1,57 @@
+import type { ASTPath } from 'jscodeshift';
+import { MODEL_CHECK_METHODS, MODEL_NAME_FUNCTIONS, isModelName } from '../../src/core/index.js';
+import { constInit, unwrap } from './clients.js';
+import { memberName, propertyName, referencesOf } from './imports.js';
+import { literalValue } from './literals.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+const isModelLiteral = (node: Node): boolean => isModelName(literalValue(unwrap(node)) ?? '');
+
+/** Whether the reference at `ref` is a model-name check: `m.startsWith('o1')`, `m === 'gpt-4o'`, `PRICES[m]`, … */
+function isModelCheck(ref: ASTPath<Node>): boolean {
+  let path = ref;
+  while (unwrap(path.parent.node) !== path.parent.node) path = path.parent; // `model as Model`
+  const node = path.node as Node;
+  const parentPath = path.parent as ASTPath<Node>;
+  const parent = parentPath.node as Node;
+  const grand = parentPath.parent?.node as Node;
+  switch (parent.type) {
+    case 'MemberExpression':
+    case 'OptionalMemberExpression': {
+      if (parent.object === node) {
+        const called = (grand?.type === 'CallExpression' || grand?.type === 'OptionalCallExpression') && grand.callee === parent;
+        const literalArg = literalValue(grand?.arguments?.[0]) !== undefined || grand?.arguments?.[0]?.type === 'RegExpLiteral';
+        return called && MODEL_CHECK_METHODS.includes(memberName(parent) ?? '') && literalArg;
+      }
+      // A lookup table keyed by model names (prices, context windows): `PRICES[model]`.
+      if (!parent.computed || parent.property !== node || unwrap(parent.object)?.type !== 'Identifier') return false;
+      const table = unwrap(constInit(parentPath.get('object')));
+      return table?.type === 'ObjectExpression' && table.properties.some((p: Node) => isModelName(propertyName(p.key) ?? ''));
+    }
+    case 'BinaryExpression':
+      return EQUALITY.has(parent.operator) && isModelLiteral(parent.left === node ? parent.right : parent.left);
+    case 'SwitchStatement':
+      return parent.discriminant === node && parent.cases.some((c: Node) => c.test && isModelLiteral(c.test));
+    case 'CallExpression': {
+      if (!parent.arguments.includes(node)) return false;
+      const callee = unwrap(parent.callee);
+      const name = callee.type === 'Identifier' ? callee.name : memberName(callee);
+      // `/^o1/.test(model)`, or a tokenizer (`encoding_for_model(model)`).
+      return (name === 'test' && unwrap(callee.object)?.type === 'RegExpLiteral') || MODEL_NAME_FUNCTIONS.includes(name ?? '');
+    }
+    default:
+      return false;
+  }
+}
+
+/** References to the variable a model value names (an identifier in a deployment position) that check it as a model name. */
+export function modelChecks(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Node>[] {
+  const node = value.node as Node;
+  if (node?.type !== 'Identifier') return [];
+  const declared: ASTPath<Node> | undefined = (value as Node).scope?.lookup(node.name)?.getBindings()[node.name]?.[0];
+  return declared ? referencesOf(ctx.j, ctx.root, declared.node).filter(isModelCheck) : [];
+}
