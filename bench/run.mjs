@@ -10,6 +10,8 @@
 //   --big N        a second, bigger tree timed for our CLI only, to show memory stays flat (default 20000; 0 = skip)
 //   --no-verify    skip the separate `migrate --verify` cost measurement
 //
+// A third row times jscodeshift with a no-op transform: the floor of its CLI, for reading the ratio.
+//
 // Writes bench/results.json. Dry runs must leave the tree as it was: the tree's content hash is checked after.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ const ROOT = path.dirname(BENCH);
 const CLI = path.join(ROOT, 'dist/src/cli/index.js');
 const TRANSFORM = path.join(ROOT, 'dist/transforms/openai-client.js');
 const JSCODESHIFT = path.join(ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+const NOOP = path.join(BENCH, 'jscodeshift-noop.cjs');
 const TARGETS = { timeRatio: 0.1, peakRssMB: 500 };
 
 const { values: opts } = parseArgs({
@@ -68,9 +71,9 @@ function treeHash(dir) {
 
 // jscodeshift gets the same exclusions our CLI applies on its own (node_modules, .gitignore'd and hidden folders),
 // so both tools process the same files.
-const jscodeshiftArgs = (tree) => [
+const jscodeshiftArgs = (tree, transform = TRANSFORM) => [
   JSCODESHIFT,
-  '-t', TRANSFORM,
+  '-t', transform,
   '--parser=ts',
   '--dry',
   '--extensions=ts,tsx,js,mjs,cjs',
@@ -163,6 +166,7 @@ async function main() {
   if (!opts['no-jscodeshift']) {
     if (!existsSync(TRANSFORM)) throw new Error(`${rel(TRANSFORM)} is missing: the transform has not been built.`);
     results.push({ ...(await timeCommand('jscodeshift -t openai-client', process.execPath, jscodeshiftArgs(tree), jscodeshiftStats)), files });
+    results.push({ ...(await timeCommand('jscodeshift -t no-op (its floor)', process.execPath, jscodeshiftArgs(tree, NOOP), jscodeshiftStats)), files });
   }
   const unchanged = treeHash(tree) === before;
 

@@ -1,3 +1,4 @@
+import { legacyV3 } from './legacy-v3.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
@@ -7,4 +8,4 @@ import { unsupportedApis } from './unsupported-apis.js';
  * The pipeline's transforms, in the order they run on one parse of each file. Each sees the client and call sets
  * computed on the original tree (lib/clients.ts, lib/calls.ts), so order only matters for the printed result.
  */
-export const TRANSFORMS: readonly Transform[] = [openaiClient, modelDeployments, unsupportedApis];
+export const TRANSFORMS: readonly Transform[] = [openaiClient, modelDeployments, unsupportedApis, legacyV3];

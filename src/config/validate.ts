@@ -65,7 +65,7 @@ export function validate(value: unknown, schema: JsonSchema, path: string): stri
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) return [`${label} must not be empty`];
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-      return [`${label} has an invalid value ${show(value)} (expected ${schema.description ?? `/${schema.pattern}/`})`];
+      return [`${label} has an invalid value ${show(value)}: ${schema.description ?? `expected /${schema.pattern}/`}`];
     }
   }
   if (Array.isArray(value) && schema.items) {

@@ -36,3 +36,33 @@ export const AZURE_ENV = {
   apiKey: 'AZURE_OPENAI_API_KEY',
   apiVersion: 'OPENAI_API_VERSION',
 } as const;
+
+/**
+ * OpenAI variables holding a base URL (`https://api.openai.com/v1`), not an endpoint: `AZURE_OPENAI_ENDPOINT` is the
+ * bare resource URL, so a read cannot simply be renamed (the v1 base is `${AZURE_OPENAI_ENDPOINT}/openai/v1/`).
+ */
+export const OPENAI_BASE_URL_ENV: readonly string[] = ['OPENAI_BASE_URL', 'OPENAI_API_BASE', 'OPENAI_API_HOST'];
+
+/** Marker texts for OpenAI variables a read of which needs more than a rename, by name. */
+const ENV_READ_MESSAGES: Readonly<Record<string, string>> = {
+  OPENAI_WEBHOOK_SECRET:
+    'OPENAI_WEBHOOK_SECRET must now hold the signing secret your Azure OpenAI resource issues: register the webhook endpoint there',
+  OPENAI_WEBSOCKET_BASE_URL:
+    'OPENAI_WEBSOCKET_BASE_URL points at OpenAI: use `${AZURE_OPENAI_ENDPOINT}/openai/v1` with a wss:// scheme',
+};
+
+/**
+ * The marker a code read of `name` gets when it is not simply renamed: base URLs, variables with no Azure meaning,
+ * and OpenAI names this tool does not know. Undefined for names that are renamed (or not OpenAI's).
+ */
+export function envReadMessage(name: string): string | undefined {
+  if (!isOpenAIEnvName(name)) return undefined;
+  if (Object.hasOwn(ENV_READ_MESSAGES, name)) return ENV_READ_MESSAGES[name];
+  if (OPENAI_BASE_URL_ENV.includes(name)) {
+    return `${name} is an OpenAI base URL; on Azure read AZURE_OPENAI_ENDPOINT (the resource URL, no path) and append /openai/v1/`;
+  }
+  const replacement = azureReplacementFor(name);
+  if (replacement === null) return `${name} has no Azure OpenAI equivalent; remove it`;
+  if (replacement === undefined) return `${name} is not an Azure OpenAI setting: read an AZURE_OPENAI_* variable instead`;
+  return undefined;
+}

@@ -66,3 +66,30 @@ export function isAzureURL(text: string): boolean {
 export function isOpenAIBaseURL(text: string): boolean {
   return mentionsOpenAIHost(text) || /\bOPENAI_(?:BASE_URL|API_BASE)\b/.test(text);
 }
+
+/** OpenAI's mutual-TLS host: an OpenAI-platform identity feature with no Azure counterpart (spec §11.14). */
+export const OPENAI_MTLS_HOST = /(?:^|[^\w.-])mtls\.api\.openai\.com(?![\w-])/i;
+
+/** An OpenAI API URL at the start of a text: scheme, API host (or a data-residency host), optional `/v1`, then the rest. */
+const OPENAI_API_URL = /^(https?|wss?):\/\/(?:(?:us|eu|ae|au|in|jp)\.)?api\.openai\.com(?::443)?(\/v1)?(?=[/?#]|$)/i;
+
+export interface OpenAIURL {
+  /** `ws` for WebSocket URLs, else `http`. */
+  scheme: 'http' | 'ws';
+  /** Whether the URL is on the versioned API (`/v1…`); a bare host says nothing of the paths later added to it. */
+  versioned: boolean;
+  /** What follows the host and `/v1`: `/chat/completions?x=1`, `/`, or ''. */
+  rest: string;
+}
+
+/** Parse a text that starts with an OpenAI API URL (not the mTLS host). */
+export function parseOpenAIURL(text: string): OpenAIURL | undefined {
+  const m = OPENAI_API_URL.exec(text);
+  if (!m) return undefined;
+  return { scheme: m[1]!.toLowerCase().startsWith('ws') ? 'ws' : 'http', versioned: m[2] !== undefined, rest: text.slice(m[0].length) };
+}
+
+/** A bare OpenAI API host name (`api.openai.com`, `eu.api.openai.com`), as given to `https.request({ host })`. */
+export function isOpenAIAPIHostName(text: string): boolean {
+  return /^(?:(?:us|eu|ae|au|in|jp)\.)?api\.openai\.com$/i.test(text);
+}

@@ -11,6 +11,20 @@ export const AZURE_CLIENT_EXPORTS: readonly string[] = ['AzureOpenAI'];
 /** openai v3's client, gone since v4 (migrate to `new OpenAI` first). */
 export const LEGACY_CLIENT_EXPORTS: readonly string[] = ['OpenAIApi'];
 
+/** openai v3-style clients the codemod does not rewrite, by package: their exports and the marker on each construction. */
+export const LEGACY_CLIENTS: Readonly<Record<string, { exports: readonly string[]; message: string }>> = {
+  openai: {
+    exports: LEGACY_CLIENT_EXPORTS,
+    message:
+      "openai v3 API (OpenAIApi) is not supported by this tool's rewrite: upgrade to openai v4+ first (github.com/openai/openai-node/discussions/217), then re-run",
+  },
+  'openai-edge': {
+    exports: ['OpenAIApi'],
+    message:
+      "openai-edge (the openai v3 API on fetch) is not supported by this tool's rewrite: move to openai v4+ (`new OpenAI()` runs on edge runtimes), then re-run",
+  },
+};
+
 /** Subpath imports that are still the `openai` package (types, helpers), never a client constructor. */
 export function isOpenAISubpath(source: string): boolean {
   return source.startsWith('openai/');

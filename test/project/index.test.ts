@@ -34,6 +34,11 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['src/app/embed.ts']?.clientBindings).toEqual(['client']);
   });
 
+  it('reads aliases from the referenced config of a solution-style tsconfig.json', async () => {
+    const { facts } = await index('solution-config');
+    expect(facts['src/app/Chat.tsx']?.clientBindings).toEqual(['ai']);
+  });
+
   it('follows re-exports through an index file that is not a candidate, and factories', async () => {
     const { facts, extraFiles } = await index('reexport', ['app.ts', 'lib/openai.ts', 'lib/factory.ts']);
     expect(facts['app.ts']?.clientBindings).toEqual(['c', 'client', 'openai']);

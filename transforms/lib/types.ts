@@ -11,7 +11,9 @@ export type ChangeKind =
   | 'deployment'
   | 'constant'
   | 'api-version'
-  | 'rename';
+  | 'rename'
+  | 'endpoint'
+  | 'header';
 
 export interface Change {
   line: number;

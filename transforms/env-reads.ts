@@ -1,0 +1,105 @@
+import type { ASTPath } from 'jscodeshift';
+import { AZURE_ENV, azureReplacementFor, envReadMessage, isOpenAIEnvName } from '../src/core/index.js';
+import { insideClientArguments } from './lib/client-arguments.js';
+import { declaratorOf, unwrap } from './lib/clients.js';
+import { propertyName } from './lib/imports.js';
+import { literalValue } from './lib/literals.js';
+import { asJscodeshift } from './lib/run.js';
+import type { Transform, TransformContext } from './lib/types.js';
+
+type Node = any; // Babel AST via recast.
+
+const ENTRA_KEY_READ =
+  'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code relying on this value needs another check';
+
+/** `process.env`, `import.meta.env`, or a same-file `const` holding one (`const env = process.env`). */
+function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
+  const node = unwrap(path.node as Node);
+  if (node?.type === 'MemberExpression' && !node.computed && node.property.name === 'env') {
+    const object = unwrap(node.object);
+    if (object.type === 'MetaProperty') return object.meta.name === 'import' && object.property.name === 'meta';
+    return object.type === 'Identifier' && object.name === 'process' && !(path as Node).scope?.lookup('process');
+  }
+  if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
+  const declarator = declaratorOf(path);
+  const isConst = declarator && (declarator.parent.node as Node).kind === 'const' && (declarator.node as Node).init;
+  return !!isConst && isEnvObject(declarator.get('init'), depth + 1);
+}
+
+/** Whether a member expression is written to (`process.env.X = …`, `delete process.env.X`): setup code, not a read. */
+function isWrite(path: ASTPath<Node>): boolean {
+  const parent = path.parent?.node as Node;
+  if (parent?.type === 'AssignmentExpression' && parent.left === path.node) return true;
+  if (parent?.type === 'UpdateExpression') return true;
+  return parent?.type === 'UnaryExpression' && parent.operator === 'delete';
+}
+
+/** The OpenAI variable a read names, when it is ours to handle. */
+function openAIName(name: string | undefined): name is string {
+  return name !== undefined && isOpenAIEnvName(name);
+}
+
+/** Rename, or leave with a marker, one read of `name` at `path`; `rename` swaps the key in the source. */
+function handle(ctx: TransformContext, path: ASTPath<Node>, name: string, rename: (azure: string) => void): void {
+  const message = envReadMessage(name);
+  if (message !== undefined) {
+    ctx.todo(path, message);
+    return;
+  }
+  const azure = azureReplacementFor(name)!;
+  rename(azure);
+  ctx.readsEnv(azure);
+  ctx.change(path.node, 'rename');
+  if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id') ctx.todo(path, ENTRA_KEY_READ);
+}
+
+/** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */
+function memberReads(ctx: TransformContext): void {
+  const { j, root } = ctx;
+  root.find(j.MemberExpression).forEach((path) => {
+    const node = path.node as Node;
+    const name = node.computed ? literalValue(node.property) : propertyName(node.property);
+    if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path) || insideClientArguments(ctx, path)) return;
+    handle(ctx, path, name, (azure) => {
+      node.property = node.computed ? j.stringLiteral(azure) : j.identifier(azure);
+    });
+  });
+}
+
+/** `const { OPENAI_API_KEY } = process.env` → `const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = process.env`. */
+function destructuredReads(ctx: TransformContext): void {
+  const { j, root } = ctx;
+  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((declarator) => {
+    if (!(declarator.node as Node).init || !isEnvObject(declarator.get('init'))) return;
+    declarator.get('id', 'properties').each((prop: ASTPath<Node>) => {
+      const node = prop.node as Node;
+      if (node.type !== 'ObjectProperty' && node.type !== 'Property') return;
+      const name = node.computed ? literalValue(node.key) : propertyName(node.key);
+      if (!openAIName(name)) return;
+      handle(ctx, prop, name, (azure) => {
+        node.key = j.identifier(azure);
+        node.shorthand = false;
+        if (node.extra) node.extra.shorthand = false;
+        node.computed = false;
+      });
+    });
+  });
+}
+
+/**
+ * Reads of `OPENAI_*` environment variables in code (migration spec §8, rules 32–33). A variable with an Azure
+ * counterpart (`OPENAI_API_KEY` → `AZURE_OPENAI_API_KEY`, `OPENAI_MODEL` → `AZURE_OPENAI_DEPLOYMENT`) is renamed
+ * where it is read, destructured names keeping their local binding; base URLs, variables with no Azure meaning and
+ * unknown `OPENAI_*` names get a marker. `OPENAI_API_VERSION` is Azure's own and never touched; writes and `delete`
+ * are setup code, not reads. Reads inside an OpenAI client's (or wrapper's) arguments belong to that client's
+ * transform (the pipeline's openai-client replaces `apiKey`/`baseURL` there), so they are left to it.
+ */
+export const envReads: Transform = {
+  name: 'env-reads',
+  apply(ctx) {
+    memberReads(ctx);
+    destructuredReads(ctx);
+  },
+};
+
+export default asJscodeshift(envReads);

@@ -1,0 +1,33 @@
+import { AZURE_ENV, type OpenAIURL } from '../../src/core/index.js';
+import { isTypeScript, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+/** A placeholder the caller swaps for the deployment expression (a realtime URL's `?model=`). */
+export const DEPLOYMENT_PLACEHOLDER = '__openaiToAzureDeployment__';
+
+/** `process.env.AZURE_OPENAI_ENDPOINT!` (no `!` in JavaScript): the Azure resource URL, as code. */
+export function azureEndpointRead(ctx: TransformContext): string {
+  ctx.readsEnv(AZURE_ENV.endpoint);
+  return `process.env.${AZURE_ENV.endpoint}${isTypeScript(ctx) ? '!' : ''}`;
+}
+
+/** Text as the inside of a template literal. */
+export function templateText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/**
+ * The Azure v1 URL replacing an OpenAI one, as template-literal code: `${endpoint}/openai/v1<rest>` with the endpoint
+ * stripped of trailing slashes (and on a ws scheme for WebSocket URLs). `rest` is template-literal text (what followed
+ * `/v1`); a literal model name in its `model=` query becomes DEPLOYMENT_PLACEHOLDER.
+ */
+export function azureV1URLCode(ctx: TransformContext, url: OpenAIURL, rest: string): { code: string; model?: string } {
+  const ws = url.scheme === 'ws' ? `.replace(/^http/, ${str(ctx, 'ws')})` : '';
+  const endpoint = `${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})${ws}`;
+  let model: string | undefined;
+  const withDeployment = rest.replace(/([?&]model=)([\w.:-]+)(?=&|#|$)/, (_all, prefix: string, name: string) => {
+    model = name;
+    return `${prefix}\${${DEPLOYMENT_PLACEHOLDER}}`;
+  });
+  return { code: `\`\${${endpoint}}/openai/v1${withDeployment}\``, model };
+}

@@ -1,0 +1,53 @@
+import type { ASTPath } from 'jscodeshift';
+import { DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK } from '../../src/core/index.js';
+import { unwrap } from './clients.js';
+import { moduleBindings, resolveBinding, type ModuleBinding } from './imports.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** Packages whose client constructors and factories own their arguments: each is migrated (or marked) as a whole. */
+const CLIENT_PACKAGES = [...new Set([OPENAI_SDK, ...Object.keys(LEGACY_CLIENTS), ...Object.keys(DIRECT_OPENAI_WRAPPERS)])];
+
+const KEY = 'openai-to-azure:client-argument-owners';
+
+/** The binding a callee (`X`, `ns.X`) resolves to among `bindings`. */
+function calleeBinding(calleePath: ASTPath<Node>, bindings: readonly ModuleBinding[]): ModuleBinding | undefined {
+  let path = calleePath;
+  while (unwrap(path.node) !== path.node) path = path.get('expression');
+  const node = path.node as Node;
+  if (node.type === 'MemberExpression') return calleeBinding(path.get('object'), bindings);
+  return node.type === 'Identifier' ? resolveBinding(path, bindings) : undefined;
+}
+
+/** Calls and constructions of an OpenAI-ecosystem package's export in this file (`new OpenAI(…)`, `createOpenAI(…)`). */
+function owners(ctx: TransformContext): Set<Node> {
+  const cached = ctx.shared.get(KEY) as Set<Node> | undefined;
+  if (cached) return cached;
+  const { j, root } = ctx;
+  const bindings = CLIENT_PACKAGES.flatMap((source) => moduleBindings(j, root, source)).filter((b) => !b.typeOnly);
+  const found = new Set<Node>();
+  if (bindings.length > 0) {
+    for (const type of [j.NewExpression, j.CallExpression] as const) {
+      root.find(type as never).forEach((path: ASTPath<Node>) => {
+        if (calleeBinding(path.get('callee'), bindings)) found.add(path.node);
+      });
+    }
+  }
+  ctx.shared.set(KEY, found);
+  return found;
+}
+
+/**
+ * Whether `path` sits in the arguments of an OpenAI-ecosystem client construction or factory call: those options
+ * belong to the transform (or marker) for that client, which knows what each one becomes.
+ */
+export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  const set = owners(ctx);
+  if (set.size === 0) return false;
+  for (let p: ASTPath<Node> | null = path; p?.parent; p = p.parent) {
+    // An argument's own path is an index whose parent path is the `arguments` array.
+    if (set.has(p.parent.node) && (p as Node).parentPath?.name === 'arguments') return true;
+  }
+  return false;
+}
