@@ -50,7 +50,16 @@ function handle(ctx: TransformContext, path: ASTPath<Node>, name: string, rename
   rename(azure);
   ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');
-  if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id') ctx.todo(path, ENTRA_KEY_READ);
+  if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id' && !inAuthorizationHeader(path)) ctx.todo(path, ENTRA_KEY_READ);
+}
+
+/** Inside an `Authorization` header value: under Entra ID the raw-HTTP transform swaps that header for a token. */
+function inAuthorizationHeader(path: ASTPath<Node>): boolean {
+  for (let p: ASTPath<Node> | null = path.parent; p; p = p.parent) {
+    const node = p.node as Node;
+    if ((node.type === 'ObjectProperty' || node.type === 'Property') && propertyName(node.key)?.toLowerCase() === 'authorization') return true;
+  }
+  return false;
 }
 
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */

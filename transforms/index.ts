@@ -1,11 +1,22 @@
+import { envReads } from './env-reads.js';
 import { legacyV3 } from './legacy-v3.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
+import { rawHttp } from './raw-http.js';
 import { unsupportedApis } from './unsupported-apis.js';
 
 /**
  * The pipeline's transforms, in the order they run on one parse of each file. Each sees the client and call sets
  * computed on the original tree (lib/clients.ts, lib/calls.ts), so order only matters for the printed result.
  */
-export const TRANSFORMS: readonly Transform[] = [openaiClient, modelDeployments, unsupportedApis, legacyV3];
+export const TRANSFORMS: readonly Transform[] = [
+  openaiClient,
+  // Raw HTTP before env reads: the headers it replaces or drops need no rename and no marker.
+  rawHttp,
+  // Env reads before the model rewrite: `process.env.OPENAI_MODEL ?? 'gpt-4o'` reaches it as a deployment reference.
+  envReads,
+  modelDeployments,
+  unsupportedApis,
+  legacyV3,
+];

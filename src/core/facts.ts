@@ -5,7 +5,7 @@
 export interface FileFacts {
   /**
    * Local names in this file bound to a direct-OpenAI client that lives elsewhere: imports of an exported client
-   * (`import { openai } from './lib/openai'`), or parameters / fields typed `OpenAI`.
+   * (`import { openai } from './lib/openai'`), or parameters / fields typed `OpenAI`. Fields are named `this.x`.
    */
   clientBindings: string[];
   /**

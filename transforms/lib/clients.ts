@@ -290,7 +290,8 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>): 
   if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression') {
     const cls = enclosingClass(inner);
     const name = memberName(node);
-    return !!cls && !!name && (clients.members.get(cls)?.has(name) ?? false);
+    // The project index names fields holding a client obtained elsewhere (`this.client` typed `OpenAI`) as `this.x`.
+    return !!name && ((!!cls && (clients.members.get(cls)?.has(name) ?? false)) || ctx.facts.clientBindings.includes(`this.${name}`));
   }
   return false;
 }

@@ -1,0 +1,65 @@
+/**
+ * After `migrate`, `check` must find nothing in migrated code but the TODO markers the codemod left: lint the
+ * env-reads and raw-http fixture results (outputs, or inputs that must stay unchanged) with the plugin's
+ * recommended config and accept only `no-migration-todo` and findings inside a statement that carries a marker.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { TODO_PATTERN } from '../../src/core/index.js';
+import plugin from '../../rules/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FOLDERS = ['env-reads', 'raw-http'];
+
+function results(): string[] {
+  return FOLDERS.flatMap((folder) => {
+    const dir = join(ROOT, 'fixtures', folder);
+    return readdirSync(dir)
+      .filter((f) => /\.input\.\w+$/.test(f))
+      .map((f) => {
+        const output = join(dir, f.replace('.input.', '.output.'));
+        return existsSync(output) ? output : join(dir, f);
+      });
+  });
+}
+
+/** Containers whose direct children get markers (as transforms/lib/markers.ts places them). */
+function isMarkerContainer(node: ts.Node): boolean {
+  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isClassLike(node) || ts.isModuleBlock(node) || ts.isCaseOrDefaultClause(node);
+}
+
+/** Whether the statement (or class member) holding `pos` has a TODO marker among its leading comments. */
+function underMarker(file: ts.SourceFile, pos: number): boolean {
+  let host: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    node.forEachChild((child) => {
+      if (pos < child.getStart(file) || pos >= child.getEnd()) return;
+      if (isMarkerContainer(node)) host = child;
+      visit(child);
+    });
+  };
+  visit(file);
+  if (!host) return false;
+  const comments = ts.getLeadingCommentRanges(file.text, host.getFullStart()) ?? [];
+  return comments.some((c) => TODO_PATTERN.test(file.text.slice(c.pos, c.end)));
+}
+
+describe('migrated fixtures lint clean but for TODO markers', () => {
+  const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+
+  for (const path of results()) {
+    it(relative(ROOT, path), async () => {
+      const text = readFileSync(path, 'utf8');
+      const [result] = await eslint.lintText(text, { filePath: path });
+      const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+      const unexpected = result!.messages
+        .filter((m) => m.ruleId !== 'openai-to-azure/no-migration-todo')
+        .filter((m) => !underMarker(file, file.getPositionOfLineAndCharacter(m.line - 1, m.column - 1)))
+        .map((m) => `${m.line}:${m.column} ${m.ruleId ?? ''} ${m.message}`);
+      expect(unexpected).toEqual([]);
+    });
+  }
+});

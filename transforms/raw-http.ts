@@ -1,0 +1,378 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  AZURE_ENV,
+  OPENAI_MTLS_HOST,
+  OPENAI_ONLY_HEADERS,
+  findSecret,
+  isOpenAIAPIHostName,
+  maskSecret,
+  mentionsOpenAIHost,
+  parseOpenAIURL,
+} from '../src/core/index.js';
+import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
+import { insideClientArguments } from './lib/client-arguments.js';
+import { TOKEN_PROVIDER } from './lib/client-options.js';
+import { declaratorOf, unwrap } from './lib/clients.js';
+import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
+import { memberName, propertyName, referencesOf } from './lib/imports.js';
+import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
+import { asJscodeshift } from './lib/run.js';
+import { expression, isTypeScript, str } from './lib/snippets.js';
+import { ensureTokenProvider } from './lib/token-provider.js';
+import type { Transform, TransformContext } from './lib/types.js';
+import { NOT_A_DEPLOYMENT } from './model-deployments.js';
+
+type Node = any; // Babel AST via recast.
+
+const UNCLEAR_URL =
+  "this names OpenAI's API host but is not a whole /v1 URL this tool can rewrite: point it at your Azure OpenAI resource (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)";
+const MTLS =
+  'mtls.api.openai.com is OpenAI X.509 workload identity: on Azure authenticate with an API key or Entra ID at `${AZURE_OPENAI_ENDPOINT}/openai/v1/…`';
+const REALTIME_MODEL = 'the realtime `model` query must name an Azure deployment';
+const UNREAD_HEADERS =
+  "check these request headers: Azure takes the key as `api-key` (not OpenAI's `Authorization: Bearer` key) and has no OpenAI-Organization / OpenAI-Project";
+const CLASSIC_NOTE =
+  'raw HTTP calls use the Azure v1 REST surface (`/openai/v1/…`, GA, no api-version) on the classic target too: its URLs need no deployment in the path';
+
+const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
+
+/** Nodes an expression passes through on its way from a URL piece to the call that uses it. */
+const URL_CARRIERS = new Set([
+  'TemplateLiteral',
+  'BinaryExpression',
+  'LogicalExpression',
+  'ConditionalExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+  'ParenthesizedExpression',
+  'AwaitExpression',
+]);
+
+/** Where a URL string sits: not a module specifier, a literal type, or an object key. */
+function isValuePosition(path: ASTPath<Node>): boolean {
+  const parent = path.parent?.node as Node;
+  if (!parent || parent.source === path.node || parent.type === 'TSLiteralType' || parent.type === 'TSExternalModuleReference') return false;
+  return !((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node);
+}
+
+/** The source of a string or template literal as template-literal text, when it came from the file. */
+function templateSource(ctx: TransformContext, node: Node): string | undefined {
+  if (node.type === 'StringLiteral') return templateText(node.value);
+  return typeof node.start === 'number' ? ctx.source.slice(node.start + 1, node.end - 1) : undefined;
+}
+
+/** Replace a URL node by new code, wrapping it for JSX attributes; the new node's path. */
+function replaceURL(ctx: TransformContext, path: ASTPath<Node>, code: string): ASTPath<Node> {
+  const node = expression(ctx, code);
+  if ((path.parent?.node as Node)?.type === 'JSXAttribute') {
+    path.replace(ctx.j.jsxExpressionContainer(node));
+    return path.get('expression');
+  }
+  path.replace(node);
+  return path;
+}
+
+/** `https://api.openai.com/v1/<path>` (string or template) → the Azure v1 URL; undefined when it is no such URL. */
+function rewriteURL(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> | undefined {
+  const node = path.node as Node;
+  const source = templateSource(ctx, node);
+  const text: string = literalValue(node) ?? node.quasis[0].value.cooked ?? '';
+  const url = parseOpenAIURL(text);
+  if (!url?.versioned || source === undefined) return undefined;
+  // The scheme, host and `/v1` hold no escapes, so they are as long in the source as in the cooked text.
+  const rest = source.slice(text.length - url.rest.length);
+  const { code, model } = azureV1URLCode(ctx, url, rest);
+  const replaced = replaceURL(ctx, path, code);
+  ctx.change(node, 'endpoint');
+  if (model !== undefined) {
+    ctx.j(replaced).find(ctx.j.Identifier, { name: DEPLOYMENT_PLACEHOLDER }).forEach((p) => {
+      p.replace(deploymentExpression(ctx, model));
+    });
+  } else if (/[?&]model=\$\{/.test(rest)) {
+    ctx.todo(replaced, REALTIME_MODEL);
+  }
+  return replaced;
+}
+
+/**
+ * `{ host: 'api.openai.com', path: '/v1/…' }` (Node's `https.request` options) → the Azure resource's host and
+ * `/openai/v1/…`; the options object's path, or undefined when host and path are not both in this object literal.
+ */
+function rewriteHostAndPath(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> | undefined {
+  const property = path.parent as ASTPath<Node>;
+  const key = property && (property.node as Node).type === 'ObjectProperty' ? propertyName((property.node as Node).key) : undefined;
+  if ((key !== 'host' && key !== 'hostname') || (property.node as Node).value !== path.node) return undefined;
+  const object = property.parent as ASTPath<Node>;
+  const pathProperty = propertyPath(object, 'path');
+  const value = pathProperty && ((pathProperty.node as Node).value as Node);
+  const first = value?.type === 'StringLiteral' ? value : value?.type === 'TemplateLiteral' ? value.quasis[0].value : undefined;
+  const text: string | undefined = first && (value.type === 'StringLiteral' ? value.value : first.cooked);
+  if (!pathProperty || !text || !/^\/v1(?=[/?]|$)/.test(text)) return undefined;
+  if (value.type === 'StringLiteral') {
+    (pathProperty.node as Node).value = ctx.j.stringLiteral(`/openai${text}`);
+  } else {
+    value.quasis[0] = ctx.j.templateElement({ raw: `/openai${first.raw}`, cooked: `/openai${first.cooked}` }, value.quasis[0].tail);
+  }
+  path.replace(expression(ctx, `new URL(${azureEndpointRead(ctx)}).${key}`));
+  ctx.change(property.node, 'endpoint');
+  return object;
+}
+
+/** The call or construction a URL-holding expression feeds (through templates, `new URL()`, object properties, consts). */
+function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
+  let path = start;
+  for (;;) {
+    const parentPath = path.parent as ASTPath<Node> | null;
+    const parent = parentPath?.node as Node;
+    if (!parentPath || !parent) return [];
+    const isNewURL = parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'URL';
+    const isProperty = (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === path.node;
+    if (URL_CARRIERS.has(parent.type) || isNewURL || isProperty || parent.type === 'ObjectExpression') {
+      path = parentPath;
+      continue;
+    }
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && (parent.arguments as Node[]).includes(path.node)) {
+      return [parentPath, ...callsOnResult(ctx, parentPath)];
+    }
+    if (depth >= 3) return [];
+    if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
+      return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+    }
+    const returned = parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === path.node);
+    const factory = returned ? factoryName(path) : undefined;
+    if (!factory) return [];
+    // A URL factory (`const url = (p) => \`${BASE}${p}\``): follow each call of it.
+    return referencesOf(ctx.j, ctx.root, factory)
+      .filter((ref) => (ref.parent.node as Node).type === 'CallExpression' && (ref.parent.node as Node).callee === ref.node)
+      .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1));
+  }
+}
+
+/** The declaring identifier of the named function a returned value leaves (`function url()`, `const url = () =>`). */
+function factoryName(path: ASTPath<Node>): Node | undefined {
+  let fn = path.parent as ASTPath<Node> | null;
+  while (fn && !/Function/.test(fn.node.type)) fn = fn.parent;
+  const node = fn?.node as Node;
+  if (node?.type === 'FunctionDeclaration') return node.id ?? undefined;
+  const holder = fn?.parent?.node as Node;
+  return holder?.type === 'VariableDeclarator' && holder.init === node && holder.id.type === 'Identifier' ? holder.id : undefined;
+}
+
+/** Calls made on what a request call returns: an axios instance (`api.post(…)`) or a Node request (`req.write(…)`). */
+function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node>[] {
+  let path = call;
+  while ((path.parent?.node as Node)?.type === 'AwaitExpression') path = path.parent;
+  const declarator = path.parent?.node as Node;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== path.node || declarator.id.type !== 'Identifier') return [];
+  return referencesOf(ctx.j, ctx.root, declarator.id).flatMap((ref) => {
+    const parent = ref.parent as ASTPath<Node>;
+    if ((parent.node as Node).type === 'CallExpression' && (parent.node as Node).callee === ref.node) return [parent];
+    const isMethod = (parent.node as Node).type === 'MemberExpression' && (parent.node as Node).object === ref.node;
+    const grand = parent.parent as ASTPath<Node>;
+    return isMethod && (grand?.node as Node)?.type === 'CallExpression' && (grand.node as Node).callee === parent.node ? [grand] : [];
+  });
+}
+
+/** `headers: {…}` / `headers: new Headers({…})` / `headers: h` (a const) in an options object: the object literal. */
+function headersObject(value: ASTPath<Node>): ASTPath<Node> | undefined {
+  const node = unwrap(value.node as Node);
+  if (node?.type === 'NewExpression' && node.callee.name === 'Headers' && node.arguments.length === 1) {
+    return objectLiteral(value.get(...(node === value.node ? [] : ['expression']), 'arguments', 0));
+  }
+  return objectLiteral(value);
+}
+
+/** The `Authorization` header a request gets under Entra ID: a fresh token from the file's token provider. */
+function entraAuthorization(ctx: TransformContext, request: ASTPath<Node>, header: ASTPath<Node>): boolean {
+  const scope = enclosingScope(request).node as Node;
+  if (!scope.async) return false;
+  let top = request;
+  while (top.parent && top.parent.node.type !== 'Program') top = top.parent;
+  ensureTokenProvider(ctx, top.node);
+  (header.node as Node).value = expression(ctx, `\`Bearer \${await ${TOKEN_PROVIDER}()}\``);
+  return true;
+}
+
+/** OpenAI auth and account headers → the Azure `api-key` header (a token header under Entra ID). */
+function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: ASTPath<Node>): void {
+  const node = headers.node as Node;
+  const nameOf = (p: Node): string | undefined => (p.type === 'SpreadElement' ? undefined : propertyName(p.key)?.toLowerCase());
+  if ((node.properties as Node[]).some((p) => nameOf(p) === 'api-key')) return;
+  const kept: Node[] = [];
+  headers.get('properties').each((prop: ASTPath<Node>) => {
+    const name = nameOf(prop.node as Node);
+    if (!name || !OPENAI_ONLY_HEADERS.includes(name)) {
+      kept.push(prop.node);
+      return;
+    }
+    if (name === 'authorization' && ctx.options.auth === 'entra-id' && !entraAuthorization(ctx, request, prop)) {
+      ctx.todo(prop, ENTRA_AUTH);
+      kept.push(prop.node);
+      return;
+    }
+    ctx.j(prop).find(ctx.j.StringLiteral).forEach((p) => reportSecret(ctx, p.node));
+    ctx.j(prop).find(ctx.j.TemplateElement).forEach((p) => reportSecret(ctx, p.node));
+    ctx.change(prop.node, 'header');
+    if (name !== 'authorization') return;
+    if (ctx.options.auth === 'entra-id') {
+      kept.push(prop.node);
+      return;
+    }
+    ctx.readsEnv(AZURE_ENV.apiKey);
+    kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: process.env.${AZURE_ENV.apiKey}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
+  });
+  node.properties = kept;
+}
+
+/** Report a hard-coded key that leaves the code with the header it sat in (masked). */
+function reportSecret(ctx: TransformContext, node: Node): void {
+  const secret = findSecret(node.value?.cooked ?? node.value ?? '');
+  if (typeof secret === 'string') ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+}
+
+/** A model constant used only as request `model`s: its initializer (path), which can become the deployment reference. */
+function modelConstant(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Node> | undefined {
+  const declarator = declaratorOf(value);
+  if (!declarator || (declarator.parent.node as Node).kind !== 'const' || declarator.parent.parent.node.type === 'ExportNamedDeclaration') {
+    return undefined;
+  }
+  const onlyModel = referencesOf(ctx.j, ctx.root, (declarator.node as Node).id).every((ref) => {
+    const parent = ref.parent.node as Node;
+    return parent.type === 'ObjectProperty' && parent.value === ref.node && propertyName(parent.key) === 'model';
+  });
+  return onlyModel ? declarator.get('init') : undefined;
+}
+
+/** A request body's `model` → a deployment reference (the v1 REST surface routes on it). */
+function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
+  let value = property.get('value') as ASTPath<Node>;
+  if ((unwrap(value.node) as Node).type === 'Identifier') value = modelConstant(ctx, value) ?? value;
+  const node = unwrap(value.node as Node);
+  const model = literalValue(node);
+  if (model !== undefined) {
+    value.replace(deploymentExpression(ctx, model));
+    ctx.change(node, 'deployment');
+  } else if (!isDeploymentReference(ctx, node) && envRead(node.type === 'LogicalExpression' ? node.left : node) === undefined) {
+    // An env read (`process.env.OPENAI_MODEL ?? 'gpt-4o'`) is the env-reads transform's to rename.
+    ctx.todo(property, NOT_A_DEPLOYMENT);
+  }
+}
+
+/** The request bodies among a call's arguments: object literals, `JSON.stringify(obj)`, and `body`/`data`/`json` in options. */
+function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
+  const node = unwrap(argument.node as Node);
+  if (node?.type === 'CallExpression' && memberName(node.callee) === 'stringify' && node.arguments.length > 0) {
+    const inner = argument.node === node ? argument : argument.get('expression');
+    return bodies(inner.get('arguments', 0), depth);
+  }
+  const object = objectLiteral(argument);
+  if (!object || depth > 1) return [];
+  const nested = ['body', 'data', 'json'].flatMap((key) => {
+    const prop = propertyPath(object, key);
+    return prop ? bodies(prop.get('value'), depth + 1) : [];
+  });
+  return [object, ...nested];
+}
+
+/** The function (or program) a path sits in. */
+function enclosingScope(path: ASTPath<Node>): ASTPath<Node> {
+  let current = path;
+  while (current.parent && !/Function|Method|Program/.test(current.node.type)) current = current.parent;
+  return current;
+}
+
+/** Azure sends prompt-filter chunks with `choices: []`: `x.choices[0].delta` → `x.choices[0]?.delta` (spec §6.1, rule 26). */
+function guardEmptyChoices(ctx: TransformContext, scope: ASTPath<Node>): void {
+  const { j } = ctx;
+  j(scope)
+    .find(j.MemberExpression)
+    .filter((p) => {
+      const node = p.node as Node;
+      const index = node.object;
+      return (
+        node.type === 'MemberExpression' &&
+        memberName(node) === 'delta' &&
+        !node.computed &&
+        index?.type === 'MemberExpression' &&
+        index.computed &&
+        index.property.type === 'NumericLiteral' &&
+        index.property.value === 0 &&
+        memberName(index.object) === 'choices'
+      );
+    })
+    .forEach((p) => {
+      const node = p.node as Node;
+      p.replace(j.optionalMemberExpression(node.object, node.property, false, true));
+      ctx.change(node, 'option');
+    });
+}
+
+/** Headers, body `model`s and SSE parsing of one request call whose URL now points at Azure. */
+function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<Node>): void {
+  if (done.has(call.node)) return;
+  done.add(call.node);
+  let streaming = false;
+  ((call.node as Node).arguments as Node[]).forEach((_arg, i) => {
+    const argument = call.get('arguments', i);
+    const options = objectLiteral(argument);
+    const headers = options && propertyPath(options, 'headers');
+    if (headers) {
+      const object = headersObject(headers.get('value'));
+      if (object) migrateHeaders(ctx, call, object);
+      else ctx.todo(headers, UNREAD_HEADERS);
+    }
+    for (const body of bodies(argument)) {
+      const model = propertyPath(body, 'model');
+      if (model) migrateModel(ctx, model);
+      const stream = propertyPath(body, 'stream');
+      if (stream && unwrap((stream.node as Node).value)?.value === true) streaming = true;
+    }
+  });
+  if (streaming) guardEmptyChoices(ctx, enclosingScope(call));
+}
+
+/**
+ * Raw HTTP to OpenAI's REST API (migration spec §6.1, rules 25–26): fetch / axios / got / `new URL` / `https.request`
+ * / WebSocket URLs on `api.openai.com` (and its data-residency hosts) become Azure URLs, with the request's auth
+ * header, account headers, body `model` and SSE parsing to match.
+ *
+ * URL form: the Azure v1 REST surface, `${AZURE_OPENAI_ENDPOINT}/openai/v1/<path>`, on BOTH targets. The classic
+ * deployment-scoped form needs the deployment in the path, and a raw request's deployment lives in its body, often
+ * built elsewhere; the v1 surface is GA, takes the same paths and bodies as OpenAI (with `model` = deployment) and
+ * needs no api-version, so one form serves every path. The classic target gets a report note saying so.
+ *
+ * Strings that name OpenAI's API but are not a whole `/v1` URL (a bare host for a client that adds `/v1/…` later,
+ * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
+ * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform.
+ */
+export const rawHttp: Transform = {
+  name: 'raw-http',
+  apply(ctx) {
+    const { j, root } = ctx;
+    if (!mentionsOpenAIHost(ctx.source)) return;
+    const literals = [...root.find(j.StringLiteral).paths(), ...root.find(j.TemplateLiteral).paths()].filter((path) => {
+      const node = path.node as Node;
+      const text = node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
+      return mentionsOpenAIHost(text) && isValuePosition(path) && !insideClientArguments(ctx, path);
+    });
+    const migrated: ASTPath<Node>[] = [];
+    for (const path of literals) {
+      const node = path.node as Node;
+      const text = literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
+      if (OPENAI_MTLS_HOST.test(text)) {
+        ctx.todo(path, MTLS);
+        continue;
+      }
+      const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);
+      if (rewritten) migrated.push(rewritten);
+      else ctx.todo(path, UNCLEAR_URL);
+    }
+    if (migrated.length === 0) return;
+    if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
+    const done = new Set<Node>();
+    for (const path of migrated) for (const call of requestCalls(ctx, path)) migrateRequest(ctx, call, done);
+  },
+};
+
+export default asJscodeshift(rawHttp);
