@@ -304,7 +304,7 @@ function guardEmptyChoices(ctx: TransformContext, scope: ASTPath<Node>): void {
     .forEach((p) => {
       const node = p.node as Node;
       p.replace(j.optionalMemberExpression(node.object, node.property, false, true));
-      ctx.change(node, 'option');
+      ctx.change(node, 'sse');
     });
 }
 

@@ -13,7 +13,8 @@ export type ChangeKind =
   | 'api-version'
   | 'rename'
   | 'endpoint'
-  | 'header';
+  | 'header'
+  | 'sse';
 
 export interface Change {
   line: number;
