@@ -69,10 +69,14 @@ async function child(mode, listFile, root, stats) {
   const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: configs[mode], stats, warnIgnored: false });
   const files = JSON.parse(readFileSync(listFile, 'utf8'));
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   const results = await eslint.lintFiles(files);
   const lintMs = performance.now() - t1;
+  const cpu = process.cpuUsage(cpu0);
   const out = {
     lintMs,
+    // CPU time is what to compare on a busy machine: wall time also counts waiting for a core.
+    lintCpuMs: (cpu.user + cpu.system) / 1000,
     setupMs: t1 - t0,
     files: results.length,
     problems: results.reduce((n, r) => n + r.messages.length, 0),
@@ -129,7 +133,10 @@ function timeModes(label, modes, runs) {
         mode,
         {
           wallMs: Math.round(median(rs.map((r) => r.wallMs))),
-          ...(last.lintMs !== undefined && { lintMs: Math.round(median(rs.map((r) => r.lintMs))) }),
+          ...(last.lintMs !== undefined && {
+            lintMs: Math.round(median(rs.map((r) => r.lintMs))),
+            lintCpuMs: Math.round(median(rs.map((r) => r.lintCpuMs))),
+          }),
           ...(last.files !== undefined && { files: last.files, problems: last.problems, fatal: last.fatal }),
         },
       ];
@@ -186,8 +193,8 @@ async function main() {
     check: () => checkRun(tree),
   }, runs);
   const overhead = full.recommended.wallMs / full.parser.wallMs - 1;
-  const lintOverhead = full.recommended.lintMs / full.parser.lintMs - 1;
-  const results = { node: process.version, tree: path.relative(ROOT, tree), files: files.length, runs, full, overhead, lintOverhead };
+  const cpuOverhead = full.recommended.lintCpuMs / full.parser.lintCpuMs - 1;
+  const results = { node: process.version, tree: path.relative(ROOT, tree), files: files.length, runs, full, overhead, cpuOverhead };
 
   if (overhead > TARGET) {
     process.stderr.write('recommended is over target: profiling rules …\n');
@@ -219,7 +226,9 @@ async function main() {
 function printSummary(r) {
   const row = (name, m, base) =>
     `  ${name.padEnd(13)} wall ${(m.wallMs / 1000).toFixed(2).padStart(6)} s` +
-    (m.lintMs !== undefined ? `   lint ${(m.lintMs / 1000).toFixed(2).padStart(6)} s` : '                ') +
+    (m.lintMs !== undefined
+      ? `   lint ${(m.lintMs / 1000).toFixed(2).padStart(6)} s (cpu ${(m.lintCpuMs / 1000).toFixed(2).padStart(6)} s)`
+      : ''.padEnd(30)) +
     (base ? `   ${pct(m.wallMs / base.wallMs - 1).padStart(7)} wall vs parser` : '') +
     (m.problems !== undefined ? `   ${m.problems} problems` : '');
   const lines = [
@@ -227,7 +236,7 @@ function printSummary(r) {
     row('parser', r.full.parser),
     row('recommended', r.full.recommended, r.full.parser),
     row('check (CLI)', r.full.check, r.full.parser),
-    `  plugin overhead: ${pct(r.overhead)} wall, ${pct(r.lintOverhead)} lint time (target: at most +${TARGET * 100}% wall) ` +
+    `  plugin overhead: ${pct(r.overhead)} wall, ${pct(r.cpuOverhead)} lint CPU (target: at most +${TARGET * 100}% wall) ` +
       (r.overhead <= TARGET ? 'OK' : 'MISSED'),
   ];
   if (r.profile) {

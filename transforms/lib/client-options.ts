@@ -105,6 +105,12 @@ function cleanHeaders(ctx: TransformContext, prop: ASTPath<Node>): boolean {
   return kept.length > 0;
 }
 
+/** A replaced option's own comments stay with its replacement (the user wrote them about that setting). */
+function keepComments(from: Node, to: Node | undefined): void {
+  if (!to || !from.comments?.length) return;
+  to.comments = [...(to.comments ?? []), ...from.comments];
+}
+
 /** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */
 export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined, apiVersion: string): MigratedOptions {
   const { j } = ctx;
@@ -134,6 +140,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     const rule = optionRule(key);
     if (EMITTED.has(key)) {
       scrubSecrets(ctx, prop.get('value'), false);
+      keepComments(node, azure.find((p) => !p.computed && propertyName(p.key) === key));
       return;
     }
     const literalFalse = unwrap(node.value)?.type === 'BooleanLiteral' && unwrap(node.value).value === false;

@@ -10,7 +10,7 @@ import { insertMarkerOnce } from './markers.js';
 import { parserFor, parserNameFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { detectTrailingComma } from './trailing-commas.js';
-import type { FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
+import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
   source: string;
@@ -39,6 +39,19 @@ function markerLines(output: string, messages: string[]): number[] {
     seen.set(message, from + 1);
     return from + 2;
   });
+}
+
+/** Changes in line order, each (line, kind) once: several transforms may touch the same construct. */
+function uniqueChanges(changes: readonly Change[]): Change[] {
+  const seen = new Set<string>();
+  return [...changes]
+    .sort((a, b) => a.line - b.line)
+    .filter((c) => {
+      const key = `${c.line}:${c.kind}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Parse once, apply every transform in order on the same tree, print once. Throws on parse errors. */
@@ -78,6 +91,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
   const lines = markerLines(output, todoMessages);
   outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
+  outcome.changes = uniqueChanges(outcome.changes);
   return { output, changed: output !== input.source, outcome };
 }
 
