@@ -3,6 +3,7 @@
 // run, interleaved, each repetition in a fresh process:
 //
 //   parser        ESLint with @typescript-eslint/parser (as configs.recommended sets it up) and no rules
+//   noop-rule     the same plus one rule that does nothing: what ESLint itself charges for running any rule
 //   recommended   configs.recommended                                  target: at most 10% over `parser`
 //   check         `openai-to-azure check` end to end (discovery, text files too), for reference
 //
@@ -60,8 +61,11 @@ async function child(mode, listFile, root, stats) {
   const { recommended } = plugin.configs;
   const typed = plugin.configs['recommended-type-checked'];
   const project = { ...typed.languageOptions.parserOptions, tsconfigRootDir: root };
+  const parserOnly = { files: recommended.files, languageOptions: recommended.languageOptions };
+  const noop = { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };
   const configs = {
-    parser: [{ files: recommended.files, languageOptions: recommended.languageOptions }],
+    parser: [parserOnly],
+    'noop-rule': [{ ...parserOnly, plugins: { bench: noop }, rules: { 'bench/noop': 'error' } }],
     recommended: [recommended],
     'typed-parser': [{ files: typed.files, languageOptions: { ...typed.languageOptions, parserOptions: project } }],
     typed: [{ ...typed, languageOptions: { ...typed.languageOptions, parserOptions: project } }],
@@ -189,6 +193,7 @@ async function main() {
 
   const full = timeModes('full', {
     parser: () => lintRun('parser', list, tree),
+    'noop-rule': () => lintRun('noop-rule', list, tree),
     recommended: () => lintRun('recommended', list, tree),
     check: () => checkRun(tree),
   }, runs);
@@ -234,6 +239,7 @@ function printSummary(r) {
   const lines = [
     `ESLint on ${r.files} JS/TS files (${r.tree}), median of ${r.runs}, ${r.node}`,
     row('parser', r.full.parser),
+    row('noop-rule', r.full['noop-rule'], r.full.parser),
     row('recommended', r.full.recommended, r.full.parser),
     row('check (CLI)', r.full.check, r.full.parser),
     `  plugin overhead: ${pct(r.overhead)} wall, ${pct(r.cpuOverhead)} lint CPU (target: at most +${TARGET * 100}% wall) ` +

@@ -2,8 +2,9 @@
  * `openai-to-azure check [paths...] [--format stylish|json|sarif] [--staged]`: lint for code and config that still
  * talks to OpenAI directly. Exit 0 nothing found, 1 anything found (parse errors included), 2 bad usage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { mayInvolveOpenAI } from '../core/index.js';
 import { discoverFiles, MissingPathError } from '../check/discover.js';
 import { formatResults, FORMATS, isFormat } from '../check/format.js';
 import { NotAGitRepositoryError, stagedFiles } from '../check/staged.js';
@@ -21,12 +22,28 @@ function write(text: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
 }
 
-async function filesToCheck(args: string[], opts: CheckOptions): Promise<string[]> {
+async function filesInScope(args: string[], opts: CheckOptions): Promise<string[]> {
   if (!opts.staged) return discoverFiles(args, opts.cwd);
   const scopes = args.map((arg) => path.resolve(opts.cwd, arg));
   const missing = args.find((_, i) => !existsSync(scopes[i]!));
   if (missing !== undefined) throw new MissingPathError(missing);
   return stagedFiles(scopes, opts.cwd);
+}
+
+/**
+ * The migration's text pre-filter: every rule in the built-in configuration needs text it looks for (`openai`,
+ * `sk-`, a model name), so a file without any cannot yield a finding and is never parsed. Unreadable files stay.
+ */
+function mayHaveFindings(file: string): boolean {
+  try {
+    return mayInvolveOpenAI(readFileSync(file, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+async function filesToCheck(args: string[], opts: CheckOptions): Promise<string[]> {
+  return (await filesInScope(args, opts)).filter(mayHaveFindings);
 }
 
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {

@@ -22,7 +22,10 @@ describe('check: exit codes', () => {
   });
 
   it('reports a file that does not parse as a problem (exit 1), and still checks the others', () => {
-    const dir = project({ 'src/broken.ts': 'export const = ;\n', 'src/client.ts': OFFENDERS['src/client.ts']! });
+    const dir = project({
+      'src/broken.ts': "import OpenAI from 'openai';\nexport const = ;\n",
+      'src/client.ts': OFFENDERS['src/client.ts']!,
+    });
     const res = run(dir, ['check', '--format', 'json']);
     expect(res.code).toBe(1);
     const results = JSON.parse(res.stdout) as JsonResult[];
@@ -30,6 +33,13 @@ describe('check: exit codes', () => {
     expect(broken.messages).toHaveLength(1);
     expect(broken.messages[0]).toMatchObject({ ruleId: null, fatal: true });
     expect(findingsByFile(dir, res.stdout)['src/client.ts']).toContain('openai-to-azure/no-openai-client');
+  });
+
+  it('never parses a file that cannot involve OpenAI (the pre-filter), so an unrelated syntax error is not ours', () => {
+    const dir = project({ 'src/unrelated.ts': 'export const = ;\n', 'src/ok.ts': 'export const answer = 42;\n' });
+    const res = run(dir, ['check', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual([]);
   });
 
   it('exits 2 on an unknown format, naming the choices', () => {

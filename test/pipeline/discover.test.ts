@@ -102,4 +102,12 @@ describe('discover', () => {
     const globs = { dir: t.dir, include: [globToRegExp('src/**')], exclude: [globToRegExp('**/*.test.ts')] };
     expect(await list(t.dir, [t.dir], globs)).toEqual(['src/a.ts']);
   });
+
+  it('walks a folder named explicitly even if an ignore file above excludes it, with the ignore files inside it', async () => {
+    const t = makeTree({ '.gitignore': 'vendor/\n', 'vendor/a.ts': '', 'vendor/.gitignore': 'gen/\n', 'vendor/gen/b.ts': '' });
+    cleanup = t.cleanup;
+    initRepo(t.dir);
+    expect(await list(t.dir, [t.dir])).toEqual([]);
+    expect(await list(t.dir, [`${t.dir}/vendor`])).toEqual(['vendor/a.ts']);
+  });
 });

@@ -1,0 +1,30 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { enterDir, isIgnored, type IgnoreLayer } from './gitignore.js';
+
+/** What a walk enters and yields, beyond what the ignore files already exclude. */
+export interface WalkFilter {
+  enterDir(name: string, path: string): boolean;
+  acceptFile(name: string, path: string): boolean;
+}
+
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The files under `dir`, absolute, streamed in a deterministic order (each folder sorted by name), honouring every
+ * `.gitignore` on the way. `layers` are those in force inside `dir` itself. Symlinks are skipped: following them
+ * risks cycles, and an atomic rename would replace a link with a plain file.
+ */
+export async function* walkTree(dir: string, layers: readonly IgnoreLayer[], filter: WalkFilter): AsyncGenerator<string> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (filter.enterDir(entry.name, path) && !isIgnored(path, true, layers)) {
+        yield* walkTree(path, await enterDir(layers, path), filter);
+      }
+    } else if (entry.isFile() && filter.acceptFile(entry.name, path) && !isIgnored(path, false, layers)) {
+      yield path;
+    }
+  }
+}
