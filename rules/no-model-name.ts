@@ -6,6 +6,7 @@ import { envMemberName } from './utils/env-reads.js';
 import { lookupOption } from './utils/options-object.js';
 import { unwrap } from './utils/scope.js';
 import { staticString } from './utils/static-string.js';
+import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ allow: string[] }];
 
@@ -42,6 +43,7 @@ export default createRule<Options, 'modelName' | 'useDeploymentEnv'>({
     defaultOptions: [{ allow: [] }],
   },
   create(context, [{ allow }]) {
+    if (!mayHaveFindings(context)) return {};
     const sourceCode = context.sourceCode;
 
     function checkModel(node: TSESTree.Node, call: string): void {

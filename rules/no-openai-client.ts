@@ -5,6 +5,7 @@ import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.j
 import { mergeListeners } from './utils/listeners.js';
 import { hasOptionMatching, lookupOption } from './utils/options-object.js';
 import { typeInfo } from './utils/types.js';
+import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ wrappers: boolean }];
 type MessageIds = 'openaiClient' | 'legacyClient' | 'wrapperClient' | 'useAzureOpenAI';
@@ -42,6 +43,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ wrappers: true }],
   },
   create(context, [{ wrappers }]) {
+    if (!mayHaveFindings(context)) return {};
     const sourceCode = context.sourceCode;
     const tracker = clientTracker(context);
     const types = typeInfo(context);

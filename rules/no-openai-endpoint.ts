@@ -4,6 +4,7 @@ import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
 import { linesWithOffsets, locOf } from './utils/text-report.js';
+import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ allow: string[] }];
 
@@ -41,6 +42,7 @@ export default createRule<Options, 'openaiEndpoint'>({
     defaultOptions: [{ allow: [] }],
   },
   create(context, [{ allow }]) {
+    if (!mayHaveFindings(context)) return {};
     const sourceCode = context.sourceCode;
     const allowed = allow.map((source) => new RegExp(source, 'u'));
     const isAllowed = (text: string) => allowed.some((re) => re.test(text));

@@ -5,6 +5,7 @@ import { envMemberName, isEnvObject } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
 import type { TextDocument } from './languages/text.js';
 import { linesWithOffsets, locOf } from './utils/text-report.js';
+import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ allow: string[] }];
 type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv';
@@ -46,6 +47,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
   },
   create(context, [{ allow }]) {
+    if (!mayHaveFindings(context)) return {};
     const sourceCode = context.sourceCode;
     const flagged = (name: string | undefined): name is string =>
       name !== undefined && isOpenAIEnvName(name) && !allow.includes(name);

@@ -1,6 +1,7 @@
 import { surfaceGap } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { azureClientUses } from './utils/azure-clients.js';
+import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ reportDiffers: boolean }];
 
@@ -33,6 +34,7 @@ export default createRule<Options, 'unsupported' | 'differs'>({
     defaultOptions: [{ reportDiffers: false }],
   },
   create(context, [{ reportDiffers }]) {
+    if (!mayHaveFindings(context)) return {};
     return azureClientUses(context, {
       // Reported where the API is first reached (`client.moderations`, `const { moderations } = client`), once.
       member(path, node) {

@@ -5,6 +5,7 @@ import { clientTracker } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
 import { lookupOption } from './utils/options-object.js';
 import { unwrap } from './utils/scope.js';
+import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ allowEnv: boolean }];
 
@@ -41,6 +42,7 @@ export default createRule<Options, 'missingApiVersion' | 'addApiVersion'>({
     defaultOptions: [{ allowEnv: false }],
   },
   create(context, [{ allowEnv }]) {
+    if (!mayHaveFindings(context)) return {};
     const sourceCode = context.sourceCode;
     const tracker = clientTracker(context, [OPENAI_SDK]);
 
