@@ -1,8 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, OPENAI_ONLY_HEADERS, findSecret, maskSecret, optionRule } from '../../src/core/index.js';
+import { azureEndpointRead } from './azure-url.js';
 import { declaratorOf, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
-import { expression, isTypeScript, str } from './snippets.js';
+import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -29,7 +30,7 @@ function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
   const lines =
     ctx.options.target === 'v1'
       ? [
-          `baseURL: \`\${process.env.${AZURE_ENV.endpoint}${isTypeScript(ctx) ? '!' : ''}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\``,
+          `baseURL: \`\${${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\``,
           entra ? `apiKey: ${TOKEN_PROVIDER}` : `apiKey: ${key}`,
         ]
       : [
