@@ -62,6 +62,18 @@ function isExported(declarator: ASTPath<Node>): boolean {
   return declarator.parent?.parent?.node.type === 'ExportNamedDeclaration';
 }
 
+/** `as const` applies to literals only: it goes with the literal. Other casts (`as Params["model"]`) stay. */
+function isConstAssertion(node: Node): boolean {
+  return node?.type === 'TSAsExpression' && node.typeAnnotation?.type === 'TSTypeReference' && node.typeAnnotation.typeName?.name === 'const';
+}
+
+/** The path to replace for a model literal: the literal itself inside casts and parentheses, `as const` included. */
+function literalPath(path: ASTPath<Node>): ASTPath<Node> {
+  let inner = path;
+  while (unwrap(inner.node) !== inner.node && !isConstAssertion(inner.node)) inner = inner.get('expression');
+  return inner;
+}
+
 /** Rewrite the model-literal leaves under `path` (literal, `a || "m"`, `c ? "a" : "b"`); true when some leaf is not. */
 function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
   const { ctx } = state;
@@ -70,7 +82,10 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
   const literal = literalValue(node);
   if (literal !== undefined) {
     if (isModelName(literal)) {
-      path.replace(deploymentExpression(ctx, literal));
+      const target = literalPath(path);
+      const reference = deploymentExpression(ctx, literal);
+      // Inside a cast the reference keeps its own parentheses: `(env ?? "m") as T`, not `env ?? ("m" as T)`.
+      target.replace(target === path || isConstAssertion(target.node) ? reference : ctx.j.parenthesizedExpression(reference));
       ctx.change(node, 'deployment');
       return false;
     }
