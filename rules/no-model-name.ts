@@ -7,6 +7,7 @@ import { lookupOption } from './utils/options-object.js';
 import { unwrap } from './utils/scope.js';
 import { staticString } from './utils/static-string.js';
 import { mayHaveFindings } from './utils/relevance.js';
+import { allowListSchema } from './utils/schema.js';
 
 type Options = [{ allow: string[] }];
 
@@ -26,20 +27,9 @@ export default createRule<Options, 'modelName' | 'useDeploymentEnv'>({
         '"{{model}}" is an OpenAI model name, but {{call}} on an Azure OpenAI client takes a deployment name.',
       useDeploymentEnv: 'Read the deployment from {{env}}, falling back to "{{model}}".',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Deployment names that are spelled like model names on purpose (e.g. a deployment called "gpt-4o").',
-          },
-        },
-      },
-    ],
+    schema: allowListSchema(
+      'Deployment names that are spelled like model names on purpose (e.g. a deployment called "gpt-4o").',
+    ),
     defaultOptions: [{ allow: [] }],
   },
   create(context, [{ allow }]) {

@@ -5,6 +5,7 @@ import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
 import { linesWithOffsets, locOf } from './utils/text-report.js';
 import { mayHaveFindings } from './utils/relevance.js';
+import { allowListSchema } from './utils/schema.js';
 
 type Options = [{ allow: string[] }];
 
@@ -25,20 +26,9 @@ export default createRule<Options, 'openaiEndpoint'>({
       openaiEndpoint:
         '{{host}} is OpenAI\'s API; call your Azure OpenAI resource instead (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`).',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string' },
-            uniqueItems: true,
-            description: 'Regular expressions; a string (or text line) matching any of them is not reported, e.g. a mock-server fixture.',
-          },
-        },
-      },
-    ],
+    schema: allowListSchema(
+      'Regular expressions; a string (or text line) matching any of them is not reported, e.g. a mock-server fixture.',
+    ),
     defaultOptions: [{ allow: [] }],
   },
   create(context, [{ allow }]) {

@@ -6,6 +6,7 @@ import { staticKey } from './utils/scope.js';
 import type { TextDocument } from './languages/text.js';
 import { linesWithOffsets, locOf } from './utils/text-report.js';
 import { mayHaveFindings } from './utils/relevance.js';
+import { allowListSchema } from './utils/schema.js';
 
 type Options = [{ allow: string[] }];
 type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv';
@@ -30,20 +31,10 @@ export default createRule<Options, MessageIds>({
       openaiEnv: '{{name}} configures OpenAI directly; use an Azure OpenAI setting (AZURE_OPENAI_*) instead.',
       useAzureEnv: 'Read {{replacement}} instead.',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string', pattern: '^OPENAI_' },
-            uniqueItems: true,
-            description: 'OPENAI_* names your own code owns (e.g. a feature flag) that are not OpenAI configuration.',
-          },
-        },
-      },
-    ],
+    schema: allowListSchema(
+      'OPENAI_* names your own code owns (e.g. a feature flag) that are not OpenAI configuration.',
+      { type: 'string', pattern: '^OPENAI_' },
+    ),
     defaultOptions: [{ allow: [] }],
   },
   create(context, [{ allow }]) {
