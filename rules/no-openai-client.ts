@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
+import { AI_SDK, DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
         if (configuration.kind === 'unknown') return false;
         return configuration.kind === 'absent' || talksToOpenAI(configuration.value);
       }
-      return site.info.name !== 'createOpenAI' || talksToOpenAI(options);
+      return !Object.hasOwn(AI_SDK.factories, site.info.name) || talksToOpenAI(options);
     }
 
     /** `new OpenAI(` → `new AzureOpenAI(`, importing it beside the existing `openai` import when needed. */

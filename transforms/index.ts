@@ -1,3 +1,4 @@
+import { aiSdk } from './ai-sdk.js';
 import { envReads } from './env-reads.js';
 import { legacyV3 } from './legacy-v3.js';
 import type { Transform } from './lib/types.js';
@@ -16,6 +17,8 @@ export const TRANSFORMS: readonly Transform[] = [
   rawHttp,
   // Env reads before the model rewrite: `process.env.OPENAI_MODEL ?? 'gpt-4o'` reaches it as a deployment reference.
   envReads,
+  // The AI SDK before the model rewrite: it hands model-deployments the provider calls' model ids.
+  aiSdk,
   modelDeployments,
   unsupportedApis,
   legacyV3,

@@ -9,7 +9,7 @@ import {
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
-import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
+import { deploymentExpression, envRead, isDeploymentReference, wrapperDeploymentValues } from './lib/deployment-ref.js';
 import { referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { modelChecks } from './lib/model-checks.js';
@@ -140,9 +140,17 @@ export const modelDeployments: Transform = {
       ...realtime.map((call) => modelProperty(call, 'realtime')),
     ].filter((p): p is ASTPath<Node> => p !== undefined);
     // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
-    for (const property of properties) for (const check of modelChecks(ctx, property.get('value'))) ctx.todo(check, MODEL_CHECK_MESSAGE);
-    const state: Rewrite = { ctx, positions: new Set(properties.map((p) => (p.node as Node).value)), rewrittenConstants: new Set() };
+    const values = wrapperDeploymentValues(ctx);
+    for (const value of [...properties.map((p) => p.get('value')), ...values]) {
+      for (const check of modelChecks(ctx, value)) ctx.todo(check, MODEL_CHECK_MESSAGE);
+    }
+    const positions = new Set([...properties.map((p) => (p.node as Node).value), ...values.map((v) => v.node)]);
+    const state: Rewrite = { ctx, positions, rewrittenConstants: new Set() };
     rewriteListedConstants(state);
+    for (const value of values) {
+      if (isProviderPrefixedModel(literalValue(unwrap(value.node)) ?? '')) continue;
+      if (rewriteLeaves(state, value)) ctx.todo(value, NOT_A_DEPLOYMENT);
+    }
     for (const property of properties) {
       const node = property.node as Node;
       if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;

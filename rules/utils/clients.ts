@@ -5,6 +5,7 @@
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  AI_SDK,
   AI_SDK_PROVIDER_METHODS,
   AZURE_CLIENT_EXPORTS,
   DIRECT_OPENAI_WRAPPERS,
@@ -65,7 +66,7 @@ function moduleTraceMap(module: string, root: boolean): TraceMap {
       const info: ClientInfo = { kind: 'wrapper', module, name };
       const entry: Record<string | symbol, unknown> = factories.includes(name) ? { [CALL]: info } : { [CONSTRUCT]: info };
       // The AI SDK's default provider is also used through its methods: `openai.chat('gpt-4o')`.
-      if (name === 'openai' && module === '@ai-sdk/openai') {
+      if (module === AI_SDK.package && Object.hasOwn(AI_SDK.instance, name)) {
         for (const method of AI_SDK_PROVIDER_METHODS) entry[method] = { [CALL]: { ...info, name: `openai.${method}` } };
       }
       map[name] = entry;

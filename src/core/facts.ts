@@ -18,6 +18,11 @@ export interface FileFacts {
    * is rewritten at its declaration (`rewritten`: leave the use alone) or not (`mixed`: marker at the use).
    */
   modelConstants: Record<string, 'rewritten' | 'mixed'>;
+  /**
+   * Local names bound to a Vercel AI SDK OpenAI provider made in another module (`export const myProvider =
+   * createOpenAI(...)`, re-exports of `openai`): the ai-sdk transform rewrites the model ids given to them here.
+   */
+  aiSdkProviders?: string[];
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

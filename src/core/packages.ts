@@ -1,3 +1,5 @@
+import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
+
 /**
  * Packages and classes that make a client talk to OpenAI, and the Azure ones that already don't.
  * Keyed by module specifier; `default` stands for the default export.
@@ -40,36 +42,20 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
     OpenAIEmbeddings: 'AzureOpenAIEmbeddings',
     OpenAI: 'AzureOpenAI',
   },
-  '@ai-sdk/openai': {
-    openai: 'azure (from @ai-sdk/azure)',
-    createOpenAI: 'createAzure (from @ai-sdk/azure)',
-  },
+  [AI_SDK.package]: aiSdkReplacements(),
   'openai-edge': {
     OpenAIApi: 'AzureOpenAI (from openai)',
   },
 };
 
 /** Packages whose presence means code is already on Azure. */
-export const AZURE_PACKAGES: readonly string[] = ['@ai-sdk/azure', '@azure/openai'];
+export const AZURE_PACKAGES: readonly string[] = [AI_SDK.azurePackage, '@azure/openai'];
 
 /**
  * Factory-style wrapper exports that are called, not constructed (`openai('gpt-4o')`, `createOpenAI({...})`), and the
  * methods of the `@ai-sdk/openai` provider that each create a model bound to OpenAI (`openai.chat('gpt-4o')`).
  */
 export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
-  '@ai-sdk/openai': ['openai', 'createOpenAI'],
+  [AI_SDK.package]: [...Object.keys(AI_SDK.instance), ...Object.keys(AI_SDK.factories)],
 };
-export const AI_SDK_PROVIDER_METHODS: readonly string[] = [
-  'languageModel',
-  'responses',
-  'chat',
-  'completion',
-  'embedding',
-  'embeddingModel',
-  'textEmbedding',
-  'textEmbeddingModel',
-  'image',
-  'imageModel',
-  'transcription',
-  'speech',
-];
+export const AI_SDK_PROVIDER_METHODS: readonly string[] = Object.keys(AI_SDK.methods);

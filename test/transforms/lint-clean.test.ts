@@ -13,7 +13,7 @@ import { TODO_PATTERN } from '../../src/core/index.js';
 import plugin from '../../rules/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FOLDERS = ['env-reads', 'raw-http'];
+const FOLDERS = ['env-reads', 'raw-http', 'ai-sdk'];
 
 function runsAlone(sidecar: string): boolean {
   return existsSync(sidecar) && (JSON.parse(readFileSync(sidecar, 'utf8')) as { transforms?: string[] }).transforms !== undefined;

@@ -1,3 +1,4 @@
+import type { ASTPath } from 'jscodeshift';
 import { deploymentFor, DEPLOYMENT_ENV_PREFIX } from '../../src/core/index.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
@@ -36,4 +37,20 @@ export function isDeploymentReference(ctx: TransformContext, node: Node): boolea
   if (!env) return false;
   const configured = Object.values(ctx.options.deployments).some((d) => typeof d === 'object' && d.env === env);
   return configured || env.startsWith(DEPLOYMENT_ENV_PREFIX) || env.startsWith('AZURE_');
+}
+
+const WRAPPER_POSITIONS = 'openai-to-azure:wrapper-deployment-values';
+
+/**
+ * Deployment positions found by a wrapper family's transform (`azure(<model>)` for the AI SDK): model-deployments
+ * rewrites them with the `model` values of the `openai` SDK, so a constant shared by both is decided once.
+ */
+export function addDeploymentValues(ctx: TransformContext, paths: readonly ASTPath<Node>[]): void {
+  const list = (ctx.shared.get(WRAPPER_POSITIONS) as ASTPath<Node>[] | undefined) ?? [];
+  list.push(...paths);
+  ctx.shared.set(WRAPPER_POSITIONS, list);
+}
+
+export function wrapperDeploymentValues(ctx: TransformContext): readonly ASTPath<Node>[] {
+  return (ctx.shared.get(WRAPPER_POSITIONS) as ASTPath<Node>[] | undefined) ?? [];
 }

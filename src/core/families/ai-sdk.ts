@@ -1,0 +1,100 @@
+/**
+ * The Vercel AI SDK family (`@ai-sdk/openai` → `@ai-sdk/azure`, migration spec §7.1) as data: read by the
+ * `ai-sdk` transform, by the lint rules (through packages.ts) and by the project index, so they agree.
+ */
+
+/** What an OpenAI provider setting becomes on `createAzure`. */
+export type AiSdkSettingAction =
+  /** replaced by the Azure auth the run emits (`apiKey` / `tokenProvider`) */
+  | 'auth'
+  /** replaced by the Azure endpoint the run emits (`resourceName` / `baseURL`) */
+  | 'endpoint'
+  /** no Azure counterpart: removed */
+  | 'drop'
+  /** kept, minus OpenAI account headers */
+  | 'headers'
+  /** kept as is */
+  | 'keep';
+
+/** The kind of model a provider method creates: Responses models key their metadata `azure`, the others `openai`. */
+export type AiSdkModelKind = 'responses' | 'chat' | 'completion' | 'embedding' | 'image' | 'transcription' | 'speech';
+
+export const AI_SDK = {
+  package: '@ai-sdk/openai',
+  azurePackage: '@ai-sdk/azure',
+  /** The default provider instance: `openai('gpt-4o')`, `openai.chat('gpt-4o')`. */
+  instance: { openai: 'azure' },
+  /** Provider factories: `createOpenAI({ ... })`. */
+  factories: { createOpenAI: 'createAzure' },
+  /**
+   * Provider methods taking a model id, which becomes a deployment on Azure; the same names exist on
+   * `AzureOpenAIProvider` (1:1). Calling the provider itself (`openai(id)`) creates a Responses model.
+   */
+  methods: {
+    languageModel: 'responses',
+    responses: 'responses',
+    chat: 'chat',
+    completion: 'completion',
+    embedding: 'embedding',
+    embeddingModel: 'embedding',
+    textEmbedding: 'embedding',
+    textEmbeddingModel: 'embedding',
+    image: 'image',
+    imageModel: 'image',
+    transcription: 'transcription',
+    speech: 'speech',
+  } satisfies Record<string, AiSdkModelKind>,
+  /** `openai.tools.*` with an `azure.tools.*` counterpart; the rest of `openai.tools` has none (spec §7.1). */
+  tools: ['codeInterpreter', 'fileSearch', 'imageGeneration', 'webSearch', 'webSearchPreview'],
+  /** `createOpenAI` settings and what each becomes on `createAzure`; a setting not listed is kept with a marker. */
+  settings: {
+    apiKey: 'auth',
+    baseURL: 'endpoint',
+    organization: 'drop',
+    project: 'drop',
+    name: 'drop',
+    compatibility: 'drop',
+    headers: 'headers',
+    fetch: 'keep',
+  } satisfies Record<string, AiSdkSettingAction>,
+  /** Variables `@ai-sdk/azure` reads by default (its default `azure` instance, `createAzure()` without settings). */
+  env: { resourceName: 'AZURE_RESOURCE_NAME', apiKey: 'AZURE_API_KEY' },
+  /** `providerMetadata.openai` of a Responses model is keyed `azure` on Azure. */
+  metadataKey: { openai: 'azure' },
+  /** A model string routed by the Vercel AI Gateway (`'openai/gpt-4o'`), not by this provider. */
+  gatewayPrefix: 'openai/',
+} as const;
+
+export const AI_SDK_MESSAGES = {
+  toolWithoutCounterpart: (tool: string) =>
+    `openai.tools.${tool} has no @ai-sdk/azure counterpart (azure.tools has ${AI_SDK.tools.join(', ')}): check the tool is offered for your Azure deployment or replace it`,
+  hostedTool: (tool: string) =>
+    `hosted tool availability and parameters differ by Azure region and model: check ${tool} for your deployment`,
+  gateway:
+    'this model id is routed by the Vercel AI Gateway, not sent to OpenAI by this code: to reach Azure, use an @ai-sdk/azure model or route the Gateway to Azure (providerOptions.gateway.order: ["azure"])',
+  metadata:
+    'providerMetadata of Azure Responses models is keyed `azure` (chat and completion models keep `openai`): read the key of the model that produced this result',
+  unknownSetting: (key: string) => `createOpenAI setting \`${key}\` has no known @ai-sdk/azure counterpart: check it`,
+  spreadSettings:
+    'provider settings come from elsewhere: check they set no baseURL, organization, project or OpenAI apiKey (the Azure settings here come last and win)',
+  namespace:
+    'this @ai-sdk/openai namespace import is also used for other exports: move its openai / createOpenAI uses to @ai-sdk/azure by hand',
+  capabilities:
+    'the AI SDK detects reasoning models by model id: with a deployment name that does not look like one, set providerOptions.openai.forceReasoning (and systemMessageMode) for reasoning deployments',
+} as const;
+
+/** The export of `@ai-sdk/azure` replacing an `@ai-sdk/openai` export, if any. */
+export function aiSdkAzureExport(name: string): string | undefined {
+  const map: Readonly<Record<string, string>> = { ...AI_SDK.instance, ...AI_SDK.factories };
+  return Object.hasOwn(map, name) ? map[name] : undefined;
+}
+
+export function isAiSdkModelMethod(name: string): boolean {
+  return Object.hasOwn(AI_SDK.methods, name);
+}
+
+/** What each `@ai-sdk/openai` export becomes, for messages (`azure (from @ai-sdk/azure)`). */
+export function aiSdkReplacements(): Record<string, string> {
+  const map: Readonly<Record<string, string>> = { ...AI_SDK.instance, ...AI_SDK.factories };
+  return Object.fromEntries(Object.entries(map).map(([from, to]) => [from, `${to} (from ${AI_SDK.azurePackage})`]));
+}

@@ -1,0 +1,318 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  AI_SDK,
+  AI_SDK_MESSAGES,
+  aiSdkAzureExport,
+  isAiSdkModelMethod,
+  isProviderPrefixedModel,
+  type AiSdkModelKind,
+} from '../src/core/index.js';
+import { defaultInstanceServes, migrateSettings, settingsTarget, azureSettings } from './lib/ai-sdk-settings.js';
+import { moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
+import { unwrap } from './lib/clients.js';
+import { addDeploymentValues } from './lib/deployment-ref.js';
+import {
+  insertionIndex,
+  isReference,
+  memberName,
+  moduleBindings,
+  programBody,
+  propertyName,
+  referencesOf,
+  referencesTo,
+  resolveBinding,
+  type ModuleBinding,
+} from './lib/imports.js';
+import { literalValue } from './lib/literals.js';
+import { asJscodeshift } from './lib/run.js';
+import { statements } from './lib/snippets.js';
+import { ensureTokenProvider } from './lib/token-provider.js';
+import type { Transform, TransformContext } from './lib/types.js';
+import { modelDeployments } from './model-deployments.js';
+
+type Node = any; // Babel AST via recast.
+
+/** Packages whose calls take AI Gateway model strings (`generateText({ model: 'openai/gpt-4o' })`, `gateway(id)`). */
+const GATEWAY_PACKAGES = ['ai', '@ai-sdk/gateway'];
+
+/** Model ids the AI SDK treats as reasoning models (`o3-mini`, `gpt-5`…). */
+const REASONING_MODEL = /^(?:o[1-9]|gpt-5)(?:[-.]|$)/;
+
+/** A place the file reaches an OpenAI provider: the default instance, a factory, or a provider made from one. */
+interface Root {
+  path: ASTPath<Node>;
+  kind: 'instance' | 'factory';
+  /** The import it goes through (absent for providers created in this file or named by the project index). */
+  binding?: ModuleBinding;
+  /** False when this use stays on `@ai-sdk/openai` (another vendor's baseURL, a tool Azure lacks). */
+  moves: boolean;
+}
+
+interface State {
+  ctx: TransformContext;
+  roots: Root[];
+  /** Kinds of the language models the file creates on Azure (for `providerMetadata`). */
+  kinds: Set<AiSdkModelKind>;
+  /** Bindings that cannot be moved as a whole (a namespace also used for other exports). */
+  blocked: Set<ModuleBinding>;
+}
+
+function parentOf(path: ASTPath<Node>): ASTPath<Node> {
+  let p = path;
+  while (p.parent && unwrap(p.parent.node) !== p.parent.node) p = p.parent;
+  return p;
+}
+
+/** Roots from the file's `@ai-sdk/openai` imports, whatever their style. */
+function importRoots(state: State, bindings: readonly ModuleBinding[]): void {
+  const { j, root } = state.ctx;
+  for (const binding of bindings) {
+    if (binding.typeOnly) continue;
+    const refs = referencesTo(j, root, binding);
+    if (binding.imported === '*') {
+      for (const ref of refs) {
+        const parent = ref.parent as ASTPath<Node>;
+        const member = parent.node.type === 'MemberExpression' && parent.node.object === ref.node ? memberName(parent.node) : undefined;
+        if (member !== undefined && aiSdkAzureExport(member)) {
+          state.roots.push({ path: parent, kind: Object.hasOwn(AI_SDK.instance, member) ? 'instance' : 'factory', binding, moves: true });
+        } else state.blocked.add(binding);
+      }
+      if (state.blocked.has(binding) && state.roots.some((r) => r.binding === binding)) state.ctx.todo(binding.statement, AI_SDK_MESSAGES.namespace);
+    } else if (aiSdkAzureExport(binding.imported)) {
+      const kind = Object.hasOwn(AI_SDK.instance, binding.imported) ? 'instance' : 'factory';
+      for (const ref of refs) state.roots.push({ path: ref, kind, binding, moves: true });
+    }
+  }
+}
+
+/** Providers the project index says this file imports from another module (`myProvider('gpt-4o')`). */
+function factRoots(state: State): void {
+  const { ctx } = state;
+  const names = ctx.facts.aiSdkProviders ?? [];
+  if (names.length === 0) return;
+  ctx.root
+    .find(ctx.j.Identifier)
+    .filter((p) => names.includes((p.node as Node).name) && isReference(p))
+    .forEach((p) => {
+      const scope = (p as Node).scope?.lookup((p.node as Node).name);
+      if (!scope || scope.isGlobal || scope.node.type === 'Program') state.roots.push({ path: p, kind: 'instance', moves: true });
+    });
+}
+
+/** `createOpenAI(...)`: migrate its settings (or leave it to its vendor), then follow the provider it makes. */
+function factoryCall(state: State, root: Root): void {
+  const { ctx } = state;
+  const call = parentOf(root.path).parent as ASTPath<Node>;
+  if (call?.node.type !== 'CallExpression' || unwrap(call.node.callee) !== root.path.node) return;
+  if (settingsTarget(ctx, call) !== 'openai') {
+    root.moves = false;
+    return;
+  }
+  for (const message of migrateSettings(ctx, call)) ctx.todo(call, message);
+  if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevel(call));
+  ctx.change(call.node, 'client');
+  const holder = parentOf(call).parent as ASTPath<Node>;
+  if (holder?.node.type === 'VariableDeclarator' && holder.node.id.type === 'Identifier') {
+    for (const ref of referencesOf(ctx.j, ctx.root, holder.node.id)) instanceUse(state, { path: ref, kind: 'instance', moves: true });
+  } else instanceUse(state, { path: call, kind: 'instance', moves: true });
+}
+
+/** A use of a provider: model-id calls become deployment positions; hosted tools get a marker. */
+function instanceUse(state: State, root: Root): void {
+  const { ctx } = state;
+  const at = parentOf(root.path);
+  const parent = at.parent as ASTPath<Node>;
+  const node = parent?.node as Node;
+  let call: ASTPath<Node> | undefined;
+  let kind: AiSdkModelKind | undefined;
+  if (node?.type === 'CallExpression' && unwrap(node.callee) === root.path.node) {
+    call = parent;
+    kind = 'responses';
+  } else if (node?.type === 'MemberExpression' && node.object === at.node) {
+    const member = memberName(node);
+    const grand = parentOf(parent).parent as ASTPath<Node>;
+    if (member !== undefined && isAiSdkModelMethod(member) && grand?.node.type === 'CallExpression' && grand.node.callee === node) {
+      call = grand;
+      kind = AI_SDK.methods[member as keyof typeof AI_SDK.methods];
+    } else if (member === 'tools' && grand?.node.type === 'MemberExpression' && grand.node.object === node) {
+      const tool = memberName(grand.node);
+      if (tool === undefined) return;
+      if ((AI_SDK.tools as readonly string[]).includes(tool)) ctx.todo(grand, AI_SDK_MESSAGES.hostedTool(tool));
+      else {
+        ctx.todo(grand, AI_SDK_MESSAGES.toolWithoutCounterpart(tool));
+        root.moves = false;
+      }
+    }
+  }
+  if (!call || !kind) return;
+  state.kinds.add(kind);
+  const args = (call.node as Node).arguments as Node[];
+  if (args.length === 0 || args[0].type === 'SpreadElement') return;
+  addDeploymentValues(ctx, [call.get('arguments', 0)]);
+  // The provider picks reasoning behaviour by model id, which a deployment name may no longer reveal (spec §7.1).
+  if (REASONING_MODEL.test(literalValue(unwrap(args[0])) ?? '')) ctx.todo(call, AI_SDK_MESSAGES.capabilities);
+}
+
+/** `providerMetadata.openai` → `.azure` when every model the file makes is a Responses model; otherwise a marker. */
+function providerMetadata(state: State): void {
+  const { ctx } = state;
+  if (state.kinds.size === 0) return;
+  const responsesOnly = [...state.kinds].every((k) => k === 'responses' || k === 'embedding' || k === 'image' || k === 'transcription' || k === 'speech');
+  const languageModels = [...state.kinds].some((k) => k === 'responses' || k === 'chat' || k === 'completion');
+  ctx.root
+    .find(ctx.j.Node)
+    .filter((p) => {
+      const n = p.node as Node;
+      if ((n.type !== 'MemberExpression' && n.type !== 'OptionalMemberExpression') || memberName(n) !== 'openai') return false;
+      const object = unwrap(n.object);
+      return object?.type === 'Identifier' ? object.name === 'providerMetadata' : memberName(object) === 'providerMetadata';
+    })
+    .forEach((p) => {
+      const n = p.node as Node;
+      if (responsesOnly && languageModels) {
+        n.property = ctx.j.identifier(AI_SDK.metadataKey.openai);
+        n.computed = false;
+        ctx.change(n, 'rename');
+      } else ctx.todo(p as ASTPath<Node>, AI_SDK_MESSAGES.metadata);
+    });
+}
+
+/** AI Gateway model strings (`'openai/gpt-4o'`) given to the `ai` package: not this provider's to migrate. */
+function gatewayIds(ctx: TransformContext): void {
+  const { j, root } = ctx;
+  const bindings = GATEWAY_PACKAGES.flatMap((source) => moduleBindings(j, root, source)).filter((b) => !b.typeOnly);
+  if (bindings.length === 0) return;
+  const isGatewayId = (node: Node) => {
+    const value = literalValue(unwrap(node));
+    return value !== undefined && value.startsWith(AI_SDK.gatewayPrefix) && isProviderPrefixedModel(value);
+  };
+  root.find(j.CallExpression).forEach((call) => {
+    const callee = (call.node as Node).callee;
+    if (callee.type !== 'Identifier' || !resolveBinding(call.get('callee'), bindings)) return;
+    const args = (call.node as Node).arguments as Node[];
+    const options = unwrap(args[0]);
+    const direct = isGatewayId(args[0]);
+    const inOptions =
+      options?.type === 'ObjectExpression' &&
+      options.properties.some((p: Node) => p.type === 'ObjectProperty' && propertyName(p.key) === 'model' && isGatewayId(p.value));
+    if (direct || inOptions) ctx.todo(call, AI_SDK_MESSAGES.gateway);
+  });
+}
+
+/** Rename a moving root to the Azure name its import now binds (or the configured instance declared for it). */
+function renameRoot(ctx: TransformContext, root: Root, name: string, member: boolean): void {
+  const { j } = ctx;
+  const node = root.path.node as Node;
+  if (member) {
+    node.property = j.identifier(name);
+    node.computed = false;
+    return;
+  }
+  const parent = root.path.parent?.node as Node;
+  if (parent?.type === 'ObjectProperty' && parent.shorthand && parent.value === node) {
+    // `createProviderRegistry({ openai })`: the key is the registry's prefix and stays.
+    parent.shorthand = false;
+    parent.value = j.identifier(name);
+    return;
+  }
+  if (parent?.type === 'ExportSpecifier' && parent.local === node) {
+    parent.local = j.identifier(name);
+    return;
+  }
+  node.name = name;
+}
+
+/** Declare the configured provider a default-instance import becomes (`const azure = createAzure({...})`). */
+function declareInstance(ctx: TransformContext, name: string, factory: string, after: ASTPath<Node>): void {
+  const declaration = statements(ctx, `const ${name} = ${factory}({ ${azureSettings(ctx).join(', ')} });`)[0];
+  const inProgram = after.parent?.node.type === 'Program';
+  if (inProgram) {
+    const body = programBody(ctx);
+    body.splice(insertionIndex(body), 0, declaration);
+    if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, declaration);
+  } else {
+    after.insertAfter(declaration);
+    if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevel(after));
+  }
+  ctx.change(after.node, 'client');
+}
+
+function topLevel(path: ASTPath<Node>): Node {
+  let p = path;
+  while (p.parent && p.parent.node.type !== 'Program') p = p.parent;
+  return p.node;
+}
+
+/** Move the imports whose uses all (or partly) move, rename those uses, declare a configured instance if needed. */
+function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
+  const { ctx } = state;
+  const configured = !defaultInstanceServes(ctx);
+  const moves: Move[] = [];
+  for (const binding of bindings) {
+    if (binding.typeOnly || state.blocked.has(binding)) continue;
+    const roots = state.roots.filter((r) => r.binding === binding);
+    const moving = roots.filter((r) => r.moves);
+    if (moving.length === 0 && roots.length > 0) continue;
+    const whole = moving.length === roots.length;
+    if (binding.imported === '*') {
+      if (!whole) continue;
+      moves.push({ binding, whole, exportName: '*', local: binding.local });
+      for (const r of moving) {
+        const member = memberName(r.path.node)!;
+        if (r.kind === 'instance' && configured) continue;
+        renameRoot(ctx, r, aiSdkAzureExport(member)!, true);
+      }
+      const instances = moving.filter((r) => r.kind === 'instance');
+      if (configured && instances.length > 0) {
+        const name = freeName(ctx, AI_SDK.instance.openai);
+        declareInstance(ctx, name, `${binding.local}.${AI_SDK.factories.createOpenAI}`, binding.statement);
+        for (const r of instances) r.path.replace(ctx.j.identifier(name));
+      }
+      continue;
+    }
+    const instance = Object.hasOwn(AI_SDK.instance, binding.imported);
+    const exportName = instance && configured ? AI_SDK.factories.createOpenAI : aiSdkAzureExport(binding.imported)!;
+    const keepsAlias = whole && binding.local !== binding.imported;
+    if (instance && configured) {
+      const factory = freeName(ctx, exportName);
+      const name = keepsAlias ? binding.local : freeName(ctx, AI_SDK.instance.openai);
+      moves.push({ binding, whole, exportName, local: factory });
+      declareInstance(ctx, name, factory, binding.statement);
+      for (const r of moving) renameRoot(ctx, r, name, false);
+      continue;
+    }
+    const local = keepsAlias ? binding.local : freeName(ctx, exportName);
+    moves.push({ binding, whole, exportName, local });
+    for (const r of moving) renameRoot(ctx, r, local, false);
+  }
+  moveImports(ctx, moves);
+}
+
+/**
+ * The Vercel AI SDK's OpenAI provider (`@ai-sdk/openai`) → `@ai-sdk/azure`: `openai(id)` / `openai.<method>(id)` /
+ * `createOpenAI(settings)` become `azure` / `createAzure` with Azure settings, model ids become deployment
+ * references (model-deployments rewrites the positions found here), and what Azure lacks gets a marker.
+ */
+export const aiSdk: Transform = {
+  name: 'ai-sdk',
+  apply(ctx) {
+    const mentions = ctx.source.includes(AI_SDK.package);
+    const gateway = ctx.source.includes(AI_SDK.gatewayPrefix);
+    if (!mentions && !gateway && !ctx.facts.aiSdkProviders?.length) return;
+    if (gateway) gatewayIds(ctx);
+    const bindings = mentions ? moduleBindings(ctx.j, ctx.root, AI_SDK.package) : [];
+    const state: State = { ctx, roots: [], kinds: new Set(), blocked: new Set() };
+    importRoots(state, bindings);
+    factRoots(state);
+    for (const root of [...state.roots]) {
+      if (root.kind === 'factory') factoryCall(state, root);
+      else instanceUse(state, root);
+    }
+    if (state.roots.length === 0) return;
+    providerMetadata(state);
+    moveBindings(state, bindings);
+  },
+};
+
+/** Alone under jscodeshift it also rewrites the model ids it finds (the positions model-deployments consumes). */
+export default asJscodeshift(aiSdk, modelDeployments);

@@ -1,0 +1,127 @@
+import type { ASTPath } from 'jscodeshift';
+import { AI_SDK } from '../../src/core/index.js';
+import { moduleBindings, removeBinding, type ModuleBinding } from './imports.js';
+import { statements, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** An `@ai-sdk/openai` binding going to `@ai-sdk/azure`: `whole` when none of its uses stays. */
+export interface Move {
+  binding: ModuleBinding;
+  whole: boolean;
+  /** The `@ai-sdk/azure` export it binds (`*` for the module object). */
+  exportName: string;
+  local: string;
+}
+
+/** `base`, or `base` with a suffix when the file already uses that name for something else. */
+export function freeName(ctx: TransformContext, base: string): string {
+  const { j, root } = ctx;
+  // Property names (`x.azure`, `{ azure: 1 }`) bind nothing; every other identifier of that name may.
+  const taken = (name: string) =>
+    root
+      .find(j.Identifier, { name })
+      .filter((p) => {
+        const parent = p.parent?.node as Node;
+        const member = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === p.node;
+        const key = (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === p.node && !parent.shorthand;
+        return !((member || key) && !parent.computed);
+      })
+      .size() > 0;
+  if (!taken(base)) return base;
+  for (let i = 0; ; i++) {
+    const name = `${base}Provider${i === 0 ? '' : i + 1}`;
+    if (!taken(name)) return name;
+  }
+}
+
+/** Point the module string of an import / require / `import()` statement at `@ai-sdk/azure`, keeping its quotes. */
+function swapSource(ctx: TransformContext, statement: ASTPath<Node>): void {
+  const { j } = ctx;
+  j(statement)
+    .find(j.StringLiteral, { value: AI_SDK.package })
+    .forEach((p) => {
+      const node = p.node as Node;
+      node.value = AI_SDK.azurePackage;
+      if (node.extra) node.extra = { ...node.extra, raw: str(ctx, AI_SDK.azurePackage), rawValue: AI_SDK.azurePackage };
+    });
+}
+
+function unique(moves: readonly Move[]): Move[] {
+  const seen = new Set<string>();
+  return moves.filter((m) => {
+    const key = `${m.exportName}\0${m.local}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Rewrite a statement every binding of which moves: same statement, same style, new module and names. */
+function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: readonly Move[]): void {
+  const { j } = ctx;
+  const node = statement.node as Node;
+  if (node.type === 'ImportDeclaration') {
+    node.specifiers = unique(moves).map((m) =>
+      m.exportName === '*'
+        ? j.importNamespaceSpecifier(j.identifier(m.local))
+        : j.importSpecifier(j.identifier(m.exportName), j.identifier(m.local)),
+    );
+  } else if (node.type === 'VariableDeclaration') {
+    for (const m of moves) {
+      const { binding } = m;
+      if (binding.style.endsWith('-destructured')) {
+        const pattern = node.declarations.find((d: Node) => d.id.type === 'ObjectPattern' && d.id.properties.some((p: Node) => p.value === binding.id))?.id;
+        const property = pattern?.properties.find((p: Node) => p.value === binding.id);
+        if (!property) continue;
+        property.key = j.identifier(m.exportName);
+        property.value = j.identifier(m.local);
+        property.shorthand = m.exportName === m.local;
+        binding.id = property.value;
+      } else if (binding.style.endsWith('-member')) {
+        const declarator = node.declarations.find((d: Node) => d.id === binding.id);
+        let value = declarator?.init;
+        while (value && value.type !== 'MemberExpression') value = value.expression;
+        if (value) {
+          value.property = j.identifier(m.exportName);
+          value.computed = false;
+        }
+        if (declarator && m.local !== binding.local) declarator.id = j.identifier(m.local);
+      }
+    }
+  }
+  swapSource(ctx, statement);
+}
+
+/** A new statement binding the moves' Azure exports, in the style of `like`'s statement. */
+function newStatement(ctx: TransformContext, like: ModuleBinding, moves: readonly Move[]): Node {
+  const source = str(ctx, AI_SDK.azurePackage);
+  const named = unique(moves).map((m) => (m.exportName === m.local ? m.exportName : `${m.exportName}${like.style.startsWith('esm') ? ' as ' : ': '}${m.local}`));
+  if (like.style.startsWith('esm')) return statements(ctx, `import { ${named.join(', ')} } from ${source};`)[0];
+  const load = like.style.startsWith('dynamic') ? `await import(${source})` : `require(${source})`;
+  return statements(ctx, `const { ${named.join(', ')} } = ${load};`)[0];
+}
+
+/**
+ * Move bindings to `@ai-sdk/azure`: a statement whose bindings all move is rewritten in place; otherwise the moving
+ * ones leave it (when none of their uses stays) and a sibling statement binds the Azure exports.
+ */
+export function moveImports(ctx: TransformContext, moves: readonly Move[]): void {
+  if (moves.length === 0) return;
+  const all = moduleBindings(ctx.j, ctx.root, AI_SDK.package);
+  const statements = [...new Set(moves.map((m) => m.binding.statement))];
+  for (const statement of statements) {
+    const here = moves.filter((m) => m.binding.statement === statement);
+    const others = all.filter((b) => b.statement.node === statement.node && !here.some((m) => m.binding.id === b.id));
+    ctx.change(statement.node, 'import');
+    if (others.length === 0 && here.every((m) => m.whole)) {
+      rewriteInPlace(ctx, statement, here);
+      continue;
+    }
+    const named = here.filter((m) => m.exportName !== '*');
+    if (named.length === 0) continue;
+    statement.insertBefore(newStatement(ctx, named[0]!.binding, named));
+    for (const m of named) if (m.whole) removeBinding(m.binding);
+  }
+}

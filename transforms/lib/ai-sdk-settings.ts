@@ -1,0 +1,164 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  AI_SDK,
+  AI_SDK_MESSAGES,
+  AZURE_ENV,
+  OPENAI_ONLY_HEADERS,
+  findSecret,
+  isOpenAIBaseURL,
+  maskSecret,
+  type AiSdkSettingAction,
+} from '../../src/core/index.js';
+import { azureEndpointRead } from './azure-url.js';
+import { TOKEN_PROVIDER } from './client-options.js';
+import { constInit, declaratorOf, unwrap } from './clients.js';
+import { propertyName } from './imports.js';
+import { literalValue, objectLiteral } from './literals.js';
+import { expression, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** The env variable holding the key `createAzure` gets: the provider's own on classic, the shared one on v1. */
+function keyEnv(ctx: TransformContext): string {
+  return ctx.options.target === 'v1' ? AZURE_ENV.apiKey : AI_SDK.env.apiKey;
+}
+
+/** Whether the default `azure` instance (env-configured) serves this run, or a configured `createAzure` is needed. */
+export function defaultInstanceServes(ctx: TransformContext): boolean {
+  const serves = ctx.options.target === 'classic' && ctx.options.auth === 'api-key';
+  if (serves) {
+    ctx.readsEnv(AI_SDK.env.resourceName);
+    ctx.readsEnv(AI_SDK.env.apiKey);
+  }
+  return serves;
+}
+
+/**
+ * The `createAzure` settings of the run, as property source: the endpoint (classic: the provider's `resourceName`;
+ * v1: `baseURL` on `<AZURE_OPENAI_ENDPOINT>/openai/v1`, as the `openai` SDK migration reads it) and the auth
+ * (`apiKey` from env, or the file's Entra ID `tokenProvider`).
+ */
+export function azureSettings(ctx: TransformContext): string[] {
+  const props: string[] = [];
+  if (ctx.options.target === 'v1') {
+    props.push(`baseURL: \`\${${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1\``);
+  } else {
+    props.push(`resourceName: process.env.${AI_SDK.env.resourceName}`);
+    ctx.readsEnv(AI_SDK.env.resourceName);
+  }
+  if (ctx.options.auth === 'entra-id') props.push(`tokenProvider: ${TOKEN_PROVIDER}`);
+  else {
+    props.push(`apiKey: process.env.${keyEnv(ctx)}`);
+    ctx.readsEnv(keyEnv(ctx));
+  }
+  return props;
+}
+
+/** Where a `createOpenAI(settings)` sends its models: OpenAI (ours), or elsewhere / unknown (left alone). */
+export function settingsTarget(ctx: TransformContext, call: ASTPath<Node>): 'openai' | 'other' {
+  const args = (call.node as Node).arguments as Node[];
+  if (args.length === 0) return 'openai';
+  const object = objectLiteral(call.get('arguments', 0));
+  if (!object) return 'other';
+  let target: 'openai' | 'other' = 'openai';
+  object.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    // A spread may set the baseURL: only an explicit OpenAI one after it tells.
+    if (node.type === 'SpreadElement') target = 'other';
+    else if (!node.computed && propertyName(node.key) === 'baseURL') target = baseURLIsOpenAI(ctx, prop.get('value')) ? 'openai' : 'other';
+  });
+  return target;
+}
+
+function baseURLIsOpenAI(ctx: TransformContext, valuePath: ASTPath<Node>): boolean {
+  const value = unwrap(valuePath.node as Node);
+  if (value?.type === 'Identifier') {
+    if (value.name === 'undefined') return true;
+    const init = constInit(valuePath);
+    return !!init && isOpenAIBaseURL(ctx.source.slice(init.start, init.end));
+  }
+  return isOpenAIBaseURL(ctx.source.slice(value.start, value.end));
+}
+
+/** Report the secret a dropped or replaced setting holds (masked); a same-file constant holding it gets the env read. */
+function scrubSecret(ctx: TransformContext, valuePath: ASTPath<Node>): void {
+  const { j } = ctx;
+  const report = (node: Node, secret: string) => {
+    ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+    ctx.change(node, 'secret');
+  };
+  const literal = literalValue(unwrap(valuePath.node as Node));
+  const direct = literal === undefined ? undefined : findSecret(literal);
+  if (direct) report(valuePath.node, direct);
+  else {
+    j(valuePath).find(j.StringLiteral).forEach((p) => {
+      const secret = findSecret((p.node as Node).value);
+      if (secret) report(p.node, secret);
+    });
+  }
+  if (unwrap(valuePath.node as Node)?.type !== 'Identifier') return;
+  const declarator = declaratorOf(valuePath);
+  const secret = findSecret(literalValue(unwrap((declarator?.node as Node)?.init)) ?? '');
+  if (declarator && secret) {
+    report((declarator.node as Node).init, secret);
+    declarator.get('init').replace(expression(ctx, `process.env.${keyEnv(ctx)}`));
+    ctx.readsEnv(keyEnv(ctx));
+  }
+}
+
+/** `headers` minus OpenAI account headers (`OpenAI-Organization`, `OpenAI-Project`, `Authorization`). */
+function cleanHeaders(ctx: TransformContext, prop: ASTPath<Node>): void {
+  const value = unwrap((prop.node as Node).value);
+  if (value?.type !== 'ObjectExpression') return;
+  const kept = value.properties.filter((h: Node) => !OPENAI_ONLY_HEADERS.includes(propertyName(h.key)?.toLowerCase() ?? ''));
+  if (kept.length === value.properties.length) return;
+  scrubSecret(ctx, prop.get('value'));
+  value.properties = kept;
+  ctx.change(prop.node, 'option');
+}
+
+/**
+ * `createOpenAI(settings)` → `createAzure` settings: the run's endpoint and auth first (after the last spread), then
+ * the kept settings (`headers`, `fetch`); `organization`, `project`, `name` dropped. Returns the markers to leave.
+ */
+export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): string[] {
+  const { j } = ctx;
+  const args = (call.node as Node).arguments as Node[];
+  const azure = expression(ctx, `{ ${azureSettings(ctx).join(', ')} }`).properties as Node[];
+  const todos: string[] = [];
+  if (args.length === 0) {
+    args.push(j.objectExpression(azure));
+    return todos;
+  }
+  const arg = unwrap(args[0]);
+  if (arg.type !== 'ObjectExpression') {
+    args[0] = j.objectExpression([j.spreadElement(args[0]), ...azure]);
+    return [AI_SDK_MESSAGES.spreadSettings];
+  }
+  const objectPath = args[0] === arg ? call.get('arguments', 0) : j(call.get('arguments', 0)).find(j.ObjectExpression).paths()[0]!;
+  const kept: Node[] = [];
+  let lastSpread = -1;
+  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (node.type === 'SpreadElement') {
+      lastSpread = kept.length;
+      kept.push(node);
+      return;
+    }
+    const key = node.computed ? undefined : propertyName(node.key);
+    const action: AiSdkSettingAction | undefined =
+      key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
+    if (action === 'auth' || action === 'endpoint' || action === 'drop') {
+      scrubSecret(ctx, prop.get('value'));
+      ctx.change(node, 'option');
+      return;
+    }
+    if (action === 'headers') cleanHeaders(ctx, prop);
+    if (action === undefined && key !== undefined) todos.push(AI_SDK_MESSAGES.unknownSetting(key));
+    kept.push(node);
+  });
+  if (lastSpread >= 0) todos.push(AI_SDK_MESSAGES.spreadSettings);
+  arg.properties = lastSpread >= 0 ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept];
+  return todos;
+}
