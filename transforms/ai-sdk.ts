@@ -142,6 +142,10 @@ function instanceUse(state: State, root: Root): void {
         ctx.todo(grand, AI_SDK_MESSAGES.toolWithoutCounterpart(tool));
         root.moves = false;
       }
+    } else if (member !== undefined && member !== 'tools') {
+      // A provider member @ai-sdk/azure does not have (`openai.files()` in newer @ai-sdk/openai releases).
+      ctx.todo(parent, AI_SDK_MESSAGES.memberWithoutCounterpart(member));
+      root.moves = false;
     }
   }
   if (!call || !kind) return;

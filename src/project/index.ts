@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileFacts, ProjectFacts } from '../core/facts.js';
-import { Linker, looksLikeDeploymentCall, type Origin } from './link.js';
+import { AI_SDK } from '../core/families/ai-sdk.js';
+import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
-import { summarize, type FileSummary } from './summarize.js';
+import { summarize, type FileSummary, type Source } from './summarize.js';
 
 export interface ProjectIndexInput {
   /** Working directory; relative paths below are resolved against it. */
@@ -54,7 +55,12 @@ function followedSpecifiers(s: FileSummary): string[] {
 function exportsOfInterest(s: FileSummary): boolean {
   if (s.modelConsts.size > 0 || s.starExports.length > 0) return true;
   if ([...s.exports.values()].some((t) => 'spec' in t || s.imports.has(t.local))) return true;
-  return [...s.values.values(), ...s.functions.values()].some((sources) => sources.some((src) => src.kind === 'new'));
+  return [...s.values.values(), ...s.functions.values()].some((sources) => sources.some((src) => src.kind === 'new' || makesAiSdkProvider(s, src)));
+}
+
+/** A value made by an `@ai-sdk/openai` factory (`createOpenAI(...)`): other files may give it model ids. */
+function makesAiSdkProvider(s: FileSummary, src: Source): boolean {
+  return src.kind === 'call' && s.imports.get(src.fn)?.spec === AI_SDK.package;
 }
 
 /** A specifier ending in one of these modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
@@ -154,7 +160,7 @@ function scanImporters(builder: IndexBuilder, files: string[]): void {
 /** A file outside the candidates is worth transforming when it declares or uses something the facts act on. */
 function needsTransform(facts: FileFacts, summary: FileSummary): boolean {
   if (facts.rewriteConstants.length > 0 || Object.values(facts.modelConstants).includes('mixed')) return true;
-  return summary.refs.some((ref) => facts.clientBindings.includes(ref.local));
+  return summary.refs.some((ref) => facts.clientBindings.includes(ref.local) || (facts.aiSdkProviders ?? []).includes(ref.local));
 }
 
 function computeFacts(
@@ -163,6 +169,7 @@ function computeFacts(
   rewritable: (file: string) => boolean,
 ): ProjectFacts {
   const linker = new Linker(summaries, resolve);
+  const aiSdk = new AiSdkLinker(summaries, linker);
   const files = [...summaries.keys()].sort();
   const isModelConst = (o: Origin | undefined): o is { file: string; local: string } =>
     o !== undefined && 'local' in o && summaries.get(o.file)!.modelConsts.has(o.local);
@@ -202,9 +209,12 @@ function computeFacts(
         direct = true;
       }
       if (!isModelConst(origin)) continue;
-      const onClient = direct && ref.call !== undefined && linker.isDeploymentCallOnClient(file, ref.call);
+      const onClient =
+        direct &&
+        ((ref.call !== undefined && linker.isDeploymentCallOnClient(file, ref.call)) ||
+          (ref.argOf !== undefined && aiSdk.isModelCall(file, ref.argOf)));
       recordUse(origin, onClient);
-      if (direct && ref.call && (onClient || looksLikeDeploymentCall(ref.call))) {
+      if (direct && (onClient || (ref.call && looksLikeDeploymentCall(ref.call)))) {
         if (!modelUses.has(file)) modelUses.set(file, new Map());
         modelUses.get(file)!.set(key, `${origin.file}\0${origin.local}`);
       }
@@ -231,12 +241,17 @@ function computeFacts(
       }
     }
     const rewriteConstants = [...s.modelConsts.keys()].filter((name) => rewritten.has(`${file}\0${name}`)).sort();
+    const aiSdkProviders = [...s.imports]
+      .filter(([local, binding]) => binding.name !== '*' && aiSdk.isProvider(file, local))
+      .map(([local]) => local)
+      .sort();
     const modelConstants: FileFacts['modelConstants'] = {};
     for (const [key, constant] of [...(modelUses.get(file) ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) {
       modelConstants[key] = rewritten.has(constant) ? 'rewritten' : 'mixed';
     }
-    if (clientBindings.size > 0 || rewriteConstants.length > 0 || Object.keys(modelConstants).length > 0) {
+    if (clientBindings.size > 0 || rewriteConstants.length > 0 || Object.keys(modelConstants).length > 0 || aiSdkProviders.length > 0) {
       facts[file] = { clientBindings: [...clientBindings].sort(), rewriteConstants, modelConstants };
+      if (aiSdkProviders.length > 0) facts[file].aiSdkProviders = aiSdkProviders;
     }
   }
   return facts;

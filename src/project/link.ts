@@ -1,3 +1,4 @@
+import { AI_SDK, isAiSdkModelMethod } from '../core/families/ai-sdk.js';
 import { isOpenAIBaseURL } from '../core/hosts.js';
 import { OPENAI_CLIENT_EXPORTS, OPENAI_SDK } from '../core/packages.js';
 import { DEPLOYMENT_CALLS } from '../core/surfaces.js';
@@ -195,6 +196,63 @@ export class Linker {
       if (value?.kind === 'resource' && DEPLOYMENT_CALLS.includes(`${value.prefix}.${path}`)) return true;
     }
     return false;
+  }
+}
+
+/**
+ * The Vercel AI SDK family across files: which keys hold an `@ai-sdk/openai` provider bound to OpenAI (the default
+ * `openai` instance, or a `createOpenAI(...)` whose baseURL is OpenAI's), so model ids given to it elsewhere are
+ * deployment positions.
+ */
+export class AiSdkLinker {
+  private readonly memo = new Map<string, boolean>();
+
+  constructor(
+    private readonly files: ReadonlyMap<string, FileSummary>,
+    private readonly linker: Linker,
+  ) {}
+
+  /** Whether `key` (`openai`, `ns.openai`, `createOpenAI`) is an import of `@ai-sdk/openai` export among `names`. */
+  private isImportOf(file: string, key: string, names: Readonly<Record<string, string>>): boolean {
+    const [head, member, ...more] = key.split('.');
+    const binding = this.files.get(file)?.imports.get(head!);
+    if (!binding || binding.spec !== AI_SDK.package || more.length > 0) return false;
+    const name = member === undefined ? binding.name : binding.name === '*' || binding.name === '=' ? member : undefined;
+    return name !== undefined && Object.hasOwn(names, name);
+  }
+
+  private sourceIsProvider(file: string, source: Source): boolean {
+    if (source.kind === 'ref') return this.isImportOf(file, source.key, AI_SDK.instance) || this.isProvider(file, source.key);
+    if (source.kind !== 'call' || !this.isImportOf(file, source.fn, AI_SDK.factories)) return false;
+    if (!source.baseURL) return true;
+    const text = 'text' in source.baseURL ? source.baseURL.text : this.files.get(file)!.constTexts.get(source.baseURL.constant);
+    return text !== undefined && isOpenAIBaseURL(text);
+  }
+
+  /** Whether a key of `file` holds an OpenAI provider made in the project (not a direct `@ai-sdk/openai` import). */
+  isProvider(file: string, key: string): boolean {
+    const memo = `${file}\0${key}`;
+    if (this.memo.has(memo)) return this.memo.get(memo)!;
+    this.memo.set(memo, false);
+    const summary = this.files.get(file);
+    let result = false;
+    const sources = summary?.values.get(key);
+    if (sources && sources.length > 0) result = sources.every((src) => this.sourceIsProvider(file, src));
+    else if (summary?.imports.has(key) && summary.imports.get(key)!.spec !== AI_SDK.package) {
+      const origin = this.linker.originOf(file, key);
+      result = !!origin && 'local' in origin && this.isProvider(origin.file, origin.local);
+    }
+    this.memo.set(memo, result);
+    return result;
+  }
+
+  /** Whether a call taking a model id first is a model call on an OpenAI provider (`openai(id)`, `p.chat(id)`). */
+  isModelCall(file: string, call: CallSite): boolean {
+    const key = [call.root, ...call.segs].join('.');
+    const provider = (k: string) => this.isImportOf(file, k, AI_SDK.instance) || this.isProvider(file, k);
+    if (provider(key)) return true;
+    const last = call.segs.at(-1);
+    return last !== undefined && isAiSdkModelMethod(last) && provider(key.slice(0, -(last.length + 1)));
   }
 }
 

@@ -39,7 +39,8 @@ export type Source =
   | { kind: 'new'; ctor: string; baseURL?: { text: string } | { constant: string } }
   | { kind: 'typed'; type: string }
   | { kind: 'ref'; key: string }
-  | { kind: 'call'; fn: string }
+  /** `baseURL`: as for `new`, read from the first-argument object (an AI SDK `createOpenAI({ baseURL })`). */
+  | { kind: 'call'; fn: string; baseURL?: { text: string } | { constant: string } }
   | { kind: 'other' };
 
 /** `this.client.chat.completions.create` → root `this`, segs `[client, chat, completions, create]`. */
@@ -48,11 +49,15 @@ export interface CallSite {
   segs: string[];
 }
 
-/** A use of an imported or constant name; `call` when it is the `model` of a call's first-argument object. */
+/**
+ * A use of an imported or constant name; `call` when it is the `model` of a call's first-argument object, `argOf`
+ * when it is a call's first argument (`openai(MODEL)`, `provider.chat(MODEL)`: segs may be empty).
+ */
 export interface Ref {
   local: string;
   member?: string;
   call?: CallSite;
+  argOf?: CallSite;
 }
 
 // ts-morph's `ts` namespace reads each member through a getter: bind what the per-node walks call, once.
@@ -140,29 +145,34 @@ function qualifiedName(name: ts.EntityName): string {
   return isIdentifier(name) ? name.text : `${qualifiedName(name.left)}.${name.right.text}`;
 }
 
+/** The `baseURL` of a first-argument options object: its text, or the constant it names. */
+function optionsBaseURL(args: ts.NodeArray<ts.Expression> | undefined): { text: string } | { constant: string } | undefined {
+  const options = args?.[0] && unwrap(args[0]);
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  for (const p of options.properties) {
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'baseURL') return { constant: 'baseURL' };
+    if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'baseURL') {
+      const value = unwrap(p.initializer);
+      return isIdentifier(value) ? { constant: value.text } : { text: value.getText() };
+    }
+  }
+  return undefined;
+}
+
 function sourceOf(node: ts.Expression): Source | undefined {
   const e = unwrap(node);
   if (e.kind === K.NullKeyword || (isIdentifier(e) && e.text === 'undefined')) return undefined;
   if (ts.isNewExpression(e)) {
     const ctor = dottedKey(e.expression);
     if (ctor === undefined) return { kind: 'other' };
-    const options = e.arguments?.[0] && unwrap(e.arguments[0]);
-    if (!options || !ts.isObjectLiteralExpression(options)) return { kind: 'new', ctor };
-    for (const p of options.properties) {
-      if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'baseURL') {
-        return { kind: 'new', ctor, baseURL: { constant: 'baseURL' } };
-      }
-      if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'baseURL') {
-        const value = unwrap(p.initializer);
-        const baseURL = isIdentifier(value) ? { constant: value.text } : { text: value.getText() };
-        return { kind: 'new', ctor, baseURL };
-      }
-    }
-    return { kind: 'new', ctor };
+    const baseURL = optionsBaseURL(e.arguments);
+    return baseURL ? { kind: 'new', ctor, baseURL } : { kind: 'new', ctor };
   }
   if (ts.isCallExpression(e)) {
     const callee = unwrap(e.expression);
-    return isIdentifier(callee) ? { kind: 'call', fn: callee.text } : { kind: 'other' };
+    if (!isIdentifier(callee)) return { kind: 'other' };
+    const baseURL = optionsBaseURL(e.arguments);
+    return baseURL ? { kind: 'call', fn: callee.text, baseURL } : { kind: 'call', fn: callee.text };
   }
   const key = dottedKey(e);
   if (key !== undefined && !key.endsWith('()')) return { kind: 'ref', key };
@@ -489,6 +499,18 @@ function modelCall(node: ts.Node): CallSite | undefined {
   return callSite(call.expression);
 }
 
+/** The call that takes `node` as its first argument (`openai(MODEL)`), as a call site whose segs may be empty. */
+function firstArgumentOf(node: ts.Node): CallSite | undefined {
+  let e: ts.Node = node;
+  while (WRAPPERS.has(e.parent.kind)) e = e.parent;
+  const call = e.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
+  const key = dottedKey(call.expression);
+  if (key === undefined || key.includes('()')) return undefined;
+  const [root, ...segs] = key.split('.');
+  return { root: root!, segs };
+}
+
 function callSite(callee: ts.Expression): CallSite | undefined {
   const key = dottedKey(callee);
   if (key === undefined) return undefined;
@@ -508,12 +530,16 @@ function collectRefs(file: ts.SourceFile, s: FileSummary, aliases: Set<ts.Node>)
         ref = { local: node.text, member: parent.name.text };
         const call = modelCall(parent);
         if (call) ref.call = call;
+        const argOf = firstArgumentOf(parent);
+        if (argOf) ref.argOf = argOf;
       } else if (ts.isQualifiedName(parent) && parent.left === node) {
         ref = { local: node.text, member: parent.right.text };
       } else {
         ref = { local: node.text };
         const call = modelCall(node);
         if (call) ref.call = call;
+        const argOf = firstArgumentOf(node);
+        if (argOf) ref.argOf = argOf;
       }
       s.refs.push(ref);
     }

@@ -136,3 +136,20 @@ describe('buildProjectIndex: model constants', () => {
     expect(facts['app.ts']?.modelConstants).toEqual({ MODEL: 'mixed' });
   });
 });
+
+describe('buildProjectIndex: Vercel AI SDK providers across files', () => {
+  it('names providers made in a shared module and the model constants given to them', async () => {
+    const { facts } = await index('ai-sdk');
+    // `groq` is createOpenAI on another vendor and `model` is a model, not a provider: neither is listed.
+    expect(facts['app/chat.ts']?.aiSdkProviders).toEqual(['defaultProvider', 'myProvider']);
+    // CHAT_MODEL is only ever a provider's model id; SHARED_MODEL also keys a price table.
+    expect(facts['app/chat.ts']?.modelConstants).toEqual({ CHAT_MODEL: 'rewritten', SHARED_MODEL: 'mixed' });
+    expect(facts['lib/models.ts']?.rewriteConstants).toEqual(['CHAT_MODEL']);
+    expect(facts['lib/ai.ts']).toBeUndefined();
+  });
+
+  it('follows a provider re-exported through an index file', async () => {
+    const { facts } = await index('ai-sdk', ['app/reexported.ts', 'lib/ai.ts']);
+    expect(facts['app/reexported.ts']?.aiSdkProviders).toEqual(['provider']);
+  });
+});

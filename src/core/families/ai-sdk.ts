@@ -66,6 +66,8 @@ export const AI_SDK = {
 } as const;
 
 export const AI_SDK_MESSAGES = {
+  memberWithoutCounterpart: (member: string) =>
+    `openai.${member} has no @ai-sdk/azure counterpart: it stays on @ai-sdk/openai (and talks to OpenAI) until replaced`,
   toolWithoutCounterpart: (tool: string) =>
     `openai.tools.${tool} has no @ai-sdk/azure counterpart (azure.tools has ${AI_SDK.tools.join(', ')}): check the tool is offered for your Azure deployment or replace it`,
   hostedTool: (tool: string) =>
