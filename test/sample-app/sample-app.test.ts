@@ -206,3 +206,34 @@ describe('migrate on a copy of the sample app', () => {
     expect(snapshot(dir)).toEqual(migrated);
   });
 });
+
+describe('migrate on the sample app: the Vercel AI SDK part', () => {
+  let dir: string;
+  let first: ReturnType<typeof migrate>;
+
+  beforeAll(() => {
+    dir = copyApp();
+    first = migrate(dir, '--json');
+  });
+
+  it('moves the provider module to createAzure and drops the organization', () => {
+    expect(first.code, first.stderr).toBe(0);
+    const text = read(dir, 'src/lib/ai.ts');
+    expect(text).toContain('createAzure({');
+    expect(text).toContain('from "@ai-sdk/azure"');
+    expect(text).not.toContain('organization');
+    expect(text).not.toContain('process.env.OPENAI_');
+  });
+
+  it('rewrites model ids given to the default provider and to the imported one, and the shared constant', () => {
+    const text = read(dir, 'src/services/assistant.ts');
+    expect(text).toContain('azure(process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O_MINI ?? "gpt-4o-mini")');
+    expect(text).toContain('provider.embedding(process.env.AZURE_OPENAI_DEPLOYMENT_TEXT_EMBEDDING_3_SMALL ?? "text-embedding-3-small")');
+    expect(read(dir, 'src/config/assistant.ts')).toContain('process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4_1_MINI ?? "gpt-4.1-mini"');
+    expect((JSON.parse(first.stdout) as Report).env).toEqual(expect.arrayContaining(['AZURE_RESOURCE_NAME', 'AZURE_API_KEY']));
+  });
+
+  it('type-checks against the real ai and @ai-sdk/azure packages after migration', () => {
+    expect(typeErrors(dir)).toEqual([]);
+  });
+});
