@@ -35,3 +35,22 @@ describe.skipIf(!existsSync(BUILT))('dist/transforms/openai-client.js under the 
     expect(readFileSync(join(work, c), 'utf8')).toBe(readFileSync(join(FIXTURES, 'v1-target.output.ts'), 'utf8'));
   });
 });
+
+const AI_SDK_BUILT = join(ROOT, 'dist', 'transforms', 'ai-sdk.js');
+const AI_SDK_FIXTURES = join(ROOT, 'fixtures', 'ai-sdk');
+
+describe.skipIf(!existsSync(AI_SDK_BUILT))('dist/transforms/ai-sdk.js under the jscodeshift CLI', () => {
+  it('migrates the AI SDK provider and its model ids on its own, with CLI flags', () => {
+    const dir = mkdtempSync(join(work, 'ai-sdk-'));
+    const cases: [string, string[]][] = [
+      ['default-instance.input.ts', []],
+      ['require.input.cjs', []],
+      ['default-instance-v1.input.ts', ['--target=v1']],
+    ];
+    for (const [c, flags] of cases) {
+      copyFileSync(join(AI_SDK_FIXTURES, c), join(dir, c));
+      execFileSync(process.execPath, [CLI, '-t', AI_SDK_BUILT, '--parser=ts', ...flags, join(dir, c)], { stdio: 'pipe' });
+      expect(readFileSync(join(dir, c), 'utf8'), c).toBe(readFileSync(join(AI_SDK_FIXTURES, c.replace('.input.', '.output.')), 'utf8'));
+    }
+  });
+});
