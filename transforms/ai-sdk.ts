@@ -7,7 +7,7 @@ import {
   isProviderPrefixedModel,
   type AiSdkModelKind,
 } from '../src/core/index.js';
-import { defaultInstanceServes, migrateSettings, settingsTarget, azureSettings } from './lib/ai-sdk-settings.js';
+import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettings, settingsTarget } from './lib/ai-sdk-settings.js';
 import { moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
 import { unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
@@ -261,6 +261,7 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
     if (binding.imported === '*') {
       if (!whole) continue;
       moves.push({ binding, whole, exportName: '*', local: binding.local });
+      if (!configured && moving.some((r) => r.kind === 'instance')) defaultInstanceEnv(ctx);
       for (const r of moving) {
         const member = memberName(r.path.node)!;
         if (r.kind === 'instance' && configured) continue;
@@ -286,6 +287,7 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
       continue;
     }
     const local = keepsAlias ? binding.local : freeName(ctx, exportName);
+    if (instance) defaultInstanceEnv(ctx);
     moves.push({ binding, whole, exportName, local });
     for (const r of moving) renameRoot(ctx, r, local, false);
   }

@@ -26,12 +26,13 @@ function keyEnv(ctx: TransformContext): string {
 
 /** Whether the default `azure` instance (env-configured) serves this run, or a configured `createAzure` is needed. */
 export function defaultInstanceServes(ctx: TransformContext): boolean {
-  const serves = ctx.options.target === 'classic' && ctx.options.auth === 'api-key';
-  if (serves) {
-    ctx.readsEnv(AI_SDK.env.resourceName);
-    ctx.readsEnv(AI_SDK.env.apiKey);
-  }
-  return serves;
+  return ctx.options.target === 'classic' && ctx.options.auth === 'api-key';
+}
+
+/** The default `azure` instance reads its resource and key from the environment itself. */
+export function defaultInstanceEnv(ctx: TransformContext): void {
+  ctx.readsEnv(AI_SDK.env.resourceName);
+  ctx.readsEnv(AI_SDK.env.apiKey);
 }
 
 /**
@@ -59,14 +60,22 @@ export function azureSettings(ctx: TransformContext): string[] {
 export function settingsTarget(ctx: TransformContext, call: ASTPath<Node>): 'openai' | 'other' {
   const args = (call.node as Node).arguments as Node[];
   if (args.length === 0) return 'openai';
-  const object = objectLiteral(call.get('arguments', 0));
+  return objectTarget(ctx, call.get('arguments', 0), 0) ?? 'openai';
+}
+
+/**
+ * The baseURL verdict of an options object (a literal or a same-file constant, spreads of those followed): later
+ * entries win, as at runtime; undefined when it sets no baseURL. What cannot be read counts as elsewhere.
+ */
+function objectTarget(ctx: TransformContext, valuePath: ASTPath<Node>, depth: number): 'openai' | 'other' | undefined {
+  const object = depth < 4 ? objectLiteral(valuePath) : undefined;
   if (!object) return 'other';
-  let target: 'openai' | 'other' = 'openai';
+  let target: 'openai' | 'other' | undefined;
   object.get('properties').each((prop: ASTPath<Node>) => {
     const node = prop.node as Node;
-    // A spread may set the baseURL: only an explicit OpenAI one after it tells.
-    if (node.type === 'SpreadElement') target = 'other';
-    else if (!node.computed && propertyName(node.key) === 'baseURL') target = baseURLIsOpenAI(ctx, prop.get('value')) ? 'openai' : 'other';
+    if (node.type === 'SpreadElement') target = objectTarget(ctx, prop.get('argument'), depth + 1) ?? target;
+    else if (node.computed) target = 'other';
+    else if (propertyName(node.key) === 'baseURL') target = baseURLIsOpenAI(ctx, prop.get('value')) ? 'openai' : 'other';
   });
   return target;
 }
