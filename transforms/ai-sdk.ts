@@ -9,6 +9,7 @@ import {
 } from '../src/core/index.js';
 import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettings, settingsTarget } from './lib/ai-sdk-settings.js';
 import { moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
+import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
 import {
@@ -232,7 +233,11 @@ function declareInstance(ctx: TransformContext, name: string, factory: string, a
   const inProgram = after.parent?.node.type === 'Program';
   if (inProgram) {
     const body = programBody(ctx);
-    body.splice(insertionIndex(body), 0, declaration);
+    // After the imports, and after the token provider a factory call of this file may already have declared.
+    const provider = body.findIndex(
+      (st) => st.type === 'VariableDeclaration' && st.declarations.some((d: Node) => d.id.type === 'Identifier' && d.id.name === TOKEN_PROVIDER),
+    );
+    body.splice(Math.max(insertionIndex(body), provider + 1), 0, declaration);
     if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, declaration);
   } else {
     after.insertAfter(declaration);
@@ -252,6 +257,8 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
   const { ctx } = state;
   const configured = !defaultInstanceServes(ctx);
   const moves: Move[] = [];
+  /** The one unaliased local every `createAzure` import of the file shares. */
+  let factoryLocal: string | undefined;
   for (const binding of bindings) {
     if (binding.typeOnly || state.blocked.has(binding)) continue;
     const roots = state.roots.filter((r) => r.binding === binding);
@@ -279,14 +286,14 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
     const exportName = instance && configured ? AI_SDK.factories.createOpenAI : aiSdkAzureExport(binding.imported)!;
     const keepsAlias = whole && binding.local !== binding.imported;
     if (instance && configured) {
-      const factory = freeName(ctx, exportName);
+      const factory = factoryLocal ?? (factoryLocal = freeName(ctx, exportName));
       const name = keepsAlias ? binding.local : freeName(ctx, AI_SDK.instance.openai);
       moves.push({ binding, whole, exportName, local: factory });
       declareInstance(ctx, name, factory, binding.statement);
       for (const r of moving) renameRoot(ctx, r, name, false);
       continue;
     }
-    const local = keepsAlias ? binding.local : freeName(ctx, exportName);
+    const local = keepsAlias ? binding.local : instance ? freeName(ctx, exportName) : (factoryLocal ??= freeName(ctx, exportName));
     if (instance) defaultInstanceEnv(ctx);
     moves.push({ binding, whole, exportName, local });
     for (const r of moving) renameRoot(ctx, r, local, false);

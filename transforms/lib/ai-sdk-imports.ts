@@ -58,12 +58,19 @@ function unique(moves: readonly Move[]): Move[] {
   });
 }
 
-/** Rewrite a statement every binding of which moves: same statement, same style, new module and names. */
-function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: readonly Move[]): void {
+/**
+ * Rewrite a statement every binding of which moves: same statement, same style, new module and names. `bound`: moves
+ * whose Azure name another statement already binds (two imports of one name would not compile) are dropped.
+ */
+function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: readonly Move[], bound: ReadonlySet<Move>): void {
   const { j } = ctx;
   const node = statement.node as Node;
+  if (moves.every((m) => bound.has(m))) {
+    statement.prune();
+    return;
+  }
   if (node.type === 'ImportDeclaration') {
-    node.specifiers = unique(moves).map((m) =>
+    node.specifiers = unique(moves.filter((m) => !bound.has(m))).map((m) =>
       m.exportName === '*'
         ? j.importNamespaceSpecifier(j.identifier(m.local))
         : j.importSpecifier(j.identifier(m.exportName), j.identifier(m.local)),
@@ -75,6 +82,10 @@ function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: 
         const pattern = node.declarations.find((d: Node) => d.id.type === 'ObjectPattern' && d.id.properties.some((p: Node) => p.value === binding.id))?.id;
         const property = pattern?.properties.find((p: Node) => p.value === binding.id);
         if (!property) continue;
+        if (bound.has(m)) {
+          pattern.properties = pattern.properties.filter((p: Node) => p !== property);
+          continue;
+        }
         property.key = j.identifier(m.exportName);
         property.value = j.identifier(m.local);
         property.shorthand = m.exportName === m.local;
@@ -111,17 +122,20 @@ export function moveImports(ctx: TransformContext, moves: readonly Move[]): void
   if (moves.length === 0) return;
   const all = moduleBindings(ctx.j, ctx.root, AI_SDK.package);
   const statements = [...new Set(moves.map((m) => m.binding.statement))];
+  const emitted = new Set<string>();
   for (const statement of statements) {
     const here = moves.filter((m) => m.binding.statement === statement);
     const others = all.filter((b) => b.statement.node === statement.node && !here.some((m) => m.binding.id === b.id));
+    const bound = new Set(here.filter((m) => m.exportName !== '*' && emitted.has(`${m.exportName}\0${m.local}`)));
+    for (const m of here) emitted.add(`${m.exportName}\0${m.local}`);
     ctx.change(statement.node, 'import');
     if (others.length === 0 && here.every((m) => m.whole)) {
-      rewriteInPlace(ctx, statement, here);
+      rewriteInPlace(ctx, statement, here, bound);
       continue;
     }
     const named = here.filter((m) => m.exportName !== '*');
-    if (named.length === 0) continue;
-    statement.insertBefore(newStatement(ctx, named[0]!.binding, named));
+    const fresh = named.filter((m) => !bound.has(m));
+    if (fresh.length > 0) statement.insertBefore(newStatement(ctx, fresh[0]!.binding, fresh));
     for (const m of named) if (m.whole) removeBinding(m.binding);
   }
 }
