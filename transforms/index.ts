@@ -1,4 +1,6 @@
+import { agentsSdk } from './agents-sdk.js';
 import { envReads } from './env-reads.js';
+import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
@@ -11,6 +13,8 @@ import { unsupportedApis } from './unsupported-apis.js';
  * computed on the original tree (lib/clients.ts, lib/calls.ts), so order only matters for the printed result.
  */
 export const TRANSFORMS: readonly Transform[] = [
+  // Agents SDK first: the client it hands the SDK must be the v1 `OpenAI` (Responses API), which openai-client then sees as Azure.
+  agentsSdk,
   openaiClient,
   // Raw HTTP before env reads: the headers it replaces or drops need no rename and no marker.
   rawHttp,
@@ -19,4 +23,5 @@ export const TRANSFORMS: readonly Transform[] = [
   modelDeployments,
   unsupportedApis,
   legacyV3,
+  langchain,
 ];

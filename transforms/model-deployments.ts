@@ -139,21 +139,29 @@ export const modelDeployments: Transform = {
         .map((c) => modelProperty(c.path, c.member)),
       ...realtime.map((call) => modelProperty(call, 'realtime')),
     ].filter((p): p is ASTPath<Node> => p !== undefined);
-    // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
-    for (const property of properties) for (const check of modelChecks(ctx, property.get('value'))) ctx.todo(check, MODEL_CHECK_MESSAGE);
-    const state: Rewrite = { ctx, positions: new Set(properties.map((p) => (p.node as Node).value)), rewrittenConstants: new Set() };
-    rewriteListedConstants(state);
-    for (const property of properties) {
-      const node = property.node as Node;
-      if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;
-      if (node.shorthand && rewriteConstant(state, property.get('value'))) continue;
-      if (node.shorthand) {
-        ctx.todo(property, NOT_A_DEPLOYMENT);
-        continue;
-      }
-      if (rewriteLeaves(state, property.get('value'))) ctx.todo(property, NOT_A_DEPLOYMENT);
-    }
+    rewriteModelProperties(ctx, properties);
   },
 };
+
+/**
+ * Rewrite `model` properties in deployment positions (any SDK family's): literals and the same-file constants they
+ * name become deployment references; what cannot be resolved, and model-name checks on them, get a marker.
+ */
+export function rewriteModelProperties(ctx: TransformContext, properties: readonly ASTPath<Node>[], notADeployment = NOT_A_DEPLOYMENT): void {
+  // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
+  for (const property of properties) for (const check of modelChecks(ctx, property.get('value'))) ctx.todo(check, MODEL_CHECK_MESSAGE);
+  const state: Rewrite = { ctx, positions: new Set(properties.map((p) => (p.node as Node).value)), rewrittenConstants: new Set() };
+  rewriteListedConstants(state);
+  for (const property of properties) {
+    const node = property.node as Node;
+    if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;
+    if (node.shorthand && rewriteConstant(state, property.get('value'))) continue;
+    if (node.shorthand) {
+      ctx.todo(property, notADeployment);
+      continue;
+    }
+    if (rewriteLeaves(state, property.get('value'))) ctx.todo(property, notADeployment);
+  }
+}
 
 export default asJscodeshift(modelDeployments);

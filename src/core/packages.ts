@@ -1,3 +1,6 @@
+import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE } from './families/agents-sdk.js';
+import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE } from './families/langchain.js';
+
 /**
  * Packages and classes that make a client talk to OpenAI, and the Azure ones that already don't.
  * Keyed by module specifier; `default` stands for the default export.
@@ -35,11 +38,7 @@ export function isOpenAISubpath(source: string): boolean {
  * Used by the linter (`no-openai-client`) and to mark wrapper code the codemod does not rewrite yet.
  */
 export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  '@langchain/openai': {
-    ChatOpenAI: 'AzureChatOpenAI',
-    OpenAIEmbeddings: 'AzureOpenAIEmbeddings',
-    OpenAI: 'AzureOpenAI',
-  },
+  [LANGCHAIN_PACKAGE]: Object.fromEntries(Object.entries(LANGCHAIN_CLASSES).map(([name, c]) => [name, c.azure])),
   '@ai-sdk/openai': {
     openai: 'azure (from @ai-sdk/azure)',
     createOpenAI: 'createAzure (from @ai-sdk/azure)',
@@ -47,6 +46,7 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
   'openai-edge': {
     OpenAIApi: 'AzureOpenAI (from openai)',
   },
+  [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
 };
 
 /** Packages whose presence means code is already on Azure. */
@@ -58,6 +58,7 @@ export const AZURE_PACKAGES: readonly string[] = ['@ai-sdk/azure', '@azure/opena
  */
 export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
   '@ai-sdk/openai': ['openai', 'createOpenAI'],
+  [AGENTS_PACKAGE]: AGENTS_LINT_CALLS,
 };
 export const AI_SDK_PROVIDER_METHODS: readonly string[] = [
   'languageModel',
