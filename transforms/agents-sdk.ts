@@ -15,6 +15,7 @@ import {
 } from '../src/core/index.js';
 import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
+import { deploymentExpression } from './lib/deployment-ref.js';
 import {
   addTopLevelImport,
   ensureNamedExport,
@@ -101,7 +102,21 @@ function v1ClientOptions(ctx: TransformContext): string {
   return `{ baseURL: ${azureV1BaseURL(ctx)}, apiKey: ${entra ? TOKEN_PROVIDER : `process.env.${AZURE_ENV.apiKey}`} }`;
 }
 
-/** The v1 target's context: the Agents SDK speaks the Responses API, which Azure serves on `/openai/v1` only. */
+/** `model: MODEL` with MODEL imported from a module the project index followed: the use becomes the deployment reference. */
+function followedModel(ctx: TransformContext, property: ASTPath<Node>): boolean {
+  const value = unwrap((property.node as Node).value);
+  const model = value.type === 'Identifier' && !ctx.facts.modelConstants[value.name] ? ctx.facts.modelValues?.[value.name] : undefined;
+  if (model === undefined) return false;
+  (property.node as Node).shorthand = false;
+  property.get('value').replace(deploymentExpression(ctx, model));
+  ctx.change(property.node, 'deployment');
+  return true;
+}
+
+/**
+ * The v1 target's context: the Agents SDK speaks the Responses API, which Azure serves on `/openai/v1` only. (The
+ * Entra token scope stays the target's: the classic scope is documented for `/openai/v1` too, and a file may mix both.)
+ */
 function v1(ctx: TransformContext): TransformContext {
   return { ...ctx, options: { ...ctx.options, target: 'v1' } };
 }
@@ -164,7 +179,7 @@ export const agentsSdk: Transform = {
       .map((o) => o && propertyPath(o, AGENTS_MODEL_FIELD))
       .filter((p): p is ASTPath<Node> => p !== undefined)
       .filter((p) => !['NewExpression', 'CallExpression', 'ObjectExpression'].includes(unwrap((p.node as Node).value).type));
-    rewriteModelProperties(ctx, models, AGENTS_MESSAGES.modelNotLiteral);
+    rewriteModelProperties(ctx, models.filter((p) => !followedModel(ctx, p)), AGENTS_MESSAGES.modelNotLiteral);
 
     const creators = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics, ...AGENTS_CREATORS.calls]);
     const setClient = named([AGENTS_CONFIG_CALLS.setClient]);
@@ -178,7 +193,7 @@ export const agentsSdk: Transform = {
       const options = (construction.node as Node).arguments.length > 0 ? construction.get('arguments', 0) : undefined;
       const baseURL = options && objectLiteral(options) && propertyPath(objectLiteral(options)!, 'baseURL');
       if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') continue;
-      if (ctx.options.auth === 'entra-id') ensureTokenProvider(v1(ctx), topLevelStatement(construction));
+      if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevelStatement(construction));
       const { object, todos } = migrateOptions(v1(ctx), options, ctx.options.apiVersion);
       const ctorArgs = (construction.node as Node).arguments as Node[];
       if (ctorArgs.length > 0) ctorArgs[0] = object;
@@ -190,7 +205,7 @@ export const agentsSdk: Transform = {
     if (!configured && (setKey.length > 0 || creators.length > 0)) {
       const body = programBody(ctx);
       const anchor = topLevelStatement((setKey[0] ?? creators[0])!.path);
-      if (ctx.options.auth === 'entra-id') ensureTokenProvider(v1(ctx), anchor);
+      if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, anchor);
       const OpenAI = openAIClass(ctx, anchor);
       const setDefault = agentsExport(ctx, bindings, AGENTS_CONFIG_CALLS.setClient);
       const [statement] = statements(ctx, `${setDefault}(new ${OpenAI}(${v1ClientOptions(ctx)}));`);

@@ -121,11 +121,12 @@ function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
   return { object, props, skip };
 }
 
-/** A literal model name a `model` value is or names (same-file `const`). */
-function modelLiteral(path: ASTPath<Node> | undefined): string | undefined {
+/** A literal model name a `model` value is or names (a same-file `const`, or one the project index followed). */
+function modelLiteral(ctx: TransformContext, path: ASTPath<Node> | undefined): string | undefined {
   if (!path) return undefined;
   const node = unwrap((path.node as Node).value);
-  const literal = literalValue(node) ?? (node.type === 'Identifier' ? literalValue(unwrap(constInit(path.get('value')))) : undefined);
+  const named = node.type === 'Identifier' ? literalValue(unwrap(constInit(path.get('value')))) ?? ctx.facts.modelValues?.[node.name] : undefined;
+  const literal = literalValue(node) ?? named;
   return literal !== undefined && isModelName(literal) ? literal : undefined;
 }
 
@@ -159,12 +160,13 @@ function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
 function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boolean): void {
   const { j } = ctx;
   const modelProp = fields.props.get('model') ?? fields.props.get('modelName');
-  const model = modelLiteral(modelProp);
+  const model = modelLiteral(ctx, modelProp);
   const configKept = cleanConfiguration(ctx, fields);
   const azure: Node[] = [];
   if (v1) {
     // The deployment name travels as `model` on /openai/v1.
     if (modelProp && model && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
+      (modelProp.node as Node).shorthand = false;
       modelProp.get('value').replace(deploymentExpression(ctx, model));
       ctx.change(modelProp.node, 'deployment');
     } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {

@@ -18,6 +18,11 @@ export interface FileFacts {
    * is rewritten at its declaration (`rewritten`: leave the use alone) or not (`mixed`: marker at the use).
    */
   modelConstants: Record<string, 'rewritten' | 'mixed'>;
+  /**
+   * Imported model-name constants used as the `model` of a wrapper construction (`new ChatOpenAI({ model: MODEL })`),
+   * with the model name each holds: the wrapper's transform derives the deployment reference from it.
+   */
+  modelValues?: Record<string, string>;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;
