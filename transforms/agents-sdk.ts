@@ -202,6 +202,7 @@ export const agentsSdk: Transform = {
       ctx.change(construction.node, 'client');
       clientStatement = topLevelStatement(u.path);
     }
+    if (configured) for (const u of setKey) ctx.todo(u.path, AGENTS_MESSAGES.setKeyBesideClient);
     if (!configured && (setKey.length > 0 || creators.length > 0)) {
       const body = programBody(ctx);
       const anchor = topLevelStatement((setKey[0] ?? creators[0])!.path);

@@ -56,7 +56,8 @@ export const AGENTS_MESSAGES = {
     `${name} is an OpenAI-hosted tool: availability and parameters differ by Azure region and model; check it for your deployment`,
   realtime:
     'realtime / voice agents connect to OpenAI\'s realtime endpoint: point the session at your Azure deployment (wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>) by hand',
-  setKey: 'setDefaultOpenAIKey configured an OpenAI key: replaced by the Azure client below',
+  setKeyBesideClient:
+    'setDefaultOpenAIKey sets an OpenAI key the Azure client does not use (tracing exports may): remove it',
   provider:
     'this OpenAIProvider builds its own OpenAI client: pass openAIClient (an OpenAI client on <endpoint>/openai/v1/) instead of apiKey / organization / project',
   modelNotLiteral: 'this agent model must be an Azure deployment name; map the model to a deployment',
