@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AI_SDK, DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
+import { AGENTS_CLIENT_CONFIG, AGENTS_DIRECT, AGENTS_PACKAGE, AI_SDK, DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
@@ -52,8 +52,26 @@ export default createRule<Options, MessageIds>({
     /** Not OpenAI's API when the options point elsewhere (Azure, or another vendor's OpenAI-compatible host). */
     const talksToOpenAI = (options: TSESTree.Node | undefined) => baseURLTarget(options, sourceCode) === 'openai';
 
+    /** Agents SDK modules that hand the SDK a client or provider themselves (`setDefaultOpenAIClient(...)`). */
+    let agentsConfigured = false;
+
+    /**
+     * The Agents SDK talks to OpenAI unless the module sets a default client or provider: agents and runners in a
+     * module without one, `setDefaultOpenAIKey`, and an `OpenAIProvider` that builds its own OpenAI client.
+     */
+    function agentsTalkToOpenAI(site: ClientSite): boolean {
+      const options = site.node.arguments[0];
+      if (site.info.name === AGENTS_DIRECT.provider) {
+        if (lookupOption(options, AGENTS_DIRECT.providerClientOption, sourceCode).kind !== 'absent') return false;
+        if (baseURLTarget(options, sourceCode) !== 'openai') return false;
+        return hasOptionMatching(options, (k) => AGENTS_DIRECT.providerOwnClientOptions.includes(k), sourceCode);
+      }
+      return site.node.type === 'CallExpression' || !agentsConfigured;
+    }
+
     function wrapperTalksToOpenAI(site: ClientSite): boolean {
       const options = site.node.arguments[0];
+      if (site.info.module === AGENTS_PACKAGE) return agentsTalkToOpenAI(site);
       if (site.info.module === '@langchain/openai') {
         if (hasOptionMatching(options, (k) => k.startsWith('azure'), sourceCode)) return false;
         const configuration = lookupOption(options, 'configuration', sourceCode);
@@ -119,6 +137,11 @@ export default createRule<Options, MessageIds>({
     }
 
     return mergeListeners(tracker.listeners, {
+      CallExpression(node) {
+        const callee = node.callee;
+        const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+        if (name && AGENTS_CLIENT_CONFIG.includes(name)) agentsConfigured = true;
+      },
       // With type information, `new X()` where X is openai's OpenAI re-exported from another module.
       NewExpression(node) {
         const name = types?.constructorClass(node.callee);

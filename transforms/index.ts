@@ -1,5 +1,7 @@
 import { aiSdk } from './ai-sdk.js';
+import { agentsSdk } from './agents-sdk.js';
 import { envReads } from './env-reads.js';
+import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
@@ -12,6 +14,8 @@ import { unsupportedApis } from './unsupported-apis.js';
  * computed on the original tree (lib/clients.ts, lib/calls.ts), so order only matters for the printed result.
  */
 export const TRANSFORMS: readonly Transform[] = [
+  // Agents SDK first: the client it hands the SDK must be the v1 `OpenAI` (Responses API), which openai-client then sees as Azure.
+  agentsSdk,
   openaiClient,
   // Raw HTTP before env reads: the headers it replaces or drops need no rename and no marker.
   rawHttp,
@@ -22,4 +26,5 @@ export const TRANSFORMS: readonly Transform[] = [
   modelDeployments,
   unsupportedApis,
   legacyV3,
+  langchain,
 ];

@@ -139,29 +139,41 @@ export const modelDeployments: Transform = {
         .map((c) => modelProperty(c.path, c.member)),
       ...realtime.map((call) => modelProperty(call, 'realtime')),
     ].filter((p): p is ASTPath<Node> => p !== undefined);
-    // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
-    const values = wrapperDeploymentValues(ctx);
-    for (const value of [...properties.map((p) => p.get('value')), ...values]) {
-      for (const check of modelChecks(ctx, value)) ctx.todo(check, MODEL_CHECK_MESSAGE);
-    }
-    const positions = new Set([...properties.map((p) => (p.node as Node).value), ...values.map((v) => v.node)]);
-    const state: Rewrite = { ctx, positions, rewrittenConstants: new Set() };
-    rewriteListedConstants(state);
-    for (const value of values) {
-      if (isProviderPrefixedModel(literalValue(unwrap(value.node)) ?? '')) continue;
-      if (rewriteLeaves(state, value)) ctx.todo(value, NOT_A_DEPLOYMENT);
-    }
-    for (const property of properties) {
-      const node = property.node as Node;
-      if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;
-      if (node.shorthand && rewriteConstant(state, property.get('value'))) continue;
-      if (node.shorthand) {
-        ctx.todo(property, NOT_A_DEPLOYMENT);
-        continue;
-      }
-      if (rewriteLeaves(state, property.get('value'))) ctx.todo(property, NOT_A_DEPLOYMENT);
-    }
+    rewriteModelProperties(ctx, properties, NOT_A_DEPLOYMENT, wrapperDeploymentValues(ctx));
   },
 };
+
+/**
+ * Rewrite `model` properties in deployment positions (any SDK family's): literals and the same-file constants they
+ * name become deployment references; what cannot be resolved, and model-name checks on them, get a marker.
+ */
+export function rewriteModelProperties(
+  ctx: TransformContext,
+  properties: readonly ASTPath<Node>[],
+  notADeployment = NOT_A_DEPLOYMENT,
+  values: readonly ASTPath<Node>[] = [],
+): void {
+  // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
+  for (const value of [...properties.map((p) => p.get('value')), ...values]) {
+    for (const check of modelChecks(ctx, value)) ctx.todo(check, MODEL_CHECK_MESSAGE);
+  }
+  const positions = new Set([...properties.map((p) => (p.node as Node).value), ...values.map((v) => v.node)]);
+  const state: Rewrite = { ctx, positions, rewrittenConstants: new Set() };
+  rewriteListedConstants(state);
+  for (const value of values) {
+    if (isProviderPrefixedModel(literalValue(unwrap(value.node)) ?? '')) continue;
+    if (rewriteLeaves(state, value)) ctx.todo(value, notADeployment);
+  }
+  for (const property of properties) {
+    const node = property.node as Node;
+    if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;
+    if (node.shorthand && rewriteConstant(state, property.get('value'))) continue;
+    if (node.shorthand) {
+      ctx.todo(property, notADeployment);
+      continue;
+    }
+    if (rewriteLeaves(state, property.get('value'))) ctx.todo(property, notADeployment);
+  }
+}
 
 export default asJscodeshift(modelDeployments);

@@ -23,6 +23,11 @@ export interface FileFacts {
    * createOpenAI(...)`, re-exports of `openai`): the ai-sdk transform rewrites the model ids given to them here.
    */
   aiSdkProviders?: string[];
+  /**
+   * Imported model-name constants used as the `model` of a wrapper construction (`new ChatOpenAI({ model: MODEL })`),
+   * with the model name each holds: the wrapper's transform derives the deployment reference from it.
+   */
+  modelValues?: Record<string, string>;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

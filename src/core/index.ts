@@ -12,3 +12,5 @@ export * from './prefilter.js';
 export * from './secrets.js';
 export * from './surfaces.js';
 export * from './targets.js';
+export * from './families/agents-sdk.js';
+export * from './families/langchain.js';

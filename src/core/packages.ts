@@ -1,4 +1,6 @@
 import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
+import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE } from './families/agents-sdk.js';
+import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE } from './families/langchain.js';
 
 /**
  * Packages and classes that make a client talk to OpenAI, and the Azure ones that already don't.
@@ -37,15 +39,12 @@ export function isOpenAISubpath(source: string): boolean {
  * Used by the linter (`no-openai-client`) and to mark wrapper code the codemod does not rewrite yet.
  */
 export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  '@langchain/openai': {
-    ChatOpenAI: 'AzureChatOpenAI',
-    OpenAIEmbeddings: 'AzureOpenAIEmbeddings',
-    OpenAI: 'AzureOpenAI',
-  },
+  [LANGCHAIN_PACKAGE]: Object.fromEntries(Object.entries(LANGCHAIN_CLASSES).map(([name, c]) => [name, c.azure])),
   [AI_SDK.package]: aiSdkReplacements(),
   'openai-edge': {
     OpenAIApi: 'AzureOpenAI (from openai)',
   },
+  [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
 };
 
 /** Packages whose presence means code is already on Azure. */
@@ -57,5 +56,6 @@ export const AZURE_PACKAGES: readonly string[] = [AI_SDK.azurePackage, '@azure/o
  */
 export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
   [AI_SDK.package]: [...Object.keys(AI_SDK.instance), ...Object.keys(AI_SDK.factories)],
+  [AGENTS_PACKAGE]: AGENTS_LINT_CALLS,
 };
 export const AI_SDK_PROVIDER_METHODS: readonly string[] = Object.keys(AI_SDK.methods);

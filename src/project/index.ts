@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import type { FileFacts, ProjectFacts } from '../core/facts.js';
+import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
 import { AI_SDK } from '../core/families/ai-sdk.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
@@ -191,6 +191,7 @@ function computeFacts(
   };
   /** `model` values that resolve to a model constant, per file: the key as written and the constant. */
   const modelUses = new Map<string, Map<string, string>>();
+  const modelValues = new Map<string, Record<string, string>>();
 
   for (const file of files) {
     const s = summaries.get(file)!;
@@ -209,6 +210,7 @@ function computeFacts(
         direct = true;
       }
       if (!isModelConst(origin)) continue;
+      if (direct && ref.constructed && origin.file !== file) recordModelValue(modelValues, file, key, summaries.get(origin.file)!.modelConsts.get(origin.local)!);
       const onClient =
         direct &&
         ((ref.call !== undefined && linker.isDeploymentCallOnClient(file, ref.call)) ||
@@ -253,6 +255,14 @@ function computeFacts(
       facts[file] = { clientBindings: [...clientBindings].sort(), rewriteConstants, modelConstants };
       if (aiSdkProviders.length > 0) facts[file].aiSdkProviders = aiSdkProviders;
     }
+    if (modelValues.has(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), modelValues: modelValues.get(file)! };
   }
   return facts;
+}
+
+/** A model constant from another module used as a wrapper construction's `model`: its value, for that file's transform. */
+function recordModelValue(values: Map<string, Record<string, string>>, file: string, key: string, model: string): void {
+  const forFile = values.get(file) ?? {};
+  forFile[key] = model;
+  values.set(file, forFile);
 }

@@ -58,6 +58,8 @@ export interface Ref {
   member?: string;
   call?: CallSite;
   argOf?: CallSite;
+  /** The `model` of a construction's first-argument object (`new ChatOpenAI({ model })`, `new Agent({ model })`). */
+  constructed?: boolean;
 }
 
 // ts-morph's `ts` namespace reads each member through a getter: bind what the per-node walks call, once.
@@ -511,6 +513,17 @@ function firstArgumentOf(node: ts.Node): CallSite | undefined {
   return { root: root!, segs };
 }
 
+/** Whether `node` is the `model` value of a `new X({ model })` (wrapper classes: LangChain models, agents). */
+function isConstructedModel(node: ts.Node): boolean {
+  let e: ts.Node = node;
+  while (WRAPPERS.has(e.parent.kind)) e = e.parent;
+  const prop = e.parent;
+  const isModel =
+    (ts.isPropertyAssignment(prop) && prop.initializer === e && propertyName(prop.name) === 'model') ||
+    (ts.isShorthandPropertyAssignment(prop) && prop.name === e && prop.name.text === 'model');
+  return isModel && ts.isNewExpression(prop.parent.parent) && prop.parent.parent.arguments?.[0] === prop.parent;
+}
+
 function callSite(callee: ts.Expression): CallSite | undefined {
   const key = dottedKey(callee);
   if (key === undefined) return undefined;
@@ -538,6 +551,7 @@ function collectRefs(file: ts.SourceFile, s: FileSummary, aliases: Set<ts.Node>)
         ref = { local: node.text };
         const call = modelCall(node);
         if (call) ref.call = call;
+        else if (isConstructedModel(node)) ref.constructed = true;
         const argOf = firstArgumentOf(node);
         if (argOf) ref.argOf = argOf;
       }

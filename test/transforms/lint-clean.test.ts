@@ -1,6 +1,6 @@
 /**
  * After `migrate`, `check` must find nothing in migrated code but the TODO markers the codemod left: lint the
- * env-reads and raw-http fixture results (outputs, or inputs that must stay unchanged) with the plugin's
+ * env-reads, raw-http, langchain and agents-sdk fixture results (outputs, or inputs that must stay unchanged) with the plugin's
  * recommended config and accept only `no-migration-todo` and findings inside a statement that carries a marker.
  * Cases that run some transforms alone (a `transforms` sidecar) are not the pipeline's result and are skipped.
  */
@@ -13,7 +13,7 @@ import { TODO_PATTERN } from '../../src/core/index.js';
 import plugin from '../../rules/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FOLDERS = ['env-reads', 'raw-http', 'ai-sdk'];
+const FOLDERS = ['env-reads', 'raw-http', 'ai-sdk', 'langchain', 'agents-sdk'];
 
 function runsAlone(sidecar: string): boolean {
   return existsSync(sidecar) && (JSON.parse(readFileSync(sidecar, 'utf8')) as { transforms?: string[] }).transforms !== undefined;

@@ -1,0 +1,76 @@
+/**
+ * The OpenAI Agents SDK (`@openai/agents`, migration spec §7.3) as data. It has no Azure class: the SDK is pointed at
+ * Azure with one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))`.
+ */
+export const AGENTS_PACKAGES: readonly string[] = ['@openai/agents', '@openai/agents-openai', '@openai/agents-core'];
+/** Where the configuration functions come from (re-exported by `@openai/agents`). */
+export const AGENTS_PACKAGE = '@openai/agents';
+/** Realtime / voice agents: their own packages (also `realtime` of `@openai/agents`). */
+export const AGENTS_REALTIME_PACKAGES: readonly string[] = ['@openai/agents/realtime', '@openai/agents-realtime'];
+
+/** The SDK calls that configure which client or key it uses: the client goes where the program already does this. */
+export const AGENTS_CONFIG_CALLS = {
+  setClient: 'setDefaultOpenAIClient',
+  setKey: 'setDefaultOpenAIKey',
+  setProvider: 'setDefaultModelProvider',
+  tracingDisabled: 'setTracingDisabled',
+} as const;
+
+/** Constructions and calls that create agents or runs: a module with any of these needs the Azure client. */
+export const AGENTS_CREATORS = { constructors: ['Agent', 'Runner'], calls: ['run'], statics: ['Agent.create'] } as const;
+
+/** Where a model name sits in each creator's options: `new Agent({ model })`, `new Runner({ model })`. */
+export const AGENTS_MODEL_FIELD = 'model';
+
+/** Hosted tools (run by OpenAI, not the app): availability differs on Azure. */
+export const AGENTS_HOSTED_TOOLS: readonly string[] = [
+  'webSearchTool',
+  'fileSearchTool',
+  'codeInterpreterTool',
+  'imageGenerationTool',
+  'computerTool',
+  'hostedMcpTool',
+  'toolSearchTool',
+  'programmaticToolCallingTool',
+  'shellTool',
+  'applyPatchTool',
+];
+
+/** Constructors and calls that go to OpenAI regardless of the default client. */
+export const AGENTS_DIRECT = {
+  /**
+   * `new OpenAIProvider()` uses the default client, unless given its own client options (then it builds an OpenAI
+   * client from them, reading OPENAI_API_KEY); `openAIClient` hands it a client.
+   */
+  provider: 'OpenAIProvider',
+  providerClientOption: 'openAIClient',
+  providerOwnClientOptions: ['apiKey', 'baseURL', 'organization', 'project'] as readonly string[],
+  /** Realtime / voice agents connect to OpenAI's realtime endpoint. */
+  realtime: ['RealtimeAgent', 'RealtimeSession', 'OpenAIRealtimeWebSocket', 'OpenAIRealtimeWebRTC'],
+} as const;
+
+export const AGENTS_MESSAGES = {
+  tracing:
+    'Agents SDK tracing exports to platform.openai.com with an OpenAI key: disabled here; to keep traces, register your own trace processor (addTraceProcessor / setTraceProcessors) that exports to Azure Monitor or another backend',
+  hostedTool: (name: string) =>
+    `${name} is an OpenAI-hosted tool: availability and parameters differ by Azure region and model; check it for your deployment`,
+  realtime:
+    'realtime / voice agents connect to OpenAI\'s realtime endpoint: point the session at your Azure deployment (wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>) by hand',
+  setKeyBesideClient:
+    'setDefaultOpenAIKey sets an OpenAI key the Azure client does not use (tracing exports may): remove it',
+  provider:
+    'this OpenAIProvider builds its own OpenAI client: pass openAIClient (an OpenAI client on <endpoint>/openai/v1/) instead of apiKey / organization / project',
+  modelNotLiteral: 'this agent model must be an Azure deployment name; map the model to a deployment',
+  tracingKey: 'setTracingExportApiKey sends traces to platform.openai.com: remove it, or export traces elsewhere with your own trace processor',
+} as const;
+
+/** What the linter reports, per export: the Azure way to do it. `setDefaultOpenAIKey` is called, the rest constructed. */
+export const AGENTS_LINT_EXPORTS: Readonly<Record<string, string>> = {
+  Agent: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/ })) in this module',
+  Runner: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/ })) in this module',
+  OpenAIProvider: 'OpenAIProvider({ openAIClient }) with an OpenAI client on <endpoint>/openai/v1/',
+  setDefaultOpenAIKey: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))',
+};
+export const AGENTS_LINT_CALLS: readonly string[] = ['setDefaultOpenAIKey'];
+/** Calls that point the SDK at a client or provider of the program's choosing: agents in that module are not flagged. */
+export const AGENTS_CLIENT_CONFIG: readonly string[] = ['setDefaultOpenAIClient', 'setDefaultModelProvider'];

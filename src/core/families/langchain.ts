@@ -1,0 +1,94 @@
+/**
+ * LangChain JS (`@langchain/openai`, migration spec §7.2) as data: the classes that talk to OpenAI, their Azure
+ * classes, where each puts the deployment, what happens to each constructor field, and the env names LangChain reads.
+ */
+export const LANGCHAIN_PACKAGE = '@langchain/openai';
+
+export interface LangChainClass {
+  /** The `@langchain/openai` class that replaces it on the classic (deployment-URL) target. */
+  azure: string;
+  /** The Azure class's field holding the deployment name (`model` stays the real model name there). */
+  deploymentField: string;
+  /** The env variable LangChain itself reads for that field when it is not set. */
+  deploymentEnv: string;
+  /** Whether the v1 form (`configuration.baseURL` on `/openai/v1/`) applies: legacy completions are not on v1. */
+  v1: boolean;
+}
+
+export const LANGCHAIN_CLASSES: Readonly<Record<string, LangChainClass>> = {
+  ChatOpenAI: { azure: 'AzureChatOpenAI', deploymentField: 'azureOpenAIApiDeploymentName', deploymentEnv: 'AZURE_OPENAI_API_DEPLOYMENT_NAME', v1: true },
+  OpenAIEmbeddings: {
+    azure: 'AzureOpenAIEmbeddings',
+    deploymentField: 'azureOpenAIApiEmbeddingsDeploymentName',
+    deploymentEnv: 'AZURE_OPENAI_API_EMBEDDINGS_DEPLOYMENT_NAME',
+    v1: true,
+  },
+  OpenAI: {
+    azure: 'AzureOpenAI',
+    deploymentField: 'azureOpenAIApiCompletionsDeploymentName',
+    deploymentEnv: 'AZURE_OPENAI_API_COMPLETIONS_DEPLOYMENT_NAME',
+    v1: false,
+  },
+};
+
+/** Exports that are already Azure (left alone, never wrapped twice). */
+export const LANGCHAIN_AZURE_CLASSES: readonly string[] = [
+  'AzureChatOpenAI',
+  'AzureChatOpenAICompletions',
+  'AzureChatOpenAIResponses',
+  'AzureOpenAIEmbeddings',
+  'AzureOpenAI',
+];
+
+/** The env variables LangChain's Azure classes read (spec §8), by role. */
+export const LANGCHAIN_ENV = {
+  endpoint: 'AZURE_OPENAI_ENDPOINT',
+  apiKey: 'AZURE_OPENAI_API_KEY',
+  apiVersion: 'AZURE_OPENAI_API_VERSION',
+  instanceName: 'AZURE_OPENAI_API_INSTANCE_NAME',
+  basePath: 'AZURE_OPENAI_BASE_PATH',
+} as const;
+
+/** The Azure classes' fields, as emitted. */
+export const LANGCHAIN_AZURE_FIELDS = {
+  endpoint: 'azureOpenAIEndpoint',
+  apiKey: 'azureOpenAIApiKey',
+  apiVersion: 'azureOpenAIApiVersion',
+  tokenProvider: 'azureADTokenProvider',
+} as const;
+
+/**
+ * Constructor fields on the way to Azure. `key`: the API key (replaced by the Azure key or token provider);
+ * `model`: the model name; `remove`: OpenAI account settings with no Azure meaning; `configuration`: the `openai`
+ * client options (cleaned like a client's). Anything else is kept.
+ */
+export type LangChainFieldAction = 'key' | 'model' | 'remove' | 'configuration' | 'responses';
+export const LANGCHAIN_FIELDS: Readonly<Record<string, LangChainFieldAction>> = {
+  apiKey: 'key',
+  openAIApiKey: 'key',
+  model: 'model',
+  modelName: 'model',
+  organization: 'remove',
+  configuration: 'configuration',
+  useResponsesApi: 'responses',
+};
+
+/** `configuration` (openai ClientOptions) entries dropped on Azure: the target sets the URL and key itself. */
+export const LANGCHAIN_CONFIGURATION_REMOVED: readonly string[] = ['organization', 'project', 'baseURL', 'apiKey', 'dataResidency'];
+
+/** Helpers of `@langchain/openai` that build OpenAI-hosted tools (`tools.webSearch()`): they need the Responses API. */
+export const LANGCHAIN_TOOLS_EXPORT = 'tools';
+
+/** Why a client goes to the v1 form on the classic target, and what LangChain cannot do on Azure. */
+export const LANGCHAIN_MESSAGES = {
+  responsesOnV1:
+    'the Responses API (useResponsesApi or built-in tools) is only documented on Azure\'s /openai/v1 path: this client uses ChatOpenAI there, and `model` carries the deployment name (LangChain keys reasoning/tool behaviour on it; name the deployment after the model)',
+  modelNotLiteral:
+    'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
+  optionsNotLiteral:
+    'LangChain options are built elsewhere: move them to Azure by hand (AzureChatOpenAI with azureOpenAIApiDeploymentName, azureOpenAIEndpoint, azureOpenAIApiVersion, azureOpenAIApiKey or azureADTokenProvider)',
+  completionsClassic:
+    'the LangChain OpenAI LLM (legacy completions) stays on the classic AzureOpenAI class: completions are not on Azure\'s /openai/v1 surface',
+  hostedTools: (types: readonly string[]) =>
+    `OpenAI built-in tools (${types.join(', ')}) differ by Azure region and model: check them for your deployment`,
+} as const;

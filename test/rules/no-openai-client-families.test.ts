@@ -1,0 +1,48 @@
+/** no-openai-client on the LangChain and Agents SDK family entries (the same ones their transforms read). */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-openai-client.js';
+import { testable } from './testable.js';
+
+const ruleTester = new RuleTester();
+const setDefault = 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/ })) in this module';
+
+ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
+  valid: [
+    // LangChain pointed at other vendors, or set up from options the linter cannot see.
+    "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'llama3', configuration: { baseURL: 'http://localhost:11434/v1' } });",
+    "import { ChatOpenAI } from '@langchain/openai';\nexport const make = (configuration: object) => new ChatOpenAI({ configuration });",
+    // The LangChain Azure LLM, not openai's AzureOpenAI client.
+    "import { AzureOpenAI } from '@langchain/openai';\nconst llm = new AzureOpenAI({ azureOpenAIApiCompletionsDeploymentName: 'instruct' });",
+    // A module that hands the SDK its client (or a provider) runs its agents there.
+    "import OpenAI from 'openai';\nimport { Agent, setDefaultOpenAIClient } from '@openai/agents';\nsetDefaultOpenAIClient(new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1/` }));\nconst a = new Agent({ name: 'a' });",
+    "import { Agent, Runner, setDefaultModelProvider } from '@openai/agents';\nsetDefaultModelProvider(provider);\nconst a = new Agent({ name: 'a' });\nconst r = new Runner();",
+    // OpenAIProvider without its own client options uses the default client; with openAIClient, the one given.
+    "import { OpenAIProvider, setDefaultOpenAIClient } from '@openai/agents';\nsetDefaultOpenAIClient(client);\nconst p = new OpenAIProvider();",
+    "import { OpenAIProvider } from '@openai/agents';\nconst p = new OpenAIProvider({ openAIClient: azureClient });",
+    "import { OpenAIProvider } from '@openai/agents';\nconst p = new OpenAIProvider({ apiKey: key, baseURL: 'https://api.groq.com/openai/v1' });",
+    // Types only.
+    "import type { Agent } from '@openai/agents';\nexport const name = (a: Agent) => a.name;",
+  ],
+  invalid: [
+    {
+      code: "import { Agent, run } from '@openai/agents';\nconst agent = new Agent({ name: 'a', model: 'gpt-4o' });\nawait run(agent, 'hi');",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'Agent', module: '@openai/agents', replacement: setDefault }, line: 2 }],
+    },
+    {
+      code: "const { Runner } = require('@openai/agents');\nconst runner = new Runner({ model: 'gpt-4.1' });",
+      filename: 'runner.cjs',
+      errors: [{ messageId: 'wrapperClient', data: { name: 'Runner', module: '@openai/agents', replacement: setDefault }, line: 2 }],
+    },
+    {
+      code: "import * as agents from '@openai/agents';\nagents.setDefaultOpenAIKey(process.env.KEY!);\nconst p = new agents.OpenAIProvider({ apiKey: process.env.KEY });",
+      errors: [
+        { messageId: 'wrapperClient', data: { name: 'setDefaultOpenAIKey', module: '@openai/agents', replacement: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))' }, line: 2 },
+        { messageId: 'wrapperClient', data: { name: 'OpenAIProvider', module: '@openai/agents', replacement: 'OpenAIProvider({ openAIClient }) with an OpenAI client on <endpoint>/openai/v1/' }, line: 3 },
+      ],
+    },
+    {
+      code: "import { ChatOpenAI as Chat } from '@langchain/openai';\nconst llm = new Chat({ model: 'gpt-4o', configuration: { baseURL: 'https://api.openai.com/v1', organization: 'org' } });",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'ChatOpenAI', module: '@langchain/openai', replacement: 'AzureChatOpenAI' }, line: 2 }],
+    },
+  ],
+});

@@ -1,0 +1,248 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  AGENTS_CONFIG_CALLS,
+  AGENTS_CREATORS,
+  AGENTS_DIRECT,
+  AGENTS_HOSTED_TOOLS,
+  AGENTS_MESSAGES,
+  AGENTS_MODEL_FIELD,
+  AGENTS_PACKAGE,
+  AGENTS_PACKAGES,
+  AGENTS_REALTIME_PACKAGES,
+  AZURE_ENV,
+  OPENAI_CLIENT_EXPORTS,
+  OPENAI_SDK,
+} from '../src/core/index.js';
+import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
+import { declaratorOf, unwrap } from './lib/clients.js';
+import { deploymentExpression } from './lib/deployment-ref.js';
+import {
+  addTopLevelImport,
+  ensureNamedExport,
+  insertionIndex,
+  memberName,
+  moduleBindings,
+  programBody,
+  referencesTo,
+  removeBinding,
+  resolveBinding,
+  type ModuleBinding,
+} from './lib/imports.js';
+import { objectLiteral, propertyPath } from './lib/literals.js';
+import { asJscodeshift } from './lib/run.js';
+import { statements } from './lib/snippets.js';
+import { ensureTokenProvider } from './lib/token-provider.js';
+import type { Transform, TransformContext } from './lib/types.js';
+import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
+import { rewriteModelProperties } from './model-deployments.js';
+
+type Node = any; // Babel AST via recast.
+
+/** A call or construction of an Agents SDK export, with the export's name. */
+interface Use {
+  path: ASTPath<Node>;
+  name: string;
+}
+
+/** Every `new X(…)` / `X(…)` / `X.m(…)` / `ns.X(…)` whose X resolves to an export of `bindings` (name `X` or `X.m`). */
+function uses(ctx: TransformContext, bindings: readonly ModuleBinding[]): Use[] {
+  const { j, root } = ctx;
+  const out: Use[] = [];
+  const named = (outer: ASTPath<Node>): string | undefined => {
+    let calleePath = outer;
+    while (calleePath.node && unwrap(calleePath.node) !== calleePath.node) calleePath = calleePath.get('expression');
+    const callee = calleePath.node as Node;
+    if (!callee) return undefined;
+    if (callee.type === 'Identifier') {
+      const b = resolveBinding(calleePath, bindings);
+      return b && b.imported !== '*' ? b.imported : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || memberName(callee) === undefined) return undefined;
+    const object = unwrap(callee.object);
+    if (object.type === 'Identifier') {
+      const b = resolveBinding(calleePath.get('object'), bindings);
+      if (b?.imported === '*') return memberName(callee);
+      if (b) return `${b.imported}.${memberName(callee)}`;
+      return undefined;
+    }
+    // `agents.realtime.RealtimeAgent`: a member of a namespace's member.
+    return named(calleePath.get('object')) ? memberName(callee) : undefined;
+  };
+  for (const type of [j.NewExpression, j.CallExpression] as const) {
+    root.find(type as never).forEach((path: ASTPath<Node>) => {
+      const name = named(path.get('callee'));
+      if (name) out.push({ path, name });
+    });
+  }
+  return out;
+}
+
+/** The `new OpenAI(…)` (of the `openai` package) an expression is or names in this file. */
+function openAIConstruction(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> | undefined {
+  let current = path;
+  if (unwrap(current.node as Node)?.type === 'Identifier') {
+    const declarator = declaratorOf(current);
+    if (!declarator) return undefined;
+    current = declarator.get('init');
+  }
+  while (unwrap(current.node) !== current.node) current = current.get('expression');
+  const node = current.node as Node;
+  if (node?.type !== 'NewExpression') return undefined;
+  const sdk = moduleBindings(ctx.j, ctx.root, OPENAI_SDK).filter((b) => !b.typeOnly);
+  const callee = current.get('callee');
+  const binding = callee.node.type === 'Identifier' ? resolveBinding(callee, sdk) : undefined;
+  const isClient = binding && (OPENAI_CLIENT_EXPORTS.includes(binding.imported) || binding.style === 'cjs-whole');
+  return isClient ? current : undefined;
+}
+
+/** The options for the v1 client (`baseURL` on `/openai/v1/`, key or token provider), as object-literal code. */
+function v1ClientOptions(ctx: TransformContext): string {
+  const entra = ctx.options.auth === 'entra-id';
+  if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
+  return `{ baseURL: ${azureV1BaseURL(ctx)}, apiKey: ${entra ? TOKEN_PROVIDER : `process.env.${AZURE_ENV.apiKey}`} }`;
+}
+
+/** `model: MODEL` with MODEL imported from a module the project index followed: the use becomes the deployment reference. */
+function followedModel(ctx: TransformContext, property: ASTPath<Node>): boolean {
+  const value = unwrap((property.node as Node).value);
+  const model = value.type === 'Identifier' && !ctx.facts.modelConstants[value.name] ? ctx.facts.modelValues?.[value.name] : undefined;
+  if (model === undefined) return false;
+  (property.node as Node).shorthand = false;
+  property.get('value').replace(deploymentExpression(ctx, model));
+  ctx.change(property.node, 'deployment');
+  return true;
+}
+
+/**
+ * The v1 target's context: the Agents SDK speaks the Responses API, which Azure serves on `/openai/v1` only. (The
+ * Entra token scope stays the target's: the classic scope is documented for `/openai/v1` too, and a file may mix both.)
+ */
+function v1(ctx: TransformContext): TransformContext {
+  return { ...ctx, options: { ...ctx.options, target: 'v1' } };
+}
+
+/** The local name of an Agents SDK export, imported beside the file's own import of the SDK when missing. */
+function agentsExport(ctx: TransformContext, bindings: readonly ModuleBinding[], name: string): string {
+  const like = bindings.find((b) => b.statement.node.type === 'ImportDeclaration' || b.style.startsWith('cjs')) ?? bindings[0]!;
+  const source = bindings.some((b) => (b.statement.node as Node).source?.value === AGENTS_PACKAGE) ? AGENTS_PACKAGE : sourceOf(like);
+  return ensureNamedExport(ctx, like, source, name);
+}
+
+function sourceOf(binding: ModuleBinding): string {
+  const node = binding.statement.node as Node;
+  if (node.type === 'ImportDeclaration') return node.source.value;
+  const text = JSON.stringify(node);
+  return AGENTS_PACKAGES.find((p) => text.includes(`"${p}"`)) ?? AGENTS_PACKAGE;
+}
+
+/** The local name of `openai`'s client class, importing it when the file has none. */
+function openAIClass(ctx: TransformContext, before: Node): string {
+  const existing = moduleBindings(ctx.j, ctx.root, OPENAI_SDK).find((b) => !b.typeOnly && OPENAI_CLIENT_EXPORTS.includes(b.imported));
+  if (existing) return existing.local;
+  addTopLevelImport(ctx, ['OpenAI'], OPENAI_SDK, before);
+  return 'OpenAI';
+}
+
+/**
+ * The OpenAI Agents SDK: the module that configures it (`setDefaultOpenAIKey`, `setDefaultOpenAIClient`) or that
+ * creates agents gets one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))` and
+ * `setTracingDisabled(true)`; agent and runner `model` names become deployment references; hosted tools, realtime
+ * agents and OpenAI-only providers get markers.
+ */
+export const agentsSdk: Transform = {
+  name: 'agents-sdk',
+  apply(ctx) {
+    if (!ctx.source.includes('@openai/agents')) return;
+    const { j, root } = ctx;
+    const bindings = AGENTS_PACKAGES.flatMap((p) => moduleBindings(j, root, p)).filter((b) => !b.typeOnly);
+    const realtime = AGENTS_REALTIME_PACKAGES.flatMap((p) => moduleBindings(j, root, p)).filter((b) => !b.typeOnly);
+    if (bindings.length === 0 && realtime.length === 0) return;
+    const found = uses(ctx, [...bindings, ...realtime]);
+    const named = (names: readonly string[]) => found.filter((u) => names.includes(u.name));
+
+    for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
+    for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
+    for (const u of named(['setTracingExportApiKey'])) ctx.todo(u.path, AGENTS_MESSAGES.tracingKey);
+    let configured = false;
+    for (const u of named([AGENTS_DIRECT.provider])) {
+      const options = (u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined;
+      if (!options || propertyPath(options, AGENTS_DIRECT.providerClientOption)) continue;
+      const baseURL = propertyPath(options, 'baseURL');
+      if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') continue;
+      if (AGENTS_DIRECT.providerOwnClientOptions.some((k) => propertyPath(options, k))) ctx.todo(u.path, AGENTS_MESSAGES.provider);
+    }
+    if (named([AGENTS_CONFIG_CALLS.setProvider]).length > 0) configured = true;
+
+    // Agent and runner model names are deployment names on Azure.
+    const models = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics])
+      .map((u) => ((u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined))
+      .map((o) => o && propertyPath(o, AGENTS_MODEL_FIELD))
+      .filter((p): p is ASTPath<Node> => p !== undefined)
+      .filter((p) => !['NewExpression', 'CallExpression', 'ObjectExpression'].includes(unwrap((p.node as Node).value).type));
+    rewriteModelProperties(ctx, models.filter((p) => !followedModel(ctx, p)), AGENTS_MESSAGES.modelNotLiteral);
+
+    const creators = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics, ...AGENTS_CREATORS.calls]);
+    const setClient = named([AGENTS_CONFIG_CALLS.setClient]);
+    const setKey = named([AGENTS_CONFIG_CALLS.setKey]);
+    let clientStatement: Node | undefined;
+    for (const u of setClient) {
+      configured = true;
+      const args = (u.path.node as Node).arguments as Node[];
+      const construction = args.length > 0 ? openAIConstruction(ctx, u.path.get('arguments', 0)) : undefined;
+      if (!construction) continue;
+      const options = (construction.node as Node).arguments.length > 0 ? construction.get('arguments', 0) : undefined;
+      const baseURL = options && objectLiteral(options) && propertyPath(objectLiteral(options)!, 'baseURL');
+      if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') continue;
+      if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevelStatement(construction));
+      const { object, todos } = migrateOptions(v1(ctx), options, ctx.options.apiVersion);
+      const ctorArgs = (construction.node as Node).arguments as Node[];
+      if (ctorArgs.length > 0) ctorArgs[0] = object;
+      else ctorArgs.push(object);
+      for (const message of todos) ctx.todo(construction, message);
+      ctx.change(construction.node, 'client');
+      clientStatement = topLevelStatement(u.path);
+    }
+    if (configured) for (const u of setKey) ctx.todo(u.path, AGENTS_MESSAGES.setKeyBesideClient);
+    if (!configured && (setKey.length > 0 || creators.length > 0)) {
+      const body = programBody(ctx);
+      const anchor = topLevelStatement((setKey[0] ?? creators[0])!.path);
+      if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, anchor);
+      const OpenAI = openAIClass(ctx, anchor);
+      const setDefault = agentsExport(ctx, bindings, AGENTS_CONFIG_CALLS.setClient);
+      const [statement] = statements(ctx, `${setDefault}(new ${OpenAI}(${v1ClientOptions(ctx)}));`);
+      for (const u of setKey) {
+        reportSecrets(ctx, u.path);
+        ctx.change(u.path.node, 'client');
+      }
+      if (setKey.length > 0) {
+        // The key call becomes the client call, where the program configured the SDK.
+        const keyStatement = topLevelStatement(setKey[0]!.path);
+        const index = body.indexOf(keyStatement);
+        statement.comments = keyStatement.comments;
+        body.splice(index, 1, statement);
+        for (const u of setKey.slice(1)) j(u.path).closest(j.ExpressionStatement).remove();
+        for (const b of bindings.filter((b) => b.imported === AGENTS_CONFIG_CALLS.setKey)) {
+          if (referencesTo(j, root, b).length === 0) removeBinding(b);
+        }
+      } else {
+        // After the imports and the token provider the client reads, before the first agent.
+        const provider = body.findIndex((s) => s.type === 'VariableDeclaration' && s.declarations.some((d: Node) => d.id.name === TOKEN_PROVIDER));
+        body.splice(Math.max(insertionIndex(body, anchor), provider + 1), 0, statement);
+        ctx.change(anchor, 'client');
+      }
+      clientStatement = statement;
+    }
+    const tracingHandled = found.some((u) =>
+      [AGENTS_CONFIG_CALLS.tracingDisabled, 'setTraceProcessors', 'addTraceProcessor', 'setDefaultOpenAITracingExporter'].includes(u.name),
+    );
+    if (clientStatement && !tracingHandled) {
+      const body = programBody(ctx);
+      const disable = agentsExport(ctx, bindings, AGENTS_CONFIG_CALLS.tracingDisabled);
+      const [statement] = statements(ctx, `${disable}(true);`);
+      body.splice(body.indexOf(clientStatement) + 1, 0, statement);
+      root.find(j.ExpressionStatement).filter((p) => p.node === statement).forEach((p) => ctx.todo(p, AGENTS_MESSAGES.tracing));
+    }
+  },
+};
+
+export default asJscodeshift(agentsSdk);

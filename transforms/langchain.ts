@@ -1,0 +1,310 @@
+import type { ASTPath } from 'jscodeshift';
+import {
+  LANGCHAIN_AZURE_FIELDS,
+  LANGCHAIN_CLASSES,
+  LANGCHAIN_CONFIGURATION_REMOVED,
+  LANGCHAIN_ENV,
+  LANGCHAIN_FIELDS,
+  LANGCHAIN_MESSAGES,
+  LANGCHAIN_PACKAGE,
+  LANGCHAIN_TOOLS_EXPORT,
+  isHostedToolType,
+  isModelName,
+  type LangChainClass,
+} from '../src/core/index.js';
+import { constInit, unwrap } from './lib/clients.js';
+import { TOKEN_PROVIDER } from './lib/client-options.js';
+import { deploymentExpression, isDeploymentReference } from './lib/deployment-ref.js';
+import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
+import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/literals.js';
+import { asJscodeshift } from './lib/run.js';
+import { expression, str } from './lib/snippets.js';
+import { ensureTokenProvider } from './lib/token-provider.js';
+import type { Transform, TransformContext } from './lib/types.js';
+import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
+
+type Node = any; // Babel AST via recast.
+
+interface Construction {
+  path: ASTPath<Node>;
+  name: string;
+  cls: LangChainClass;
+  /** The import the callee names (absent for `ns.ChatOpenAI` on a namespace: renamed in place). */
+  binding?: ModuleBinding;
+}
+
+/** `new ChatOpenAI(…)`, `new lc.ChatOpenAI(…)`, `new ChatOpenAIAlias(…)` of `@langchain/openai`, any import style. */
+function constructions(ctx: TransformContext, bindings: readonly ModuleBinding[]): Construction[] {
+  const { j, root } = ctx;
+  const out: Construction[] = [];
+  root.find(j.NewExpression).forEach((path) => {
+    const callee = unwrap((path.node as Node).callee);
+    let binding: ModuleBinding | undefined;
+    let name: string | undefined;
+    if (callee.type === 'Identifier') {
+      binding = resolveBinding(path.get('callee'), bindings);
+      name = binding?.imported;
+    } else if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+      const ns = resolveBinding(path.get('callee', 'object'), bindings);
+      name = ns?.imported === '*' ? memberName(callee) : undefined;
+    }
+    if (name && Object.hasOwn(LANGCHAIN_CLASSES, name)) out.push({ path, name, cls: LANGCHAIN_CLASSES[name]!, binding });
+  });
+  return out;
+}
+
+/**
+ * OpenAI built-in tools the file hands to a LangChain model: `{ type: 'web_search_preview' }` in `bindTools([...])` or
+ * a `tools: [...]` call option, and `tools.webSearch()` helpers of `@langchain/openai`. Each gets a marker.
+ */
+function hostedTools(ctx: TransformContext, bindings: readonly ModuleBinding[]): string[] {
+  const { j, root } = ctx;
+  const found: string[] = [];
+  const add = (path: ASTPath<Node>, type: string): void => {
+    if (!found.includes(type)) found.push(type);
+    ctx.todo(path, LANGCHAIN_MESSAGES.hostedTools([type]));
+  };
+  const scanArray = (path: ASTPath<Node> | undefined): void => {
+    const array = path && arrayLiteral(path);
+    array?.get('elements').each((element: ASTPath<Node>) => {
+      const tool = element.node && objectLiteral(element);
+      const type = tool && propertyPath(tool, 'type');
+      const value = type && literalValue(unwrap((type.node as Node).value));
+      if (value && isHostedToolType(value)) add(element, value);
+    });
+  };
+  root.find(j.CallExpression).forEach((path) => {
+    const callee = (path.node as Node).callee;
+    const member = memberName(callee);
+    if (member === 'bindTools' && (path.node as Node).arguments.length > 0) scanArray(path.get('arguments', 0));
+    // `tools.webSearch()` / `lcTools.fileSearch()` on the `tools` export of @langchain/openai.
+    if (member && callee.object?.type === 'Identifier') {
+      const binding = resolveBinding(path.get('callee', 'object'), bindings);
+      if (binding?.imported === LANGCHAIN_TOOLS_EXPORT) add(path, `tools.${member}`);
+    }
+  });
+  root.find(j.ObjectProperty).forEach((path) => {
+    const node = path.node as Node;
+    if (propertyName(node.key) !== 'tools' || node.computed) return;
+    const call = path.parent?.parent?.node;
+    if (call?.type === 'CallExpression' && memberName(call.callee) !== undefined) scanArray(path.get('value'));
+  });
+  return found;
+}
+
+/** What the options of one construction are: the fields by name, and why it is not ours when it is not. */
+interface Fields {
+  object: ASTPath<Node>;
+  props: Map<string, ASTPath<Node>>;
+  skip: boolean;
+}
+
+function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
+  const props = new Map<string, ASTPath<Node>>();
+  let skip = false;
+  object.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    const key = node.type === 'ObjectProperty' && !node.computed ? propertyName(node.key) : undefined;
+    if (key === undefined) return;
+    props.set(key, prop);
+    // Azure fields set by hand: already on Azure.
+    if (key.startsWith('azure')) skip = true;
+  });
+  const configuration = props.get('configuration');
+  if (configuration) {
+    const config = objectLiteral(configuration.get('value'));
+    // Options from elsewhere may point anywhere: like the linter, leave them alone.
+    if (!config) skip = true;
+    const baseURL = config && propertyPath(config, 'baseURL');
+    if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') skip = true;
+  }
+  return { object, props, skip };
+}
+
+/** A literal model name a `model` value is or names (a same-file `const`, or one the project index followed). */
+function modelLiteral(ctx: TransformContext, path: ASTPath<Node> | undefined): string | undefined {
+  if (!path) return undefined;
+  const node = unwrap((path.node as Node).value);
+  const named = node.type === 'Identifier' ? literalValue(unwrap(constInit(path.get('value')))) ?? ctx.facts.modelValues?.[node.name] : undefined;
+  const literal = literalValue(node) ?? named;
+  return literal !== undefined && isModelName(literal) ? literal : undefined;
+}
+
+function property(ctx: TransformContext, code: string): Node {
+  return expression(ctx, `{ ${code} }`).properties[0];
+}
+
+/** The key setting: the Azure key from the env, or the file's Entra ID token provider. */
+function keyProperty(ctx: TransformContext, v1: boolean): Node {
+  if (ctx.options.auth === 'entra-id') return property(ctx, v1 ? `apiKey: ${TOKEN_PROVIDER}` : TOKEN_PROVIDER);
+  ctx.readsEnv(LANGCHAIN_ENV.apiKey);
+  return property(ctx, `${v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey}: process.env.${LANGCHAIN_ENV.apiKey}`);
+}
+
+/** `configuration` without what the target sets itself (`baseURL`, `apiKey`) and OpenAI account settings. */
+function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
+  const prop = fields.props.get('configuration');
+  if (!prop) return [];
+  const config = objectLiteral(prop.get('value'))!;
+  const kept: Node[] = [];
+  config.get('properties').each((p: ASTPath<Node>) => {
+    const key = propertyName((p.node as Node).key);
+    if (key && LANGCHAIN_CONFIGURATION_REMOVED.includes(key)) {
+      reportSecrets(ctx, p.get('value'));
+      ctx.change(p.node, 'option');
+    } else kept.push(p.node);
+  });
+  return kept;
+}
+
+function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boolean): void {
+  const { j } = ctx;
+  const modelProp = fields.props.get('model') ?? fields.props.get('modelName');
+  const model = modelLiteral(ctx, modelProp);
+  const configKept = cleanConfiguration(ctx, fields);
+  const azure: Node[] = [];
+  if (v1) {
+    // The deployment name travels as `model` on /openai/v1.
+    if (modelProp && model && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
+      (modelProp.node as Node).shorthand = false;
+      modelProp.get('value').replace(deploymentExpression(ctx, model));
+      ctx.change(modelProp.node, 'deployment');
+    } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
+      ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
+    }
+    azure.push(keyProperty(ctx, true));
+    const configuration = expression(ctx, `{ baseURL: ${azureV1BaseURL(ctx)} }`);
+    configuration.properties.push(...configKept);
+    azure.push(j.objectProperty(j.identifier('configuration'), configuration));
+  } else {
+    const deployment = model ? deploymentExpression(ctx, model) : expression(ctx, `process.env.${c.cls.deploymentEnv}`);
+    if (!model) ctx.readsEnv(c.cls.deploymentEnv);
+    if (modelProp && !model) ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
+    azure.push(j.objectProperty(j.identifier(c.cls.deploymentField), deployment));
+    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: process.env.${LANGCHAIN_ENV.endpoint}`));
+    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: process.env.${LANGCHAIN_ENV.apiVersion} ?? ${str(ctx, ctx.options.apiVersion)}`));
+    azure.push(keyProperty(ctx, false));
+    ctx.readsEnv(LANGCHAIN_ENV.endpoint);
+    ctx.readsEnv(LANGCHAIN_ENV.apiVersion);
+    if (configKept.length > 0) {
+      azure.push(j.objectProperty(j.identifier('configuration'), j.objectExpression(configKept)));
+    }
+  }
+  const out: Node[] = [];
+  let placed = false;
+  for (const node of (fields.object.node as Node).properties as Node[]) {
+    const key = node.type === 'ObjectProperty' && !node.computed ? propertyName(node.key) : undefined;
+    const action = key === undefined ? undefined : LANGCHAIN_FIELDS[key];
+    if (action === 'key' || action === 'remove' || action === 'configuration') {
+      const prop = fields.props.get(key!);
+      if (action !== 'configuration' && prop && prop.node === node) reportSecrets(ctx, prop.get('value'));
+      ctx.change(node, 'option');
+      continue;
+    }
+    out.push(node);
+    if (action === 'model' && !placed) {
+      out.push(...azure);
+      placed = true;
+    }
+  }
+  (fields.object.node as Node).properties = placed ? out : [...azure, ...out];
+  ctx.change(c.path.node, 'client');
+}
+
+/** `new ChatOpenAI` → `new AzureChatOpenAI`, named the way the file imports `@langchain/openai`. */
+function renameClass(ctx: TransformContext, c: Construction): ModuleBinding | undefined {
+  const calleePath = c.path.get('callee');
+  const callee = unwrap(calleePath.node as Node);
+  if (callee.type === 'MemberExpression') {
+    callee.property = ctx.j.identifier(c.cls.azure);
+    return undefined;
+  }
+  const local = takenByAnotherModule(ctx, c.cls.azure) ? aliasedImport(ctx, c.binding!, c.cls.azure) : ensureNamedExport(ctx, c.binding!, LANGCHAIN_PACKAGE, c.cls.azure);
+  calleePath.replace(ctx.j.identifier(local));
+  return c.binding;
+}
+
+/** Whether a module-level import of another package already uses `name` (`AzureOpenAI` of `openai`). */
+function takenByAnotherModule(ctx: TransformContext, name: string): boolean {
+  const { j, root } = ctx;
+  const ours = moduleBindings(j, root, LANGCHAIN_PACKAGE);
+  let taken = false;
+  root.find(j.ImportDeclaration).forEach((path) => {
+    for (const s of (path.node as Node).specifiers ?? []) if (s.local.name === name && !ours.some((b) => b.id === s.local)) taken = true;
+  });
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const id = (path.node as Node).id;
+    const names = id.type === 'Identifier' ? [id] : id.type === 'ObjectPattern' ? id.properties.map((p: Node) => p.value) : [];
+    if (names.some((n: Node) => n?.type === 'Identifier' && n.name === name && !ours.some((b) => b.id === n))) taken = true;
+  });
+  return taken;
+}
+
+/** Import LangChain's `name` under a `LangChain` prefix, beside `like` (its name collides with another import). */
+function aliasedImport(ctx: TransformContext, like: ModuleBinding, name: string): string {
+  const { j } = ctx;
+  const local = `LangChain${name}`;
+  const existing = moduleBindings(j, ctx.root, LANGCHAIN_PACKAGE).find((b) => b.imported === name && !b.typeOnly);
+  if (existing) return existing.local;
+  const statement = like.statement.node as Node;
+  if (statement.type === 'ImportDeclaration' && like.style === 'esm-named') {
+    statement.specifiers.push(j.importSpecifier(j.identifier(name), j.identifier(local)));
+  } else if (statement.type === 'VariableDeclaration' && like.style === 'cjs-destructured') {
+    const pattern = statement.declarations.find((d: Node) => d.id.type === 'ObjectPattern' && d.id.properties.some((p: Node) => p.value === like.id)).id;
+    pattern.properties.push(j.objectProperty(j.identifier(name), j.identifier(local)));
+  } else {
+    return ensureNamedExport(ctx, like, LANGCHAIN_PACKAGE, name);
+  }
+  return local;
+}
+
+/**
+ * LangChain JS: `ChatOpenAI`, `OpenAIEmbeddings` and the `OpenAI` LLM of `@langchain/openai` move to their Azure
+ * classes (classic target), or to `/openai/v1` through `configuration.baseURL` (`--target v1`, or a chat model on the
+ * Responses API). Clients pointed elsewhere (another vendor, Azure by hand, options built elsewhere) are left alone.
+ */
+export const langchain: Transform = {
+  name: 'langchain',
+  apply(ctx) {
+    if (!ctx.source.includes(LANGCHAIN_PACKAGE)) return;
+    const bindings = moduleBindings(ctx.j, ctx.root, LANGCHAIN_PACKAGE).filter((b) => !b.typeOnly);
+    if (bindings.length === 0) return;
+    const found = constructions(ctx, bindings);
+    const responsesFile = hostedTools(ctx, bindings).length > 0;
+    const touched = new Set<ModuleBinding>();
+    let providerAdded = false;
+    for (const c of found) {
+      const args = (c.path.node as Node).arguments as Node[];
+      if (args.length === 0) args.push(ctx.j.objectExpression([]));
+      const object = objectLiteral(c.path.get('arguments', 0));
+      if (!object) {
+        ctx.todo(c.path, LANGCHAIN_MESSAGES.optionsNotLiteral);
+        continue;
+      }
+      const fields = readFields(ctx, object);
+      if (fields.skip) continue;
+      const responses = fields.props.get('useResponsesApi');
+      const usesResponses =
+        responsesFile || (responses !== undefined && unwrap((responses.node as Node).value)?.value !== false);
+      const v1 = c.cls.v1 && (ctx.options.target === 'v1' || usesResponses);
+      if (!c.cls.v1 && ctx.options.target === 'v1') ctx.outcome.notes.push(LANGCHAIN_MESSAGES.completionsClassic);
+      if (v1 && ctx.options.target === 'classic') ctx.todo(c.path, LANGCHAIN_MESSAGES.responsesOnV1);
+      if (ctx.options.auth === 'entra-id' && !providerAdded) {
+        ensureTokenProvider(ctx, topLevelStatement(c.path));
+        ctx.change(c.path.node, 'auth');
+        providerAdded = true;
+      }
+      migrate(ctx, c, fields, v1);
+      if (!v1) {
+        const binding = renameClass(ctx, c);
+        if (binding) touched.add(binding);
+      }
+    }
+    for (const binding of touched) {
+      if (referencesTo(ctx.j, ctx.root, binding).length === 0) removeBinding(binding);
+      ctx.change(binding.statement.node, 'import');
+    }
+  },
+};
+
+export default asJscodeshift(langchain);

@@ -1,0 +1,65 @@
+import type { ASTPath } from 'jscodeshift';
+import { AZURE_ENV, findSecret, isAzureURL, isAzureV1BaseURL, isOpenAIBaseURL, maskSecret } from '../../src/core/index.js';
+import { azureEndpointRead } from './azure-url.js';
+import { constInit, declaratorOf, unwrap } from './clients.js';
+import { expression, str } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** Where a wrapper's `baseURL` sends it: OpenAI (ours), Azure already, or another vendor / unknown (left alone). */
+export type BaseURLKind = 'openai' | 'azure' | 'other';
+
+/** Source text of a value, a same-file `const` resolved one level (`baseURL: GROQ_URL`). */
+function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
+  const node = unwrap(path.node as Node);
+  const resolved = node.type === 'Identifier' ? constInit(path) ?? node : node;
+  return ctx.source.slice(resolved.start, resolved.end);
+}
+
+export function baseURLKind(ctx: TransformContext, valuePath: ASTPath<Node>): BaseURLKind {
+  const text = valueText(ctx, valuePath);
+  if (isOpenAIBaseURL(text)) return 'openai';
+  return isAzureV1BaseURL(text) || isAzureURL(text) ? 'azure' : 'other';
+}
+
+/** `${AZURE_OPENAI_ENDPOINT minus trailing slashes}/openai/v1/`, as code (notes the env read). */
+export function azureV1BaseURL(ctx: TransformContext): string {
+  return `\`\${${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\``;
+}
+
+/** Report every OpenAI secret in literals under `path`, masked: the caller drops or replaces the value. */
+export function reportSecrets(ctx: TransformContext, path: ASTPath<Node>): void {
+  const { j } = ctx;
+  const visit = (p: ASTPath<Node>): void => {
+    const node = p.node as Node;
+    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q: Node) => q.value.raw).join(' ') : undefined;
+    const secret = text === undefined ? undefined : findSecret(text);
+    if (!secret) return;
+    ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+    ctx.change(node, 'secret');
+  };
+  visit(path);
+  j(path).find(j.StringLiteral).forEach(visit);
+  j(path).find(j.TemplateLiteral).forEach(visit);
+  // `apiKey: KEY` with `const KEY = 'sk-…'` in this file: the constant is the secret's home; it reads the env instead.
+  const node = unwrap(path.node as Node);
+  if (node?.type === 'Identifier') {
+    const declarator = declaratorOf(path);
+    const init = declarator && (declarator.node as Node).init;
+    const secret = init?.type === 'StringLiteral' ? findSecret(init.value) : undefined;
+    if (secret) {
+      ctx.outcome.secrets.push({ line: init.loc?.start.line ?? 0, masked: maskSecret(secret) });
+      ctx.change(init, 'secret');
+      declarator!.get('init').replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
+      ctx.readsEnv(AZURE_ENV.apiKey);
+    }
+  }
+}
+
+/** The top-level statement holding a path. */
+export function topLevelStatement(path: ASTPath<Node>): Node {
+  let current = path;
+  while (current.parent && current.parent.node.type !== 'Program') current = current.parent;
+  return current.node;
+}
