@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, azureReplacementFor, envReadMessage, isOpenAIEnvName } from '../src/core/index.js';
 import { insideClientArguments } from './lib/client-arguments.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
+import { indexFor } from './lib/file-index.js';
 import { propertyName } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
@@ -18,7 +19,7 @@ function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
   if (node?.type === 'MemberExpression' && !node.computed && node.property.name === 'env') {
     const object = unwrap(node.object);
     if (object.type === 'MetaProperty') return object.meta.name === 'import' && object.property.name === 'meta';
-    return object.type === 'Identifier' && object.name === 'process' && !(path as Node).scope?.lookup('process');
+    return object.type === 'Identifier' && object.name === 'process' && !indexFor(path).resolve(object, path);
   }
   if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
   const declarator = declaratorOf(path);

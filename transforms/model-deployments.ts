@@ -8,7 +8,7 @@ import {
   isProviderPrefixedModel,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
-import { declaratorOf, unwrap } from './lib/clients.js';
+import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -77,7 +77,9 @@ function literalPath(path: ASTPath<Node>): ASTPath<Node> {
 /** Rewrite the model-literal leaves under `path` (literal, `a || "m"`, `c ? "a" : "b"`); true when some leaf is not. */
 function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
   const { ctx } = state;
-  const node = unwrap(path.node as Node);
+  // Recurse on the unwrapped path with its node; the literal case keeps `path` so a cast stays around the reference.
+  const inner = unwrapPath(path);
+  const node = inner.node as Node;
   if (isDeploymentReference(ctx, node)) return false;
   const literal = literalValue(node);
   if (literal !== undefined) {
@@ -92,12 +94,12 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
     if (literal.startsWith('ft:')) ctx.todo(path, FINE_TUNED);
     return false;
   }
-  if (node.type === 'LogicalExpression') return [rewriteLeaves(state, path.get('left')), rewriteLeaves(state, path.get('right'))].some(Boolean);
+  if (node.type === 'LogicalExpression') return [rewriteLeaves(state, inner.get('left')), rewriteLeaves(state, inner.get('right'))].some(Boolean);
   if (node.type === 'ConditionalExpression') {
-    return [rewriteLeaves(state, path.get('consequent')), rewriteLeaves(state, path.get('alternate'))].some(Boolean);
+    return [rewriteLeaves(state, inner.get('consequent')), rewriteLeaves(state, inner.get('alternate'))].some(Boolean);
   }
   if (envRead(node)?.startsWith('AZURE_')) return false;
-  if (node.type === 'Identifier') return !rewriteConstant(state, path);
+  if (node.type === 'Identifier') return !rewriteConstant(state, inner);
   return true;
 }
 
@@ -140,8 +142,8 @@ export const modelDeployments: Transform = {
       ...realtime.map((call) => modelProperty(call, 'realtime')),
     ].filter((p): p is ASTPath<Node> => p !== undefined);
     // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
-    for (const property of properties) for (const check of modelChecks(ctx, property.get('value'))) ctx.todo(check, MODEL_CHECK_MESSAGE);
-    const state: Rewrite = { ctx, positions: new Set(properties.map((p) => (p.node as Node).value)), rewrittenConstants: new Set() };
+    for (const property of properties) for (const check of modelChecks(ctx, unwrapPath(property.get('value')))) ctx.todo(check, MODEL_CHECK_MESSAGE);
+    const state: Rewrite = { ctx, positions: new Set(properties.map((p) => unwrap((p.node as Node).value))), rewrittenConstants: new Set() };
     rewriteListedConstants(state);
     for (const property of properties) {
       const node = property.node as Node;

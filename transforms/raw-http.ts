@@ -12,7 +12,7 @@ import {
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
 import { insideClientArguments } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { declaratorOf, unwrap } from './lib/clients.js';
+import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -178,7 +178,7 @@ function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node
 function headersObject(value: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = unwrap(value.node as Node);
   if (node?.type === 'NewExpression' && node.callee.name === 'Headers' && node.arguments.length === 1) {
-    return objectLiteral(value.get(...(node === value.node ? [] : ['expression']), 'arguments', 0));
+    return objectLiteral(unwrapPath(value).get('arguments', 0));
   }
   return objectLiteral(value);
 }
@@ -247,7 +247,7 @@ function modelConstant(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Nod
 /** A request body's `model` → a deployment reference (the v1 REST surface routes on it). */
 function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
   let value = property.get('value') as ASTPath<Node>;
-  if ((unwrap(value.node) as Node).type === 'Identifier') value = modelConstant(ctx, value) ?? value;
+  if ((unwrap(value.node) as Node).type === 'Identifier') value = modelConstant(ctx, unwrapPath(value)) ?? value;
   const node = unwrap(value.node as Node);
   const model = literalValue(node);
   if (model !== undefined) {
@@ -263,8 +263,7 @@ function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
 function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
   const node = unwrap(argument.node as Node);
   if (node?.type === 'CallExpression' && memberName(node.callee) === 'stringify' && node.arguments.length > 0) {
-    const inner = argument.node === node ? argument : argument.get('expression');
-    return bodies(inner.get('arguments', 0), depth);
+    return bodies(unwrapPath(argument).get('arguments', 0), depth);
   }
   const object = objectLiteral(argument);
   if (!object || depth > 1) return [];

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { fileClients, isClientExpression, unwrap } from './clients.js';
 import { memberName, propertyName } from './imports.js';
+import { declarationAt } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -47,9 +48,8 @@ function clientMember(ctx: TransformContext, aliases: Map<Node, string>, path: A
   }
   if (isClientExpression(ctx, base)) return names;
   if (node.type === 'Identifier') {
-    const scope = (base as Node).scope?.lookup(node.name);
-    const declared: ASTPath<Node> | undefined = scope?.getBindings()[node.name]?.[0];
-    const prefix = declared && aliases.get(declared.node);
+    const declared = declarationAt(base);
+    const prefix = declared && aliases.get(declared.id);
     if (prefix !== undefined) return [...prefix.split('.'), ...names];
   }
   return undefined;

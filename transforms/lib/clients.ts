@@ -7,6 +7,7 @@ import {
   isOpenAIBaseURL,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { declarationAt, indexFor } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
@@ -54,7 +55,8 @@ export function unwrap(node: Node): Node {
   return node && WRAPPERS.has(node.type) ? unwrap(node.expression) : node;
 }
 
-function unwrapPath(path: ASTPath<Node>): ASTPath<Node> {
+/** The path of the expression under `x!`, `x as T`, `(x)`: recursion goes on with the node and its path together. */
+export function unwrapPath(path: ASTPath<Node>): ASTPath<Node> {
   const node = path.node as Node;
   return node && WRAPPERS.has(node.type) ? unwrapPath(path.get('expression')) : path;
 }
@@ -104,11 +106,11 @@ export function constInit(path: ASTPath<Node>): Node | undefined {
 
 /** The variable declarator (path) that declares the identifier at `path`, found through scopes. */
 export function declaratorOf(path: ASTPath<Node>): ASTPath<Node> | undefined {
-  const name = (path.node as Node).name;
-  const scope = (path as Node).scope?.lookup(name);
-  const binding: ASTPath<Node> | undefined = scope?.getBindings()[name]?.[0];
-  const parent = binding?.parent;
-  return parent?.node.type === 'VariableDeclarator' && parent.node.id === binding!.node ? parent : undefined;
+  const declared = declarationAt(path);
+  if (!declared) return undefined;
+  const index = indexFor(path);
+  const parent = index.parentOf(declared.id);
+  return parent?.type === 'VariableDeclarator' && parent.id === declared.id ? index.pathOf(parent) : undefined;
 }
 
 /** Classify a client by its options: a `baseURL` elsewhere, or Azure's own headers/query, means not ours. */
@@ -181,8 +183,10 @@ export function fileClients(ctx: TransformContext): FileClients {
     set.add(name);
     result.members.set(cls, set);
   };
-  const holdsClient = (valuePath: ASTPath<Node>): boolean => {
-    const node = unwrap(valuePath.node as Node);
+  const holdsClient = (wrapped: ASTPath<Node>): boolean => {
+    // Walk the unwrapped path with its node: `(a || b) as T` recurses into `a` and `b`, not into the cast again.
+    const valuePath = unwrapPath(wrapped);
+    const node = valuePath.node as Node;
     if (!node) return false;
     if (direct.has(node)) return true;
     if (node.type === 'AwaitExpression') return holdsClient(valuePath.get('argument'));
@@ -190,7 +194,7 @@ export function fileClients(ctx: TransformContext): FileClients {
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
     }
-    return node.type === 'Identifier' && isClientIdentifier(ctx, result, unwrapPath(valuePath));
+    return node.type === 'Identifier' && isClientIdentifier(ctx, result, valuePath);
   };
 
   /** A function whose body returns a client on some path (`return new OpenAI()`, `return client`, `() => new OpenAI()`). */
@@ -222,9 +226,8 @@ export function fileClients(ctx: TransformContext): FileClients {
       if (!holdsClient(path.get('right'))) return;
       const left = unwrap((path.node as Node).left);
       if (left.type === 'Identifier') {
-        const scope = (path as Node).scope?.lookup(left.name);
-        const decl: ASTPath<Node> | undefined = scope?.getBindings()[left.name]?.[0];
-        if (decl) result.ids.add(decl.node);
+        const decl = declarationAt(unwrapPath(path.get('left')));
+        if (decl) result.ids.add(decl.id);
       } else if (unwrap(left.object)?.type === 'ThisExpression') {
         addMember(path, memberName(left));
       }
@@ -264,18 +267,17 @@ function enclosingFunction(path: ASTPath<Node>): Node | undefined {
 function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
   const callee = (path.node as Node).callee;
   if (callee?.type !== 'Identifier') return false;
-  const declared: ASTPath<Node>[] = (path as Node).scope?.lookup(callee.name)?.getBindings()[callee.name] ?? [];
-  return declared.some((d) => clients.factories.has(d.node));
+  const declared = declarationAt(path.get('callee'));
+  return !!declared && clients.factories.has(declared.id);
 }
 
 /** Whether an identifier path refers to a direct-OpenAI client variable (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
   const name = (path.node as Node).name as string;
-  const scope = (path as Node).scope?.lookup(name);
-  const declared: ASTPath<Node>[] = scope?.getBindings()[name] ?? [];
-  if (declared.some((d) => clients.ids.has(d.node))) return true;
+  const declared = declarationAt(path);
+  if (declared && clients.ids.has(declared.id)) return true;
   if (!ctx.facts.clientBindings.includes(name)) return false;
-  return !scope || scope.isGlobal || scope.node.type === 'Program';
+  return !declared || !declared.scope.parent;
 }
 
 /** Whether the expression at `path` is a direct-OpenAI client of this file. */

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { declarationAt, indexFor } from './file-index.js';
 import { statementsAsWritten, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -148,10 +149,9 @@ export function resolveBinding(path: ASTPath<Node>, bindings: readonly ModuleBin
   const name = (path.node as Node).name as string;
   const candidates = bindings.filter((b) => b.local === name);
   if (candidates.length === 0) return undefined;
-  const scope = (path as Node).scope?.lookup(name);
-  if (!scope) return candidates.find((b) => b.style === 'ts-import-equals' || b.statement.parent?.node.type === 'Program');
-  const declared: ASTPath<Node>[] = scope.getBindings()[name] ?? [];
-  return candidates.find((b) => declared.some((d) => d.node === b.id));
+  const declared = declarationAt(path);
+  if (!declared) return candidates.find((b) => b.style === 'ts-import-equals' || b.statement.parent?.node.type === 'Program');
+  return candidates.find((b) => b.id === declared.id);
 }
 
 /** Whether an identifier path is a reference (not a property key, member name or the declaring identifier). */
@@ -168,23 +168,24 @@ export function isReference(path: ASTPath<Node>): boolean {
 }
 
 /** Identifier paths that refer to the variable declared by `id` (scope-aware, excluding the declaration). */
-export function referencesOf(j: JSCodeshift, root: Collection, id: Node): ASTPath<Node>[] {
-  return root
-    .find(j.Identifier, { name: id.name })
-    .filter((p) => {
-      if (p.node === id || !isReference(p)) return false;
-      const scope = (p as Node).scope?.lookup(id.name);
-      return (scope?.getBindings()[id.name] ?? []).some((d: ASTPath<Node>) => d.node === id);
-    })
-    .paths();
+export function referencesOf(_j: JSCodeshift, root: Collection, id: Node): ASTPath<Node>[] {
+  return namedIdentifiers(root, id.name).filter((p) => p.node !== id && isReference(p) && declarationAt(p)?.id === id);
+}
+
+/** Identifier paths named `name` (plain identifiers, as `find(j.Identifier, { name })`). */
+function namedIdentifiers(root: Collection, name: string): ASTPath<Node>[] {
+  const index = indexFor(root.paths()[0]!);
+  return index
+    .named(name)
+    .filter((n) => n.type === 'Identifier')
+    .map((n) => index.pathOf(n));
 }
 
 /** Identifier paths that refer to `binding` (excluding its declaration). */
-export function referencesTo(j: JSCodeshift, root: Collection, binding: ModuleBinding): ASTPath<Node>[] {
-  return root
-    .find(j.Identifier, { name: binding.local })
-    .filter((p) => p.node !== binding.id && isReference(p) && resolveBinding(p, [binding]) === binding)
-    .paths();
+export function referencesTo(_j: JSCodeshift, root: Collection, binding: ModuleBinding): ASTPath<Node>[] {
+  return namedIdentifiers(root, binding.local).filter(
+    (p) => p.node !== binding.id && isReference(p) && resolveBinding(p, [binding]) === binding,
+  );
 }
 
 /** The local name for `exportName` of `source`, adding an import in the style of `like` when there is none. */

@@ -6,6 +6,7 @@ import {
   type FileFacts,
   type MigrationOptions,
 } from '../../src/core/index.js';
+import { indexOfRoot, invalidateIndex } from './file-index.js';
 import { insertMarkerOnce } from './markers.js';
 import { parserFor, parserNameFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
@@ -65,6 +66,9 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   const ctx: TransformContext = {
     j,
     root,
+    get index() {
+      return indexOfRoot(root);
+    },
     path: input.path,
     source: input.source,
     options: input.options ?? DEFAULT_OPTIONS,
@@ -74,6 +78,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
     outcome,
     change(node, kind) {
       dirty = true;
+      invalidateIndex(root);
       outcome.changes.push({ line: node.loc?.start.line ?? 0, kind });
     },
     todo(path: ASTPath, message: string) {
