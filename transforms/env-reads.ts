@@ -65,10 +65,11 @@ function inAuthorizationHeader(path: ASTPath<Node>): boolean {
 
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */
 function memberReads(ctx: TransformContext): void {
-  const { j, root } = ctx;
-  root.find(j.MemberExpression).forEach((path) => {
+  const { j } = ctx;
+  const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
+  ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).forEach((path) => {
     const node = path.node as Node;
-    const name = node.computed ? literalValue(node.property) : propertyName(node.property);
+    const name = nameOf(node);
     if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path) || insideClientArguments(ctx, path)) return;
     handle(ctx, path, name, (azure) => {
       node.property = node.computed ? j.stringLiteral(azure) : j.identifier(azure);
@@ -78,8 +79,8 @@ function memberReads(ctx: TransformContext): void {
 
 /** `const { OPENAI_API_KEY } = process.env` → `const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = process.env`. */
 function destructuredReads(ctx: TransformContext): void {
-  const { j, root } = ctx;
-  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((declarator) => {
+  const { j } = ctx;
+  ctx.index.find('VariableDeclarator', (n) => n.id.type === 'ObjectPattern').forEach((declarator) => {
     if (!(declarator.node as Node).init || !isEnvObject(declarator.get('init'))) return;
     declarator.get('id', 'properties').each((prop: ASTPath<Node>) => {
       const node = prop.node as Node;
@@ -107,6 +108,8 @@ function destructuredReads(ctx: TransformContext): void {
 export const envReads: Transform = {
   name: 'env-reads',
   apply(ctx) {
+    // Every name this transform handles starts with OPENAI_: a file without that text has nothing to read.
+    if (!ctx.source.includes('OPENAI_')) return;
     memberReads(ctx);
     destructuredReads(ctx);
   },

@@ -42,7 +42,8 @@ function modelProperty(call: ASTPath<Node>, member: string): ASTPath<Node> | und
 function rewriteListedConstants(state: Rewrite): void {
   const { ctx } = state;
   if (ctx.facts.rewriteConstants.length === 0) return;
-  ctx.root.find(ctx.j.VariableDeclarator).forEach((path) => {
+  const listed = (n: Node): boolean => n.id.type === 'Identifier' && ctx.facts.rewriteConstants.includes(n.id.name);
+  ctx.index.find('VariableDeclarator', listed).forEach((path) => {
     const id = (path.node as Node).id;
     const holder = path.parent.parent.node.type;
     const topLevel = holder === 'Program' || holder === 'ExportNamedDeclaration';

@@ -67,15 +67,13 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
 
 /** Reads of client properties Entra ID auth changes (`client.apiKey`), on clients of this file or the project's. */
 function entraPropertyReads(ctx: TransformContext): { path: ASTPath<Node>; message: string }[] {
-  const { j, root } = ctx;
-  return root
-    .find(j.MemberExpression)
-    .paths()
-    .flatMap((path) => {
-      const name = memberName(path.node);
-      if (name === undefined || !Object.hasOwn(ENTRA_CLIENT_PROPERTIES, name)) return [];
-      return isClientExpression(ctx, path.get('object')) ? [{ path, message: ENTRA_CLIENT_PROPERTIES[name]! }] : [];
-    });
+  const named = (n: Node): boolean => {
+    const name = memberName(n);
+    return name !== undefined && Object.hasOwn(ENTRA_CLIENT_PROPERTIES, name);
+  };
+  return ctx.index
+    .find('MemberExpression', named)
+    .flatMap((path) => (isClientExpression(ctx, path.get('object')) ? [{ path, message: ENTRA_CLIENT_PROPERTIES[memberName(path.node)!]! }] : []));
 }
 
 /**

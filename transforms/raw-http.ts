@@ -348,13 +348,12 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
 export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
-    const { j, root } = ctx;
     if (!mentionsOpenAIHost(ctx.source)) return;
-    const literals = [...root.find(j.StringLiteral).paths(), ...root.find(j.TemplateLiteral).paths()].filter((path) => {
-      const node = path.node as Node;
-      const text = node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
-      return mentionsOpenAIHost(text) && isValuePosition(path) && !insideClientArguments(ctx, path);
-    });
+    const text = (node: Node): string => (node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join(''));
+    const named = (node: Node): boolean => mentionsOpenAIHost(text(node));
+    const literals = [...ctx.index.find('StringLiteral', named), ...ctx.index.find('TemplateLiteral', named)].filter(
+      (path) => isValuePosition(path) && !insideClientArguments(ctx, path),
+    );
     const migrated: ASTPath<Node>[] = [];
     for (const path of literals) {
       const node = path.node as Node;

@@ -37,7 +37,7 @@ export interface FileIndex {
   /** The file's top node (recast's `File`). */
   top: Node;
   program: Scope;
-  /** Nodes of a type, in source order, as the file was when the index was built. */
+  /** Nodes of a type (and its subtypes, as ast-types matches them), in source order, as the file was when the index was built. */
   nodes(type: string): readonly Node[];
   /** Identifier (and JSXIdentifier) nodes with this name. */
   named(name: string): readonly Node[];
@@ -45,11 +45,21 @@ export interface FileIndex {
   parentOf(node: Node): Node | undefined;
   /** The NodePath of a node of this tree. */
   pathOf(node: Node): ASTPath<Node>;
+  /** Paths of the nodes of a type that pass a test on the plain node (only those get a NodePath). */
+  find(type: string, test?: (node: Node) => boolean): ASTPath<Node>[];
   /** The declaration an identifier resolves to; undefined for a global (or a name declared nowhere in the file). */
   resolve(id: Node, path?: ASTPath<Node>): Declaration | undefined;
   /** The declaration of a declaring identifier (the node itself declares it). */
   declarationOf(id: Node): Declaration | undefined;
 }
+
+/** Types ast-types' `find(j.X)` also matches under X (its `bases`), so `nodes(X)` lists them too. */
+const SUPERTYPES: Readonly<Record<string, string>> = {
+  OptionalMemberExpression: 'MemberExpression',
+  OptionalCallExpression: 'CallExpression',
+  JSXIdentifier: 'Identifier',
+  ClassPrivateProperty: 'ClassProperty',
+};
 
 /** Keys that never hold child nodes. */
 const SKIP_KEYS = new Set(['type', 'loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'original']);
@@ -127,9 +137,15 @@ class Builder {
   }
 
   private add(node: Node): void {
-    const list = this.byType.get(node.type);
+    this.push(node.type, node);
+    const supertype = SUPERTYPES[node.type];
+    if (supertype) this.push(supertype, node);
+  }
+
+  private push(type: string, node: Node): void {
+    const list = this.byType.get(type);
     if (list) list.push(node);
-    else this.byType.set(node.type, [node]);
+    else this.byType.set(type, [node]);
   }
 
   private functionScope(scope: Scope): Scope {
@@ -243,6 +259,11 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
       const parentPath = index.pathOf(link.parent);
       const value = link.parent[link.key];
       return Array.isArray(value) ? parentPath.get(link.key, value.indexOf(node)) : parentPath.get(link.key);
+    },
+    find(type, test) {
+      const out: ASTPath<Node>[] = [];
+      for (const node of b.byType.get(type) ?? []) if (!test || test(node)) out.push(index.pathOf(node));
+      return out;
     },
     resolve(id, path) {
       const declared = b.declarations.get(id);
