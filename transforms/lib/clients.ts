@@ -162,12 +162,15 @@ function isClientType(sdk: ModuleBinding[], typeAnnotationPath: ASTPath<Node> | 
 export function fileClients(ctx: TransformContext): FileClients {
   const cached = ctx.shared.get(KEY) as FileClients | undefined;
   if (cached) return cached;
-  const { j, root, index } = ctx;
-  const sdk = moduleBindings(j, root, OPENAI_SDK);
+  // Every binding of the SDK, and an inline `new (require('openai').OpenAI)()`, names it in quotes: a file that
+  // never does has no client of its own, and is not walked.
+  const names = /['"]openai['"]/.test(ctx.source);
+  const { j, root } = ctx;
+  const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
   const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set() };
   ctx.shared.set(KEY, result);
-  // No binding may still mean an inline `new (require('openai').OpenAI)()`: only skip files that never name the SDK.
-  if (sdk.length === 0 && !/['"]openai['"]/.test(ctx.source)) return result;
+  if (!names) return result;
+  const { index } = ctx;
 
   index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));

@@ -9,6 +9,7 @@ type Node = any; // Babel AST via recast.
 /** `OpenAIRealtimeWS.create(client, props)` calls whose client is a direct-OpenAI client of this file. */
 export function realtimeConnects(ctx: TransformContext): ASTPath<Node>[] {
   const { j, root } = ctx;
+  if (!Object.keys(REALTIME_CONNECTORS).some((source) => ctx.source.includes(source))) return [];
   const bindings = Object.entries(REALTIME_CONNECTORS).flatMap(([source, names]) =>
     moduleBindings(j, root, source).filter((b) => names.includes(b.imported) && !b.typeOnly),
   );
