@@ -108,10 +108,11 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
 function rewriteConstant(state: Rewrite, path: ASTPath<Node>): boolean {
   const { ctx } = state;
   const name = (path.node as Node).name as string;
-  const known = ctx.facts.modelConstants[name];
-  if (known) return known === 'rewritten';
   const declarator = declaratorOf(path);
-  if (!declarator || (declarator.parent.node as Node).kind !== 'const') return false;
+  // The project index speaks for constants declared in other files; one declared here is rewritten here, even when
+  // the index says `rewritten` (that verdict is about its declaration, which is this file's to change).
+  if (!declarator) return ctx.facts.modelConstants[name] === 'rewritten';
+  if ((declarator.parent.node as Node).kind !== 'const') return false;
   const id = (declarator.node as Node).id;
   if (state.rewrittenConstants.has(id)) return true;
   const init = unwrap((declarator.node as Node).init);

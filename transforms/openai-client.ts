@@ -4,6 +4,7 @@ import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
 import { ensureNamedExport, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -57,6 +58,7 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
   const { path } = construction;
   const args = (path.node as Node).arguments as Node[];
   const argPath = args.length > 0 ? path.get('arguments', 0) : undefined;
+  if (ctx.options.target === 'classic') retypeClientOptions(ctx, construction);
   const { object, todos } = migrateOptions(ctx, argPath, apiVersion);
   if (args.length > 0) args[0] = object;
   else args.push(object);
