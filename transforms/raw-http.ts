@@ -34,6 +34,9 @@ const UNREAD_HEADERS =
 const CLASSIC_NOTE =
   'raw HTTP calls use the Azure v1 REST surface (`/openai/v1/…`, GA, no api-version) on the classic target too: its URLs need no deployment in the path';
 
+const UNREAD_KEY =
+  "this Authorization value is not a `Bearer <key>` this tool can read: Azure takes the key as an `api-key` header (Authorization: Bearer only with an Entra ID token)";
+
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
 /** Nodes an expression passes through on its way from a URL piece to the call that uses it. */
@@ -219,10 +222,64 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
       kept.push(prop.node);
       return;
     }
+    const own = ownKey(prop.get('value'));
+    if (own === undefined) {
+      ctx.todo(prop, UNREAD_KEY);
+      kept.push(prop.node);
+      return;
+    }
+    if (own) {
+      kept.push(ctx.j.objectProperty(ctx.j.stringLiteral('api-key'), asString(ctx, own)));
+      return;
+    }
     ctx.readsEnv(AZURE_ENV.apiKey);
     kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: process.env.${AZURE_ENV.apiKey}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
   });
   node.properties = kept;
+}
+
+/** The key under `Bearer ` in an Authorization value: `\`Bearer ${k}\``, `"Bearer " + k`; undefined for any other form. */
+function bearerKey(node: Node): Node | undefined {
+  const value = unwrap(node);
+  if (value?.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis[1]?.value.cooked === '') {
+    return /^Bearer\s+$/i.test(value.quasis[0].value.cooked ?? '') ? value.expressions[0] : undefined;
+  }
+  if (value?.type === 'BinaryExpression' && value.operator === '+' && /^Bearer\s+$/i.test(literalValue(value.left) ?? '')) return value.right;
+  return undefined;
+}
+
+/**
+ * The code's own key for the `api-key` header (a parameter, a variable, a member: the request keeps using it; an
+ * OpenAI env read behind a variable is the env-reads transform's to rename), or null where the env reference takes
+ * its place: a hard-coded secret or a direct OpenAI env read. Undefined when the value is not a `Bearer <key>` form.
+ */
+function ownKey(value: ASTPath<Node>): Node | null | undefined {
+  const key = bearerKey(value.node);
+  if (key === undefined) return literalValue(unwrap(value.node)) !== undefined ? null : undefined;
+  const replaceable = (node: Node): boolean => {
+    const inner = unwrap(node);
+    if (literalValue(inner) !== undefined || (inner?.type === 'TemplateLiteral' && inner.expressions.length === 0)) return true;
+    const env = envRead(inner.type === 'LogicalExpression' ? unwrap(inner.left) : inner);
+    return env !== undefined && env.startsWith('OPENAI_');
+  };
+  return replaceable(key) ? null : key;
+}
+
+/**
+ * The key as a header value. `Bearer ${k}` was a string whatever `k` is; in TypeScript `k` alone stays when it is
+ * declared `string`, else it keeps a template (`${k}`) so the header value type-checks as before.
+ */
+function asString(ctx: TransformContext, key: Node): Node {
+  if (!isTypeScript(ctx)) return key;
+  const inner = unwrap(key);
+  if (inner.type === 'Identifier') {
+    const declared = ctx.index.resolve(inner);
+    if (declared?.id.typeAnnotation?.typeAnnotation?.type === 'TSStringKeyword') return key;
+  }
+  return ctx.j.templateLiteral(
+    [ctx.j.templateElement({ raw: '', cooked: '' }, false), ctx.j.templateElement({ raw: '', cooked: '' }, true)],
+    [key],
+  );
 }
 
 /** Report a hard-coded key that leaves the code with the header it sat in (masked). */
