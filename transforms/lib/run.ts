@@ -1,4 +1,4 @@
-import jscodeshift, { type API, type ASTPath, type FileInfo, type Options } from 'jscodeshift';
+import jscodeshift, { type API, type ASTPath, type Collection, type FileInfo, type JSCodeshift, type Options } from 'jscodeshift';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
@@ -8,7 +8,7 @@ import {
 } from '../../src/core/index.js';
 import { indexOfRoot, invalidateIndex } from './file-index.js';
 import { insertMarkerOnce } from './markers.js';
-import { parserFor, parserNameFor, type ParserName } from './parser.js';
+import { parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { detectTrailingComma } from './trailing-commas.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
@@ -55,11 +55,34 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
     });
 }
 
-/** Parse once, apply every transform in order on the same tree, print once. Throws on parse errors. */
+/**
+ * Parse once, apply every transform in order on the same tree, print once. Throws on parse errors.
+ *
+ * Most files that reach the transforms end up unchanged. So the transforms first run on Babel's plain tree (no
+ * tokens, no recast copy): a file where none of them changes anything is done. Only a file that changes is parsed
+ * again through recast, which keeps its formatting when printed, and transformed from scratch on that tree.
+ */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = jscodeshift.withParser(parserFor(parserName));
-  const root = j(input.source);
+  const probe = applyTransforms(transforms, input, j, j(plainParserFor(parserName).parse(input.source) as never));
+  if (!probe.dirty) return { output: input.source, changed: false, outcome: probe.ctx.outcome };
+  const { ctx, root, todoMessages } = applyTransforms(transforms, input, j, j(input.source));
+  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
+  const lines = markerLines(output, todoMessages);
+  ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
+  ctx.outcome.changes = uniqueChanges(ctx.outcome.changes);
+  return { output, changed: output !== input.source, outcome: ctx.outcome };
+}
+
+interface Applied {
+  ctx: TransformContext;
+  root: Collection;
+  dirty: boolean;
+  todoMessages: string[];
+}
+
+function applyTransforms(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, root: Collection): Applied {
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
@@ -92,12 +115,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
     },
   };
   for (const transform of transforms) transform.apply(ctx);
-  if (!dirty) return { output: input.source, changed: false, outcome };
-  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
-  const lines = markerLines(output, todoMessages);
-  outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
-  outcome.changes = uniqueChanges(outcome.changes);
-  return { output, changed: output !== input.source, outcome };
+  return { ctx, root, dirty, todoMessages };
 }
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = { target: ['classic', 'v1'], auth: ['api-key', 'entra-id'] };
