@@ -70,8 +70,8 @@ for (const command of commands) {
         detail = `exit ${r.code}`;
       }
     } else {
-      const stats = Object.fromEntries([...r.stdout.matchAll(/^(\d+) (errors|unmodified|skipped|ok)$/gm)].map((m) => [m[2], Number(m[1])]));
-      detail = `${stats.ok ?? 0} ok, ${stats.unmodified ?? 0} unmodified, ${stats.errors ?? 0} errors`;
+      const stats = Object.fromEntries([...r.stdout.matchAll(/^(\d+) (errors|unmodifed|unmodified|skipped|ok)$/gm)].map((m) => [m[2], Number(m[1])]));
+      detail = `${stats.ok ?? 0} ok, ${stats.unmodified ?? stats.unmodifed ?? 0} unmodified, ${stats.errors ?? 0} errors`;
     }
     process.stderr.write(`  ${command.name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(1)} s, ${r.peakRssMB.toFixed(0)} MB (${detail})\n`);
   }

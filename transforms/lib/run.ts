@@ -65,8 +65,13 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = jscodeshift.withParser(parserFor(parserName));
-  const probe = applyTransforms(transforms, input, j, j(plainParserFor(parserName).parse(input.source) as never));
-  if (!probe.dirty) return { output: input.source, changed: false, outcome: probe.ctx.outcome };
+  const plain = j(plainParserFor(parserName).parse(input.source) as never);
+  try {
+    const probe = applyTransforms(transforms, input, j, plain, true);
+    return { output: input.source, changed: false, outcome: probe.ctx.outcome };
+  } catch (error) {
+    if (error !== CHANGES) throw error;
+  }
   const { ctx, root, todoMessages } = applyTransforms(transforms, input, j, j(input.source));
   const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
   const lines = markerLines(output, todoMessages);
@@ -82,7 +87,10 @@ interface Applied {
   todoMessages: string[];
 }
 
-function applyTransforms(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, root: Collection): Applied {
+/** Thrown by the probe at its first change: the file changes, so the probe has nothing more to tell. */
+const CHANGES = Symbol('changes');
+
+function applyTransforms(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, root: Collection, probe = false): Applied {
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
@@ -100,12 +108,14 @@ function applyTransforms(transforms: readonly Transform[], input: RunInput, j: J
     shared: new Map(),
     outcome,
     change(node, kind) {
+      if (probe) throw CHANGES;
       dirty = true;
       invalidateIndex(root);
       outcome.changes.push({ line: node.loc?.start.line ?? 0, kind });
     },
     todo(path: ASTPath, message: string) {
       if (insertMarkerOnce(j, path, message)) {
+        if (probe) throw CHANGES;
         dirty = true;
         todoMessages.push(message);
       }
