@@ -12,6 +12,7 @@ import { moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
+import { declarationAt } from './lib/file-index.js';
 import {
   insertionIndex,
   isReference,
@@ -95,8 +96,8 @@ function factRoots(state: State): void {
     .find(ctx.j.Identifier)
     .filter((p) => names.includes((p.node as Node).name) && isReference(p))
     .forEach((p) => {
-      const scope = (p as Node).scope?.lookup((p.node as Node).name);
-      if (!scope || scope.isGlobal || scope.node.type === 'Program') state.roots.push({ path: p, kind: 'instance', moves: true });
+      const declared = declarationAt(p);
+      if (!declared || !declared.scope.parent) state.roots.push({ path: p, kind: 'instance', moves: true });
     });
 }
 

@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, azureReplacementFor, envReadMessage, isOpenAIEnvName } from '../src/core/index.js';
 import { insideClientArguments } from './lib/client-arguments.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
+import { indexFor } from './lib/file-index.js';
 import { propertyName } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
@@ -18,7 +19,7 @@ function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
   if (node?.type === 'MemberExpression' && !node.computed && node.property.name === 'env') {
     const object = unwrap(node.object);
     if (object.type === 'MetaProperty') return object.meta.name === 'import' && object.property.name === 'meta';
-    return object.type === 'Identifier' && object.name === 'process' && !(path as Node).scope?.lookup('process');
+    return object.type === 'Identifier' && object.name === 'process' && !indexFor(path).resolve(object, path);
   }
   if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
   const declarator = declaratorOf(path);
@@ -64,10 +65,11 @@ function inAuthorizationHeader(path: ASTPath<Node>): boolean {
 
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */
 function memberReads(ctx: TransformContext): void {
-  const { j, root } = ctx;
-  root.find(j.MemberExpression).forEach((path) => {
+  const { j } = ctx;
+  const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
+  ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).forEach((path) => {
     const node = path.node as Node;
-    const name = node.computed ? literalValue(node.property) : propertyName(node.property);
+    const name = nameOf(node);
     if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path) || insideClientArguments(ctx, path)) return;
     handle(ctx, path, name, (azure) => {
       node.property = node.computed ? j.stringLiteral(azure) : j.identifier(azure);
@@ -77,8 +79,8 @@ function memberReads(ctx: TransformContext): void {
 
 /** `const { OPENAI_API_KEY } = process.env` → `const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = process.env`. */
 function destructuredReads(ctx: TransformContext): void {
-  const { j, root } = ctx;
-  root.find(j.VariableDeclarator, { id: { type: 'ObjectPattern' } }).forEach((declarator) => {
+  const { j } = ctx;
+  ctx.index.find('VariableDeclarator', (n) => n.id.type === 'ObjectPattern').forEach((declarator) => {
     if (!(declarator.node as Node).init || !isEnvObject(declarator.get('init'))) return;
     declarator.get('id', 'properties').each((prop: ASTPath<Node>) => {
       const node = prop.node as Node;
@@ -106,6 +108,8 @@ function destructuredReads(ctx: TransformContext): void {
 export const envReads: Transform = {
   name: 'env-reads',
   apply(ctx) {
+    // Every name this transform handles starts with OPENAI_: a file without that text has nothing to read.
+    if (!ctx.source.includes('OPENAI_')) return;
     memberReads(ctx);
     destructuredReads(ctx);
   },

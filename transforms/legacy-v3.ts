@@ -50,10 +50,12 @@ export const legacyV3: Transform = {
   name: 'legacy-v3',
   apply(ctx) {
     const { j, root } = ctx;
+    // Only files that name one of the legacy packages can import it.
+    if (!Object.keys(LEGACY_CLIENTS).some((source) => ctx.source.includes(source))) return;
     const bindings = new Map<ModuleBinding, string>();
     for (const source of Object.keys(LEGACY_CLIENTS)) for (const b of moduleBindings(j, root, source)) bindings.set(b, source);
     if (bindings.size === 0) return;
-    root.find(j.NewExpression).forEach((path) => {
+    ctx.index.find('NewExpression').forEach((path) => {
       const source = legacyPackage(bindings, path.get('callee'));
       if (source && !isAzureConfiguration(ctx, path)) ctx.todo(path, LEGACY_CLIENTS[source]!.message);
     });

@@ -8,7 +8,7 @@ import {
   isProviderPrefixedModel,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
-import { declaratorOf, unwrap } from './lib/clients.js';
+import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envRead, isDeploymentReference, wrapperDeploymentValues } from './lib/deployment-ref.js';
 import { referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -42,7 +42,8 @@ function modelProperty(call: ASTPath<Node>, member: string): ASTPath<Node> | und
 function rewriteListedConstants(state: Rewrite): void {
   const { ctx } = state;
   if (ctx.facts.rewriteConstants.length === 0) return;
-  ctx.root.find(ctx.j.VariableDeclarator).forEach((path) => {
+  const listed = (n: Node): boolean => n.id.type === 'Identifier' && ctx.facts.rewriteConstants.includes(n.id.name);
+  ctx.index.find('VariableDeclarator', listed).forEach((path) => {
     const id = (path.node as Node).id;
     const holder = path.parent.parent.node.type;
     const topLevel = holder === 'Program' || holder === 'ExportNamedDeclaration';
@@ -77,7 +78,9 @@ function literalPath(path: ASTPath<Node>): ASTPath<Node> {
 /** Rewrite the model-literal leaves under `path` (literal, `a || "m"`, `c ? "a" : "b"`); true when some leaf is not. */
 function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
   const { ctx } = state;
-  const node = unwrap(path.node as Node);
+  // Recurse on the unwrapped path with its node; the literal case keeps `path` so a cast stays around the reference.
+  const inner = unwrapPath(path);
+  const node = inner.node as Node;
   if (isDeploymentReference(ctx, node)) return false;
   const literal = literalValue(node);
   if (literal !== undefined) {
@@ -92,12 +95,12 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
     if (literal.startsWith('ft:')) ctx.todo(path, FINE_TUNED);
     return false;
   }
-  if (node.type === 'LogicalExpression') return [rewriteLeaves(state, path.get('left')), rewriteLeaves(state, path.get('right'))].some(Boolean);
+  if (node.type === 'LogicalExpression') return [rewriteLeaves(state, inner.get('left')), rewriteLeaves(state, inner.get('right'))].some(Boolean);
   if (node.type === 'ConditionalExpression') {
-    return [rewriteLeaves(state, path.get('consequent')), rewriteLeaves(state, path.get('alternate'))].some(Boolean);
+    return [rewriteLeaves(state, inner.get('consequent')), rewriteLeaves(state, inner.get('alternate'))].some(Boolean);
   }
   if (envRead(node)?.startsWith('AZURE_')) return false;
-  if (node.type === 'Identifier') return !rewriteConstant(state, path);
+  if (node.type === 'Identifier') return !rewriteConstant(state, inner);
   return true;
 }
 
@@ -105,10 +108,11 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
 function rewriteConstant(state: Rewrite, path: ASTPath<Node>): boolean {
   const { ctx } = state;
   const name = (path.node as Node).name as string;
-  const known = ctx.facts.modelConstants[name];
-  if (known) return known === 'rewritten';
   const declarator = declaratorOf(path);
-  if (!declarator || (declarator.parent.node as Node).kind !== 'const') return false;
+  // The project index speaks for constants declared in other files; one declared here is rewritten here, even when
+  // the index says `rewritten` (that verdict is about its declaration, which is this file's to change).
+  if (!declarator) return ctx.facts.modelConstants[name] === 'rewritten';
+  if ((declarator.parent.node as Node).kind !== 'const') return false;
   const id = (declarator.node as Node).id;
   if (state.rewrittenConstants.has(id)) return true;
   const init = unwrap((declarator.node as Node).init);
@@ -155,9 +159,9 @@ export function rewriteModelProperties(
 ): void {
   // Model-name checks on a variable that feeds a deployment position break once it holds a deployment name.
   for (const value of [...properties.map((p) => p.get('value')), ...values]) {
-    for (const check of modelChecks(ctx, value)) ctx.todo(check, MODEL_CHECK_MESSAGE);
+    for (const check of modelChecks(ctx, unwrapPath(value))) ctx.todo(check, MODEL_CHECK_MESSAGE);
   }
-  const positions = new Set([...properties.map((p) => (p.node as Node).value), ...values.map((v) => v.node)]);
+  const positions = new Set([...properties.map((p) => unwrap((p.node as Node).value)), ...values.map((v) => unwrap(v.node))]);
   const state: Rewrite = { ctx, positions, rewrittenConstants: new Set() };
   rewriteListedConstants(state);
   for (const value of values) {

@@ -4,6 +4,7 @@ import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
 import { ensureNamedExport, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -57,6 +58,7 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
   const { path } = construction;
   const args = (path.node as Node).arguments as Node[];
   const argPath = args.length > 0 ? path.get('arguments', 0) : undefined;
+  if (ctx.options.target === 'classic') retypeClientOptions(ctx, construction);
   const { object, todos } = migrateOptions(ctx, argPath, apiVersion);
   if (args.length > 0) args[0] = object;
   else args.push(object);
@@ -67,15 +69,13 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
 
 /** Reads of client properties Entra ID auth changes (`client.apiKey`), on clients of this file or the project's. */
 function entraPropertyReads(ctx: TransformContext): { path: ASTPath<Node>; message: string }[] {
-  const { j, root } = ctx;
-  return root
-    .find(j.MemberExpression)
-    .paths()
-    .flatMap((path) => {
-      const name = memberName(path.node);
-      if (name === undefined || !Object.hasOwn(ENTRA_CLIENT_PROPERTIES, name)) return [];
-      return isClientExpression(ctx, path.get('object')) ? [{ path, message: ENTRA_CLIENT_PROPERTIES[name]! }] : [];
-    });
+  const named = (n: Node): boolean => {
+    const name = memberName(n);
+    return name !== undefined && Object.hasOwn(ENTRA_CLIENT_PROPERTIES, name);
+  };
+  return ctx.index
+    .find('MemberExpression', named)
+    .flatMap((path) => (isClientExpression(ctx, path.get('object')) ? [{ path, message: ENTRA_CLIENT_PROPERTIES[memberName(path.node)!]! }] : []));
 }
 
 /**

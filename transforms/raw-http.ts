@@ -12,7 +12,7 @@ import {
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
 import { insideClientArguments } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { declaratorOf, unwrap } from './lib/clients.js';
+import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -33,6 +33,9 @@ const UNREAD_HEADERS =
   "check these request headers: Azure takes the key as `api-key` (not OpenAI's `Authorization: Bearer` key) and has no OpenAI-Organization / OpenAI-Project";
 const CLASSIC_NOTE =
   'raw HTTP calls use the Azure v1 REST surface (`/openai/v1/…`, GA, no api-version) on the classic target too: its URLs need no deployment in the path';
+
+const UNREAD_KEY =
+  "this Authorization value is not a `Bearer <key>` this tool can read: Azure takes the key as an `api-key` header (Authorization: Bearer only with an Entra ID token)";
 
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
@@ -178,7 +181,7 @@ function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node
 function headersObject(value: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = unwrap(value.node as Node);
   if (node?.type === 'NewExpression' && node.callee.name === 'Headers' && node.arguments.length === 1) {
-    return objectLiteral(value.get(...(node === value.node ? [] : ['expression']), 'arguments', 0));
+    return objectLiteral(unwrapPath(value).get('arguments', 0));
   }
   return objectLiteral(value);
 }
@@ -219,10 +222,64 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
       kept.push(prop.node);
       return;
     }
+    const own = ownKey(prop.get('value'));
+    if (own === undefined) {
+      ctx.todo(prop, UNREAD_KEY);
+      kept.push(prop.node);
+      return;
+    }
+    if (own) {
+      kept.push(ctx.j.objectProperty(ctx.j.stringLiteral('api-key'), asString(ctx, own)));
+      return;
+    }
     ctx.readsEnv(AZURE_ENV.apiKey);
     kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: process.env.${AZURE_ENV.apiKey}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
   });
   node.properties = kept;
+}
+
+/** The key under `Bearer ` in an Authorization value: `\`Bearer ${k}\``, `"Bearer " + k`; undefined for any other form. */
+function bearerKey(node: Node): Node | undefined {
+  const value = unwrap(node);
+  if (value?.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis[1]?.value.cooked === '') {
+    return /^Bearer\s+$/i.test(value.quasis[0].value.cooked ?? '') ? value.expressions[0] : undefined;
+  }
+  if (value?.type === 'BinaryExpression' && value.operator === '+' && /^Bearer\s+$/i.test(literalValue(value.left) ?? '')) return value.right;
+  return undefined;
+}
+
+/**
+ * The code's own key for the `api-key` header (a parameter, a variable, a member: the request keeps using it; an
+ * OpenAI env read behind a variable is the env-reads transform's to rename), or null where the env reference takes
+ * its place: a hard-coded secret or a direct OpenAI env read. Undefined when the value is not a `Bearer <key>` form.
+ */
+function ownKey(value: ASTPath<Node>): Node | null | undefined {
+  const key = bearerKey(value.node);
+  if (key === undefined) return literalValue(unwrap(value.node)) !== undefined ? null : undefined;
+  const replaceable = (node: Node): boolean => {
+    const inner = unwrap(node);
+    if (literalValue(inner) !== undefined || (inner?.type === 'TemplateLiteral' && inner.expressions.length === 0)) return true;
+    const env = envRead(inner.type === 'LogicalExpression' ? unwrap(inner.left) : inner);
+    return env !== undefined && env.startsWith('OPENAI_');
+  };
+  return replaceable(key) ? null : key;
+}
+
+/**
+ * The key as a header value. `Bearer ${k}` was a string whatever `k` is; in TypeScript `k` alone stays when it is
+ * declared `string`, else it keeps a template (`${k}`) so the header value type-checks as before.
+ */
+function asString(ctx: TransformContext, key: Node): Node {
+  if (!isTypeScript(ctx)) return key;
+  const inner = unwrap(key);
+  if (inner.type === 'Identifier') {
+    const declared = ctx.index.resolve(inner);
+    if (declared?.id.typeAnnotation?.typeAnnotation?.type === 'TSStringKeyword') return key;
+  }
+  return ctx.j.templateLiteral(
+    [ctx.j.templateElement({ raw: '', cooked: '' }, false), ctx.j.templateElement({ raw: '', cooked: '' }, true)],
+    [key],
+  );
 }
 
 /** Report a hard-coded key that leaves the code with the header it sat in (masked). */
@@ -247,7 +304,7 @@ function modelConstant(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Nod
 /** A request body's `model` → a deployment reference (the v1 REST surface routes on it). */
 function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
   let value = property.get('value') as ASTPath<Node>;
-  if ((unwrap(value.node) as Node).type === 'Identifier') value = modelConstant(ctx, value) ?? value;
+  if ((unwrap(value.node) as Node).type === 'Identifier') value = modelConstant(ctx, unwrapPath(value)) ?? value;
   const node = unwrap(value.node as Node);
   const model = literalValue(node);
   if (model !== undefined) {
@@ -263,8 +320,7 @@ function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
 function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
   const node = unwrap(argument.node as Node);
   if (node?.type === 'CallExpression' && memberName(node.callee) === 'stringify' && node.arguments.length > 0) {
-    const inner = argument.node === node ? argument : argument.get('expression');
-    return bodies(inner.get('arguments', 0), depth);
+    return bodies(unwrapPath(argument).get('arguments', 0), depth);
   }
   const object = objectLiteral(argument);
   if (!object || depth > 1) return [];
@@ -349,13 +405,12 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
 export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
-    const { j, root } = ctx;
     if (!mentionsOpenAIHost(ctx.source)) return;
-    const literals = [...root.find(j.StringLiteral).paths(), ...root.find(j.TemplateLiteral).paths()].filter((path) => {
-      const node = path.node as Node;
-      const text = node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
-      return mentionsOpenAIHost(text) && isValuePosition(path) && !insideClientArguments(ctx, path);
-    });
+    const text = (node: Node): string => (node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join(''));
+    const named = (node: Node): boolean => mentionsOpenAIHost(text(node));
+    const literals = [...ctx.index.find('StringLiteral', named), ...ctx.index.find('TemplateLiteral', named)].filter(
+      (path) => isValuePosition(path) && !insideClientArguments(ctx, path),
+    );
     const migrated: ASTPath<Node>[] = [];
     for (const path of literals) {
       const node = path.node as Node;

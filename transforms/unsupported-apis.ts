@@ -41,8 +41,7 @@ export const unsupportedApis: Transform = {
       const hosted = hostedToolTypes(path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
     }
-    const { j, root } = ctx;
-    root.find(j.ImportDeclaration).forEach((path) => {
+    ctx.index.find('ImportDeclaration', (n) => Object.hasOwn(RENAMED_MODULES, n.source.value)).forEach((path) => {
       const source = (path.node as Node).source;
       const renamed = RENAMED_MODULES[source.value];
       if (!renamed) return;

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
-import { fileClients, isClientExpression, unwrap } from './clients.js';
+import { fileClients, isClientExpression, unwrap, type FileClients } from './clients.js';
 import { memberName, propertyName } from './imports.js';
+import { declarationAt } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -47,22 +48,45 @@ function clientMember(ctx: TransformContext, aliases: Map<Node, string>, path: A
   }
   if (isClientExpression(ctx, base)) return names;
   if (node.type === 'Identifier') {
-    const scope = (base as Node).scope?.lookup(node.name);
-    const declared: ASTPath<Node> | undefined = scope?.getBindings()[node.name]?.[0];
-    const prefix = declared && aliases.get(declared.node);
+    const declared = declarationAt(base);
+    const prefix = declared && aliases.get(declared.id);
     if (prefix !== undefined) return [...prefix.split('.'), ...names];
   }
   return undefined;
 }
 
 /**
+ * Whether an expression's member chain may start at a client, on the plain node (a superset of what `clientMember`
+ * accepts): only such expressions get a NodePath.
+ */
+function mayReachClient(ctx: TransformContext, clients: FileClients, aliases: Map<Node, string>, expression: Node): boolean {
+  let node = expression;
+  while (node && (SKIP.has(node.type) || MEMBER.has(node.type))) node = SKIP.has(node.type) ? node.expression : node.object;
+  switch (node?.type) {
+    case 'ThisExpression':
+    case 'NewExpression':
+      return true;
+    case 'AwaitExpression':
+      return mayReachClient(ctx, clients, aliases, node.argument);
+    case 'CallExpression':
+      return node.callee.type === 'Identifier';
+    case 'Identifier': {
+      if (ctx.facts.clientBindings.includes(node.name)) return true;
+      const declared = ctx.index.resolve(node);
+      return !!declared && (clients.ids.has(declared.id) || clients.factories.has(declared.id) || aliases.has(declared.id));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * Resource objects handed out from a client (`const completions = client.chat.completions`,
  * `const { chat } = client`): declaring identifier → member path.
  */
-function resourceAliases(ctx: TransformContext): Map<Node, string> {
-  const { j, root } = ctx;
+function resourceAliases(ctx: TransformContext, clients: FileClients): Map<Node, string> {
   const aliases = new Map<Node, string>();
-  root.find(j.VariableDeclarator).forEach((path) => {
+  ctx.index.find('VariableDeclarator', (n) => n.init && mayReachClient(ctx, clients, aliases, n.init)).forEach((path) => {
     const { id, init } = path.node as Node;
     if (!init) return;
     const member = clientMember(ctx, aliases, path.get('init'));
@@ -86,15 +110,14 @@ export function clientCalls(ctx: TransformContext): ClientCall[] {
   ctx.shared.set(KEY, calls);
   const clients = fileClients(ctx);
   if (clients.constructions.length === 0 && clients.sdk.length === 0 && ctx.facts.clientBindings.length === 0) return calls;
-  const { j, root } = ctx;
-  const aliases = resourceAliases(ctx);
-  root.find(j.CallExpression).forEach((path) => {
-    const callee = unwrap((path.node as Node).callee);
-    if (!MEMBER.has(callee.type)) return;
+  const aliases = resourceAliases(ctx, clients);
+  const onClient = (n: Node): boolean => mayReachClient(ctx, clients, aliases, n.callee);
+  const plainCall = (n: Node): boolean => n.type === 'CallExpression' && MEMBER.has(unwrap(n.callee).type) && onClient(n);
+  ctx.index.find('CallExpression', plainCall).forEach((path) => {
     const member = clientMember(ctx, aliases, path.get('callee'));
     if (member && member.length > 0) calls.push({ path, member: member.join('.') });
   });
-  root.find(j.OptionalCallExpression as never).forEach((path: ASTPath<Node>) => {
+  ctx.index.find('OptionalCallExpression', onClient).forEach((path: ASTPath<Node>) => {
     const member = clientMember(ctx, aliases, path.get('callee'));
     if (member && member.length > 0) calls.push({ path, member: member.join('.') });
   });

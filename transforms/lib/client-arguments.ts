@@ -28,8 +28,15 @@ function owners(ctx: TransformContext): Set<Node> {
   const bindings = CLIENT_PACKAGES.flatMap((source) => moduleBindings(j, root, source)).filter((b) => !b.typeOnly);
   const found = new Set<Node>();
   if (bindings.length > 0) {
-    for (const type of [j.NewExpression, j.CallExpression] as const) {
-      root.find(type as never).forEach((path: ASTPath<Node>) => {
+    const locals = new Set(bindings.map((b) => b.local));
+    // The callee's root identifier must be one of the bindings' names before a path is made.
+    const named = (n: Node): boolean => {
+      let callee = unwrap(n.callee);
+      while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
+      return callee?.type === 'Identifier' && locals.has(callee.name);
+    };
+    for (const type of ['NewExpression', 'CallExpression']) {
+      ctx.index.find(type, named).forEach((path) => {
         if (calleeBinding(path.get('callee'), bindings)) found.add(path.node);
       });
     }

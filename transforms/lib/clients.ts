@@ -7,6 +7,7 @@ import {
   isOpenAIBaseURL,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { declarationAt, indexFor, type FileIndex } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
@@ -54,7 +55,8 @@ export function unwrap(node: Node): Node {
   return node && WRAPPERS.has(node.type) ? unwrap(node.expression) : node;
 }
 
-function unwrapPath(path: ASTPath<Node>): ASTPath<Node> {
+/** The path of the expression under `x!`, `x as T`, `(x)`: recursion goes on with the node and its path together. */
+export function unwrapPath(path: ASTPath<Node>): ASTPath<Node> {
   const node = path.node as Node;
   return node && WRAPPERS.has(node.type) ? unwrapPath(path.get('expression')) : path;
 }
@@ -104,11 +106,11 @@ export function constInit(path: ASTPath<Node>): Node | undefined {
 
 /** The variable declarator (path) that declares the identifier at `path`, found through scopes. */
 export function declaratorOf(path: ASTPath<Node>): ASTPath<Node> | undefined {
-  const name = (path.node as Node).name;
-  const scope = (path as Node).scope?.lookup(name);
-  const binding: ASTPath<Node> | undefined = scope?.getBindings()[name]?.[0];
-  const parent = binding?.parent;
-  return parent?.node.type === 'VariableDeclarator' && parent.node.id === binding!.node ? parent : undefined;
+  const declared = declarationAt(path);
+  if (!declared) return undefined;
+  const index = indexFor(path);
+  const parent = index.parentOf(declared.id);
+  return parent?.type === 'VariableDeclarator' && parent.id === declared.id ? index.pathOf(parent) : undefined;
 }
 
 /** Classify a client by its options: a `baseURL` elsewhere, or Azure's own headers/query, means not ours. */
@@ -160,14 +162,17 @@ function isClientType(sdk: ModuleBinding[], typeAnnotationPath: ASTPath<Node> | 
 export function fileClients(ctx: TransformContext): FileClients {
   const cached = ctx.shared.get(KEY) as FileClients | undefined;
   if (cached) return cached;
+  // Every binding of the SDK, and an inline `new (require('openai').OpenAI)()`, names it in quotes: a file that
+  // never does has no client of its own, and is not walked.
+  const names = /['"]openai['"]/.test(ctx.source);
   const { j, root } = ctx;
-  const sdk = moduleBindings(j, root, OPENAI_SDK);
+  const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
   const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set() };
   ctx.shared.set(KEY, result);
-  // No binding may still mean an inline `new (require('openai').OpenAI)()`: only skip files that never name the SDK.
-  if (sdk.length === 0 && !/['"]openai['"]/.test(ctx.source)) return result;
+  if (!names) return result;
+  const { index } = ctx;
 
-  root.find(j.NewExpression).forEach((path) => {
+  index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));
     if (!found) return;
     const kind = found.cls === 'azure' ? 'azure' : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
@@ -181,8 +186,10 @@ export function fileClients(ctx: TransformContext): FileClients {
     set.add(name);
     result.members.set(cls, set);
   };
-  const holdsClient = (valuePath: ASTPath<Node>): boolean => {
-    const node = unwrap(valuePath.node as Node);
+  const holdsClient = (wrapped: ASTPath<Node>): boolean => {
+    // Walk the unwrapped path with its node: `(a || b) as T` recurses into `a` and `b`, not into the cast again.
+    const valuePath = unwrapPath(wrapped);
+    const node = valuePath.node as Node;
     if (!node) return false;
     if (direct.has(node)) return true;
     if (node.type === 'AwaitExpression') return holdsClient(valuePath.get('argument'));
@@ -190,27 +197,33 @@ export function fileClients(ctx: TransformContext): FileClients {
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
     }
-    return node.type === 'Identifier' && isClientIdentifier(ctx, result, unwrapPath(valuePath));
+    return node.type === 'Identifier' && isClientIdentifier(ctx, result, valuePath);
   };
 
+  // Return statements by the function they return from, read once from the index.
+  const returns = new Map<Node, Node[]>();
+  for (const r of index.nodes('ReturnStatement')) {
+    if (!r.argument || !mayHold(r.argument)) continue;
+    const fn = enclosingFunctionNode(index, r);
+    if (fn) returns.set(fn, [...(returns.get(fn) ?? []), r]);
+  }
   /** A function whose body returns a client on some path (`return new OpenAI()`, `return client`, `() => new OpenAI()`). */
   const returnsClient = (fn: ASTPath<Node>): boolean => {
     if ((fn.node as Node).body.type !== 'BlockStatement') return holdsClient(fn.get('body'));
-    return j(fn.get('body'))
-      .find(j.ReturnStatement)
-      .paths()
-      .some((r) => (r.node as Node).argument && enclosingFunction(r) === fn.node && holdsClient(r.get('argument')));
+    return (returns.get(fn.node) ?? []).some((r) => holdsClient(index.pathOf(r).get('argument')));
   };
   const size = (): number => result.ids.size + result.factories.size + [...result.members.values()].reduce((n, m) => n + m.size, 0);
   // Repeat until nothing new turns up: `this.client = client` needs the parameter typed `OpenAI`, `const c = getClient()`
   // the factory, and a memoised factory (`client ??= new OpenAI(); return client`) the variable it fills.
   for (let before = -1; before !== size(); ) {
     before = size();
-    root.find(j.FunctionDeclaration).forEach((path) => {
+    index.find('FunctionDeclaration', (n) => n.id && returns.has(n)).forEach((path) => {
       const id = (path.node as Node).id;
       if (id && returnsClient(path)) result.factories.add(id);
     });
-    root.find(j.VariableDeclarator).forEach((path) => {
+    const declaratorTest = (n: Node): boolean =>
+      n.id.type === 'Identifier' && ((n.init && (mayHold(n.init) || FUNCTIONS.has(unwrap(n.init).type))) || !!n.id.typeAnnotation);
+    index.find('VariableDeclarator', declaratorTest).forEach((path) => {
       const id = (path.node as Node).id;
       if (id.type !== 'Identifier') return;
       const init = unwrap((path.node as Node).init);
@@ -218,18 +231,17 @@ export function fileClients(ctx: TransformContext): FileClients {
       else if (init && holdsClient(path.get('init'))) result.ids.add(id);
       else if (isClientType(sdk, path.get('id', 'typeAnnotation'))) result.ids.add(id);
     });
-    root.find(j.AssignmentExpression).forEach((path) => {
+    index.find('AssignmentExpression', (n) => mayHold(n.right)).forEach((path) => {
       if (!holdsClient(path.get('right'))) return;
       const left = unwrap((path.node as Node).left);
       if (left.type === 'Identifier') {
-        const scope = (path as Node).scope?.lookup(left.name);
-        const decl: ASTPath<Node> | undefined = scope?.getBindings()[left.name]?.[0];
-        if (decl) result.ids.add(decl.node);
+        const decl = declarationAt(unwrapPath(path.get('left')));
+        if (decl) result.ids.add(decl.id);
       } else if (unwrap(left.object)?.type === 'ThisExpression') {
         addMember(path, memberName(left));
       }
     });
-    root.find(j.Identifier).forEach((path) => {
+    parameterIds(index).forEach((path) => {
       // A parameter (`client: OpenAI`, `client = new OpenAI()`, `private client: OpenAI`): look past a default value.
       const withDefault = path.parent?.node.type === 'AssignmentPattern' && path.parent.node.left === path.node;
       const holder = withDefault ? path.parent.parent : path.parent;
@@ -242,8 +254,8 @@ export function fileClients(ctx: TransformContext): FileClients {
       if (owner.type === 'TSParameterProperty') addMember(path, (path.node as Node).name);
     });
   }
-  root.find(j.ClassProperty).forEach((path) => addClassField(path));
-  root.find(j.ClassPrivateProperty as never).forEach((path: ASTPath<Node>) => addClassField(path));
+  const fieldTest = (n: Node): boolean => (n.value && mayHold(n.value)) || !!n.typeAnnotation;
+  index.find('ClassProperty', fieldTest).forEach((path) => addClassField(path)); // private fields included
   function addClassField(path: ASTPath<Node>): void {
     const node = path.node as Node;
     const name = propertyName(node.key);
@@ -252,30 +264,79 @@ export function fileClients(ctx: TransformContext): FileClients {
   return result;
 }
 
-/** The function a path sits in (its nearest enclosing function node). */
-function enclosingFunction(path: ASTPath<Node>): Node | undefined {
-  for (let p: ASTPath<Node> | null = path.parent; p; p = p.parent) {
-    if (FUNCTIONS.has(p.node.type) || p.node.type === 'ClassMethod' || p.node.type === 'ObjectMethod') return p.node;
+/** The function a node sits in (its nearest enclosing function node). */
+function enclosingFunctionNode(index: FileIndex, node: Node): Node | undefined {
+  for (let n = index.parentOf(node); n; n = index.parentOf(n)) {
+    if (FUNCTIONS.has(n.type) || n.type === 'ClassMethod' || n.type === 'ObjectMethod') return n;
   }
   return undefined;
+}
+
+/**
+ * Whether a value could hold a client, on the plain node: what `holdsClient` may accept (a construction, an
+ * identifier, a call, an await, a logical or conditional over those). Only such values get a NodePath.
+ */
+function mayHold(node: Node): boolean {
+  const n = unwrap(node);
+  if (!n) return false;
+  switch (n.type) {
+    case 'NewExpression':
+    case 'Identifier':
+    case 'CallExpression':
+      return true;
+    case 'AwaitExpression':
+      return mayHold(n.argument);
+    case 'LogicalExpression':
+      return mayHold(n.left) || mayHold(n.right);
+    case 'ConditionalExpression':
+      return mayHold(n.consequent) || mayHold(n.alternate);
+    default:
+      return false;
+  }
+}
+
+/** Whether a constructor callee may name an `openai` class (a binding of the SDK, a member, an inline require). */
+function mayNameClass(sdk: readonly ModuleBinding[], callee: Node): boolean {
+  const n = unwrap(callee);
+  if (n?.type === 'Identifier') return sdk.some((b) => b.local === n.name);
+  return n?.type === 'MemberExpression' || n?.type === 'OptionalMemberExpression' || n?.type === 'CallExpression';
+}
+
+/** Identifier paths of parameters (`p`, `p = v`, `private p`), as children of the function or parameter property. */
+function parameterIds(index: FileIndex): ASTPath<Node>[] {
+  const ids: Node[] = [];
+  const add = (param: Node): void => {
+    if (param?.type === 'Identifier') ids.push(param);
+    else if (param?.type === 'AssignmentPattern' && param.left.type === 'Identifier') ids.push(param.left);
+  };
+  for (const type of PARAM_OWNERS) {
+    for (const owner of index.nodes(type)) {
+      if (type === 'TSParameterProperty') add(owner.parameter);
+      else for (const param of owner.params ?? []) add(param);
+    }
+  }
+  // Only typed or defaulted parameters can be known clients.
+  return ids
+    .filter((id) => id.typeAnnotation || index.parentOf(id)?.type === 'AssignmentPattern')
+    .sort((a, b) => a.start - b.start)
+    .map((id) => index.pathOf(id));
 }
 
 /** `getClient()` where `getClient` is an in-file client factory. */
 function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
   const callee = (path.node as Node).callee;
   if (callee?.type !== 'Identifier') return false;
-  const declared: ASTPath<Node>[] = (path as Node).scope?.lookup(callee.name)?.getBindings()[callee.name] ?? [];
-  return declared.some((d) => clients.factories.has(d.node));
+  const declared = declarationAt(path.get('callee'));
+  return !!declared && clients.factories.has(declared.id);
 }
 
 /** Whether an identifier path refers to a direct-OpenAI client variable (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
   const name = (path.node as Node).name as string;
-  const scope = (path as Node).scope?.lookup(name);
-  const declared: ASTPath<Node>[] = scope?.getBindings()[name] ?? [];
-  if (declared.some((d) => clients.ids.has(d.node))) return true;
+  const declared = declarationAt(path);
+  if (declared && clients.ids.has(declared.id)) return true;
   if (!ctx.facts.clientBindings.includes(name)) return false;
-  return !scope || scope.isGlobal || scope.node.type === 'Program';
+  return !declared || !declared.scope.parent;
 }
 
 /** Whether the expression at `path` is a direct-OpenAI client of this file. */

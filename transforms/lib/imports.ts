@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { declarationAt, indexFor, indexOfRoot } from './file-index.js';
 import { statementsAsWritten, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -106,9 +107,10 @@ function fromModuleValue(
 }
 
 /** Every local binding of `source`'s exports in this file, whatever the import style. */
-export function moduleBindings(j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
+export function moduleBindings(_j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
   const out: ModuleBinding[] = [];
-  root.find(j.ImportDeclaration).forEach((path) => {
+  const index = indexOfRoot(root);
+  index.find('ImportDeclaration', (n) => n.source.value === source).forEach((path) => {
     const decl = path.node as Node;
     if (decl.source.value !== source) return;
     const declTypeOnly = decl.importKind === 'type' || decl.importKind === 'typeof';
@@ -124,7 +126,7 @@ export function moduleBindings(j: JSCodeshift, root: Collection, source: string)
       }
     }
   });
-  root.find(j.TSImportEqualsDeclaration).forEach((path) => {
+  index.find('TSImportEqualsDeclaration').forEach((path) => {
     const decl = path.node as Node;
     const ref = decl.moduleReference;
     if (ref?.type === 'TSExternalModuleReference' && ref.expression.value === source) {
@@ -132,7 +134,10 @@ export function moduleBindings(j: JSCodeshift, root: Collection, source: string)
       out.push({ local: decl.id.name, imported: '*', style: 'ts-import-equals', id: decl.id, statement: path, typeOnly });
     }
   });
-  root.find(j.VariableDeclarator).forEach((path) => {
+  // Only declarators whose value (or its object) is a `require`/`import()` of `source` get a path.
+  const loads = (n: Node): boolean => isRequireOf(n, source) || isDynamicImportOf(n, source);
+  const strip = (n: Node): Node => (n?.type === 'TSAsExpression' || n?.type === 'TSNonNullExpression' ? strip(n.expression) : n);
+  index.find('VariableDeclarator', (n) => loads(strip(n.init)) || loads(strip(strip(n.init)?.object))).forEach((path) => {
     out.push(
       ...fromModuleValue(path, 'cjs-whole', 'cjs-destructured', 'cjs-member', (n) => isRequireOf(n, source)),
       ...fromModuleValue(path, 'dynamic-whole', 'dynamic-destructured', 'dynamic-member', (n) =>
@@ -148,10 +153,9 @@ export function resolveBinding(path: ASTPath<Node>, bindings: readonly ModuleBin
   const name = (path.node as Node).name as string;
   const candidates = bindings.filter((b) => b.local === name);
   if (candidates.length === 0) return undefined;
-  const scope = (path as Node).scope?.lookup(name);
-  if (!scope) return candidates.find((b) => b.style === 'ts-import-equals' || b.statement.parent?.node.type === 'Program');
-  const declared: ASTPath<Node>[] = scope.getBindings()[name] ?? [];
-  return candidates.find((b) => declared.some((d) => d.node === b.id));
+  const declared = declarationAt(path);
+  if (!declared) return candidates.find((b) => b.style === 'ts-import-equals' || b.statement.parent?.node.type === 'Program');
+  return candidates.find((b) => b.id === declared.id);
 }
 
 /** Whether an identifier path is a reference (not a property key, member name or the declaring identifier). */
@@ -168,23 +172,23 @@ export function isReference(path: ASTPath<Node>): boolean {
 }
 
 /** Identifier paths that refer to the variable declared by `id` (scope-aware, excluding the declaration). */
-export function referencesOf(j: JSCodeshift, root: Collection, id: Node): ASTPath<Node>[] {
-  return root
-    .find(j.Identifier, { name: id.name })
-    .filter((p) => {
-      if (p.node === id || !isReference(p)) return false;
-      const scope = (p as Node).scope?.lookup(id.name);
-      return (scope?.getBindings()[id.name] ?? []).some((d: ASTPath<Node>) => d.node === id);
-    })
-    .paths();
+export function referencesOf(_j: JSCodeshift, root: Collection, id: Node): ASTPath<Node>[] {
+  return namedIdentifiers(root, id.name).filter((p) => p.node !== id && isReference(p) && declarationAt(p)?.id === id);
+}
+
+/** Identifier (and JSXIdentifier) paths named `name`, as `find(j.Identifier, { name })`. */
+function namedIdentifiers(root: Collection, name: string): ASTPath<Node>[] {
+  const index = indexFor(root.paths()[0]!);
+  return index
+    .named(name)
+    .map((n) => index.pathOf(n));
 }
 
 /** Identifier paths that refer to `binding` (excluding its declaration). */
-export function referencesTo(j: JSCodeshift, root: Collection, binding: ModuleBinding): ASTPath<Node>[] {
-  return root
-    .find(j.Identifier, { name: binding.local })
-    .filter((p) => p.node !== binding.id && isReference(p) && resolveBinding(p, [binding]) === binding)
-    .paths();
+export function referencesTo(_j: JSCodeshift, root: Collection, binding: ModuleBinding): ASTPath<Node>[] {
+  return namedIdentifiers(root, binding.local).filter(
+    (p) => p.node !== binding.id && isReference(p) && resolveBinding(p, [binding]) === binding,
+  );
 }
 
 /** The local name for `exportName` of `source`, adding an import in the style of `like` when there is none. */
@@ -279,8 +283,8 @@ function prune(path: ASTPath<Node>): void {
 export function isEsmFile(ctx: TransformContext): boolean {
   if (/\.m[jt]s$/.test(ctx.path)) return true;
   if (/\.c[jt]s$/.test(ctx.path)) return false;
-  const { j, root } = ctx;
-  return root.find(j.ImportDeclaration).size() > 0 || root.find(j.ExportNamedDeclaration).size() > 0 || root.find(j.ExportDefaultDeclaration).size() > 0;
+  const { index } = ctx;
+  return ['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration'].some((type) => index.nodes(type).length > 0);
 }
 
 /**
@@ -293,7 +297,7 @@ export function addTopLevelImport(ctx: TransformContext, names: readonly string[
   const missing = names.filter((n) => !existing.some((b) => b.imported === n && b.local === n));
   if (missing.length === 0) return;
   const body = programBody(ctx);
-  const esm = isEsmFile(ctx) && !root.find(j.TSImportEqualsDeclaration).size();
+  const esm = isEsmFile(ctx) && ctx.index.nodes('TSImportEqualsDeclaration').length === 0;
   const statement = esm
     ? importDeclaration(ctx, missing, source)
     : statementsAsWritten(ctx, `const { ${missing.join(', ')} } = require(${str(ctx, source)});`)[0];
@@ -315,7 +319,7 @@ function importIndex(body: readonly Node[], before?: Node): number {
  * first: recast reprints a Program's directives with a doubled semicolon.
  */
 export function programBody(ctx: TransformContext): Node[] {
-  const program = ctx.root.find(ctx.j.Program).paths()[0]!.node as Node;
+  const program = (ctx.index.top.program ?? ctx.index.top) as Node;
   const directives: Node[] = program.directives ?? [];
   if (directives.length > 0) {
     const statements = directives.map((d) => {

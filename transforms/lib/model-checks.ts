@@ -3,6 +3,7 @@ import { MODEL_CHECK_METHODS, MODEL_NAME_FUNCTIONS, isModelName } from '../../sr
 import { constInit, unwrap } from './clients.js';
 import { memberName, propertyName, referencesOf } from './imports.js';
 import { literalValue } from './literals.js';
+import { declarationAt } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -52,6 +53,6 @@ function isModelCheck(ref: ASTPath<Node>): boolean {
 export function modelChecks(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Node>[] {
   const node = value.node as Node;
   if (node?.type !== 'Identifier') return [];
-  const declared: ASTPath<Node> | undefined = (value as Node).scope?.lookup(node.name)?.getBindings()[node.name]?.[0];
-  return declared ? referencesOf(ctx.j, ctx.root, declared.node).filter(isModelCheck) : [];
+  const declared = declarationAt(value);
+  return declared ? referencesOf(ctx.j, ctx.root, declared.id).filter(isModelCheck) : [];
 }

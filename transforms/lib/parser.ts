@@ -6,8 +6,8 @@ import tsOptions from 'jscodeshift/parser/tsOptions.js';
  * jscodeshift's own TypeScript options (`.ts` allows `<T>x` casts, `.tsx` adds JSX). No `import.meta` anywhere under
  * transforms/: jscodeshift loads transforms through babel-register as CommonJS.
  */
-function typescriptParser(jsx: boolean): Parser {
-  const options = { ...tsOptions, plugins: jsx ? ['jsx', ...tsOptions.plugins] : tsOptions.plugins } as ParserOptions;
+function typescriptParser(jsx: boolean, tokens = true): Parser {
+  const options = { ...tsOptions, tokens, plugins: jsx ? ['jsx', ...tsOptions.plugins] : tsOptions.plugins } as ParserOptions;
   return { parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']> };
 }
 
@@ -26,13 +26,13 @@ const JS_PLUGINS: ParserPlugin[] = [
 ];
 
 /** Plain JavaScript with JSX, Babel's AST (not ESTree) like the TS parsers, Flow only under an `@flow` pragma. */
-function javascriptParser(flow: boolean): Parser {
+function javascriptParser(flow: boolean, tokens = true): Parser {
   const options: ParserOptions = {
     sourceType: 'unambiguous',
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,
     errorRecovery: false,
-    tokens: true,
+    tokens,
     plugins: flow ? [...JS_PLUGINS, ['flow', { all: true }], 'flowComments'] : JS_PLUGINS,
   };
   return { parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']> };
@@ -75,5 +75,21 @@ const cache = new Map<ParserName, Parser>();
 export function parserFor(name: ParserName): Parser {
   let parser = cache.get(name);
   if (!parser) cache.set(name, (parser = PARSERS[name]()));
+  return parser;
+}
+
+const PLAIN_PARSERS: Readonly<Record<ParserName, () => Parser>> = {
+  ts: () => typescriptParser(false, false),
+  tsx: () => typescriptParser(true, false),
+  babel: () => javascriptParser(false, false),
+  flow: () => javascriptParser(true, false),
+};
+
+const plainCache = new Map<ParserName, Parser>();
+
+/** The same parser without tokens: Babel's plain tree, for reading (recast needs the tokens only to reprint). */
+export function plainParserFor(name: ParserName): Parser {
+  let parser = plainCache.get(name);
+  if (!parser) plainCache.set(name, (parser = PLAIN_PARSERS[name]()));
   return parser;
 }

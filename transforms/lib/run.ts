@@ -1,4 +1,4 @@
-import jscodeshift, { type API, type ASTPath, type FileInfo, type Options } from 'jscodeshift';
+import jscodeshift, { type API, type ASTPath, type Collection, type FileInfo, type JSCodeshift, type Options } from 'jscodeshift';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
@@ -6,8 +6,9 @@ import {
   type FileFacts,
   type MigrationOptions,
 } from '../../src/core/index.js';
+import { indexOfRoot, invalidateIndex } from './file-index.js';
 import { insertMarkerOnce } from './markers.js';
-import { parserFor, parserNameFor, type ParserName } from './parser.js';
+import { parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { detectTrailingComma } from './trailing-commas.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
@@ -54,17 +55,51 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
     });
 }
 
-/** Parse once, apply every transform in order on the same tree, print once. Throws on parse errors. */
+/**
+ * Parse once, apply every transform in order on the same tree, print once. Throws on parse errors.
+ *
+ * Most files that reach the transforms end up unchanged. So the transforms first run on Babel's plain tree (no
+ * tokens, no recast copy): a file where none of them changes anything is done. Only a file that changes is parsed
+ * again through recast, which keeps its formatting when printed, and transformed from scratch on that tree.
+ */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = jscodeshift.withParser(parserFor(parserName));
-  const root = j(input.source);
+  const plain = j(plainParserFor(parserName).parse(input.source) as never);
+  try {
+    const probe = applyTransforms(transforms, input, j, plain, true);
+    return { output: input.source, changed: false, outcome: probe.ctx.outcome };
+  } catch (error) {
+    if (error !== CHANGES) throw error;
+  }
+  const { ctx, root, todoMessages } = applyTransforms(transforms, input, j, j(input.source));
+  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
+  const lines = markerLines(output, todoMessages);
+  ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
+  ctx.outcome.changes = uniqueChanges(ctx.outcome.changes);
+  return { output, changed: output !== input.source, outcome: ctx.outcome };
+}
+
+interface Applied {
+  ctx: TransformContext;
+  root: Collection;
+  dirty: boolean;
+  todoMessages: string[];
+}
+
+/** Thrown by the probe at its first change: the file changes, so the probe has nothing more to tell. */
+const CHANGES = Symbol('changes');
+
+function applyTransforms(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, root: Collection, probe = false): Applied {
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
   const ctx: TransformContext = {
     j,
     root,
+    get index() {
+      return indexOfRoot(root);
+    },
     path: input.path,
     source: input.source,
     options: input.options ?? DEFAULT_OPTIONS,
@@ -73,11 +108,14 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
     shared: new Map(),
     outcome,
     change(node, kind) {
+      if (probe) throw CHANGES;
       dirty = true;
+      invalidateIndex(root);
       outcome.changes.push({ line: node.loc?.start.line ?? 0, kind });
     },
     todo(path: ASTPath, message: string) {
       if (insertMarkerOnce(j, path, message)) {
+        if (probe) throw CHANGES;
         dirty = true;
         todoMessages.push(message);
       }
@@ -87,12 +125,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
     },
   };
   for (const transform of transforms) transform.apply(ctx);
-  if (!dirty) return { output: input.source, changed: false, outcome };
-  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
-  const lines = markerLines(output, todoMessages);
-  outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
-  outcome.changes = uniqueChanges(outcome.changes);
-  return { output, changed: output !== input.source, outcome };
+  return { ctx, root, dirty, todoMessages };
 }
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = { target: ['classic', 'v1'], auth: ['api-key', 'entra-id'] };

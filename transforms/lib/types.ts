@@ -1,5 +1,6 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import type { FileFacts, MigrationOptions } from '../../src/core/index.js';
+import type { FileIndex } from './file-index.js';
 
 /** What a change was, for the report (`changes[].kind`). */
 export type ChangeKind =
@@ -47,6 +48,8 @@ export interface FileOutcome {
 export interface TransformContext {
   j: JSCodeshift;
   root: Collection;
+  /** One walk of the tree: nodes by type and name, parents, bindings. Rebuilt after a change (`change`). */
+  readonly index: FileIndex;
   path: string;
   source: string;
   options: MigrationOptions;

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Real-repository benchmark: on any tree, in one run, our `migrate --dry-run --json` against jscodeshift running
+// our openai-client transform and against jscodeshift running a minimal hand-written transform, over the same files
+// (code extensions; node_modules, hidden folders and .d.ts excluded, the tree's .gitignore honoured). Wall time,
+// CPU time and peak memory summed over every process (bench/peak-rss.mjs), and our ratios to each.
+//
+//   npm run bench:real -- <dir> [--runs 1]
+//
+// Nothing is written: both tools run dry. Prints a table and one JSON line (for the README and bench/README.md).
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measure } from './peak-rss.mjs';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH);
+const CLI = path.join(ROOT, 'dist/src/cli/index.js');
+const TRANSFORM = path.join(ROOT, 'dist/transforms/openai-client.js');
+const MINIMAL = path.join(BENCH, 'minimal-transform.cjs');
+const JSCODESHIFT = path.join(ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+
+const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '1' } } });
+const tree = positionals[0] && path.resolve(positionals[0]);
+if (!tree || !existsSync(tree)) {
+  console.error('usage: npm run bench:real -- <dir> [--runs N]');
+  process.exit(2);
+}
+if (!existsSync(CLI) || !existsSync(TRANSFORM)) throw new Error('dist/ is missing: run `npm run build` first');
+const RUNS = Math.max(1, Number(opts.runs));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+const jscodeshift = (transform) => {
+  const gitignore = path.join(tree, '.gitignore');
+  return [
+    JSCODESHIFT,
+    '-t', transform,
+    '--parser=ts',
+    '--dry',
+    '--extensions=ts,mts,cts,tsx,js,jsx,mjs,cjs',
+    '--ignore-pattern=**/node_modules/**',
+    '--ignore-pattern=**/.*/**',
+    '--ignore-pattern=**/*.d.ts',
+    '--ignore-pattern=**/*.d.mts',
+    '--ignore-pattern=**/*.d.cts',
+    ...(existsSync(gitignore) ? [`--ignore-config=${gitignore}`] : []),
+    tree,
+  ];
+};
+
+const commands = [
+  { name: 'openai-to-azure migrate --dry-run', args: [CLI, 'migrate', tree, '--dry-run', '--json'] },
+  { name: 'jscodeshift -t openai-client', args: jscodeshift(TRANSFORM) },
+  { name: 'jscodeshift -t minimal transform', args: jscodeshift(MINIMAL) },
+];
+
+const results = [];
+for (const command of commands) {
+  const runs = [];
+  let detail = '';
+  for (let i = 0; i < RUNS; i++) {
+    const r = await measure(process.execPath, command.args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    runs.push(r);
+    if (command.name.startsWith('openai')) {
+      try {
+        const s = JSON.parse(r.stdout).summary;
+        detail = `${s.scanned ?? s.files ?? '?'} files, ${s.candidates ?? '?'} candidates, ${s.changed ?? '?'} changed, ${s.failed ?? 0} failed`;
+      } catch {
+        detail = `exit ${r.code}`;
+      }
+    } else {
+      const stats = Object.fromEntries([...r.stdout.matchAll(/^(\d+) (errors|unmodifed|unmodified|skipped|ok)$/gm)].map((m) => [m[2], Number(m[1])]));
+      detail = `${stats.ok ?? 0} ok, ${stats.unmodified ?? stats.unmodifed ?? 0} unmodified, ${stats.errors ?? 0} errors`;
+    }
+    process.stderr.write(`  ${command.name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(1)} s, ${r.peakRssMB.toFixed(0)} MB (${detail})\n`);
+  }
+  results.push({
+    name: command.name,
+    ms: Math.round(median(runs.map((r) => r.ms))),
+    cpuMs: runs[0].cpuMs === null ? null : median(runs.map((r) => r.cpuMs)),
+    peakRssMB: Math.round(Math.max(...runs.map((r) => r.peakRssMB))),
+    detail,
+  });
+}
+
+const [ours, ...others] = results;
+const ratio = (a, b) => (a === null || b === null || !b ? null : +(a / b).toFixed(3));
+console.log(`tree ${tree} (load ${os.loadavg()[0].toFixed(2)}, ${os.cpus().length} CPUs)`);
+console.log(['command'.padEnd(36), 'wall s'.padStart(8), 'cpu s'.padStart(8), 'peak MB'.padStart(8), '  files'].join(''));
+for (const r of results) {
+  const cpu = r.cpuMs === null ? '–' : (r.cpuMs / 1000).toFixed(1);
+  console.log([r.name.padEnd(36), (r.ms / 1000).toFixed(1).padStart(8), cpu.padStart(8), String(r.peakRssMB).padStart(8), `  ${r.detail}`].join(''));
+}
+for (const other of others) {
+  console.log(`ours / ${other.name}: time ${ratio(ours.ms, other.ms)}×, cpu ${ratio(ours.cpuMs, other.cpuMs)}×, memory ${ratio(ours.peakRssMB, other.peakRssMB)}×`);
+}
+console.log(JSON.stringify({ tree, results, ratios: others.map((o) => ({ versus: o.name, time: ratio(ours.ms, o.ms), cpu: ratio(ours.cpuMs, o.cpuMs) })) }));

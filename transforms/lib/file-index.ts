@@ -1,0 +1,310 @@
+import type { ASTPath, Collection } from 'jscodeshift';
+
+type Node = any; // Babel AST via recast: shapes are checked by `type` at run time.
+
+/**
+ * One walk per file: nodes by type, identifiers by name, each node's parent, and a binding table of our own.
+ * It replaces ast-types' scope machinery, which throws on `catch {}` without a binding (ast-types #944) and rescans
+ * per question, and jscodeshift's `find`, which builds a NodePath for every node of the tree on every call. NodePaths
+ * are made only for the nodes a transform asks about (`pathOf`), through ast-types' own child cache so they are the
+ * same objects `find` would return.
+ */
+
+/** How a name was declared. */
+export type DeclarationKind = 'var' | 'let' | 'const' | 'using' | 'param' | 'function' | 'class' | 'import' | 'catch' | 'enum' | 'namespace';
+
+export interface Declaration {
+  /** The declaring identifier. */
+  id: Node;
+  kind: DeclarationKind;
+  scope: Scope;
+}
+
+export interface Scope {
+  node: Node;
+  parent: Scope | undefined;
+  /** Whether `var` declarations stop here (program, functions, TS module blocks). */
+  isFunction: boolean;
+  names: Map<string, Declaration>;
+}
+
+interface ParentLink {
+  parent: Node;
+  key: string;
+}
+
+export interface FileIndex {
+  /** The file's top node (recast's `File`). */
+  top: Node;
+  program: Scope;
+  /** Nodes of a type (and its subtypes, as ast-types matches them), in source order, as the file was when the index was built. */
+  nodes(type: string): readonly Node[];
+  /** Identifier (and JSXIdentifier) nodes with this name. */
+  named(name: string): readonly Node[];
+  /** The parent of a node, undefined at the top or for a node the walk never saw. */
+  parentOf(node: Node): Node | undefined;
+  /** The NodePath of a node of this tree. */
+  pathOf(node: Node): ASTPath<Node>;
+  /** Paths of the nodes of a type that pass a test on the plain node (only those get a NodePath). */
+  find(type: string, test?: (node: Node) => boolean): ASTPath<Node>[];
+  /** The declaration an identifier resolves to; undefined for a global (or a name declared nowhere in the file). */
+  resolve(id: Node, path?: ASTPath<Node>): Declaration | undefined;
+  /** The declaration of a declaring identifier (the node itself declares it). */
+  declarationOf(id: Node): Declaration | undefined;
+}
+
+/** Types ast-types' `find(j.X)` also matches under X (its `bases`), so `nodes(X)` lists them too. */
+const SUPERTYPES: Readonly<Record<string, string>> = {
+  OptionalMemberExpression: 'MemberExpression',
+  OptionalCallExpression: 'CallExpression',
+  JSXIdentifier: 'Identifier',
+  ClassPrivateProperty: 'ClassProperty',
+};
+
+/** Keys that never hold child nodes. */
+const SKIP_KEYS = new Set(['type', 'loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'original']);
+
+const FUNCTIONS = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'TSDeclareFunction',
+  'TSDeclareMethod',
+]);
+
+const BLOCKS = new Set(['BlockStatement', 'StaticBlock', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'CatchClause', 'ClassExpression', 'ClassDeclaration']);
+
+/** Identifiers a binding pattern declares (`{ a, b: [c = 1, ...d] }` → a, c, d). */
+export function patternIds(pattern: Node, out: Node[] = []): Node[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.push(pattern);
+      break;
+    case 'ObjectPattern':
+      for (const p of pattern.properties) patternIds(p.type === 'RestElement' ? p.argument : p.value, out);
+      break;
+    case 'ArrayPattern':
+      for (const e of pattern.elements) patternIds(e, out);
+      break;
+    case 'AssignmentPattern':
+      patternIds(pattern.left, out);
+      break;
+    case 'RestElement':
+      patternIds(pattern.argument, out);
+      break;
+    case 'TSParameterProperty':
+      patternIds(pattern.parameter, out);
+      break;
+  }
+  return out;
+}
+
+class Builder {
+  readonly byType = new Map<string, Node[]>();
+  readonly byName = new Map<string, Node[]>();
+  readonly parents = new Map<Node, ParentLink>();
+  /** Scope each identifier sits in, and the scope each scope-making node opens. */
+  readonly scopeAt = new Map<Node, Scope>();
+  readonly scopes = new Map<Node, Scope>();
+  readonly declarations = new Map<Node, Declaration>();
+  readonly program: Scope;
+
+  constructor(top: Node) {
+    const program = top.type === 'File' ? top.program : top;
+    this.program = this.open(program, undefined, true);
+    this.add(top);
+    if (program !== top) this.parents.set(program, { parent: top, key: 'program' });
+    this.children(program, this.program);
+  }
+
+  private open(node: Node, parent: Scope | undefined, isFunction: boolean): Scope {
+    const scope: Scope = { node, parent, isFunction, names: new Map() };
+    this.scopes.set(node, scope);
+    return scope;
+  }
+
+  private declare(scope: Scope, pattern: Node, kind: DeclarationKind): void {
+    for (const id of patternIds(pattern)) {
+      const declaration: Declaration = { id, kind, scope };
+      this.declarations.set(id, declaration);
+      // The first declaration wins, as with `var x; var x;` and a function's overloads.
+      if (!scope.names.has(id.name)) scope.names.set(id.name, declaration);
+    }
+  }
+
+  private add(node: Node): void {
+    this.push(node.type, node);
+    const supertype = SUPERTYPES[node.type];
+    if (supertype) this.push(supertype, node);
+  }
+
+  private push(type: string, node: Node): void {
+    const list = this.byType.get(type);
+    if (list) list.push(node);
+    else this.byType.set(type, [node]);
+  }
+
+  private functionScope(scope: Scope): Scope {
+    let s = scope;
+    while (!s.isFunction && s.parent) s = s.parent;
+    return s;
+  }
+
+  /** Declarations a node makes in the scope it sits in (before its children are walked). */
+  private declarationsOf(node: Node, scope: Scope): void {
+    switch (node.type) {
+      case 'VariableDeclaration': {
+        const kind: DeclarationKind = node.kind === 'var' ? 'var' : node.kind === 'let' ? 'let' : node.kind === 'const' ? 'const' : 'using';
+        const target = kind === 'var' ? this.functionScope(scope) : scope;
+        for (const d of node.declarations) this.declare(target, d.id, kind);
+        break;
+      }
+      case 'FunctionDeclaration':
+      case 'TSDeclareFunction':
+        if (node.id) this.declare(scope, node.id, 'function');
+        break;
+      case 'ClassDeclaration':
+        if (node.id) this.declare(scope, node.id, 'class');
+        break;
+      case 'ImportDeclaration':
+        for (const s of node.specifiers ?? []) this.declare(scope, s.local, 'import');
+        break;
+      case 'TSImportEqualsDeclaration':
+        this.declare(scope, node.id, 'import');
+        break;
+      case 'TSEnumDeclaration':
+        this.declare(scope, node.id, 'enum');
+        break;
+      case 'TSModuleDeclaration':
+        if (node.id?.type === 'Identifier') this.declare(scope, node.id, 'namespace');
+        break;
+    }
+  }
+
+  /** Walk a node's children in `scope`, opening the scopes the node makes. */
+  private children(node: Node, scope: Scope): void {
+    let inner = scope;
+    if (FUNCTIONS.has(node.type)) {
+      inner = this.open(node, scope, true);
+      if (node.type === 'FunctionExpression' && node.id) this.declare(inner, node.id, 'function');
+      for (const p of node.params ?? []) this.declare(inner, p, 'param');
+    } else if (node.type === 'TSModuleBlock') {
+      inner = this.open(node, scope, true);
+    } else if (BLOCKS.has(node.type) && !this.isFunctionBody(node)) {
+      inner = this.open(node, scope, false);
+      if (node.type === 'CatchClause' && node.param) this.declare(inner, node.param, 'catch');
+      if (node.type === 'ClassExpression' && node.id) this.declare(inner, node.id, 'class');
+    }
+    for (const key of Object.keys(node)) {
+      if (SKIP_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item.type === 'string') this.visit(item, node, key, this.childScope(node, key, scope, inner));
+      } else if (value && typeof value === 'object' && typeof value.type === 'string') {
+        this.visit(value, node, key, this.childScope(node, key, scope, inner));
+      }
+    }
+  }
+
+  /** A function declaration's (and class declaration's) own name sits outside the scope it opens. */
+  private childScope(node: Node, key: string, outer: Scope, inner: Scope): Scope {
+    return key === 'id' && (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' || node.type === 'TSDeclareFunction') ? outer : inner;
+  }
+
+  private isFunctionBody(node: Node): boolean {
+    if (node.type !== 'BlockStatement') return false;
+    const parent = this.parents.get(node)?.parent;
+    return !!parent && FUNCTIONS.has(parent.type) && parent.body === node;
+  }
+
+  private visit(node: Node, parent: Node, key: string, scope: Scope): void {
+    this.parents.set(node, { parent, key });
+    this.add(node);
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
+      this.scopeAt.set(node, scope);
+      const list = this.byName.get(node.name);
+      if (list) list.push(node);
+      else this.byName.set(node.name, [node]);
+    }
+    this.declarationsOf(node, scope);
+    this.children(node, scope);
+  }
+}
+
+const INDEXES = new WeakMap<Node, FileIndex>();
+
+function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
+  const b = new Builder(top);
+  const lookup = (scope: Scope | undefined, name: string): Declaration | undefined => {
+    for (let s = scope; s; s = s.parent) {
+      const found = s.names.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const index: FileIndex = {
+    top,
+    program: b.program,
+    nodes: (type) => b.byType.get(type) ?? [],
+    named: (name) => b.byName.get(name) ?? [],
+    parentOf: (node) => b.parents.get(node)?.parent,
+    pathOf(node) {
+      if (node === top) return rootPath;
+      const link = b.parents.get(node);
+      if (!link) throw new Error(`node ${node?.type} is not in this file's index`);
+      const parentPath = index.pathOf(link.parent);
+      const value = link.parent[link.key];
+      return Array.isArray(value) ? parentPath.get(link.key, value.indexOf(node)) : parentPath.get(link.key);
+    },
+    find(type, test) {
+      const out: ASTPath<Node>[] = [];
+      for (const node of b.byType.get(type) ?? []) if (!test || test(node)) out.push(index.pathOf(node));
+      return out;
+    },
+    resolve(id, path) {
+      const declared = b.declarations.get(id);
+      if (declared) return declared;
+      let scope = b.scopeAt.get(id);
+      // A node added after the walk: the nearest enclosing scope the walk saw, through its path.
+      for (let p = path; !scope && p; p = p.parent) scope = b.scopes.get(p.node) ?? b.scopeAt.get(p.node);
+      return lookup(scope ?? b.program, id.name);
+    },
+    declarationOf: (id) => b.declarations.get(id),
+  };
+  return index;
+}
+
+function topPath(path: ASTPath<Node>): ASTPath<Node> {
+  let p = path;
+  while (p.parentPath) p = p.parentPath;
+  return p;
+}
+
+/** The index of the file a path belongs to (built on first use, rebuilt after `invalidateIndex`). */
+export function indexFor(path: ASTPath<Node>): FileIndex {
+  const top = topPath(path);
+  const cached = INDEXES.get(top.node);
+  if (cached) return cached;
+  const index = build(top.node, top);
+  INDEXES.set(top.node, index);
+  return index;
+}
+
+/** The index of a parsed file (a jscodeshift root collection). */
+export function indexOfRoot(root: Collection): FileIndex {
+  return indexFor(root.paths()[0]!);
+}
+
+/** Forget a file's index after its tree changed: the next question rebuilds it. */
+export function invalidateIndex(root: Collection): void {
+  INDEXES.delete(topPath(root.paths()[0]!).node);
+}
+
+/** The declaration an identifier path resolves to (undefined: global or undeclared). */
+export function declarationAt(path: ASTPath<Node>): Declaration | undefined {
+  return indexFor(path).resolve(path.node, path);
+}
