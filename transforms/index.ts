@@ -1,5 +1,6 @@
 import { envReads } from './env-reads.js';
 import { legacyV3 } from './legacy-v3.js';
+import { legacyV3Calls } from './legacy-v3-calls.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
@@ -11,6 +12,9 @@ import { unsupportedApis } from './unsupported-apis.js';
  * computed on the original tree (lib/clients.ts, lib/calls.ts), so order only matters for the printed result.
  */
 export const TRANSFORMS: readonly Transform[] = [
+  // Legacy SDKs first: they rewrite old APIs into today's `openai` form, and the runner re-parses after each.
+  legacyV3,
+  legacyV3Calls,
   openaiClient,
   // Raw HTTP before env reads: the headers it replaces or drops need no rename and no marker.
   rawHttp,
@@ -18,5 +22,4 @@ export const TRANSFORMS: readonly Transform[] = [
   envReads,
   modelDeployments,
   unsupportedApis,
-  legacyV3,
 ];

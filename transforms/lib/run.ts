@@ -86,9 +86,18 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
       if (!outcome.env.includes(name)) outcome.env.push(name);
     },
   };
-  for (const transform of transforms) transform.apply(ctx);
+  const print = (): string => ctx.root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
+  for (const transform of transforms) {
+    const before = outcome.changes.length + todoMessages.length;
+    transform.apply(ctx);
+    if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
+      ctx.source = print();
+      ctx.root = j(ctx.source);
+      ctx.shared.clear();
+    }
+  }
   if (!dirty) return { output: input.source, changed: false, outcome };
-  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
+  const output = ctx.root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
   const lines = markerLines(output, todoMessages);
   outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
   outcome.changes = uniqueChanges(outcome.changes);
