@@ -1,3 +1,4 @@
+import { azureOpenAIBeta } from './azure-openai-beta.js';
 import { envReads } from './env-reads.js';
 import { legacyV3 } from './legacy-v3.js';
 import { legacyV3Calls } from './legacy-v3-calls.js';
@@ -15,6 +16,7 @@ export const TRANSFORMS: readonly Transform[] = [
   // Legacy SDKs first: they rewrite old APIs into today's `openai` form, and the runner re-parses after each.
   legacyV3,
   legacyV3Calls,
+  azureOpenAIBeta,
   openaiClient,
   // Raw HTTP before env reads: the headers it replaces or drops need no rename and no marker.
   rawHttp,

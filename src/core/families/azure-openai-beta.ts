@@ -40,6 +40,21 @@ export const BETA_METHODS: Readonly<Record<string, BetaMethod>> = {
   getAudioTranslation: { call: 'audio.translations.create', positional: ['file'], format: true },
 };
 
+/** Beta types with a direct counterpart among `openai`'s types (exported from `openai/resources`). */
+export const BETA_TYPES: Readonly<Record<string, string>> = {
+  ChatRequestMessage: 'ChatCompletionMessageParam',
+  ChatRequestSystemMessage: 'ChatCompletionSystemMessageParam',
+  ChatRequestUserMessage: 'ChatCompletionUserMessageParam',
+  ChatRequestAssistantMessage: 'ChatCompletionAssistantMessageParam',
+  ChatRequestToolMessage: 'ChatCompletionToolMessageParam',
+  ChatResponseMessage: 'ChatCompletionMessage',
+  ChatCompletions: 'ChatCompletion',
+  ChatCompletionsToolDefinition: 'ChatCompletionTool',
+  Completions: 'Completion',
+  Embeddings: 'CreateEmbeddingResponse',
+  ImageGenerations: 'ImagesResponse',
+};
+
 /** Request options camelCase → snake_case (GetChatCompletionsOptions, GetCompletionsOptions, …). Unlisted keys stay. */
 export const BETA_OPTION_RENAMES: Readonly<Record<string, string>> = {
   maxTokens: 'max_tokens',
@@ -111,6 +126,7 @@ export const BETA_MESSAGES = {
   result:
     'this @azure/openai result is read elsewhere: its fields are snake_case now (finishReason → finish_reason, contentFilterResults → content_filter_results, usage.totalTokens → total_tokens)',
   created: '`created` is a unix timestamp in seconds now, not a Date',
+  clientOptions: 'OpenAIClientOptions other than apiVersion: move them to the client options (timeout, maxRetries, defaultHeaders)',
   credential: 'credential not recognised: pass apiKey (a string) or azureADTokenProvider: getBearerTokenProvider(credential, scope)',
   file: 'the service reads the audio format from the file name: set the name passed to toFile to match the audio (audio.wav, audio.mp3, …)',
   format: 'the response format argument is not a literal: pass it as response_format',
