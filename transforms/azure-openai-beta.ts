@@ -17,6 +17,7 @@ import {
 import { declaratorOf, enclosingClass, unwrap } from './lib/clients.js';
 import {
   addTopLevelImport,
+  ensureNamedExport,
   isEsmFile,
   memberName,
   moduleBindings,
@@ -29,6 +30,7 @@ import {
   type ModuleBinding,
 } from './lib/imports.js';
 import { followResult } from './lib/result-reads.js';
+import { addOpenAITypeImport } from './lib/type-imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, statements, str } from './lib/snippets.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -71,6 +73,23 @@ function exportOf(state: State, path: ASTPath<Node>): string | undefined {
     return binding?.imported === '*' ? node.right.name : undefined;
   }
   return undefined;
+}
+
+/** The module a binding loads (`import … from 'm'`, `require('m')`). */
+function sourceOf(binding: ModuleBinding): string | undefined {
+  const statement = binding.statement.node as Node;
+  return statement.type === 'ImportDeclaration' ? statement.source.value : requireSource(statement);
+}
+
+function requireSource(statement: Node): string | undefined {
+  for (const d of statement.declarations ?? []) {
+    let init = unwrap(d.init);
+    if (init?.type === 'AwaitExpression') init = init.argument;
+    if (MEMBER.has(init?.type)) init = unwrap(init.object);
+    const arg = init?.arguments?.[0] ?? init?.source;
+    if (arg?.type === 'StringLiteral') return arg.value;
+  }
+  return statement.moduleReference?.expression?.value;
 }
 
 const text = (ctx: TransformContext, node: Node): string => ctx.source.slice(node.start, node.end);
@@ -139,7 +158,9 @@ function migrateConstruction(state: State, path: ASTPath<Node>): void {
     }
   } else {
     // Any other credential is a TokenCredential (DefaultAzureCredential, ManagedIdentityCredential, …).
-    addTopLevelImport(ctx, ['getBearerTokenProvider'], AZURE_IDENTITY_PACKAGE);
+    const identity = moduleBindings(ctx.j, ctx.root, AZURE_IDENTITY_PACKAGE).find((b) => !b.typeOnly && b.imported !== '*');
+    if (identity) ensureNamedExport(ctx, identity, AZURE_IDENTITY_PACKAGE, 'getBearerTokenProvider');
+    else addTopLevelImport(ctx, ['getBearerTokenProvider'], AZURE_IDENTITY_PACKAGE);
     const provider = `getBearerTokenProvider(${text(ctx, second)}, ${str(ctx, TOKEN_SCOPES[ctx.options.target])})`;
     auth = v1 ? `apiKey: ${provider}` : `azureADTokenProvider: ${provider}`;
     state.entra = true;
@@ -152,7 +173,7 @@ function migrateConstruction(state: State, path: ASTPath<Node>): void {
   const cls = clientClass(state);
   const body = v1
     ? `baseURL: \`\${${callable(ctx, first)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\`, ${auth}`
-    : `endpoint: ${text(ctx, first)}, ${auth}, apiVersion: ${apiVersion}`;
+    : `${unwrap(first).type === 'Identifier' && unwrap(first).name === 'endpoint' && first === unwrap(first) ? 'endpoint' : `endpoint: ${text(ctx, first)}`}, ${auth}, apiVersion: ${apiVersion}`;
   if (!v1 && !version) ctx.readsEnv('OPENAI_API_VERSION');
   path.replace(expression(ctx, `new ${cls}({ ${body} })`));
   ctx.change(node, 'client');
@@ -332,7 +353,7 @@ export const azureOpenAIBeta: Transform = {
     const { j, root } = ctx;
     const sources = [...new Set<string>(BETA.credentialPackages)];
     const bindings = sources.flatMap((s) => moduleBindings(j, root, s));
-    if (!bindings.some((b) => b.statement.node.source?.value === BETA.package || /@azure\/openai['"]/.test(ctx.source.slice(b.statement.node.start, b.statement.node.end)))) return;
+    if (!bindings.some((b) => sourceOf(b) === BETA.package)) return;
     const state: State = { ctx, bindings, ids: new Set(), members: new Map(), azure: true, imports: new Set(), azureFields: false, entra: false };
     const constructions = root
       .find(j.NewExpression)
@@ -368,14 +389,15 @@ export const azureOpenAIBeta: Transform = {
     const types = migrateTypes(state, cls);
     const replaced = [BETA.client, BETA.azureKey, BETA.openaiKey, ...Object.keys(BETA_TYPES)];
     for (const binding of bindings) {
-      if (replaced.includes(binding.imported) && referencesTo(j, root, binding).length === 0) {
+      const ours = replaced.includes(binding.imported) || (binding.imported === '*' && sourceOf(binding) === BETA.package);
+      if (ours && referencesTo(j, root, binding).length === 0) {
         removeBinding(binding);
         ctx.change(binding.statement.node, 'import');
       }
     }
     const values = [...state.imports].filter((n) => n !== 'AzureOpenAI' || cls === 'AzureOpenAI');
     if (values.length > 0) addTopLevelImport(ctx, values, OPENAI_SDK);
-    if (types.length > 0) addTypeImport(ctx, types);
+    addOpenAITypeImport(ctx, types);
     if (state.azureFields && isTypeScript(ctx) && isEsmFile(ctx)) {
       const body = programBody(ctx);
       if (!body.some((s) => s.type === 'ImportDeclaration' && s.source.value === BETA.typesModule)) {
@@ -390,14 +412,5 @@ export const azureOpenAIBeta: Transform = {
     );
   },
 };
-
-/** `import type { A, B } from 'openai/resources'` (TS ESM), or the file's import style otherwise. */
-function addTypeImport(ctx: TransformContext, names: string[]): void {
-  if (!isEsmFile(ctx)) return addTopLevelImport(ctx, names, 'openai/resources');
-  const body = programBody(ctx);
-  const [statement] = statements(ctx, `import type { ${names.join(', ')} } from ${str(ctx, 'openai/resources')};`);
-  const last = body.map((s) => s.type).lastIndexOf('ImportDeclaration');
-  body.splice(last + 1, 0, statement);
-}
 
 export default asJscodeshift(azureOpenAIBeta);

@@ -4,7 +4,7 @@ import { clientCalls } from './lib/calls.js';
 import { unwrap } from './lib/clients.js';
 import { memberName, moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
-import { expression } from './lib/snippets.js';
+import { expression, isTypeScript } from './lib/snippets.js';
 import type { Transform, TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
@@ -80,14 +80,14 @@ function mapCall(ctx: TransformContext, call: ASTPath<Node>, name: string): { st
  * The axios envelope: `res.data.X` → `res.X`, `const { data } = await …` → `const data = await …`,
  * `(await …).data` → `await …`; openai-edge's `await res.json()` → `res`. Anything else gets a marker.
  */
-function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boolean): void {
+function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boolean, optionalData: boolean): void {
   const { j } = ctx;
   const value = outer((call.parent.node as Node).type === 'AwaitExpression' ? call.parent : call);
   const envelope = (): void => ctx.todo(call, V3_MESSAGES.envelope);
   const direct = dataRead(value);
   if (direct) {
     if (streams) ctx.todo(call, V3_MESSAGES.manualStream);
-    else direct.replace(value.node);
+    else assertData(ctx, direct.replace(value.node)[0], optionalData);
     return;
   }
   const parent = value.parent?.node as Node;
@@ -107,7 +107,7 @@ function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boole
     for (const ref of refs) {
       const read = dataRead(ref);
       const refParent = outer(ref).parent?.node as Node;
-      if (read && !streams) read.replace(ref.node);
+      if (read && !streams) assertData(ctx, read.replace(ref.node)[0], optionalData);
       else if (read) ctx.todo(ref, V3_MESSAGES.manualStream);
       else if (MEMBER.has(refParent?.type) && memberName(refParent) === 'json' && outer(ref).parent.parent?.node.type === 'CallExpression') {
         // openai-edge: `await res.json()` is the payload, which the current call returns itself.
@@ -121,6 +121,19 @@ function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boole
   }
   if (parent?.type === 'ExpressionStatement') return;
   ctx.todo(call, streams ? V3_MESSAGES.edgeStream : V3_MESSAGES.envelope);
+}
+
+/**
+ * Image results type `data` as optional (v3 always had it): in TypeScript, `res.data[0]` after the envelope goes
+ * becomes `res.data![0]` so the code keeps compiling under strict null checks, as it behaved before.
+ */
+function assertData(ctx: TransformContext, path: ASTPath<Node>, optionalData: boolean): void {
+  if (!optionalData || !isTypeScript(ctx)) return;
+  const data = outer(path).parent;
+  const node = data?.node as Node;
+  if (node?.type !== 'MemberExpression' || memberName(node) !== 'data') return;
+  const next = data.parent?.node as Node;
+  if (next?.type === 'MemberExpression' && next.object === node) data.replace(ctx.j.tsNonNullExpression(node));
 }
 
 /** How this file names `openai`'s APIError (`OpenAI.APIError`), when it imports the SDK. */
@@ -185,7 +198,7 @@ export const legacyV3Calls: Transform = {
       if (V3_REMOVED_METHODS.includes(member)) ctx.todo(path, V3_MESSAGES.removed);
       if (!V3_METHODS[member]) continue;
       const { streams } = mapCall(ctx, path, member);
-      dropEnvelope(ctx, path, streams);
+      dropEnvelope(ctx, path, streams, V3_METHODS[member]!.call.startsWith('images.'));
       rewriteErrors(ctx, path, errors);
     }
   },

@@ -13,6 +13,7 @@ import {
   type ModuleBinding,
 } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
+import { addOpenAITypeImport } from './lib/type-imports.js';
 import { expression } from './lib/snippets.js';
 import type { Transform, TransformContext } from './lib/types.js';
 
@@ -108,7 +109,10 @@ function openaiClass(ctx: TransformContext, v3: ModuleBinding, before: Node, ren
   }
   if (v3.style === 'cjs-destructured') {
     j(v3.statement).find(j.ObjectProperty).filter((p) => (p.node as Node).value === v3.id).forEach((p) => {
-      p.replace(expression(ctx, '{ OpenAI }').properties[0]);
+      const node = p.node as Node;
+      node.key = j.identifier('OpenAI');
+      node.value = j.identifier('OpenAI');
+      node.shorthand = true;
     });
     j(v3.statement).find(j.StringLiteral, { value: 'openai-edge' }).forEach((p) => p.replace(j.stringLiteral(OPENAI_SDK)));
     renamed.add(v3);
@@ -122,6 +126,31 @@ function topLevel(path: ASTPath<Node>): Node {
   let current = path;
   while (current.parent && current.parent.node.type !== 'Program') current = current.parent;
   return current.node;
+}
+
+/** v3 type names → `openai`'s (`ChatCompletionRequestMessage` → `ChatCompletionMessageParam`); `ns.OpenAIApi` → `ns.OpenAI`. */
+function migrateTypes(ctx: TransformContext, bindings: Map<ModuleBinding, string>): void {
+  const { j, root } = ctx;
+  const all = [...bindings.keys()];
+  root.find(j.TSQualifiedName).forEach((path) => {
+    const node = path.node as Node;
+    if (node.left.type !== 'Identifier' || node.right.name !== OPENAI_V3.client) return;
+    if (resolveBinding(path.get('left'), all)?.imported !== '*') return;
+    node.right = j.identifier('OpenAI');
+    ctx.change(node, 'rename');
+  });
+  const moved: string[] = [];
+  for (const binding of all) {
+    const next = OPENAI_V3.types[binding.imported];
+    if (!next || binding.imported === '*') continue;
+    const refs = referencesTo(j, root, binding);
+    if (!refs.every((r) => /^TS/.test((r.parent.node as Node).type))) continue;
+    for (const ref of refs) ref.replace(j.identifier(next));
+    removeBinding(binding);
+    ctx.change(binding.statement.node, 'import');
+    if (!moved.includes(next)) moved.push(next);
+  }
+  addOpenAITypeImport(ctx, moved);
 }
 
 /**
@@ -195,6 +224,7 @@ export const legacyV3: Transform = {
         ctx.change(binding.statement.node, 'import');
       }
     }
+    migrateTypes(ctx, bindings);
     const sources = new Set(constructions.map((c) => c.ref!.source));
     if (sources.has(OPENAI_SDK)) ctx.outcome.notes.push('package.json: openai ^4 or newer (was v3); this code is written for openai 7');
     if (sources.has('openai-edge')) ctx.outcome.notes.push('package.json: remove openai-edge, add openai (^4 or newer; written for openai 7)');

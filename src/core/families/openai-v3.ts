@@ -18,10 +18,9 @@ export const OPENAI_V3 = {
   packages: ['openai', 'openai-edge'],
   client: 'OpenAIApi',
   configuration: 'Configuration',
-  /** Type-only exports of v3 that have a current counterpart in `openai`. */
+  /** Type exports of v3 with a counterpart among `openai`'s resource types (enums such as `…RoleEnum` have none). */
   types: {
     ChatCompletionRequestMessage: 'ChatCompletionMessageParam',
-    ChatCompletionRequestMessageRoleEnum: "ChatCompletionMessageParam['role']",
     CreateChatCompletionRequest: 'ChatCompletionCreateParamsNonStreaming',
     CreateChatCompletionResponse: 'ChatCompletion',
     CreateEmbeddingRequest: 'EmbeddingCreateParams',
