@@ -190,7 +190,11 @@ function collectHolders(state: State, path: ASTPath<Node>): void {
     state.members.set(cls, new Set([...(state.members.get(cls) ?? []), name]));
   };
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') state.ids.add(parent.id);
-  else if (parent?.type === 'AssignmentExpression' && MEMBER.has(parent.left.type) && parent.left.object.type === 'ThisExpression') addMember(memberName(parent.left));
+  else if (parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier') {
+    // `let client: OpenAIClient | null = null; … client = new OpenAIClient(…)`.
+    const declarator = declaratorOf(at.parent.get('left'));
+    if (declarator) state.ids.add((declarator.node as Node).id);
+  } else if (parent?.type === 'AssignmentExpression' && MEMBER.has(parent.left.type) && parent.left.object.type === 'ThisExpression') addMember(memberName(parent.left));
   else if (parent?.type === 'ClassProperty' || parent?.type === 'ClassPrivateProperty') addMember(propertyName(parent.key));
 }
 
@@ -362,10 +366,13 @@ export const azureOpenAIBeta: Transform = {
     // Parameters and fields typed `OpenAIClient` hold one too.
     root.find(j.TSTypeReference).forEach((path) => {
       if (exportOf(state, path.get('typeName')) !== BETA.client) return;
-      const holder = path.parent?.parent;
+      let annotation = path.parent;
+      // `OpenAIClient | null`, `OpenAIClient | undefined`.
+      while (annotation?.node.type === 'TSUnionType') annotation = annotation.parent;
+      const holder = annotation?.parent;
       const node = holder?.node as Node;
       if (node?.type === 'Identifier') state.ids.add(node);
-      if (node?.type === 'ClassProperty') collectHolders(state, path.parent);
+      if (node?.type === 'ClassProperty') collectHolders(state, annotation);
       if (node?.type === 'Identifier' && holder.parent?.node.type === 'TSParameterProperty') {
         const cls = enclosingClass(holder);
         if (cls) state.members.set(cls, new Set([...(state.members.get(cls) ?? []), node.name]));
