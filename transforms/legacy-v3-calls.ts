@@ -26,6 +26,12 @@ function dataRead(path: ASTPath<Node>): ASTPath<Node> | undefined {
   return parent && MEMBER.has(parent.type) && parent.object === at.node && memberName(parent) === 'data' ? at.parent : undefined;
 }
 
+/** `console.log(x)` and friends. */
+function isConsoleArgument(node: Node): boolean {
+  const callee = node?.type === 'CallExpression' ? node.callee : undefined;
+  return MEMBER.has(callee?.type) && callee.object.type === 'Identifier' && callee.object.name === 'console';
+}
+
 /** `{ responseType: 'stream' }`: the axios option v3 code streamed with. */
 function isStreamOption(node: Node): boolean {
   const n = unwrap(node);
@@ -114,6 +120,8 @@ function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boole
         const jsonCall = outer(ref).parent.parent;
         const awaited = jsonCall.parent?.node.type === 'AwaitExpression' ? jsonCall.parent : jsonCall;
         awaited.replace(ref.node);
+      } else if (isConsoleArgument(refParent)) {
+        // Logging the whole response logs the payload now: nothing to change.
       } else if (streams) ctx.todo(ref, V3_MESSAGES.edgeStream);
       else ctx.todo(ref, V3_MESSAGES.envelope);
     }
