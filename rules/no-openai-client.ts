@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AGENTS_CLIENT_CONFIG, AGENTS_DIRECT, AGENTS_PACKAGE, AI_SDK, DIRECT_OPENAI_WRAPPERS, OPENAI_SDK } from '../src/core/index.js';
+import { AGENTS_CLIENT_CONFIG, AGENTS_DIRECT, AGENTS_PACKAGE, AI_SDK, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       openaiClient:
         'This {{name}} client talks to OpenAI directly; use AzureOpenAI, or OpenAI with an Azure `/openai/v1/` baseURL.',
-      legacyClient: 'OpenAIApi is the openai v3 client and talks to OpenAI directly; migrate it (npx openai-to-azure migrate).',
+      legacyClient: '{{name}} ({{module}}) is a legacy client that talks to OpenAI directly; migrate it (npx openai-to-azure migrate).',
       wrapperClient: '{{name}} from {{module}} talks to OpenAI directly; use {{replacement}}.',
       useAzureOpenAI: 'Construct AzureOpenAI instead (it reads AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and OPENAI_API_VERSION).',
     },
@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           wrappers: {
             type: 'boolean',
-            description: 'Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider, openai-edge).',
+            description: 'Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider).',
           },
         },
       },
@@ -113,9 +113,15 @@ export default createRule<Options, MessageIds>({
       switch (info.kind) {
         case 'azure':
           return;
-        case 'legacy':
-          context.report({ node, messageId: 'legacyClient' });
+        case 'legacy': {
+          // `@azure/openai` beta's OpenAIClient talks to OpenAI only when built with its OpenAI-key credential.
+          const direct = LEGACY_CLIENTS[info.module]?.directWith;
+          const first = node.arguments[0];
+          const credential = first?.type === 'NewExpression' && first.callee.type === 'Identifier' ? first.callee.name : undefined;
+          if (direct && credential !== direct) return;
+          context.report({ node, messageId: 'legacyClient', data: { name: info.name, module: info.module } });
           return;
+        }
         case 'wrapper': {
           if (!wrappers || !wrapperTalksToOpenAI(site)) return;
           const base = info.name.split('.')[0]!;

@@ -1,8 +1,10 @@
-import { aiSdk } from './ai-sdk.js';
 import { agentsSdk } from './agents-sdk.js';
+import { aiSdk } from './ai-sdk.js';
+import { azureOpenAIBeta } from './azure-openai-beta.js';
 import { envReads } from './env-reads.js';
 import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
+import { legacyV3Calls } from './legacy-v3-calls.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
@@ -14,7 +16,11 @@ import { unsupportedApis } from './unsupported-apis.js';
  * computed on the original tree (lib/clients.ts, lib/calls.ts), so order only matters for the printed result.
  */
 export const TRANSFORMS: readonly Transform[] = [
-  // Agents SDK first: the client it hands the SDK must be the v1 `OpenAI` (Responses API), which openai-client then sees as Azure.
+  // Legacy SDKs first: they rewrite old APIs into today's `openai` form, and the runner re-parses after each.
+  legacyV3,
+  legacyV3Calls,
+  azureOpenAIBeta,
+  // The Agents SDK before openai-client: the client it hands the SDK must be the v1 `OpenAI` (Responses API), which openai-client then sees as Azure.
   agentsSdk,
   openaiClient,
   // Raw HTTP before env reads: the headers it replaces or drops need no rename and no marker.
@@ -25,6 +31,5 @@ export const TRANSFORMS: readonly Transform[] = [
   aiSdk,
   modelDeployments,
   unsupportedApis,
-  legacyV3,
   langchain,
 ];

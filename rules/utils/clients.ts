@@ -10,6 +10,7 @@ import {
   AZURE_CLIENT_EXPORTS,
   DIRECT_OPENAI_WRAPPERS,
   LEGACY_CLIENT_EXPORTS,
+  LEGACY_CLIENTS,
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
   WRAPPER_FACTORIES,
@@ -60,6 +61,8 @@ function moduleTraceMap(module: string, root: boolean): TraceMap {
       map[name] = { [CONSTRUCT]: openaiInfo(name) };
     }
     if (root) (map as Record<symbol, unknown>)[CONSTRUCT] = openaiInfo('default');
+  } else if (LEGACY_CLIENTS[module]) {
+    for (const name of LEGACY_CLIENTS[module].exports) map[name] = { [CONSTRUCT]: { kind: 'legacy', module, name } satisfies ClientInfo };
   } else {
     const factories = WRAPPER_FACTORIES[module] ?? [];
     for (const name of Object.keys(DIRECT_OPENAI_WRAPPERS[module] ?? {})) {
@@ -76,7 +79,7 @@ function moduleTraceMap(module: string, root: boolean): TraceMap {
   return map;
 }
 
-export const TRACKED_MODULES: readonly string[] = [OPENAI_SDK, ...Object.keys(DIRECT_OPENAI_WRAPPERS)];
+export const TRACKED_MODULES: readonly string[] = [...new Set([OPENAI_SDK, ...Object.keys(LEGACY_CLIENTS), ...Object.keys(DIRECT_OPENAI_WRAPPERS)])];
 
 /** The tracker as used here (`iteratePropertyReferences` exists at runtime but is missing from the typings). */
 interface Tracker {

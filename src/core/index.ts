@@ -2,7 +2,6 @@
 export * from './deployments.js';
 export * from './env.js';
 export * from './facts.js';
-export * from './families/ai-sdk.js';
 export * from './hosts.js';
 export * from './markers.js';
 export * from './models.js';
@@ -12,5 +11,4 @@ export * from './prefilter.js';
 export * from './secrets.js';
 export * from './surfaces.js';
 export * from './targets.js';
-export * from './families/agents-sdk.js';
-export * from './families/langchain.js';
+export * from './families/index.js';

@@ -1,32 +1,32 @@
 import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
 import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE } from './families/agents-sdk.js';
+import { AZURE_OPENAI_BETA } from './families/azure-openai-beta.js';
 import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE } from './families/langchain.js';
+import { OPENAI_V3 } from './families/openai-v3.js';
 
 /**
  * Packages and classes that make a client talk to OpenAI, and the Azure ones that already don't.
  * Keyed by module specifier; `default` stands for the default export.
  */
+
 export const OPENAI_SDK = 'openai';
 
 /** Exports of the `openai` package that construct a direct-OpenAI client. */
 export const OPENAI_CLIENT_EXPORTS: readonly string[] = ['default', 'OpenAI'];
 /** Exports of the `openai` package that already target Azure. */
 export const AZURE_CLIENT_EXPORTS: readonly string[] = ['AzureOpenAI'];
-/** openai v3's client, gone since v4 (migrate to `new OpenAI` first). */
-export const LEGACY_CLIENT_EXPORTS: readonly string[] = ['OpenAIApi'];
+/** openai v3's client, gone since v4 (the legacy transforms rewrite it to `new OpenAI`). */
+export const LEGACY_CLIENT_EXPORTS: readonly string[] = [OPENAI_V3.client];
 
-/** openai v3-style clients the codemod does not rewrite, by package: their exports and the marker on each construction. */
-export const LEGACY_CLIENTS: Readonly<Record<string, { exports: readonly string[]; message: string }>> = {
-  openai: {
-    exports: LEGACY_CLIENT_EXPORTS,
-    message:
-      "openai v3 API (OpenAIApi) is not supported by this tool's rewrite: upgrade to openai v4+ first (github.com/openai/openai-node/discussions/217), then re-run",
-  },
-  'openai-edge': {
-    exports: ['OpenAIApi'],
-    message:
-      "openai-edge (the openai v3 API on fetch) is not supported by this tool's rewrite: move to openai v4+ (`new OpenAI()` runs on edge runtimes), then re-run",
-  },
+/**
+ * Legacy SDK clients by package (the family entries in ./families): the classes the legacy transforms rewrite and
+ * the linter reports. `directWith`: the client talks to OpenAI only when built with this credential class
+ * (`@azure/openai` beta's `OpenAIKeyCredential`; with an Azure credential it is Azure already).
+ */
+export const LEGACY_CLIENTS: Readonly<Record<string, { exports: readonly string[]; directWith?: string }>> = {
+  openai: { exports: LEGACY_CLIENT_EXPORTS },
+  'openai-edge': { exports: [OPENAI_V3.client] },
+  [AZURE_OPENAI_BETA.package]: { exports: [AZURE_OPENAI_BETA.client], directWith: AZURE_OPENAI_BETA.openaiKey },
 };
 
 /** Subpath imports that are still the `openai` package (types, helpers), never a client constructor. */
@@ -41,9 +41,6 @@ export function isOpenAISubpath(source: string): boolean {
 export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   [LANGCHAIN_PACKAGE]: Object.fromEntries(Object.entries(LANGCHAIN_CLASSES).map(([name, c]) => [name, c.azure])),
   [AI_SDK.package]: aiSdkReplacements(),
-  'openai-edge': {
-    OpenAIApi: 'AzureOpenAI (from openai)',
-  },
   [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
 };
 

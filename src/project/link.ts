@@ -1,6 +1,6 @@
 import { AI_SDK, isAiSdkModelMethod } from '../core/families/ai-sdk.js';
 import { isOpenAIBaseURL } from '../core/hosts.js';
-import { OPENAI_CLIENT_EXPORTS, OPENAI_SDK } from '../core/packages.js';
+import { LEGACY_CLIENTS, OPENAI_CLIENT_EXPORTS, OPENAI_SDK } from '../core/packages.js';
 import { DEPLOYMENT_CALLS } from '../core/surfaces.js';
 import type { CallSite, FileSummary, ImportBinding, Source } from './summarize.js';
 
@@ -16,6 +16,15 @@ const CLIENT: Value = { kind: 'client' };
 const CLASS_IMPORTS = new Set([...OPENAI_CLIENT_EXPORTS, '=']);
 /** Import bindings of `openai` through which the class is a member (`ns.OpenAI`). */
 const NAMESPACE_IMPORTS = new Set(['*', '=']);
+
+/**
+ * openai v3 / openai-edge `OpenAIApi`: the legacy transforms make it an `OpenAI` client, so its holders are clients
+ * for the files that import them (their v3 calls are mapped there).
+ */
+function isLegacyClass(spec: string, name: string): boolean {
+  const legacy = LEGACY_CLIENTS[spec];
+  return !!legacy && !legacy.directWith && legacy.exports.includes(name);
+}
 
 /** `chat`, `chat.completions`: a resource a deployment call hangs off, so a variable can hold it. */
 function isResourcePath(prefix: string): boolean {
@@ -100,6 +109,7 @@ export class Linker {
     const imports = this.files.get(file)!.imports;
     const [head, member, ...more] = key.split('.');
     const binding = imports.get(head!);
+    if (binding && more.length === 0 && isLegacyClass(binding.spec, member ?? binding.name)) return true;
     if (!binding || binding.spec !== OPENAI_SDK || more.length > 0) return false;
     return member === undefined
       ? CLASS_IMPORTS.has(binding.name)

@@ -142,7 +142,12 @@ ruleTester.run('no-openai-client', testable(rule), {
     {
       code: "const { OpenAIApi } = require('openai-edge');\nconst api = new OpenAIApi(config);",
       filename: 'edge.js',
-      errors: [{ messageId: 'wrapperClient', line: 2 }],
+      errors: [{ messageId: 'legacyClient', data: { name: 'OpenAIApi', module: 'openai-edge' }, line: 2 }],
+    },
+    {
+      // @azure/openai beta's non-Azure mode talks to api.openai.com.
+      code: "import { OpenAIClient, OpenAIKeyCredential } from '@azure/openai';\nconst c = new OpenAIClient(new OpenAIKeyCredential(key));",
+      errors: [{ messageId: 'legacyClient', data: { name: 'OpenAIClient', module: '@azure/openai' }, line: 2 }],
     },
   ],
 });

@@ -98,7 +98,7 @@ function applyTransforms(transforms: readonly Transform[], input: RunInput, j: J
     j,
     root,
     get index() {
-      return indexOfRoot(root);
+      return indexOfRoot(ctx.root);
     },
     path: input.path,
     source: input.source,
@@ -110,7 +110,7 @@ function applyTransforms(transforms: readonly Transform[], input: RunInput, j: J
     change(node, kind) {
       if (probe) throw CHANGES;
       dirty = true;
-      invalidateIndex(root);
+      invalidateIndex(ctx.root);
       outcome.changes.push({ line: node.loc?.start.line ?? 0, kind });
     },
     todo(path: ASTPath, message: string) {
@@ -124,8 +124,18 @@ function applyTransforms(transforms: readonly Transform[], input: RunInput, j: J
       if (!outcome.env.includes(name)) outcome.env.push(name);
     },
   };
-  for (const transform of transforms) transform.apply(ctx);
-  return { ctx, root, dirty, todoMessages };
+  for (const transform of transforms) {
+    const before = outcome.changes.length + todoMessages.length;
+    transform.apply(ctx);
+    // A normalizing transform (legacy SDKs → today's `openai` form) is printed and re-parsed, so the transforms after
+    // it see ordinary code.
+    if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
+      ctx.source = ctx.root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
+      ctx.root = j(ctx.source);
+      ctx.shared.clear();
+    }
+  }
+  return { ctx, root: ctx.root, dirty, todoMessages };
 }
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = { target: ['classic', 'v1'], auth: ['api-key', 'entra-id'] };

@@ -71,6 +71,11 @@ export interface TransformContext {
 export interface Transform {
   name: string;
   apply(ctx: TransformContext): void;
+  /**
+   * Rewrites legacy code into a form later transforms read afresh (openai v3 → `new OpenAI`): when it changed the
+   * file, the runner prints and re-parses it before the next transform, so their client and call sets see the result.
+   */
+  normalizes?: boolean;
 }
 
 export type JscodeshiftTransform = (file: FileInfo, api: API, options: Options) => string | null | undefined;
