@@ -28,6 +28,7 @@ export interface MigrateFlags {
   json?: boolean;
   report?: string;
   workers?: number;
+  maxFileSize?: number;
   force?: boolean;
   verify?: boolean;
 }
@@ -99,6 +100,7 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     globs: globFilter(loaded),
     dryRun: flags.dryRun ?? false,
     workers: flags.workers ?? defaultWorkers(),
+    maxFileSize: flags.maxFileSize ?? loaded.config.maxFileSize,
     diff: human && flags.dryRun,
     keepText: flags.verify,
     onScan: (n) => progress.update(`scanning: ${n} files`),
@@ -112,6 +114,10 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
         term.out.write(`${term.outColors.green('changed')} ${result.path}\n`);
       }
       progress.update(`migrating: ${done}/${total} ${result.path}`);
+    },
+    onSkip: (result) => {
+      progress.clear();
+      term.err.write(`${term.errColors.yellow('skipped')} ${result.path}: ${result.reason}\n`);
     },
     onWarning: (message) => {
       progress.clear();

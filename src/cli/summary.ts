@@ -18,10 +18,12 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ['changed', s.changed],
     ['unchanged', s.unchanged],
     ['failed', s.failed],
+    ['skipped', s.skipped],
     ['TODO markers', s.todos],
     ['time', `${(s.ms / 1000).toFixed(1)} s`],
   ];
   const failed = files.filter((f) => f.status === 'failed').map((f) => `${c.red(f.path)}: ${f.error}`);
+  const skipped = files.filter((f) => f.status === 'skipped').map((f) => `${f.path}: ${f.reason}`);
   const todos = files.flatMap((f) => (f.todos ?? []).map((t) => `${f.path}:${t.line}  ${t.message}`));
   const secrets = files.flatMap((f) => (f.secrets ?? []).map((x) => `${f.path}:${x.line}  ${x.masked}`));
   const notes = files.flatMap((f) => (f.notes ?? []).map((n) => `${f.path}: ${n}`));
@@ -29,6 +31,7 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     c.bold(run.dryRun ? 'openai-to-azure migrate (dry run: nothing was written)' : 'openai-to-azure migrate'),
     ...counts.map(([label, value]) => `  ${label.padEnd(14)}${String(value).padStart(8)}`),
     ...section(c.red('Failed (left unchanged):'), failed),
+    ...section(c.yellow('Skipped (not parsed, left as they are):'), skipped),
     ...section(c.yellow('TODO markers to review:'), todos),
     ...section(c.yellow('Secrets removed from source (rotate these keys):'), secrets),
     ...section('Notes:', notes),

@@ -8,6 +8,8 @@ export interface ReportSummary {
   changed: number;
   unchanged: number;
   failed: number;
+  /** Files over a limit (size, minified, binary): never parsed, never a failure. */
+  skipped: number;
   todos: number;
   ms: number;
 }
@@ -18,6 +20,7 @@ export interface ReportFile {
   changes?: Change[];
   todos?: Todo[];
   error?: string;
+  reason?: string;
   secrets?: SecretFinding[];
   notes?: string[];
 }
@@ -43,6 +46,7 @@ export interface Report {
 
 export function reportFile(result: FileResult): ReportFile {
   if (result.status === 'failed') return { path: result.path, status: 'failed', error: result.error ?? 'failed' };
+  if (result.status === 'skipped') return { path: result.path, status: 'skipped', reason: result.reason ?? 'skipped' };
   const entry: ReportFile = { path: result.path, status: result.status, changes: result.changes, todos: result.todos };
   if (result.secrets.length > 0) entry.secrets = result.secrets;
   if (result.notes.length > 0) entry.notes = result.notes;
@@ -53,7 +57,7 @@ export function reportFile(result: FileResult): ReportFile {
 export class ReportBuilder {
   private readonly files: ReportFile[] = [];
   private readonly env = new Set<string>();
-  private readonly counts = { changed: 0, unchanged: 0, failed: 0, todos: 0 };
+  private readonly counts = { changed: 0, unchanged: 0, failed: 0, skipped: 0, todos: 0 };
   scanned = 0;
 
   constructor(
@@ -70,13 +74,14 @@ export class ReportBuilder {
   }
 
   build(): Report {
-    const { changed, unchanged, failed, todos } = this.counts;
+    const { changed, unchanged, failed, skipped, todos } = this.counts;
     const summary: ReportSummary = {
       scanned: this.scanned,
-      candidates: this.files.length,
+      candidates: this.files.length - skipped,
       changed,
       unchanged,
       failed,
+      skipped,
       todos,
       ms: Math.round(performance.now() - this.started),
     };
