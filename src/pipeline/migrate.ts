@@ -4,7 +4,7 @@ import type { ProjectIndex } from '../project/index.js';
 import { discover, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
-import { processAll, type Job } from './pool.js';
+import { processAll, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, type Report } from './report.js';
 import type { FileResult } from './types.js';
 
@@ -16,6 +16,10 @@ export interface MigrateRequest {
   globs?: GlobFilter;
   dryRun: boolean;
   workers: number;
+  /** Stops the run: files in flight finish and are written, no new one starts (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Test hook (see `RunControl`): start no file beyond this many until `signal` aborts. */
+  holdAfter?: number;
   /** Files larger than this many bytes are skipped (default 1,000,000). */
   maxFileSize?: number;
   /** Produce each changed file's unified diff (`FileResult.diff`). */
@@ -48,6 +52,7 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
   const skipped: FileResult[] = [];
   const maxSize = request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   for await (const file of discover(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
+    if (request.signal?.aborted) break;
     scanned.add(file);
     const screening = screenFile(file, maxSize);
     if (screening.kind === 'skipped') {
@@ -93,9 +98,17 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     keepText: request.keepText ?? false,
   };
   let done = 0;
-  await processAll(jobs, settings, request.workers, (result) => {
-    report.add(result);
-    request.onResult?.(result, ++done, jobs.length);
-  });
+  const control: RunControl = { signal: request.signal, holdAfter: request.holdAfter };
+  const finished = await processAll(
+    jobs,
+    settings,
+    request.workers,
+    (result) => {
+      report.add(result);
+      request.onResult?.(result, ++done, jobs.length);
+    },
+    control,
+  );
+  if (request.signal?.aborted) report.interrupted = { done: finished, total: jobs.length };
   return report.build();
 }

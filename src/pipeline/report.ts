@@ -40,6 +40,8 @@ export interface Report {
   summary: ReportSummary;
   files: ReportFile[];
   env: string[];
+  /** Only when a signal stopped the run: `done` of `total` candidate files were processed. */
+  interrupted?: { done: number; total: number };
   /** Only with `--verify`. */
   verify?: { introduced: VerifyDiagnostic[]; ms: number };
 }
@@ -59,6 +61,7 @@ export class ReportBuilder {
   private readonly env = new Set<string>();
   private readonly counts = { changed: 0, unchanged: 0, failed: 0, skipped: 0, todos: 0 };
   scanned = 0;
+  interrupted?: { done: number; total: number };
 
   constructor(
     private readonly target: Target,
@@ -77,7 +80,8 @@ export class ReportBuilder {
     const { changed, unchanged, failed, skipped, todos } = this.counts;
     const summary: ReportSummary = {
       scanned: this.scanned,
-      candidates: this.files.length - skipped,
+      // An interrupted run's candidates include those it never reached.
+      candidates: this.files.length - skipped + (this.interrupted ? this.interrupted.total - this.interrupted.done : 0),
       changed,
       unchanged,
       failed,
@@ -85,6 +89,8 @@ export class ReportBuilder {
       todos,
       ms: Math.round(performance.now() - this.started),
     };
-    return { version: 1, target: this.target, summary, files: this.files, env: [...this.env].sort() };
+    const report: Report = { version: 1, target: this.target, summary, files: this.files, env: [...this.env].sort() };
+    if (this.interrupted) report.interrupted = this.interrupted;
+    return report;
   }
 }
