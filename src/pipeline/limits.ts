@@ -11,6 +11,8 @@ export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 /** A line this long with this little whitespace is machine output (minified code, bundles), not code to rewrite. */
 const MINIFIED_LINE = 1000;
 const MINIFIED_WHITESPACE_SHARE = 0.1;
+/** Share of the text in such lines above which a file counts as minified. */
+const MINIFIED_SHARE = 0.5;
 const MINIFIED_NAME = /\.min\.[cm]?[jt]sx?$/i;
 /** Chunk of a too-large file scanned at a time, and the overlap that keeps a token cut at a boundary findable. */
 const CHUNK = 1 << 16;
@@ -31,9 +33,13 @@ export function formatSize(bytes: number): string {
   return `${Number((bytes / size).toFixed(1))} ${unit}`;
 }
 
-/** Whether any line is long and dense like minified code (long prose lines, e.g. prompts, have spaces). */
+/**
+ * Whether most of a file is long, dense lines like minified code. Long prose lines (prompts) have spaces; a test
+ * file with a few long fixture lines (SSE payloads, SVG paths) is still mostly code.
+ */
 export function looksMinified(text: string, name = ''): boolean {
   if (MINIFIED_NAME.test(name)) return true;
+  let dense = 0;
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     const stop = end === -1 ? text.length : end;
@@ -43,15 +49,15 @@ export function looksMinified(text: string, name = ''): boolean {
         const c = text.charCodeAt(i);
         if (c === 32 || c === 9) spaces++;
       }
-      if (spaces / (stop - start) < MINIFIED_WHITESPACE_SHARE) return true;
+      if (spaces / (stop - start) < MINIFIED_WHITESPACE_SHARE) dense += stop - start;
     }
     start = stop + 1;
   }
-  return false;
+  return dense > text.length * MINIFIED_SHARE;
 }
 
 /** Whether a file too large to read whole mentions OpenAI: scanned in bounded chunks, never held in memory. */
-function mentionsOpenAI(fd: number): boolean {
+function mentionsOpenAI(fd: number, relevant: (text: string) => boolean): boolean {
   const buffer = Buffer.alloc(CHUNK);
   let tail = '';
   for (let position = 0; ; ) {
@@ -60,22 +66,23 @@ function mentionsOpenAI(fd: number): boolean {
     position += n;
     // latin1: a byte per character, so a multi-byte sequence cut at the boundary cannot throw; tokens are ASCII.
     const chunk = tail + buffer.toString('latin1', 0, n);
-    if (mayInvolveOpenAI(chunk)) return true;
+    if (relevant(chunk)) return true;
     tail = chunk.slice(-OVERLAP);
   }
 }
 
 /**
- * Read a file for the pre-filter within the limits: at most `maxSize` bytes are ever held, decoded once.
+ * Read a file for the pre-filter within the limits: at most `maxSize` bytes are ever held, decoded once. `relevant`
+ * is the text test a file must pass to matter at all (`check`: anything a rule may find; `migrate`: a candidate).
  * Synchronous: most files are small, and thousands of async open/read/close round trips cost far more CPU.
  */
-export function screenFile(file: string, maxSize: number): Screening {
+export function screenFile(file: string, maxSize: number, relevant: (text: string) => boolean = mayInvolveOpenAI): Screening {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const { size } = fstatSync(fd);
     if (size > maxSize) {
-      return mentionsOpenAI(fd) ? { kind: 'skipped', reason: `too large: ${formatSize(size)} > ${formatSize(maxSize)}` } : { kind: 'irrelevant' };
+      return mentionsOpenAI(fd, relevant) ? { kind: 'skipped', reason: `too large: ${formatSize(size)} > ${formatSize(maxSize)}` } : { kind: 'irrelevant' };
     }
     const bytes = Buffer.alloc(size);
     let read = 0;
@@ -90,9 +97,9 @@ export function screenFile(file: string, maxSize: number): Screening {
       if (content.includes(0)) throw new Error('NUL byte');
       text = utf8.decode(content);
     } catch {
-      return mayInvolveOpenAI(content.toString('latin1')) ? { kind: 'skipped', reason: 'binary' } : { kind: 'irrelevant' };
+      return relevant(content.toString('latin1')) ? { kind: 'skipped', reason: 'binary' } : { kind: 'irrelevant' };
     }
-    if (!mayInvolveOpenAI(text)) return { kind: 'irrelevant' };
+    if (!relevant(text)) return { kind: 'irrelevant' };
     return looksMinified(text, file) ? { kind: 'skipped', reason: 'minified' } : { kind: 'text', text };
   } catch {
     return { kind: 'unreadable' };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { MigrationOptions } from '../core/index.js';
+import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex } from '../project/index.js';
 import { discover, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
@@ -54,7 +54,7 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
   for await (const file of discover(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
     if (request.signal?.aborted) break;
     scanned.add(file);
-    const screening = screenFile(file, maxSize);
+    const screening = screenFile(file, maxSize, isMigrationCandidate);
     if (screening.kind === 'skipped') {
       const result = skippedResult(file, request.cwd, screening.reason);
       skipped.push(result);

@@ -27,6 +27,9 @@ describe('limits', () => {
     expect(looksMinified(`const prompt = "${'You are a helpful assistant. '.repeat(100)}";\n`)).toBe(false);
     expect(looksMinified('import OpenAI from "openai";\nexport const c = new OpenAI();\n'.repeat(200))).toBe(false);
     expect(looksMinified('export const x = 1;\n', 'vendor/openai.min.js')).toBe(true);
+    // A test file with a few long dense fixture lines (SSE payloads) is still mostly code.
+    const code = 'import { it } from "vitest";\nit("streams", async () => {\n  expect(await run()).toEqual(1);\n});\n'.repeat(40);
+    expect(looksMinified(`${code}const chunk = \`data:${'{"type":"x","id":"a"}'.repeat(60)}\`;\n${code}`)).toBe(false);
   });
 
   it('skips files over the size limit that mention OpenAI, naming both sizes', () => {
