@@ -253,8 +253,8 @@ describe('migrate', () => {
 
   it('skips huge, minified and binary files with a reason, exits 0, and migrates the rest', () => {
     // An 8 MB minified bundle that mentions openai: never read whole, never parsed.
-    const bundle = 'var a=function(e,t){return e.openai+t.chat.completions.create({model:"gpt-4o"})};'.repeat(100_000);
-    const minified = 'var b=function(e){return new OpenAI({apiKey:e})};'.repeat(100);
+    const bundle = 'var a=function(e,t){return require("openai")+t.chat.completions.create({model:"gpt-4o"})};'.repeat(90_000);
+    const minified = 'var b=function(e){return new (require("openai"))({apiKey:e})};'.repeat(100);
     const binary = Buffer.concat([Buffer.from('import OpenAI from "openai";\n'), Buffer.from([0, 0xff, 0])]);
     const dir = repo({ 'src/chat.ts': OPENAI_SOURCE, 'public/bundle.js': bundle, 'src/vendor.js': minified, 'src/asset.js': binary });
     const run = cli(dir, 'migrate', '--dry-run', '--json', '--report', 'report.md');
