@@ -34,6 +34,14 @@ export interface MigrateRequest {
   onSkip?(result: FileResult): void;
 }
 
+/** `OPENAI_TO_AZURE_DEBUG_TIMINGS=1`: print each phase's wall time to stderr (for measuring, not for users). */
+const TIMINGS = process.env.OPENAI_TO_AZURE_DEBUG_TIMINGS === '1';
+function phase(name: string, started: number): number {
+  const now = performance.now();
+  if (TIMINGS) process.stderr.write(`timing: ${name} ${Math.round(now - started)} ms\n`);
+  return now;
+}
+
 /** How often discovery reports progress. */
 const PROGRESS_EVERY = 32;
 
@@ -82,10 +90,13 @@ async function projectIndex(request: MigrateRequest, candidates: string[], scann
 /** The `migrate` pipeline: discover → pre-filter → project index → transform (pool) → write → report. */
 export async function migrate(request: MigrateRequest): Promise<Report> {
   const report = new ReportBuilder(request.options.target);
+  let started = performance.now();
   const { scanned, candidates, skipped } = await scan(request);
+  started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
   report.scanned = scanned.size;
   for (const result of skipped) report.add(result);
   const index = await projectIndex(request, candidates, scanned);
+  started = phase(`project index (${index.extraFiles.length} extra files)`, started);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
   const chosen = new Set([...candidates, ...skipped.map((r) => r.file)]);
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
@@ -109,6 +120,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     },
     control,
   );
+  phase(`transform (${jobs.length} files)`, started);
   if (request.signal?.aborted) report.interrupted = { done: finished, total: jobs.length };
   return report.build();
 }
