@@ -1,5 +1,5 @@
 /** Reports that quote a secret: only ever its masked form (`sk-proj-…Ab12`), never the key. */
-import { findSecrets, maskSecret } from '../../src/core/index.js';
+import { findOpenAIKeys, findSecrets, maskSecret } from '../../src/core/index.js';
 
 export interface MaskedSecret {
   /** `sk-proj-…Ab12`: safe for messages, terminals, SARIF and CI logs. */
@@ -15,6 +15,7 @@ export function maskSecretsIn(text: string): string {
   return out;
 }
 
-export function maskedSecrets(text: string): MaskedSecret[] {
-  return findSecrets(text).map(({ secret, index }) => ({ masked: maskSecret(secret), start: index, end: index + secret.length }));
+/** The OpenAI keys in `text` (see `findOpenAIKeys`: `contextOf` gives the text a low-confidence match is judged by). */
+export function maskedSecrets(text: string, contextOf?: (index: number) => string): MaskedSecret[] {
+  return findOpenAIKeys(text, contextOf).map(({ secret, index }) => ({ masked: maskSecret(secret), start: index, end: index + secret.length }));
 }

@@ -2,12 +2,12 @@
  * `openai-to-azure check [paths...] [--format stylish|json|sarif] [--staged]`: lint for code and config that still
  * talks to OpenAI directly. Exit 0 nothing found, 1 anything found (parse errors included), 2 bad usage.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { mayInvolveOpenAI } from '../core/index.js';
 import { discoverFiles, MissingPathError } from '../check/discover.js';
 import { formatResults, FORMATS, isFormat } from '../check/format.js';
 import { NotAGitRepositoryError, stagedFiles } from '../check/staged.js';
+import { DEFAULT_MAX_FILE_SIZE, screenFile } from '../pipeline/limits.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { useColor } from './terminal.js';
 
@@ -31,19 +31,20 @@ async function filesInScope(args: string[], opts: CheckOptions): Promise<string[
 }
 
 /**
- * The migration's text pre-filter: every rule in the built-in configuration needs text it looks for (`openai`,
- * `sk-`, a model name), so a file without any cannot yield a finding and is never parsed. Unreadable files stay.
+ * The migration's text pre-filter and limits: every rule in the built-in configuration needs text it looks for
+ * (`openai`, `sk-`, a model name), so a file without any cannot yield a finding and is never parsed; files over the
+ * size limit, minified bundles and binary files are skipped with a note on stderr. Unreadable files stay.
  */
-function mayHaveFindings(file: string): boolean {
-  try {
-    return mayInvolveOpenAI(readFileSync(file, 'utf8'));
-  } catch {
-    return true;
+function mayHaveFindings(file: string, cwd: string): boolean {
+  const screening = screenFile(file, DEFAULT_MAX_FILE_SIZE);
+  if (screening.kind === 'skipped') {
+    process.stderr.write(`openai-to-azure check: skipped ${path.relative(cwd, file).split(path.sep).join('/')}: ${screening.reason}\n`);
   }
+  return screening.kind === 'text' || screening.kind === 'unreadable';
 }
 
 async function filesToCheck(args: string[], opts: CheckOptions): Promise<string[]> {
-  return (await filesInScope(args, opts)).filter(mayHaveFindings);
+  return (await filesInScope(args, opts)).filter((file) => mayHaveFindings(file, opts.cwd));
 }
 
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {

@@ -5,6 +5,8 @@ export const EXIT = {
   failed: 1,
   /** Bad usage, bad config, or refused (dirty git tree). */
   usage: 2,
+  /** Stopped by SIGINT/SIGTERM after finishing the writes in flight (128 + SIGINT's number, as shells report it). */
+  interrupted: 130,
 } as const;
 
 /** Bad usage or a refusal: the message is printed as is and the exit code is 2. */

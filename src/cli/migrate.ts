@@ -28,6 +28,7 @@ export interface MigrateFlags {
   json?: boolean;
   report?: string;
   workers?: number;
+  maxFileSize?: number;
   force?: boolean;
   verify?: boolean;
 }
@@ -78,6 +79,32 @@ function verifyText(introduced: VerifyDiagnostic[]): string {
   return `--verify: the rewrite introduced ${introduced.length} type error(s):\n${lines.join('\n')}\n`;
 }
 
+/** Test hook: stop starting files after this many until a signal arrives (interruption tests). */
+const HOLD_AFTER_ENV = 'OPENAI_TO_AZURE_TEST_HOLD_AFTER';
+
+/**
+ * SIGINT/SIGTERM abort the run: files in flight finish (each write is atomic), no new one starts. A second signal
+ * exits at once, still with 130. Returns the signal and a function that removes the handlers.
+ */
+function interruptOn(term: Terminal, progress: Progress): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+    progress.clear();
+    term.err.write('interrupted: finishing the files in progress (press Ctrl-C again to stop at once)\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    release() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 /** `openai-to-azure migrate [paths...]`: returns the exit code. */
 export async function runMigrate(paths: string[], flags: MigrateFlags, term: Terminal): Promise<number> {
   const { cwd } = term;
@@ -92,13 +119,18 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
   const human = !flags.json;
   const progress = new Progress(term.err);
   const changed: FileResult[] = [];
+  const interrupt = interruptOn(term, progress);
+  const holdAfter = process.env[HOLD_AFTER_ENV] ? Number(process.env[HOLD_AFTER_ENV]) : undefined;
   const report = await migrate({
+    signal: interrupt.signal,
+    holdAfter,
     cwd,
     paths: targets,
     options,
     globs: globFilter(loaded),
     dryRun: flags.dryRun ?? false,
     workers: flags.workers ?? defaultWorkers(),
+    maxFileSize: flags.maxFileSize ?? loaded.config.maxFileSize,
     diff: human && flags.dryRun,
     keepText: flags.verify,
     onScan: (n) => progress.update(`scanning: ${n} files`),
@@ -113,13 +145,17 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
       }
       progress.update(`migrating: ${done}/${total} ${result.path}`);
     },
+    onSkip: (result) => {
+      progress.clear();
+      term.err.write(`${term.errColors.yellow('skipped')} ${result.path}: ${result.reason}\n`);
+    },
     onWarning: (message) => {
       progress.clear();
       term.err.write(`${term.errColors.yellow('warning:')} ${message}\n`);
     },
-  });
+  }).finally(() => interrupt.release());
   progress.clear();
-  if (flags.verify) report.verify = await verify(cwd, changed);
+  if (flags.verify && !report.interrupted) report.verify = await verify(cwd, changed);
 
   if (writeReport) {
     const file = resolve(cwd, flags.report!);
@@ -132,6 +168,7 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     term.out.write(summaryText(report, { dryRun: flags.dryRun ?? false, auth: options.auth }, term.outColors));
     if (report.verify) term.out.write(`\n${verifyText(report.verify.introduced)}`);
   }
+  if (report.interrupted) return EXIT.interrupted;
   const failed = report.summary.failed > 0 || (report.verify?.introduced.length ?? 0) > 0;
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -9,6 +9,20 @@ function section(title: string, lines: string[]): string[] {
   return lines.length === 0 ? [] : ['', title, ...lines.map((line) => `  ${line}`)];
 }
 
+/** What an interrupted run did and did not do (contract: exit 130, "run again to continue"). */
+function interruptedLines(report: Report, dryRun: boolean, c: Colors): string[] {
+  if (!report.interrupted) return [];
+  const { done, total } = report.interrupted;
+  const written = report.files.filter((f) => f.status === 'changed').length;
+  return [
+    c.yellow(`  interrupted after ${done} of ${total} files: run again to continue`),
+    dryRun
+      ? `  nothing was written; ${total - done} file(s) were not looked at`
+      : `  ${written} file(s) written (each whole: writes are atomic), ${total - done} not processed; the files written` +
+        ` so far leave the git tree uncommitted, so run again with --force (migrating them again changes nothing)`,
+  ];
+}
+
 /** The closing summary of a `migrate` run: counts, failures, what to review, and the env the code now reads. */
 export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMode }, c: Colors): string {
   const { summary: s, files } = report;
@@ -18,17 +32,21 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ['changed', s.changed],
     ['unchanged', s.unchanged],
     ['failed', s.failed],
+    ['skipped', s.skipped],
     ['TODO markers', s.todos],
     ['time', `${(s.ms / 1000).toFixed(1)} s`],
   ];
   const failed = files.filter((f) => f.status === 'failed').map((f) => `${c.red(f.path)}: ${f.error}`);
+  const skipped = files.filter((f) => f.status === 'skipped').map((f) => `${f.path}: ${f.reason}`);
   const todos = files.flatMap((f) => (f.todos ?? []).map((t) => `${f.path}:${t.line}  ${t.message}`));
   const secrets = files.flatMap((f) => (f.secrets ?? []).map((x) => `${f.path}:${x.line}  ${x.masked}`));
   const notes = files.flatMap((f) => (f.notes ?? []).map((n) => `${f.path}: ${n}`));
   const lines = [
     c.bold(run.dryRun ? 'openai-to-azure migrate (dry run: nothing was written)' : 'openai-to-azure migrate'),
+    ...interruptedLines(report, run.dryRun, c),
     ...counts.map(([label, value]) => `  ${label.padEnd(14)}${String(value).padStart(8)}`),
     ...section(c.red('Failed (left unchanged):'), failed),
+    ...section(c.yellow('Skipped (not parsed, left as they are):'), skipped),
     ...section(c.yellow('TODO markers to review:'), todos),
     ...section(c.yellow('Secrets removed from source (rotate these keys):'), secrets),
     ...section('Notes:', notes),

@@ -11,6 +11,7 @@ export interface Config {
   auth?: AuthMode;
   apiVersion?: string;
   deployments?: Record<string, DeploymentSetting>;
+  maxFileSize?: number;
   include?: string[];
   exclude?: string[];
 }

@@ -8,6 +8,7 @@ export interface JsonSchema {
   enum?: readonly unknown[];
   pattern?: string;
   minLength?: number;
+  minimum?: number;
   properties?: Readonly<Record<string, JsonSchema>>;
   additionalProperties?: boolean | JsonSchema;
   required?: readonly string[];
@@ -67,6 +68,9 @@ export function validate(value: unknown, schema: JsonSchema, path: string): stri
     if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
       return [`${label} has an invalid value ${show(value)}: ${schema.description ?? `expected /${schema.pattern}/`}`];
     }
+  }
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) {
+    return [`${label} must be at least ${schema.minimum}, got ${show(value)}`];
   }
   if (Array.isArray(value) && schema.items) {
     const items = schema.items;

@@ -21,8 +21,18 @@ export const OPENAI_ENV_REPLACEMENTS: Readonly<Record<string, string | null>> = 
 /** `OPENAI_API_VERSION` is read by `AzureOpenAI` itself: an Azure variable despite its name. */
 export const AZURE_OWNED_OPENAI_ENV: readonly string[] = ['OPENAI_API_VERSION'];
 
+/**
+ * `OPENAI_*` names that configure some other OpenAI-compatible provider (Ollama, vLLM, LM Studio, LlamaIndex's
+ * `OpenAILike`): settings of the app's own choosing of provider, not OpenAI's.
+ */
+export const NOT_OPENAI_ENV_PREFIXES: readonly string[] = ['OPENAI_COMPATIBLE_', 'OPENAI_COMPAT_', 'OPENAI_LIKE_'];
+
 export function isOpenAIEnvName(name: string): boolean {
-  return name.startsWith('OPENAI_') && !AZURE_OWNED_OPENAI_ENV.includes(name);
+  return (
+    name.startsWith('OPENAI_') &&
+    !AZURE_OWNED_OPENAI_ENV.includes(name) &&
+    !NOT_OPENAI_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))
+  );
 }
 
 /** The Azure variable to read instead, `null` when there is none to read, `undefined` when unknown. */

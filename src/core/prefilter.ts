@@ -1,3 +1,8 @@
+import { isOpenAIEnvName } from './env.js';
+import { mentionsOpenAIHost } from './hosts.js';
+import { DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, WRAPPER_FACTORIES } from './packages.js';
+import { AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
+
 /**
  * The pre-filter: text a file must contain to possibly involve OpenAI. Files without any of these are never parsed.
  * Deliberately generous (a false positive costs one parse; a false negative skips a file), as regex sources.
@@ -33,4 +38,40 @@ export const PREFILTER_PATTERN = new RegExp(PREFILTER_TOKENS.join('|'), 'i');
 
 export function mayInvolveOpenAI(text: string): boolean {
   return PREFILTER_PATTERN.test(text);
+}
+
+/**
+ * Packages whose imports make a file a `migrate` candidate: every SDK family this tool migrates, read from the
+ * family tables (so a new family entry is picked up here too), plus the families migrated by their own transforms.
+ */
+export const MIGRATED_PACKAGES: readonly string[] = [
+  ...new Set([
+    OPENAI_SDK,
+    ...Object.keys(LEGACY_CLIENTS),
+    ...Object.keys(DIRECT_OPENAI_WRAPPERS),
+    ...Object.keys(WRAPPER_FACTORIES),
+    ...AGENTS_PACKAGES,
+    ...AGENTS_REALTIME_PACKAGES,
+  ]),
+];
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `from 'openai'`, `import 'openai/shims'`, `require("@ai-sdk/openai")`, `import("openai")`, `jest.mock('openai')`. */
+const PACKAGE_IMPORT = new RegExp(
+  `(?:\\bfrom|\\bimport|\\brequire|\\bmock)\\s*\\(?\\s*['"\`](?:${MIGRATED_PACKAGES.map(escapeRegExp).join('|')})(?:/[^'"\`]*)?['"\`]`,
+);
+const ENV_NAME = /\bOPENAI_[A-Z0-9_]+/g;
+
+/**
+ * Whether `migrate` must parse a file: it imports or requires a package this tool migrates, reads an OpenAI
+ * environment variable, or names an OpenAI API host. A file that mentions "openai" only in prose (a provider id, a
+ * comment, a docs link) costs this text scan, not a parse. Files that use a client or model constant exported
+ * from elsewhere are added by the project index (it follows candidates' imports and scans for importers).
+ */
+export function isMigrationCandidate(text: string): boolean {
+  if (!PREFILTER_PATTERN.test(text)) return false;
+  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text)) return true;
+  for (const [name] of text.matchAll(ENV_NAME)) if (isOpenAIEnvName(name)) return true;
+  return false;
 }

@@ -6,16 +6,59 @@ const STRICT =
   /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/;
 const LOOSE = /\bsk-(?:proj-|svcacct-|admin-)[A-Za-z0-9_-]{20,}|\bsk-[A-Za-z0-9_-]{20,}/;
 
+/** A key OpenAI issued for certain: the `T3BlbkFJ` marker or a project/service-account/admin prefix. */
+const OPENAI_SHAPED = /T3BlbkFJ|^sk-(?:proj|svcacct|admin)-/;
+
+/**
+ * Other vendors' keys that share the `sk-` prefix (gitleaks' `anthropic-api-key`/`anthropic-admin-api-key` rules,
+ * vendors' key formats): never OpenAI keys, whatever surrounds them.
+ */
+export const OTHER_VENDOR_KEY_PREFIXES: Readonly<Record<string, string>> = {
+  'sk-ant-': 'Anthropic',
+  'sk-lf-': 'Langfuse',
+  'sk-mp-': 'Mixpanel',
+  'sk-or-': 'OpenRouter',
+  'sk-helicone-': 'Helicone',
+};
+
+/** What a low-confidence `sk-` token needs around it to count as an OpenAI key. */
+const OPENAI_CONTEXT = /openai/i;
+
 export function findSecret(text: string): string | undefined {
   return (STRICT.exec(text) ?? LOOSE.exec(text))?.[0];
 }
 
-/** Same search over the whole text, every match (for scanners of whole files). */
+/** Same search over the whole text, every `sk-` secret (for masking: any vendor's key is masked). */
 export function findSecrets(text: string): { secret: string; index: number }[] {
   const out: { secret: string; index: number }[] = [];
   const re = new RegExp(`${STRICT.source}|${LOOSE.source}`, 'g');
   for (const m of text.matchAll(re)) out.push({ secret: m[0], index: m.index ?? 0 });
   return out;
+}
+
+export function isOtherVendorKey(secret: string): boolean {
+  return Object.keys(OTHER_VENDOR_KEY_PREFIXES).some((prefix) => secret.startsWith(prefix));
+}
+
+/** The line of `text` holding `index`: the default context of a match in a text file. */
+export function lineAround(text: string, index: number): string {
+  const start = text.lastIndexOf('\n', index) + 1;
+  const end = text.indexOf('\n', index);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+/**
+ * OpenAI keys only (for findings, not masking): OpenAI-shaped keys always; other vendors' prefixes never; any
+ * other long `sk-` token only when its context (the line by default, the statement for code) mentions OpenAI.
+ */
+export function findOpenAIKeys(
+  text: string,
+  contextOf: (index: number) => string = (index) => lineAround(text, index),
+): { secret: string; index: number }[] {
+  return findSecrets(text).filter(({ secret, index }) => {
+    if (isOtherVendorKey(secret)) return false;
+    return OPENAI_SHAPED.test(secret) || OPENAI_CONTEXT.test(contextOf(index));
+  });
 }
 
 /** `sk-proj-AAAA…Ab12`-style masking: the kind prefix and the last four characters, never the body. */

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { mayInvolveOpenAI, type MigrationOptions } from '../core/index.js';
+import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex } from '../project/index.js';
 import { discover, type GlobFilter } from './discover.js';
-import { processAll, type Job } from './pool.js';
+import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
+import { displayPath } from './process-file.js';
+import { processAll, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, type Report } from './report.js';
 import type { FileResult } from './types.js';
 
@@ -15,6 +16,12 @@ export interface MigrateRequest {
   globs?: GlobFilter;
   dryRun: boolean;
   workers: number;
+  /** Stops the run: files in flight finish and are written, no new one starts (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Test hook (see `RunControl`): start no file beyond this many until `signal` aborts. */
+  holdAfter?: number;
+  /** Files larger than this many bytes are skipped (default 1,000,000). */
+  maxFileSize?: number;
   /** Produce each changed file's unified diff (`FileResult.diff`). */
   diff?: boolean;
   /** Keep each changed file's text before and after (`--verify`). */
@@ -23,34 +30,48 @@ export interface MigrateRequest {
   /** Each candidate's result, in a deterministic order, as soon as it (and all before it) are done. */
   onResult?(result: FileResult, done: number, total: number): void;
   onWarning?(message: string): void;
+  /** A file skipped for a limit (size, minified, binary), as soon as discovery meets it. */
+  onSkip?(result: FileResult): void;
+}
+
+/** `OPENAI_TO_AZURE_DEBUG_TIMINGS=1`: print each phase's wall time to stderr (for measuring, not for users). */
+const TIMINGS = process.env.OPENAI_TO_AZURE_DEBUG_TIMINGS === '1';
+function phase(name: string, started: number): number {
+  const now = performance.now();
+  if (TIMINGS) process.stderr.write(`timing: ${name} ${Math.round(now - started)} ms\n`);
+  return now;
 }
 
 /** How often discovery reports progress. */
 const PROGRESS_EVERY = 32;
 
-/**
- * Unreadable files stay candidates, so they fail visibly instead of vanishing. A synchronous read: most files are
- * small, and the open/stat/read/close round trips of thousands of async reads cost several times more CPU.
- */
-function isCandidate(file: string): boolean {
-  try {
-    return mayInvolveOpenAI(readFileSync(file, 'utf8'));
-  } catch {
-    return true;
-  }
+function skippedResult(file: string, cwd: string, reason: string): FileResult {
+  const base = { file, path: displayPath(file, cwd), changes: [], todos: [], secrets: [], env: [], notes: [] };
+  return { ...base, status: 'skipped', reason };
 }
 
-/** Discover and pre-filter: every scanned file, and those that may involve OpenAI. */
-async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; candidates: string[] }> {
+/**
+ * Discover and pre-filter: every scanned file, those that may involve OpenAI, and those over a limit. Unreadable
+ * files stay candidates, so they fail visibly instead of vanishing.
+ */
+async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; candidates: string[]; skipped: FileResult[] }> {
   const scanned = new Set<string>();
   const candidates: string[] = [];
+  const skipped: FileResult[] = [];
+  const maxSize = request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   for await (const file of discover(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
+    if (request.signal?.aborted) break;
     scanned.add(file);
-    if (isCandidate(file)) candidates.push(file);
+    const screening = screenFile(file, maxSize, isMigrationCandidate);
+    if (screening.kind === 'skipped') {
+      const result = skippedResult(file, request.cwd, screening.reason);
+      skipped.push(result);
+      request.onSkip?.(result);
+    } else if (screening.kind !== 'irrelevant') candidates.push(file);
     if (scanned.size % PROGRESS_EVERY === 0) request.onScan?.(scanned.size);
   }
   request.onScan?.(scanned.size);
-  return { scanned, candidates };
+  return { scanned, candidates, skipped };
 }
 
 async function projectIndex(request: MigrateRequest, candidates: string[], scanned: Set<string>): Promise<ProjectIndex> {
@@ -69,11 +90,15 @@ async function projectIndex(request: MigrateRequest, candidates: string[], scann
 /** The `migrate` pipeline: discover → pre-filter → project index → transform (pool) → write → report. */
 export async function migrate(request: MigrateRequest): Promise<Report> {
   const report = new ReportBuilder(request.options.target);
-  const { scanned, candidates } = await scan(request);
+  let started = performance.now();
+  const { scanned, candidates, skipped } = await scan(request);
+  started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
   report.scanned = scanned.size;
+  for (const result of skipped) report.add(result);
   const index = await projectIndex(request, candidates, scanned);
+  started = phase(`project index (${index.extraFiles.length} extra files)`, started);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
-  const chosen = new Set(candidates);
+  const chosen = new Set([...candidates, ...skipped.map((r) => r.file)]);
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
   const jobs: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
   const settings = {
@@ -84,9 +109,18 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     keepText: request.keepText ?? false,
   };
   let done = 0;
-  await processAll(jobs, settings, request.workers, (result) => {
-    report.add(result);
-    request.onResult?.(result, ++done, jobs.length);
-  });
+  const control: RunControl = { signal: request.signal, holdAfter: request.holdAfter };
+  const finished = await processAll(
+    jobs,
+    settings,
+    request.workers,
+    (result) => {
+      report.add(result);
+      request.onResult?.(result, ++done, jobs.length);
+    },
+    control,
+  );
+  phase(`transform (${jobs.length} files)`, started);
+  if (request.signal?.aborted) report.interrupted = { done: finished, total: jobs.length };
   return report.build();
 }

@@ -17,6 +17,22 @@ export interface ResultMessage {
   result: FileResult;
 }
 
+/**
+ * Stopping a run: once `signal` aborts, no new file is started; the files in flight finish (each write is atomic)
+ * and `processAll` resolves with how many were done. `holdAfter` is a test hook: start no file beyond that many
+ * until the signal aborts, so a test can interrupt a run at a known point.
+ */
+export interface RunControl {
+  signal?: AbortSignal;
+  holdAfter?: number;
+}
+
+/** Whether the job at `index` may start now. */
+function mayStart(index: number, control: RunControl): boolean {
+  if (control.signal?.aborted) return false;
+  return control.holdAfter === undefined || index < control.holdAfter;
+}
+
 /** Below this many files a pool costs more (each worker loads the parsers) than it saves. */
 export const POOL_THRESHOLD = 64;
 /** No worker is started for fewer files than this. */
@@ -46,22 +62,38 @@ function inOrder(total: number, onResult: (result: FileResult) => void): (id: nu
   };
 }
 
-function runInPool(jobs: readonly Job[], settings: ProcessSettings, size: number, onResult: (r: FileResult) => void): Promise<void> {
+function runInPool(
+  jobs: readonly Job[],
+  settings: ProcessSettings,
+  size: number,
+  onResult: (r: FileResult) => void,
+  control: RunControl,
+): Promise<number> {
   const entry = new URL('./worker.js', import.meta.url);
   return new Promise((resolve, reject) => {
     const deliver = inOrder(jobs.length, onResult);
     const workers = new Set<Worker>();
     let next = 0;
+    let inFlight = 0;
     let done = false;
     const finish = (error?: unknown): void => {
+      if (done) return;
       done = true;
+      control.signal?.removeEventListener('abort', onAbort);
       for (const worker of workers) void worker.terminate();
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve();
+      else resolve(next);
     };
+    // Interrupted: every file started has been delivered (they complete in any order, all before this point).
+    const onAbort = (): void => {
+      if (inFlight === 0) finish();
+    };
+    control.signal?.addEventListener('abort', onAbort);
     const accept = (id: number, result: FileResult): void => {
+      inFlight--;
       try {
         if (deliver(id, result)) finish();
+        else if (control.signal?.aborted && inFlight === 0) finish();
       } catch (error) {
         finish(error);
       }
@@ -72,9 +104,13 @@ function runInPool(jobs: readonly Job[], settings: ProcessSettings, size: number
       let current: number | undefined;
       let failure: Error | undefined;
       const feed = (): void => {
+        if (next < jobs.length && !mayStart(next, control)) return void (current = undefined);
         current = next < jobs.length ? next++ : undefined;
         if (current === undefined) void worker.terminate();
-        else worker.postMessage({ id: current, job: jobs[current]! } satisfies JobMessage);
+        else {
+          inFlight++;
+          worker.postMessage({ id: current, job: jobs[current]! } satisfies JobMessage);
+        }
       };
       worker.on('message', ({ id, result }: ResultMessage) => {
         current = undefined;
@@ -87,12 +123,13 @@ function runInPool(jobs: readonly Job[], settings: ProcessSettings, size: number
         workers.delete(worker);
         if (done || current === undefined) return;
         const failed = current;
-        if (next < jobs.length) start();
+        if (next < jobs.length && mayStart(next, control)) start();
         accept(failed, crashed(jobs[failed]!.file, settings.cwd, failure?.message ?? `exited with code ${code}`));
       });
       feed();
     };
     for (let i = 0; i < size; i++) start();
+    if (control.signal?.aborted) onAbort();
   });
 }
 
@@ -101,17 +138,34 @@ function crashed(file: string, cwd: string, reason: string): FileResult {
   return { ...base, status: 'failed', error: `worker crashed: ${reason}` };
 }
 
+/** Resolves when `signal` aborts; a timer keeps the process alive meanwhile (a signal listener alone does not). */
+function aborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  const alive = setInterval(() => undefined, 1 << 30);
+  return new Promise((resolve) =>
+    signal.addEventListener('abort', () => (clearInterval(alive), resolve()), { once: true }),
+  );
+}
+
 /**
  * Process every job and hand each result to `onResult` in job order. A worker-thread pool when there are enough
- * files to pay for it, else the main thread.
+ * files to pay for it, else the main thread. Resolves with how many jobs were done (fewer when interrupted).
  */
 export async function processAll(
   jobs: readonly Job[],
   settings: ProcessSettings,
   workers: number,
   onResult: (result: FileResult) => void,
-): Promise<void> {
+  control: RunControl = {},
+): Promise<number> {
   const size = poolSize(jobs.length, workers);
-  if (size > 0) return runInPool(jobs, settings, size, onResult);
-  for (const job of jobs) onResult(await processFile(job.file, job.facts, settings));
+  if (size > 0) return runInPool(jobs, settings, size, onResult, control);
+  let done = 0;
+  for (const job of jobs) {
+    if (control.holdAfter === done && control.signal) await aborted(control.signal);
+    if (!mayStart(done, { signal: control.signal })) break;
+    onResult(await processFile(job.file, job.facts, settings));
+    done++;
+  }
+  return done;
 }

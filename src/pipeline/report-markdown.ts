@@ -10,9 +10,9 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
     '',
     `Target: \`${report.target}\``,
     '',
-    '| scanned | candidates | changed | unchanged | failed | TODO markers | time |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${summary.scanned} | ${summary.candidates} | ${summary.changed} | ${summary.unchanged} | ${summary.failed} | ${summary.todos} | ${(summary.ms / 1000).toFixed(1)} s |`,
+    '| scanned | candidates | changed | unchanged | failed | skipped | TODO markers | time |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${summary.scanned} | ${summary.candidates} | ${summary.changed} | ${summary.unchanged} | ${summary.failed} | ${summary.skipped} | ${summary.todos} | ${(summary.ms / 1000).toFixed(1)} s |`,
   ];
   const changed = report.files.filter((f) => f.status === 'changed');
   if (changed.length > 0) {
@@ -33,6 +33,11 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
   if (failed.length > 0) {
     lines.push('', '## Failed (left unchanged)', '');
     for (const f of failed) lines.push(`- \`${f.path}\`: ${cell(f.error ?? '')}`);
+  }
+  const skipped = report.files.filter((f) => f.status === 'skipped');
+  if (skipped.length > 0) {
+    lines.push('', '## Skipped (not parsed, left as they are)', '');
+    for (const f of skipped) lines.push(`- \`${f.path}\`: ${cell(f.reason ?? '')}`);
   }
   if (report.env.length > 0) {
     lines.push('', '## Environment variables the migrated code reads', '');

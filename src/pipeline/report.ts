@@ -8,6 +8,8 @@ export interface ReportSummary {
   changed: number;
   unchanged: number;
   failed: number;
+  /** Files over a limit (size, minified, binary): never parsed, never a failure. */
+  skipped: number;
   todos: number;
   ms: number;
 }
@@ -18,6 +20,7 @@ export interface ReportFile {
   changes?: Change[];
   todos?: Todo[];
   error?: string;
+  reason?: string;
   secrets?: SecretFinding[];
   notes?: string[];
 }
@@ -37,12 +40,15 @@ export interface Report {
   summary: ReportSummary;
   files: ReportFile[];
   env: string[];
+  /** Only when a signal stopped the run: `done` of `total` candidate files were processed. */
+  interrupted?: { done: number; total: number };
   /** Only with `--verify`. */
   verify?: { introduced: VerifyDiagnostic[]; ms: number };
 }
 
 export function reportFile(result: FileResult): ReportFile {
   if (result.status === 'failed') return { path: result.path, status: 'failed', error: result.error ?? 'failed' };
+  if (result.status === 'skipped') return { path: result.path, status: 'skipped', reason: result.reason ?? 'skipped' };
   const entry: ReportFile = { path: result.path, status: result.status, changes: result.changes, todos: result.todos };
   if (result.secrets.length > 0) entry.secrets = result.secrets;
   if (result.notes.length > 0) entry.notes = result.notes;
@@ -53,8 +59,9 @@ export function reportFile(result: FileResult): ReportFile {
 export class ReportBuilder {
   private readonly files: ReportFile[] = [];
   private readonly env = new Set<string>();
-  private readonly counts = { changed: 0, unchanged: 0, failed: 0, todos: 0 };
+  private readonly counts = { changed: 0, unchanged: 0, failed: 0, skipped: 0, todos: 0 };
   scanned = 0;
+  interrupted?: { done: number; total: number };
 
   constructor(
     private readonly target: Target,
@@ -70,16 +77,20 @@ export class ReportBuilder {
   }
 
   build(): Report {
-    const { changed, unchanged, failed, todos } = this.counts;
+    const { changed, unchanged, failed, skipped, todos } = this.counts;
     const summary: ReportSummary = {
       scanned: this.scanned,
-      candidates: this.files.length,
+      // An interrupted run's candidates include those it never reached.
+      candidates: this.files.length - skipped + (this.interrupted ? this.interrupted.total - this.interrupted.done : 0),
       changed,
       unchanged,
       failed,
+      skipped,
       todos,
       ms: Math.round(performance.now() - this.started),
     };
-    return { version: 1, target: this.target, summary, files: this.files, env: [...this.env].sort() };
+    const report: Report = { version: 1, target: this.target, summary, files: this.files, env: [...this.env].sort() };
+    if (this.interrupted) report.interrupted = this.interrupted;
+    return report;
   }
 }

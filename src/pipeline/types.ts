@@ -1,7 +1,8 @@
 import type { MigrationOptions } from '../core/index.js';
 import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
 
-export type FileStatus = 'changed' | 'unchanged' | 'failed';
+/** `skipped`: over a limit (size, minified, binary) and never parsed; `reason` says which. */
+export type FileStatus = 'changed' | 'unchanged' | 'failed' | 'skipped';
 
 /** What processing one file produced: plain data, so it crosses worker threads as is. */
 export interface FileResult {
@@ -18,6 +19,8 @@ export interface FileResult {
   notes: string[];
   /** Why the file failed (secrets masked). */
   error?: string;
+  /** Why the file was skipped (`too large: 8.1 MB > 1 MB`, `minified`, `binary`). */
+  reason?: string;
   /** With `diff`: the unified diff of a changed file (secrets masked). */
   diff?: string;
   /** With `keepText`: the text before and after, for `--verify`. */

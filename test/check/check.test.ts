@@ -42,6 +42,16 @@ describe('check: exit codes', () => {
     expect(JSON.parse(res.stdout)).toEqual([]);
   });
 
+  it('skips a huge bundle and a minified file with a note, and lints the rest', () => {
+    const bundle = 'var a=function(e){return new OpenAI({apiKey:e,baseURL:"https://api.openai.com/v1"})};'.repeat(40_000);
+    const dir = project({ 'dist/app.js': bundle, 'src/vendor.js': bundle.slice(0, 5000), 'src/client.ts': OFFENDERS['src/client.ts']! });
+    const res = run(dir, ['check', '--format', 'json']);
+    expect(res.code).toBe(1);
+    expect(Object.keys(findingsByFile(dir, res.stdout))).toEqual(['src/client.ts']);
+    expect(res.stderr).toContain('skipped dist/app.js: too large: 3.4 MB > 1 MB');
+    expect(res.stderr).toContain('skipped src/vendor.js: minified');
+  });
+
   it('exits 2 on an unknown format, naming the choices', () => {
     const res = run(project(CLEAN), ['check', '--format', 'nope']);
     expect(res.code).toBe(2);

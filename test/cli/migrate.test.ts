@@ -151,6 +151,7 @@ describe('migrate', () => {
       changed: 1,
       unchanged: 0,
       failed: 1,
+      skipped: 0,
       todos: 0,
       ms: expect.any(Number),
     });
@@ -248,6 +249,39 @@ describe('migrate', () => {
       expect(run.stderr, args.join(' ')).toMatch(/error/i);
     }
     expect(read(dir, 'chat.ts')).toBe(OPENAI_SOURCE);
+  });
+
+  it('skips huge, minified and binary files with a reason, exits 0, and migrates the rest', () => {
+    // An 8 MB minified bundle that mentions openai: never read whole, never parsed.
+    const bundle = 'var a=function(e,t){return require("openai")+t.chat.completions.create({model:"gpt-4o"})};'.repeat(90_000);
+    const minified = 'var b=function(e){return new (require("openai"))({apiKey:e})};'.repeat(100);
+    const binary = Buffer.concat([Buffer.from('import OpenAI from "openai";\n'), Buffer.from([0, 0xff, 0])]);
+    const dir = repo({ 'src/chat.ts': OPENAI_SOURCE, 'public/bundle.js': bundle, 'src/vendor.js': minified, 'src/asset.js': binary });
+    const run = cli(dir, 'migrate', '--dry-run', '--json', '--report', 'report.md');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toMatchObject({ scanned: 4, candidates: 1, changed: 1, failed: 0, skipped: 3 });
+    expect(report.files.filter((f: { status: string }) => f.status === 'skipped')).toEqual([
+      { path: 'public/bundle.js', status: 'skipped', reason: `too large: ${(bundle.length / 1e6).toFixed(1)} MB > 1 MB` },
+      { path: 'src/asset.js', status: 'skipped', reason: 'binary' },
+      { path: 'src/vendor.js', status: 'skipped', reason: 'minified' },
+    ]);
+    expect(run.stderr).toContain('skipped public/bundle.js: too large');
+    expect(read(dir, 'report.md')).toContain('- `src/asset.js`: binary');
+
+    const human = cli(dir, 'migrate', '--dry-run', '--max-file-size', '20000000');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/skipped\s+3/);
+    expect(human.stdout).toContain('public/bundle.js: minified');
+  });
+
+  it('takes the size limit from the config, and the flag wins', () => {
+    const dir = repo({ 'chat.ts': OPENAI_SOURCE, 'openai-to-azure.config.json': '{ "maxFileSize": 100 }\n' });
+    const limited = JSON.parse(cli(dir, 'migrate', '--dry-run', '--json').stdout);
+    expect(limited.files).toEqual([{ path: 'chat.ts', status: 'skipped', reason: expect.stringMatching(/^too large: \d+ B > 100 B$/) }]);
+    const flagged = JSON.parse(cli(dir, 'migrate', '--dry-run', '--json', '--max-file-size', '100000').stdout);
+    expect(flagged.summary).toMatchObject({ changed: 1, skipped: 0 });
+    expect(cli(dir, 'migrate', '--dry-run', '--max-file-size', 'big').code).toBe(2);
   });
 
   it('gives the same result with a worker pool as in the main thread', () => {

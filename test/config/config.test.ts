@@ -32,6 +32,7 @@ describe('config schema', () => {
         deployments: { 'gpt-4o': 'chat-prod', 'text-embedding-3-small': { env: 'AZURE_OPENAI_EMBEDDINGS_DEPLOYMENT' } },
         include: ['src/**'],
         exclude: ['**/*.test.ts'],
+        maxFileSize: 2_000_000,
       }),
     ).toEqual([]);
   });
@@ -48,6 +49,9 @@ describe('config schema', () => {
     [{ deployments: { 'gpt-4o': '' } }, /"deployments.gpt-4o" must not be empty/],
     [{ include: 'src/**' }, /"include" must be an array/],
     [{ exclude: ['ok', 2] }, /"exclude\[1\]" must be a string/],
+    [{ maxFileSize: '1MB' }, /"maxFileSize" must be an integer, got "1MB"/],
+    [{ maxFileSize: 1.5 }, /"maxFileSize" must be an integer/],
+    [{ maxFileSize: 0 }, /"maxFileSize" must be at least 1, got 0/],
     [[], /must be an object/],
   ])('rejects %j', (value, message) => {
     expect(errors(value).join('\n')).toMatch(message);

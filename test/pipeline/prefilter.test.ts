@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayInvolveOpenAI } from '../../src/core/index.js';
+import { isMigrationCandidate, mayInvolveOpenAI, MIGRATED_PACKAGES } from '../../src/core/index.js';
 
 describe('pre-filter', () => {
   it.each([
@@ -29,4 +29,37 @@ describe('pre-filter', () => {
     'import React from "react";',
     'export default function Page() { return <div className="mask-image" />; }',
   ])('skips %s', (text) => expect(mayInvolveOpenAI(text)).toBe(false));
+});
+
+describe('migrate candidates', () => {
+  it.each([
+    'import OpenAI from "openai";',
+    "import type { ChatCompletion } from 'openai/resources';",
+    "const { AzureOpenAI } = require('openai')",
+    'const { OpenAI } = await import("openai");',
+    "import { createOpenAI } from '@ai-sdk/openai';",
+    "import { ChatOpenAI } from '@langchain/openai';",
+    "import { Agent } from '@openai/agents';",
+    "import { OpenAIClient } from '@azure/openai';",
+    "import { Configuration, OpenAIApi } from 'openai-edge';",
+    "vi.mock('openai');",
+    'const key = process.env.OPENAI_API_KEY;',
+    'fetch("https://api.openai.com/v1/chat/completions")',
+  ])('parses %s', (text) => expect(isMigrationCandidate(text)).toBe(true));
+
+  it.each([
+    // Prose only: a provider id, a comment, a docs link, a model name without any client.
+    "export const providers = ['openai', 'anthropic'];",
+    '// works with OpenAI-compatible servers',
+    'const docs = "https://platform.openai.com/docs/models";',
+    'const MODEL = "gpt-4o-mini";',
+    'const v = process.env.OPENAI_API_VERSION;',
+    'const url = process.env.OPENAI_COMPATIBLE_BASE_URL;',
+    "import { createOpenAICompatible } from '@ai-sdk/openai-compatible';",
+    "import { AzureOpenAI } from 'some-openai-wrapper';",
+  ])('only scans %s', (text) => expect(isMigrationCandidate(text)).toBe(false));
+
+  it('reads the package list from the family tables', () => {
+    expect(MIGRATED_PACKAGES).toEqual(expect.arrayContaining(['openai', 'openai-edge', '@azure/openai', '@ai-sdk/openai', '@langchain/openai', '@openai/agents']));
+  });
 });

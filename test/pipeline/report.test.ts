@@ -37,7 +37,7 @@ describe('report', () => {
     expect(report).toMatchObject({
       version: 1,
       target: 'v1',
-      summary: { scanned: 10, candidates: 3, changed: 1, unchanged: 1, failed: 1, todos: 1 },
+      summary: { scanned: 10, candidates: 3, changed: 1, unchanged: 1, failed: 1, skipped: 0, todos: 1 },
     });
     expect(report.files).toEqual([
       {
@@ -59,7 +59,7 @@ describe('report', () => {
 
   it('renders a Markdown summary with escaped table cells', () => {
     const md = reportMarkdown(report);
-    expect(md).toContain('| 10 | 3 | 1 | 1 | 1 | 1 |');
+    expect(md).toContain('| 10 | 3 | 1 | 1 | 1 | 0 | 1 |');
     expect(md).toContain('| `src/a.ts` | 4 | no moderations \\| on Azure |');
     expect(md).toContain('- `src/c.ts`: Unexpected token (3:52)');
     expect(md).toContain('`sk-proj-…Ab12`');

@@ -18,6 +18,9 @@ ruleTester.run('no-openai-env', testable(rule), {
     'const k = config.OPENAI_API_KEY;',
     'const process = { env: { OPENAI_API_KEY: 1 } };\nconst k = process.env.OPENAI_API_KEY;',
     "const name = 'OPENAI_API_KEY';",
+    // Settings of an arbitrary OpenAI-compatible provider (Ollama, vLLM), not OpenAI's.
+    'const url = process.env.OPENAI_COMPATIBLE_BASE_URL;',
+    'const { OPENAI_COMPATIBLE_API_KEY, OPENAI_LIKE_MODEL } = process.env;',
     { code: 'const f = process.env.OPENAI_FEATURE_FLAG;', options: [{ allow: ['OPENAI_FEATURE_FLAG'] }] },
   ],
   invalid: [

@@ -32,6 +32,17 @@ describe('text language (JSON, Markdown, YAML, .env)', () => {
     ]);
   });
 
+  it('reports a low-confidence sk- token only on an OpenAI line, and never other vendors\' keys', () => {
+    const generic = `sk-${'9e8d7c'.repeat(5)}Ab34`;
+    const anthropic = `sk-ant-api03-${'Xy1'.repeat(31)}AA`;
+    const problems = lint('.env.example', `OPENAI_API_KEY=${generic}\nDEEPSEEK_API_KEY=${generic}\nANTHROPIC_API_KEY=${anthropic}\n`);
+    expect(problems.filter((p) => p.ruleId === 'openai-to-azure/no-hardcoded-key').map((p) => p.line)).toEqual([1]);
+  });
+
+  it('leaves settings of other OpenAI-compatible providers alone', () => {
+    expect(lint('.env.example', 'OPENAI_COMPATIBLE_API_KEY=ollama\nOPENAI_COMPATIBLE_BASE_URL=http://localhost:11434/v1\n')).toEqual([]);
+  });
+
   it('masks the key in messages', () => {
     const [problem] = lint('.env.local', `AZURE_OPENAI_API_KEY=${KEY}\n`);
     expect(problem?.message).toContain('sk-proj-…Qr7s');

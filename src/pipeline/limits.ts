@@ -1,0 +1,109 @@
+/**
+ * Limits that keep one file from taking a run down: files over a size limit, minified bundles and binary files are
+ * skipped before any parse, with a reason. Only files that mention OpenAI at all are reported as skipped; the rest
+ * are simply not candidates, as before.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mayInvolveOpenAI } from '../core/index.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
+/** A line this long with this little whitespace is machine output (minified code, bundles), not code to rewrite. */
+const MINIFIED_LINE = 1000;
+const MINIFIED_WHITESPACE_SHARE = 0.1;
+/** Share of the text in such lines above which a file counts as minified. */
+const MINIFIED_SHARE = 0.5;
+const MINIFIED_NAME = /\.min\.[cm]?[jt]sx?$/i;
+/** Chunk of a too-large file scanned at a time, and the overlap that keeps a token cut at a boundary findable. */
+const CHUNK = 1 << 16;
+const OVERLAP = 256;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What the pre-filter learns about one file. `text` is the decoded content of a readable, in-limit text file. */
+export type Screening =
+  | { kind: 'text'; text: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'irrelevant' }
+  | { kind: 'unreadable' };
+
+/** `8.1 MB`, `500 kB`, `900 B` (decimal units, as file managers show them). */
+export function formatSize(bytes: number): string {
+  const [unit, size] = bytes >= 1e6 ? ['MB', 1e6] : bytes >= 1e3 ? ['kB', 1e3] : ['B', 1];
+  return `${Number((bytes / size).toFixed(1))} ${unit}`;
+}
+
+/**
+ * Whether most of a file is long, dense lines like minified code. Long prose lines (prompts) have spaces; a test
+ * file with a few long fixture lines (SSE payloads, SVG paths) is still mostly code.
+ */
+export function looksMinified(text: string, name = ''): boolean {
+  if (MINIFIED_NAME.test(name)) return true;
+  let dense = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start >= MINIFIED_LINE) {
+      let spaces = 0;
+      for (let i = start; i < stop; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9) spaces++;
+      }
+      if (spaces / (stop - start) < MINIFIED_WHITESPACE_SHARE) dense += stop - start;
+    }
+    start = stop + 1;
+  }
+  return dense > text.length * MINIFIED_SHARE;
+}
+
+/** Whether a file too large to read whole mentions OpenAI: scanned in bounded chunks, never held in memory. */
+function mentionsOpenAI(fd: number, relevant: (text: string) => boolean): boolean {
+  const buffer = Buffer.alloc(CHUNK);
+  let tail = '';
+  for (let position = 0; ; ) {
+    const n = readSync(fd, buffer, 0, CHUNK, position);
+    if (n === 0) return false;
+    position += n;
+    // latin1: a byte per character, so a multi-byte sequence cut at the boundary cannot throw; tokens are ASCII.
+    const chunk = tail + buffer.toString('latin1', 0, n);
+    if (relevant(chunk)) return true;
+    tail = chunk.slice(-OVERLAP);
+  }
+}
+
+/**
+ * Read a file for the pre-filter within the limits: at most `maxSize` bytes are ever held, decoded once. `relevant`
+ * is the text test a file must pass to matter at all (`check`: anything a rule may find; `migrate`: a candidate).
+ * Synchronous: most files are small, and thousands of async open/read/close round trips cost far more CPU.
+ */
+export function screenFile(file: string, maxSize: number, relevant: (text: string) => boolean = mayInvolveOpenAI): Screening {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxSize) {
+      return mentionsOpenAI(fd, relevant) ? { kind: 'skipped', reason: `too large: ${formatSize(size)} > ${formatSize(maxSize)}` } : { kind: 'irrelevant' };
+    }
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const content = bytes.subarray(0, read);
+    let text: string;
+    try {
+      if (content.includes(0)) throw new Error('NUL byte');
+      text = utf8.decode(content);
+    } catch {
+      return relevant(content.toString('latin1')) ? { kind: 'skipped', reason: 'binary' } : { kind: 'irrelevant' };
+    }
+    if (!relevant(text)) return { kind: 'irrelevant' };
+    return looksMinified(text, file) ? { kind: 'skipped', reason: 'minified' } : { kind: 'text', text };
+  } catch {
+    return { kind: 'unreadable' };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
