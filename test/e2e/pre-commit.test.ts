@@ -19,7 +19,7 @@ describe.skipIf(!HAS_PRE_COMMIT && !process.env.CI)('pre-commit framework', () =
   });
 
   it.runIf(HAS_PRE_COMMIT)(
-    'installs the hook from a clean checkout; refuses a commit with an OpenAI endpoint and lets a clean one through',
+    'installs the hook from a clean checkout (`pre-commit install`); refuses a commit with an OpenAI endpoint and lets a clean one through',
     () => {
       const dir = tempDir('pre-commit');
       // The hook repository is what is committed: a clone of HEAD, as pre-commit would fetch it.
@@ -39,17 +39,16 @@ describe.skipIf(!HAS_PRE_COMMIT && !process.env.CI)('pre-commit framework', () =
       must('git', ['add', '.'], project);
       must('git', ['commit', '-q', '-m', 'pre-commit config'], project);
 
+      // `pre-commit try-repo <checkout> openai-to-azure-check` runs the same install in a throwaway store; one
+      // install (about a minute and a half: npm installs the hook repository's dev dependencies to build it) is enough.
+      const started = performance.now();
+      must('pre-commit', ['install', '--install-hooks'], project, env);
+      console.log(`pre-commit install --install-hooks: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
       writeFileSync(path.join(project, 'client.ts'), BAD);
       must('git', ['add', 'client.ts'], project);
-      const started = performance.now();
-      const tried = run('pre-commit', ['try-repo', hookRepo, 'openai-to-azure-check'], project, env);
-      console.log(`pre-commit try-repo (hook environment install + run): ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      expect(tried.output).toContain('openai-to-azure check');
-      expect(tried.output).toContain(REFUSED);
-      expect(tried.status).toBe(1);
-
-      must('pre-commit', ['install'], project, env);
       const refused = run('git', ['commit', '-m', 'call OpenAI'], project, env);
+      expect(refused.output).toMatch(/openai-to-azure check\.+Failed/);
       expect(refused.output).toContain(REFUSED);
       expect(refused.status).not.toBe(0);
       expect(must('git', ['rev-list', '--count', 'HEAD'], project).stdout.trim()).toBe('1');
