@@ -37,8 +37,13 @@ export interface Report {
   summary: ReportSummary;
   files: ReportFile[];
   env: string[];
-  /** Only with `--verify`. */
-  verify?: { introduced: VerifyDiagnostic[]; ms: number };
+  /** Only with `--verify`. `environment`: the project's types were unusable (exit 2), nothing was judged. */
+  verify?: {
+    introduced: VerifyDiagnostic[];
+    ms: number;
+    preexisting?: number;
+    environment?: { install: string[]; problems: string[] };
+  };
 }
 
 export function reportFile(result: FileResult): ReportFile {
