@@ -3,6 +3,7 @@
  * and env files, from a built-in configuration. The user's eslint.config.* is never loaded, so the check works
  * the same in any project and in hook runners that cannot resolve an ESM config's plugins (pre-commit #3321).
  */
+import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../rules/index.js';
 import { CODE_GLOBS, TEXT_GLOBS } from './files.js';
@@ -19,16 +20,35 @@ export function builtInConfig(): Linter.Config[] {
   ];
 }
 
-export function createESLint(cwd: string): ESLint {
+/** ESLint 10 applies bulk suppressions through its Node API; ESLint 9 (a supported peer) only in its own CLI. */
+const NODE_API_SUPPRESSIONS = Number.parseInt(ESLint.version, 10) >= 10;
+
+/**
+ * The folder holding the working directory and every file: ESLint ignores files outside its `cwd` without a word,
+ * so `check ..` from a subfolder would report nothing.
+ */
+export function baseDir(cwd: string, files: readonly string[]): string {
+  let base = cwd;
+  for (const file of files) {
+    while (path.relative(base, file).startsWith('..')) base = path.dirname(base);
+  }
+  return base;
+}
+
+/** `cwd`: where the run started (eslint-suppressions.json lives there); `base`: see baseDir. */
+export function createESLint(cwd: string, base = cwd): ESLint {
   return new ESLint({
-    cwd,
+    cwd: base,
     overrideConfigFile: true,
     overrideConfig: builtInConfig(),
     ignore: true,
     warnIgnored: false,
     errorOnUnmatchedPattern: false,
     // Honour eslint-suppressions.json (ESLint bulk suppressions) when the project has one.
-    applySuppressions: true,
+    ...(NODE_API_SUPPRESSIONS && {
+      applySuppressions: true,
+      suppressionsLocation: path.join(cwd, 'eslint-suppressions.json'),
+    }),
   });
 }
 

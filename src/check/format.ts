@@ -1,6 +1,9 @@
 /** `check --format`: ESLint's own stylish and json formatters, and SARIF 2.1.0 for code scanning. */
 import { createRequire } from 'node:module';
 import type { ESLint } from 'eslint';
+import { gitRootOf } from '../pipeline/gitignore.js';
+import { packageVersion } from '../cli/version.js';
+import { forCodeScanning } from './sarif.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof FORMATS)[number];
@@ -20,7 +23,8 @@ export async function formatResults(
   if (format === 'sarif') {
     // CommonJS, no types; loaded only when asked for. Rule metadata gives the SARIF rules their help URIs.
     const sarif = createRequire(import.meta.url)('@microsoft/eslint-formatter-sarif') as SarifFormatter;
-    return `${sarif(results, { cwd, rulesMeta: eslint.getRulesMetaForResults(results) })}\n`;
+    const text = sarif(results, { cwd, rulesMeta: eslint.getRulesMetaForResults(results) });
+    return `${forCodeScanning(text, { root: (await gitRootOf(cwd)) ?? cwd, version: packageVersion() })}\n`;
   }
   const formatter = await eslint.loadFormatter(format);
   const text = await formatter.format(results, { color });

@@ -56,8 +56,8 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     // Nothing to check in stylish means nothing to print: skip loading ESLint (hooks on unrelated commits).
     if (files.length === 0 && opts.format === 'stylish') return EXIT.ok;
 
-    const { createESLint, reportable } = await import('../check/eslint.js');
-    const eslint = createESLint(opts.cwd);
+    const { baseDir, createESLint, reportable } = await import('../check/eslint.js');
+    const eslint = createESLint(opts.cwd, baseDir(opts.cwd, files));
     const results = files.length > 0 ? reportable(await eslint.lintFiles(files)) : [];
     await write(await formatResults(eslint, results, opts.format, { cwd: opts.cwd, color: useColor(process.stdout) }));
     return results.some((r) => r.messages.length > 0) ? EXIT.failed : EXIT.ok;

@@ -65,12 +65,23 @@ async function verify(cwd: string, results: FileResult[]): Promise<NonNullable<R
   // Loaded only when asked for: the type-checker is the expensive part of the tool.
   const { verifyRewrite } = await import('../project/verify.js');
   const files = results.map((r) => ({ path: r.file, before: r.before ?? '', after: r.after ?? '' }));
-  const { introduced, ms } = await verifyRewrite({ cwd, files });
+  const { introduced, preexisting, environment, ms } = await verifyRewrite({ cwd, files });
   const relative = (d: VerifyDiagnostic): VerifyDiagnostic => ({
     ...d,
     path: isAbsolute(d.path) ? displayPath(d.path, cwd) : d.path,
   });
-  return { introduced: introduced.map(relative), ms };
+  return { introduced: introduced.map(relative), ms, ...(preexisting > 0 && { preexisting }), ...(environment && { environment }) };
+}
+
+/** The type check could not judge the rewrite: what to install before trusting `--verify`. */
+function environmentText({ install, problems }: { install: string[]; problems: string[] }, dryRun: boolean): string {
+  const what = install.length > 0 ? `npm install --save-dev ${install.join(' ')}` : 'npm install';
+  const rerun = dryRun ? '' : ' (the files are rewritten: review them with `git diff`)';
+  return (
+    `--verify cannot judge the rewrite: the project's type environment is unusable${rerun}.\n` +
+    problems.map((p) => `  ${p}\n`).join('') +
+    `Install the project's dependencies first (\`npm ci\`, or \`${what}\`) and run \`migrate --verify\` again.\n`
+  );
 }
 
 function verifyText(introduced: VerifyDiagnostic[]): string {
@@ -166,7 +177,11 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
   else {
     if (!flags.dryRun && report.summary.changed > 0) term.out.write('\n');
     term.out.write(summaryText(report, { dryRun: flags.dryRun ?? false, auth: options.auth }, term.outColors));
-    if (report.verify) term.out.write(`\n${verifyText(report.verify.introduced)}`);
+    if (report.verify && !report.verify.environment) term.out.write(`\n${verifyText(report.verify.introduced)}`);
+  }
+  if (report.verify?.environment) {
+    term.err.write(`\n${environmentText(report.verify.environment, flags.dryRun ?? false)}`);
+    return EXIT.usage;
   }
   if (report.interrupted) return EXIT.interrupted;
   const failed = report.summary.failed > 0 || (report.verify?.introduced.length ?? 0) > 0;

@@ -42,8 +42,13 @@ export interface Report {
   env: string[];
   /** Only when a signal stopped the run: `done` of `total` candidate files were processed. */
   interrupted?: { done: number; total: number };
-  /** Only with `--verify`. */
-  verify?: { introduced: VerifyDiagnostic[]; ms: number };
+  /** Only with `--verify`. `environment`: the project's types were unusable (exit 2), nothing was judged. */
+  verify?: {
+    introduced: VerifyDiagnostic[];
+    ms: number;
+    preexisting?: number;
+    environment?: { install: string[]; problems: string[] };
+  };
 }
 
 export function reportFile(result: FileResult): ReportFile {

@@ -17,6 +17,26 @@ export interface IntroducedDiagnostic {
   message: string;
 }
 
+/**
+ * Why the type check cannot judge the rewrite: packages the changed files import that do not resolve, Node's types
+ * missing, or most files already failing before it. Nothing is "introduced" then: the CLI says what to install.
+ */
+export interface TypeEnvironment {
+  /** Bare module specifiers that did not resolve, before or after the rewrite (`openai`, `@types/node`, …). */
+  install: string[];
+  /** One line per cause, for people. */
+  problems: string[];
+}
+
+export interface VerifyResult {
+  introduced: IntroducedDiagnostic[];
+  /** After-rewrite errors not counted as introduced because another file had the same error (code, message) before. */
+  preexisting: number;
+  /** Set when the project's types are unusable; `introduced` is then empty. */
+  environment?: TypeEnvironment;
+  ms: number;
+}
+
 /** For a folder without a tsconfig.json: what a modern TS/JS project would use. */
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -41,17 +61,53 @@ interface Checked {
   key: string;
 }
 
+/** "Cannot find module 'x'" (2307; 2792 is the same under a moduleResolution that could not look). */
+const MODULE_NOT_FOUND = new Set([2307, 2792]);
+/** "Cannot find name 'process'. Do you need to install type definitions for node?" and its variants. */
+const NODE_TYPES_MISSING = new Set([2580, 2591]);
+/** Fewer changed files than this say nothing about the environment as a whole. */
+const MOST_FILES_MIN = 4;
+
+/** The package to install for a bare specifier: `@scope/name/sub` → `@scope/name`; relative paths are not packages. */
+function packageOf(message: string): string | undefined {
+  const specifier = /'([^']+)'/.exec(message)?.[1];
+  if (!specifier || specifier.startsWith('.') || specifier.startsWith('/')) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function typeEnvironment(before: Checked[], after: Checked[], checkedFiles: number): TypeEnvironment | undefined {
+  const install = new Set<string>();
+  const problems: string[] = [];
+  for (const d of [...before, ...after]) {
+    if (MODULE_NOT_FOUND.has(d.code)) {
+      const pkg = packageOf(d.message);
+      if (pkg) install.add(pkg);
+    } else if (NODE_TYPES_MISSING.has(d.code)) install.add('@types/node');
+  }
+  const modules = [...install].filter((m) => m !== '@types/node');
+  if (modules.length > 0) problems.push(`module(s) not found: ${modules.join(', ')}`);
+  if (install.has('@types/node')) problems.push("Node's types are missing (`process` has no type)");
+  const failing = new Set(before.map((d) => d.path)).size;
+  if (checkedFiles >= MOST_FILES_MIN && failing * 2 > checkedFiles) {
+    problems.push(`${failing} of the ${checkedFiles} changed files already had type errors before the rewrite`);
+  }
+  return problems.length > 0 ? { install: [...install], problems } : undefined;
+}
+
 /**
  * `migrate --verify`: type-check the changed files with the project's own tsconfig.json (real types from
  * node_modules), once with their text before the rewrite and once after, in memory, and return the diagnostics the
- * rewrite introduced. Diagnostics are matched by file, code and message (lines move), counting repeats.
+ * rewrite introduced. Diagnostics are matched by file, code and message (lines move), counting repeats; an error
+ * whose code and message some file already had before (a missing declaration, a broken tsconfig) is not the
+ * rewrite's doing wherever it shows up after. An unusable type environment is reported instead of blamed on it.
  */
-export async function verifyRewrite(input: VerifyInput): Promise<{ introduced: IntroducedDiagnostic[]; ms: number }> {
+export async function verifyRewrite(input: VerifyInput): Promise<VerifyResult> {
   const started = performance.now();
   const files = input.files
     .filter((f) => SOURCE_FILE.test(f.path))
     .map((f) => ({ ...f, absolute: path.resolve(input.cwd, f.path) }));
-  if (files.length === 0) return { introduced: [], ms: Math.round(performance.now() - started) };
+  if (files.length === 0) return { introduced: [], preexisting: 0, ms: Math.round(performance.now() - started) };
   const configFile = findConfigFile(input.cwd);
   const project = configFile
     ? new Project({ tsConfigFilePath: configFile, skipAddingFilesFromTsConfig: true })
@@ -72,13 +128,27 @@ export async function verifyRewrite(input: VerifyInput): Promise<{ introduced: I
     });
   };
 
-  const before = new Map<string, number>();
-  for (const d of check((f) => f.before)) before.set(d.key, (before.get(d.key) ?? 0) + 1);
+  const before = check((f) => f.before);
+  const after = check((f) => f.after);
+  const ms = Math.round(performance.now() - started);
+  const environment = typeEnvironment(before, after, files.length);
+  if (environment) return { introduced: [], preexisting: 0, environment, ms };
+
+  const sameFile = new Map<string, number>();
+  for (const d of before) sameFile.set(d.key, (sameFile.get(d.key) ?? 0) + 1);
+  const seenBefore = new Set(before.map(causeOf));
   const introduced: IntroducedDiagnostic[] = [];
-  for (const { key, ...d } of check((f) => f.after)) {
-    const left = before.get(key) ?? 0;
-    if (left > 0) before.set(key, left - 1);
+  let preexisting = 0;
+  for (const { key, ...d } of after) {
+    const left = sameFile.get(key) ?? 0;
+    if (left > 0) sameFile.set(key, left - 1);
+    else if (seenBefore.has(causeOf(d))) preexisting++;
     else introduced.push(d);
   }
-  return { introduced, ms: Math.round(performance.now() - started) };
+  return { introduced, preexisting, ms };
+}
+
+/** The same error anywhere in the project: code and message, without the file. */
+function causeOf(d: { code: number; message: string }): string {
+  return `${d.code}\0${d.message}`;
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
 import { makeTree, OPENAI_SOURCE } from '../pipeline/tree.js';
@@ -73,12 +74,24 @@ describe('init', () => {
 });
 
 describe('migrate --verify', () => {
-  it('type-checks the rewrite and reports what it introduced', () => {
+  it('type-checks the rewrite against the real openai types and finds nothing introduced', () => {
     const dir = folder({ 'chat.ts': OPENAI_SOURCE });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const run = cli(dir, 'migrate', '--verify', '--dry-run', '--json');
     const report = JSON.parse(run.stdout);
-    expect(report.verify).toEqual({ introduced: expect.any(Array), ms: expect.any(Number) });
-    expect(run.code).toBe(report.verify.introduced.length > 0 ? 1 : 0);
+    expect(report.verify).toEqual({ introduced: [], ms: expect.any(Number) });
+    expect(run.code).toBe(0);
+  });
+
+  it('in a checkout without node_modules: says what to install and exits 2 instead of blaming the rewrite', () => {
+    // A temporary folder: `openai` and @types/node resolve from nowhere.
+    const dir = folder({ 'chat.ts': OPENAI_SOURCE, 'tsconfig.json': '{ "compilerOptions": { "strict": true } }' });
+    const run = cli(dir, 'migrate', '--verify', '--dry-run');
+    expect(run.code).toBe(2);
+    expect(run.stdout).not.toContain('introduced');
+    expect(run.stderr).toContain("--verify cannot judge the rewrite: the project's type environment is unusable.");
+    expect(run.stderr).toContain('module(s) not found: openai');
+    expect(run.stderr).toMatch(/npm install --save-dev (openai @types\/node|@types\/node openai)/);
   });
 });
 
