@@ -113,6 +113,12 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
       }
       progress.update(`migrating: ${done}/${total} ${result.path}`);
     },
+    onConfigResult: (result) => {
+      if (human && result.diff) term.out.write(`${colorDiff(result.diff, term.outColors)}\n`);
+      else if (human && !flags.dryRun && result.status === 'changed') {
+        term.out.write(`${term.outColors.green('changed')} ${result.path}\n`);
+      }
+    },
     onWarning: (message) => {
       progress.clear();
       term.err.write(`${term.errColors.yellow('warning:')} ${message}\n`);
@@ -132,6 +138,7 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     term.out.write(summaryText(report, { dryRun: flags.dryRun ?? false, auth: options.auth }, term.outColors));
     if (report.verify) term.out.write(`\n${verifyText(report.verify.introduced)}`);
   }
-  const failed = report.summary.failed > 0 || (report.verify?.introduced.length ?? 0) > 0;
+  const configFailed = report.configFiles?.some((f) => f.status === 'failed') ?? false;
+  const failed = report.summary.failed > 0 || configFailed || (report.verify?.introduced.length ?? 0) > 0;
   return failed ? EXIT.failed : EXIT.ok;
 }

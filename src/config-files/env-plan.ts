@@ -10,6 +10,15 @@ export interface ConfigContext {
   apiVersion: string;
   /** Each model sent as a deployment, with the env variable or deployment name it became. */
   deployments: readonly DeploymentUse[];
+  /** What each package.json (absolute path) must gain and lose. */
+  packages?: ReadonlyMap<string, PackageChanges>;
+}
+
+/** The dependency edits one package.json gets. */
+export interface PackageChanges {
+  /** Package → version range to add (or raise to). */
+  add: ReadonlyMap<string, string>;
+  remove: readonly string[];
 }
 
 /** What becomes of one variable a config file sets. */
@@ -40,7 +49,8 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   if (ctx.env.includes(name)) return KEEP;
   if (name === AZURE_ENV.apiVersion) return ctx.target === 'v1' ? DELETE : KEEP;
   if (!isOpenAIEnvName(name)) return KEEP;
-  const replacement = azureReplacementFor(name) ?? (MODEL_VARIABLE.test(name) ? 'AZURE_OPENAI_DEPLOYMENT' : undefined);
+  const known = azureReplacementFor(name);
+  const replacement = known !== undefined ? known : MODEL_VARIABLE.test(name) ? 'AZURE_OPENAI_DEPLOYMENT' : undefined;
   if (replacement === null) return DELETE;
   // An OpenAI name this tool does not know may still be read by code it left a marker in: keep it for the user.
   if (replacement === undefined) return KEEP;
@@ -78,6 +88,12 @@ export function canonicalOrder(names: Iterable<string>): string[] {
     return i < 0 ? 3 : i;
   };
   return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Variables that connect to the service (key, base URL): the Azure endpoint and api-version go beside them. */
+export function isConnectionVariable(name: string): boolean {
+  const replacement = azureReplacementFor(name);
+  return replacement === AZURE_ENV.apiKey || replacement === AZURE_ENV.endpoint;
 }
 
 /** A value that must never be copied: an OpenAI key. */

@@ -53,6 +53,8 @@ export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
   }
   const out: Line[] = [];
   let lastRelated = -1;
+  /** Where variables the file lacks go: where its first OpenAI variable was. */
+  let anchor = -1;
   let prefix = '';
   input.forEach((text, i) => {
     const origin = i + 1;
@@ -69,6 +71,7 @@ export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
       const secret = secretIn(raw!);
       if (secret) edit.secrets.push({ line: origin, masked: maskSecret(secret) });
     }
+    if (fate.kind !== 'keep' && anchor < 0) anchor = out.length;
     if (fate.kind === 'rename' && !present.has(fate.to)) {
       present.add(fate.to);
       for (const line of assignment(fate.to, ctx, value, prefix)) out.push({ text: line, origin });
@@ -84,8 +87,9 @@ export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
   const missing = canonicalOrder(ctx.env.filter((name) => !present.has(name)));
   const added = missing.flatMap((name) => assignment(name, ctx, '', prefix));
   if (added.length > 0) {
-    const at = out[lastRelated]!.origin;
-    out.splice(lastRelated + 1, 0, ...added.map((text) => ({ text, origin: at })));
+    const index = anchor >= 0 ? anchor : lastRelated + 1;
+    const at = out[Math.min(index, out.length - 1)]!.origin;
+    out.splice(index, 0, ...added.map((text) => ({ text, origin: at })));
     edit.changes.push({ line: at, kind: 'env' });
   }
   edit.output = out.map((l) => l.text).join('\n');

@@ -73,3 +73,16 @@ export const AI_SDK_PROVIDER_METHODS: readonly string[] = [
   'transcription',
   'speech',
 ];
+
+/**
+ * Version ranges for the dependencies the migrated code needs, written into `package.json` (the releases this
+ * tool's transforms were checked against). A range already there that satisfies the major is kept.
+ */
+export const DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
+  '@azure/identity': '^4.13.1',
+  '@ai-sdk/azure': '^3.0.128',
+  openai: '^7.57.0',
+};
+
+/** Packages a migration can leave unused (their imports become `openai` or `@ai-sdk/azure`). */
+export const REPLACED_PACKAGES: readonly string[] = ['@ai-sdk/openai', 'openai-edge', '@azure/openai'];

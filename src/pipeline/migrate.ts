@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mayInvolveOpenAI, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex } from '../project/index.js';
+import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
 import { discover, type GlobFilter } from './discover.js';
 import { processAll, type Job } from './pool.js';
-import { ReportBuilder, type Report } from './report.js';
+import { ReportBuilder, reportFile, type Report } from './report.js';
 import type { FileResult } from './types.js';
 
 export interface MigrateRequest {
@@ -23,6 +24,8 @@ export interface MigrateRequest {
   /** Each candidate's result, in a deterministic order, as soon as it (and all before it) are done. */
   onResult?(result: FileResult, done: number, total: number): void;
   onWarning?(message: string): void;
+  /** Each config file's result (env templates, YAML, package.json), after every code file's. */
+  onConfigResult?(result: FileResult): void;
 }
 
 /** How often discovery reports progress. */
@@ -68,7 +71,8 @@ async function projectIndex(request: MigrateRequest, candidates: string[], scann
 
 /** The `migrate` pipeline: discover → pre-filter → project index → transform (pool) → write → report. */
 export async function migrate(request: MigrateRequest): Promise<Report> {
-  const report = new ReportBuilder(request.options.target);
+  const started = performance.now();
+  const report = new ReportBuilder(request.options.target, started);
   const { scanned, candidates } = await scan(request);
   report.scanned = scanned.size;
   const index = await projectIndex(request, candidates, scanned);
@@ -84,9 +88,18 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     keepText: request.keepText ?? false,
   };
   let done = 0;
+  const results: FileResult[] = [];
   await processAll(jobs, settings, request.workers, (result) => {
     report.add(result);
+    results.push({ ...result, diff: undefined, before: undefined, after: undefined });
     request.onResult?.(result, ++done, jobs.length);
   });
-  return report.build();
+  const built = report.build();
+  // Config files follow the code: the env list, the deployments and the imports its rewrite produced.
+  const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
+  const configResults = await migrateConfigFiles({ ...run, env: built.env, onResult: request.onConfigResult }, results);
+  built.deployments = collectDeployments(results);
+  built.configFiles = configResults.filter((r) => r.status !== 'unchanged' || r.notes.length > 0).map(reportFile);
+  built.summary.ms = Math.round(performance.now() - started);
+  return built;
 }

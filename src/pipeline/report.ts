@@ -1,5 +1,6 @@
 import type { Target } from '../core/index.js';
 import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
+import type { ReportDeployment } from '../config-files/run.js';
 import type { FileResult, FileStatus } from './types.js';
 
 export interface ReportSummary {
@@ -37,6 +38,10 @@ export interface Report {
   summary: ReportSummary;
   files: ReportFile[];
   env: string[];
+  /** One per distinct model the migrated code sends as a deployment. */
+  deployments?: ReportDeployment[];
+  /** The non-code files `migrate` looked at and changed (env templates, YAML, package.json), or could not. */
+  configFiles?: ReportFile[];
   /** Only with `--verify`. */
   verify?: { introduced: VerifyDiagnostic[]; ms: number };
 }
