@@ -7,6 +7,8 @@ type Deps = Record<string, string>;
 
 /** The indentation the file uses (its first indented line), so a rewrite keeps it. */
 function indentOf(text: string): string | number {
+  // A one-line package.json stays on one line.
+  if (!/\n\s*\S/.test(text)) return 0;
   return /\n([ \t]+)\S/.exec(text)?.[1] ?? 2;
 }
 
