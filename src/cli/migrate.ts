@@ -10,6 +10,7 @@ import { defaultWorkers } from '../pipeline/pool.js';
 import { displayPath } from '../pipeline/process-file.js';
 import type { Report, VerifyDiagnostic } from '../pipeline/report.js';
 import { reportMarkdown } from '../pipeline/report-markdown.js';
+import { PLAN_WRITERS } from '../config-files/plan.js';
 import type { FileResult } from '../pipeline/types.js';
 import { colorDiff } from './diff-printer.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -30,6 +31,7 @@ export interface MigrateFlags {
   workers?: number;
   force?: boolean;
   verify?: boolean;
+  plan?: string;
 }
 
 /** Report file formats, by extension. */
@@ -37,6 +39,12 @@ const REPORT_WRITERS: Readonly<Record<string, (report: Report) => string>> = {
   '.json': (report) => `${JSON.stringify(report, null, 2)}\n`,
   '.md': (report) => reportMarkdown(report),
 };
+
+function planWriterFor(file: string): (deployments: NonNullable<Report['deployments']>) => string {
+  const writer = PLAN_WRITERS[extname(file).toLowerCase()];
+  if (!writer) throw new UsageError(`--plan must name a .sh or .bicep file, got ${file}`);
+  return writer;
+}
 
 export function reportWriterFor(file: string): (report: Report) => string {
   const writer = REPORT_WRITERS[extname(file).toLowerCase()];
@@ -85,6 +93,7 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
   const missing = targets.find((t) => !existsSync(t));
   if (missing) throw new UsageError(`no such file or folder: ${displayPath(missing, cwd) || missing}`);
   const writeReport = flags.report ? reportWriterFor(flags.report) : undefined;
+  const writePlan = flags.plan ? planWriterFor(flags.plan) : undefined;
   const loaded = await loadConfig({ explicit: flags.config, startDir: targets[0]!, cwd });
   const options = resolveOptions(flags, loaded.config);
   if (!flags.dryRun && !flags.force) await refuseDirtyTree(targets);
@@ -131,6 +140,11 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     const file = resolve(cwd, flags.report!);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, writeReport(report));
+  }
+  if (writePlan) {
+    const file = resolve(cwd, flags.plan!);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, writePlan(report.deployments ?? []));
   }
   if (flags.json) term.out.write(`${JSON.stringify(report, null, 2)}\n`);
   else {

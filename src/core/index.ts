@@ -11,3 +11,4 @@ export * from './prefilter.js';
 export * from './secrets.js';
 export * from './surfaces.js';
 export * from './targets.js';
+export * from './model-versions.js';

@@ -1,3 +1,4 @@
+import { planDeployments } from '../config-files/plan.js';
 import type { Report } from './report.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -33,6 +34,23 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
   if (failed.length > 0) {
     lines.push('', '## Failed (left unchanged)', '');
     for (const f of failed) lines.push(`- \`${f.path}\`: ${cell(f.error ?? '')}`);
+  }
+  const plan = planDeployments(report.deployments ?? []);
+  if (plan.length > 0) {
+    lines.push('', '## Deployments to create', '', '| model | deployment | model version | SKU | env variable | files |', '|---|---|---|---|---|---|');
+    for (const d of plan) {
+      const files = (report.deployments ?? []).find((x) => x.model === d.model)?.files ?? [];
+      const version = d.version ?? 'set it (unknown to this tool)';
+      lines.push(`| \`${d.model}\` | \`${d.deployment}\` | ${version} | ${d.sku} | ${d.env ? `\`${d.env}\`` : ''} | ${files.map((f) => `\`${f}\``).join(', ')} |`);
+    }
+  }
+  const configFiles = (report.configFiles ?? []).filter((f) => f.status !== 'unchanged' || (f.notes ?? []).length > 0);
+  if (configFiles.length > 0) {
+    lines.push('', '## Config files', '');
+    for (const f of configFiles) {
+      const detail = f.status === 'failed' ? `failed, left unchanged: ${cell(f.error ?? '')}` : f.status;
+      lines.push(`- \`${f.path}\`: ${[detail, ...(f.notes ?? []).map(cell)].join('; ')}`);
+    }
   }
   if (report.env.length > 0) {
     lines.push('', '## Environment variables the migrated code reads', '');

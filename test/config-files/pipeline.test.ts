@@ -27,7 +27,7 @@ describe('migrate: config files', () => {
   it('edits templates, YAML and package.json after the code; a real .env and broken YAML stay; check agrees', () => {
     const tree = makeTree(TREE);
     cleanup = tree.cleanup;
-    const res = run(tree.dir, ['migrate', '--auth', 'entra-id', '--json', '.']);
+    const res = run(tree.dir, ['migrate', '--auth', 'entra-id', '--json', '--plan', 'plan.sh', '--report', 'r.md', '.']);
     expect(res.code).toBe(1); // the broken YAML file
     const report = JSON.parse(res.stdout);
     const read = (p: string): string => readFileSync(join(tree.dir, p), 'utf8');
@@ -45,6 +45,8 @@ describe('migrate: config files', () => {
     expect(read('package.json')).toBe(
       '{\n  "name": "app",\n  "dependencies": {\n    "@azure/identity": "^4.13.1",\n    "openai": "^7.0.0"\n  }\n}\n',
     );
+    expect(read('plan.sh')).toContain('--deployment-name "gpt-4o" --model-name "gpt-4o" --model-version "2024-11-20"');
+    expect(read('r.md')).toContain('| `gpt-4o` | `gpt-4o` | 2024-11-20 | GlobalStandard | `AZURE_OPENAI_DEPLOYMENT_GPT_4O` | `src/chat.ts` |');
     expect(report.deployments).toEqual([{ model: 'gpt-4o', env: 'AZURE_OPENAI_DEPLOYMENT_GPT_4O', files: ['src/chat.ts'] }]);
     const status = Object.fromEntries(report.configFiles.map((f: { path: string; status: string }) => [f.path, f.status]));
     expect(status).toMatchObject({
