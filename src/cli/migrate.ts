@@ -10,6 +10,7 @@ import { defaultWorkers } from '../pipeline/pool.js';
 import { displayPath } from '../pipeline/process-file.js';
 import type { Report, VerifyDiagnostic } from '../pipeline/report.js';
 import { reportMarkdown } from '../pipeline/report-markdown.js';
+import { PLAN_WRITERS } from '../config-files/plan.js';
 import type { FileResult } from '../pipeline/types.js';
 import { colorDiff } from './diff-printer.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -31,6 +32,7 @@ export interface MigrateFlags {
   maxFileSize?: number;
   force?: boolean;
   verify?: boolean;
+  plan?: string;
 }
 
 /** Report file formats, by extension. */
@@ -38,6 +40,12 @@ const REPORT_WRITERS: Readonly<Record<string, (report: Report) => string>> = {
   '.json': (report) => `${JSON.stringify(report, null, 2)}\n`,
   '.md': (report) => reportMarkdown(report),
 };
+
+function planWriterFor(file: string): (deployments: NonNullable<Report['deployments']>) => string {
+  const writer = PLAN_WRITERS[extname(file).toLowerCase()];
+  if (!writer) throw new UsageError(`--plan must name a .sh or .bicep file, got ${file}`);
+  return writer;
+}
 
 export function reportWriterFor(file: string): (report: Report) => string {
   const writer = REPORT_WRITERS[extname(file).toLowerCase()];
@@ -123,6 +131,7 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
   const missing = targets.find((t) => !existsSync(t));
   if (missing) throw new UsageError(`no such file or folder: ${displayPath(missing, cwd) || missing}`);
   const writeReport = flags.report ? reportWriterFor(flags.report) : undefined;
+  const writePlan = flags.plan ? planWriterFor(flags.plan) : undefined;
   const loaded = await loadConfig({ explicit: flags.config, startDir: targets[0]!, cwd });
   const options = resolveOptions(flags, loaded.config);
   if (!flags.dryRun && !flags.force) await refuseDirtyTree(targets);
@@ -160,6 +169,12 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
       progress.clear();
       term.err.write(`${term.errColors.yellow('skipped')} ${result.path}: ${result.reason}\n`);
     },
+    onConfigResult: (result) => {
+      if (human && result.diff) term.out.write(`${colorDiff(result.diff, term.outColors)}\n`);
+      else if (human && !flags.dryRun && result.status === 'changed') {
+        term.out.write(`${term.outColors.green('changed')} ${result.path}\n`);
+      }
+    },
     onWarning: (message) => {
       progress.clear();
       term.err.write(`${term.errColors.yellow('warning:')} ${message}\n`);
@@ -173,6 +188,11 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, writeReport(report));
   }
+  if (writePlan) {
+    const file = resolve(cwd, flags.plan!);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, writePlan(report.deployments ?? []));
+  }
   if (flags.json) term.out.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
     if (!flags.dryRun && report.summary.changed > 0) term.out.write('\n');
@@ -184,6 +204,7 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     return EXIT.usage;
   }
   if (report.interrupted) return EXIT.interrupted;
-  const failed = report.summary.failed > 0 || (report.verify?.introduced.length ?? 0) > 0;
+  const configFailed = report.configFiles?.some((f) => f.status === 'failed') ?? false;
+  const failed = report.summary.failed > 0 || configFailed || (report.verify?.introduced.length ?? 0) > 0;
   return failed ? EXIT.failed : EXIT.ok;
 }

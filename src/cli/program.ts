@@ -54,6 +54,7 @@ function buildProgram(term: Terminal, setExit: (code: number) => void): Command 
     .option('--workers <n>', 'parallel workers (default: CPUs - 1, at least 1)', positiveInteger)
     .option('--force', 'run even when the git working tree has uncommitted changes')
     .option('--verify', 'type-check the project before and after; new type errors fail the run')
+    .option('--plan <file>', 'write the Azure deployments the migrated code needs: .sh (Azure CLI) or .bicep')
     .action(async (paths: string[], flags: MigrateFlags) => {
       const { runMigrate } = await import('./migrate.js');
       setExit(await runMigrate(paths, flags, term));

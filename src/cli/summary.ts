@@ -23,6 +23,18 @@ function interruptedLines(report: Report, dryRun: boolean, c: Colors): string[] 
   ];
 }
 
+function configLines(report: Report, c: Colors): string[] {
+  return (report.configFiles ?? []).flatMap((f) => {
+    if (f.status === 'failed') return [`${c.red(f.path)}: ${f.error} (left unchanged)`];
+    const head = f.status === 'changed' ? [`${f.path}: changed`] : [];
+    return [...head, ...(f.notes ?? []).map((n) => `${f.path}: ${n}`)];
+  });
+}
+
+function deploymentLines(report: Report): string[] {
+  return (report.deployments ?? []).map((d) => `${d.model} → ${d.deployment ?? d.env}  (${d.files.join(', ')})`);
+}
+
 /** The closing summary of a `migrate` run: counts, failures, what to review, and the env the code now reads. */
 export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMode }, c: Colors): string {
   const { summary: s, files } = report;
@@ -51,6 +63,8 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ...section(c.yellow('Secrets removed from source (rotate these keys):'), secrets),
     ...section('Notes:', notes),
     ...section('The migrated code reads these environment variables:', report.env),
+    ...section('Config files:', configLines(report, c)),
+    ...section('Deployments the migrated code needs (model → env variable or deployment):', deploymentLines(report)),
   ];
   if (run.auth === 'entra-id' && s.changed > 0) {
     lines.push(

@@ -12,3 +12,4 @@ export * from './secrets.js';
 export * from './surfaces.js';
 export * from './targets.js';
 export * from './families/index.js';
+export * from './model-versions.js';

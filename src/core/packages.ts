@@ -56,3 +56,16 @@ export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
   [AGENTS_PACKAGE]: AGENTS_LINT_CALLS,
 };
 export const AI_SDK_PROVIDER_METHODS: readonly string[] = Object.keys(AI_SDK.methods);
+
+/**
+ * Version ranges for the dependencies the migrated code needs, written into `package.json` (the releases this
+ * tool's transforms were checked against). A range already there that satisfies the major is kept.
+ */
+export const DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
+  '@azure/identity': '^4.13.1',
+  '@ai-sdk/azure': '^3.0.128',
+  openai: '^7.57.0',
+};
+
+/** Packages a migration can leave unused (their imports become `openai` or `@ai-sdk/azure`). */
+export const REPLACED_PACKAGES: readonly string[] = ['@ai-sdk/openai', 'openai-edge', '@azure/openai'];

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import { SOURCE_EXTENSIONS } from '../../transforms/lib/parser.js';
+import { acceptsConfigPath, configKind, entersHiddenDir } from '../config-files/kinds.js';
 import { layersForNamedDir } from './gitignore.js';
 import { matchesGlobs } from './glob.js';
 import { walkTree, type WalkFilter } from './walk.js';
@@ -38,19 +39,42 @@ function sourceFilter(globs: GlobFilter | undefined): WalkFilter {
   };
 }
 
+/** Config files (env templates, YAML, package.json) that pass the globs; `.github/workflows/` is entered. */
+function configFilter(globs: GlobFilter | undefined): WalkFilter {
+  return {
+    enterDir: (name, path) =>
+      !SKIPPED_DIRS.has(name) && (!name.startsWith('.') || entersHiddenDir(name)) && passesGlobs(path, true, globs),
+    acceptFile: (name, path) => configKind(name) !== undefined && acceptsConfigPath(path) && passesGlobs(path, false, globs),
+  };
+}
+
+/** The config files under `paths`, walked as {@link discover} walks source files. */
+export function discoverConfigFiles(paths: readonly string[], globs?: GlobFilter): AsyncGenerator<string> {
+  return discoverWith(paths, configFilter(globs), (name) => configKind(name) !== undefined, globs);
+}
+
 /**
  * The source files under `paths` (files or folders), absolute, streamed in a deterministic order (each folder
  * sorted by name). Named files and folders bypass the ignore files above them (the user asked for them) but not
  * the config's globs.
  */
-export async function* discover(paths: readonly string[], globs?: GlobFilter): AsyncGenerator<string> {
+export function discover(paths: readonly string[], globs?: GlobFilter): AsyncGenerator<string> {
+  return discoverWith(paths, sourceFilter(globs), isSourceFile, globs);
+}
+
+async function* discoverWith(
+  paths: readonly string[],
+  filter: WalkFilter,
+  accepts: (name: string) => boolean,
+  globs: GlobFilter | undefined,
+): AsyncGenerator<string> {
   const seen = new Set<string>();
   for (const target of paths.map((p) => resolve(p))) {
     const info = await stat(target);
     const files = info.isDirectory()
-      ? walkTree(target, await layersForNamedDir(target), sourceFilter(globs))
+      ? walkTree(target, await layersForNamedDir(target), filter)
       : (async function* () {
-          if (isSourceFile(basename(target)) && passesGlobs(target, false, globs)) yield target;
+          if (accepts(basename(target)) && passesGlobs(target, false, globs)) yield target;
         })();
     for await (const file of files) {
       if (seen.has(file)) continue;

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex } from '../project/index.js';
+import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
 import { discover, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
 import { processAll, type Job, type RunControl } from './pool.js';
-import { ReportBuilder, type Report } from './report.js';
+import { ReportBuilder, reportFile, type Report } from './report.js';
 import type { FileResult } from './types.js';
 
 export interface MigrateRequest {
@@ -32,6 +33,8 @@ export interface MigrateRequest {
   onWarning?(message: string): void;
   /** A file skipped for a limit (size, minified, binary), as soon as discovery meets it. */
   onSkip?(result: FileResult): void;
+  /** Each config file's result (env templates, YAML, package.json), after every code file's. */
+  onConfigResult?(result: FileResult): void;
 }
 
 /** `OPENAI_TO_AZURE_DEBUG_TIMINGS=1`: print each phase's wall time to stderr (for measuring, not for users). */
@@ -110,17 +113,31 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   };
   let done = 0;
   const control: RunControl = { signal: request.signal, holdAfter: request.holdAfter };
+  const results: FileResult[] = [];
   const finished = await processAll(
     jobs,
     settings,
     request.workers,
     (result) => {
       report.add(result);
+      results.push({ ...result, diff: undefined, before: undefined, after: undefined });
       request.onResult?.(result, ++done, jobs.length);
     },
     control,
   );
-  phase(`transform (${jobs.length} files)`, started);
-  if (request.signal?.aborted) report.interrupted = { done: finished, total: jobs.length };
-  return report.build();
+  started = phase(`transform (${jobs.length} files)`, started);
+  if (request.signal?.aborted) {
+    // Config files follow the whole tree's env list: an interrupted run leaves them for the next run.
+    report.interrupted = { done: finished, total: jobs.length };
+    return report.build();
+  }
+  // Config files follow the code: the env list, the deployments and the imports its rewrite produced.
+  const envList = report.build().env;
+  const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
+  const configResults = await migrateConfigFiles({ ...run, env: envList, onResult: request.onConfigResult }, results);
+  phase(`config files (${configResults.length} files)`, started);
+  const built = report.build();
+  built.deployments = collectDeployments(results);
+  built.configFiles = configResults.filter((r) => r.status !== 'unchanged' || r.notes.length > 0).map(reportFile);
+  return built;
 }

@@ -4,6 +4,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { FileFacts } from '../core/index.js';
 import { TRANSFORMS } from '../../transforms/index.js';
 import { runTransforms } from '../../transforms/lib/run.js';
+import { packageNeeds, stillReferenced } from '../config-files/package-needs.js';
 import { redactSecrets } from './redact.js';
 import { decodeText, encodeText } from './text-format.js';
 import type { FileResult, ProcessSettings } from './types.js';
@@ -35,6 +36,11 @@ export async function processFile(file: string, facts: FileFacts | undefined, se
     const output = encodeText(run.output, format);
     const { changes, todos, secrets, env, notes } = run.outcome;
     Object.assign(result, { changes, todos, secrets, env, notes: notes.map(redactSecrets) });
+    if (run.outcome.deployments) result.deployments = run.outcome.deployments;
+    const packages = packageNeeds(body, run.output, run.outcome.packages);
+    if (packages) result.packages = packages;
+    const imports = stillReferenced(run.output);
+    if (imports.length > 0) result.imports = imports;
     if (!run.changed || output === original) return result;
     result.status = 'changed';
     if (settings.diff) {

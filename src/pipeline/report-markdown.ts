@@ -1,3 +1,4 @@
+import { planDeployments } from '../config-files/plan.js';
 import type { Report } from './report.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -38,6 +39,23 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
   if (skipped.length > 0) {
     lines.push('', '## Skipped (not parsed, left as they are)', '');
     for (const f of skipped) lines.push(`- \`${f.path}\`: ${cell(f.reason ?? '')}`);
+  }
+  const plan = planDeployments(report.deployments ?? []);
+  if (plan.length > 0) {
+    lines.push('', '## Deployments to create', '', '| model | deployment | model version | SKU | env variable | files |', '|---|---|---|---|---|---|');
+    for (const d of plan) {
+      const files = (report.deployments ?? []).find((x) => x.model === d.model)?.files ?? [];
+      const version = d.version ?? 'set it (unknown to this tool)';
+      lines.push(`| \`${d.model}\` | \`${d.deployment}\` | ${version} | ${d.sku} | ${d.env ? `\`${d.env}\`` : ''} | ${files.map((f) => `\`${f}\``).join(', ')} |`);
+    }
+  }
+  const configFiles = (report.configFiles ?? []).filter((f) => f.status !== 'unchanged' || (f.notes ?? []).length > 0);
+  if (configFiles.length > 0) {
+    lines.push('', '## Config files', '');
+    for (const f of configFiles) {
+      const detail = f.status === 'failed' ? `failed, left unchanged: ${cell(f.error ?? '')}` : f.status;
+      lines.push(`- \`${f.path}\`: ${[detail, ...(f.notes ?? []).map(cell)].join('; ')}`);
+    }
   }
   if (report.env.length > 0) {
     lines.push('', '## Environment variables the migrated code reads', '');

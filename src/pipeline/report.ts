@@ -1,5 +1,6 @@
 import type { Target } from '../core/index.js';
 import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
+import type { ReportDeployment } from '../config-files/run.js';
 import type { FileResult, FileStatus } from './types.js';
 
 export interface ReportSummary {
@@ -42,6 +43,10 @@ export interface Report {
   env: string[];
   /** Only when a signal stopped the run: `done` of `total` candidate files were processed. */
   interrupted?: { done: number; total: number };
+  /** One per distinct model the migrated code sends as a deployment. */
+  deployments?: ReportDeployment[];
+  /** The non-code files `migrate` looked at and changed (env templates, YAML, package.json), or could not. */
+  configFiles?: ReportFile[];
   /** Only with `--verify`. `environment`: the project's types were unusable (exit 2), nothing was judged. */
   verify?: {
     introduced: VerifyDiagnostic[];

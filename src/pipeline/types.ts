@@ -1,5 +1,5 @@
 import type { MigrationOptions } from '../core/index.js';
-import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
+import type { Change, DeploymentUse, PackageNeeds, SecretFinding, Todo } from '../../transforms/lib/types.js';
 
 /** `skipped`: over a limit (size, minified, binary) and never parsed; `reason` says which. */
 export type FileStatus = 'changed' | 'unchanged' | 'failed' | 'skipped';
@@ -17,6 +17,12 @@ export interface FileResult {
   secrets: SecretFinding[];
   env: string[];
   notes: string[];
+  /** Models the file sends as deployments (code files). */
+  deployments?: DeploymentUse[];
+  /** Dependencies the migrated file needs or stopped importing (code files). */
+  packages?: PackageNeeds;
+  /** Replaced packages (`@ai-sdk/openai`, …) the file still imports after the run (code files). */
+  imports?: string[];
   /** Why the file failed (secrets masked). */
   error?: string;
   /** Why the file was skipped (`too large: 8.1 MB > 1 MB`, `minified`, `binary`). */

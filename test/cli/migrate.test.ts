@@ -142,7 +142,7 @@ describe('migrate', () => {
     const run = cli(dir, 'migrate', '--dry-run', '--json');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(['version', 'target', 'summary', 'files', 'env']);
+    expect(Object.keys(report)).toEqual(['version', 'target', 'summary', 'files', 'env', 'deployments', 'configFiles']);
     expect(report.version).toBe(1);
     expect(report.target).toBe('classic');
     expect(report.summary).toEqual({

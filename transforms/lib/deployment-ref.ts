@@ -8,6 +8,10 @@ type Node = any; // Babel AST via recast.
 /** The expression a model literal in a deployment position becomes (contract "Deployments"); notes the env read. */
 export function deploymentExpression(ctx: TransformContext, model: string): Node {
   const ref = deploymentFor(model, ctx.options.deployments);
+  const uses = (ctx.outcome.deployments ??= []);
+  if (!uses.some((u) => u.model === model)) {
+    uses.push(ref.kind === 'name' ? { model, deployment: ref.name } : { model, env: ref.env });
+  }
   if (ref.kind === 'name') return expression(ctx, str(ctx, ref.name));
   ctx.readsEnv(ref.env);
   return expression(ctx, `process.env.${ref.env} ?? ${str(ctx, ref.fallback)}`);

@@ -2,7 +2,7 @@ import { AZURE_IDENTITY_PACKAGE, TOKEN_SCOPES } from '../../src/core/index.js';
 import { TOKEN_PROVIDER } from './client-options.js';
 import { addTopLevelImport, insertionIndex, programBody } from './imports.js';
 import { statements, str } from './snippets.js';
-import type { TransformContext } from './types.js';
+import { needsPackage, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -20,6 +20,7 @@ function declaresTopLevel(body: readonly Node[], name: string): boolean {
  * holding the first client) so no client reads it in its temporal dead zone.
  */
 export function ensureTokenProvider(ctx: TransformContext, firstUse: Node): void {
+  needsPackage(ctx.outcome, 'add', AZURE_IDENTITY_PACKAGE);
   const body = programBody(ctx);
   if (declaresTopLevel(body, TOKEN_PROVIDER)) return;
   addTopLevelImport(ctx, ['DefaultAzureCredential', 'getBearerTokenProvider'], AZURE_IDENTITY_PACKAGE, firstUse);

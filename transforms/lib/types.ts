@@ -15,7 +15,10 @@ export type ChangeKind =
   | 'rename'
   | 'endpoint'
   | 'header'
-  | 'sse';
+  | 'sse'
+  // Config files (env templates, YAML, package.json): a variable added or removed, a dependency edited.
+  | 'env'
+  | 'dependency';
 
 export interface Change {
   line: number;
@@ -42,6 +45,27 @@ export interface FileOutcome {
   env: string[];
   /** Human notes for the report, e.g. "uses preview api-version 2025-04-01-preview for responses". */
   notes: string[];
+  /** Model literals sent as deployments: which model reads which env variable or names which deployment. */
+  deployments?: DeploymentUse[];
+  /** Dependencies the migrated file now needs, and those it stopped importing (for the package.json job). */
+  packages?: PackageNeeds;
+}
+
+export interface DeploymentUse {
+  model: string;
+  env?: string;
+  deployment?: string;
+}
+
+export interface PackageNeeds {
+  add: string[];
+  remove: string[];
+}
+
+/** Record a package the migrated file needs (`add`) or no longer imports (`remove`), once each. */
+export function needsPackage(outcome: FileOutcome, kind: keyof PackageNeeds, name: string): void {
+  const needs = (outcome.packages ??= { add: [], remove: [] });
+  if (!needs[kind].includes(name)) needs[kind].push(name);
 }
 
 /** One parse of one file, shared by every transform in the pipeline. */

@@ -1,0 +1,102 @@
+import { AZURE_ENV, azureReplacementFor, isModelName, isOpenAIEnvName, OPENAI_BASE_URL_ENV, type Target } from '../core/index.js';
+import { findSecret } from '../core/secrets.js';
+import type { DeploymentUse } from '../../transforms/lib/types.js';
+
+/** What the code migration established, which every config file follows. */
+export interface ConfigContext {
+  /** The report's `env` list: the variables the migrated code reads. */
+  env: readonly string[];
+  target: Target;
+  apiVersion: string;
+  /** Each model sent as a deployment, with the env variable or deployment name it became. */
+  deployments: readonly DeploymentUse[];
+  /** What each package.json (absolute path) must gain and lose. */
+  packages?: ReadonlyMap<string, PackageChanges>;
+}
+
+/** The dependency edits one package.json gets. */
+export interface PackageChanges {
+  /** Package → version range to add (or raise to). */
+  add: ReadonlyMap<string, string>;
+  remove: readonly string[];
+}
+
+/** What becomes of one variable a config file sets. */
+export type Fate = { kind: 'keep' } | { kind: 'delete' } | { kind: 'rename'; to: string };
+
+const KEEP: Fate = { kind: 'keep' };
+const DELETE: Fate = { kind: 'delete' };
+/** `OPENAI_MODEL`, `OPENAI_CHAT_MODEL`, `OPENAI_GPT4_MODEL`…: a model setting, now a deployment name. */
+const MODEL_VARIABLE = /^OPENAI_(?:[A-Z0-9_]+_)?MODEL(?:_NAME)?$/;
+const DEPLOYMENT_VARIABLE = /^AZURE_OPENAI_(?:[A-Z0-9]+_)*DEPLOYMENT/;
+
+/** Whether a variable names a deployment: the report's deployment env names and any `AZURE_OPENAI_*DEPLOYMENT*`. */
+export function isDeploymentVariable(name: string, ctx: ConfigContext): boolean {
+  return DEPLOYMENT_VARIABLE.test(name) || ctx.deployments.some((d) => d.env === name);
+}
+
+/** The model a deployment variable's example value should name (its old value when that is a model name). */
+export function modelFor(name: string, ctx: ConfigContext, oldValue = ''): string | undefined {
+  if (isModelName(oldValue)) return oldValue;
+  return ctx.deployments.find((d) => d.env === name)?.model;
+}
+
+/**
+ * The fate of a variable `name` (set to `value`) in a config file. The env list is the truth: a variable the code
+ * reads stays; an OpenAI variable becomes the Azure one the code now reads, or goes when the code reads none.
+ */
+export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
+  if (ctx.env.includes(name)) return KEEP;
+  if (name === AZURE_ENV.apiVersion) return ctx.target === 'v1' ? DELETE : KEEP;
+  if (!isOpenAIEnvName(name)) return KEEP;
+  const known = azureReplacementFor(name);
+  const replacement = known !== undefined ? known : MODEL_VARIABLE.test(name) ? 'AZURE_OPENAI_DEPLOYMENT' : undefined;
+  if (replacement === null) return DELETE;
+  // An OpenAI name this tool does not know may still be read by code it left a marker in: keep it for the user.
+  if (replacement === undefined) return KEEP;
+  if (ctx.env.includes(replacement)) return { kind: 'rename', to: replacement };
+  if (MODEL_VARIABLE.test(name) || replacement.includes('DEPLOYMENT')) {
+    const use = ctx.deployments.find((d) => d.model === value.trim() && d.env);
+    if (use?.env) return { kind: 'rename', to: use.env };
+  }
+  // A base URL that is not OpenAI's may be a proxy the code still reads (it got a marker): keep it.
+  if (OPENAI_BASE_URL_ENV.includes(name) && value.trim() !== '' && !/api\.openai\.com/.test(value)) return KEEP;
+  return DELETE;
+}
+
+export const ENDPOINT_PLACEHOLDER = 'https://<your-resource>.openai.azure.com';
+
+/** A placeholder value for a variable (never a secret): the endpoint's shape, the api-version, a model name. */
+export function placeholderFor(name: string, ctx: ConfigContext, oldValue = ''): string {
+  if (name === AZURE_ENV.endpoint) return ENDPOINT_PLACEHOLDER;
+  if (name === AZURE_ENV.apiVersion) return ctx.apiVersion;
+  if (isDeploymentVariable(name, ctx)) return modelFor(name, ctx, oldValue) ?? '<your-deployment>';
+  return '';
+}
+
+/** The comment above a deployment variable: the example value is a model name, the real one a deployment's. */
+export function deploymentComment(model: string | undefined): string {
+  return model
+    ? `Name of your Azure OpenAI deployment of ${model} (a deployment name, not a model name)`
+    : 'Name of your Azure OpenAI deployment (a deployment name, not a model name)';
+}
+
+/** Canonical order for variables a file gains: endpoint, key, api-version, then deployments by name. */
+export function canonicalOrder(names: Iterable<string>): string[] {
+  const rank = (n: string): number => {
+    const i = [AZURE_ENV.endpoint, AZURE_ENV.apiKey, AZURE_ENV.apiVersion].indexOf(n as never);
+    return i < 0 ? 3 : i;
+  };
+  return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Variables that connect to the service (key, base URL): the Azure endpoint and api-version go beside them. */
+export function isConnectionVariable(name: string): boolean {
+  const replacement = azureReplacementFor(name);
+  return replacement === AZURE_ENV.apiKey || replacement === AZURE_ENV.endpoint;
+}
+
+/** A value that must never be copied: an OpenAI key. */
+export function secretIn(value: string): string | undefined {
+  return findSecret(value);
+}

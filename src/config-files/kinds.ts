@@ -1,0 +1,31 @@
+import { basename, dirname, sep } from 'node:path';
+
+/** The non-code files `migrate` edits, by kind. */
+export type ConfigKind = 'env-template' | 'env-file' | 'yaml' | 'package-json';
+
+/** `.env.example`, `.env.local.example`, `.env.sample`, `.env.template`, `.env-example`, `example.env`, … */
+const ENV_TEMPLATE = /^(?:\.env(?:[.-][\w-]+)*[.-](?:example|sample|template|dist|defaults?)|(?:example|sample|template)\.env|env\.(?:example|sample|template))$/i;
+const ENV_FILE = /^\.env(?:\.[\w-]+)*$/;
+const YAML = /\.ya?ml$/i;
+
+/** The config kind of a file by its path, or undefined when it is none of ours. */
+export function configKind(path: string): ConfigKind | undefined {
+  const name = basename(path);
+  if (name === 'package.json') return 'package-json';
+  if (ENV_TEMPLATE.test(name)) return 'env-template';
+  if (ENV_FILE.test(name)) return 'env-file';
+  if (YAML.test(name)) return 'yaml';
+  return undefined;
+}
+
+/** The hidden folders a config walk enters: `.github` (for `.github/workflows/` only). */
+export function entersHiddenDir(name: string): boolean {
+  return name === '.github';
+}
+
+/** Under `.github/`, only workflows are ours (not dependabot, issue templates, …). */
+export function acceptsConfigPath(path: string): boolean {
+  const parts = dirname(path).split(sep);
+  const github = parts.lastIndexOf('.github');
+  return github < 0 || parts[github + 1] === 'workflows';
+}

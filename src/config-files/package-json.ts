@@ -1,0 +1,84 @@
+import type { PackageChanges } from './env-plan.js';
+import { emptyEdit, type ConfigEdit } from './types.js';
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+type Deps = Record<string, string>;
+
+/** The indentation the file uses (its first indented line), so a rewrite keeps it. */
+function indentOf(text: string): string | number {
+  // A one-line package.json stays on one line.
+  if (!/\n\s*\S/.test(text)) return 0;
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? 2;
+}
+
+function major(range: string): number | undefined {
+  const m = /(\d+)(?:\.\d+)*/.exec(range);
+  return m ? Number(m[1]) : undefined;
+}
+
+function isSorted(keys: string[]): boolean {
+  return keys.every((k, i) => i === 0 || keys[i - 1]! <= k);
+}
+
+/** `deps` with `name: range` added where a sorted list would put it (appended when the list is not sorted). */
+function withDependency(deps: Deps, name: string, range: string): Deps {
+  const keys = Object.keys(deps);
+  if (!isSorted(keys)) return { ...deps, [name]: range };
+  const out: Deps = {};
+  let placed = false;
+  for (const key of keys) {
+    if (!placed && name < key) {
+      out[name] = range;
+      placed = true;
+    }
+    out[key] = deps[key]!;
+  }
+  if (!placed) out[name] = range;
+  return out;
+}
+
+/**
+ * Apply dependency changes to a package.json: each needed package is added to `dependencies` (or its range raised
+ * to the needed major wherever it is declared), each package no import uses any more is removed. The key order,
+ * indentation and final newline stay; nothing is installed.
+ */
+export function editPackageJson(body: string, changes: PackageChanges | undefined): ConfigEdit {
+  const edit = emptyEdit(body);
+  if (!changes) return edit;
+  const pkg = JSON.parse(body) as Record<string, unknown>;
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new Error('package.json is not an object');
+  const field = (name: (typeof DEPENDENCY_FIELDS)[number]): Deps | undefined => {
+    const value = pkg[name];
+    return typeof value === 'object' && value !== null ? (value as Deps) : undefined;
+  };
+  const done: string[] = [];
+  for (const [name, range] of changes.add) {
+    const declared = DEPENDENCY_FIELDS.map(field).find((deps) => deps && Object.hasOwn(deps, name));
+    if (declared) {
+      const have = major(declared[name]!);
+      const want = major(range);
+      if (have !== undefined && want !== undefined && have < want && /^[\^~]?\d/.test(declared[name]!)) {
+        declared[name] = range;
+        done.push(`raised ${name} to ${range}`);
+      }
+      continue;
+    }
+    pkg.dependencies = withDependency(field('dependencies') ?? {}, name, range);
+    done.push(`added ${name}@${range}`);
+  }
+  for (const name of changes.remove) {
+    for (const deps of DEPENDENCY_FIELDS.map(field)) {
+      if (deps && Object.hasOwn(deps, name)) {
+        delete deps[name];
+        done.push(`removed ${name}`);
+      }
+    }
+  }
+  if (done.length === 0) return edit;
+  const finalNewline = /\r?\n$/.test(body) ? '\n' : '';
+  edit.output = JSON.stringify(pkg, null, indentOf(body)) + finalNewline;
+  edit.changes.push({ line: 1, kind: 'dependency' });
+  edit.notes.push(`${done.join(', ')}: run your package manager's install (e.g. \`npm install\`)`);
+  return edit;
+}

@@ -1,0 +1,30 @@
+import { DEPENDENCY_RANGES, REPLACED_PACKAGES } from '../core/index.js';
+import type { PackageNeeds } from '../../transforms/lib/types.js';
+
+/** Whether code imports or requires `name` (or a subpath of it). */
+export function references(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`["'\`]${escaped}(?:/[^"'\`]*)?["'\`]`).test(text);
+}
+
+/** openai v3's API: when it leaves a file, the file needs the current `openai` major. */
+const OPENAI_V3 = /\bOpenAIApi\b/;
+
+/**
+ * The package needs a rewrite shows in its text, merged with what the transforms reported: an added import of a
+ * package we version (`@azure/identity`, `@ai-sdk/azure`), a replaced package no longer imported, openai v3 gone.
+ */
+export function packageNeeds(before: string, after: string, reported: PackageNeeds | undefined): PackageNeeds | undefined {
+  const add = new Set(reported?.add ?? []);
+  const remove = new Set(reported?.remove ?? []);
+  for (const name of Object.keys(DEPENDENCY_RANGES)) if (references(after, name) && !references(before, name)) add.add(name);
+  for (const name of REPLACED_PACKAGES) if (references(before, name) && !references(after, name)) remove.add(name);
+  if (OPENAI_V3.test(before) && !OPENAI_V3.test(after) && references(after, 'openai')) add.add('openai');
+  if (add.size === 0 && remove.size === 0) return undefined;
+  return { add: [...add], remove: [...remove] };
+}
+
+/** The replaced packages a file's (final) text still references. */
+export function stillReferenced(text: string): string[] {
+  return REPLACED_PACKAGES.filter((name) => references(text, name));
+}

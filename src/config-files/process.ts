@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { displayPath } from '../pipeline/process-file.js';
+import { redactSecrets } from '../pipeline/redact.js';
+import { decodeText, encodeText } from '../pipeline/text-format.js';
+import type { FileResult, ProcessSettings } from '../pipeline/types.js';
+import { writeFileAtomic } from '../pipeline/write.js';
+import type { ConfigContext } from './env-plan.js';
+import { editEnvTemplate, envFileNotes } from './env-template.js';
+import { configKind, type ConfigKind } from './kinds.js';
+import { editPackageJson } from './package-json.js';
+import type { ConfigEdit } from './types.js';
+import { editYaml } from './yaml-env.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Each kind's editor; a real `.env` is never rewritten (it only gets notes). */
+const EDITORS: Readonly<Record<ConfigKind, (body: string, ctx: ConfigContext, file: string) => ConfigEdit>> = {
+  'env-template': (body, ctx) => editEnvTemplate(body, ctx),
+  'env-file': (body, ctx) => ({ output: body, changes: [], secrets: [], notes: envFileNotes(body, ctx) }),
+  yaml: (body, ctx) => editYaml(body, ctx),
+  'package-json': (body, ctx, file) => editPackageJson(body, ctx.packages?.get(file)),
+};
+
+/** Whether a config file can concern us at all, before any parse. */
+function mayConcern(kind: ConfigKind, text: string): boolean {
+  return kind === 'package-json' || /OPENAI/.test(text);
+}
+
+/**
+ * Edit one config file as its kind's editor says and write it back (unless dry-run). Never throws: a file that
+ * cannot be read, decoded or parsed is `failed` and stays byte-for-byte as it was.
+ */
+export async function processConfigFile(file: string, ctx: ConfigContext, settings: ProcessSettings): Promise<FileResult> {
+  const path = displayPath(file, settings.cwd);
+  const result: FileResult = { file, path, status: 'unchanged', changes: [], todos: [], secrets: [], env: [], notes: [] };
+  const kind = configKind(file)!;
+  try {
+    const original = utf8.decode(await readFile(file));
+    if (!mayConcern(kind, original)) return result;
+    const { body, format } = decodeText(original);
+    const edit = EDITORS[kind](body, ctx, file);
+    Object.assign(result, { changes: edit.changes, secrets: edit.secrets, notes: edit.notes.map(redactSecrets) });
+    const output = encodeText(edit.output, format);
+    if (output === original) return result;
+    result.status = 'changed';
+    if (settings.diff) {
+      const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, body, edit.output, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+      });
+      result.diff = redactSecrets(patch);
+    }
+    if (!settings.dryRun) await writeFileAtomic(file, output);
+    return result;
+  } catch (error) {
+    const message = redactSecrets(error instanceof Error ? error.message : String(error));
+    return { ...result, status: 'failed', changes: [], secrets: [], notes: [], error: message };
+  }
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { DEPENDENCY_RANGES, type MigrationOptions } from '../core/index.js';
+import { discoverConfigFiles, type GlobFilter } from '../pipeline/discover.js';
+import type { FileResult, ProcessSettings } from '../pipeline/types.js';
+import type { DeploymentUse } from '../../transforms/lib/types.js';
+import type { ConfigContext, PackageChanges } from './env-plan.js';
+import { processConfigFile } from './process.js';
+
+/** One entry per distinct model the migrated code sends as a deployment (contract: report `deployments`). */
+export interface ReportDeployment {
+  model: string;
+  env?: string;
+  deployment?: string;
+  files: string[];
+}
+
+/** The deployments the code results record, one per model, files in result order. */
+export function collectDeployments(results: readonly FileResult[]): ReportDeployment[] {
+  const byModel = new Map<string, ReportDeployment>();
+  for (const result of results) {
+    if (result.status === 'failed') continue;
+    for (const use of result.deployments ?? []) {
+      const entry = byModel.get(use.model) ?? { model: use.model, ...pick(use), files: [] };
+      if (!entry.files.includes(result.path)) entry.files.push(result.path);
+      byModel.set(use.model, entry);
+    }
+  }
+  return [...byModel.values()].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
+}
+
+function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
+  return use.deployment !== undefined ? { deployment: use.deployment } : { env: use.env };
+}
+
+const inside = (file: string, dir: string): boolean => {
+  const rel = relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+};
+
+/** The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). */
+function nearestPackageJson(file: string, roots: readonly string[]): string | undefined {
+  for (let dir = dirname(file); roots.some((root) => inside(dir, root)); dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) break;
+  }
+  return undefined;
+}
+
+/**
+ * What each package.json must gain and lose: the needs of the changed files it is nearest to; a replaced package is
+ * removed only when no code file under that package.json still imports it.
+ */
+export function packageChanges(results: readonly FileResult[], roots: readonly string[]): Map<string, PackageChanges> {
+  const out = new Map<string, { add: Map<string, string>; remove: Set<string> }>();
+  for (const result of results) {
+    if (result.status !== 'changed' || !result.packages) continue;
+    const manifest = nearestPackageJson(result.file, roots);
+    if (!manifest) continue;
+    const entry = out.get(manifest) ?? { add: new Map(), remove: new Set() };
+    for (const name of result.packages.add) if (DEPENDENCY_RANGES[name]) entry.add.set(name, DEPENDENCY_RANGES[name]);
+    for (const name of result.packages.remove) entry.remove.add(name);
+    out.set(manifest, entry);
+  }
+  for (const [manifest, entry] of out) {
+    const scope = dirname(manifest);
+    for (const result of results) {
+      if (!inside(result.file, scope)) continue;
+      // A failed file kept its old imports, whatever they were.
+      const still = result.status === 'failed' ? [...entry.remove] : (result.imports ?? []);
+      for (const name of still) entry.remove.delete(name);
+    }
+  }
+  return new Map([...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove] }]));
+}
+
+export interface ConfigRun {
+  cwd: string;
+  paths: readonly string[];
+  globs?: GlobFilter;
+  options: MigrationOptions;
+  settings: ProcessSettings;
+  /** The report's env list (variables the migrated code reads). */
+  env: readonly string[];
+  onResult?(result: FileResult): void;
+}
+
+/**
+ * The config-file jobs, after the code jobs (they follow the code's env list, deployments and imports): discovered
+ * by the same walker, edited each by its kind's format-preserving editor, reported like code files.
+ */
+export async function migrateConfigFiles(run: ConfigRun, results: readonly FileResult[]): Promise<FileResult[]> {
+  const roots = run.paths.map((p) => resolve(run.cwd, p));
+  const ctx: ConfigContext = {
+    env: run.env,
+    target: run.options.target,
+    apiVersion: run.options.apiVersion,
+    deployments: results.flatMap((r) => (r.status === 'failed' ? [] : (r.deployments ?? []))),
+    packages: packageChanges(results, roots),
+  };
+  const out: FileResult[] = [];
+  for await (const file of discoverConfigFiles(roots, run.globs)) {
+    const result = await processConfigFile(file, ctx, run.settings);
+    out.push(result);
+    run.onResult?.(result);
+  }
+  return out;
+}

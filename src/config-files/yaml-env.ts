@@ -1,0 +1,233 @@
+import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { AZURE_ENV } from '../core/index.js';
+import { maskSecret } from '../core/secrets.js';
+import { ENDPOINT_PLACEHOLDER, fateOf, isConnectionVariable, secretIn, type ConfigContext, type Fate } from './env-plan.js';
+import { emptyEdit, type ConfigEdit } from './types.js';
+
+/** Keys whose value is a block of environment variables: compose `environment:`, Actions and Kubernetes `env:`. */
+const ENV_KEYS: ReadonlySet<string> = new Set(['env', 'environment']);
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A reference to a variable inside a value: `${{ secrets.X }}`, `${{ vars.X }}`, `${{ env.X }}`, `${X}`, `$X`. */
+function referenceTo(name: string): RegExp {
+  return new RegExp(`((?:secrets|vars|env)\\.|\\$\\{?)${name}\\b`, 'g');
+}
+
+/** How the API key's value reads its variable, so the endpoint added beside it reads its own the same way. */
+function endpointValueLike(valueSource: string, oldName: string): string {
+  const m = new RegExp(`(\\$\\{\\{\\s*(?:secrets|vars)\\.)${oldName}(\\s*\\}\\})`).exec(valueSource);
+  if (m) return `${m[1]}${AZURE_ENV.endpoint}${m[2]}`;
+  if (new RegExp(`\\$\\{${oldName}\\b`).test(valueSource)) return `\${${AZURE_ENV.endpoint}}`;
+  return ENDPOINT_PLACEHOLDER;
+}
+
+class YamlEditor {
+  readonly splices: Splice[] = [];
+  readonly edit: ConfigEdit;
+
+  constructor(
+    private readonly text: string,
+    private readonly ctx: ConfigContext,
+  ) {
+    this.edit = emptyEdit(text);
+  }
+
+  lineOf(offset: number): number {
+    let line = 1;
+    for (let i = 0; i < offset; i++) if (this.text.charCodeAt(i) === 10) line++;
+    return line;
+  }
+
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The offset just past the end of the line holding `offset - 1` (the end of a node). */
+  lineEnd(offset: number): number {
+    const nl = this.text.indexOf('\n', Math.max(offset - 1, 0));
+    return nl < 0 ? this.text.length : nl + 1;
+  }
+
+  source(node: Node): string {
+    return this.text.slice(node.range![0], node.range![1]);
+  }
+
+  /** The new value text of a renamed variable: references follow the rename, a literal key is emptied. */
+  private renamedValue(value: Node | null, oldName: string, newName: string): void {
+    if (!value || !isScalar(value) || !value.range) return;
+    const src = this.source(value);
+    const secret = secretIn(src);
+    let next = src.replace(referenceTo(oldName), `$1${newName}`);
+    if (secret) {
+      this.edit.secrets.push({ line: this.lineOf(value.range[0]), masked: maskSecret(secret) });
+      next = '""';
+    } else if (newName === AZURE_ENV.endpoint && /api\.openai\.com/.test(src)) next = ENDPOINT_PLACEHOLDER;
+    if (next !== src) this.splices.push({ start: value.range[0], end: value.range[1], text: next });
+  }
+
+  private remove(start: number, end: number, line: number): void {
+    this.splices.push({ start: this.lineStart(start), end: this.lineEnd(end), text: '' });
+    this.edit.changes.push({ line, kind: 'env' });
+  }
+
+  private rename(scalar: Scalar, oldName: string, newName: string): void {
+    const src = this.source(scalar);
+    this.splices.push({ start: scalar.range![0], end: scalar.range![1], text: src.replace(oldName, newName) });
+    this.edit.changes.push({ line: this.lineOf(scalar.range![0]), kind: 'rename' });
+  }
+
+  /** `KEY: value` pairs of a block map. */
+  envMap(map: YAMLMap): void {
+    const names = new Set(map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
+    for (const pair of map.items as Pair<Node, Node>[]) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const name = String(pair.key.value);
+      const valueText = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
+      const fate = this.fate(name, valueText, names);
+      if (fate.kind === 'keep') continue;
+      const end = pair.value?.range?.[1] ?? pair.key.range[1];
+      const line = this.lineOf(pair.key.range[0]);
+      if (fate.kind === 'delete') this.remove(pair.key.range[0], end, line);
+      else {
+        this.rename(pair.key, name, fate.to);
+        this.renamedValue(pair.value, name, fate.to);
+      }
+      if (!isConnectionVariable(name)) continue;
+      const indent = this.text.slice(this.lineStart(pair.key.range[0]), pair.key.range[0]);
+      const valueSrc = pair.value?.range ? this.source(pair.value) : '';
+      // A date-like api-version is quoted so YAML 1.1 readers (compose) keep it a string.
+      const quoted = (n: string, v: string): string => (n === AZURE_ENV.apiVersion ? JSON.stringify(v) : v);
+      const added = this.companions(names, line).map(([n, v]) => `${indent}${n}: ${quoted(n, v(valueSrc, name))}\n`);
+      this.insert(this.lineEnd(end), added);
+    }
+  }
+
+  /** Compose `- KEY=value` / `- KEY` items, and Kubernetes `- name: KEY` items, of a block sequence. */
+  envSeq(items: readonly Node[]): void {
+    const names = new Set<string>();
+    for (const item of items) {
+      if (isScalar(item)) names.add(String(item.value).split('=')[0]!);
+      else if (isMap(item)) names.add(String(item.get('name') ?? ''));
+    }
+    for (const item of items) {
+      if (!item.range) continue;
+      if (isScalar(item)) this.seqScalar(item, names);
+      else if (isMap(item) && !item.flow) this.seqNamed(item, names);
+    }
+  }
+
+  private seqScalar(item: Scalar, names: Set<string>): void {
+    const [name = '', ...rest] = String(item.value).split('=');
+    const fate = this.fate(name, rest.join('='), names);
+    if (fate.kind === 'keep') return;
+    const line = this.lineOf(item.range![0]);
+    const src = this.source(item);
+    if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
+    else {
+      const secret = secretIn(src);
+      let next = src.replace(name, fate.to).replace(referenceTo(name), `$1${fate.to}`);
+      if (secret) {
+        this.edit.secrets.push({ line, masked: maskSecret(secret) });
+        next = next.replace(secret, '');
+      }
+      this.splices.push({ start: item.range![0], end: item.range![1], text: next });
+      this.edit.changes.push({ line, kind: 'rename' });
+    }
+    if (!isConnectionVariable(name)) return;
+    const prefix = this.text.slice(this.lineStart(item.range![0]), item.range![0]);
+    const quote = /^["']/.exec(src)?.[0] ?? '';
+    const added = this.companions(names, line).map(([n, v]) => {
+      const value = rest.length > 0 ? `=${v(rest.join('='), name)}` : '';
+      return `${prefix}${quote}${n}${value}${quote}\n`;
+    });
+    this.insert(this.lineEnd(item.range![1]), added);
+  }
+
+  private seqNamed(item: YAMLMap, names: Set<string>): void {
+    const namePair = item.items.find((p) => isScalar(p.key) && p.key.value === 'name') as Pair<Scalar, Node> | undefined;
+    if (!namePair || !isScalar(namePair.value) || !namePair.value.range) return;
+    const name = String(namePair.value.value);
+    const valuePair = item.items.find((p) => isScalar(p.key) && p.key.value === 'value') as Pair<Scalar, Node> | undefined;
+    const fate = this.fate(name, isScalar(valuePair?.value) ? String(valuePair.value.value ?? '') : '', names);
+    if (fate.kind === 'keep') return;
+    const line = this.lineOf(item.range![0]);
+    if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
+    else {
+      this.rename(namePair.value, name, fate.to);
+      if (valuePair) this.renamedValue(valuePair.value, name, fate.to);
+      if (item.items.some((p) => isScalar(p.key) && p.key.value === 'valueFrom')) {
+        this.edit.notes.push(`line ${line}: ${fate.to} still comes from the same secret key: store the Azure value there`);
+      }
+    }
+    if (!isConnectionVariable(name)) return;
+    const prefix = this.text.slice(this.lineStart(item.range![0]), item.range![0]);
+    const inner = ' '.repeat(prefix.length);
+    const added = this.companions(names, line).map(([n, v]) => `${prefix}name: ${n}\n${inner}value: ${JSON.stringify(v('', name))}\n`);
+    this.insert(this.lineEnd(item.range![1]), added);
+  }
+
+  /** A variable's fate here: a rename onto a name the block already sets is a removal. */
+  private fate(name: string, value: string, names: Set<string>): Fate {
+    const fate = fateOf(name, value, this.ctx);
+    if (fate.kind === 'rename' && names.has(fate.to)) return { kind: 'delete' };
+    if (fate.kind === 'rename') names.add(fate.to);
+    return fate;
+  }
+
+  /** What is added beside the API key: the endpoint, and on the classic target the api-version, when missing. */
+  private insert(at: number, lines: string[]): void {
+    if (lines.length > 0) this.splices.push({ start: at, end: at, text: lines.join('') });
+  }
+
+  private companions(names: Set<string>, line: number): [string, (valueSource: string, oldName: string) => string][] {
+    const out: [string, (valueSource: string, oldName: string) => string][] = [];
+    if (this.ctx.env.includes(AZURE_ENV.endpoint) && !names.has(AZURE_ENV.endpoint)) out.push([AZURE_ENV.endpoint, endpointValueLike]);
+    if (this.ctx.env.includes(AZURE_ENV.apiVersion) && !names.has(AZURE_ENV.apiVersion)) {
+      out.push([AZURE_ENV.apiVersion, () => this.ctx.apiVersion]);
+    }
+    for (const [n] of out) names.add(n);
+    if (out.length > 0) this.edit.changes.push({ line, kind: 'env' });
+    return out;
+  }
+
+  apply(): string {
+    let out = this.text;
+    for (const s of [...this.splices].sort((a, b) => b.start - a.start || b.end - a.end)) {
+      out = out.slice(0, s.start) + s.text + out.slice(s.end);
+    }
+    return out;
+  }
+}
+
+/**
+ * Rename the OpenAI variables of every `env:` / `environment:` block (map or list form) in a YAML file, with the
+ * `yaml` package's parse giving each node's exact range: edits are splices there, so every other byte stays.
+ * A file that does not parse throws (and so stays as it was, reported as failed).
+ */
+export function editYaml(body: string, ctx: ConfigContext): ConfigEdit {
+  const editor = new YamlEditor(body, ctx);
+  if (ctx.env.length === 0) return editor.edit;
+  const docs = parseAllDocuments(body);
+  if (!Array.isArray(docs)) throw new Error('not a YAML stream');
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) throw new Error(`does not parse as YAML: ${error.message.split('\n')[0]}`);
+  }
+  for (const doc of docs) {
+    visit(doc, {
+      Pair(_, pair) {
+        if (!isScalar(pair.key) || !ENV_KEYS.has(String(pair.key.value))) return;
+        if (isMap(pair.value) && !pair.value.flow) editor.envMap(pair.value);
+        else if (isSeq(pair.value) && !pair.value.flow) editor.envSeq(pair.value.items as Node[]);
+      },
+    });
+  }
+  editor.edit.output = editor.apply();
+  editor.edit.changes.sort((a, b) => a.line - b.line);
+  return editor.edit;
+}

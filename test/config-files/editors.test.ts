@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { ConfigContext } from '../../src/config-files/env-plan.js';
+import { editEnvTemplate, envFileNotes } from '../../src/config-files/env-template.js';
+import { editPackageJson } from '../../src/config-files/package-json.js';
+import { editYaml } from '../../src/config-files/yaml-env.js';
+
+const classic: ConfigContext = {
+  env: ['AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT_GPT_4O', 'AZURE_OPENAI_ENDPOINT', 'OPENAI_API_VERSION'],
+  target: 'classic',
+  apiVersion: '2024-10-21',
+  deployments: [{ model: 'gpt-4o', env: 'AZURE_OPENAI_DEPLOYMENT_GPT_4O' }],
+};
+const v1Entra: ConfigContext = { ...classic, target: 'v1', env: ['AZURE_OPENAI_DEPLOYMENT_GPT_4O', 'AZURE_OPENAI_ENDPOINT'] };
+const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123';
+
+describe('env templates', () => {
+  it('renames in place, removes what nothing reads, adds what is missing, keeps comments', () => {
+    const input = ['# OpenAI', `OPENAI_API_KEY=${KEY}`, 'OPENAI_ORG_ID=org-1', 'OPENAI_MODEL=gpt-4o', '', '# server', 'PORT=3000', ''].join('\n');
+    const edit = editEnvTemplate(input, classic);
+    expect(edit.output).toBe(
+      [
+        '# OpenAI',
+        'AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com',
+        'OPENAI_API_VERSION=2024-10-21',
+        'AZURE_OPENAI_API_KEY=',
+        '# Name of your Azure OpenAI deployment of gpt-4o (a deployment name, not a model name)',
+        'AZURE_OPENAI_DEPLOYMENT_GPT_4O=gpt-4o',
+        '',
+        '# server',
+        'PORT=3000',
+        '',
+      ].join('\n'),
+    );
+    expect(edit.secrets).toEqual([{ line: 2, masked: 'sk-proj-…0123' }]);
+    expect(edit.output).not.toContain(KEY);
+    expect(editEnvTemplate(edit.output, classic).output).toBe(edit.output);
+  });
+
+  it('drops the key and the api-version on v1 with Entra ID', () => {
+    const input = 'OPENAI_API_KEY=\nOPENAI_API_VERSION=2024-10-21\nAZURE_OPENAI_DEPLOYMENT_GPT_4O=chat\n';
+    expect(editEnvTemplate(input, v1Entra).output).toBe(
+      'AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com\nAZURE_OPENAI_DEPLOYMENT_GPT_4O=chat\n',
+    );
+  });
+
+  it('keeps OpenAI names it does not know (the code may still read them) and leaves unrelated templates alone', () => {
+    expect(editEnvTemplate('OPENAI_TEMPERATURE=0.2\n', { ...classic, env: ['AZURE_OPENAI_ENDPOINT'] }).output).toBe(
+      'OPENAI_TEMPERATURE=0.2\nAZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com\n',
+    );
+    expect(editEnvTemplate('PORT=3000\n', classic).output).toBe('PORT=3000\n');
+  });
+
+  it('changes nothing when the code migration read nothing', () => {
+    expect(editEnvTemplate('OPENAI_API_KEY=\n', { ...classic, env: [] }).output).toBe('OPENAI_API_KEY=\n');
+  });
+
+  it('lists what to set in a real .env instead of rewriting it', () => {
+    expect(envFileNotes('OPENAI_API_KEY=x\n', classic)).toEqual([
+      'not rewritten (a real env file): set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, OPENAI_API_VERSION, AZURE_OPENAI_DEPLOYMENT_GPT_4O',
+      'not rewritten (a real env file): the migrated code no longer reads OPENAI_API_KEY',
+    ]);
+  });
+});
+
+describe('YAML', () => {
+  it('compose: list and map forms, comments and layout kept', () => {
+    const input = [
+      'services:',
+      '  app:',
+      '    image: app # the app',
+      '    environment:',
+      '      - OPENAI_API_KEY=${OPENAI_API_KEY}',
+      '      - OPENAI_ORG_ID',
+      '      - PORT=3000',
+      '  worker:',
+      '    environment:',
+      '      OPENAI_API_KEY: ${OPENAI_API_KEY}   # from host',
+      "      OPENAI_BASE_URL: 'https://api.openai.com/v1'",
+      '',
+    ].join('\n');
+    expect(editYaml(input, classic).output).toBe(
+      [
+        'services:',
+        '  app:',
+        '    image: app # the app',
+        '    environment:',
+        '      - AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}',
+        '      - AZURE_OPENAI_ENDPOINT=${AZURE_OPENAI_ENDPOINT}',
+        '      - OPENAI_API_VERSION=2024-10-21',
+        '      - PORT=3000',
+        '  worker:',
+        '    environment:',
+        '      AZURE_OPENAI_API_KEY: ${AZURE_OPENAI_API_KEY}   # from host',
+        '      AZURE_OPENAI_ENDPOINT: ${AZURE_OPENAI_ENDPOINT}',
+        '      OPENAI_API_VERSION: "2024-10-21"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('workflows: env at workflow and step level, secrets renamed, endpoint beside the key', () => {
+    const input = [
+      'env:',
+      '  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+      'jobs:',
+      '  test:',
+      '    steps:',
+      '      - run: npm test',
+      '        env:',
+      '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+      '',
+    ].join('\n');
+    const out = editYaml(input, v1Entra).output;
+    expect(out).toBe(
+      [
+        'env:',
+        '  AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}',
+        'jobs:',
+        '  test:',
+        '    steps:',
+        '      - run: npm test',
+        '        env:',
+        '          AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}',
+        '',
+      ].join('\n'),
+    );
+    const keyed = editYaml(input, classic).output;
+    expect(keyed).toContain('  AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}\n  AZURE_OPENAI_ENDPOINT:');
+    expect(editYaml(keyed, classic).output).toBe(keyed);
+  });
+
+  it('Kubernetes env lists across documents', () => {
+    const input = [
+      'kind: Deployment',
+      'spec:',
+      '  containers:',
+      '    - env:',
+      '        - name: OPENAI_API_KEY',
+      '          valueFrom:',
+      '            secretKeyRef: { name: openai, key: api-key }',
+      '---',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '    - env:',
+      '        - name: OPENAI_MODEL',
+      '          value: gpt-4o',
+      '',
+    ].join('\n');
+    const edit = editYaml(input, { ...classic, env: ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT_GPT_4O'] });
+    expect(edit.output).toBe(
+      [
+        'kind: Deployment',
+        'spec:',
+        '  containers:',
+        '    - env:',
+        '        - name: AZURE_OPENAI_API_KEY',
+        '          valueFrom:',
+        '            secretKeyRef: { name: openai, key: api-key }',
+        '        - name: AZURE_OPENAI_ENDPOINT',
+        '          value: "https://<your-resource>.openai.azure.com"',
+        '---',
+        'kind: Pod',
+        'spec:',
+        '  containers:',
+        '    - env:',
+        '        - name: AZURE_OPENAI_DEPLOYMENT_GPT_4O',
+        '          value: gpt-4o',
+        '',
+      ].join('\n'),
+    );
+    expect(edit.notes[0]).toMatch(/same secret key/);
+  });
+
+  it('a file that does not parse throws (the pipeline keeps it byte-for-byte)', () => {
+    expect(() => editYaml('a: [\n  - OPENAI_API_KEY\n', classic)).toThrow(/does not parse as YAML/);
+  });
+});
+
+describe('package.json', () => {
+  it('adds and removes dependencies keeping indentation, key order and final newline', () => {
+    const input = '{\n    "name": "x",\n    "dependencies": {\n        "@ai-sdk/openai": "^3.0.0",\n        "zod": "^4.0.0"\n    }\n}\n';
+    const edit = editPackageJson(input, { add: new Map([['@azure/identity', '^4.13.1']]), remove: ['@ai-sdk/openai'] });
+    expect(edit.output).toBe('{\n    "name": "x",\n    "dependencies": {\n        "@azure/identity": "^4.13.1",\n        "zod": "^4.0.0"\n    }\n}\n');
+    expect(edit.notes[0]).toMatch(/npm install/);
+  });
+
+  it('raises an older major in place and leaves a current one', () => {
+    const input = '{"dependencies":{"openai":"^3.2.1"}}';
+    expect(editPackageJson(input, { add: new Map([['openai', '^7.57.0']]), remove: [] }).output).toBe(
+      '{"dependencies":{"openai":"^7.57.0"}}',
+    );
+    const current = '{\n  "devDependencies": {\n    "openai": "^7.1.0"\n  }\n}\n';
+    expect(editPackageJson(current, { add: new Map([['openai', '^7.57.0']]), remove: [] }).output).toBe(current);
+  });
+});

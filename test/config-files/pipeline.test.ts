@@ -1,0 +1,67 @@
+// End to end through the built CLI: migrate edits the config files after the code, then check finds nothing in them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run } from '../check/cli.js';
+import { makeTree } from '../pipeline/tree.js';
+
+const CHAT = `import OpenAI from 'openai';
+const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+export const ask = (q: string) => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+`;
+const TREE = {
+  'src/chat.ts': CHAT,
+  '.env.example': '# OpenAI\r\nOPENAI_API_KEY=\r\nOPENAI_ORG_ID=org-1\r\nPORT=3000\r\n',
+  '.env': 'OPENAI_API_KEY=not-a-real-key\n',
+  'docker-compose.yml': 'services:\n  app:\n    environment:\n      - OPENAI_API_KEY=${OPENAI_API_KEY}\n',
+  '.github/workflows/ci.yml': 'on: push\nenv:\n  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\njobs: {}\n',
+  '.github/dependabot.yml': 'env:\n  OPENAI_API_KEY: x\n',
+  'charts/broken.yaml': 'env: [\n  - OPENAI_API_KEY\n',
+  'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "openai": "^7.0.0"\n  }\n}\n',
+};
+
+let cleanup = (): void => undefined;
+afterEach(() => cleanup());
+
+describe('migrate: config files', () => {
+  it('edits templates, YAML and package.json after the code; a real .env and broken YAML stay; check agrees', () => {
+    const tree = makeTree(TREE);
+    cleanup = tree.cleanup;
+    const res = run(tree.dir, ['migrate', '--auth', 'entra-id', '--json', '--plan', 'plan.sh', '--report', 'r.md', '.']);
+    expect(res.code).toBe(1); // the broken YAML file
+    const report = JSON.parse(res.stdout);
+    const read = (p: string): string => readFileSync(join(tree.dir, p), 'utf8');
+    expect(read('.env.example')).toBe(
+      '# OpenAI\r\nAZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com\r\nOPENAI_API_VERSION=2024-10-21\r\n' +
+        '# Name of your Azure OpenAI deployment of gpt-4o (a deployment name, not a model name)\r\n' +
+        'AZURE_OPENAI_DEPLOYMENT_GPT_4O=gpt-4o\r\nPORT=3000\r\n',
+    );
+    expect(read('.env')).toBe(TREE['.env']);
+    expect(read('charts/broken.yaml')).toBe(TREE['charts/broken.yaml']);
+    expect(read('.github/dependabot.yml')).toBe(TREE['.github/dependabot.yml']);
+    expect(read('.github/workflows/ci.yml')).toBe(
+      'on: push\nenv:\n  AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}\n  OPENAI_API_VERSION: "2024-10-21"\njobs: {}\n',
+    );
+    expect(read('package.json')).toBe(
+      '{\n  "name": "app",\n  "dependencies": {\n    "@azure/identity": "^4.13.1",\n    "openai": "^7.0.0"\n  }\n}\n',
+    );
+    expect(read('plan.sh')).toContain('--deployment-name "gpt-4o" --model-name "gpt-4o" --model-version "2024-11-20"');
+    expect(read('r.md')).toContain('| `gpt-4o` | `gpt-4o` | 2024-11-20 | GlobalStandard | `AZURE_OPENAI_DEPLOYMENT_GPT_4O` | `src/chat.ts` |');
+    expect(report.deployments).toEqual([{ model: 'gpt-4o', env: 'AZURE_OPENAI_DEPLOYMENT_GPT_4O', files: ['src/chat.ts'] }]);
+    const status = Object.fromEntries(report.configFiles.map((f: { path: string; status: string }) => [f.path, f.status]));
+    expect(status).toMatchObject({
+      '.env': 'unchanged',
+      '.env.example': 'changed',
+      '.github/workflows/ci.yml': 'changed',
+      'charts/broken.yaml': 'failed',
+      'docker-compose.yml': 'changed',
+      'package.json': 'changed',
+    });
+    const check = run(tree.dir, ['check', '--format', 'json', '.env.example', 'docker-compose.yml', '.github/workflows/ci.yml']);
+    const messages = JSON.parse(check.stdout).flatMap((r: { messages: unknown[] }) => r.messages);
+    expect(messages).toEqual([]);
+    // A second run changes nothing.
+    const again = JSON.parse(run(tree.dir, ['migrate', '--force', '--json', '--auth', 'entra-id', '.']).stdout);
+    expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
+  }, 60_000);
+});
