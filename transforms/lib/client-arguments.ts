@@ -1,13 +1,16 @@
 import type { ASTPath } from 'jscodeshift';
-import { DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK } from '../../src/core/index.js';
+import { AZURE_PACKAGES, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK } from '../../src/core/index.js';
 import { unwrap } from './clients.js';
 import { moduleBindings, resolveBinding, type ModuleBinding } from './imports.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
-/** Packages whose client constructors and factories own their arguments: each is migrated (or marked) as a whole. */
-const CLIENT_PACKAGES = [...new Set([OPENAI_SDK, ...Object.keys(LEGACY_CLIENTS), ...Object.keys(DIRECT_OPENAI_WRAPPERS)])];
+/**
+ * Packages whose client constructors and factories own their arguments: each is migrated (or marked) as a whole. The
+ * Azure packages a migration moves code to are among them, so a second run sees the same owners as the first.
+ */
+const CLIENT_PACKAGES = [...new Set([OPENAI_SDK, ...Object.keys(LEGACY_CLIENTS), ...Object.keys(DIRECT_OPENAI_WRAPPERS), ...AZURE_PACKAGES])];
 
 const KEY = 'openai-to-azure:client-argument-owners';
 
