@@ -486,25 +486,34 @@ function isUse(id: ts.Identifier): boolean {
   return !(DECLARING.has(parent.kind) && (parent as ts.NamedDeclaration).name === id);
 }
 
-/** The call whose first-argument object has `node` as its `model` value. */
-function modelCall(node: ts.Node): CallSite | undefined {
+/** `node` with the parentheses and casts around it (`(MODEL as string)`). */
+function outermost(node: ts.Node): ts.Node {
   let e: ts.Node = node;
   while (WRAPPERS.has(e.parent.kind)) e = e.parent;
+  return e;
+}
+
+/** The object literal that has `node` as its `model` value (`{ model: MODEL }`, `{ model }`). */
+function modelObject(node: ts.Node): ts.Node | undefined {
+  const e = outermost(node);
   const prop = e.parent;
   const isModel =
     (ts.isPropertyAssignment(prop) && prop.initializer === e && propertyName(prop.name) === 'model') ||
     (ts.isShorthandPropertyAssignment(prop) && prop.name === e && prop.name.text === 'model');
-  if (!isModel) return undefined;
-  const object = prop.parent;
-  const call = object.parent;
-  if (!ts.isCallExpression(call) || call.arguments[0] !== object) return undefined;
+  return isModel ? prop.parent : undefined;
+}
+
+/** The call whose first-argument object has `node` as its `model` value. */
+function modelCall(node: ts.Node): CallSite | undefined {
+  const object = modelObject(node);
+  const call = object?.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== object) return undefined;
   return callSite(call.expression);
 }
 
 /** The call that takes `node` as its first argument (`openai(MODEL)`), as a call site whose segs may be empty. */
 function firstArgumentOf(node: ts.Node): CallSite | undefined {
-  let e: ts.Node = node;
-  while (WRAPPERS.has(e.parent.kind)) e = e.parent;
+  const e = outermost(node);
   const call = e.parent;
   if (!ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
   const key = dottedKey(call.expression);
@@ -515,13 +524,9 @@ function firstArgumentOf(node: ts.Node): CallSite | undefined {
 
 /** Whether `node` is the `model` value of a `new X({ model })` (wrapper classes: LangChain models, agents). */
 function isConstructedModel(node: ts.Node): boolean {
-  let e: ts.Node = node;
-  while (WRAPPERS.has(e.parent.kind)) e = e.parent;
-  const prop = e.parent;
-  const isModel =
-    (ts.isPropertyAssignment(prop) && prop.initializer === e && propertyName(prop.name) === 'model') ||
-    (ts.isShorthandPropertyAssignment(prop) && prop.name === e && prop.name.text === 'model');
-  return isModel && ts.isNewExpression(prop.parent.parent) && prop.parent.parent.arguments?.[0] === prop.parent;
+  const object = modelObject(node);
+  const construction = object?.parent;
+  return !!construction && ts.isNewExpression(construction) && construction.arguments?.[0] === object;
 }
 
 function callSite(callee: ts.Expression): CallSite | undefined {
