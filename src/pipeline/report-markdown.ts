@@ -10,6 +10,7 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
     `# ${title}`,
     '',
     `Target: \`${report.target}\``,
+    ...(summary.shard ? ['', `Shard: ${summary.shard.index}/${summary.shard.count} (the counts and files are that part's)`] : []),
     '',
     '| scanned | candidates | changed | unchanged | failed | skipped | TODO markers | time |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
