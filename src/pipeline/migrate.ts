@@ -147,6 +147,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     return { ...report.build(), deployments: collectDeployments(results) };
   }
   const tree = request.shard ? await withPeers(request, all, jobs, results, settings, control) : results;
+  started = performance.now();
   if (request.signal?.aborted) {
     // Stopped while reading the other shards' files: this shard's own are all done, the config files wait.
     report.interrupted = { done: jobs.length, total: jobs.length };
