@@ -53,7 +53,7 @@ describe('migrate --shard', () => {
   // Each part runs on the same unmigrated tree, as the jobs of a CI matrix do (each on its own checkout).
   it('part 2 writes only its files and no config file or plan; part 1 its files, the config files and the whole plan', () => {
     let dir = repo(TREE);
-    const two = cli(dir, 'migrate', '--shard', '2/2', '--plan', 'plan.sh');
+    const two = cli(dir, 'migrate', '--shard', '2/2', '--plan', 'plan.sh', '--report', 'r.md');
     expect(two.code).toBe(0);
     expect(read(dir, ONE)).toBe(TREE[ONE]);
     expect(read(dir, TWO)).toContain('AzureOpenAI');
@@ -62,6 +62,7 @@ describe('migrate --shard', () => {
     expect(two.stdout).toMatch(/shard\s+2\/2/);
     expect(two.stdout).toContain('the config files (env templates, YAML, package.json) and the deployment plan are part 1');
     expect(two.stdout).toMatch(/candidates\s+1\n/);
+    expect(read(dir, 'r.md')).toContain("Shard: 2/2 (the counts and files are that part's)");
 
     dir = repo(TREE);
     const one = JSON.parse(cli(dir, 'migrate', '--shard', '1/2', '--plan', 'plan.sh', '--json').stdout);
