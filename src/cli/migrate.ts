@@ -11,6 +11,7 @@ import { displayPath } from '../pipeline/process-file.js';
 import type { Report, VerifyDiagnostic } from '../pipeline/report.js';
 import { reportMarkdown } from '../pipeline/report-markdown.js';
 import { PLAN_WRITERS } from '../config-files/plan.js';
+import { CONFIG_SHARD, type Shard } from '../pipeline/shard.js';
 import type { FileResult } from '../pipeline/types.js';
 import { colorDiff } from './diff-printer.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -33,6 +34,7 @@ export interface MigrateFlags {
   force?: boolean;
   verify?: boolean;
   plan?: string;
+  shard?: Shard;
 }
 
 /** Report file formats, by extension. */
@@ -41,10 +43,17 @@ const REPORT_WRITERS: Readonly<Record<string, (report: Report) => string>> = {
   '.md': (report) => reportMarkdown(report),
 };
 
-function planWriterFor(file: string): (deployments: NonNullable<Report['deployments']>) => string {
+function planWriterFor(file: string, source: string): (deployments: NonNullable<Report['deployments']>) => string {
   const writer = PLAN_WRITERS[extname(file).toLowerCase()];
-  if (!writer) throw new UsageError(`--plan must name a .sh or .bicep file, got ${file}`);
+  if (!writer) throw new UsageError(`${source} must name a .sh or .bicep file, got ${file}`);
   return writer;
+}
+
+/** The plan file: `--plan` (relative to the working directory), else the config's `plan` (relative to its folder). */
+function planFile(flags: MigrateFlags, loaded: LoadedConfig, cwd: string): { file: string; source: string } | undefined {
+  if (flags.plan) return { file: resolve(cwd, flags.plan), source: '--plan' };
+  if (loaded.config.plan) return { file: resolve(loaded.dir, loaded.config.plan), source: `"plan" in ${loaded.file}` };
+  return undefined;
 }
 
 export function reportWriterFor(file: string): (report: Report) => string {
@@ -131,8 +140,10 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
   const missing = targets.find((t) => !existsSync(t));
   if (missing) throw new UsageError(`no such file or folder: ${displayPath(missing, cwd) || missing}`);
   const writeReport = flags.report ? reportWriterFor(flags.report) : undefined;
-  const writePlan = flags.plan ? planWriterFor(flags.plan) : undefined;
+  if (flags.plan) planWriterFor(flags.plan, '--plan');
   const loaded = await loadConfig({ explicit: flags.config, startDir: targets[0]!, cwd });
+  const plan = planFile(flags, loaded, cwd);
+  const writePlan = plan ? planWriterFor(plan.file, plan.source) : undefined;
   const options = resolveOptions(flags, loaded.config);
   if (!flags.dryRun && !flags.force) await refuseDirtyTree(targets);
 
@@ -153,7 +164,9 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     maxFileSize: flags.maxFileSize ?? loaded.config.maxFileSize,
     diff: human && flags.dryRun,
     keepText: flags.verify,
+    shard: flags.shard,
     onScan: (n) => progress.update(`scanning: ${n} files`),
+    onPeerProgress: (done, total) => progress.update(`reading the other shards' files for the config files: ${done}/${total}`),
     onResult: (result, done, total) => {
       if (flags.verify && result.status === 'changed') changed.push(result);
       if (human && result.diff) {
@@ -188,10 +201,10 @@ export async function runMigrate(paths: string[], flags: MigrateFlags, term: Ter
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, writeReport(report));
   }
-  if (writePlan) {
-    const file = resolve(cwd, flags.plan!);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, writePlan(report.deployments ?? []));
+  // Under --shard only the config shard knows every deployment: the plan is its to write.
+  if (writePlan && plan && (flags.shard?.index ?? CONFIG_SHARD) === CONFIG_SHARD) {
+    await mkdir(dirname(plan.file), { recursive: true });
+    await writeFile(plan.file, writePlan(report.deployments ?? []));
   }
   if (flags.json) term.out.write(`${JSON.stringify(report, null, 2)}\n`);
   else {

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/index.js';
 import { AUTH_MODES, DEFAULT_API_VERSION, TARGETS } from '../core/index.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import type { MigrateFlags } from './migrate.js';
+import { parseShard, type Shard } from '../pipeline/shard.js';
 import { processTerminal, type Terminal } from './terminal.js';
 import { packageVersion } from './version.js';
 
@@ -14,6 +15,7 @@ Examples:
   $ openai-to-azure migrate src --deployment gpt-4o=chat  rewrite src/, model gpt-4o → deployment "chat"
   $ openai-to-azure migrate --target v1 --auth entra-id   OpenAI client on <endpoint>/openai/v1/, keyless
   $ openai-to-azure migrate --json --report report.md     machine-readable report on stdout, summary file
+  $ openai-to-azure migrate . --shard 2/4                 part 2 of 4 of a CI matrix (see the README's recipe)
   $ openai-to-azure check --format sarif > results.sarif  what still talks to OpenAI, for code scanning
   $ openai-to-azure init --yes                            write openai-to-azure.config.json with defaults
 
@@ -26,6 +28,12 @@ function positiveInteger(value: string): number {
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function shard(value: string): Shard {
+  const parsed = parseShard(value);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(`${parsed}.`);
+  return parsed;
+}
 
 /** Each command's module is loaded only when it runs: `--help` should not pay for the parsers or ESLint. */
 function buildProgram(term: Terminal, setExit: (code: number) => void): Command {
@@ -55,6 +63,7 @@ function buildProgram(term: Terminal, setExit: (code: number) => void): Command 
     .option('--force', 'run even when the git working tree has uncommitted changes')
     .option('--verify', 'type-check the project before and after; new type errors fail the run')
     .option('--plan <file>', 'write the Azure deployments the migrated code needs: .sh (Azure CLI) or .bicep')
+    .option('--shard <i>/<n>', 'transform only part i of n (by path hash) for CI matrices; part 1 also edits the config files', shard)
     .action(async (paths: string[], flags: MigrateFlags) => {
       const { runMigrate } = await import('./migrate.js');
       setExit(await runMigrate(paths, flags, term));

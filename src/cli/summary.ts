@@ -1,5 +1,6 @@
 import { AZURE_IDENTITY_PACKAGE, type AuthMode } from '../core/index.js';
 import type { Report } from '../pipeline/report.js';
+import { CONFIG_SHARD } from '../pipeline/shard.js';
 import type { Colors } from './terminal.js';
 
 /** Role the identity needs for keyless (Entra ID) calls to Azure OpenAI. */
@@ -35,6 +36,15 @@ function deploymentLines(report: Report): string[] {
   return (report.deployments ?? []).map((d) => `${d.model} → ${d.deployment ?? d.env}  (${d.files.join(', ')})`);
 }
 
+/** What a shard other than the config shard leaves to it. */
+function shardLines({ summary: { shard } }: Report): string[] {
+  if (!shard || shard.index === CONFIG_SHARD) return [];
+  return [
+    `this run transformed part ${shard.index} of ${shard.count} of the files (the counts above are that part's);`,
+    `the config files (env templates, YAML, package.json) and the deployment plan are part ${CONFIG_SHARD}'s`,
+  ];
+}
+
 /** The closing summary of a `migrate` run: counts, failures, what to review, and the env the code now reads. */
 export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMode }, c: Colors): string {
   const { summary: s, files } = report;
@@ -46,6 +56,7 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ['failed', s.failed],
     ['skipped', s.skipped],
     ['TODO markers', s.todos],
+    ...(s.shard ? [['shard', `${s.shard.index}/${s.shard.count}`] as [string, string]] : []),
     ['time', `${(s.ms / 1000).toFixed(1)} s`],
   ];
   const failed = files.filter((f) => f.status === 'failed').map((f) => `${c.red(f.path)}: ${f.error}`);
@@ -65,6 +76,7 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ...section('The migrated code reads these environment variables:', report.env),
     ...section('Config files:', configLines(report, c)),
     ...section('Deployments the migrated code needs (model → env variable or deployment):', deploymentLines(report)),
+    ...section('Sharded run:', shardLines(report)),
   ];
   if (run.auth === 'entra-id' && s.changed > 0) {
     lines.push(

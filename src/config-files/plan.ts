@@ -1,4 +1,4 @@
-import { DEFAULT_DEPLOYMENT_CAPACITY, modelDeploymentSpec } from '../core/index.js';
+import { DEFAULT_DEPLOYMENT_CAPACITY, isRetiredModel, modelDeploymentSpec, type ModelDeploymentSpec } from '../core/index.js';
 import type { ReportDeployment } from './run.js';
 
 /** One deployment to create, with what the model table knows about it. */
@@ -11,6 +11,10 @@ export interface PlannedDeployment {
   version?: string;
   sku: string;
   capacity: number;
+  /** Azure's scheduled retirement of this version, when the table knows it. */
+  retires?: ModelDeploymentSpec['retires'];
+  /** Azure no longer offers the model for new deployments (no version to name). */
+  retired?: boolean;
 }
 
 /** The deployments to create: the configured name, else the model's own name (a valid deployment name). */
@@ -25,11 +29,24 @@ export function planDeployments(deployments: readonly ReportDeployment[]): Plann
       ...(spec ? { version: spec.version } : {}),
       sku: spec?.sku ?? 'GlobalStandard',
       capacity: DEFAULT_DEPLOYMENT_CAPACITY,
+      ...(spec?.retires && { retires: spec.retires }),
+      ...(!spec && isRetiredModel(d.model) && { retired: true }),
     };
   });
 }
 
 const UNKNOWN_VERSION = 'set the model version Azure lists for this model (az cognitiveservices model list)';
+
+/** The comment lines above one planned deployment (without the comment marker). */
+function planNotes(d: PlannedDeployment): string[] {
+  if (d.retired) {
+    return [`TODO(openai-to-azure): Azure OpenAI no longer offers ${d.model} for new deployments; deploy a current model under this name (az cognitiveservices model list)`];
+  }
+  if (!d.version) return [`TODO(openai-to-azure): ${UNKNOWN_VERSION}`];
+  if (!d.retires) return [];
+  const instead = d.retires.replacement ? `the suggested replacement, ${d.retires.replacement},` : 'a current model';
+  return [`Azure retires ${d.modelName} ${d.version} on ${d.retires.date}: if the version is refused, deploy ${instead} under this name`];
+}
 
 /** An Azure CLI script: one `az cognitiveservices account deployment create` per deployment, then the env lines. */
 export function planShell(deployments: readonly ReportDeployment[]): string {
@@ -44,7 +61,7 @@ export function planShell(deployments: readonly ReportDeployment[]): string {
   ];
   for (const d of plan) {
     lines.push('', `# ${d.model}${d.env ? ` (read from ${d.env})` : ''}`);
-    if (!d.version) lines.push(`# TODO(openai-to-azure): ${UNKNOWN_VERSION}`);
+    lines.push(...planNotes(d).map((note) => `# ${note}`));
     lines.push(
       'az cognitiveservices account deployment create \\',
       '  --name "$AZURE_OPENAI_RESOURCE" --resource-group "$AZURE_RESOURCE_GROUP" \\',
@@ -76,7 +93,7 @@ export function planBicep(deployments: readonly ReportDeployment[]): string {
   for (const d of plan) {
     const id = `deployment_${bicepIdentifier(d.deployment)}`;
     lines.push('', `// ${d.model}${d.env ? ` (read from ${d.env})` : ''}`);
-    if (!d.version) lines.push(`// TODO(openai-to-azure): ${UNKNOWN_VERSION}`);
+    lines.push(...planNotes(d).map((note) => `// ${note}`));
     lines.push(
       `resource ${id} 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {`,
       '  parent: account',

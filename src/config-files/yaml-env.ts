@@ -18,11 +18,15 @@ function referenceTo(name: string): RegExp {
   return new RegExp(`((?:secrets|vars|env)\\.|\\$\\{?)${name}\\b`, 'g');
 }
 
-/** How the API key's value reads its variable, so the endpoint added beside it reads its own the same way. */
+/**
+ * How the API key's value reads its variable, so the endpoint added beside it reads its own the same way:
+ * `${{ secrets.X }}` (or `vars.`, `env.`), `${X}` (a default or error text after it is dropped) and bare `$X`.
+ */
 function endpointValueLike(valueSource: string, oldName: string): string {
-  const m = new RegExp(`(\\$\\{\\{\\s*(?:secrets|vars)\\.)${oldName}(\\s*\\}\\})`).exec(valueSource);
+  const m = new RegExp(`(\\$\\{\\{\\s*(?:secrets|vars|env)\\.)${oldName}(\\s*\\}\\})`).exec(valueSource);
   if (m) return `${m[1]}${AZURE_ENV.endpoint}${m[2]}`;
   if (new RegExp(`\\$\\{${oldName}\\b`).test(valueSource)) return `\${${AZURE_ENV.endpoint}}`;
+  if (new RegExp(`\\$${oldName}\\b`).test(valueSource)) return `$${AZURE_ENV.endpoint}`;
   return ENDPOINT_PLACEHOLDER;
 }
 

@@ -12,6 +12,8 @@ export interface Config {
   apiVersion?: string;
   deployments?: Record<string, DeploymentSetting>;
   maxFileSize?: number;
+  /** The deployment plan file (`.sh` or `.bicep`), relative to the config file's folder; `--plan` wins. */
+  plan?: string;
   include?: string[];
   exclude?: string[];
 }

@@ -7,7 +7,8 @@ import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
 import { processAll, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, reportFile, type Report } from './report.js';
-import type { FileResult } from './types.js';
+import { CONFIG_SHARD, ownedBy, type Shard } from './shard.js';
+import type { FileResult, ProcessSettings } from './types.js';
 
 export interface MigrateRequest {
   cwd: string;
@@ -35,6 +36,13 @@ export interface MigrateRequest {
   onSkip?(result: FileResult): void;
   /** Each config file's result (env templates, YAML, package.json), after every code file's. */
   onConfigResult?(result: FileResult): void;
+  /**
+   * `--shard`: transform, write and report only this part of the files (by path hash). The config shard
+   * (`CONFIG_SHARD`) also runs the other parts in memory, writing nothing, and edits the config files.
+   */
+  shard?: Shard;
+  /** The config shard's in-memory pass over the other shards' files: how far it is. */
+  onPeerProgress?(done: number, total: number): void;
 }
 
 /** `OPENAI_TO_AZURE_DEBUG_TIMINGS=1`: print each phase's wall time to stderr (for measuring, not for users). */
@@ -69,7 +77,7 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
     if (screening.kind === 'skipped') {
       const result = skippedResult(file, request.cwd, screening.reason);
       skipped.push(result);
-      request.onSkip?.(result);
+      if (ownedBy(result.path, request.shard)) request.onSkip?.(result);
     } else if (screening.kind !== 'irrelevant') candidates.push(file);
     if (scanned.size % PROGRESS_EVERY === 0) request.onScan?.(scanned.size);
   }
@@ -96,15 +104,18 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   let started = performance.now();
   const { scanned, candidates, skipped } = await scan(request);
   started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
-  report.scanned = scanned.size;
-  for (const result of skipped) report.add(result);
+  const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
+  report.scanned = request.shard ? [...scanned].filter(owned).length : scanned.size;
+  report.shard = request.shard;
+  for (const result of skipped) if (owned(result.file)) report.add(result);
   const index = await projectIndex(request, candidates, scanned);
   started = phase(`project index (${index.extraFiles.length} extra files)`, started);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
   const chosen = new Set([...candidates, ...skipped.map((r) => r.file)]);
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
-  const jobs: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
-  const settings = {
+  const all: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
+  const jobs = request.shard ? all.filter((job) => owned(job.file)) : all;
+  const settings: ProcessSettings = {
     cwd: request.cwd,
     options: request.options,
     dryRun: request.dryRun,
@@ -131,13 +142,57 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     report.interrupted = { done: finished, total: jobs.length };
     return report.build();
   }
+  if (request.shard && request.shard.index !== CONFIG_SHARD) {
+    // Its report covers its own files; the config files and the tree-wide facts are the config shard's.
+    return { ...report.build(), deployments: collectDeployments(results) };
+  }
+  const tree = request.shard ? await withPeers(request, all, jobs, results, settings, control) : results;
+  started = performance.now();
+  if (request.signal?.aborted) {
+    // Stopped while reading the other shards' files: this shard's own are all done, the config files wait.
+    report.interrupted = { done: jobs.length, total: jobs.length };
+    return report.build();
+  }
   // Config files follow the code: the env list, the deployments and the imports its rewrite produced.
-  const envList = report.build().env;
+  const envList = envOf(tree);
   const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
-  const configResults = await migrateConfigFiles({ ...run, env: envList, onResult: request.onConfigResult }, results);
+  const configResults = await migrateConfigFiles({ ...run, env: envList, onResult: request.onConfigResult }, tree);
   phase(`config files (${configResults.length} files)`, started);
   const built = report.build();
-  built.deployments = collectDeployments(results);
+  // The config shard reports the tree-wide facts the config files follow (the same list unsharded).
+  built.env = envList;
+  built.deployments = collectDeployments(tree);
   built.configFiles = configResults.filter((r) => r.status !== 'unchanged' || r.notes.length > 0).map(reportFile);
   return built;
+}
+
+/** The env list the report would give for these results (a failed file reads nothing new). */
+function envOf(results: readonly FileResult[]): string[] {
+  return [...new Set(results.flatMap((r) => (r.status === 'failed' ? [] : r.env)))].sort();
+}
+
+/**
+ * The config shard's view of the whole tree: its own results plus the other shards' files run in memory (dry run,
+ * no diff), in the order one unsharded run would have them, so the config files come out the same.
+ */
+async function withPeers(
+  request: MigrateRequest,
+  all: readonly Job[],
+  own: readonly Job[],
+  results: readonly FileResult[],
+  settings: ProcessSettings,
+  control: RunControl,
+): Promise<FileResult[]> {
+  const mine = new Set(own.map((job) => job.file));
+  const peers = all.filter((job) => !mine.has(job.file));
+  const byFile = new Map(results.map((r) => [r.file, r]));
+  const started = performance.now();
+  let done = 0;
+  const dry = { ...settings, dryRun: true, diff: false, keepText: false };
+  await processAll(peers, dry, request.workers, (result) => {
+    byFile.set(result.file, result);
+    request.onPeerProgress?.(++done, peers.length);
+  }, control);
+  phase(`other shards' files, in memory (${peers.length} files)`, started);
+  return all.flatMap((job) => byFile.get(job.file) ?? []);
 }

@@ -10,6 +10,7 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
     `# ${title}`,
     '',
     `Target: \`${report.target}\``,
+    ...(summary.shard ? ['', `Shard: ${summary.shard.index}/${summary.shard.count} (the counts and files are that part's)`] : []),
     '',
     '| scanned | candidates | changed | unchanged | failed | skipped | TODO markers | time |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -45,7 +46,9 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
     lines.push('', '## Deployments to create', '', '| model | deployment | model version | SKU | env variable | files |', '|---|---|---|---|---|---|');
     for (const d of plan) {
       const files = (report.deployments ?? []).find((x) => x.model === d.model)?.files ?? [];
-      const version = d.version ?? 'set it (unknown to this tool)';
+      const version = d.retired
+        ? 'none: retired on Azure, pick a current model'
+        : (d.version ?? 'set it (unknown to this tool)') + (d.retires ? ` (retires ${d.retires.date})` : '');
       lines.push(`| \`${d.model}\` | \`${d.deployment}\` | ${version} | ${d.sku} | ${d.env ? `\`${d.env}\`` : ''} | ${files.map((f) => `\`${f}\``).join(', ')} |`);
     }
   }

@@ -1,6 +1,7 @@
 import type { Target } from '../core/index.js';
 import type { Change, SecretFinding, Todo } from '../../transforms/lib/types.js';
 import type { ReportDeployment } from '../config-files/run.js';
+import type { Shard } from './shard.js';
 import type { FileResult, FileStatus } from './types.js';
 
 export interface ReportSummary {
@@ -13,6 +14,8 @@ export interface ReportSummary {
   skipped: number;
   todos: number;
   ms: number;
+  /** `--shard`: which part of the files this run transformed; the counts are that part's. */
+  shard?: Shard;
 }
 
 export interface ReportFile {
@@ -71,6 +74,7 @@ export class ReportBuilder {
   private readonly env = new Set<string>();
   private readonly counts = { changed: 0, unchanged: 0, failed: 0, skipped: 0, todos: 0 };
   scanned = 0;
+  shard?: Shard;
   interrupted?: { done: number; total: number };
 
   constructor(
@@ -98,6 +102,7 @@ export class ReportBuilder {
       skipped,
       todos,
       ms: Math.round(performance.now() - this.started),
+      ...(this.shard && { shard: this.shard }),
     };
     const report: Report = { version: 1, target: this.target, summary, files: this.files, env: [...this.env].sort() };
     if (this.interrupted) report.interrupted = this.interrupted;

@@ -63,6 +63,43 @@ describe('env templates', () => {
 });
 
 describe('YAML', () => {
+  it('the endpoint added beside the key reads its variable the way the key does ($X, ${X:-}, env.X)', () => {
+    const input = [
+      'services:',
+      '  a:',
+      '    environment:',
+      '      - OPENAI_API_KEY=$OPENAI_API_KEY',
+      '  b:',
+      '    environment:',
+      '      OPENAI_API_KEY: ${OPENAI_API_KEY:-}',
+      'jobs:',
+      '  c:',
+      '    env:',
+      '      OPENAI_API_KEY: ${{ env.OPENAI_API_KEY }}',
+      '',
+    ].join('\n');
+    const v1 = { ...classic, target: 'v1' as const, env: ['AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_ENDPOINT'] };
+    expect(editYaml(input, v1).output).toBe(
+      [
+        'services:',
+        '  a:',
+        '    environment:',
+        '      - AZURE_OPENAI_API_KEY=$AZURE_OPENAI_API_KEY',
+        '      - AZURE_OPENAI_ENDPOINT=$AZURE_OPENAI_ENDPOINT',
+        '  b:',
+        '    environment:',
+        '      AZURE_OPENAI_API_KEY: ${AZURE_OPENAI_API_KEY:-}',
+        '      AZURE_OPENAI_ENDPOINT: ${AZURE_OPENAI_ENDPOINT}',
+        'jobs:',
+        '  c:',
+        '    env:',
+        '      AZURE_OPENAI_API_KEY: ${{ env.AZURE_OPENAI_API_KEY }}',
+        '      AZURE_OPENAI_ENDPOINT: ${{ env.AZURE_OPENAI_ENDPOINT }}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('compose: list and map forms, comments and layout kept', () => {
     const input = [
       'services:',

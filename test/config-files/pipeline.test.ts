@@ -46,7 +46,7 @@ describe('migrate: config files', () => {
       '{\n  "name": "app",\n  "dependencies": {\n    "@azure/identity": "^4.13.1",\n    "openai": "^7.0.0"\n  }\n}\n',
     );
     expect(read('plan.sh')).toContain('--deployment-name "gpt-4o" --model-name "gpt-4o" --model-version "2024-11-20"');
-    expect(read('r.md')).toContain('| `gpt-4o` | `gpt-4o` | 2024-11-20 | GlobalStandard | `AZURE_OPENAI_DEPLOYMENT_GPT_4O` | `src/chat.ts` |');
+    expect(read('r.md')).toContain('| `gpt-4o` | `gpt-4o` | 2024-11-20 (retires 2026-10-01) | GlobalStandard | `AZURE_OPENAI_DEPLOYMENT_GPT_4O` | `src/chat.ts` |');
     expect(report.deployments).toEqual([{ model: 'gpt-4o', env: 'AZURE_OPENAI_DEPLOYMENT_GPT_4O', files: ['src/chat.ts'] }]);
     const status = Object.fromEntries(report.configFiles.map((f: { path: string; status: string }) => [f.path, f.status]));
     expect(status).toMatchObject({

@@ -33,6 +33,7 @@ describe('config schema', () => {
         include: ['src/**'],
         exclude: ['**/*.test.ts'],
         maxFileSize: 2_000_000,
+        plan: 'infra/deployments.bicep',
       }),
     ).toEqual([]);
   });
@@ -52,6 +53,8 @@ describe('config schema', () => {
     [{ maxFileSize: '1MB' }, /"maxFileSize" must be an integer, got "1MB"/],
     [{ maxFileSize: 1.5 }, /"maxFileSize" must be an integer/],
     [{ maxFileSize: 0 }, /"maxFileSize" must be at least 1, got 0/],
+    [{ plan: 'deployments.txt' }, /"plan" has an invalid value "deployments.txt": .*`\.sh` for an Azure CLI script/],
+    [{ plan: true }, /"plan" must be a string, got true/],
     [[], /must be an object/],
   ])('rejects %j', (value, message) => {
     expect(errors(value).join('\n')).toMatch(message);
