@@ -39,12 +39,17 @@ function sourceFilter(globs: GlobFilter | undefined): WalkFilter {
   };
 }
 
-/** Config files (env templates, YAML, package.json) that pass the globs; `.github/workflows/` is entered. */
+/**
+ * Config files (env templates, YAML, package.json) that pass the globs; `.github/workflows/` is entered. An env
+ * template counts even under an ignore rule: `.env*` patterns are written to keep real env files out of git, and
+ * the template beside them is committed anyway (`git add -f`); it holds no secret to protect.
+ */
 function configFilter(globs: GlobFilter | undefined): WalkFilter {
   return {
     enterDir: (name, path) =>
       !SKIPPED_DIRS.has(name) && (!name.startsWith('.') || entersHiddenDir(name)) && passesGlobs(path, true, globs),
     acceptFile: (name, path) => configKind(name) !== undefined && acceptsConfigPath(path) && passesGlobs(path, false, globs),
+    keepsIgnored: (name) => configKind(name) === 'env-template',
   };
 }
 

@@ -6,6 +6,8 @@ import { enterDir, isIgnored, type IgnoreLayer } from './gitignore.js';
 export interface WalkFilter {
   enterDir(name: string, path: string): boolean;
   acceptFile(name: string, path: string): boolean;
+  /** Accepted files yielded even when an ignore file covers them. */
+  keepsIgnored?(name: string): boolean;
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -23,7 +25,7 @@ export async function* walkTree(dir: string, layers: readonly IgnoreLayer[], fil
       if (filter.enterDir(entry.name, path) && !isIgnored(path, true, layers)) {
         yield* walkTree(path, await enterDir(layers, path), filter);
       }
-    } else if (entry.isFile() && filter.acceptFile(entry.name, path) && !isIgnored(path, false, layers)) {
+    } else if (entry.isFile() && filter.acceptFile(entry.name, path) && (filter.keepsIgnored?.(entry.name) || !isIgnored(path, false, layers))) {
       yield path;
     }
   }

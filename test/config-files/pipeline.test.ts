@@ -64,4 +64,20 @@ describe('migrate: config files', () => {
     const again = JSON.parse(run(tree.dir, ['migrate', '--force', '--json', '--auth', 'entra-id', '.']).stdout);
     expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
   }, 60_000);
+
+  it('edits an env template a `.env*` ignore rule covers (templates are committed anyway); ignored real env files stay unvisited', () => {
+    const tree = makeTree({
+      'src/chat.ts': CHAT,
+      '.gitignore': '.env*\n',
+      'example/.env.example': 'OPENAI_API_KEY=\n',
+      'example/.env.local': 'OPENAI_API_KEY=not-a-real-key\n',
+    });
+    cleanup = tree.cleanup;
+    const report = JSON.parse(run(tree.dir, ['migrate', '--json', '.']).stdout);
+    const paths = report.configFiles.map((f: { path: string }) => f.path);
+    expect(paths).toContain('example/.env.example');
+    expect(paths).not.toContain('example/.env.local');
+    expect(readFileSync(join(tree.dir, 'example/.env.example'), 'utf8')).toContain('AZURE_OPENAI_API_KEY=');
+    expect(readFileSync(join(tree.dir, 'example/.env.local'), 'utf8')).toBe('OPENAI_API_KEY=not-a-real-key\n');
+  }, 60_000);
 });
