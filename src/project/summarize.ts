@@ -95,14 +95,63 @@ const METHOD_ORDER = ['decorators', 'key', 'typeParameters', 'params', 'returnTy
 const PROPERTY_ORDER = ['decorators', 'key', 'typeAnnotation', 'value'];
 const FUNCTION_ORDER = ['id', 'key', 'typeParameters', 'params', 'returnType', 'predicate', 'body'];
 
-/** Nodes whose fields Babel does not build in source order (decorators, type arguments): their child keys in order. */
-const SOURCE_ORDER: Readonly<Record<string, readonly string[]>> = {
-  JSXElement: ['openingElement', 'children', 'closingElement'],
-  JSXFragment: ['openingFragment', 'children', 'closingFragment'],
-  SwitchCase: ['test', 'consequent'],
+const LEAF: readonly string[] = [];
+const BINARY = ['left', 'right'];
+const MEMBER = ['object', 'property'];
+const BRANCHES = ['test', 'consequent', 'alternate'];
+
+/**
+ * Child keys in source order (Babel's visitor keys), for the node types that make up most of a tree and those
+ * whose fields Babel does not build in source order (decorators, type arguments). Other types: their own keys.
+ */
+const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  Identifier: ['decorators', 'typeAnnotation'],
+  StringLiteral: LEAF,
+  NumericLiteral: LEAF,
+  BooleanLiteral: LEAF,
+  NullLiteral: LEAF,
+  ThisExpression: LEAF,
+  TemplateElement: LEAF,
+  TSStringKeyword: LEAF,
+  TSNumberKeyword: LEAF,
+  TSBooleanKeyword: LEAF,
+  TSUnknownKeyword: LEAF,
+  TSAnyKeyword: LEAF,
+  MemberExpression: MEMBER,
+  OptionalMemberExpression: MEMBER,
   CallExpression: CALL_ORDER,
   OptionalCallExpression: CALL_ORDER,
   NewExpression: CALL_ORDER,
+  ObjectProperty: ['decorators', 'key', 'value'],
+  ObjectExpression: ['properties'],
+  ArrayExpression: ['elements'],
+  ExpressionStatement: ['expression'],
+  VariableDeclaration: ['declarations'],
+  VariableDeclarator: ['id', 'init'],
+  BlockStatement: ['directives', 'body'],
+  ReturnStatement: ['argument'],
+  AwaitExpression: ['argument'],
+  UnaryExpression: ['argument'],
+  SpreadElement: ['argument'],
+  ThrowStatement: ['argument'],
+  BinaryExpression: BINARY,
+  LogicalExpression: BINARY,
+  AssignmentExpression: BINARY,
+  TSQualifiedName: BINARY,
+  IfStatement: BRANCHES,
+  ConditionalExpression: BRANCHES,
+  TemplateLiteral: ['quasis', 'expressions'],
+  ImportSpecifier: ['imported', 'local'],
+  TSAsExpression: ['expression', 'typeAnnotation'],
+  TSTypeAnnotation: ['typeAnnotation'],
+  TSTypeReference: ['typeName', 'typeParameters'],
+  TSTypeParameterInstantiation: ['params'],
+  TSPropertySignature: ['key', 'typeAnnotation'],
+  TSUnionType: ['types'],
+  TSArrayType: ['elementType'],
+  JSXElement: ['openingElement', 'children', 'closingElement'],
+  JSXFragment: ['openingFragment', 'children', 'closingFragment'],
+  SwitchCase: ['test', 'consequent'],
   ClassDeclaration: CLASS_ORDER,
   ClassExpression: CLASS_ORDER,
   FunctionDeclaration: FUNCTION_ORDER,
@@ -116,7 +165,6 @@ const SOURCE_ORDER: Readonly<Record<string, readonly string[]>> = {
   ClassProperty: PROPERTY_ORDER,
   ClassPrivateProperty: PROPERTY_ORDER,
   ClassAccessorProperty: PROPERTY_ORDER,
-  Identifier: ['decorators', 'typeAnnotation'],
 };
 
 /**
@@ -125,17 +173,16 @@ const SOURCE_ORDER: Readonly<Record<string, readonly string[]>> = {
  */
 function forEachChild(node: Node, visit: (child: Node) => void): void {
   const fields = node as unknown as Record<string, unknown>;
-  const keys = SOURCE_ORDER[node.type] ?? Object.keys(fields);
-  for (let i = 0; i < keys.length; i++) visitValue(fields[keys[i]!], visit);
-}
-
-function visitValue(value: unknown, visit: (child: Node) => void): void {
-  if (value === null || typeof value !== 'object') return;
-  if (!Array.isArray(value)) {
-    if (typeof (value as Node).type === 'string') visit(value as Node);
-    return;
+  const keys = CHILD_KEYS[node.type] ?? Object.keys(fields);
+  for (let i = 0; i < keys.length; i++) {
+    const value = fields[keys[i]!];
+    if (value === null || typeof value !== 'object') continue;
+    if (!Array.isArray(value)) {
+      if (typeof (value as Node).type === 'string') visit(value as Node);
+      continue;
+    }
+    for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') visit(child);
   }
-  for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') visit(child);
 }
 
 /** Depth-first walk with the ancestors of the current node (innermost last); `enter` returns false to skip children. */
@@ -336,30 +383,26 @@ function cjsExportName(node: Expression): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Nodes with a parameter list: `params` on functions, `parameters` on TS signatures and function types. */
-const WITH_PARAMS = new Set([
-  'FunctionDeclaration',
-  'TSDeclareFunction',
-  'FunctionExpression',
-  'ArrowFunctionExpression',
-  'ObjectMethod',
-  'ClassMethod',
-  'ClassPrivateMethod',
-  'TSDeclareMethod',
-]);
-const WITH_PARAMETERS = new Set([
-  'TSFunctionType',
-  'TSConstructorType',
-  'TSCallSignatureDeclaration',
-  'TSConstructSignatureDeclaration',
-  'TSMethodSignature',
-  'TSIndexSignature',
-]);
+/** Where a node keeps its parameter list: `params` on functions, `parameters` on TS signatures and function types. */
+const PARAMETER_LISTS: Readonly<Record<string, 'params' | 'parameters'>> = {
+  FunctionDeclaration: 'params',
+  TSDeclareFunction: 'params',
+  FunctionExpression: 'params',
+  ArrowFunctionExpression: 'params',
+  ObjectMethod: 'params',
+  ClassMethod: 'params',
+  ClassPrivateMethod: 'params',
+  TSDeclareMethod: 'params',
+  TSFunctionType: 'parameters',
+  TSConstructorType: 'parameters',
+  TSCallSignatureDeclaration: 'parameters',
+  TSConstructSignatureDeclaration: 'parameters',
+  TSMethodSignature: 'parameters',
+  TSIndexSignature: 'parameters',
+};
 
-function parametersOf(node: Node): Node[] | undefined {
-  if (WITH_PARAMS.has(node.type)) return (node as t.Function).params;
-  return WITH_PARAMETERS.has(node.type) ? (node as t.TSFunctionType).parameters : undefined;
-}
+/** The node types a parameter can be. */
+const PARAMETER_TYPES = new Set(['Identifier', 'AssignmentPattern', 'RestElement', 'TSParameterProperty']);
 
 /** A parameter's name and declared type (`a: T`, `a: T = x`, `...a: T`); destructured parameters have no name. */
 function parameter(param: Node): { name: string; type: Node | null | undefined } | undefined {
@@ -500,10 +543,12 @@ export function summarize(file: t.File, text: string): FileSummary {
 
   const early = { names: topLevelNames(file.program), refs: [] as Ref[] };
   walk(file.program, (node, parents) => {
-    const ref = refOf(node, parents, early.names, aliases);
-    if (ref) early.refs.push(ref);
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
+      const ref = refOf(node, parents, early.names, aliases);
+      if (ref) early.refs.push(ref);
+    }
     const parent = parents[parents.length - 1];
-    const constructor = parameters.get(node);
+    const constructor = PARAMETER_TYPES.has(node.type) ? parameters.get(node) : undefined;
     if (constructor !== undefined) visitParameter(node, constructor);
     switch (node.type) {
       case 'ImportDeclaration': {
@@ -590,8 +635,11 @@ export function summarize(file: t.File, text: string): FileSummary {
         break;
       }
     }
-    const params = parametersOf(node);
-    if (params) for (const param of params) parameters.set(param, node.type === 'ClassMethod' && node.kind === 'constructor');
+    const list = PARAMETER_LISTS[node.type];
+    if (list) {
+      const constructor = node.type === 'ClassMethod' && node.kind === 'constructor';
+      for (const param of (node as unknown as Record<string, Node[]>)[list]!) parameters.set(param, constructor);
+    }
     return true;
   });
 
