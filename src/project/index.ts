@@ -6,8 +6,8 @@ import { AI_SDK } from '../core/families/ai-sdk.js';
 import { isModelName } from '../core/models.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
-import { summarize, type FileSummary, type Source } from './summarize.js';
 import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
+import { summarize, type FileSummary, type Source } from './summarize.js';
 
 export interface ProjectIndexInput {
   /** Working directory; relative paths below are resolved against it. */
@@ -120,8 +120,9 @@ class IndexBuilder {
 
 /**
  * The project index: parses the candidates and the modules they import (one level, plus re-export chains) with
- * Babel (the transforms' parsers), without type information or node_modules, and answers the cross-file questions the per-file transforms cannot:
- * which imported bindings are direct-OpenAI clients, which model constants can be rewritten where declared.
+ * Babel (the transforms' parsers), without type information or node_modules, and answers the cross-file questions
+ * the per-file transforms cannot: which imported bindings are direct-OpenAI clients, which model constants can be
+ * rewritten where declared.
  */
 export async function buildProjectIndex(input: ProjectIndexInput): Promise<ProjectIndex> {
   const builder = new IndexBuilder();

@@ -63,11 +63,9 @@ export interface Ref {
 }
 
 type Node = t.Node;
-type Expression = t.Node;
 
 /** Expressions that wrap a value without changing which value it is (`await` included: a client stays a client). */
 const WRAPPERS = new Set([
-  'ParenthesizedExpression',
   'TSAsExpression',
   'TSSatisfiesExpression',
   'TSNonNullExpression',
@@ -210,13 +208,13 @@ function isFunctionValue(node: Node): node is t.FunctionExpression | t.ArrowFunc
   return e.type === 'FunctionExpression' || e.type === 'ArrowFunctionExpression';
 }
 
-function unwrap(node: Expression): Expression {
+function unwrap(node: Node): Node {
   let e = node;
   while (WRAPPERS.has(e.type)) e = e.type === 'AwaitExpression' ? e.argument : (e as t.TSAsExpression).expression;
   return e;
 }
 
-function stringValue(node: Expression): string | undefined {
+function stringValue(node: Node): string | undefined {
   const e = unwrap(node);
   if (e.type === 'StringLiteral') return e.value;
   return e.type === 'TemplateLiteral' && e.expressions.length === 0 ? (e.quasis[0]!.value.cooked ?? undefined) : undefined;
@@ -236,7 +234,7 @@ function memberName(node: t.MemberExpression | t.OptionalMemberExpression): stri
 }
 
 /** `a.b.c`, `this.x`, `f().chat`: the dotted key of an expression, or undefined when it is anything else. */
-function dottedKey(node: Expression): string | undefined {
+function dottedKey(node: Node): string | undefined {
   const e = unwrap(node);
   if (e.type === 'Identifier') return e.name;
   if (e.type === 'ThisExpression') return 'this';
@@ -253,7 +251,7 @@ function dottedKey(node: Expression): string | undefined {
 }
 
 /** `require('x')` → `{ spec: 'x', name: '=' }`; `import('x')`, awaited or not → a namespace (`*`). */
-function loaded(node: Expression): { call: Node; spec: string; name: '=' | '*' } | undefined {
+function loaded(node: Node): { call: Node; spec: string; name: '=' | '*' } | undefined {
   const e = unwrap(node);
   if (e.type === 'ImportExpression') {
     const spec = e.options ? undefined : stringValue(e.source);
@@ -268,8 +266,7 @@ function loaded(node: Expression): { call: Node; spec: string; name: '=' | '*' }
 
 /** The type a value is declared with, through `| null | undefined` and `Promise<…>`: `OpenAI`, `ns.OpenAI` (TS or Flow). */
 function typeName(type: Node | null | undefined): string | undefined {
-  if (!type || type.type === 'Noop') return undefined;
-  switch (type.type) {
+  switch (type?.type) {
     case 'TSTypeAnnotation':
     case 'TypeAnnotation':
     case 'TSParenthesizedType':
@@ -312,7 +309,7 @@ function optionsBaseURL(args: Node[], text: string): { text: string } | { consta
   return undefined;
 }
 
-function sourceOf(node: Expression, text: string): Source | undefined {
+function sourceOf(node: Node, text: string): Source | undefined {
   const e = unwrap(node);
   if (e.type === 'NullLiteral' || (e.type === 'Identifier' && e.name === 'undefined')) return undefined;
   if (e.type === 'NewExpression') {
@@ -376,7 +373,7 @@ function returnSources(fn: FunctionLike, text: string): Source[] {
 }
 
 /** `module.exports` / `exports` / `module.exports.x` / `exports.x`: the export name (`=` for the whole module). */
-function cjsExportName(node: Expression): string | undefined {
+function cjsExportName(node: Node): string | undefined {
   const key = dottedKey(node);
   if (key === 'module.exports') return '=';
   const m = key === undefined ? null : /^(?:module\.)?exports\.([\w$]+)$/.exec(key);
@@ -439,7 +436,7 @@ export function summarize(file: t.File, text: string): FileSummary {
     s.exports.set(name, { local });
   };
 
-  const assignValue = (key: string, value: Expression): void => {
+  const assignValue = (key: string, value: Node): void => {
     if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike, text));
     else add(s.values, key, sourceOf(value, text));
   };
@@ -519,7 +516,7 @@ export function summarize(file: t.File, text: string): FileSummary {
   };
 
   /** `export default x` / `export = x`: the module's default value. */
-  const visitDefaultExport = (expression: Expression): void => {
+  const visitDefaultExport = (expression: Node): void => {
     const value = unwrap(expression);
     if (value.type === 'Identifier') {
       aliases.add(value);
