@@ -68,7 +68,8 @@ export class ModuleResolver {
     if (options.paths && base !== undefined) {
       const match = matchPaths(Object.keys(options.paths), specifier);
       if (match) {
-        for (const substitution of options.paths[match.pattern] ?? []) {
+        const substitutions: unknown = options.paths[match.pattern];
+        for (const substitution of Array.isArray(substitutions) ? substitutions : []) {
           if (typeof substitution !== 'string') continue;
           const candidate = path.resolve(base, match.star ? substitution.replace('*', match.star) : substitution);
           if (KNOWN_EXTENSION.test(substitution) && this.isFile(candidate)) return candidate;
