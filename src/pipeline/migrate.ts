@@ -88,7 +88,7 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
 async function projectIndex(request: MigrateRequest, candidates: string[], scanned: Set<string>): Promise<ProjectIndex> {
   if (candidates.length === 0) return { facts: {}, extraFiles: [] };
   try {
-    // Loaded on demand: ts-morph is costly to load, and a run with no candidates needs none of it.
+    // Loaded on demand: a run with no candidates needs none of it.
     const { buildProjectIndex } = await import('../project/index.js');
     return await buildProjectIndex({ cwd: request.cwd, candidates, files: [...scanned] });
   } catch (error) {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import type * as t from '@babel/types';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
 import { AI_SDK } from '../core/families/ai-sdk.js';
+import { isModelName } from '../core/models.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
+import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
 import { summarize, type FileSummary, type Source } from './summarize.js';
 
 export interface ProjectIndexInput {
@@ -82,24 +84,27 @@ class IndexBuilder {
 
   /**
    * Parse and summarise a file once; a file that does not parse (or cannot be read) is left out. Parsed with the
-   * compiler API ts-morph bundles, not through a ts-morph Project: its wrappers and bookkeeping cost ~1.7x the parse
-   * (1,500 files: 3.2 s vs 1.8 s) and the index needs neither navigation nor a type checker.
+   * transforms' own Babel parser for the file (without tokens): the index needs neither types nor TypeScript.
    */
-  add(file: string): FileSummary | undefined {
+  add(file: string, read?: string): FileSummary | undefined {
     if (this.visited.has(file)) return this.summaries.get(file);
     this.visited.add(file);
     if (DECLARATION_FILE.test(file)) return undefined;
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = (read ?? readFileSync(file, 'utf8')).replace(/^\uFEFF/, '');
     } catch {
       return undefined;
     }
-    const node = ts.createSourceFile(file, text.replace(/^\uFEFF/, ''), ts.ScriptTarget.Latest, true);
-    // `parseDiagnostics` is where TypeScript's parser keeps syntax errors; no program needed to read them.
-    const errors = (node as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-    if (errors.length > 0) return undefined;
-    const summary = summarize(node);
+    const parser = parserNameFor(file, text);
+    if (!parser) return undefined;
+    let ast: t.File;
+    try {
+      ast = plainParserFor(parser).parse(text) as unknown as t.File;
+    } catch {
+      return undefined;
+    }
+    const summary = summarize(ast, text);
     this.summaries.set(file, summary);
     return summary;
   }
@@ -115,8 +120,9 @@ class IndexBuilder {
 
 /**
  * The project index: parses the candidates and the modules they import (one level, plus re-export chains) with
- * ts-morph's TypeScript, without type information or node_modules, and answers the cross-file questions the per-file transforms cannot:
- * which imported bindings are direct-OpenAI clients, which model constants can be rewritten where declared.
+ * Babel (the transforms' parsers), without type information or node_modules, and answers the cross-file questions
+ * the per-file transforms cannot: which imported bindings are direct-OpenAI clients, which model constants can be
+ * rewritten where declared.
  */
 export async function buildProjectIndex(input: ProjectIndexInput): Promise<ProjectIndex> {
   const builder = new IndexBuilder();
@@ -138,11 +144,35 @@ export async function buildProjectIndex(input: ProjectIndexInput): Promise<Proje
   return { facts, extraFiles };
 }
 
-/** Index the discovered files that import an indexed module by name (a cheap text test first). */
+/** Module specifiers as they appear in text (`from '…'`, `import('…')`, `require('…')`): a superset of what a parse finds. */
+const SPECIFIER_TEXT = /\b(?:from|import|require)\s*\(?\s*(['"`])([^'"`\n]+)\1/g;
+
+/** Quoted strings without quotes inside: where a model name held in a constant appears in the text. */
+const QUOTED_TEXT = /(['"`])([^'"`\n]{1,80})\1/g;
+
+/** Whether the text quotes a model name: the file may declare a model constant of its own. */
+function quotesModelName(text: string): boolean {
+  for (const [, , value] of text.matchAll(QUOTED_TEXT)) if (isModelName(value!)) return true;
+  return false;
+}
+
+/**
+ * Index the discovered files that import an indexed module of interest: a cheap text test on the module names
+ * first, then one of the file's specifiers must resolve to such a module (a name alone also matches unrelated
+ * modules of the same name, e.g. every `./index`), or the file quotes a model name (its own constants count too).
+ */
 function scanImporters(builder: IndexBuilder, files: string[]): void {
   const modules = [...builder.summaries].filter(([, s]) => exportsOfInterest(s)).map(([file]) => file);
   const pattern = importerPattern(modules);
   if (!pattern) return;
+  const interesting = new Set(modules);
+  const importsInteresting = (file: string, text: string): boolean => {
+    for (const [, , spec] of text.matchAll(SPECIFIER_TEXT)) {
+      const module = builder.resolver.resolve(file, spec!);
+      if (module && interesting.has(module)) return true;
+    }
+    return false;
+  };
   for (const file of files.sort()) {
     if (builder.summaries.has(file) || DECLARATION_FILE.test(file)) continue;
     let text: string;
@@ -151,8 +181,8 @@ function scanImporters(builder: IndexBuilder, files: string[]): void {
     } catch {
       continue;
     }
-    if (!pattern.test(text)) continue;
-    const summary = builder.add(file);
+    if (!pattern.test(text) || !(importsInteresting(file, text) || quotesModelName(text))) continue;
+    const summary = builder.add(file, text);
     if (summary) for (const spec of followedSpecifiers(summary)) builder.follow(file, spec);
   }
 }

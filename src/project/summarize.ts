@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import type * as t from '@babel/types';
 import { isModelName } from '../core/models.js';
 
 /**
@@ -62,119 +62,267 @@ export interface Ref {
   constructed?: boolean;
 }
 
-// ts-morph's `ts` namespace reads each member through a getter: bind what the per-node walks call, once.
-const { SyntaxKind: K, forEachChild, isIdentifier, isFunctionLike, isClassLike } = ts;
+type Node = t.Node;
 
 /** Expressions that wrap a value without changing which value it is (`await` included: a client stays a client). */
 const WRAPPERS = new Set([
-  K.ParenthesizedExpression,
-  K.AsExpression,
-  K.SatisfiesExpression,
-  K.NonNullExpression,
-  K.TypeAssertionExpression,
-  K.AwaitExpression,
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+  'TypeCastExpression',
+  'AwaitExpression',
 ]);
 
 /** Initializers whose text can be a URL (kept to read a `baseURL` held in a constant). */
 const TEXT_VALUES = new Set([
-  K.StringLiteral,
-  K.NoSubstitutionTemplateLiteral,
-  K.TemplateExpression,
-  K.BinaryExpression,
-  K.PropertyAccessExpression,
-  K.ElementAccessExpression,
-  K.ConditionalExpression,
+  'StringLiteral',
+  'TemplateLiteral',
+  'BinaryExpression',
+  'LogicalExpression',
+  'AssignmentExpression',
+  'SequenceExpression',
+  'MemberExpression',
+  'OptionalMemberExpression',
+  'ConditionalExpression',
 ]);
 
-function unwrap(node: ts.Expression): ts.Expression {
+const CALL_ORDER = ['callee', 'typeParameters', 'typeArguments', 'arguments'];
+const CLASS_ORDER = ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'implements', 'body'];
+const METHOD_ORDER = ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'];
+const PROPERTY_ORDER = ['decorators', 'key', 'typeAnnotation', 'value'];
+const FUNCTION_ORDER = ['id', 'key', 'typeParameters', 'params', 'returnType', 'predicate', 'body'];
+
+const LEAF: readonly string[] = [];
+const BINARY = ['left', 'right'];
+const MEMBER = ['object', 'property'];
+const BRANCHES = ['test', 'consequent', 'alternate'];
+
+/**
+ * Child keys in source order (Babel's visitor keys), for the node types that make up most of a tree and those
+ * whose fields Babel does not build in source order (decorators, type arguments). Other types: their own keys.
+ */
+const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  Identifier: ['decorators', 'typeAnnotation'],
+  StringLiteral: LEAF,
+  NumericLiteral: LEAF,
+  BooleanLiteral: LEAF,
+  NullLiteral: LEAF,
+  ThisExpression: LEAF,
+  TemplateElement: LEAF,
+  TSStringKeyword: LEAF,
+  TSNumberKeyword: LEAF,
+  TSBooleanKeyword: LEAF,
+  TSUnknownKeyword: LEAF,
+  TSAnyKeyword: LEAF,
+  MemberExpression: MEMBER,
+  OptionalMemberExpression: MEMBER,
+  CallExpression: CALL_ORDER,
+  OptionalCallExpression: CALL_ORDER,
+  NewExpression: CALL_ORDER,
+  ObjectProperty: ['decorators', 'key', 'value'],
+  ObjectExpression: ['properties'],
+  ArrayExpression: ['elements'],
+  ExpressionStatement: ['expression'],
+  VariableDeclaration: ['declarations'],
+  VariableDeclarator: ['id', 'init'],
+  BlockStatement: ['directives', 'body'],
+  ReturnStatement: ['argument'],
+  AwaitExpression: ['argument'],
+  UnaryExpression: ['argument'],
+  SpreadElement: ['argument'],
+  ThrowStatement: ['argument'],
+  BinaryExpression: BINARY,
+  LogicalExpression: BINARY,
+  AssignmentExpression: BINARY,
+  TSQualifiedName: BINARY,
+  IfStatement: BRANCHES,
+  ConditionalExpression: BRANCHES,
+  TemplateLiteral: ['quasis', 'expressions'],
+  ImportSpecifier: ['imported', 'local'],
+  TSAsExpression: ['expression', 'typeAnnotation'],
+  TSTypeAnnotation: ['typeAnnotation'],
+  TSTypeReference: ['typeName', 'typeParameters'],
+  TSTypeParameterInstantiation: ['params'],
+  TSPropertySignature: ['key', 'typeAnnotation'],
+  TSUnionType: ['types'],
+  TSArrayType: ['elementType'],
+  JSXElement: ['openingElement', 'children', 'closingElement'],
+  JSXFragment: ['openingFragment', 'children', 'closingFragment'],
+  SwitchCase: ['test', 'consequent'],
+  ClassDeclaration: CLASS_ORDER,
+  ClassExpression: CLASS_ORDER,
+  FunctionDeclaration: FUNCTION_ORDER,
+  FunctionExpression: FUNCTION_ORDER,
+  ArrowFunctionExpression: FUNCTION_ORDER,
+  TSDeclareFunction: FUNCTION_ORDER,
+  ObjectMethod: FUNCTION_ORDER,
+  ClassMethod: METHOD_ORDER,
+  ClassPrivateMethod: METHOD_ORDER,
+  TSDeclareMethod: METHOD_ORDER,
+  ClassProperty: PROPERTY_ORDER,
+  ClassPrivateProperty: PROPERTY_ORDER,
+  ClassAccessorProperty: PROPERTY_ORDER,
+};
+
+/**
+ * Each child node in source order (Babel builds most nodes' fields in the order it parses them). A child is any
+ * field value with a `type`: `loc` and `extra` have none; attached comments are visited and match nothing.
+ */
+function forEachChild(node: Node, visit: (child: Node) => void): void {
+  const fields = node as unknown as Record<string, unknown>;
+  const keys = CHILD_KEYS[node.type] ?? Object.keys(fields);
+  for (let i = 0; i < keys.length; i++) {
+    const value = fields[keys[i]!];
+    if (value === null || typeof value !== 'object') continue;
+    if (!Array.isArray(value)) {
+      if (typeof (value as Node).type === 'string') visit(value as Node);
+      continue;
+    }
+    for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') visit(child);
+  }
+}
+
+/** Depth-first walk with the ancestors of the current node (innermost last); `enter` returns false to skip children. */
+function walk(root: Node, enter: (node: Node, parents: Node[]) => boolean | void): void {
+  const parents: Node[] = [root];
+  const visit = (node: Node): void => {
+    if (enter(node, parents) === false) return;
+    parents.push(node);
+    forEachChild(node, visit);
+    parents.pop();
+  };
+  forEachChild(root, visit);
+}
+
+function isCall(node: Node | null | undefined): node is t.CallExpression | t.OptionalCallExpression {
+  return node?.type === 'CallExpression' || node?.type === 'OptionalCallExpression';
+}
+
+function isMember(node: Node | null | undefined): node is t.MemberExpression | t.OptionalMemberExpression {
+  return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
+}
+
+function isFunctionValue(node: Node): node is t.FunctionExpression | t.ArrowFunctionExpression {
+  const e = unwrap(node);
+  return e.type === 'FunctionExpression' || e.type === 'ArrowFunctionExpression';
+}
+
+function unwrap(node: Node): Node {
   let e = node;
-  while (WRAPPERS.has(e.kind)) e = (e as ts.ParenthesizedExpression).expression;
+  while (WRAPPERS.has(e.type)) e = e.type === 'AwaitExpression' ? e.argument : (e as t.TSAsExpression).expression;
   return e;
 }
 
-function stringValue(node: ts.Expression): string | undefined {
+function stringValue(node: Node): string | undefined {
   const e = unwrap(node);
-  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined;
+  if (e.type === 'StringLiteral') return e.value;
+  return e.type === 'TemplateLiteral' && e.expressions.length === 0 ? (e.quasis[0]!.value.cooked ?? undefined) : undefined;
 }
 
-function propertyName(name: ts.PropertyName | ts.ModuleExportName): string | undefined {
-  return isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+/** A property, member or export name as written: `x`, `'x'`, `#x`; undefined when computed or numeric. */
+function propertyName(name: Node, computed = false): string | undefined {
+  if (computed) return undefined;
+  if (name.type === 'Identifier') return name.name;
+  if (name.type === 'StringLiteral') return name.value;
+  return name.type === 'PrivateName' ? `#${name.id.name}` : undefined;
+}
+
+/** The member name of a non-computed `a.b` / `a?.b` / `this.#b`. */
+function memberName(node: t.MemberExpression | t.OptionalMemberExpression): string | undefined {
+  return propertyName(node.property, node.computed);
 }
 
 /** `a.b.c`, `this.x`, `f().chat`: the dotted key of an expression, or undefined when it is anything else. */
-function dottedKey(node: ts.Expression): string | undefined {
+function dottedKey(node: Node): string | undefined {
   const e = unwrap(node);
-  if (isIdentifier(e)) return e.text;
-  if (e.kind === K.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(e)) {
-    const base = dottedKey(e.expression);
-    return base === undefined ? undefined : `${base}.${e.name.text}`;
+  if (e.type === 'Identifier') return e.name;
+  if (e.type === 'ThisExpression') return 'this';
+  if (isMember(e)) {
+    const name = memberName(e);
+    const base = name === undefined ? undefined : dottedKey(e.object);
+    return base === undefined ? undefined : `${base}.${name}`;
   }
-  if (ts.isCallExpression(e)) {
-    const callee = unwrap(e.expression);
-    return isIdentifier(callee) ? `${callee.text}()` : undefined;
+  if (isCall(e)) {
+    const callee = unwrap(e.callee);
+    return callee.type === 'Identifier' ? `${callee.name}()` : undefined;
   }
   return undefined;
 }
 
 /** `require('x')` → `{ spec: 'x', name: '=' }`; `import('x')`, awaited or not → a namespace (`*`). */
-function loaded(node: ts.Expression): { call: ts.CallExpression; spec: string; name: '=' | '*' } | undefined {
+function loaded(node: Node): { call: Node; spec: string; name: '=' | '*' } | undefined {
   const e = unwrap(node);
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return undefined;
+  if (e.type === 'ImportExpression') {
+    const spec = e.options ? undefined : stringValue(e.source);
+    return spec === undefined ? undefined : { call: e, spec, name: '*' };
+  }
+  if (!isCall(e) || e.arguments.length !== 1) return undefined;
   const spec = stringValue(e.arguments[0]!);
   if (spec === undefined) return undefined;
-  if (isIdentifier(e.expression) && e.expression.text === 'require') return { call: e, spec, name: '=' };
-  return e.expression.kind === K.ImportKeyword ? { call: e, spec, name: '*' } : undefined;
+  if (e.callee.type === 'Identifier' && e.callee.name === 'require') return { call: e, spec, name: '=' };
+  return e.callee.type === 'Import' ? { call: e, spec, name: '*' } : undefined;
 }
 
-/** The type name a value is declared with, through `| null | undefined` and `Promise<…>`: `OpenAI`, `ns.OpenAI`. */
-function typeName(type: ts.TypeNode | undefined): string | undefined {
-  if (!type) return undefined;
-  if (ts.isParenthesizedTypeNode(type)) return typeName(type.type);
-  if (ts.isUnionTypeNode(type)) {
-    const named = type.types.filter(
-      (t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === K.NullKeyword) && t.kind !== K.UndefinedKeyword,
-    );
-    return named.length === 1 ? typeName(named[0]) : undefined;
+/** The type a value is declared with, through `| null | undefined` and `Promise<…>`: `OpenAI`, `ns.OpenAI` (TS or Flow). */
+function typeName(type: Node | null | undefined): string | undefined {
+  switch (type?.type) {
+    case 'TSTypeAnnotation':
+    case 'TypeAnnotation':
+    case 'TSParenthesizedType':
+    case 'NullableTypeAnnotation':
+      return typeName(type.typeAnnotation);
+    case 'TSUnionType':
+    case 'UnionTypeAnnotation': {
+      const named = (type.types as Node[]).filter((t) => !NULLISH_TYPES.has(t.type));
+      return named.length === 1 ? typeName(named[0]) : undefined;
+    }
+    case 'TSTypeReference':
+    case 'GenericTypeAnnotation': {
+      const name = entityName(type.type === 'TSTypeReference' ? type.typeName : type.id);
+      const args = type.typeParameters?.params ?? [];
+      return name === 'Promise' && args.length === 1 ? typeName(args[0]) : name;
+    }
+    default:
+      return undefined;
   }
-  if (!ts.isTypeReferenceNode(type)) return undefined;
-  const name = isIdentifier(type.typeName) ? type.typeName.text : qualifiedName(type.typeName);
-  if (name === 'Promise' && type.typeArguments?.length === 1) return typeName(type.typeArguments[0]);
-  return name;
 }
 
-function qualifiedName(name: ts.EntityName): string {
-  return isIdentifier(name) ? name.text : `${qualifiedName(name.left)}.${name.right.text}`;
+const NULLISH_TYPES = new Set(['TSNullKeyword', 'TSUndefinedKeyword', 'NullLiteralTypeAnnotation', 'VoidTypeAnnotation']);
+
+function entityName(name: Node): string | undefined {
+  if (name.type === 'Identifier') return name.name;
+  if (name.type === 'TSQualifiedName') return `${entityName(name.left)}.${name.right.name}`;
+  return name.type === 'QualifiedTypeIdentifier' ? `${entityName(name.qualification)}.${name.id.name}` : undefined;
 }
 
 /** The `baseURL` of a first-argument options object: its text, or the constant it names. */
-function optionsBaseURL(args: ts.NodeArray<ts.Expression> | undefined): { text: string } | { constant: string } | undefined {
-  const options = args?.[0] && unwrap(args[0]);
-  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+function optionsBaseURL(args: Node[], text: string): { text: string } | { constant: string } | undefined {
+  const options = args[0] && unwrap(args[0]);
+  if (!options || options.type !== 'ObjectExpression') return undefined;
   for (const p of options.properties) {
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === 'baseURL') return { constant: 'baseURL' };
-    if (ts.isPropertyAssignment(p) && propertyName(p.name) === 'baseURL') {
-      const value = unwrap(p.initializer);
-      return isIdentifier(value) ? { constant: value.text } : { text: value.getText() };
-    }
+    if (p.type !== 'ObjectProperty' || propertyName(p.key, p.computed) !== 'baseURL') continue;
+    if (p.shorthand) return { constant: 'baseURL' };
+    const value = unwrap(p.value);
+    return value.type === 'Identifier' ? { constant: value.name } : { text: text.slice(value.start!, value.end!) };
   }
   return undefined;
 }
 
-function sourceOf(node: ts.Expression): Source | undefined {
+function sourceOf(node: Node, text: string): Source | undefined {
   const e = unwrap(node);
-  if (e.kind === K.NullKeyword || (isIdentifier(e) && e.text === 'undefined')) return undefined;
-  if (ts.isNewExpression(e)) {
-    const ctor = dottedKey(e.expression);
+  if (e.type === 'NullLiteral' || (e.type === 'Identifier' && e.name === 'undefined')) return undefined;
+  if (e.type === 'NewExpression') {
+    const ctor = dottedKey(e.callee);
     if (ctor === undefined) return { kind: 'other' };
-    const baseURL = optionsBaseURL(e.arguments);
+    const baseURL = optionsBaseURL(e.arguments, text);
     return baseURL ? { kind: 'new', ctor, baseURL } : { kind: 'new', ctor };
   }
-  if (ts.isCallExpression(e)) {
-    const callee = unwrap(e.expression);
-    if (!isIdentifier(callee)) return { kind: 'other' };
-    const baseURL = optionsBaseURL(e.arguments);
-    return baseURL ? { kind: 'call', fn: callee.text, baseURL } : { kind: 'call', fn: callee.text };
+  if (isCall(e)) {
+    const callee = unwrap(e.callee);
+    if (callee.type !== 'Identifier') return { kind: 'other' };
+    const baseURL = optionsBaseURL(e.arguments, text);
+    return baseURL ? { kind: 'call', fn: callee.name, baseURL } : { kind: 'call', fn: callee.name };
   }
   const key = dottedKey(e);
   if (key !== undefined && !key.endsWith('()')) return { kind: 'ref', key };
@@ -188,49 +336,85 @@ function add<Key, V>(map: Map<Key, V[]>, key: Key, value: V | undefined): void {
   else map.set(key, [value]);
 }
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === kind)) ?? false;
-}
+/** Functions and classes: a `return` inside one is not the enclosing function's. */
+const NESTED_SCOPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'ClassDeclaration',
+  'ClassExpression',
+]);
 
-type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
+type FunctionLike = t.FunctionDeclaration | t.TSDeclareFunction | t.FunctionExpression | t.ArrowFunctionExpression;
 
-function returnSources(fn: FunctionLike): Source[] {
+function returnSources(fn: FunctionLike, text: string): Source[] {
   const sources: Source[] = [];
-  const declared = typeName(fn.type);
+  const declared = typeName(fn.returnType);
   if (declared) sources.push({ kind: 'typed', type: declared });
-  if (!fn.body) return sources;
-  if (!ts.isBlock(fn.body)) {
-    const source = sourceOf(fn.body);
+  const body = fn.type === 'TSDeclareFunction' ? undefined : fn.body;
+  if (!body) return sources;
+  if (body.type !== 'BlockStatement') {
+    const source = sourceOf(body, text);
     if (source) sources.push(source);
     return sources;
   }
-  const visit = (node: ts.Node): void => {
-    if (isFunctionLike(node) || isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) {
-      const source = sourceOf(node.expression);
+  walk(body, (node) => {
+    if (NESTED_SCOPES.has(node.type)) return false;
+    if (node.type === 'ReturnStatement' && node.argument) {
+      const source = sourceOf(node.argument, text);
       if (source) sources.push(source);
     }
-    forEachChild(node, visit);
-  };
-  forEachChild(fn.body, visit);
+    return true;
+  });
   return sources;
 }
 
-function isFunctionValue(node: ts.Expression): node is ts.FunctionExpression | ts.ArrowFunction {
-  const e = unwrap(node);
-  return ts.isFunctionExpression(e) || ts.isArrowFunction(e);
-}
-
 /** `module.exports` / `exports` / `module.exports.x` / `exports.x`: the export name (`=` for the whole module). */
-function cjsExportName(node: ts.Expression): string | undefined {
+function cjsExportName(node: Node): string | undefined {
   const key = dottedKey(node);
   if (key === 'module.exports') return '=';
   const m = key === undefined ? null : /^(?:module\.)?exports\.([\w$]+)$/.exec(key);
   return m ? m[1] : undefined;
 }
 
-/** Summarise one parsed file. Pure; never looks at another file. */
-export function summarize(file: ts.SourceFile): FileSummary {
+/** Where a node keeps its parameter list: `params` on functions, `parameters` on TS signatures and function types. */
+const PARAMETER_LISTS: Readonly<Record<string, 'params' | 'parameters'>> = {
+  FunctionDeclaration: 'params',
+  TSDeclareFunction: 'params',
+  FunctionExpression: 'params',
+  ArrowFunctionExpression: 'params',
+  ObjectMethod: 'params',
+  ClassMethod: 'params',
+  ClassPrivateMethod: 'params',
+  TSDeclareMethod: 'params',
+  TSFunctionType: 'parameters',
+  TSConstructorType: 'parameters',
+  TSCallSignatureDeclaration: 'parameters',
+  TSConstructSignatureDeclaration: 'parameters',
+  TSMethodSignature: 'parameters',
+  TSIndexSignature: 'parameters',
+};
+
+/** The node types a parameter can be. */
+const PARAMETER_TYPES = new Set(['Identifier', 'AssignmentPattern', 'RestElement', 'TSParameterProperty']);
+
+/** A parameter's name and declared type (`a: T`, `a: T = x`, `...a: T`); destructured parameters have no name. */
+function parameter(param: Node): { name: string; type: Node | null | undefined } | undefined {
+  if (param.type === 'Identifier') return { name: param.name, type: param.typeAnnotation };
+  if (param.type === 'AssignmentPattern' && param.left.type === 'Identifier') return { name: param.left.name, type: param.left.typeAnnotation };
+  if (param.type === 'RestElement' && param.argument.type === 'Identifier') {
+    return { name: param.argument.name, type: param.typeAnnotation ?? param.argument.typeAnnotation };
+  }
+  return undefined;
+}
+
+const FOR_HEADS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement']);
+
+/** Summarise one file Babel parsed (`text`: the source it parsed). Pure; never looks at another file. */
+export function summarize(file: t.File, text: string): FileSummary {
   const s: FileSummary = {
     imports: new Map(),
     exports: new Map(),
@@ -244,68 +428,73 @@ export function summarize(file: ts.SourceFile): FileSummary {
     opaque: [],
   };
   /** Identifiers that name an export rather than use a value (`module.exports = { x }`). */
-  const aliases = new Set<ts.Node>();
+  const aliases = new Set<Node>();
   /** `require`/`import()` calls already read as bindings. */
-  const loaders = new Set<ts.Node>();
+  const loaders = new Set<Node>();
 
   const exportLocal = (name: string, local: string): void => {
     s.exports.set(name, { local });
   };
 
-  const assignValue = (key: string, value: ts.Expression): void => {
-    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike));
-    else add(s.values, key, sourceOf(value));
+  const assignValue = (key: string, value: Node): void => {
+    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike, text));
+    else add(s.values, key, sourceOf(value, text));
   };
 
-  const visitVariable = (decl: ts.VariableDeclaration, exported: boolean, moduleConst: boolean): void => {
-    const init = decl.initializer;
-    const load = init && loaded(init);
+  const visitVariable = (decl: t.VariableDeclarator, exported: boolean, moduleConst: boolean): void => {
+    const init = decl.init;
+    const load = init ? loaded(init) : undefined;
     const member = init && !load ? unwrap(init) : undefined;
-    const memberLoad = member && ts.isPropertyAccessExpression(member) ? loaded(member.expression) : undefined;
+    const memberLoad = isMember(member) ? loaded(member.object) : undefined;
     if (load) loaders.add(load.call);
     if (memberLoad) loaders.add(memberLoad.call);
-    if (isIdentifier(decl.name)) {
-      const name = decl.name.text;
+    const id = decl.id;
+    if (id.type === 'Identifier') {
+      const name = id.name;
       if (exported) exportLocal(name, name);
       if (load) {
         s.imports.set(name, { spec: load.spec, name: load.name });
         return;
       }
-      if (memberLoad) {
-        s.imports.set(name, { spec: memberLoad.spec, name: (member as ts.PropertyAccessExpression).name.text });
+      const imported = memberLoad && memberName(member as t.MemberExpression);
+      if (memberLoad && imported !== undefined) {
+        s.imports.set(name, { spec: memberLoad.spec, name: imported });
         return;
       }
-      const declared = typeName(decl.type);
+      const declared = typeName(id.typeAnnotation);
       if (declared) add(s.values, name, { kind: 'typed', type: declared });
       if (init) assignValue(name, init);
       if (moduleConst && init) {
-        if (TEXT_VALUES.has(unwrap(init).kind)) s.constTexts.set(name, unwrap(init).getText());
+        const value = unwrap(init);
+        if (TEXT_VALUES.has(value.type)) s.constTexts.set(name, text.slice(value.start!, value.end!));
         const model = stringValue(init);
         if (model !== undefined && isModelName(model)) s.modelConsts.set(name, model);
       }
       return;
     }
-    if (ts.isObjectBindingPattern(decl.name) && load) {
-      for (const element of decl.name.elements) {
-        if (!isIdentifier(element.name) || element.dotDotDotToken) continue;
-        const imported = element.propertyName ? propertyName(element.propertyName) : element.name.text;
-        if (imported !== undefined) s.imports.set(element.name.text, { spec: load.spec, name: imported });
-        if (exported) exportLocal(element.name.text, element.name.text);
+    if (id.type === 'ObjectPattern' && load) {
+      for (const p of id.properties) {
+        if (p.type !== 'ObjectProperty') continue;
+        const local = p.value.type === 'AssignmentPattern' ? p.value.left : p.value;
+        if (local.type !== 'Identifier') continue;
+        const imported = propertyName(p.key, p.computed);
+        if (imported !== undefined) s.imports.set(local.name, { spec: load.spec, name: imported });
+        if (exported) exportLocal(local.name, local.name);
       }
     }
   };
 
-  const visitAssignment = (node: ts.BinaryExpression): void => {
+  const visitAssignment = (node: t.AssignmentExpression): void => {
     const exportName = cjsExportName(node.left);
     const right = unwrap(node.right);
-    if (exportName === '=' && ts.isObjectLiteralExpression(right)) {
+    if (exportName === '=' && right.type === 'ObjectExpression') {
       for (const p of right.properties) {
-        const name = ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p) ? propertyName(p.name) : undefined;
-        if (name === undefined) continue;
-        const value = ts.isShorthandPropertyAssignment(p) ? p.name : unwrap((p as ts.PropertyAssignment).initializer);
-        if (isIdentifier(value)) {
+        const name = p.type === 'ObjectProperty' ? propertyName(p.key, p.computed) : undefined;
+        if (p.type !== 'ObjectProperty' || name === undefined) continue;
+        const value = p.shorthand ? p.value : unwrap(p.value);
+        if (value.type === 'Identifier') {
           aliases.add(value);
-          exportLocal(name, value.text);
+          exportLocal(name, value.name);
         }
       }
       return;
@@ -313,9 +502,9 @@ export function summarize(file: ts.SourceFile): FileSummary {
     if (exportName !== undefined) {
       const name = exportName === '=' ? 'default' : exportName;
       if (exportName === '=') s.cjsDefault = true;
-      if (isIdentifier(right)) {
+      if (right.type === 'Identifier') {
         aliases.add(right);
-        exportLocal(name, right.text);
+        exportLocal(name, right.name);
       } else {
         assignValue(`exports.${name}`, right);
         exportLocal(name, `exports.${name}`);
@@ -326,243 +515,294 @@ export function summarize(file: ts.SourceFile): FileSummary {
     if (key !== undefined && (/^[\w$]+$/.test(key) || /^this\.[\w$#]+$/.test(key))) assignValue(key, node.right);
   };
 
-  const visit = (node: ts.Node): void => {
-    switch (node.kind) {
-      case K.ImportDeclaration: {
-        const decl = node as ts.ImportDeclaration;
-        const spec = stringValue(decl.moduleSpecifier as ts.Expression);
-        const clause = decl.importClause;
-        if (spec === undefined || !clause) break;
-        if (clause.name) s.imports.set(clause.name.text, { spec, name: 'default' });
-        const bindings = clause.namedBindings;
-        if (bindings && ts.isNamespaceImport(bindings)) s.imports.set(bindings.name.text, { spec, name: '*' });
-        else if (bindings) {
-          for (const el of bindings.elements) {
-            const imported = propertyName(el.propertyName ?? el.name);
-            if (imported !== undefined) s.imports.set(el.name.text, { spec, name: imported });
+  /** `export default x` / `export = x`: the module's default value. */
+  const visitDefaultExport = (expression: Node): void => {
+    const value = unwrap(expression);
+    if (value.type === 'Identifier') {
+      aliases.add(value);
+      exportLocal('default', value.name);
+    } else {
+      assignValue('default', expression);
+      exportLocal('default', 'default');
+    }
+  };
+
+  /** Parameters wait to be read where the walk reaches them, in source order (`(f: (c: OpenAI) => void, d: T)`). */
+  const parameters = new Map<Node, boolean>();
+  const visitParameter = (param: Node, constructor: boolean): void => {
+    const property = param.type === 'TSParameterProperty';
+    const p = parameter(property ? param.parameter : param);
+    const declared = p && typeName(p.type);
+    if (!p || !declared) return;
+    add(s.values, p.name, { kind: 'typed', type: declared });
+    if (property && constructor) add(s.values, `this.${p.name}`, { kind: 'typed', type: declared });
+  };
+
+  const early = { names: topLevelNames(file.program), refs: [] as Ref[] };
+  walk(file.program, (node, parents) => {
+    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
+      const ref = refOf(node, parents, early.names, aliases);
+      if (ref) early.refs.push(ref);
+    }
+    const parent = parents[parents.length - 1];
+    const constructor = PARAMETER_TYPES.has(node.type) ? parameters.get(node) : undefined;
+    if (constructor !== undefined) visitParameter(node, constructor);
+    switch (node.type) {
+      case 'ImportDeclaration': {
+        const spec = node.source.value;
+        for (const el of node.specifiers) {
+          if (el.type === 'ImportDefaultSpecifier') s.imports.set(el.local.name, { spec, name: 'default' });
+          else if (el.type === 'ImportNamespaceSpecifier') s.imports.set(el.local.name, { spec, name: '*' });
+          else {
+            const imported = propertyName(el.imported);
+            if (imported !== undefined) s.imports.set(el.local.name, { spec, name: imported });
           }
         }
-        return;
+        return true;
       }
-      case K.ImportEqualsDeclaration: {
-        const decl = node as ts.ImportEqualsDeclaration;
-        if (ts.isExternalModuleReference(decl.moduleReference)) {
-          const spec = stringValue(decl.moduleReference.expression);
-          if (spec !== undefined) s.imports.set(decl.name.text, { spec, name: '=' });
-        }
-        return;
+      case 'TSImportEqualsDeclaration': {
+        const ref = node.moduleReference;
+        if (ref.type === 'TSExternalModuleReference') s.imports.set(node.id.name, { spec: ref.expression.value, name: '=' });
+        return true;
       }
-      case K.ExportDeclaration: {
-        const decl = node as ts.ExportDeclaration;
-        const spec = decl.moduleSpecifier && stringValue(decl.moduleSpecifier);
-        const clause = decl.exportClause;
-        if (spec !== undefined && !clause) s.starExports.push(spec);
-        else if (spec !== undefined && clause && ts.isNamespaceExport(clause)) {
-          const name = propertyName(clause.name);
-          if (name !== undefined) s.exports.set(name, { spec, name: '*' });
-        } else if (clause && ts.isNamedExports(clause)) {
-          for (const el of clause.elements) {
-            const exported = propertyName(el.name);
-            const local = propertyName(el.propertyName ?? el.name);
-            if (exported === undefined || local === undefined) continue;
-            s.exports.set(exported, spec !== undefined ? { spec, name: local } : { local });
+      case 'ExportAllDeclaration':
+        s.starExports.push(node.source.value);
+        return true;
+      case 'ExportNamedDeclaration': {
+        if (node.declaration) return true;
+        const spec = node.source?.value;
+        for (const el of node.specifiers) {
+          const exported = propertyName(el.exported);
+          if (exported === undefined) continue;
+          if (el.type === 'ExportNamespaceSpecifier') {
+            if (spec !== undefined) s.exports.set(exported, { spec, name: '*' });
+          } else if (el.type === 'ExportSpecifier') {
+            const local = propertyName(el.local);
+            if (local !== undefined) s.exports.set(exported, spec !== undefined ? { spec, name: local } : { local });
           }
         }
-        return;
+        return true;
       }
-      case K.ExportAssignment: {
-        const decl = node as ts.ExportAssignment;
-        if (decl.isExportEquals) s.cjsDefault = true;
-        const value = unwrap(decl.expression);
-        if (isIdentifier(value)) {
-          aliases.add(value);
-          exportLocal('default', value.text);
-        } else {
-          assignValue('default', decl.expression);
-          exportLocal('default', 'default');
+      case 'ExportDefaultDeclaration': {
+        const decl = node.declaration;
+        if (!DECLARATIONS.has(decl.type)) visitDefaultExport(decl);
+        return true;
+      }
+      case 'TSExportAssignment':
+        s.cjsDefault = true;
+        visitDefaultExport(node.expression);
+        return true;
+      case 'FunctionDeclaration':
+      case 'TSDeclareFunction': {
+        const name = node.id?.name ?? 'default';
+        s.functions.set(name, returnSources(node, text));
+        if (parent?.type === 'ExportNamedDeclaration') exportLocal(name, name);
+        else if (parent?.type === 'ExportDefaultDeclaration') exportLocal('default', name);
+        break;
+      }
+      case 'VariableDeclaration': {
+        if (parent && FOR_HEADS.has(parent.type)) {
+          for (const decl of node.declarations) visitVariable(decl, false, false);
+          break;
         }
+        const exported = parent?.type === 'ExportNamedDeclaration';
+        const statementParent = exported ? parents[parents.length - 2] : parent;
+        const moduleConst = statementParent?.type === 'Program' && (node.kind === 'const' || node.kind === 'await using');
+        for (const decl of node.declarations) visitVariable(decl, exported, moduleConst);
         break;
       }
-      case K.FunctionDeclaration: {
-        const fn = node as ts.FunctionDeclaration;
-        const name = fn.name?.text ?? 'default';
-        s.functions.set(name, returnSources(fn));
-        if (hasModifier(fn, K.ExportKeyword)) {
-          exportLocal(hasModifier(fn, K.DefaultKeyword) ? 'default' : name, name);
-        }
-        break;
-      }
-      case K.VariableStatement: {
-        const stmt = node as ts.VariableStatement;
-        const exported = hasModifier(stmt, K.ExportKeyword);
-        const moduleConst = stmt.parent === file && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
-        for (const decl of stmt.declarationList.declarations) visitVariable(decl, exported, moduleConst);
-        break;
-      }
-      case K.VariableDeclaration: {
-        // Declarations outside a statement (`for (const x of …)`) and inside nested ones reach here too.
-        if (!ts.isVariableStatement(node.parent.parent)) visitVariable(node as ts.VariableDeclaration, false, false);
-        break;
-      }
-      case K.Parameter: {
-        const param = node as ts.ParameterDeclaration;
-        const declared = typeName(param.type);
-        if (declared && isIdentifier(param.name)) {
-          add(s.values, param.name.text, { kind: 'typed', type: declared });
-          if (ts.isParameterPropertyDeclaration(param, param.parent)) {
-            add(s.values, `this.${param.name.text}`, { kind: 'typed', type: declared });
-          }
-        }
-        break;
-      }
-      case K.PropertyDeclaration: {
-        const prop = node as ts.PropertyDeclaration;
-        const name = propertyName(prop.name);
-        if (name === undefined || hasModifier(prop, K.StaticKeyword)) break;
-        const declared = typeName(prop.type);
+      case 'ClassProperty':
+      case 'ClassPrivateProperty':
+      case 'ClassAccessorProperty': {
+        const name = propertyName(node.key, 'computed' in node && node.computed);
+        if (name === undefined || node.static) break;
+        const declared = typeName(node.typeAnnotation);
         if (declared) add(s.values, `this.${name}`, { kind: 'typed', type: declared });
-        if (prop.initializer) assignValue(`this.${name}`, prop.initializer);
+        if (node.value) assignValue(`this.${name}`, node.value);
         break;
       }
-      case K.BinaryExpression: {
-        const bin = node as ts.BinaryExpression;
-        if (bin.operatorToken.kind === K.EqualsToken) visitAssignment(bin);
+      case 'AssignmentExpression':
+        if (node.operator === '=') visitAssignment(node);
         break;
-      }
-      case K.CallExpression: {
-        const load = loaded(node as ts.CallExpression);
+      case 'CallExpression':
+      case 'OptionalCallExpression':
+      case 'ImportExpression': {
+        const load = loaded(node);
         if (load && !loaders.has(node)) s.opaque.push(load.spec);
         break;
       }
     }
-    forEachChild(node, visit);
-  };
-  forEachChild(file, visit);
+    const list = PARAMETER_LISTS[node.type];
+    if (list) {
+      const constructor = node.type === 'ClassMethod' && node.kind === 'constructor';
+      for (const param of (node as unknown as Record<string, Node[]>)[list]!) parameters.set(param, constructor);
+    }
+    return true;
+  });
 
-  collectRefs(file, s, aliases);
+  collectRefs(file.program, s, aliases, early);
   return s;
 }
 
-/** Kinds whose `name` is a declaration (or a member name), not a use of a binding. */
-const DECLARING = new Set([
-  K.VariableDeclaration,
-  K.Parameter,
-  K.FunctionDeclaration,
-  K.FunctionExpression,
-  K.ClassDeclaration,
-  K.ClassExpression,
-  K.MethodDeclaration,
-  K.MethodSignature,
-  K.PropertyDeclaration,
-  K.PropertySignature,
-  K.PropertyAssignment,
-  K.PropertyAccessExpression,
-  K.GetAccessor,
-  K.SetAccessor,
-  K.EnumDeclaration,
-  K.EnumMember,
-  K.InterfaceDeclaration,
-  K.TypeAliasDeclaration,
-  K.ModuleDeclaration,
-  K.BindingElement,
-  K.ImportClause,
-  K.ImportSpecifier,
-  K.NamespaceImport,
-  K.ImportEqualsDeclaration,
-  K.ExportSpecifier,
-  K.NamespaceExport,
-  K.TypeParameter,
-  K.LabeledStatement,
-  K.JsxAttribute,
-]);
+/** What `export default` may carry besides an expression: a declaration, handled where it is visited. */
+const DECLARATIONS = new Set(['FunctionDeclaration', 'TSDeclareFunction', 'ClassDeclaration', 'TSInterfaceDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration']);
 
-function isUse(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  if (ts.isTypeReferenceNode(parent) || ts.isExportAssignment(parent)) return false;
-  if (ts.isBreakOrContinueStatement(parent)) return false;
-  if (ts.isBindingElement(parent) && parent.propertyName === id) return false;
-  if (ts.isQualifiedName(parent) && parent.right === id) return false;
-  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) return false;
-  return !(DECLARING.has(parent.kind) && (parent as ts.NamedDeclaration).name === id);
+/** Fields whose identifier declares or names something (`id`, a label, an import/export name), never a use. */
+const NAMING_FIELDS = new Set(['id', 'label', 'typeName', 'local', 'imported', 'exported', 'param', 'parameter', 'params', 'parameters']);
+/** Nodes that hold bindings in a pattern; the pattern assigns (a use) or declares, as its root's parent says. */
+const PATTERN_PARTS = new Set(['ObjectPattern', 'ArrayPattern', 'AssignmentPattern', 'RestElement', 'ObjectProperty', 'TSParameterProperty']);
+const ASSIGNING = new Set(['AssignmentExpression', 'ForInStatement', 'ForOfStatement']);
+
+/** The field of `parent` that holds `child`. */
+function fieldOf(parent: Node, child: Node): string | undefined {
+  for (const key in parent) {
+    const value = (parent as unknown as Record<string, unknown>)[key];
+    if (value === child || (Array.isArray(value) && value.includes(child))) return key;
+  }
+  return undefined;
 }
 
-/** `node` with the parentheses and casts around it (`(MODEL as string)`). */
-function outermost(node: ts.Node): ts.Node {
-  let e: ts.Node = node;
-  while (WRAPPERS.has(e.parent.kind)) e = e.parent;
+/** Whether the binding position at `chain[i]` is inside a pattern that assigns (`({ a } = b)`) rather than declares. */
+function assigned(chain: readonly Node[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && PATTERN_PARTS.has(chain[j]!.type)) j--;
+  return j >= 0 && ASSIGNING.has(chain[j]!.type);
+}
+
+/** Whether the identifier at the end of `chain` is a use of a binding, not a declaration or a member name. */
+function isUse(chain: readonly Node[]): boolean {
+  const i = chain.length - 1;
+  const id = chain[i]!;
+  const parent = chain[i - 1]!;
+  if (id.type === 'JSXIdentifier') {
+    return parent.type === 'JSXOpeningElement' || parent.type === 'JSXClosingElement' || (parent.type === 'JSXMemberExpression' && parent.object === id);
+  }
+  const field = fieldOf(parent, id);
+  if (field === undefined || NAMING_FIELDS.has(field)) return false;
+  if (field === 'key' || field === 'property') return 'computed' in parent && parent.computed === true;
+  if (parent.type === 'TSQualifiedName') return field === 'left';
+  const binding =
+    (parent.type === 'ObjectProperty' && field === 'value' && chain[i - 2]?.type === 'ObjectPattern') ||
+    (parent.type === 'AssignmentPattern' && field === 'left') ||
+    parent.type === 'RestElement' ||
+    parent.type === 'ArrayPattern';
+  return !binding || assigned(chain, i);
+}
+
+/** Index in `chain` of the node with the parentheses and casts around `chain[i]` (`(MODEL as string)`). */
+function outermost(chain: readonly Node[], i: number): number {
+  let e = i;
+  while (e > 0 && WRAPPERS.has(chain[e - 1]!.type)) e--;
   return e;
 }
 
-/** The object literal that has `node` as its `model` value (`{ model: MODEL }`, `{ model }`). */
-function modelObject(node: ts.Node): ts.Node | undefined {
-  const e = outermost(node);
-  const prop = e.parent;
+/** Index of the object literal that has `chain[i]` as its `model` value (`{ model: MODEL }`, `{ model }`), or -1. */
+function modelObject(chain: readonly Node[], i: number): number {
+  const e = outermost(chain, i);
+  const prop = chain[e - 1];
   const isModel =
-    (ts.isPropertyAssignment(prop) && prop.initializer === e && propertyName(prop.name) === 'model') ||
-    (ts.isShorthandPropertyAssignment(prop) && prop.name === e && prop.name.text === 'model');
-  return isModel ? prop.parent : undefined;
+    prop?.type === 'ObjectProperty' && prop.value === chain[e] && propertyName(prop.key, prop.computed) === 'model';
+  return isModel && chain[e - 2]?.type === 'ObjectExpression' ? e - 2 : -1;
 }
 
-/** The call whose first-argument object has `node` as its `model` value. */
-function modelCall(node: ts.Node): CallSite | undefined {
-  const object = modelObject(node);
-  const call = object?.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== object) return undefined;
-  return callSite(call.expression);
+/** The call whose first-argument object has `chain[i]` as its `model` value. */
+function modelCall(chain: readonly Node[], i: number): CallSite | undefined {
+  const object = modelObject(chain, i);
+  const call = chain[object - 1];
+  return object > 0 && isCall(call) && call.arguments[0] === chain[object] ? callSite(call.callee) : undefined;
 }
 
-/** The call that takes `node` as its first argument (`openai(MODEL)`), as a call site whose segs may be empty. */
-function firstArgumentOf(node: ts.Node): CallSite | undefined {
-  const e = outermost(node);
-  const call = e.parent;
-  if (!ts.isCallExpression(call) || call.arguments[0] !== e) return undefined;
-  const key = dottedKey(call.expression);
+/** The call that takes `chain[i]` as its first argument (`openai(MODEL)`), as a call site whose segs may be empty. */
+function firstArgumentOf(chain: readonly Node[], i: number): CallSite | undefined {
+  const e = outermost(chain, i);
+  const call = chain[e - 1];
+  if (!isCall(call) || call.arguments[0] !== chain[e]) return undefined;
+  const key = dottedKey(call.callee);
   if (key === undefined || key.includes('()')) return undefined;
   const [root, ...segs] = key.split('.');
   return { root: root!, segs };
 }
 
-/** Whether `node` is the `model` value of a `new X({ model })` (wrapper classes: LangChain models, agents). */
-function isConstructedModel(node: ts.Node): boolean {
-  const object = modelObject(node);
-  const construction = object?.parent;
-  return !!construction && ts.isNewExpression(construction) && construction.arguments?.[0] === object;
+/** Whether `chain[i]` is the `model` value of a `new X({ model })` (wrapper classes: LangChain models, agents). */
+function isConstructedModel(chain: readonly Node[], i: number): boolean {
+  const object = modelObject(chain, i);
+  const construction = chain[object - 1];
+  return object > 0 && construction?.type === 'NewExpression' && construction.arguments[0] === chain[object];
 }
 
-function callSite(callee: ts.Expression): CallSite | undefined {
+function callSite(callee: Node): CallSite | undefined {
   const key = dottedKey(callee);
   if (key === undefined) return undefined;
   const [root, ...segs] = key.split('.');
   return segs.length > 0 ? { root: root!, segs } : undefined;
 }
 
-/** Uses of imported names and model constants: the second pass, once the file's bindings are known. */
-function collectRefs(file: ts.SourceFile, s: FileSummary, aliases: Set<ts.Node>): void {
+/** The ref an identifier at the end of `chain` makes, or undefined when it declares or names something. */
+function refAt(chain: readonly Node[]): Ref | undefined {
+  if (!isUse(chain)) return undefined;
+  const i = chain.length - 1;
+  const node = chain[i] as t.Identifier | t.JSXIdentifier;
+  const parent = chain[i - 1]!;
+  if ((isMember(parent) && parent.object === node && !parent.computed) || (parent.type === 'JSXMemberExpression' && parent.object === node)) {
+    const member = parent.type === 'JSXMemberExpression' ? parent.property.name : memberName(parent as t.MemberExpression)!;
+    const ref: Ref = { local: node.name, member };
+    const call = modelCall(chain, i - 1);
+    if (call) ref.call = call;
+    const argOf = firstArgumentOf(chain, i - 1);
+    if (argOf) ref.argOf = argOf;
+    return ref;
+  }
+  if (parent.type === 'TSQualifiedName') return { local: node.name, member: parent.right.name };
+  const ref: Ref = { local: node.name };
+  const call = modelCall(chain, i);
+  if (call) ref.call = call;
+  else if (isConstructedModel(chain, i)) ref.constructed = true;
+  const argOf = firstArgumentOf(chain, i);
+  if (argOf) ref.argOf = argOf;
+  return ref;
+}
+
+/** A use of `names` at `node` (an identifier not aliased as an export name), or undefined. */
+function refOf(node: Node, parents: readonly Node[], names: ReadonlySet<string>, aliases: ReadonlySet<Node>): Ref | undefined {
+  if ((node.type !== 'Identifier' && node.type !== 'JSXIdentifier') || !names.has(node.name) || aliases.has(node)) return undefined;
+  return refAt([...parents, node]);
+}
+
+/**
+ * Names bound at the top level (imports, variables): a superset of the module constants and of the imports, except
+ * `require`s nested in functions or blocks. Refs to these are collected during the summary's own walk.
+ */
+function topLevelNames(program: t.Program): Set<string> {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    const decl = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (decl?.type === 'ImportDeclaration') for (const el of decl.specifiers) names.add(el.local.name);
+    else if (decl?.type === 'TSImportEqualsDeclaration') names.add(decl.id.name);
+    else if (decl?.type === 'VariableDeclaration') {
+      for (const { id } of decl.declarations) {
+        if (id.type === 'Identifier') names.add(id.name);
+        else if (id.type === 'ObjectPattern') {
+          for (const p of id.properties) {
+            const local = p.type === 'ObjectProperty' && p.value.type === 'AssignmentPattern' ? p.value.left : p.type === 'ObjectProperty' ? p.value : undefined;
+            if (local?.type === 'Identifier') names.add(local.name);
+          }
+        }
+      }
+    }
+  }
+  return names;
+}
+
+/** Uses of imported names and model constants, once the file's bindings are known: from the walk's own, or a second. */
+function collectRefs(program: t.Program, s: FileSummary, aliases: Set<Node>, early: { names: Set<string>; refs: Ref[] }): void {
   const names = new Set<string>([...s.modelConsts.keys(), ...s.imports.keys()]);
   if (names.size === 0) return;
-  const visit = (node: ts.Node): void => {
-    if (isIdentifier(node) && names.has(node.text) && !aliases.has(node) && isUse(node)) {
-      const parent = node.parent;
-      let ref: Ref;
-      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
-        ref = { local: node.text, member: parent.name.text };
-        const call = modelCall(parent);
-        if (call) ref.call = call;
-        const argOf = firstArgumentOf(parent);
-        if (argOf) ref.argOf = argOf;
-      } else if (ts.isQualifiedName(parent) && parent.left === node) {
-        ref = { local: node.text, member: parent.right.text };
-      } else {
-        ref = { local: node.text };
-        const call = modelCall(node);
-        if (call) ref.call = call;
-        else if (isConstructedModel(node)) ref.constructed = true;
-        const argOf = firstArgumentOf(node);
-        if (argOf) ref.argOf = argOf;
-      }
-      s.refs.push(ref);
-    }
-    forEachChild(node, visit);
-  };
-  forEachChild(file, visit);
+  if ([...names].every((name) => early.names.has(name))) {
+    s.refs = early.refs.filter((ref) => names.has(ref.local));
+    return;
+  }
+  walk(program, (node, parents) => {
+    const ref = refOf(node, parents, names, aliases);
+    if (ref) s.refs.push(ref);
+  });
 }
