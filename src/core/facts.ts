@@ -1,5 +1,5 @@
 /**
- * Project-wide facts the ts-morph index hands to per-file transforms, as plain JSON (workers get a copy).
+ * Project-wide facts the project index hands to per-file transforms, as plain JSON (workers get a copy).
  * Transforms never open other files; what they need to know about them arrives here.
  */
 export interface FileFacts {
