@@ -355,6 +355,8 @@ export const azureOpenAIBeta: Transform = {
   normalizes: true,
   apply(ctx) {
     const { j, root } = ctx;
+    // Nothing happens without a binding of the beta package, whose name the import or require then spells out.
+    if (!ctx.source.includes(BETA.package)) return;
     const sources = [...new Set<string>(BETA.credentialPackages)];
     const bindings = sources.flatMap((s) => moduleBindings(j, root, s));
     if (!bindings.some((b) => sourceOf(b) === BETA.package)) return;

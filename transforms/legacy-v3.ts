@@ -166,6 +166,9 @@ export const legacyV3: Transform = {
     const { j, root } = ctx;
     // Only files that name one of the legacy packages can import it.
     if (!OPENAI_V3.packages.some((source) => ctx.source.includes(source))) return;
+    // Everything below starts from a construction of `OpenAIApi`, which the file then names (`new OpenAIApi`, an
+    // `{ OpenAIApi as Api }` import, `new ns.OpenAIApi`): without that text there is nothing to walk for.
+    if (!ctx.source.includes(OPENAI_V3.client)) return;
     const bindings = new Map<ModuleBinding, string>();
     for (const source of OPENAI_V3.packages) for (const b of moduleBindings(j, root, source)) bindings.set(b, source);
     if (bindings.size === 0) return;
