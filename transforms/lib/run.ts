@@ -56,6 +56,15 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
     });
 }
 
+const CORES = new Map<ParserName, JSCodeshift>();
+
+/** jscodeshift bound to a parser, made once per parser: each `withParser` copies every ast-types builder onto a new function. */
+function withParser(name: ParserName): JSCodeshift {
+  let j = CORES.get(name);
+  if (!j) CORES.set(name, (j = jscodeshift.withParser(parserFor(name))));
+  return j;
+}
+
 /**
  * Parse once, apply every transform in order on the same tree, print once. Throws on parse errors.
  *
@@ -69,7 +78,7 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
  */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
-  const j = jscodeshift.withParser(parserFor(parserName));
+  const j = withParser(parserName);
   const probed = input.source.includes('\t') || !likelyChanges(input.source);
   if (probed) {
     const plain = j(plainParserFor(parserName).parse(input.source) as never);
