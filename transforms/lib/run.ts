@@ -83,13 +83,13 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   if (probed) {
     const plain = j(plainParserFor(parserName).parse(input.source) as never);
     try {
-      const probe = applyTransforms(transforms, input, j, plain, true);
+      const probe = applyTransforms(transforms, input, j, parserName, plain, true);
       return { output: input.source, changed: false, outcome: probe.ctx.outcome };
     } catch (error) {
       if (error !== CHANGES) throw error;
     }
   }
-  const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, j(input.source));
+  const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source));
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
   const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
   const lines = markerLines(output, todoMessages);
@@ -108,12 +108,20 @@ interface Applied {
 /** Thrown by the probe at its first change: the file changes, so the probe has nothing more to tell. */
 const CHANGES = Symbol('changes');
 
-function applyTransforms(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, root: Collection, probe = false): Applied {
+function applyTransforms(
+  transforms: readonly Transform[],
+  input: RunInput,
+  j: JSCodeshift,
+  parser: ParserName,
+  root: Collection,
+  probe = false,
+): Applied {
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
   const ctx: TransformContext = {
     j,
+    parser,
     root,
     get index() {
       return indexOfRoot(ctx.root);
