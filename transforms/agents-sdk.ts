@@ -46,7 +46,6 @@ interface Use {
 
 /** Every `new X(…)` / `X(…)` / `X.m(…)` / `ns.X(…)` whose X resolves to an export of `bindings` (name `X` or `X.m`). */
 function uses(ctx: TransformContext, bindings: readonly ModuleBinding[]): Use[] {
-  const { j, root } = ctx;
   const out: Use[] = [];
   const named = (outer: ASTPath<Node>): string | undefined => {
     let calleePath = outer;
@@ -68,8 +67,8 @@ function uses(ctx: TransformContext, bindings: readonly ModuleBinding[]): Use[] 
     // `agents.realtime.RealtimeAgent`: a member of a namespace's member.
     return named(calleePath.get('object')) ? memberName(callee) : undefined;
   };
-  for (const type of [j.NewExpression, j.CallExpression] as const) {
-    root.find(type as never).forEach((path: ASTPath<Node>) => {
+  for (const type of ['NewExpression', 'CallExpression']) {
+    ctx.index.find(type).forEach((path: ASTPath<Node>) => {
       const name = named(path.get('callee'));
       if (name) out.push({ path, name });
     });
@@ -240,7 +239,9 @@ export const agentsSdk: Transform = {
       const disable = agentsExport(ctx, bindings, AGENTS_CONFIG_CALLS.tracingDisabled);
       const [statement] = statements(ctx, `${disable}(true);`);
       body.splice(body.indexOf(clientStatement) + 1, 0, statement);
-      root.find(j.ExpressionStatement).filter((p) => p.node === statement).forEach((p) => ctx.todo(p, AGENTS_MESSAGES.tracing));
+      const top = root.paths()[0]!;
+      const bodyPath = top.node.type === 'File' ? top.get('program', 'body') : top.get('body');
+      ctx.todo(bodyPath.get(body.indexOf(statement)), AGENTS_MESSAGES.tracing);
     }
   },
 };

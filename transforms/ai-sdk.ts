@@ -12,7 +12,7 @@ import { moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
-import { declarationAt } from './lib/file-index.js';
+import { declarationAt, invalidateIndex } from './lib/file-index.js';
 import {
   insertionIndex,
   isReference,
@@ -92,9 +92,9 @@ function factRoots(state: State): void {
   const { ctx } = state;
   const names = ctx.facts.aiSdkProviders ?? [];
   if (names.length === 0) return;
-  ctx.root
-    .find(ctx.j.Identifier)
-    .filter((p) => names.includes((p.node as Node).name) && isReference(p))
+  ctx.index
+    .find('Identifier', (n) => names.includes(n.name))
+    .filter((p) => isReference(p))
     .forEach((p) => {
       const declared = declarationAt(p);
       if (!declared || !declared.scope.parent) state.roots.push({ path: p, kind: 'instance', moves: true });
@@ -162,14 +162,14 @@ function instanceUse(state: State, root: Root): void {
 /** `providerMetadata.openai` → `.azure` when every model the file makes is a Responses model; otherwise a marker. */
 function providerMetadata(state: State): void {
   const { ctx } = state;
-  if (state.kinds.size === 0) return;
+  // Only a file that spells the name can read it (no transform writes it).
+  if (state.kinds.size === 0 || !ctx.source.includes('providerMetadata')) return;
   const responsesOnly = [...state.kinds].every((k) => k === 'responses' || k === 'embedding' || k === 'image' || k === 'transcription' || k === 'speech');
   const languageModels = [...state.kinds].some((k) => k === 'responses' || k === 'chat' || k === 'completion');
-  ctx.root
-    .find(ctx.j.Node)
-    .filter((p) => {
-      const n = p.node as Node;
-      if ((n.type !== 'MemberExpression' && n.type !== 'OptionalMemberExpression') || memberName(n) !== 'openai') return false;
+  // `MemberExpression` lists optional members too.
+  ctx.index
+    .find('MemberExpression', (n) => {
+      if (memberName(n) !== 'openai') return false;
       const object = unwrap(n.object);
       return object?.type === 'Identifier' ? object.name === 'providerMetadata' : memberName(object) === 'providerMetadata';
     })
@@ -186,15 +186,17 @@ function providerMetadata(state: State): void {
 /** AI Gateway model strings (`'openai/gpt-4o'`) given to the `ai` package: not this provider's to migrate. */
 function gatewayIds(ctx: TransformContext): void {
   const { j, root } = ctx;
+  // An import or require of a gateway package spells its name as a quoted string.
+  const quoted = (source: string) => ['"', "'"].some((q) => ctx.source.includes(`${q}${source}${q}`));
+  if (!GATEWAY_PACKAGES.some(quoted)) return;
   const bindings = GATEWAY_PACKAGES.flatMap((source) => moduleBindings(j, root, source)).filter((b) => !b.typeOnly);
   if (bindings.length === 0) return;
   const isGatewayId = (node: Node) => {
     const value = literalValue(unwrap(node));
     return value !== undefined && value.startsWith(AI_SDK.gatewayPrefix) && isProviderPrefixedModel(value);
   };
-  root.find(j.CallExpression).forEach((call) => {
-    const callee = (call.node as Node).callee;
-    if (callee.type !== 'Identifier' || !resolveBinding(call.get('callee'), bindings)) return;
+  ctx.index.find('CallExpression', (n) => n.callee.type === 'Identifier').forEach((call) => {
+    if (!resolveBinding(call.get('callee'), bindings)) return;
     const args = (call.node as Node).arguments as Node[];
     const options = unwrap(args[0]);
     const direct = isGatewayId(args[0]);
@@ -208,6 +210,8 @@ function gatewayIds(ctx: TransformContext): void {
 /** Rename a moving root to the Azure name its import now binds (or the configured instance declared for it). */
 function renameRoot(ctx: TransformContext, root: Root, name: string, member: boolean): void {
   const { j } = ctx;
+  // Not a change of its own (the import's move reports it), but the next `freeName` must see the new name.
+  invalidateIndex(ctx.root);
   const node = root.path.node as Node;
   if (member) {
     node.property = j.identifier(name);
@@ -280,6 +284,7 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
         const name = freeName(ctx, AI_SDK.instance.openai);
         declareInstance(ctx, name, `${binding.local}.${AI_SDK.factories.createOpenAI}`, binding.statement);
         for (const r of instances) r.path.replace(ctx.j.identifier(name));
+        invalidateIndex(ctx.root);
       }
       continue;
     }

@@ -30,6 +30,7 @@ import {
   type ModuleBinding,
 } from './lib/imports.js';
 import { followResult } from './lib/result-reads.js';
+import { invalidateIndex } from './lib/file-index.js';
 import { addOpenAITypeImport } from './lib/type-imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, statements, str } from './lib/snippets.js';
@@ -331,7 +332,9 @@ function migrateTypes(state: State, cls: string | undefined): string[] {
   const { ctx } = state;
   const { j } = ctx;
   const used = new Set<string>();
-  ctx.root.find(j.TSTypeReference).forEach((path) => {
+  // After the calls' and constructions' rewrites: the index is read afresh, as the tree now is.
+  invalidateIndex(ctx.root);
+  ctx.index.find('TSTypeReference').forEach((path) => {
     const name = exportOf(state, path.get('typeName'));
     if (!name) return;
     const next = name === BETA.client ? cls : BETA_TYPES[name];
@@ -355,16 +358,15 @@ export const azureOpenAIBeta: Transform = {
   normalizes: true,
   apply(ctx) {
     const { j, root } = ctx;
+    // Nothing happens without a binding of the beta package, whose name the import or require then spells out.
+    if (!ctx.source.includes(BETA.package)) return;
     const sources = [...new Set<string>(BETA.credentialPackages)];
     const bindings = sources.flatMap((s) => moduleBindings(j, root, s));
     if (!bindings.some((b) => sourceOf(b) === BETA.package)) return;
     const state: State = { ctx, bindings, ids: new Set(), members: new Map(), azure: true, imports: new Set(), azureFields: false, entra: false };
-    const constructions = root
-      .find(j.NewExpression)
-      .paths()
-      .filter((p) => exportOf(state, p.get('callee')) === BETA.client);
+    const constructions = ctx.index.find('NewExpression').filter((p) => exportOf(state, p.get('callee')) === BETA.client);
     // Parameters and fields typed `OpenAIClient` hold one too.
-    root.find(j.TSTypeReference).forEach((path) => {
+    ctx.index.find('TSTypeReference').forEach((path) => {
       if (exportOf(state, path.get('typeName')) !== BETA.client) return;
       let annotation = path.parent;
       // `OpenAIClient | null`, `OpenAIClient | undefined`.
@@ -386,7 +388,7 @@ export const azureOpenAIBeta: Transform = {
       const first = unwrap((c.node as Node).arguments[0]);
       return first?.type === 'NewExpression' && exportOf(state, c.get('arguments', 0, 'callee')) === BETA.openaiKey;
     });
-    root.find(j.CallExpression).forEach((path) => {
+    ctx.index.find('CallExpression').forEach((path) => {
       const callee = unwrap((path.node as Node).callee);
       const name = MEMBER.has(callee?.type) ? memberName(callee) : undefined;
       if (name && BETA_METHODS[name] && isReceiver(state, receivers, path.get('callee', 'object'))) migrateCall(state, path, name);

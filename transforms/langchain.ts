@@ -16,6 +16,7 @@ import { constInit, unwrap } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
+import { invalidateIndex } from './lib/file-index.js';
 import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
@@ -35,9 +36,8 @@ interface Construction {
 
 /** `new ChatOpenAI(…)`, `new lc.ChatOpenAI(…)`, `new ChatOpenAIAlias(…)` of `@langchain/openai`, any import style. */
 function constructions(ctx: TransformContext, bindings: readonly ModuleBinding[]): Construction[] {
-  const { j, root } = ctx;
   const out: Construction[] = [];
-  root.find(j.NewExpression).forEach((path) => {
+  ctx.index.find('NewExpression').forEach((path) => {
     const callee = unwrap((path.node as Node).callee);
     let binding: ModuleBinding | undefined;
     let name: string | undefined;
@@ -58,7 +58,6 @@ function constructions(ctx: TransformContext, bindings: readonly ModuleBinding[]
  * a `tools: [...]` call option, and `tools.webSearch()` helpers of `@langchain/openai`. Each gets a marker.
  */
 function hostedTools(ctx: TransformContext, bindings: readonly ModuleBinding[]): string[] {
-  const { j, root } = ctx;
   const found: string[] = [];
   const add = (path: ASTPath<Node>, type: string): void => {
     if (!found.includes(type)) found.push(type);
@@ -73,7 +72,7 @@ function hostedTools(ctx: TransformContext, bindings: readonly ModuleBinding[]):
       if (value && isHostedToolType(value)) add(element, value);
     });
   };
-  root.find(j.CallExpression).forEach((path) => {
+  ctx.index.find('CallExpression').forEach((path) => {
     const callee = (path.node as Node).callee;
     const member = memberName(callee);
     if (member === 'bindTools' && (path.node as Node).arguments.length > 0) scanArray(path.get('arguments', 0));
@@ -83,7 +82,7 @@ function hostedTools(ctx: TransformContext, bindings: readonly ModuleBinding[]):
       if (binding?.imported === LANGCHAIN_TOOLS_EXPORT) add(path, `tools.${member}`);
     }
   });
-  root.find(j.ObjectProperty).forEach((path) => {
+  ctx.index.find('ObjectProperty').forEach((path) => {
     const node = path.node as Node;
     if (propertyName(node.key) !== 'tools' || node.computed) return;
     const call = path.parent?.parent?.node;
@@ -229,11 +228,14 @@ function takenByAnotherModule(ctx: TransformContext, name: string): boolean {
   const { j, root } = ctx;
   const ours = moduleBindings(j, root, LANGCHAIN_PACKAGE);
   let taken = false;
-  root.find(j.ImportDeclaration).forEach((path) => {
-    for (const s of (path.node as Node).specifiers ?? []) if (s.local.name === name && !ours.some((b) => b.id === s.local)) taken = true;
+  // Between the constructions' rewrites: the index is read afresh, as the tree now is.
+  invalidateIndex(root);
+  const { index } = ctx;
+  index.nodes('ImportDeclaration').forEach((node) => {
+    for (const s of node.specifiers ?? []) if (s.local.name === name && !ours.some((b) => b.id === s.local)) taken = true;
   });
-  root.find(j.VariableDeclarator).forEach((path) => {
-    const id = (path.node as Node).id;
+  index.nodes('VariableDeclarator').forEach((node) => {
+    const id = node.id;
     const names = id.type === 'Identifier' ? [id] : id.type === 'ObjectPattern' ? id.properties.map((p: Node) => p.value) : [];
     if (names.some((n: Node) => n?.type === 'Identifier' && n.name === name && !ours.some((b) => b.id === n))) taken = true;
   });

@@ -13,6 +13,7 @@ import {
   type ModuleBinding,
 } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
+import { invalidateIndex } from './lib/file-index.js';
 import { addOpenAITypeImport } from './lib/type-imports.js';
 import { expression } from './lib/snippets.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -132,7 +133,9 @@ function topLevel(path: ASTPath<Node>): Node {
 function migrateTypes(ctx: TransformContext, bindings: Map<ModuleBinding, string>): void {
   const { j, root } = ctx;
   const all = [...bindings.keys()];
-  root.find(j.TSQualifiedName).forEach((path) => {
+  // After the constructions' and imports' rewrites: the index is read afresh, as the tree now is.
+  invalidateIndex(root);
+  ctx.index.find('TSQualifiedName').forEach((path) => {
     const node = path.node as Node;
     if (node.left.type !== 'Identifier' || node.right.name !== OPENAI_V3.client) return;
     if (resolveBinding(path.get('left'), all)?.imported !== '*') return;
@@ -166,6 +169,9 @@ export const legacyV3: Transform = {
     const { j, root } = ctx;
     // Only files that name one of the legacy packages can import it.
     if (!OPENAI_V3.packages.some((source) => ctx.source.includes(source))) return;
+    // Everything below starts from a construction of `OpenAIApi`, which the file then names (`new OpenAIApi`, an
+    // `{ OpenAIApi as Api }` import, `new ns.OpenAIApi`): without that text there is nothing to walk for.
+    if (!ctx.source.includes(OPENAI_V3.client)) return;
     const bindings = new Map<ModuleBinding, string>();
     for (const source of OPENAI_V3.packages) for (const b of moduleBindings(j, root, source)) bindings.set(b, source);
     if (bindings.size === 0) return;

@@ -33,14 +33,23 @@ function topLevelStatement(path: ASTPath<Node>): Node {
   return current.node;
 }
 
+/**
+ * The file's local name for `AzureOpenAI`, asked once per run of the transform: the first answer adds the import if
+ * needed, and later constructions would only find that same binding again, each after rebuilding the index the
+ * change before it invalidated.
+ */
+interface AzureName {
+  local?: string;
+}
+
 /** Point the constructor at `AzureOpenAI`, named the way the file names its `openai` import. */
-function renameToAzure(ctx: TransformContext, construction: Construction): ModuleBinding | undefined {
+function renameToAzure(ctx: TransformContext, construction: Construction, azure: AzureName): ModuleBinding | undefined {
   const { j } = ctx;
   const { callee } = construction;
   const calleePath = construction.path.get('callee');
   const node = calleePath.node as Node;
   if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
-    const local = ensureNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS);
+    const local = (azure.local ??= ensureNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS));
     calleePath.replace(j.identifier(local));
     return callee.binding;
   }
@@ -54,7 +63,7 @@ function renameToAzure(ctx: TransformContext, construction: Construction): Modul
   return undefined;
 }
 
-function migrateConstruction(ctx: TransformContext, construction: Construction, apiVersion: string): ModuleBinding | undefined {
+function migrateConstruction(ctx: TransformContext, construction: Construction, apiVersion: string, azure: AzureName): ModuleBinding | undefined {
   const { path } = construction;
   const args = (path.node as Node).arguments as Node[];
   const argPath = args.length > 0 ? path.get('arguments', 0) : undefined;
@@ -64,7 +73,7 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
   else args.push(object);
   ctx.change(path.node, 'client');
   for (const message of todos) ctx.todo(path, message);
-  return ctx.options.target === 'classic' ? renameToAzure(ctx, construction) : undefined;
+  return ctx.options.target === 'classic' ? renameToAzure(ctx, construction, azure) : undefined;
 }
 
 /** Reads of client properties Entra ID auth changes (`client.apiKey`), on clients of this file or the project's. */
@@ -97,8 +106,9 @@ export const openaiClient: Transform = {
       ctx.change(targets[0]!.path.node, 'auth');
     }
     const touched = new Set<ModuleBinding>();
+    const azure: AzureName = {};
     for (const construction of targets) {
-      const binding = migrateConstruction(ctx, construction, apiVersion);
+      const binding = migrateConstruction(ctx, construction, apiVersion, azure);
       if (binding) touched.add(binding);
     }
     for (const binding of touched) {

@@ -41,6 +41,9 @@ export const unsupportedApis: Transform = {
       const hosted = hostedToolTypes(path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
     }
+    // No transform writes these module paths, so only a file that spells one out imports it (and only such a file
+    // needs the index, which an earlier transform's change would otherwise have this one rebuild).
+    if (!Object.keys(RENAMED_MODULES).some((source) => ctx.source.includes(source))) return;
     ctx.index.find('ImportDeclaration', (n) => Object.hasOwn(RENAMED_MODULES, n.source.value)).forEach((path) => {
       const source = (path.node as Node).source;
       const renamed = RENAMED_MODULES[source.value];

@@ -17,18 +17,15 @@ export interface Move {
 
 /** `base`, or `base` with a suffix when the file already uses that name for something else. */
 export function freeName(ctx: TransformContext, base: string): string {
-  const { j, root } = ctx;
+  const { index } = ctx;
   // Property names (`x.azure`, `{ azure: 1 }`) bind nothing; every other identifier of that name may.
   const taken = (name: string) =>
-    root
-      .find(j.Identifier, { name })
-      .filter((p) => {
-        const parent = p.parent?.node as Node;
-        const member = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === p.node;
-        const key = (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === p.node && !parent.shorthand;
-        return !((member || key) && !parent.computed);
-      })
-      .size() > 0;
+    index.named(name).some((node) => {
+      const parent = index.parentOf(node);
+      const member = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node;
+      const key = (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.shorthand;
+      return !((member || key) && !parent.computed);
+    });
   if (!taken(base)) return base;
   for (let i = 0; ; i++) {
     const name = `${base}Provider${i === 0 ? '' : i + 1}`;

@@ -7,6 +7,7 @@ import {
   type MigrationOptions,
 } from '../../src/core/index.js';
 import { indexOfRoot, invalidateIndex } from './file-index.js';
+import { likelyChanges } from './likely-change.js';
 import { insertMarkerOnce } from './markers.js';
 import { parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
@@ -55,24 +56,41 @@ function uniqueChanges(changes: readonly Change[]): Change[] {
     });
 }
 
+const CORES = new Map<ParserName, JSCodeshift>();
+
+/** jscodeshift bound to a parser, made once per parser: each `withParser` copies every ast-types builder onto a new function. */
+function withParser(name: ParserName): JSCodeshift {
+  let j = CORES.get(name);
+  if (!j) CORES.set(name, (j = jscodeshift.withParser(parserFor(name))));
+  return j;
+}
+
 /**
  * Parse once, apply every transform in order on the same tree, print once. Throws on parse errors.
  *
  * Most files that reach the transforms end up unchanged. So the transforms first run on Babel's plain tree (no
  * tokens, no recast copy): a file where none of them changes anything is done. Only a file that changes is parsed
  * again through recast, which keeps its formatting when printed, and transformed from scratch on that tree.
+ *
+ * A file that will nearly surely change (`likelyChanges`) goes to recast at once. Without a change there, it is done
+ * as the first pass would have left it. Not with tabs: recast parses those files with the tabs expanded, so its node
+ * offsets into `ctx.source` differ from the plain tree's, and the two passes could disagree.
  */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
-  const j = jscodeshift.withParser(parserFor(parserName));
-  const plain = j(plainParserFor(parserName).parse(input.source) as never);
-  try {
-    const probe = applyTransforms(transforms, input, j, plain, true);
-    return { output: input.source, changed: false, outcome: probe.ctx.outcome };
-  } catch (error) {
-    if (error !== CHANGES) throw error;
+  const j = withParser(parserName);
+  const probed = input.source.includes('\t') || !likelyChanges(input.source);
+  if (probed) {
+    const plain = j(plainParserFor(parserName).parse(input.source) as never);
+    try {
+      const probe = applyTransforms(transforms, input, j, parserName, plain, true);
+      return { output: input.source, changed: false, outcome: probe.ctx.outcome };
+    } catch (error) {
+      if (error !== CHANGES) throw error;
+    }
   }
-  const { ctx, root, todoMessages } = applyTransforms(transforms, input, j, j(input.source));
+  const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source));
+  if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
   const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
   const lines = markerLines(output, todoMessages);
   ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
@@ -90,12 +108,20 @@ interface Applied {
 /** Thrown by the probe at its first change: the file changes, so the probe has nothing more to tell. */
 const CHANGES = Symbol('changes');
 
-function applyTransforms(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, root: Collection, probe = false): Applied {
+function applyTransforms(
+  transforms: readonly Transform[],
+  input: RunInput,
+  j: JSCodeshift,
+  parser: ParserName,
+  root: Collection,
+  probe = false,
+): Applied {
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
   const ctx: TransformContext = {
     j,
+    parser,
     root,
     get index() {
       return indexOfRoot(ctx.root);

@@ -1,3 +1,4 @@
+import { plainParserFor } from './parser.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -22,10 +23,13 @@ function stripLocations(node: Node): Node {
   return node;
 }
 
-/** Parse code (written in the file's quote style) into fresh nodes that recast prints with the file's options. */
+/**
+ * Parse code (written in the file's quote style) into fresh nodes that recast prints with the file's options. Babel's
+ * plain tree serves: without locations the nodes print the same, and recast's tokens and tree copy are not needed.
+ */
 export function statements(ctx: TransformContext, code: string): Node[] {
-  const program = ctx.j(code).find(ctx.j.Program).paths()[0]!.node as Node;
-  return stripLocations(program.body);
+  const file = plainParserFor(ctx.parser).parse(code) as Node;
+  return stripLocations(file.program.body);
 }
 
 export function expression(ctx: TransformContext, code: string): Node {

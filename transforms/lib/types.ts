@@ -1,6 +1,7 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import type { FileFacts, MigrationOptions } from '../../src/core/index.js';
 import type { FileIndex } from './file-index.js';
+import type { ParserName } from './parser.js';
 
 /** What a change was, for the report (`changes[].kind`). */
 export type ChangeKind =
@@ -71,6 +72,8 @@ export function needsPackage(outcome: FileOutcome, kind: keyof PackageNeeds, nam
 /** One parse of one file, shared by every transform in the pipeline. */
 export interface TransformContext {
   j: JSCodeshift;
+  /** The parser `j` was made with (snippets are parsed with its plain variant). */
+  parser: ParserName;
   root: Collection;
   /** One walk of the tree: nodes by type and name, parents, bindings. Rebuilt after a change (`change`). */
   readonly index: FileIndex;

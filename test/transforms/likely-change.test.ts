@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { TRANSFORMS } from '../../transforms/index.js';
+import { likelyChanges } from '../../transforms/lib/likely-change.js';
+import { runTransforms } from '../../transforms/lib/run.js';
+
+/** Files the runner sends straight to recast (no plain-tree first pass) must come out as the first pass leaves them. */
+describe('likely-change', () => {
+  it('guesses from the text shapes in its table', () => {
+    expect(likelyChanges("import OpenAI from 'openai';\nconst client = new OpenAI();\n")).toBe(true);
+    expect(likelyChanges('import { openai } from "@ai-sdk/openai";\n')).toBe(true);
+    expect(likelyChanges("await fetch('https://api.openai.com/v1/models');\n")).toBe(true);
+    // A baseURL often points elsewhere (tests, other vendors): those files get the first pass.
+    expect(likelyChanges("import OpenAI from 'openai';\nnew OpenAI({ baseURL: 'http://localhost:4010' });\n")).toBe(false);
+    expect(likelyChanges('// see the openai docs\nexport const x = 1;\n')).toBe(false);
+  });
+
+  it('a guessed file that does not change comes back as the same text and outcome as after the first pass', () => {
+    // The OpenAI constructed here is a parameter, not the import: nothing to migrate.
+    const source = "import OpenAI from 'openai';\n\nexport function make(OpenAI: any) {\n  return new OpenAI();\n}\n";
+    expect(likelyChanges(source)).toBe(true);
+    const guessed = runTransforms(TRANSFORMS, { source, path: 'make.ts' });
+    expect(guessed.changed).toBe(false);
+    expect(guessed.output).toBe(source);
+    // A tab sends the same code through the first pass.
+    const tabbed = source.replace('  return', '\treturn');
+    const probed = runTransforms(TRANSFORMS, { source: tabbed, path: 'make.ts' });
+    expect(probed.changed).toBe(false);
+    expect(guessed.outcome).toEqual(probed.outcome);
+  });
+
+  it('a guessed file that changes is migrated as before', () => {
+    const source = "import OpenAI from 'openai';\n\nexport const client = new OpenAI();\n";
+    const guessed = runTransforms(TRANSFORMS, { source, path: 'client.ts' });
+    const probed = runTransforms(TRANSFORMS, { source: source.replace('export', '\t\nexport'), path: 'client.ts' });
+    expect(guessed.changed).toBe(true);
+    expect(guessed.output).toContain('new AzureOpenAI(');
+    expect(guessed.output.replace(/\s/g, '')).toBe(probed.output.replace(/\s/g, ''));
+    expect(guessed.outcome.changes.map((c) => c.kind)).toEqual(probed.outcome.changes.map((c) => c.kind));
+  });
+});
