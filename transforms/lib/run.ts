@@ -1,4 +1,5 @@
 import jscodeshift, { type API, type ASTPath, type Collection, type FileInfo, type JSCodeshift, type Options } from 'jscodeshift';
+import { fromString } from 'recast/lib/lines.js';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
@@ -11,7 +12,7 @@ import { likelyChanges } from './likely-change.js';
 import { insertMarkerOnce } from './markers.js';
 import { parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
-import { detectTrailingComma } from './trailing-commas.js';
+import { printOptions, retab } from './print-options.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
@@ -21,6 +22,8 @@ export interface RunInput {
   facts?: FileFacts;
   /** Defaults to the parser the file's extension calls for. */
   parser?: ParserName;
+  /** Run the plain-tree first pass even on a file `likelyChanges` picks (tests compare the two ways). */
+  firstPass?: boolean;
 }
 
 export interface RunResult {
@@ -73,13 +76,12 @@ function withParser(name: ParserName): JSCodeshift {
  * again through recast, which keeps its formatting when printed, and transformed from scratch on that tree.
  *
  * A file that will nearly surely change (`likelyChanges`) goes to recast at once. Without a change there, it is done
- * as the first pass would have left it. Not with tabs: recast parses those files with the tabs expanded, so its node
- * offsets into `ctx.source` differ from the plain tree's, and the two passes could disagree.
+ * as the first pass would have left it.
  */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = withParser(parserName);
-  const probed = input.source.includes('\t') || !likelyChanges(input.source);
+  const probed = input.firstPass === true || !likelyChanges(input.source);
   if (probed) {
     const plain = j(plainParserFor(parserName).parse(input.source) as never);
     try {
@@ -91,7 +93,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   }
   const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source));
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
-  const output = root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
+  const output = retab(root.toSource(printOptions(input.source)), input.source);
   const lines = markerLines(output, todoMessages);
   ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
   ctx.outcome.changes = uniqueChanges(ctx.outcome.changes);
@@ -104,6 +106,19 @@ interface Applied {
   dirty: boolean;
   todoMessages: string[];
 }
+
+/**
+ * The text recast hands its parser: each line's indentation with tabs expanded (tab width 4) and line terminators
+ * made the platform's. Node offsets of a recast tree point into this text, so `ctx.source.slice(node.start, node.end)`
+ * must read it, not the file's text.
+ */
+export function recastText(source: string): string {
+  if (!/[\t\r\u2028\u2029]/.test(source)) return source;
+  return fromString(source, { tabWidth: RECAST_TAB_WIDTH }).toString({ tabWidth: RECAST_TAB_WIDTH, reuseWhitespace: false, useTabs: false });
+}
+
+/** recast's default `tabWidth`, which jscodeshift's parse uses. */
+const RECAST_TAB_WIDTH = 4;
 
 /** Thrown by the probe at its first change: the file changes, so the probe has nothing more to tell. */
 const CHANGES = Symbol('changes');
@@ -127,7 +142,8 @@ function applyTransforms(
       return indexOfRoot(ctx.root);
     },
     path: input.path,
-    source: input.source,
+    // Node offsets point into the text the tree was parsed from: recast's, for a recast tree.
+    source: probe ? input.source : recastText(input.source),
     options: input.options ?? DEFAULT_OPTIONS,
     facts: input.facts ?? emptyFacts(),
     quote: detectQuote(input.source),
@@ -156,8 +172,9 @@ function applyTransforms(
     // A normalizing transform (legacy SDKs → today's `openai` form) is printed and re-parsed, so the transforms after
     // it see ordinary code.
     if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
-      ctx.source = ctx.root.toSource({ quote: ctx.quote, trailingComma: detectTrailingComma(input.source), lineTerminator: '\n' });
-      ctx.root = j(ctx.source);
+      const printed = ctx.root.toSource(printOptions(input.source));
+      ctx.root = j(printed);
+      ctx.source = recastText(printed);
       ctx.shared.clear();
     }
   }
