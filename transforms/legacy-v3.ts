@@ -100,6 +100,10 @@ function openaiClass(ctx: TransformContext, v3: ModuleBinding, before: Node, ren
   );
   if (existing) return existing.local;
   const statement = v3.statement.node as Node;
+  // Renamed in place: every other use of the old name (`client: OpenAIApi` annotations) follows the binding.
+  if (v3.style === 'esm-named' || v3.style === 'cjs-destructured') {
+    for (const ref of referencesTo(j, ctx.root, v3)) (ref.node as Node).name = 'OpenAI';
+  }
   if (v3.style === 'esm-named') {
     const specifier = statement.specifiers.find((s: Node) => s.local === v3.id);
     specifier.imported = j.identifier('OpenAI');
