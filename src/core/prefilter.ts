@@ -1,4 +1,4 @@
-import { isOpenAIEnvName } from './env.js';
+import { AZURE_ENV, isOpenAIEnvName } from './env.js';
 import { mentionsOpenAIHost } from './hosts.js';
 import { DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, WRAPPER_FACTORIES } from './packages.js';
 import { AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
@@ -73,5 +73,19 @@ export function isMigrationCandidate(text: string): boolean {
   if (!PREFILTER_PATTERN.test(text)) return false;
   if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text)) return true;
   for (const [name] of text.matchAll(ENV_NAME)) if (isOpenAIEnvName(name)) return true;
+  return false;
+}
+
+const CONFIG_ENV_NAME = /\b(?:AZURE_)?OPENAI_[A-Z0-9_]+/g;
+
+/**
+ * Whether a config file (env template, YAML, `.env`) names a variable its editor acts on: an OpenAI variable
+ * (`OPENAI_API_KEY`, not another provider's `OPENAI_COMPATIBLE_*`), `OPENAI_API_VERSION` or an `AZURE_OPENAI_*` one.
+ * "OpenAI" in prose or in other names does not count, so such a file is never parsed.
+ */
+export function setsOpenAIEnv(text: string): boolean {
+  for (const [name] of text.matchAll(CONFIG_ENV_NAME)) {
+    if (name.startsWith('AZURE_') || name === AZURE_ENV.apiVersion || isOpenAIEnvName(name)) return true;
+  }
   return false;
 }

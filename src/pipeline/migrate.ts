@@ -5,9 +5,9 @@ import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
 import { discover, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
-import { processAll, type Job, type RunControl } from './pool.js';
+import { poolSize, processAll, WorkerPool, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, reportFile, type Report } from './report.js';
-import type { FileResult } from './types.js';
+import type { FileResult, ProcessSettings } from './types.js';
 
 export interface MigrateRequest {
   cwd: string;
@@ -90,6 +90,11 @@ async function projectIndex(request: MigrateRequest, candidates: string[], scann
   }
 }
 
+function processSettings(request: MigrateRequest): ProcessSettings {
+  const { cwd, options, dryRun } = request;
+  return { cwd, options, dryRun, diff: request.diff ?? false, keepText: request.keepText ?? false };
+}
+
 /** The `migrate` pipeline: discover → pre-filter → project index → transform (pool) → write → report. */
 export async function migrate(request: MigrateRequest): Promise<Report> {
   const report = new ReportBuilder(request.options.target);
@@ -98,32 +103,30 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
   report.scanned = scanned.size;
   for (const result of skipped) report.add(result);
+  // Workers start now: they load the parsers and transform the candidates while this thread builds the index.
+  const size = request.signal?.aborted ? 0 : poolSize(candidates.length, request.workers);
+  const pool = size > 0 ? new WorkerPool(processSettings(request), size) : undefined;
+  pool?.ahead(candidates);
   const index = await projectIndex(request, candidates, scanned);
   started = phase(`project index (${index.extraFiles.length} extra files)`, started);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
   const chosen = new Set([...candidates, ...skipped.map((r) => r.file)]);
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
   const jobs: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
-  const settings = {
-    cwd: request.cwd,
-    options: request.options,
-    dryRun: request.dryRun,
-    diff: request.diff ?? false,
-    keepText: request.keepText ?? false,
-  };
+  const settings = processSettings(request);
   let done = 0;
   const control: RunControl = { signal: request.signal, holdAfter: request.holdAfter };
   const results: FileResult[] = [];
   const finished = await processAll(
     jobs,
     settings,
-    request.workers,
     (result) => {
       report.add(result);
       results.push({ ...result, diff: undefined, before: undefined, after: undefined });
       request.onResult?.(result, ++done, jobs.length);
     },
     control,
+    pool,
   );
   started = phase(`transform (${jobs.length} files)`, started);
   if (request.signal?.aborted) {
@@ -134,7 +137,8 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   // Config files follow the code: the env list, the deployments and the imports its rewrite produced.
   const envList = report.build().env;
   const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
-  const configResults = await migrateConfigFiles({ ...run, env: envList, onResult: request.onConfigResult }, results);
+  const limits = { maxFileSize: request.maxFileSize, onSkip: request.onSkip };
+  const configResults = await migrateConfigFiles({ ...run, ...limits, env: envList, onResult: request.onConfigResult }, results);
   phase(`config files (${configResults.length} files)`, started);
   const built = report.build();
   built.deployments = collectDeployments(results);
