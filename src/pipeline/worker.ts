@@ -11,6 +11,14 @@ import { processFile, transformFile } from './process-file.js';
 import type { AheadMessage, JobMessage, WorkerData, WorkerMessage } from './pool.js';
 
 const { settings, slot, stop } = workerData as WorkerData;
+/** Test hook: the worker dies, as on a fatal error, when it starts a file with this name (crash-handling tests). */
+const CRASH_ON = process.env.OPENAI_TO_AZURE_TEST_CRASH_ON;
+
+/** Say which file this worker holds (job id + 1, or -(ahead index + 1)), before working on it. */
+function hold(value: number, file: string): void {
+  Atomics.store(slot, 0, value);
+  if (CRASH_ON && file.endsWith(`/${CRASH_ON}`)) process.exit(70);
+}
 const port = parentPort!;
 const jobs: JobMessage[] = [];
 let ahead: AheadMessage | undefined;
@@ -29,7 +37,7 @@ async function work(): Promise<void> {
   for (;;) {
     const job = jobs.shift();
     if (job) {
-      Atomics.store(slot, 0, job.id + 1);
+      hold(job.id + 1, job.job.file);
       const result = await processFile(job.job.file, job.job.facts, settings);
       Atomics.store(slot, 0, 0);
       port.postMessage({ kind: 'job', id: job.id, result } satisfies WorkerMessage);
@@ -37,7 +45,7 @@ async function work(): Promise<void> {
     }
     const index = claimAhead();
     if (index === undefined) break;
-    Atomics.store(slot, 0, -(index + 1));
+    hold(-(index + 1), ahead!.files[index]!);
     const transformed = await transformFile(ahead!.files[index]!, undefined, settings);
     Atomics.store(slot, 0, 0);
     port.postMessage({ kind: 'ahead', index, transformed } satisfies WorkerMessage);
