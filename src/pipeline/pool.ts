@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index.js';
-import { displayPath, processFile, writeTransformed, type Transformed } from './process-file.js';
+import { displayPath, processFile, transformFile, writeTransformed, type Transformed } from './process-file.js';
 import type { FileResult, ProcessSettings } from './types.js';
 
 export interface Job {
@@ -53,17 +53,16 @@ export const POOL_THRESHOLD = 64;
 const FILES_PER_WORKER = 32;
 
 /**
- * One worker per core: the main thread only routes results (and builds the project index while the workers
- * transform files ahead of it), so it needs no core of its own.
+ * One worker per core but one: the main thread builds the project index meanwhile, then transforms files too, so
+ * every core works and none is oversubscribed.
  */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, availableParallelism() - 1);
 }
 
 export function poolSize(jobs: number, workers: number): number {
-  if (jobs < POOL_THRESHOLD || workers < 2) return 0;
-  const size = Math.min(workers, Math.floor(jobs / FILES_PER_WORKER));
-  return size < 2 ? 0 : size;
+  if (jobs < POOL_THRESHOLD || workers < 1) return 0;
+  return Math.min(workers, Math.floor(jobs / FILES_PER_WORKER));
 }
 
 /** Hands results to `onResult` in job order, whatever order they complete in. */
@@ -109,7 +108,7 @@ interface RunState {
 
 /**
  * Worker threads, started as early as the run knows it has enough files: they load the parsers and transform the
- * candidates (`ahead`) while the main thread builds the project index. A file the index gives no facts keeps that
+ * candidates (`ahead`) while the main thread builds the project index, which then joins them. A file the index gives no facts keeps that
  * result (written only when its turn comes in `run`); the others, and the index's extra files, are jobs.
  */
 export class WorkerPool {
@@ -146,7 +145,26 @@ export class WorkerPool {
       control.signal?.addEventListener('abort', this.onAbort);
       this.pump();
       if (control.signal?.aborted) this.onAbort();
+      else void this.helpAhead(new Set(jobs.filter((j) => j.facts !== undefined).map((j) => j.file)));
     });
+  }
+
+  /**
+   * The main thread, done with the index, claims files ahead too (the workers need it for nothing but jobs and
+   * results). A file the index gave facts is claimed and left: it is a job, and a result without facts is no use.
+   */
+  private async helpAhead(withFacts: ReadonlySet<string>): Promise<void> {
+    const ahead = this.aheadMessage;
+    while (ahead && !this.closed && Atomics.load(this.stop, 0) === 0) {
+      const index = Atomics.add(ahead.counter, 0, 1);
+      if (index >= ahead.files.length) return;
+      const file = ahead.files[index]!;
+      if (withFacts.has(file)) continue;
+      const transformed = await transformFile(file, undefined, this.settings);
+      if (this.closed) return;
+      this.aheadDone.set(file, transformed);
+      this.pump();
+    }
   }
 
   close(): void {
