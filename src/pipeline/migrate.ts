@@ -103,7 +103,8 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
   report.scanned = scanned.size;
   for (const result of skipped) report.add(result);
-  // Workers start now: they load the parsers and transform the candidates while this thread builds the index.
+  // Workers start now: they load the parsers and transform the candidates while this thread builds the index (and
+  // then joins them).
   const size = request.signal?.aborted ? 0 : poolSize(candidates.length, request.workers);
   const pool = size > 0 ? new WorkerPool(processSettings(request), size) : undefined;
   pool?.ahead(candidates);

@@ -108,14 +108,15 @@ interface RunState {
 
 /**
  * Worker threads, started as early as the run knows it has enough files: they load the parsers and transform the
- * candidates (`ahead`) while the main thread builds the project index, which then joins them. A file the index gives no facts keeps that
- * result (written only when its turn comes in `run`); the others, and the index's extra files, are jobs.
+ * candidates (`ahead`) while the main thread builds the project index; then the main thread joins them. A file the
+ * index gives no facts keeps that result (written only when its turn comes in `run`); the others, and the index's
+ * extra files, are jobs.
  */
 export class WorkerPool {
   private readonly workers = new Set<PoolWorker>();
   private readonly stop = new Int32Array(new SharedArrayBuffer(4));
   private aheadMessage?: AheadMessage;
-  private readonly aheadIndex = new Map<string, number>();
+  private readonly aheadFiles = new Set<string>();
   private readonly aheadDone = new Map<string, Transformed>();
   /** Files whose ahead transform a crash took down: processed as jobs instead. */
   private readonly aheadLost = new Set<string>();
@@ -131,7 +132,7 @@ export class WorkerPool {
 
   /** Transform these files in the background, without facts, writing nothing. */
   ahead(files: readonly string[]): void {
-    files.forEach((file, index) => this.aheadIndex.set(file, index));
+    for (const file of files) this.aheadFiles.add(file);
     this.aheadMessage = { files, counter: new Int32Array(new SharedArrayBuffer(4)) };
     for (const worker of this.workers) worker.thread.postMessage(this.aheadMessage);
   }
@@ -251,7 +252,7 @@ export class WorkerPool {
       }
       if (state.next >= state.jobs.length || !mayStart(state.next, state.control)) return;
       const { file, facts } = state.jobs[state.next]!;
-      const ahead = facts === undefined && this.aheadIndex.has(file) && !this.aheadLost.has(file);
+      const ahead = facts === undefined && this.aheadFiles.has(file) && !this.aheadLost.has(file);
       if (ahead) {
         const transformed = this.aheadDone.get(file);
         if (!transformed) return this.ensureWorker();
