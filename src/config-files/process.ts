@@ -14,8 +14,10 @@ import type { ConfigEdit } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+type Editor = (body: string, ctx: ConfigContext, file: string) => ConfigEdit | Promise<ConfigEdit>;
+
 /** Each kind's editor; a real `.env` is never rewritten (it only gets notes). The YAML parser loads on first use. */
-const EDITORS: Readonly<Record<ConfigKind, (body: string, ctx: ConfigContext, file: string) => ConfigEdit | Promise<ConfigEdit>>> = {
+const EDITORS: Readonly<Record<ConfigKind, Editor>> = {
   'env-template': (body, ctx) => editEnvTemplate(body, ctx),
   'env-file': (body, ctx) => ({ output: body, changes: [], secrets: [], notes: envFileNotes(body, ctx) }),
   yaml: async (body, ctx) => (await import('./yaml-env.js')).editYaml(body, ctx),

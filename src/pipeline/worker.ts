@@ -6,6 +6,7 @@
  *   pool keeps the result for a file the index gives no facts.
  * The worker's `slot` in shared memory says which file it is working on, so the pool knows what a crash took down.
  */
+import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processFile, transformFile } from './process-file.js';
 import type { AheadMessage, JobMessage, WorkerData, WorkerMessage } from './pool.js';
@@ -17,7 +18,7 @@ const CRASH_ON = process.env.OPENAI_TO_AZURE_TEST_CRASH_ON;
 /** Say which file this worker holds (job id + 1, or -(ahead index + 1)), before working on it. */
 function hold(value: number, file: string): void {
   Atomics.store(slot, 0, value);
-  if (CRASH_ON && file.endsWith(`/${CRASH_ON}`)) process.exit(70);
+  if (CRASH_ON && basename(file) === CRASH_ON) process.exit(70);
 }
 const port = parentPort!;
 const jobs: JobMessage[] = [];
