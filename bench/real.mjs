@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeSummary, jscodeshiftSummary } from './jscodeshift-summary.mjs';
 import { measure } from './peak-rss.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -70,8 +71,7 @@ for (const command of commands) {
         detail = `exit ${r.code}`;
       }
     } else {
-      const stats = Object.fromEntries([...r.stdout.matchAll(/^(\d+) (errors|unmodifed|unmodified|skipped|ok)$/gm)].map((m) => [m[2], Number(m[1])]));
-      detail = `${stats.ok ?? 0} ok, ${stats.unmodified ?? stats.unmodifed ?? 0} unmodified, ${stats.errors ?? 0} errors`;
+      detail = describeSummary(jscodeshiftSummary(r.stdout));
     }
     process.stderr.write(`  ${command.name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(1)} s, ${r.peakRssMB.toFixed(0)} MB (${detail})\n`);
   }

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateTree, isTreeCurrent, MANIFEST } from './generate-tree.mjs';
+import { jscodeshiftSummary } from './jscodeshift-summary.mjs';
 import { measure } from './peak-rss.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -113,9 +114,7 @@ const ourReport = (r) => {
     return { unparsedStdout: r.stdout.slice(0, 200) };
   }
 };
-// jscodeshift's closing lines: "N errors", "N unmodified", "N skipped", "N ok".
-const jscodeshiftStats = (r) =>
-  Object.fromEntries([...r.stdout.matchAll(/^(\d+) (errors|unmodified|skipped|ok)$/gm)].map((m) => [m[2], Number(m[1])]));
+const jscodeshiftStats = (r) => jscodeshiftSummary(r.stdout) ?? { unparsedStdout: r.stdout.slice(-200) };
 
 async function ours(tree, extra = []) {
   return timeCommand(`openai-to-azure migrate ${extra.join(' ')}`.trim(), process.execPath, [CLI, 'migrate', tree, '--json', ...extra], ourReport);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { setsOpenAIEnv } from '../core/prefilter.js';
+import { DEFAULT_MAX_FILE_SIZE, screenFile } from '../pipeline/limits.js';
 import { displayPath } from '../pipeline/process-file.js';
 import { redactSecrets } from '../pipeline/redact.js';
 import { decodeText, encodeText } from '../pipeline/text-format.js';
@@ -10,41 +11,52 @@ import { editEnvTemplate, envFileNotes } from './env-template.js';
 import { configKind, type ConfigKind } from './kinds.js';
 import { editPackageJson } from './package-json.js';
 import type { ConfigEdit } from './types.js';
-import { editYaml } from './yaml-env.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Each kind's editor; a real `.env` is never rewritten (it only gets notes). */
-const EDITORS: Readonly<Record<ConfigKind, (body: string, ctx: ConfigContext, file: string) => ConfigEdit>> = {
+type Editor = (body: string, ctx: ConfigContext, file: string) => ConfigEdit | Promise<ConfigEdit>;
+
+/** Each kind's editor; a real `.env` is never rewritten (it only gets notes). The YAML parser loads on first use. */
+const EDITORS: Readonly<Record<ConfigKind, Editor>> = {
   'env-template': (body, ctx) => editEnvTemplate(body, ctx),
   'env-file': (body, ctx) => ({ output: body, changes: [], secrets: [], notes: envFileNotes(body, ctx) }),
-  yaml: (body, ctx) => editYaml(body, ctx),
+  yaml: async (body, ctx) => (await import('./yaml-env.js')).editYaml(body, ctx),
   'package-json': (body, ctx, file) => editPackageJson(body, ctx.packages?.get(file)),
 };
 
-/** Whether a config file can concern us at all, before any parse. */
+/** Whether a config file can concern us at all, before any parse: it sets an OpenAI or Azure OpenAI variable. */
 function mayConcern(kind: ConfigKind, text: string): boolean {
-  return kind === 'package-json' || /OPENAI/.test(text);
+  return kind === 'package-json' || setsOpenAIEnv(text);
 }
 
 /**
- * Edit one config file as its kind's editor says and write it back (unless dry-run). Never throws: a file that
- * cannot be read, decoded or parsed is `failed` and stays byte-for-byte as it was.
+ * Edit one config file as its kind's editor says and write it back (unless dry-run). The limits of code files hold:
+ * a file over `maxSize`, minified or binary that may concern us is `skipped` (with the reason) and never parsed.
+ * Never throws: a file that cannot be read, decoded or parsed is `failed` and stays byte-for-byte as it was.
  */
-export async function processConfigFile(file: string, ctx: ConfigContext, settings: ProcessSettings): Promise<FileResult> {
+export async function processConfigFile(
+  file: string,
+  ctx: ConfigContext,
+  settings: ProcessSettings,
+  maxSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<FileResult> {
   const path = displayPath(file, settings.cwd);
   const result: FileResult = { file, path, status: 'unchanged', changes: [], todos: [], secrets: [], env: [], notes: [] };
   const kind = configKind(file)!;
+  const screening = screenFile(file, maxSize, (text) => mayConcern(kind, text));
+  if (screening.kind === 'skipped') return { ...result, status: 'skipped', reason: screening.reason };
+  if (screening.kind === 'irrelevant') return result;
   try {
+    // Read again rather than reuse the screening's text: this decoding keeps a BOM, to write it back.
     const original = utf8.decode(await readFile(file));
-    if (!mayConcern(kind, original)) return result;
     const { body, format } = decodeText(original);
-    const edit = EDITORS[kind](body, ctx, file);
+    const edit = await EDITORS[kind](body, ctx, file);
     Object.assign(result, { changes: edit.changes, secrets: edit.secrets, notes: edit.notes.map(redactSecrets) });
     const output = encodeText(edit.output, format);
     if (output === original) return result;
     result.status = 'changed';
     if (settings.diff) {
+      const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
       const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, body, edit.output, undefined, undefined, {
         headerOptions: FILE_HEADERS_ONLY,
       });

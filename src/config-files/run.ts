@@ -83,12 +83,17 @@ export interface ConfigRun {
   settings: ProcessSettings;
   /** The report's env list (variables the migrated code reads). */
   env: readonly string[];
+  /** Files larger than this many bytes are skipped, as code files are. */
+  maxFileSize?: number;
   onResult?(result: FileResult): void;
+  /** A config file skipped for a limit (size, minified, binary), before `onResult` gets it. */
+  onSkip?(result: FileResult): void;
 }
 
 /**
  * The config-file jobs, after the code jobs (they follow the code's env list, deployments and imports): discovered
- * by the same walker, edited each by its kind's format-preserving editor, reported like code files.
+ * by the same walker, under the same limits, edited each by its kind's format-preserving editor, reported like code
+ * files.
  */
 export async function migrateConfigFiles(run: ConfigRun, results: readonly FileResult[]): Promise<FileResult[]> {
   const roots = run.paths.map((p) => resolve(run.cwd, p));
@@ -101,7 +106,8 @@ export async function migrateConfigFiles(run: ConfigRun, results: readonly FileR
   };
   const out: FileResult[] = [];
   for await (const file of discoverConfigFiles(roots, run.globs)) {
-    const result = await processConfigFile(file, ctx, run.settings);
+    const result = await processConfigFile(file, ctx, run.settings, run.maxFileSize);
+    if (result.status === 'skipped') run.onSkip?.(result);
     out.push(result);
     run.onResult?.(result);
   }

@@ -1,4 +1,4 @@
-import { isOpenAIEnvName } from './env.js';
+import { AZURE_ENV, isOpenAIEnvName } from './env.js';
 import { mentionsOpenAIHost } from './hosts.js';
 import { DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, WRAPPER_FACTORIES } from './packages.js';
 import { AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
@@ -64,14 +64,35 @@ const PACKAGE_IMPORT = new RegExp(
 const ENV_NAME = /\bOPENAI_[A-Z0-9_]+/g;
 
 /**
+ * What every candidate contains, tested first because most files fail it: the packages, the hosts and the env
+ * names a candidate needs all contain "openai" in some case, so one literal (10× cheaper than the whole pre-filter
+ * pattern) decides most files. Should a migrated package ever lack it, the whole pattern is the gate again.
+ */
+const MIGRATION_GATE = MIGRATED_PACKAGES.every((name) => /openai/i.test(name)) ? /openai/i : PREFILTER_PATTERN;
+
+/**
  * Whether `migrate` must parse a file: it imports or requires a package this tool migrates, reads an OpenAI
  * environment variable, or names an OpenAI API host. A file that mentions "openai" only in prose (a provider id, a
  * comment, a docs link) costs this text scan, not a parse. Files that use a client or model constant exported
  * from elsewhere are added by the project index (it follows candidates' imports and scans for importers).
  */
 export function isMigrationCandidate(text: string): boolean {
-  if (!PREFILTER_PATTERN.test(text)) return false;
+  if (!MIGRATION_GATE.test(text)) return false;
   if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text)) return true;
   for (const [name] of text.matchAll(ENV_NAME)) if (isOpenAIEnvName(name)) return true;
+  return false;
+}
+
+const CONFIG_ENV_NAME = /\b(?:AZURE_)?OPENAI_[A-Z0-9_]+/g;
+
+/**
+ * Whether a config file (env template, YAML, `.env`) names a variable its editor acts on: an OpenAI variable
+ * (`OPENAI_API_KEY`, not another provider's `OPENAI_COMPATIBLE_*`), `OPENAI_API_VERSION` or an `AZURE_OPENAI_*` one.
+ * "OpenAI" in prose or in other names does not count, so such a file is never parsed.
+ */
+export function setsOpenAIEnv(text: string): boolean {
+  for (const [name] of text.matchAll(CONFIG_ENV_NAME)) {
+    if (name.startsWith('AZURE_') || name === AZURE_ENV.apiVersion || isOpenAIEnvName(name)) return true;
+  }
   return false;
 }

@@ -51,7 +51,9 @@ export async function ancestorLayers(dir: string): Promise<IgnoreLayer[]> {
 export function isIgnored(path: string, isDir: boolean, layers: readonly IgnoreLayer[]): boolean {
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i]!;
-    const rel = toPosix(relative(layer.dir, path));
+    // Paths are under their layers' folders: slicing spares `relative`'s normalising on every file and layer.
+    const under = path.length > layer.dir.length && path.startsWith(layer.dir) && path[layer.dir.length] === sep;
+    const rel = toPosix(under ? path.slice(layer.dir.length + 1) : relative(layer.dir, path));
     if (rel === '') continue;
     const result = layer.rules.test(isDir ? `${rel}/` : rel);
     if (result.ignored) return true;

@@ -5,7 +5,7 @@ import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
 import { discover, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
-import { processAll, type Job, type RunControl } from './pool.js';
+import { poolSize, processAll, WorkerPool, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, reportFile, type Report } from './report.js';
 import { CONFIG_SHARD, ownedBy, type Shard } from './shard.js';
 import type { FileResult, ProcessSettings } from './types.js';
@@ -98,6 +98,11 @@ async function projectIndex(request: MigrateRequest, candidates: string[], scann
   }
 }
 
+function processSettings(request: MigrateRequest): ProcessSettings {
+  const { cwd, options, dryRun } = request;
+  return { cwd, options, dryRun, diff: request.diff ?? false, keepText: request.keepText ?? false };
+}
+
 /** The `migrate` pipeline: discover → pre-filter → project index → transform (pool) → write → report. */
 export async function migrate(request: MigrateRequest): Promise<Report> {
   const report = new ReportBuilder(request.options.target);
@@ -108,6 +113,11 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   report.scanned = request.shard ? [...scanned].filter(owned).length : scanned.size;
   report.shard = request.shard;
   for (const result of skipped) if (owned(result.file)) report.add(result);
+  // Workers start now: they load the parsers and transform this part's candidates while this thread builds the
+  // index (and then joins them).
+  const size = request.signal?.aborted ? 0 : poolSize(candidates.length, request.workers);
+  const pool = size > 0 ? new WorkerPool(processSettings(request), size) : undefined;
+  pool?.ahead(request.shard ? candidates.filter(owned) : candidates);
   const index = await projectIndex(request, candidates, scanned);
   started = phase(`project index (${index.extraFiles.length} extra files)`, started);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
@@ -115,26 +125,20 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
   const all: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
   const jobs = request.shard ? all.filter((job) => owned(job.file)) : all;
-  const settings: ProcessSettings = {
-    cwd: request.cwd,
-    options: request.options,
-    dryRun: request.dryRun,
-    diff: request.diff ?? false,
-    keepText: request.keepText ?? false,
-  };
+  const settings = processSettings(request);
   let done = 0;
   const control: RunControl = { signal: request.signal, holdAfter: request.holdAfter };
   const results: FileResult[] = [];
   const finished = await processAll(
     jobs,
     settings,
-    request.workers,
     (result) => {
       report.add(result);
       results.push({ ...result, diff: undefined, before: undefined, after: undefined });
       request.onResult?.(result, ++done, jobs.length);
     },
     control,
+    pool,
   );
   started = phase(`transform (${jobs.length} files)`, started);
   if (request.signal?.aborted) {
@@ -156,7 +160,8 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   // Config files follow the code: the env list, the deployments and the imports its rewrite produced.
   const envList = envOf(tree);
   const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
-  const configResults = await migrateConfigFiles({ ...run, env: envList, onResult: request.onConfigResult }, tree);
+  const limits = { maxFileSize: request.maxFileSize, onSkip: request.onSkip };
+  const configResults = await migrateConfigFiles({ ...run, ...limits, env: envList, onResult: request.onConfigResult }, tree);
   phase(`config files (${configResults.length} files)`, started);
   const built = report.build();
   // The config shard reports the tree-wide facts the config files follow (the same list unsharded).
@@ -189,10 +194,13 @@ async function withPeers(
   const started = performance.now();
   let done = 0;
   const dry = { ...settings, dryRun: true, diff: false, keepText: false };
-  await processAll(peers, dry, request.workers, (result) => {
+  const size = poolSize(peers.length, request.workers);
+  const pool = size > 0 ? new WorkerPool(dry, size) : undefined;
+  const onResult = (result: FileResult): void => {
     byFile.set(result.file, result);
     request.onPeerProgress?.(++done, peers.length);
-  }, control);
+  };
+  await processAll(peers, dry, onResult, control, pool);
   phase(`other shards' files, in memory (${peers.length} files)`, started);
   return all.flatMap((job) => byFile.get(job.file) ?? []);
 }

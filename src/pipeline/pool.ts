@@ -1,20 +1,33 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index.js';
-import { displayPath, processFile } from './process-file.js';
+import { displayPath, processFile, transformFile, writeTransformed, type Transformed } from './process-file.js';
 import type { FileResult, ProcessSettings } from './types.js';
 
 export interface Job {
   file: string;
   facts?: FileFacts;
 }
+/** A job for a worker: process (and write) this file. */
 export interface JobMessage {
   id: number;
   job: Job;
 }
-export interface ResultMessage {
-  id: number;
-  result: FileResult;
+/** Files to transform ahead of the project index, claimed one at a time through the shared `counter`. */
+export interface AheadMessage {
+  files: readonly string[];
+  counter: Int32Array;
+}
+export type WorkerMessage =
+  | { kind: 'job'; id: number; result: FileResult }
+  | { kind: 'ahead'; index: number; transformed: Transformed };
+/** What each worker starts with; `slot` (its own) and `stop` (shared) are shared memory. */
+export interface WorkerData {
+  settings: ProcessSettings;
+  /** The file in hand: job id + 1, -(ahead index + 1), or 0 when idle. */
+  slot: Int32Array;
+  /** Set once the run stops: claim nothing more ahead. */
+  stop: Int32Array;
 }
 
 /**
@@ -33,19 +46,23 @@ function mayStart(index: number, control: RunControl): boolean {
   return control.holdAfter === undefined || index < control.holdAfter;
 }
 
+
 /** Below this many files a pool costs more (each worker loads the parsers) than it saves. */
 export const POOL_THRESHOLD = 64;
 /** No worker is started for fewer files than this. */
 const FILES_PER_WORKER = 32;
 
+/**
+ * One worker per core but one: the main thread builds the project index meanwhile, then transforms files too, so
+ * every core works and none is oversubscribed.
+ */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
 export function poolSize(jobs: number, workers: number): number {
-  if (jobs < POOL_THRESHOLD || workers < 2) return 0;
-  const size = Math.min(workers, Math.floor(jobs / FILES_PER_WORKER));
-  return size < 2 ? 0 : size;
+  if (jobs < POOL_THRESHOLD || workers < 1) return 0;
+  return Math.min(workers, Math.floor(jobs / FILES_PER_WORKER));
 }
 
 /** Hands results to `onResult` in job order, whatever order they complete in. */
@@ -62,80 +79,207 @@ function inOrder(total: number, onResult: (result: FileResult) => void): (id: nu
   };
 }
 
-function runInPool(
-  jobs: readonly Job[],
-  settings: ProcessSettings,
-  size: number,
-  onResult: (r: FileResult) => void,
-  control: RunControl,
-): Promise<number> {
-  const entry = new URL('./worker.js', import.meta.url);
-  return new Promise((resolve, reject) => {
-    const deliver = inOrder(jobs.length, onResult);
-    const workers = new Set<Worker>();
-    let next = 0;
-    let inFlight = 0;
-    let done = false;
-    const finish = (error?: unknown): void => {
-      if (done) return;
-      done = true;
-      control.signal?.removeEventListener('abort', onAbort);
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(next);
-    };
-    // Interrupted: every file started has been delivered (they complete in any order, all before this point).
-    const onAbort = (): void => {
-      if (inFlight === 0) finish();
-    };
-    control.signal?.addEventListener('abort', onAbort);
-    const accept = (id: number, result: FileResult): void => {
-      inFlight--;
-      try {
-        if (deliver(id, result)) finish();
-        else if (control.signal?.aborted && inFlight === 0) finish();
-      } catch (error) {
-        finish(error);
-      }
-    };
-    const start = (): void => {
-      const worker = new Worker(entry, { workerData: settings });
-      workers.add(worker);
-      let current: number | undefined;
-      let failure: Error | undefined;
-      const feed = (): void => {
-        if (next < jobs.length && !mayStart(next, control)) return void (current = undefined);
-        current = next < jobs.length ? next++ : undefined;
-        if (current === undefined) void worker.terminate();
-        else {
-          inFlight++;
-          worker.postMessage({ id: current, job: jobs[current]! } satisfies JobMessage);
-        }
-      };
-      worker.on('message', ({ id, result }: ResultMessage) => {
-        current = undefined;
-        accept(id, result);
-        if (!done) feed();
-      });
-      worker.on('error', (error) => (failure = error));
-      // A worker that dies fails only the file it held; a fresh worker takes over the rest.
-      worker.on('exit', (code) => {
-        workers.delete(worker);
-        if (done || current === undefined) return;
-        const failed = current;
-        if (next < jobs.length && mayStart(next, control)) start();
-        accept(failed, crashed(jobs[failed]!.file, settings.cwd, failure?.message ?? `exited with code ${code}`));
-      });
-      feed();
-    };
-    for (let i = 0; i < size; i++) start();
-    if (control.signal?.aborted) onAbort();
-  });
-}
-
 function crashed(file: string, cwd: string, reason: string): FileResult {
   const base = { file, path: displayPath(file, cwd), changes: [], todos: [], secrets: [], env: [], notes: [] };
   return { ...base, status: 'failed', error: `worker crashed: ${reason}` };
+}
+
+interface PoolWorker {
+  thread: Worker;
+  slot: Int32Array;
+  /** The job posted to it and not yet answered (one at a time). */
+  job?: number;
+  failure?: Error;
+}
+
+/** What a run over the pool needs to know while it lasts. */
+interface RunState {
+  jobs: readonly Job[];
+  control: RunControl;
+  deliver: (id: number, result: FileResult) => boolean;
+  /** Jobs started so far (in job order). */
+  next: number;
+  inFlight: number;
+  /** Started jobs whose worker died before starting them: they go first to the next free worker. */
+  retry: number[];
+  resolve(done: number): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Worker threads, started as early as the run knows it has enough files: they load the parsers and transform the
+ * candidates (`ahead`) while the main thread builds the project index; then the main thread joins them. A file the
+ * index gives no facts keeps that result (written only when its turn comes in `run`); the others, and the index's
+ * extra files, are jobs.
+ */
+export class WorkerPool {
+  private readonly workers = new Set<PoolWorker>();
+  private readonly stop = new Int32Array(new SharedArrayBuffer(4));
+  private aheadMessage?: AheadMessage;
+  private readonly aheadFiles = new Set<string>();
+  private readonly aheadDone = new Map<string, Transformed>();
+  /** Files whose ahead transform a crash took down: processed as jobs instead. */
+  private readonly aheadLost = new Set<string>();
+  private state?: RunState;
+  private closed = false;
+
+  constructor(
+    private readonly settings: ProcessSettings,
+    size: number,
+  ) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  /** Transform these files in the background, without facts, writing nothing. */
+  ahead(files: readonly string[]): void {
+    for (const file of files) this.aheadFiles.add(file);
+    this.aheadMessage = { files, counter: new Int32Array(new SharedArrayBuffer(4)) };
+    for (const worker of this.workers) worker.thread.postMessage(this.aheadMessage);
+  }
+
+  /** Process every job, results to `onResult` in job order; resolves with how many were done. Closes the pool. */
+  run(jobs: readonly Job[], onResult: (result: FileResult) => void, control: RunControl): Promise<number> {
+    return new Promise((resolve, reject) => {
+      if (jobs.length === 0) return void (this.close(), resolve(0));
+      const deliver = inOrder(jobs.length, onResult);
+      this.state = { jobs, control, deliver, next: 0, inFlight: 0, retry: [], resolve, reject };
+      control.signal?.addEventListener('abort', this.onAbort);
+      this.pump();
+      if (control.signal?.aborted) this.onAbort();
+      else void this.helpAhead(new Set(jobs.filter((j) => j.facts !== undefined).map((j) => j.file)));
+    });
+  }
+
+  /**
+   * The main thread, done with the index, claims files ahead too (the workers need it for nothing but jobs and
+   * results). A file the index gave facts is claimed and left: it is a job, and a result without facts is no use.
+   */
+  private async helpAhead(withFacts: ReadonlySet<string>): Promise<void> {
+    const ahead = this.aheadMessage;
+    while (ahead && !this.closed && Atomics.load(this.stop, 0) === 0) {
+      const index = Atomics.add(ahead.counter, 0, 1);
+      if (index >= ahead.files.length) return;
+      const file = ahead.files[index]!;
+      if (withFacts.has(file)) continue;
+      const transformed = await transformFile(file, undefined, this.settings);
+      if (this.closed) return;
+      this.aheadDone.set(file, transformed);
+      this.pump();
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.stop, 0, 1);
+    this.state?.control.signal?.removeEventListener('abort', this.onAbort);
+    for (const worker of this.workers) void worker.thread.terminate();
+  }
+
+  // Interrupted: no new file starts; every file started has been delivered once none is in flight.
+  private readonly onAbort = (): void => {
+    Atomics.store(this.stop, 0, 1);
+    if (this.state?.inFlight === 0) this.finish();
+  };
+
+  private finish(error?: unknown): void {
+    const state = this.state!;
+    if (this.closed) return;
+    this.close();
+    if (error) state.reject(error instanceof Error ? error : new Error(String(error)));
+    else state.resolve(state.next);
+  }
+
+  private spawn(): void {
+    const slot = new Int32Array(new SharedArrayBuffer(4));
+    const data: WorkerData = { settings: this.settings, slot, stop: this.stop };
+    const worker: PoolWorker = { thread: new Worker(new URL('./worker.js', import.meta.url), { workerData: data }), slot };
+    this.workers.add(worker);
+    if (this.aheadMessage) worker.thread.postMessage(this.aheadMessage);
+    worker.thread.on('message', (message: WorkerMessage) => this.onMessage(worker, message));
+    worker.thread.on('error', (error) => (worker.failure = error));
+    worker.thread.on('exit', (code) => this.onExit(worker, code));
+  }
+
+  private onMessage(worker: PoolWorker, message: WorkerMessage): void {
+    if (this.closed) return;
+    if (message.kind === 'ahead') {
+      this.aheadDone.set(this.aheadMessage!.files[message.index]!, message.transformed);
+    } else {
+      worker.job = undefined;
+      this.accept(message.id, message.result);
+    }
+    if (this.state && !this.closed) this.pump();
+  }
+
+  /** A worker that dies fails only the file it held; a fresh worker takes over the rest. */
+  private onExit(worker: PoolWorker, code: number): void {
+    this.workers.delete(worker);
+    if (this.closed) return;
+    const held = Atomics.load(worker.slot, 0);
+    const reason = worker.failure?.message ?? `exited with code ${code}`;
+    if (held < 0) this.aheadLost.add(this.aheadMessage!.files[-held - 1]!);
+    // Died before starting its job (in a file ahead of the index): the job goes to another worker.
+    if (worker.job !== undefined && held < 0) this.state?.retry.push(worker.job);
+    // Died holding its job, or before it could start any (it failed to load): that job fails.
+    const failed = held > 0 ? held - 1 : held === 0 ? worker.job : undefined;
+    if (held !== 0 || worker.job !== undefined) this.spawn();
+    if (failed !== undefined) this.accept(failed, crashed(this.state!.jobs[failed]!.file, this.settings.cwd, reason));
+    else if (this.state) this.pump();
+  }
+
+  private accept(id: number, result: FileResult): void {
+    const state = this.state!;
+    state.inFlight--;
+    try {
+      if (state.deliver(id, result)) this.finish();
+      else if (state.control.signal?.aborted && state.inFlight === 0) this.finish();
+    } catch (error) {
+      this.finish(error);
+    }
+  }
+
+  /** Start jobs in order while they can start: a transformed-ahead result is written, a job goes to a free worker. */
+  private pump(): void {
+    const state = this.state!;
+    for (;;) {
+      if (this.closed) return;
+      const free = [...this.workers].find((w) => w.job === undefined);
+      if (state.retry.length > 0) {
+        if (!free) return this.ensureWorker();
+        this.post(free, state.retry.shift()!);
+        continue;
+      }
+      if (state.next >= state.jobs.length || !mayStart(state.next, state.control)) return;
+      const { file, facts } = state.jobs[state.next]!;
+      const ahead = facts === undefined && this.aheadFiles.has(file) && !this.aheadLost.has(file);
+      if (ahead) {
+        const transformed = this.aheadDone.get(file);
+        if (!transformed) return this.ensureWorker();
+        this.aheadDone.delete(file);
+        const id = state.next++;
+        state.inFlight++;
+        void writeTransformed(transformed).then((result) => this.accept(id, result));
+        continue;
+      }
+      if (!free) return this.ensureWorker();
+      state.inFlight++;
+      this.post(free, state.next++);
+    }
+  }
+
+  private post(worker: PoolWorker, id: number): void {
+    worker.job = id;
+    worker.thread.postMessage({ id, job: this.state!.jobs[id]! } satisfies JobMessage);
+  }
+
+  /** Work waits on workers: make sure one is alive (all may have died with nothing in hand). */
+  private ensureWorker(): void {
+    if (this.workers.size === 0) {
+      this.spawn();
+      this.pump();
+    }
+  }
 }
 
 /** Resolves when `signal` aborts; a timer keeps the process alive meanwhile (a signal listener alone does not). */
@@ -148,18 +292,17 @@ function aborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Process every job and hand each result to `onResult` in job order. A worker-thread pool when there are enough
- * files to pay for it, else the main thread. Resolves with how many jobs were done (fewer when interrupted).
+ * Process every job and hand each result to `onResult` in job order: on `pool` when there is one (it is closed at
+ * the end), else on the main thread. Resolves with how many jobs were done (fewer when interrupted).
  */
 export async function processAll(
   jobs: readonly Job[],
   settings: ProcessSettings,
-  workers: number,
   onResult: (result: FileResult) => void,
   control: RunControl = {},
+  pool?: WorkerPool,
 ): Promise<number> {
-  const size = poolSize(jobs.length, workers);
-  if (size > 0) return runInPool(jobs, settings, size, onResult, control);
+  if (pool) return pool.run(jobs, onResult, control);
   let done = 0;
   for (const job of jobs) {
     if (control.holdAfter === done && control.signal) await aborted(control.signal);

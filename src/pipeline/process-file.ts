@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { FileFacts } from '../core/index.js';
-import { TRANSFORMS } from '../../transforms/index.js';
-import { runTransforms } from '../../transforms/lib/run.js';
 import { packageNeeds, stillReferenced } from '../config-files/package-needs.js';
 import { redactSecrets } from './redact.js';
 import { decodeText, encodeText } from './text-format.js';
@@ -17,21 +14,40 @@ export function displayPath(file: string, cwd: string): string {
   return relative(cwd, file).split(sep).join('/');
 }
 
+/**
+ * The transforms and their runner (jscodeshift, Babel, recast), loaded on first use: a main thread that hands every
+ * file to workers, or a run with no candidate, never pays for loading them.
+ */
+let engine: Promise<[typeof import('../../transforms/index.js'), typeof import('../../transforms/lib/run.js')]> | undefined;
+const loadEngine = (): NonNullable<typeof engine> =>
+  (engine ??= Promise.all([import('../../transforms/index.js'), import('../../transforms/lib/run.js')]));
+
 function errorMessage(error: unknown): string {
   return redactSecrets(error instanceof Error ? error.message : String(error));
 }
 
+/** A file's result before anything is written: `output` is the text to write when it changed and this is no dry run. */
+export interface Transformed {
+  result: FileResult;
+  output?: string;
+}
+
+function failedResult(result: FileResult, error: unknown): FileResult {
+  return { ...result, status: 'failed', changes: [], todos: [], secrets: [], env: [], notes: [], error: errorMessage(error) };
+}
+
 /**
- * Read one file, run every transform on one parse, and write the result back (unless dry-run). Never throws: a file
- * that cannot be read, decoded, parsed, transformed or written is a `failed` result and stays as it was.
+ * Read one file and run every transform on one parse, writing nothing. Never throws: a file that cannot be read,
+ * decoded, parsed or transformed is a `failed` result.
  */
-export async function processFile(file: string, facts: FileFacts | undefined, settings: ProcessSettings): Promise<FileResult> {
+export async function transformFile(file: string, facts: FileFacts | undefined, settings: ProcessSettings): Promise<Transformed> {
   const path = displayPath(file, settings.cwd);
   const result: FileResult = { file, path, status: 'unchanged', changes: [], todos: [], secrets: [], env: [], notes: [] };
   try {
     // Decoding strictly: rewriting a file that is not UTF-8 would corrupt its other bytes.
     const original = utf8.decode(await readFile(file));
     const { body, format } = decodeText(original);
+    const [{ TRANSFORMS }, { runTransforms }] = await loadEngine();
     const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts });
     const output = encodeText(run.output, format);
     const { changes, todos, secrets, env, notes } = run.outcome;
@@ -41,18 +57,38 @@ export async function processFile(file: string, facts: FileFacts | undefined, se
     if (packages) result.packages = packages;
     const imports = stillReferenced(run.output);
     if (imports.length > 0) result.imports = imports;
-    if (!run.changed || output === original) return result;
+    if (!run.changed || output === original) return { result };
     result.status = 'changed';
     if (settings.diff) {
+      // Loaded on demand: only runs that print diffs need the diff library.
+      const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
       const patch = createTwoFilesPatch(`a/${path}`, `b/${path}`, body, run.output, undefined, undefined, {
         headerOptions: FILE_HEADERS_ONLY,
       });
       result.diff = redactSecrets(patch);
     }
     if (settings.keepText) Object.assign(result, { before: body, after: run.output });
-    if (!settings.dryRun) await writeFileAtomic(file, output);
+    return settings.dryRun ? { result } : { result, output };
+  } catch (error) {
+    return { result: failedResult(result, error) };
+  }
+}
+
+/** Write a transformed file (atomically) when it has an output; a write that fails makes the result `failed`. */
+export async function writeTransformed({ result, output }: Transformed): Promise<FileResult> {
+  if (output === undefined) return result;
+  try {
+    await writeFileAtomic(result.file, output);
     return result;
   } catch (error) {
-    return { ...result, status: 'failed', changes: [], todos: [], secrets: [], env: [], notes: [], error: errorMessage(error) };
+    return failedResult(result, error);
   }
+}
+
+/**
+ * Read one file, run every transform on one parse, and write the result back (unless dry-run). Never throws: a file
+ * that cannot be read, decoded, parsed, transformed or written is a `failed` result and stays as it was.
+ */
+export async function processFile(file: string, facts: FileFacts | undefined, settings: ProcessSettings): Promise<FileResult> {
+  return writeTransformed(await transformFile(file, facts, settings));
 }

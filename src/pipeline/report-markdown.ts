@@ -56,7 +56,12 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
   if (configFiles.length > 0) {
     lines.push('', '## Config files', '');
     for (const f of configFiles) {
-      const detail = f.status === 'failed' ? `failed, left unchanged: ${cell(f.error ?? '')}` : f.status;
+      const detail =
+        f.status === 'failed'
+          ? `failed, left unchanged: ${cell(f.error ?? '')}`
+          : f.status === 'skipped'
+            ? `skipped (not parsed): ${cell(f.reason ?? '')}`
+            : f.status;
       lines.push(`- \`${f.path}\`: ${[detail, ...(f.notes ?? []).map(cell)].join('; ')}`);
     }
   }

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { enterDir, isIgnored, type IgnoreLayer } from './gitignore.js';
@@ -18,12 +19,23 @@ const byName = (a: { name: string }, b: { name: string }): number => (a.name < b
  * risks cycles, and an atomic rename would replace a link with a plain file.
  */
 export async function* walkTree(dir: string, layers: readonly IgnoreLayer[], filter: WalkFilter): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort(byName);
-  for (const entry of entries) {
+  yield* walkEntries(dir, await readdir(dir, { withFileTypes: true }), layers, filter);
+}
+
+async function* walkEntries(
+  dir: string,
+  entries: Dirent[],
+  layers: readonly IgnoreLayer[],
+  filter: WalkFilter,
+): AsyncGenerator<string> {
+  for (const entry of entries.sort(byName)) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (filter.enterDir(entry.name, path) && !isIgnored(path, true, layers)) {
-        yield* walkTree(path, await enterDir(layers, path), filter);
+        const inner = await readdir(path, { withFileTypes: true });
+        // Its own .gitignore is read only when the listing has one: no failed open per folder.
+        const own = inner.some((e) => e.name === '.gitignore') ? await enterDir(layers, path) : layers;
+        yield* walkEntries(path, inner, own, filter);
       }
     } else if (entry.isFile() && filter.acceptFile(entry.name, path) && (filter.keepsIgnored?.(entry.name) || !isIgnored(path, false, layers))) {
       yield path;

@@ -80,4 +80,48 @@ describe('migrate: config files', () => {
     expect(readFileSync(join(tree.dir, 'example/.env.example'), 'utf8')).toContain('AZURE_OPENAI_API_KEY=');
     expect(readFileSync(join(tree.dir, 'example/.env.local'), 'utf8')).toBe('OPENAI_API_KEY=not-a-real-key\n');
   }, 60_000);
+
+  it('holds config files to the limits of code files: too large, minified, binary are skipped and reported', () => {
+    const big = `# generated API reference\nsecurity:\n  description: set OPENAI_API_KEY\n${'  - item: x\n'.repeat(400)}`;
+    const dense = `env: {${Array.from({ length: 150 }, (_, i) => `K${i}:'v${i}'`).join(',')},OPENAI_API_KEY:'x'}\n`;
+    const files = {
+      'src/chat.ts': CHAT,
+      'api/reference.yml': big,
+      'api/bundle.yml': dense,
+      '.env.example': Buffer.concat([Buffer.from('OPENAI_API_KEY=\n'), Buffer.from([0, 0xff, 0xfe])]),
+      'api/other.yml': `# no variable of ours\n${'  - item: x\n'.repeat(400)}`,
+    };
+    const tree = makeTree(files);
+    cleanup = tree.cleanup;
+    const res = run(tree.dir, ['migrate', '--json', '--max-file-size', '4000', '.']);
+    expect(res.code).toBe(0);
+    const report = JSON.parse(res.stdout);
+    expect(report.configFiles).toEqual([
+      { path: '.env.example', status: 'skipped', reason: 'binary' },
+      { path: 'api/bundle.yml', status: 'skipped', reason: 'minified' },
+      { path: 'api/reference.yml', status: 'skipped', reason: expect.stringMatching(/^too large: 4\.\d kB > 4 kB$/) },
+    ]);
+    expect(res.stderr).toContain('skipped api/reference.yml: too large');
+    expect(res.stderr).not.toContain('api/other.yml');
+    for (const name of ['api/reference.yml', 'api/bundle.yml', '.env.example', 'api/other.yml'] as const) {
+      expect(readFileSync(join(tree.dir, name))).toEqual(Buffer.from(files[name]));
+    }
+    const human = run(tree.dir, ['migrate', '--dry-run', '--max-file-size', '4000', '--report', 'r.md', '.']);
+    expect(human.stderr).toContain('skipped .env.example: binary');
+    expect(readFileSync(join(tree.dir, 'r.md'), 'utf8')).toContain('- `api/bundle.yml`: skipped (not parsed): minified');
+  }, 60_000);
+
+  it('parses only config files that set an OpenAI or Azure OpenAI variable, not any "OPENAI" text', () => {
+    // Broken YAML: parsing either file would fail it, so "unchanged" proves neither was parsed.
+    const files = {
+      'src/chat.ts': CHAT,
+      'docs/api.yml': 'tags: [\n  - OPENAI API\n',
+      'deploy/compose.yml': 'services:\n  app:\n    environment: [\n      - OPENAI_COMPATIBLE_API_KEY=x\n',
+      'deploy/openai.yml': 'env: [\n  - OPENAI_API_KEY\n',
+    };
+    const tree = makeTree(files);
+    cleanup = tree.cleanup;
+    const report = JSON.parse(run(tree.dir, ['migrate', '--dry-run', '--json', '.']).stdout);
+    expect(report.configFiles).toEqual([{ path: 'deploy/openai.yml', status: 'failed', error: expect.stringContaining('YAML') }]);
+  }, 60_000);
 });

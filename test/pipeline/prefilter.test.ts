@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMigrationCandidate, mayInvolveOpenAI, MIGRATED_PACKAGES } from '../../src/core/index.js';
+import { isMigrationCandidate, mayInvolveOpenAI, MIGRATED_PACKAGES, setsOpenAIEnv } from '../../src/core/index.js';
 
 describe('pre-filter', () => {
   it.each([
@@ -62,4 +62,23 @@ describe('migrate candidates', () => {
   it('reads the package list from the family tables', () => {
     expect(MIGRATED_PACKAGES).toEqual(expect.arrayContaining(['openai', 'openai-edge', '@azure/openai', '@ai-sdk/openai', '@langchain/openai', '@openai/agents']));
   });
+});
+
+describe('setsOpenAIEnv (config files)', () => {
+  it.each([
+    'OPENAI_API_KEY=',
+    '  - OPENAI_BASE_URL=${OPENAI_BASE_URL}',
+    'key: ${{ secrets.OPENAI_ORG_ID }}',
+    'AZURE_OPENAI_ENDPOINT: https://x.openai.azure.com',
+    'export OPENAI_API_VERSION=2024-10-21',
+    'OPENAI_SOME_NEW_SETTING: x',
+  ])('parses %s', (text) => expect(setsOpenAIEnv(text)).toBe(true));
+
+  it.each([
+    'description: Calls the OPENAI API',
+    'title: OPENAI-Beta header',
+    'OPENAI_COMPATIBLE_API_KEY: x',
+    'MY_OPENAI_KEY=1',
+    'openai_api_key: lower-case is no env name',
+  ])('only scans %s', (text) => expect(setsOpenAIEnv(text)).toBe(false));
 });
