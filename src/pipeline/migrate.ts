@@ -98,6 +98,12 @@ async function projectIndex(request: MigrateRequest, candidates: string[], scann
   }
 }
 
+/** A worker pool for this many files, when there are enough to pay for one. */
+function startPool(settings: ProcessSettings, files: number, workers: number): WorkerPool | undefined {
+  const size = poolSize(files, workers);
+  return size > 0 ? new WorkerPool(settings, size) : undefined;
+}
+
 function processSettings(request: MigrateRequest): ProcessSettings {
   const { cwd, options, dryRun } = request;
   return { cwd, options, dryRun, diff: request.diff ?? false, keepText: request.keepText ?? false };
@@ -115,8 +121,8 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   for (const result of skipped) if (owned(result.file)) report.add(result);
   // Workers start now: they load the parsers and transform this part's candidates while this thread builds the
   // index (and then joins them).
-  const size = request.signal?.aborted ? 0 : poolSize(candidates.length, request.workers);
-  const pool = size > 0 ? new WorkerPool(processSettings(request), size) : undefined;
+  const settings = processSettings(request);
+  const pool = request.signal?.aborted ? undefined : startPool(settings, candidates.length, request.workers);
   pool?.ahead(request.shard ? candidates.filter(owned) : candidates);
   const index = await projectIndex(request, candidates, scanned);
   started = phase(`project index (${index.extraFiles.length} extra files)`, started);
@@ -125,7 +131,6 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
   const all: Job[] = [...candidates, ...extras].map((file) => ({ file, facts: index.facts[file] }));
   const jobs = request.shard ? all.filter((job) => owned(job.file)) : all;
-  const settings = processSettings(request);
   let done = 0;
   const control: RunControl = { signal: request.signal, holdAfter: request.holdAfter };
   const results: FileResult[] = [];
@@ -194,8 +199,7 @@ async function withPeers(
   const started = performance.now();
   let done = 0;
   const dry = { ...settings, dryRun: true, diff: false, keepText: false };
-  const size = poolSize(peers.length, request.workers);
-  const pool = size > 0 ? new WorkerPool(dry, size) : undefined;
+  const pool = startPool(dry, peers.length, request.workers);
   const onResult = (result: FileResult): void => {
     byFile.set(result.file, result);
     request.onPeerProgress?.(++done, peers.length);
