@@ -24,6 +24,12 @@ export interface RunInput {
   parser?: ParserName;
   /** Run the plain-tree first pass even on a file `likelyChanges` picks (tests compare the two ways). */
   firstPass?: boolean;
+  /**
+   * Called with Babel's plain tree of the file (its `File` node) before any transform touches it, so the caller can
+   * read more from the same parse (the project index summarises candidates this way). Not called when the file
+   * does not parse.
+   */
+  onPlainTree?(file: unknown): void;
 }
 
 export interface RunResult {
@@ -81,9 +87,11 @@ function withParser(name: ParserName): JSCodeshift {
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = withParser(parserName);
-  const probed = input.firstPass === true || !likelyChanges(input.source);
+  const probed = input.firstPass === true || input.onPlainTree !== undefined || !likelyChanges(input.source);
   if (probed) {
-    const plain = j(plainParserFor(parserName).parse(input.source) as never);
+    const ast = plainParserFor(parserName).parse(input.source);
+    input.onPlainTree?.(ast);
+    const plain = j(ast as never);
     try {
       const probe = applyTransforms(transforms, input, j, parserName, plain, true);
       return { output: input.source, changed: false, outcome: probe.ctx.outcome };
