@@ -59,7 +59,7 @@ function cases(): Case[] {
     });
 }
 
-function run(c: Case, source: string) {
+function run(c: Case, source: string, wholeFile = false) {
   const { facts, transforms, expect: _expect, ...options } = c.sidecar;
   const selected = transforms ? TRANSFORMS.filter((t) => transforms.includes(t.name)) : TRANSFORMS;
   return runTransforms(selected, {
@@ -67,6 +67,7 @@ function run(c: Case, source: string) {
     path: c.input,
     options: { ...DEFAULT_OPTIONS, ...options, apiVersionExplicit: options.apiVersion !== undefined },
     facts: { ...emptyFacts(), ...facts },
+    wholeFile,
   });
 }
 
@@ -91,6 +92,14 @@ describe('transform fixtures', () => {
         if (want?.secrets) expect(result.outcome.secrets.map((s) => s.masked)).toEqual(want.secrets);
         if (want?.env) expect(result.outcome.env).toEqual(want.env);
         for (const note of want?.notes ?? []) expect(result.outcome.notes.join('\n')).toContain(note);
+      });
+
+      it('prints the same by regions as through the whole file', () => {
+        const byRegions = run(c, input);
+        const whole = run(c, input, true);
+        expect(byRegions.output).toBe(whole.output);
+        expect(byRegions.outcome.changes).toEqual(whole.outcome.changes);
+        expect(byRegions.outcome.todos).toEqual(whole.outcome.todos);
       });
 
       it('is idempotent', () => {

@@ -1,7 +1,9 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { todoText } from '../../src/core/index.js';
 
-type Commented = { comments?: { type: string; value: string; leading?: boolean }[] | null };
+type Comment = { type: string; value: string; leading?: boolean };
+/** recast's `comments`, or Babel's `leadingComments` on a plain tree (the runner's first pass). */
+type Commented = { comments?: Comment[] | null; leadingComments?: Comment[] | null };
 
 /** The statement (or class member / object property) a marker should sit above. */
 export function markerHost(path: ASTPath): ASTPath {
@@ -26,7 +28,8 @@ export function insertMarkerOnce(j: JSCodeshift, path: ASTPath, message: string)
   const host = markerHost(path).node as Commented;
   const text = ` ${todoText(message)}`;
   const comments = host.comments ?? [];
-  if (comments.some((c) => c.leading !== false && c.value.trim() === text.trim())) return false;
+  const leading = [...comments, ...(host.leadingComments ?? [])];
+  if (leading.some((c) => c.leading !== false && c.value.trim() === text.trim())) return false;
   host.comments = [...comments, j.commentLine(text, true, false)];
   return true;
 }

@@ -6,9 +6,8 @@ import tsOptions from 'jscodeshift/parser/tsOptions.js';
  * jscodeshift's own TypeScript options (`.ts` allows `<T>x` casts, `.tsx` adds JSX). No `import.meta` anywhere under
  * transforms/: jscodeshift loads transforms through babel-register as CommonJS.
  */
-function typescriptParser(jsx: boolean, tokens = true): Parser {
-  const options = { ...tsOptions, tokens, plugins: jsx ? ['jsx', ...tsOptions.plugins] : tsOptions.plugins } as ParserOptions;
-  return { parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']> };
+function typescriptOptions(jsx: boolean, tokens: boolean): ParserOptions {
+  return { ...tsOptions, tokens, plugins: jsx ? ['jsx', ...tsOptions.plugins] : tsOptions.plugins } as ParserOptions;
 }
 
 const JS_PLUGINS: ParserPlugin[] = [
@@ -26,8 +25,8 @@ const JS_PLUGINS: ParserPlugin[] = [
 ];
 
 /** Plain JavaScript with JSX, Babel's AST (not ESTree) like the TS parsers, Flow only under an `@flow` pragma. */
-function javascriptParser(flow: boolean, tokens = true): Parser {
-  const options: ParserOptions = {
+function javascriptOptions(flow: boolean, tokens: boolean): ParserOptions {
+  return {
     sourceType: 'unambiguous',
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,
@@ -35,8 +34,11 @@ function javascriptParser(flow: boolean, tokens = true): Parser {
     tokens,
     plugins: flow ? [...JS_PLUGINS, ['flow', { all: true }], 'flowComments'] : JS_PLUGINS,
   };
-  return { parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']> };
 }
+
+const babelParser = (options: ParserOptions): Parser => ({
+  parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']>,
+});
 
 export type ParserName = 'ts' | 'tsx' | 'babel' | 'flow';
 
@@ -63,33 +65,34 @@ export function parserNameFor(path: string, source: string): ParserName | undefi
   return name === 'babel' && /^\s*(?:\/\/|\/\*+|\*)\s*@flow\b/m.test(source.slice(0, 2000)) ? 'flow' : name;
 }
 
-const PARSERS: Readonly<Record<ParserName, () => Parser>> = {
-  ts: () => typescriptParser(false),
-  tsx: () => typescriptParser(true),
-  babel: () => javascriptParser(false),
-  flow: () => javascriptParser(true),
+const OPTIONS: Readonly<Record<ParserName, (tokens: boolean) => ParserOptions>> = {
+  ts: (tokens) => typescriptOptions(false, tokens),
+  tsx: (tokens) => typescriptOptions(true, tokens),
+  babel: (tokens) => javascriptOptions(false, tokens),
+  flow: (tokens) => javascriptOptions(true, tokens),
 };
 
 const cache = new Map<ParserName, Parser>();
 
 export function parserFor(name: ParserName): Parser {
   let parser = cache.get(name);
-  if (!parser) cache.set(name, (parser = PARSERS[name]()));
+  if (!parser) cache.set(name, (parser = babelParser(OPTIONS[name](true))));
   return parser;
 }
-
-const PLAIN_PARSERS: Readonly<Record<ParserName, () => Parser>> = {
-  ts: () => typescriptParser(false, false),
-  tsx: () => typescriptParser(true, false),
-  babel: () => javascriptParser(false, false),
-  flow: () => javascriptParser(true, false),
-};
 
 const plainCache = new Map<ParserName, Parser>();
 
 /** The same parser without tokens: Babel's plain tree, for reading (recast needs the tokens only to reprint). */
 export function plainParserFor(name: ParserName): Parser {
   let parser = plainCache.get(name);
-  if (!parser) plainCache.set(name, (parser = PLAIN_PARSERS[name]()));
+  if (!parser) plainCache.set(name, (parser = babelParser(OPTIONS[name](false))));
   return parser;
+}
+
+/**
+ * The parser recast needs (with tokens) for a piece of a file that starts at offset `startIndex`: nodes get the
+ * file's offsets, while lines and columns stay the piece's own (recast indexes its own copy of the text with them).
+ */
+export function fragmentParserFor(name: ParserName, startIndex: number): Parser {
+  return babelParser({ ...OPTIONS[name](true), startIndex, startColumn: 0 });
 }

@@ -1,5 +1,6 @@
 import jscodeshift, { type API, type ASTPath, type Collection, type FileInfo, type JSCodeshift, type Options } from 'jscodeshift';
 import { fromString } from 'recast/lib/lines.js';
+import { Printer } from 'recast/lib/printer.js';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
@@ -10,9 +11,11 @@ import {
 import { indexOfRoot, invalidateIndex } from './file-index.js';
 import { likelyChanges } from './likely-change.js';
 import { insertMarkerOnce } from './markers.js';
-import { parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
+import { fragmentParserFor, parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
+import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
+import { changedRegions, hasDecorators, holdsOriginals, lineStarts, recastLocations, snapshot } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
@@ -24,6 +27,8 @@ export interface RunInput {
   parser?: ParserName;
   /** Run the plain-tree first pass even on a file `likelyChanges` picks (tests compare the two ways). */
   firstPass?: boolean;
+  /** Parse and print the whole file through recast, not only its changed regions (tests compare the two ways). */
+  wholeFile?: boolean;
   /**
    * Called with Babel's plain tree of the file (its `File` node) before any transform touches it, so the caller can
    * read more from the same parse (the project index summarises candidates this way). Not called when the file
@@ -37,6 +42,8 @@ export interface RunResult {
   output: string;
   changed: boolean;
   outcome: FileOutcome;
+  /** How a changed file was printed: only its changed regions, or the whole file through recast. */
+  printed?: 'regions' | 'whole file';
 }
 
 /** Line (1-based) of each marker in the printed output, in order of insertion, pointing at the construct below. */
@@ -93,19 +100,103 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
     input.onPlainTree?.(ast);
     const plain = j(ast as never);
     try {
-      const probe = applyTransforms(transforms, input, j, parserName, plain, true);
+      const probe = applyTransforms(transforms, input, j, parserName, plain, 'probe');
       return { output: input.source, changed: false, outcome: probe.ctx.outcome };
     } catch (error) {
       if (error !== CHANGES) throw error;
     }
   }
-  const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source));
+  if (input.wholeFile !== true && !/[\t\r\u2028\u2029]/.test(input.source)) {
+    const regional = runOnRegions(transforms, input, j, parserName);
+    if (regional) return regional;
+  }
+  return runOnWholeFile(transforms, input, j, parserName, probed);
+}
+
+/** The whole file parsed and printed through recast. */
+function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName, probed: boolean): RunResult {
+  const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
   const output = retab(root.toSource(printOptions(input.source)), input.source);
+  return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
+}
+
+function finish(output: string, source: string, ctx: TransformContext, todoMessages: string[]): RunResult {
   const lines = markerLines(output, todoMessages);
   ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
   ctx.outcome.changes = uniqueChanges(ctx.outcome.changes);
-  return { output, changed: output !== input.source, outcome: ctx.outcome };
+  return { output, changed: output !== source, outcome: ctx.outcome };
+}
+
+/** Thrown by the plain-tree pass when only a whole-file print can do (a normalizing transform changed the file). */
+const WHOLE_FILE = Symbol('whole file');
+
+/**
+ * Only the changed parts through recast. The transforms run on Babel's plain tree; the outermost nodes that differ
+ * from a snapshot taken before are the regions. A region made only of new nodes is printed as it is. A region that
+ * holds nodes the file had (whose text must be kept) is parsed again on its own through recast (the rest of the
+ * file blanked, so offsets and lines are the file's), put in a fresh plain tree, and the transforms run once more:
+ * recast then reprints it as a whole-file print would. Everything else keeps its bytes. Undefined when the file
+ * needs the whole-file way (the top level changed, a region does not parse alone, the two passes disagree).
+ */
+function runOnRegions(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName): RunResult | undefined {
+  const { source } = input;
+  const plainParser = plainParserFor(parserName);
+  const ast = plainParser.parse(source) as any;
+  recastLocations(ast);
+  const snaps = snapshot(ast);
+  let first: Applied;
+  try {
+    first = applyTransforms(transforms, input, j, parserName, j(ast as never), 'plain');
+  } catch (error) {
+    if (error === WHOLE_FILE) return undefined;
+    throw error;
+  }
+  if (!first.dirty) return { output: source, changed: false, outcome: first.ctx.outcome };
+  const firstColumns = lineStarts(source);
+  const regions = changedRegions(ast, snaps, firstColumns);
+  if (!regions) return undefined;
+  const options = { ...printOptions(source), tabWidth: fromString(source).guessTabWidth() };
+  const printer = new Printer(options);
+  const firstRoot = first.root.paths()[0]!;
+  const printed: { start: number; end: number; text: string }[] = [];
+  const reparsed = regions.filter((region) => holdsOriginals(region.node, snaps));
+  const twins: { start: number; end: number; twin: Twin }[] = [];
+  for (const region of reparsed) {
+    // An original node is parsed itself; a node a transform built, through the node that holds it.
+    const from = region.node === region.old ? region.path : region.path.slice(0, -1);
+    const twin = parseRegion(source, ast, snaps, from, (base) => fragmentParserFor(parserName, base), firstColumns);
+    if (!twin) return undefined;
+    twins.push({ start: twin.node.start, end: twin.node.end, twin });
+  }
+  for (const { start, end, twin } of outermost(twins)) {
+    if (!transplant(twin, snaps)) return undefined;
+    printed.push({ start, end, text: printRegion(firstRoot, twin.path, twin.indent, printer, options) });
+  }
+  for (const region of regions) {
+    if (reparsed.includes(region)) continue;
+    const start = region.old.start as number;
+    const end = region.old.end as number;
+    if (printed.some((p) => p.start <= start && end <= p.end)) continue;
+    if (hasDecorators(region.old)) return undefined;
+    const bare = region.node.type === region.old.type && region.old.extra?.parenthesized === true;
+    printed.push({ start, end, text: printRegion(firstRoot, region.path, region.indent, printer, options, bare) });
+  }
+  printed.sort((a, b) => a.start - b.start);
+  let output = '';
+  let at = 0;
+  for (const p of printed) {
+    if (p.start < at) return undefined;
+    output += source.slice(at, p.start) + p.text;
+    at = p.end;
+  }
+  output += source.slice(at);
+  return { ...finish(output, source, first.ctx, first.todoMessages), printed: 'regions' };
+}
+
+/** The ranges not inside another one. */
+function outermost<T extends { start: number; end: number }>(ranges: T[]): T[] {
+  return ranges.filter((r) => !ranges.some((o) => o !== r && o.start <= r.start && r.end <= o.end && (o.start !== r.start || o.end !== r.end || ranges.indexOf(o) < ranges.indexOf(r))));
 }
 
 interface Applied {
@@ -128,6 +219,26 @@ export function recastText(source: string): string {
 /** recast's default `tabWidth`, which jscodeshift's parse uses. */
 const RECAST_TAB_WIDTH = 4;
 
+let lastSource: { text: string; starts: number[] } | undefined;
+
+/** The 1-based line of an offset in `text`. */
+function lineOf(text: string, offset: number): number {
+  if (lastSource?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lastSource = { text, starts };
+  }
+  const { starts } = lastSource;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
 /** Thrown by the probe at its first change: the file changes, so the probe has nothing more to tell. */
 const CHANGES = Symbol('changes');
 
@@ -137,8 +248,9 @@ function applyTransforms(
   j: JSCodeshift,
   parser: ParserName,
   root: Collection,
-  probe = false,
+  mode: 'probe' | 'plain' | 'recast',
 ): Applied {
+  const probe = mode === 'probe';
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
@@ -151,7 +263,7 @@ function applyTransforms(
     },
     path: input.path,
     // Node offsets point into the text the tree was parsed from: recast's, for a recast tree.
-    source: probe ? input.source : recastText(input.source),
+    source: mode === 'recast' ? recastText(input.source) : input.source,
     options: input.options ?? DEFAULT_OPTIONS,
     facts: input.facts ?? emptyFacts(),
     quote: detectQuote(input.source),
@@ -161,7 +273,10 @@ function applyTransforms(
       if (probe) throw CHANGES;
       dirty = true;
       invalidateIndex(ctx.root);
-      outcome.changes.push({ line: node.loc?.start.line ?? 0, kind });
+      // From the offset: a node parsed in a region alone has the region's own line numbers (region-print.ts).
+      const start = (node as { start?: unknown }).start;
+      const line = node.loc && typeof start === 'number' ? lineOf(ctx.source, start) : (node.loc?.start.line ?? 0);
+      outcome.changes.push({ line, kind });
     },
     todo(path: ASTPath, message: string) {
       if (insertMarkerOnce(j, path, message)) {
@@ -180,6 +295,7 @@ function applyTransforms(
     // A normalizing transform (legacy SDKs → today's `openai` form) is printed and re-parsed, so the transforms after
     // it see ordinary code.
     if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
+      if (mode === 'plain') throw WHOLE_FILE;
       const printed = ctx.root.toSource(printOptions(input.source));
       ctx.root = j(printed);
       ctx.source = recastText(printed);

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS, type MigrationOptions } from '../../src/core/index.js';
+import { TRANSFORMS } from '../../transforms/index.js';
+import { runTransforms } from '../../transforms/lib/run.js';
+
+/**
+ * A changed file is printed by regions (only what changed goes through recast, the rest keeps its bytes) and must
+ * come out exactly as a whole-file recast print would have it. The fixture runner checks that on every fixture;
+ * these are the shapes that decide how a region is printed, each also checked to take the region way (or, for
+ * what only a whole-file print can do, that way).
+ */
+function both(source: string, path = 'file.ts', options: Partial<MigrationOptions> = {}) {
+  const input = { source, path, options: { ...DEFAULT_OPTIONS, ...options } };
+  return { regions: runTransforms(TRANSFORMS, input), whole: runTransforms(TRANSFORMS, { ...input, wholeFile: true }) };
+}
+
+function expectSame(source: string, path?: string, options?: Partial<MigrationOptions>) {
+  const { regions, whole } = both(source, path, options);
+  expect(regions.changed).toBe(true);
+  expect(regions.output).toBe(whole.output);
+  expect(regions.outcome.changes).toEqual(whole.outcome.changes);
+  expect(regions.outcome.todos).toEqual(whole.outcome.todos);
+  expect(whole.printed).toBe('whole file');
+  return regions;
+}
+
+const CLIENT = "import OpenAI from 'openai';\n\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n";
+
+describe('printing by regions', () => {
+  it('a model literal deep in nested callbacks; odd formatting elsewhere keeps its bytes', () => {
+    const source = `${CLIENT}
+const   untouched = [ 1,2 ,3 ];
+
+describe('chat', () => {
+  it('answers', async () => {
+    const r = await client.chat.completions.create({
+      model:   'gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+  });
+});
+`;
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+    expect(result.output).toContain('const   untouched = [ 1,2 ,3 ];');
+  });
+
+  it('an expression replaced where the new one needs parentheses', () => {
+    const source = `${CLIENT}
+const model = (process.env.CHAT_MODEL || 'gpt-4o') as string;
+export const ask = () => client.chat.completions.create({ model, messages: [] });
+`;
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+    expect(result.output).toMatch(/\|\| \(process\.env\.\w+ \?\? 'gpt-4o'\)/);
+  });
+
+  it('options added to a client keep the kept ones as written', () => {
+    const source = "import OpenAI from 'openai';\n\nexport const client = new OpenAI({\n  timeout:   20_000,  // ms\n  maxRetries: 2,\n});\n";
+    expect(expectSame(source).printed).toBe('regions');
+  });
+
+  it('markers above statements that already carry comments, in a function', () => {
+    const source = `${CLIENT}
+export async function review(fileId: string) {
+  // start the job
+  const job = await client.fineTuning.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file: fileId });
+  /* and list models */
+  const models = await client.models.list();
+  return { job, models };
+}
+`;
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+    expect(result.outcome.todos.length).toBeGreaterThan(0);
+  });
+
+  it('an export default client (recast gives the exported expression no location)', () => {
+    expect(expectSame("import OpenAI from 'openai';\n\nexport default new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n").printed).toBe('regions');
+  });
+
+  it('a return statement with a change inside is reprinted whole, as recast does (here: gains its semicolon)', () => {
+    const source = "import OpenAI from 'openai'\n\nexport function make() {\n  return new OpenAI()\n}\n";
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+    expect(result.output).toMatch(/\}\);\n\}/);
+  });
+
+  it('require with destructuring, in CommonJS', () => {
+    const source = "const { OpenAI } = require('openai');\n\nconst openai = new OpenAI();\nmodule.exports = { openai };\n";
+    expect(expectSame(source, 'client.cjs').printed).toBe('regions');
+  });
+
+  it('a client call inside a React component (.tsx)', () => {
+    const source = `${CLIENT}
+export function Answer({ q }: { q: string }) {
+  const run = async () => {
+    await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });
+  };
+  return <button onClick={run}>ask</button>;
+}
+`;
+    expect(expectSame(source, 'answer.tsx').printed).toBe('regions');
+  });
+
+  it('statements added at the top level (Entra ID imports) take the whole-file way', () => {
+    const result = expectSame(CLIENT, 'client.ts', { auth: 'entra-id' });
+    expect(result.printed).toBe('whole file');
+  });
+
+  it('tab-indented files take the whole-file way (recast reads tabs as columns)', () => {
+    const source = "import OpenAI from 'openai';\n\nexport function make() {\n\treturn new OpenAI();\n}\n";
+    expect(expectSame(source).printed).toBe('whole file');
+  });
+
+  it('an unchanged file is not printed at all', () => {
+    const source = "import OpenAI from 'openai';\n\nconst client = new OpenAI({ baseURL: 'http://localhost:4010' });\n";
+    const { regions } = both(source);
+    expect(regions.changed).toBe(false);
+    expect(regions.output).toBe(source);
+    expect(regions.printed).toBeUndefined();
+  });
+});

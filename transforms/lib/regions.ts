@@ -1,0 +1,198 @@
+type Node = any; // Babel AST: shapes are checked by `type` at run time.
+
+/**
+ * The changed regions of a file: after the transforms ran on Babel's plain tree, the outermost nodes whose own
+ * fields differ from a snapshot taken before. Only those are printed again; the rest of the file keeps its bytes.
+ * This is what recast's printer does for a whole-file parse (compare each node with its original, reprint what
+ * differs), done on the part of the tree that changed instead of the whole file.
+ */
+
+/** Keys recast's comparison skips (`loc`) or that are recast's own. */
+const IGNORED = new Set(['loc', 'original']);
+/** Keys holding comments: compared (a marker added is a change) but not walked into. */
+const COMMENT_KEYS = new Set(['leadingComments', 'trailingComments', 'innerComments', 'comments']);
+
+export type Snapshot = Map<Node, Record<string, any>>;
+
+export const isNode = (value: unknown): value is Node => !!value && typeof value === 'object' && typeof (value as Node).type === 'string';
+
+/** A shallow copy of every node (arrays and `extra` copied one level), to compare with after the transforms ran. */
+export function snapshot(top: Node): Snapshot {
+  const snaps: Snapshot = new Map();
+  const visit = (node: Node): void => {
+    const snap: Record<string, unknown> = {};
+    snaps.set(node, snap);
+    for (const key of Object.keys(node)) {
+      if (IGNORED.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        snap[key] = value.slice();
+        if (!COMMENT_KEYS.has(key)) for (const item of value) if (isNode(item)) visit(item);
+      } else if (key === 'extra' && value) {
+        snap[key] = { ...value };
+      } else {
+        snap[key] = value;
+        if (isNode(value) && !COMMENT_KEYS.has(key)) visit(value);
+      }
+    }
+  };
+  visit(top);
+  return snaps;
+}
+
+export interface Region {
+  /** What now sits in the slot: an original node with changed fields, or a node a transform built. */
+  node: Node;
+  /** The node the slot held in the file (its text range is what gets replaced). */
+  old: Node;
+  /** Keys (and array indices) from the top node to the slot: the same slot in a fresh parse of the same text. */
+  path: (string | number)[];
+  /** recast's `loc.indent` for the old node in a whole-file parse (its tail lines are indented by it). */
+  indent: number;
+}
+
+/** Column of each line's first non-blank character (Infinity for a blank line), by 1-based line number. */
+export function lineStarts(source: string): number[] {
+  const out = [0];
+  for (const line of source.split('\n')) {
+    const m = /\S/.exec(line);
+    out.push(m ? m.index : Infinity);
+  }
+  return out;
+}
+
+/**
+ * recast's indent rule (TreeCopier): a node that starts its line sets the indent to its column, others inherit.
+ * `lineDelta`: add it to the node's line for the file's (a node parsed in a fragment counts the fragment's lines).
+ */
+export function indentOf(node: Node, inherited: number, firstColumns: readonly number[], lineDelta = 0): number {
+  const start = node.loc?.start;
+  if (!start) return inherited;
+  return start.column <= (firstColumns[start.line + lineDelta] ?? Infinity) ? start.column : inherited;
+}
+
+const EXPRESSION = /(?:Expression|Literal)$|^(?:Identifier|JSXElement|JSXFragment|Super|ThisExpression)$/;
+
+/**
+ * The slots recast's printer would reprint, found its way (patcher.js `findChildReprints`): the new tree is compared
+ * with the old one key by key, structurally (a node a transform built that equals the old one is no change); a node
+ * of the same type whose fields differ is reprinted in its slot, as is an expression replaced by another; anything
+ * else makes its parent reprint; a return statement with a change inside is reprinted whole. The old tree is the
+ * snapshot. Undefined when the file's top (File or Program) would be reprinted: the caller prints the whole file.
+ */
+export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonly number[]): Region[] | undefined {
+  const regions: Region[] = [];
+  // The keys from the top to the value being compared; copied only into a region.
+  const path: (string | number)[] = [];
+  const region = (now: Node, before: Node, indent: number): void => {
+    regions.push({ node: now, old: before, path: path.slice(), indent });
+  };
+
+  const anyReprints = (now: unknown, before: unknown, indent: number): boolean => {
+    if (now === before && !(now && typeof now === 'object' && snaps.has(now))) return true;
+    if (Array.isArray(now)) return arrayReprints(now, before, indent);
+    if (now && typeof now === 'object') return objectReprints(now as Node, before as Node, indent);
+    return false;
+  };
+  const arrayReprints = (now: unknown[], before: unknown, indent: number): boolean => {
+    if (!Array.isArray(before) || before.length !== now.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      path.push(i);
+      const ok = anyReprints(now[i], before[i], indent);
+      path.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  const objectReprints = (now: Node, before: Node, inherited: number): boolean => {
+    if (!before || typeof before !== 'object') return false;
+    if (typeof now.type !== 'string') return childReprints(now, before, inherited);
+    if (typeof before.type !== 'string') return false;
+    const indent = indentOf(before, inherited, firstColumns);
+    if (now.type === before.type) {
+      const mark = regions.length;
+      if (childReprints(now, before, indent)) return true;
+      regions.length = mark;
+      // A node without a location (see `recastLocations`) is reprinted with its parent.
+      if (!before.loc) return false;
+      region(now, before, indent);
+      return true;
+    }
+    if (EXPRESSION.test(now.type) && EXPRESSION.test(before.type) && before.loc) {
+      region(now, before, indent);
+      return true;
+    }
+    return false;
+  };
+  const compareKey = (now: Node, old: Record<string, unknown>, key: string, indent: number): boolean => {
+    if (key === 'loc' || key === 'original' || key.charCodeAt(0) === 95 /* _ */ || (key === 'tokens' && now.type === 'File')) return true;
+    path.push(key);
+    const ok = anyReprints(now[key], old[key], indent);
+    path.pop();
+    return ok;
+  };
+  const childReprints = (now: Node, before: Node, indent: number): boolean => {
+    const old = snaps.get(before) ?? before;
+    const mark = regions.length;
+    for (const key in now) if (!compareKey(now, old, key, indent)) return false;
+    for (const key in old) if (!(key in now) && !compareKey(now, old, key, indent)) return false;
+    // recast reprints a return statement with any change inside (ASI).
+    return !(now.type === 'ReturnStatement' && regions.length > mark);
+  };
+
+  if (!childReprints(top, top, 0)) return undefined;
+  if (regions.some((r) => r.path.length <= 1)) return undefined;
+  return regions;
+}
+
+/** Whether any node below `node` is one the file had (not built by a transform): its text must then be kept. */
+export function holdsOriginals(node: Node, snaps: Snapshot): boolean {
+  for (const key of Object.keys(node)) {
+    if (IGNORED.has(key) || COMMENT_KEYS.has(key)) continue;
+    const value = node[key];
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) if (isNode(item) && (snaps.has(item) || holdsOriginals(item, snaps))) return true;
+  }
+  return false;
+}
+
+/** The node at a key path. */
+export function nodeAt(top: Node, path: readonly (string | number)[]): Node {
+  let node = top;
+  for (const key of path) node = node?.[key];
+  return node;
+}
+
+/** Put `node` in the slot at `path`. */
+export function replaceAt(top: Node, path: readonly (string | number)[], node: Node): void {
+  const parent = nodeAt(top, path.slice(0, -1));
+  parent[path[path.length - 1]!] = node;
+}
+
+const EXPORTS = new Set(['ExportNamedDeclaration', 'ExportDefaultDeclaration']);
+
+/**
+ * What recast's parse does to locations that matters here (util.js `fixFaultyLocations`): an export's declaration
+ * loses its location, so it is never reprinted without the export. Done on a plain tree so the regions, and the
+ * change lines read from locations, are a whole-file recast parse's. Exports sit at the top level or in namespaces.
+ */
+export function recastLocations(top: Node): void {
+  const statements = (body: Node[]): void => {
+    for (const statement of body) {
+      if (EXPORTS.has(statement.type) && statement.declaration) {
+        statement.declaration.loc = null;
+        if (statement.declaration.type === 'TSModuleDeclaration') namespace(statement.declaration);
+      } else if (statement.type === 'TSModuleDeclaration') namespace(statement);
+    }
+  };
+  const namespace = (node: Node): void => {
+    if (node.body?.type === 'TSModuleBlock') statements(node.body.body);
+    else if (node.body?.type === 'TSModuleDeclaration') namespace(node.body);
+  };
+  statements((top.type === 'File' ? top.program : top).body);
+}
+
+/** Whether recast would widen the node's location to its decorators: its text range is then not Babel's. */
+export function hasDecorators(node: Node): boolean {
+  return Array.isArray(node?.decorators) && node.decorators.length > 0;
+}
