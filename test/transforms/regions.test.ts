@@ -103,9 +103,62 @@ export function Answer({ q }: { q: string }) {
     expect(expectSame(source, 'answer.tsx').printed).toBe('regions');
   });
 
-  it('statements added at the top level (Entra ID imports) take the whole-file way', () => {
-    const result = expectSame(CLIENT, 'client.ts', { auth: 'entra-id' });
-    expect(result.printed).toBe('whole file');
+  it('a statement added at the top level (Entra ID import), laid out as recast lays out statements', () => {
+    const source = `${CLIENT}\nexport async function ask() {\n  return client.models.list();\n}\n`;
+    const result = expectSame(source, 'client.ts', { auth: 'entra-id' });
+    expect(result.printed).toBe('regions');
+    expect(result.output).toContain('@azure/identity');
+  });
+
+  it('an import split in two before the first statement (AI SDK), the rest of the file kept', () => {
+    const source = [
+      "import { openai, type OpenAIResponsesProviderOptions } from '@ai-sdk/openai';",
+      "import { generateText } from 'ai';",
+      '',
+      'export async function main() {',
+      "  const { text } = await generateText({ model: openai('gpt-4o'), prompt: 'hi' });",
+      '  return text;',
+      '}',
+      '',
+    ].join('\n');
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+  });
+
+  it('statements removed and added at the top level, where recast compares slot by slot', () => {
+    const source = [
+      "const { openai } = require('@ai-sdk/openai');",
+      "const { createOpenAI } = require('@ai-sdk/openai');",
+      "const { generateText } = require('ai');",
+      '',
+      'const custom = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });',
+      '',
+      "module.exports.ask = (prompt) => generateText({ model: custom.chat(openai ? 'gpt-4o-mini' : 'gpt-4o'), prompt });",
+      '',
+    ].join('\n');
+    expect(expectSame(source, 'ask.cjs', { target: 'v1' }).printed).toBe('regions');
+  });
+
+  it('lines of a template literal left of the changed statement keep their columns', () => {
+    const source = `${CLIENT}
+export async function plan() {
+  const first = await client.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: \`Plan the launch.
+Keep it reversible.
+  And short.\` }],
+  });
+  return first;
+}
+`;
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+    expect(result.output).toContain('\nKeep it reversible.\n  And short.`');
+  });
+
+  it('a statement added above a header comment takes the whole-file way (recast attaches the comment below it)', () => {
+    const source = `// header\n${"import { openai, type OpenAIResponsesProviderOptions } from '@ai-sdk/openai';"}\nexport const model = openai('gpt-4o');\n`;
+    expect(expectSame(source).printed).toBe('whole file');
   });
 
   it('tab-indented files take the whole-file way (recast reads tabs as columns)', () => {

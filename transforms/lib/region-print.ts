@@ -60,31 +60,26 @@ function fixIndents(node: Node, indent: number, firstColumns: readonly number[],
 export interface Twin {
   /** Where the node sits in the tree. */
   path: (string | number)[];
-  /** The node there: one the file had (its own fields may have changed). */
+  /** The node there: one the file had (its own fields may have changed), maybe from another place. */
   node: Node;
+  /** The node the file had in that place: its text is what the printed node replaces. */
+  slot: Node;
   /** The same node from a recast parse of its text alone, untouched, its locations as recast gives them. */
   pristine: Node;
+  /**
+   * The indent to give the printed text's tail lines: recast prints a node whose own fields changed anew (relative
+   * to its first line); a node it patches keeps the file's columns (0 here).
+   */
   indent: number;
 }
 
 /** Types recast will not patch at the root of a print (they cannot start a statement): their parent is parsed instead. */
 const NOT_FIRST = new Set(['ObjectExpression', 'FunctionExpression', 'ClassExpression']);
 
-/** The node the file had at `path`, read through the snapshot (the tree may have changed since). */
-function originalAt(top: Node, snaps: Snapshot, path: readonly (string | number)[]): Node {
-  let node = top;
-  for (const key of path) {
-    const fields = snaps.get(node) ?? node;
-    node = fields?.[key];
-    if (node === undefined || node === null) return undefined;
-  }
-  return node;
-}
-
 /**
  * Parse the text of the node at `path` (or of the nearest ancestor that can be) through recast on its own (its
- * nodes keep the file's offsets). The node must still be the file's own in that slot, be patchable at the root of a
- * print, and parse alone. Undefined when only the file's top would do.
+ * nodes keep the file's offsets). The node must be one the file had, be patchable at the root of a print, and
+ * parse alone. Undefined when only the file's top would do.
  */
 export function parseRegion(
   source: string,
@@ -93,12 +88,16 @@ export function parseRegion(
   from: readonly (string | number)[],
   fragmentParser: (startIndex: number) => Parser,
   firstColumns: readonly number[],
+  changedItself: boolean,
+  slotAt: (path: readonly (string | number)[]) => Node,
 ): Twin | undefined {
   for (let path = [...from]; path.length > 1; path = path.slice(0, -1)) {
-    const node = originalAt(top, snaps, path);
-    // A node recast gives no location (an export's declaration) cannot be reprinted alone.
-    if (!node || typeof node.type !== 'string' || NOT_FIRST.has(node.type) || !node.loc) continue;
-    if (nodeAt(top, path) !== node) continue;
+    const node = nodeAt(top, path);
+    const slot = slotAt(path);
+    if (!isNode(slot) || !slot.loc) continue;
+    // Only a node the file had has text to parse. A node recast gives no location (an export's declaration)
+    // cannot be reprinted alone.
+    if (!isNode(node) || !snaps.has(node) || NOT_FIRST.has(node.type) || !node.loc) continue;
     if (hasDecorators(node)) return undefined;
     const wrapper = wrapperOf(node.type);
     if (!wrapper) continue;
@@ -111,9 +110,13 @@ export function parseRegion(
     }
     const pristine = findNode(file.original, node.type, node.start, node.end);
     if (!pristine) continue;
-    const indent = indentAt(top, snaps, path, firstColumns);
+    const indent = indentAt(top, path, firstColumns);
     fixIndents(pristine, indent, firstColumns, node.loc.start.line - pristine.loc.start.line);
-    return { path, node, pristine, indent };
+    // A node recast patches is given back with its tail lines moved left by its indent (patcher.js), which would
+    // lose columns left of it (a template literal's lines): at 0 its text keeps the file's columns.
+    const patched = !changedItself || path.length < from.length;
+    if (patched) pristine.loc.indent = 0;
+    return { path, node, slot, pristine, indent: patched ? 0 : indent };
   }
   return undefined;
 }
@@ -166,13 +169,13 @@ export function transplant(twin: Twin, snaps: Snapshot): boolean {
   return !movedIn(twin.node);
 }
 
-/** The indent of the file's node at `path`, walking down from the top. */
-function indentAt(top: Node, snaps: Snapshot, path: readonly (string | number)[], firstColumns: readonly number[]): number {
+/** The indent of the node at `path`, walking down from the top (a node a transform built inherits its parent's). */
+function indentAt(top: Node, path: readonly (string | number)[], firstColumns: readonly number[]): number {
   let indent = 0;
   let node = top;
   for (const key of path) {
-    node = (snaps.get(node) ?? node)[key];
-    if (node && typeof node.type === 'string') indent = indentOf(node, indent, firstColumns);
+    node = node[key];
+    if (isNode(node)) indent = indentOf(node, indent, firstColumns);
   }
   return indent;
 }

@@ -78,9 +78,10 @@ const EXPRESSION = /(?:Expression|Literal)$|^(?:Identifier|JSXElement|JSXFragmen
  * with the old one key by key, structurally (a node a transform built that equals the old one is no change); a node
  * of the same type whose fields differ is reprinted in its slot, as is an expression replaced by another; anything
  * else makes its parent reprint; a return statement with a change inside is reprinted whole. The old tree is the
- * snapshot. Undefined when the file's top (File or Program) would be reprinted: the caller prints the whole file.
+ * snapshot. When statements were added at the top level or removed there, `topLevel` lists them. Undefined when
+ * the top would be reprinted otherwise: the caller prints the whole file.
  */
-export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonly number[]): Region[] | undefined {
+export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonly number[]): Changes | undefined {
   const regions: Region[] = [];
   // The keys from the top to the value being compared; copied only into a region.
   const path: (string | number)[] = [];
@@ -140,9 +141,58 @@ export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonl
     return !(now.type === 'ReturnStatement' && regions.length > mark);
   };
 
-  if (!childReprints(top, top, 0)) return undefined;
+  if (childReprints(top, top, 0) && !regions.some((r) => r.path.length <= 1)) return { regions };
+  // The top level changed. Statements added or removed there are handled (see `TopLevel`); anything else there
+  // takes the whole-file way.
+  const program = top.type === 'File' ? top.program : undefined;
+  const before = program && snaps.get(program);
+  if (!program || !before || before.directives?.length || program.interpreter || !Array.isArray(before.body)) return undefined;
+  regions.length = 0;
+  for (const key in program) if (key !== 'body' && !compareKey(program, before, key, 0)) return undefined;
+  for (const key in top) if (key !== 'program' && !compareKey(top, snaps.get(top) ?? top, key, 0)) return undefined;
+  const oldIndex = new Map<Node, number>(before.body.map((node: Node, i: number) => [node, i]));
+  const items: TopLevelItem[] = [];
+  let last = -1;
+  path.push('program', 'body');
+  for (let i = 0; i < program.body.length; i++) {
+    const node = program.body[i];
+    const index = oldIndex.get(node);
+    if (index === undefined) {
+      // A statement the file had elsewhere (moved up from inside another) would need its own text: not handled.
+      if (snaps.has(node)) return undefined;
+      items.push({ node, index: i });
+      continue;
+    }
+    if (index <= last) return undefined;
+    last = index;
+    path.push(i);
+    const ok = objectReprints(node, node, 0);
+    path.pop();
+    if (!ok) return undefined;
+    items.push({ node, index: i, old: index });
+  }
+  path.length = 0;
   if (regions.some((r) => r.path.length <= 1)) return undefined;
-  return regions;
+  return { regions, topLevel: { items, old: before.body } };
+}
+
+/** A statement of the changed top level: one the file had (`old`: its index there) or one a transform added. */
+export interface TopLevelItem {
+  node: Node;
+  /** Its index in the program's body now. */
+  index: number;
+  old?: number;
+}
+
+/** The top level when statements were added there or removed: the statements now, and those the file had. */
+export interface TopLevel {
+  items: TopLevelItem[];
+  old: readonly Node[];
+}
+
+export interface Changes {
+  regions: Region[];
+  topLevel?: TopLevel;
 }
 
 /** Whether any node below `node` is one the file had (not built by a transform): its text must then be kept. */
@@ -195,4 +245,23 @@ export function recastLocations(top: Node): void {
 /** Whether recast would widen the node's location to its decorators: its text range is then not Babel's. */
 export function hasDecorators(node: Node): boolean {
   return Array.isArray(node?.decorators) && node.decorators.length > 0;
+}
+
+/**
+ * The node the file had at `path` (keys of the tree as it is now), read through the snapshot. `topIndex` maps an
+ * index of the program's body now to the one the file had (statements added or removed there).
+ */
+export function originalAt(top: Node, snaps: Snapshot, path: readonly (string | number)[], topIndex?: (index: number) => number | undefined): Node {
+  let node = top;
+  for (let i = 0; i < path.length; i++) {
+    let key = path[i]!;
+    if (topIndex && i === 2 && path[0] === 'program' && path[1] === 'body') {
+      const index = topIndex(key as number);
+      if (index === undefined) return undefined;
+      key = index;
+    }
+    node = (snaps.get(node) ?? node)?.[key];
+    if (node === undefined || node === null) return undefined;
+  }
+  return node;
 }

@@ -15,7 +15,7 @@ import { fragmentParserFor, parserFor, parserNameFor, plainParserFor, type Parse
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
 import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
-import { changedRegions, hasDecorators, holdsOriginals, lineStarts, recastLocations, snapshot } from './regions.js';
+import { changedRegions, hasDecorators, holdsOriginals, lineStarts, originalAt, recastLocations, snapshot, type TopLevel } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
@@ -154,20 +154,25 @@ function runOnRegions(transforms: readonly Transform[], input: RunInput, j: JSCo
   }
   if (!first.dirty) return { output: source, changed: false, outcome: first.ctx.outcome };
   const firstColumns = lineStarts(source);
-  const regions = changedRegions(ast, snaps, firstColumns);
-  if (!regions) return undefined;
+  const changes = changedRegions(ast, snaps, firstColumns);
+  if (!changes) return undefined;
+  const { regions, topLevel } = changes;
   const options = { ...printOptions(source), tabWidth: fromString(source).guessTabWidth() };
   const printer = new Printer(options);
   const firstRoot = first.root.paths()[0]!;
   const printed: { start: number; end: number; text: string }[] = [];
+  const topIndex = topLevel && new Map(topLevel.items.flatMap((item) => (item.old === undefined ? [] : [[item.index, item.old] as const])));
+  const slotAt = (path: readonly (string | number)[]) => originalAt(ast, snaps, path, topIndex && ((index) => topIndex.get(index)));
   const reparsed = regions.filter((region) => holdsOriginals(region.node, snaps));
   const twins: { start: number; end: number; twin: Twin }[] = [];
   for (const region of reparsed) {
     // An original node is parsed itself; a node a transform built, through the node that holds it.
-    const from = region.node === region.old ? region.path : region.path.slice(0, -1);
-    const twin = parseRegion(source, ast, snaps, from, (base) => fragmentParserFor(parserName, base), firstColumns);
+    // Parsed through the node that holds the slot, which recast then patches; a top-level statement itself.
+    const itself = region.path.length <= 3;
+    const from = itself ? region.path : region.path.slice(0, -1);
+    const twin = parseRegion(source, ast, snaps, from, (base) => fragmentParserFor(parserName, base), firstColumns, itself, slotAt);
     if (!twin) return undefined;
-    twins.push({ start: twin.node.start, end: twin.node.end, twin });
+    twins.push({ start: twin.slot.start, end: twin.slot.end, twin });
   }
   for (const { start, end, twin } of outermost(twins)) {
     if (!transplant(twin, snaps)) return undefined;
@@ -183,15 +188,83 @@ function runOnRegions(transforms: readonly Transform[], input: RunInput, j: JSCo
     printed.push({ start, end, text: printRegion(firstRoot, region.path, region.indent, printer, options, bare) });
   }
   printed.sort((a, b) => a.start - b.start);
+  let output: string | undefined;
+  if (topLevel) {
+    const added = new Map<number, string>();
+    for (const item of topLevel.items) {
+      if (item.old !== undefined) continue;
+      if (holdsOriginals(item.node, snaps)) return undefined;
+      added.set(item.index, printRegion(firstRoot, ['program', 'body', item.index], 0, printer, options));
+    }
+    output = topLevelText(source, topLevel, added, printed);
+  } else output = splice(source, printed, 0, source.length);
+  if (output === undefined) return undefined;
+  return { ...finish(output, source, first.ctx, first.todoMessages), printed: 'regions' };
+}
+
+/** `source[from, to)` with the printed regions in it put in place. Undefined when two overlap. */
+function splice(source: string, printed: readonly { start: number; end: number; text: string }[], from: number, to: number): string | undefined {
   let output = '';
-  let at = 0;
+  let at = from;
   for (const p of printed) {
-    if (p.start < at) return undefined;
+    if (p.end <= from || p.start >= to) continue;
+    if (p.start < at || p.end > to) return undefined;
     output += source.slice(at, p.start) + p.text;
     at = p.end;
   }
-  output += source.slice(at);
-  return { ...finish(output, source, first.ctx, first.todoMessages), printed: 'regions' };
+  return output + source.slice(at, to);
+}
+
+const newlines = (text: string): number => text.split('\n').length - 1;
+
+/**
+ * The file when statements were added at its top level or removed there, as recast's statement-sequence printer
+ * lays them out (printer.js `printStatementSequence`): statements the file had keep their text (with their printed
+ * regions) and the text between two that stay neighbours; a statement added is printed anew; around an added or a
+ * removed statement the blank lines are the larger of what each side asks (a statement the file had: the newlines
+ * it had on that side; an added one: one line, two when it spans several). Undefined (whole-file way) when the
+ * text at such a seam holds anything but line breaks (comments there belong to a neighbour as recast attaches
+ * them), when the file's first or last statement is not kept as it was, or a seam has blanks recast would drop.
+ */
+function topLevelText(
+  source: string,
+  topLevel: TopLevel,
+  added: ReadonlyMap<number, string>,
+  printed: readonly { start: number; end: number; text: string }[],
+): string | undefined {
+  const old = topLevel.old;
+  const gap = (k: number): string => source.slice(k === 0 ? 0 : old[k - 1].end, k === old.length ? source.length : old[k].start);
+  const items = topLevel.items;
+  if (items[items.length - 1]?.old !== old.length - 1) return undefined;
+  // Statements added before the first keep nothing of the text before it but its line breaks.
+  if (items[0]?.old !== 0 && !/^\n*$/.test(gap(0))) return undefined;
+  let output = items[0]?.old === 0 ? gap(0) : '';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (i > 0) {
+      const before = items[i - 1]!;
+      if (before.old !== undefined && item.old === before.old + 1) {
+        const between = gap(item.old);
+        if (/[ \t]\n|\n[ \t]+\n/.test(between)) return undefined;
+        output += between;
+      } else {
+        const after = before.old !== undefined ? gap(before.old + 1) : undefined;
+        const ahead = item.old !== undefined ? gap(item.old) : undefined;
+        if ((after !== undefined && !/^\n*$/.test(after)) || (ahead !== undefined && !/^\n*$/.test(ahead))) return undefined;
+        const span = (text: string | undefined): number => (text === undefined ? 0 : text.includes('\n') ? 2 : 1);
+        const trailing = after !== undefined ? newlines(after) : span(added.get(before.index));
+        const leading = ahead !== undefined ? newlines(ahead) : span(added.get(item.index));
+        output += '\n'.repeat(Math.max(trailing, leading));
+      }
+    }
+    if (item.old === undefined) output += added.get(item.index)!;
+    else {
+      const text = splice(source, printed, old[item.old].start, old[item.old].end);
+      if (text === undefined) return undefined;
+      output += text;
+    }
+  }
+  return output + gap(old.length);
 }
 
 /** The ranges not inside another one. */
