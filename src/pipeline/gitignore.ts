@@ -23,7 +23,13 @@ export interface IgnoreLayer {
 
 const toPosix = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
 
-/** Synchronous, like the walk that reads them (walk.ts): a few small files, read where the walk stands. */
+/** A line git reads as a pattern: not blank, not a comment (git's default `info/exclude` has only comments). */
+const PATTERN_LINE = /^(?!#)[^\S\n]*\S/m;
+
+/**
+ * Synchronous, like the walk that reads them (walk.ts): a few small files, read where the walk stands. A file
+ * without a pattern is no layer: every path would be tested against it for nothing.
+ */
 function readLayer(file: string, dir: string): IgnoreLayer | undefined {
   let text: string;
   try {
@@ -31,7 +37,7 @@ function readLayer(file: string, dir: string): IgnoreLayer | undefined {
   } catch {
     return undefined;
   }
-  return { dir, rules: ignore().add(text) };
+  return PATTERN_LINE.test(text) ? { dir, rules: ignore().add(text) } : undefined;
 }
 
 /** The layers in force inside `dir`: the inherited ones plus `dir`'s own `.gitignore`, if any. */

@@ -1,5 +1,5 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { enterDir, isIgnored, type IgnoreLayer } from './gitignore.js';
 
 /** What a walk enters and yields, beyond what the ignore files already exclude. */
@@ -12,15 +12,18 @@ export interface WalkFilter {
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** `join(dir, name)` for a resolved folder and a plain entry name, without `join`'s normalising (once per entry). */
+const child = (dir: string, name: string): string => (dir.endsWith(sep) ? dir + name : dir + sep + name);
+
 /** Folders listed between two turns of the event loop, so a signal (Ctrl-C) is heard during a long walk. */
 const DIRS_PER_TURN = 64;
 /** What the synchronous walk yields when it is time to give the event loop a turn. */
 const TURN = Symbol('turn');
 
 /**
- * The files under `dir`, absolute, streamed in a deterministic order (each folder sorted by name), honouring every
- * `.gitignore` on the way. `layers` are those in force inside `dir` itself. Symlinks are skipped: following them
- * risks cycles, and an atomic rename would replace a link with a plain file.
+ * The files under `dir` (a resolved absolute path), absolute, streamed in a deterministic order (each folder sorted
+ * by name), honouring every `.gitignore` on the way. `layers` are those in force inside `dir` itself. Symlinks are
+ * skipped: following them risks cycles, and an atomic rename would replace a link with a plain file.
  *
  * Folders are listed synchronously: an asynchronous `readdir` per folder costs several times the listing itself
  * (a thread-pool round trip and promise per folder; deep trees have one folder per two files), and a walk has
@@ -42,7 +45,7 @@ function* walkEntries(
   counter: { dirs: number },
 ): Generator<string | typeof TURN> {
   for (const entry of entries.sort(byName)) {
-    const path = join(dir, entry.name);
+    const path = child(dir, entry.name);
     if (entry.isDirectory()) {
       if (filter.enterDir(entry.name, path) && !isIgnored(path, true, layers)) {
         const inner = readdirSync(path, { withFileTypes: true });

@@ -103,6 +103,19 @@ describe('discover', () => {
     expect(await list(t.dir, [t.dir], globs)).toEqual(['src/a.ts']);
   });
 
+  it('reads comments and blank lines as no rule, and an escaped # as a pattern', async () => {
+    const t = makeTree({
+      '.gitignore': '# *.ts\r\n\r\n   \r\n',
+      'a.ts': '',
+      'pkg/.gitignore': '# comment\n\\#gen.ts\n',
+      'pkg/#gen.ts': '',
+      'pkg/b.ts': '',
+    });
+    cleanup = t.cleanup;
+    initRepo(t.dir);
+    expect(await list(t.dir, [t.dir])).toEqual(['a.ts', 'pkg/b.ts']);
+  });
+
   it('gives the event loop turns during a long walk (a signal is heard before it ends)', async () => {
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i}/a.ts`, '']));
     const t = makeTree(files);
