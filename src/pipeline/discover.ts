@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
-import { SOURCE_EXTENSIONS } from '../../transforms/lib/parser.js';
+import { SOURCE_EXTENSIONS } from '../../transforms/lib/parser-names.js';
 import { acceptsConfigPath, configKind, entersHiddenDir } from '../config-files/kinds.js';
 import { layersForNamedDir } from './gitignore.js';
 import { matchesGlobs } from './glob.js';

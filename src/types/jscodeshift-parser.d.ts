@@ -3,3 +3,10 @@ declare module 'jscodeshift/parser/tsOptions.js' {
   const options: ParserOptions & { plugins: ParserPlugin[] };
   export default options;
 }
+
+declare module 'jscodeshift/parser/babylon.js' {
+  import type { ParserOptions } from '@babel/parser';
+  /** jscodeshift's Babel wrapper: `parse(code)` is `@babel/parser`'s `parse(code, options)`. */
+  const babylon: (options?: ParserOptions) => { parse(code: string): unknown };
+  export default babylon;
+}

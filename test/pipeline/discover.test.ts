@@ -103,6 +103,30 @@ describe('discover', () => {
     expect(await list(t.dir, [t.dir], globs)).toEqual(['src/a.ts']);
   });
 
+  it('reads comments and blank lines as no rule, and an escaped # as a pattern', async () => {
+    const t = makeTree({
+      '.gitignore': '# *.ts\r\n\r\n   \r\n',
+      'a.ts': '',
+      'pkg/.gitignore': '# comment\n\\#gen.ts\n',
+      'pkg/#gen.ts': '',
+      'pkg/b.ts': '',
+    });
+    cleanup = t.cleanup;
+    initRepo(t.dir);
+    expect(await list(t.dir, [t.dir])).toEqual(['a.ts', 'pkg/b.ts']);
+  });
+
+  it('gives the event loop turns during a long walk (a signal is heard before it ends)', async () => {
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i}/a.ts`, '']));
+    const t = makeTree(files);
+    cleanup = t.cleanup;
+    let seen = 0;
+    let seenAtTurn: number | undefined;
+    for await (const _ of discover([t.dir])) if (seen++ === 0) setImmediate(() => (seenAtTurn = seen));
+    expect(seen).toBe(300);
+    expect(seenAtTurn).toBeLessThan(300);
+  });
+
   it('walks a folder named explicitly even if an ignore file above excludes it, with the ignore files inside it', async () => {
     const t = makeTree({ '.gitignore': 'vendor/\n', 'vendor/a.ts': '', 'vendor/.gitignore': 'gen/\n', 'vendor/gen/b.ts': '' });
     cleanup = t.cleanup;

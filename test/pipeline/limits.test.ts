@@ -60,4 +60,19 @@ describe('limits', () => {
     expect(screenFile(`${dir}/other.ts`, 1e6)).toEqual({ kind: 'irrelevant' });
     expect(screenFile(`${dir}/missing.ts`, 1e6)).toEqual({ kind: 'unreadable' });
   });
+
+  it('decodes UTF-8 (dropping a BOM) and ASCII alike, each file whole whatever was read before it', () => {
+    const ascii = 'import OpenAI from "openai";\n';
+    const accented = `${ascii}// café, 日本語 ✓\n`;
+    const dir = tree({
+      'long.ts': `${ascii}${'// openai\n'.repeat(20_000)}`,
+      'bom.ts': `\uFEFF${accented}`,
+      'short.ts': ascii,
+      'utf8.ts': accented,
+    });
+    expect(screenFile(`${dir}/long.ts`, 1e6)).toMatchObject({ kind: 'text' });
+    expect(screenFile(`${dir}/bom.ts`, 1e6)).toEqual({ kind: 'text', text: accented });
+    expect(screenFile(`${dir}/short.ts`, 1e6)).toEqual({ kind: 'text', text: ascii });
+    expect(screenFile(`${dir}/utf8.ts`, 1e6)).toEqual({ kind: 'text', text: accented });
+  });
 });

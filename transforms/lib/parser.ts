@@ -1,6 +1,15 @@
-import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type { Parser } from 'jscodeshift';
+import babylon from 'jscodeshift/parser/babylon.js';
 import tsOptions from 'jscodeshift/parser/tsOptions.js';
+import type { ParserName } from './parser-names.js';
+
+/**
+ * Babel's `parse` with these options, through jscodeshift's wrapper (it hands any options to `@babel/parser`).
+ * Not an `import` of `@babel/parser`: Node would first scan that 530 kB CommonJS file for its export names (about
+ * 0.3 s, in every thread that parses); the wrapper `require`s it, which skips the scan.
+ */
+const babelParser = (options: ParserOptions): Parser => babylon(options) as Parser;
 
 /**
  * jscodeshift's own TypeScript options (`.ts` allows `<T>x` casts, `.tsx` adds JSX). No `import.meta` anywhere under
@@ -36,34 +45,7 @@ function javascriptOptions(flow: boolean, tokens: boolean): ParserOptions {
   };
 }
 
-const babelParser = (options: ParserOptions): Parser => ({
-  parse: (source) => babelParse(source, options) as unknown as ReturnType<Parser['parse']>,
-});
-
-export type ParserName = 'ts' | 'tsx' | 'babel' | 'flow';
-
-const EXTENSION_PARSERS: Readonly<Record<string, ParserName>> = {
-  '.ts': 'ts',
-  '.mts': 'ts',
-  '.cts': 'ts',
-  '.tsx': 'tsx',
-  '.js': 'babel',
-  '.jsx': 'babel',
-  '.mjs': 'babel',
-  '.cjs': 'babel',
-};
-
-export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_PARSERS);
-
-function extensionOf(path: string): string {
-  const dot = path.lastIndexOf('.');
-  return dot === -1 ? '' : path.slice(dot).toLowerCase();
-}
-
-export function parserNameFor(path: string, source: string): ParserName | undefined {
-  const name = EXTENSION_PARSERS[extensionOf(path)];
-  return name === 'babel' && /^\s*(?:\/\/|\/\*+|\*)\s*@flow\b/m.test(source.slice(0, 2000)) ? 'flow' : name;
-}
+export { parserNameFor, type ParserName } from './parser-names.js';
 
 const OPTIONS: Readonly<Record<ParserName, (tokens: boolean) => ParserOptions>> = {
   ts: (tokens) => typescriptOptions(false, tokens),
