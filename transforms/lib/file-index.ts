@@ -128,11 +128,11 @@ class Builder {
    * or class declaration), else its parent's. Asked for identifiers only, so the walk stores no scope per node.
    */
   scopeOf(node: Node): Scope {
-    const link = this.parents.get(node);
-    if (!link) return this.program;
-    const opened = this.scopes.get(link.parent);
-    if (opened && !(link.key === 'id' && NAME_OUTSIDE.has(link.parent.type))) return opened;
-    return this.scopeOf(link.parent);
+    for (let link = this.parents.get(node); link; link = this.parents.get(link.parent)) {
+      const opened = this.scopes.get(link.parent);
+      if (opened && !(link.key === 'id' && NAME_OUTSIDE.has(link.parent.type))) return opened;
+    }
+    return this.program;
   }
 
   private open(node: Node, parent: Scope | undefined, isFunction: boolean): Scope {
