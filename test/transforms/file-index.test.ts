@@ -46,4 +46,19 @@ describe('file index binding table', () => {
     const source = `import OpenAI from "openai";\nimport fs = require("fs");\nclass K {}\nenum E { A }\n/*@*/OpenAI; /*@*/fs; /*@*/K; /*@*/E;`;
     expect(resolved(source)).toEqual(['import@1', 'import@2', 'class@3', 'enum@4']);
   });
+
+  it('walks into the type annotations of identifiers', () => {
+    const source = `class K {}\nconst k: /*@*/K = new K();\nfunction f(x: /*@*/K) {}\nlet m: Map<string, /*@*/K>;`;
+    expect(resolved(source)).toEqual(['class@1', 'class@1', 'class@1']);
+  });
+
+  it('resolves a node added after the walk through the scopes of its path', () => {
+    const root = jscodeshift.withParser(parserFor('ts'))(`const a = 1;\nfunction f(a: number) {\n  g();\n}`);
+    const index = indexOfRoot(root);
+    const call = index.find('CallExpression')[0]!;
+    const added = jscodeshift.identifier('a');
+    call.get('arguments').push(added);
+    const declaration = index.resolve(added, call.get('arguments', 0));
+    expect(declaration && `${declaration.kind}@${declaration.id.loc.start.line}`).toBe('param@2');
+  });
 });

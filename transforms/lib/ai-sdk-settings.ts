@@ -14,6 +14,7 @@ import { TOKEN_PROVIDER } from './client-options.js';
 import { constInit, declaratorOf, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
+import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -101,8 +102,9 @@ function scrubSecret(ctx: TransformContext, valuePath: ASTPath<Node>): void {
   const direct = literal === undefined ? undefined : findSecret(literal);
   if (direct) report(valuePath.node, direct);
   else {
-    j(valuePath).find(j.StringLiteral).forEach((p) => {
-      const secret = findSecret((p.node as Node).value);
+    const secretOf = (node: Node): string | undefined => findSecret(node.value);
+    findEach(j, valuePath, ['StringLiteral'], (node) => secretOf(node) !== undefined, (p) => {
+      const secret = secretOf(p.node);
       if (secret) report(p.node, secret);
     });
   }

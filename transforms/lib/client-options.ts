@@ -3,6 +3,7 @@ import { AZURE_ENV, OPENAI_ONLY_HEADERS, findSecret, maskSecret, optionRule } fr
 import { azureEndpointRead } from './azure-url.js';
 import { declaratorOf, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
+import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -13,6 +14,9 @@ export const TOKEN_PROVIDER = 'azureADTokenProvider';
 
 /** Options the migrated client sets itself: an original value for them is replaced, never kept. */
 const EMITTED = new Set(['apiKey', 'baseURL', 'endpoint', 'apiVersion', 'azureADTokenProvider']);
+
+/** Literal types a secret may sit in. */
+const LITERALS = ['StringLiteral', 'TemplateLiteral'];
 
 const SPREAD_REVIEW =
   'client options come from elsewhere: check they set no baseURL, organization, project or OpenAI apiKey (the Azure settings here come last and win)';
@@ -62,18 +66,20 @@ function literalText(node: Node): string | undefined {
  */
 function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boolean): void {
   const { j } = ctx;
+  const secretOf = (node: Node): string | undefined => {
+    const text = literalText(node);
+    return text === undefined ? undefined : findSecret(text);
+  };
   const visit = (p: ASTPath<Node>): void => {
     const node = p.node as Node;
-    const text = literalText(node);
-    const secret = text === undefined ? undefined : findSecret(text);
+    const secret = secretOf(node);
     if (secret) {
       reportSecret(ctx, node, secret);
       if (replace) p.replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
     }
   };
   visit(path);
-  j(path).find(j.StringLiteral).forEach(visit);
-  j(path).find(j.TemplateLiteral).forEach(visit);
+  findEach(j, path, LITERALS, (node) => secretOf(node) !== undefined, visit);
   const value = unwrap(path.node as Node);
   if (value?.type === 'Identifier') {
     const declarator = declaratorOf(path);

@@ -103,12 +103,14 @@ export function patternIds(pattern: Node, out: Node[] = []): Node[] {
   return out;
 }
 
+/** Parents that put a child named `id` in the scope they sit in, not in the one they open. */
+const NAME_OUTSIDE = new Set(['FunctionDeclaration', 'ClassDeclaration', 'TSDeclareFunction']);
+
 class Builder {
   readonly byType = new Map<string, Node[]>();
   readonly byName = new Map<string, Node[]>();
   readonly parents = new Map<Node, ParentLink>();
-  /** Scope each identifier sits in, and the scope each scope-making node opens. */
-  readonly scopeAt = new Map<Node, Scope>();
+  /** The scope each scope-making node opens (an identifier's own scope is derived from its parents: `scopeOf`). */
   readonly scopes = new Map<Node, Scope>();
   readonly declarations = new Map<Node, Declaration>();
   readonly program: Scope;
@@ -116,9 +118,21 @@ class Builder {
   constructor(top: Node) {
     const program = top.type === 'File' ? top.program : top;
     this.program = this.open(program, undefined, true);
-    this.add(top);
+    this.add(top, top.type);
     if (program !== top) this.parents.set(program, { parent: top, key: 'program' });
-    this.children(program, this.program);
+    this.children(program, program.type, this.program);
+  }
+
+  /**
+   * The scope the walk put a node it saw in: the one its parent opens (the parent's own, for the name of a function
+   * or class declaration), else its parent's. Asked for identifiers only, so the walk stores no scope per node.
+   */
+  scopeOf(node: Node): Scope {
+    for (let link = this.parents.get(node); link; link = this.parents.get(link.parent)) {
+      const opened = this.scopes.get(link.parent);
+      if (opened && !(link.key === 'id' && NAME_OUTSIDE.has(link.parent.type))) return opened;
+    }
+    return this.program;
   }
 
   private open(node: Node, parent: Scope | undefined, isFunction: boolean): Scope {
@@ -136,16 +150,12 @@ class Builder {
     }
   }
 
-  private add(node: Node): void {
-    this.push(node.type, node);
-    const supertype = SUPERTYPES[node.type];
-    if (supertype) this.push(supertype, node);
-  }
-
-  private push(type: string, node: Node): void {
+  private add(node: Node, type: string): void {
     const list = this.byType.get(type);
     if (list) list.push(node);
     else this.byType.set(type, [node]);
+    const supertype = SUPERTYPES[type];
+    if (supertype) this.add(node, supertype);
   }
 
   private functionScope(scope: Scope): Scope {
@@ -155,8 +165,8 @@ class Builder {
   }
 
   /** Declarations a node makes in the scope it sits in (before its children are walked). */
-  private declarationsOf(node: Node, scope: Scope): void {
-    switch (node.type) {
+  private declarationsOf(node: Node, type: string, scope: Scope): void {
+    switch (type) {
       case 'VariableDeclaration': {
         const kind: DeclarationKind = node.kind === 'var' ? 'var' : node.kind === 'let' ? 'let' : node.kind === 'const' ? 'const' : 'using';
         const target = kind === 'var' ? this.functionScope(scope) : scope;
@@ -185,34 +195,39 @@ class Builder {
     }
   }
 
-  /** Walk a node's children in `scope`, opening the scopes the node makes. */
-  private children(node: Node, scope: Scope): void {
-    let inner = scope;
-    if (FUNCTIONS.has(node.type)) {
-      inner = this.open(node, scope, true);
-      if (node.type === 'FunctionExpression' && node.id) this.declare(inner, node.id, 'function');
+  /** The scope a node opens for its children (`scope` itself when it opens none). */
+  private inner(node: Node, type: string, scope: Scope): Scope {
+    if (FUNCTIONS.has(type)) {
+      const inner = this.open(node, scope, true);
+      if (type === 'FunctionExpression' && node.id) this.declare(inner, node.id, 'function');
       for (const p of node.params ?? []) this.declare(inner, p, 'param');
-    } else if (node.type === 'TSModuleBlock') {
-      inner = this.open(node, scope, true);
-    } else if (BLOCKS.has(node.type) && !this.isFunctionBody(node)) {
-      inner = this.open(node, scope, false);
-      if (node.type === 'CatchClause' && node.param) this.declare(inner, node.param, 'catch');
-      if (node.type === 'ClassExpression' && node.id) this.declare(inner, node.id, 'class');
+      return inner;
     }
-    for (const key of Object.keys(node)) {
-      if (SKIP_KEYS.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item.type === 'string') this.visit(item, node, key, this.childScope(node, key, scope, inner));
-      } else if (value && typeof value === 'object' && typeof value.type === 'string') {
-        this.visit(value, node, key, this.childScope(node, key, scope, inner));
-      }
+    if (type === 'TSModuleBlock') return this.open(node, scope, true);
+    if (BLOCKS.has(type) && !this.isFunctionBody(node)) {
+      const inner = this.open(node, scope, false);
+      if (type === 'CatchClause' && node.param) this.declare(inner, node.param, 'catch');
+      if (type === 'ClassExpression' && node.id) this.declare(inner, node.id, 'class');
+      return inner;
     }
+    return scope;
   }
 
-  /** A function declaration's (and class declaration's) own name sits outside the scope it opens. */
-  private childScope(node: Node, key: string, outer: Scope, inner: Scope): Scope {
-    return key === 'id' && (node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' || node.type === 'TSDeclareFunction') ? outer : inner;
+  /** Walk a node's children in `scope`, opening the scopes the node makes. */
+  private children(node: Node, type: string, scope: Scope): void {
+    const inner = this.inner(node, type, scope);
+    // A function declaration's (and class declaration's) own name sits outside the scope it opens.
+    const named = inner !== scope && NAME_OUTSIDE.has(type);
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (typeof value !== 'object' || value === null || SKIP_KEYS.has(key)) continue;
+      const childScope = named && key === 'id' ? scope : inner;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item.type === 'string') this.visit(item, node, key, childScope);
+      } else if (typeof value.type === 'string') {
+        this.visit(value, node, key, childScope);
+      }
+    }
   }
 
   private isFunctionBody(node: Node): boolean {
@@ -223,19 +238,22 @@ class Builder {
 
   private visit(node: Node, parent: Node, key: string, scope: Scope): void {
     this.parents.set(node, { parent, key });
-    this.add(node);
-    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
-      this.scopeAt.set(node, scope);
+    const type: string = node.type;
+    this.add(node, type);
+    if (type === 'Identifier' || type === 'JSXIdentifier') {
       const list = this.byName.get(node.name);
       if (list) list.push(node);
       else this.byName.set(node.name, [node]);
+    } else {
+      this.declarationsOf(node, type, scope);
     }
-    this.declarationsOf(node, scope);
-    this.children(node, scope);
+    this.children(node, type, scope);
   }
 }
 
 const INDEXES = new WeakMap<Node, FileIndex>();
+
+const IDENTIFIERS = new Set(['Identifier', 'JSXIdentifier']);
 
 function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
   const b = new Builder(top);
@@ -246,6 +264,8 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
     }
     return undefined;
   };
+  /** The scope the walk saw an identifier in (undefined for any other node, or one it never saw). */
+  const scopeAt = (node: Node): Scope | undefined => (IDENTIFIERS.has(node?.type) && b.parents.has(node) ? b.scopeOf(node) : undefined);
   const index: FileIndex = {
     top,
     program: b.program,
@@ -268,9 +288,9 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
     resolve(id, path) {
       const declared = b.declarations.get(id);
       if (declared) return declared;
-      let scope = b.scopeAt.get(id);
+      let scope = scopeAt(id);
       // A node added after the walk: the nearest enclosing scope the walk saw, through its path.
-      for (let p = path; !scope && p; p = p.parent) scope = b.scopes.get(p.node) ?? b.scopeAt.get(p.node);
+      for (let p = path; !scope && p; p = p.parent) scope = b.scopes.get(p.node) ?? scopeAt(p.node);
       return lookup(scope ?? b.program, id.name);
     },
     declarationOf: (id) => b.declarations.get(id),

@@ -23,13 +23,34 @@ function stripLocations(node: Node): Node {
   return node;
 }
 
+/** A deep copy of parsed nodes: same classes, same keys in the same order. */
+function copy(value: Node): Node {
+  if (Array.isArray(value)) return value.map(copy);
+  if (!value || typeof value !== 'object') return value;
+  const out = Object.create(Object.getPrototypeOf(value));
+  for (const key of Object.keys(value)) out[key] = copy(value[key]);
+  return out;
+}
+
+/** Snippets parsed so far, by parser and code: the same few recur in every file (`process.env.AZURE_OPENAI_API_KEY`). */
+const PARSED = new Map<string, Node[]>();
+const PARSED_LIMIT = 1000;
+
 /**
  * Parse code (written in the file's quote style) into fresh nodes that recast prints with the file's options. Babel's
  * plain tree serves: without locations the nodes print the same, and recast's tokens and tree copy are not needed.
+ * Each call gets its own copy of a snippet parsed once.
  */
 export function statements(ctx: TransformContext, code: string): Node[] {
-  const file = plainParserFor(ctx.parser).parse(code) as Node;
-  return stripLocations(file.program.body);
+  const key = `${ctx.parser}\0${code}`;
+  let body = PARSED.get(key);
+  if (!body) {
+    const file = plainParserFor(ctx.parser).parse(code) as Node;
+    body = stripLocations(file.program.body) as Node[];
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(key, body);
+  }
+  return copy(body);
 }
 
 export function expression(ctx: TransformContext, code: string): Node {

@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, findSecret, isAzureURL, isAzureV1BaseURL, isOpenAIBaseURL, maskSecret } from '../../src/core/index.js';
 import { azureEndpointRead } from './azure-url.js';
 import { constInit, declaratorOf, unwrap } from './clients.js';
+import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -31,17 +32,19 @@ export function azureV1BaseURL(ctx: TransformContext): string {
 /** Report every OpenAI secret in literals under `path`, masked: the caller drops or replaces the value. */
 export function reportSecrets(ctx: TransformContext, path: ASTPath<Node>): void {
   const { j } = ctx;
+  const secretOf = (node: Node): string | undefined => {
+    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q: Node) => q.value.raw).join(' ') : undefined;
+    return text === undefined ? undefined : findSecret(text);
+  };
   const visit = (p: ASTPath<Node>): void => {
     const node = p.node as Node;
-    const text = node.type === 'StringLiteral' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q: Node) => q.value.raw).join(' ') : undefined;
-    const secret = text === undefined ? undefined : findSecret(text);
+    const secret = secretOf(node);
     if (!secret) return;
     ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
     ctx.change(node, 'secret');
   };
   visit(path);
-  j(path).find(j.StringLiteral).forEach(visit);
-  j(path).find(j.TemplateLiteral).forEach(visit);
+  findEach(j, path, ['StringLiteral', 'TemplateLiteral'], (node) => secretOf(node) !== undefined, visit);
   // `apiKey: KEY` with `const KEY = 'sk-…'` in this file: the constant is the secret's home; it reads the env instead.
   const node = unwrap(path.node as Node);
   if (node?.type === 'Identifier') {
