@@ -20,13 +20,21 @@ export function displayPath(file: string, cwd: string): string {
  * file to workers, or a run with no candidate, never pays for loading them.
  */
 let engine:
-  | Promise<[typeof import('../../transforms/index.js'), typeof import('../../transforms/lib/run.js'), typeof import('../project/summarize-file.js')]>
+  | Promise<
+      [
+        typeof import('../../transforms/index.js'),
+        typeof import('../../transforms/lib/run.js'),
+        typeof import('../project/summarize-file.js'),
+        typeof import('../../transforms/lib/likely-change.js'),
+      ]
+    >
   | undefined;
 const loadEngine = (): NonNullable<typeof engine> =>
   (engine ??= Promise.all([
     import('../../transforms/index.js'),
     import('../../transforms/lib/run.js'),
     import('../project/summarize-file.js'),
+    import('../../transforms/lib/likely-change.js'),
   ]));
 
 function errorMessage(error: unknown): string {
@@ -38,8 +46,8 @@ export interface Transformed {
   result: FileResult;
   output?: string;
   /**
-   * Asked for (`summarize`): the project index's summary of the file, made from the transforms' own parse (plain
-   * data: it crosses worker threads). Null when the index leaves the file out (not a module it reads, or it does not
+   * Asked for (`summarize`): the project index's summary of the file (plain data: it crosses worker threads), made
+   * from the transforms' own plain parse, or from one of its own for a file runTransforms sends to recast at once. Null when the index leaves the file out (not a module it reads, or it does not
    * parse); absent when the file could not be read as text, or summarising it threw: the index reads it its own way.
    */
   summary?: FileSummary | null;
@@ -51,7 +59,7 @@ function failedResult(result: FileResult, error: unknown): FileResult {
 
 /**
  * Read one file and run every transform on one parse, writing nothing; with `summarize`, also summarise it for the
- * project index from that same parse (`Transformed.summary`). Never throws: a file that cannot be read, decoded,
+ * project index (`Transformed.summary`), from that same parse when it is a plain one. Never throws: a file that cannot be read, decoded,
  * parsed or transformed is a `failed` result.
  */
 export async function transformFile(
@@ -67,12 +75,15 @@ export async function transformFile(
     // Decoding strictly: rewriting a file that is not UTF-8 would corrupt its other bytes.
     const original = utf8.decode(await readFile(file));
     const { body, format } = decodeText(original);
-    const [{ TRANSFORMS }, { runTransforms }, index] = await loadEngine();
+    const [{ TRANSFORMS }, { runTransforms }, index, { likelyChanges }] = await loadEngine();
     let onPlainTree: ((tree: unknown) => void) | undefined;
-    if (summarize) {
-      // Stays null if the file does not parse: the index leaves it out then, as it would reading it itself.
-      transformed.summary = null;
-      if (index.indexable(file)) onPlainTree = (tree) => (transformed.summary = summaryOf(index, tree, body));
+    // Stays null if the file does not parse: the index leaves it out then, as it would reading it itself.
+    if (summarize) transformed.summary = null;
+    if (summarize && index.indexable(file)) {
+      // runTransforms parses a file it expects to change for recast at once: asking it for the plain tree would add
+      // a first transform pass, dearer than a plain parse of the file's own for the summary.
+      if (likelyChanges(body)) transformed.summary = summaryOf(() => index.summarizeFile(file, body));
+      else onPlainTree = (tree) => (transformed.summary = summaryOf(() => index.summarizeTree(tree, body)));
     }
     const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts, onPlainTree });
     const output = encodeText(run.output, format);
@@ -101,10 +112,10 @@ export async function transformFile(
   }
 }
 
-/** The summary of a plain tree; undefined if summarising throws (the index then fails the way it always has). */
-function summaryOf(index: typeof import('../project/summarize-file.js'), tree: unknown, body: string): FileSummary | undefined {
+/** A summary; undefined if summarising throws (the index reads the file itself then, and fails as it always has). */
+function summaryOf(summarize: () => FileSummary | null): FileSummary | null | undefined {
   try {
-    return index.summarizeTree(tree, body);
+    return summarize();
   } catch {
     return undefined;
   }
