@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex, ProjectIndexer } from '../project/index.js';
@@ -130,20 +129,6 @@ function indexFailed(request: MigrateRequest, error: unknown): void {
   request.onWarning?.(`project index failed, continuing without cross-file facts: ${(error as Error).message}`);
 }
 
-/** Largest first, so that no thread is left with a big file while the others wait for the index. */
-function largestFirst(files: readonly string[]): string[] {
-  const size = new Map(files.map((file) => [file, sizeOf(file)]));
-  return [...files].sort((a, b) => size.get(b)! - size.get(a)!);
-}
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
 /** A worker pool for this many files, when there are enough to pay for one. */
 function startPool(settings: ProcessSettings, files: number, workers: number): WorkerPool | undefined {
   const size = poolSize(files, workers);
@@ -171,7 +156,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const pool = request.signal?.aborted ? undefined : startPool(settings, candidates.length, request.workers);
   const ahead = request.shard ? candidates.filter(owned) : candidates;
   const indexer = await projectIndexer(request, candidates, scanned, ahead);
-  pool?.ahead(largestFirst(ahead), indexer);
+  pool?.ahead(ahead, indexer);
   const aheadHere = pool ? undefined : await transformAhead(ahead, settings, indexer, request.signal);
   const index = await projectIndex(request, indexer);
   const summarized = `${indexer?.summarizedHere.length ?? 0} files read for the index`;
