@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
-import type { ProjectIndex } from '../project/index.js';
+import type { ProjectIndex, ProjectIndexer } from '../project/index.js';
 import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
 import { discover, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
-import { poolSize, processAll, WorkerPool, type Job, type RunControl } from './pool.js';
+import { poolSize, processAll, transformAhead, WorkerPool, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, reportFile, type Report } from './report.js';
 import { CONFIG_SHARD, ownedBy, type Shard } from './shard.js';
 import type { FileResult, ProcessSettings } from './types.js';
@@ -85,17 +85,48 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
   return { scanned, candidates, skipped };
 }
 
-async function projectIndex(request: MigrateRequest, candidates: string[], scanned: Set<string>): Promise<ProjectIndex> {
-  if (candidates.length === 0) return { facts: {}, extraFiles: [] };
+const NO_INDEX: ProjectIndex = { facts: {}, extraFiles: [] };
+
+/**
+ * The project index over every candidate, fed with summaries: `ahead` (the candidates transformed ahead of it) come
+ * from the transforms' own parse, the others (another shard's) are read for it.
+ */
+async function projectIndexer(
+  request: MigrateRequest,
+  candidates: string[],
+  scanned: Set<string>,
+  ahead: string[],
+): Promise<ProjectIndexer | undefined> {
+  if (candidates.length === 0) return undefined;
   try {
     // Loaded on demand: a run with no candidates needs none of it.
-    const { buildProjectIndex } = await import('../project/index.js');
-    return await buildProjectIndex({ cwd: request.cwd, candidates, files: [...scanned] });
+    const { ProjectIndexer } = await import('../project/index.js');
+    return new ProjectIndexer({ cwd: request.cwd, candidates, files: [...scanned] }, ahead);
   } catch (error) {
-    // The index adds cross-file precision; without it each file is still migrated on its own.
-    request.onWarning?.(`project index failed, continuing without cross-file facts: ${(error as Error).message}`);
-    return { facts: {}, extraFiles: [] };
+    indexFailed(request, error);
+    return undefined;
   }
+}
+
+/** The index once all its summaries are in; none when it failed, or when the run stops first (no file starts then). */
+async function projectIndex(request: MigrateRequest, indexer: ProjectIndexer | undefined): Promise<ProjectIndex> {
+  if (!indexer) return NO_INDEX;
+  const signal = request.signal;
+  const stopped = new Promise<ProjectIndex>((resolve) => {
+    if (signal?.aborted) resolve(NO_INDEX);
+    else signal?.addEventListener('abort', () => resolve(NO_INDEX), { once: true });
+  });
+  try {
+    return await Promise.race([indexer.done, stopped]);
+  } catch (error) {
+    indexFailed(request, error);
+    return NO_INDEX;
+  }
+}
+
+function indexFailed(request: MigrateRequest, error: unknown): void {
+  // The index adds cross-file precision; without it each file is still migrated on its own.
+  request.onWarning?.(`project index failed, continuing without cross-file facts: ${(error as Error).message}`);
 }
 
 /** A worker pool for this many files, when there are enough to pay for one. */
@@ -119,13 +150,17 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   report.scanned = request.shard ? [...scanned].filter(owned).length : scanned.size;
   report.shard = request.shard;
   for (const result of skipped) if (owned(result.file)) report.add(result);
-  // Workers start now: they load the parsers and transform this part's candidates while this thread builds the
-  // index (and then joins them).
+  // Workers start now and, with this thread, transform this part's candidates ahead of the index, summarising each
+  // for it from the same parse; the index links the summaries and asks for the modules they import.
   const settings = processSettings(request);
   const pool = request.signal?.aborted ? undefined : startPool(settings, candidates.length, request.workers);
-  pool?.ahead(request.shard ? candidates.filter(owned) : candidates);
-  const index = await projectIndex(request, candidates, scanned);
-  started = phase(`project index (${index.extraFiles.length} extra files)`, started);
+  const ahead = request.shard ? candidates.filter(owned) : candidates;
+  const indexer = await projectIndexer(request, candidates, scanned, ahead);
+  pool?.ahead(ahead, indexer);
+  const aheadHere = pool ? undefined : await transformAhead(ahead, settings, indexer, request.signal);
+  const index = await projectIndex(request, indexer);
+  const summarized = `${indexer?.summarizedHere.length ?? 0} files read for the index`;
+  started = phase(`candidates ahead + project index (${summarized}, ${index.extraFiles.length} extra files)`, started);
   // Extra files the index asks for are taken only from what discovery found: never outside the paths or ignored.
   const chosen = new Set([...candidates, ...skipped.map((r) => r.file)]);
   const extras = index.extraFiles.filter((file) => scanned.has(file) && !chosen.has(file));
@@ -144,8 +179,9 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     },
     control,
     pool,
+    aheadHere,
   );
-  started = phase(`transform (${jobs.length} files)`, started);
+  started = phase(`transform (${jobs.length} files, ${jobs.filter((job) => job.facts).length} with facts)`, started);
   if (request.signal?.aborted) {
     // Config files follow the whole tree's env list: an interrupted run leaves them for the next run.
     report.interrupted = { done: finished, total: jobs.length };

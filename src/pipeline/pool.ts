@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index.js';
+import type { FileSummary } from '../project/summarize.js';
 import { displayPath, processFile, transformFile, writeTransformed, type Transformed } from './process-file.js';
 import type { FileResult, ProcessSettings } from './types.js';
 
@@ -13,21 +14,51 @@ export interface JobMessage {
   id: number;
   job: Job;
 }
-/** Files to transform ahead of the project index, claimed one at a time through the shared `counter`. */
+/**
+ * Files to transform ahead of the project index, claimed one at a time through the shared `counter`; with
+ * `summarize`, each result carries the file's summary for the index, made from the transforms' own parse.
+ */
 export interface AheadMessage {
   files: readonly string[];
   counter: Int32Array;
+  summarize: boolean;
+}
+/** More files the project index wants summarised (read and parsed, not transformed), claimed through `summaryCounter`. */
+export interface SummarizeMessage {
+  summarize: readonly string[];
 }
 export type WorkerMessage =
   | { kind: 'job'; id: number; result: FileResult }
-  | { kind: 'ahead'; index: number; transformed: Transformed };
-/** What each worker starts with; `slot` (its own) and `stop` (shared) are shared memory. */
+  | { kind: 'ahead'; index: number; transformed: Transformed }
+  | { kind: 'summary'; index: number; summary: FileSummary | null | undefined };
+/** What each worker starts with; `slot` (its own), `stop` and `summaryCounter` (shared) are shared memory. */
 export interface WorkerData {
   settings: ProcessSettings;
-  /** The file in hand: job id + 1, -(ahead index + 1), or 0 when idle. */
+  /** The file in hand: [job id + 1, -(ahead index + 1), or 0 when idle; summary index + 1, or 0]. */
   slot: Int32Array;
   /** Set once the run stops: claim nothing more ahead. */
   stop: Int32Array;
+  /** How many of the files to summarise are claimed (the list grows as the index asks for more). */
+  summaryCounter: Int32Array;
+}
+
+/**
+ * The project index the pool's threads summarise files for (src/project/index.ts `ProjectIndexer`): each summary
+ * goes to `add` (undefined: the index reads the file itself, on the main thread), and `takeRequests` says which
+ * files it wants summarised next.
+ */
+export interface SummaryFeed {
+  add(file: string, summary: FileSummary | null | undefined): void;
+  takeRequests(): string[];
+}
+
+/** Claim the next of `length` items through a shared counter that never passes `length` (the list may grow). */
+export function claim(counter: Int32Array, length: number, stop: Int32Array): number | undefined {
+  for (;;) {
+    const index = Atomics.load(counter, 0);
+    if (index >= length || Atomics.load(stop, 0) !== 0) return undefined;
+    if (Atomics.compareExchange(counter, 0, index, index + 1) === index) return index;
+  }
 }
 
 /**
@@ -53,8 +84,8 @@ export const POOL_THRESHOLD = 64;
 const FILES_PER_WORKER = 32;
 
 /**
- * One worker per core but one: the main thread builds the project index meanwhile, then transforms files too, so
- * every core works and none is oversubscribed.
+ * One worker per core but one: the main thread transforms and summarises files too, so every core works and none is
+ * oversubscribed.
  */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
@@ -107,15 +138,21 @@ interface RunState {
 }
 
 /**
- * Worker threads, started as early as the run knows it has enough files: they load the parsers and transform the
- * candidates (`ahead`) while the main thread builds the project index; then the main thread joins them. A file the
- * index gives no facts keeps that result (written only when its turn comes in `run`); the others, and the index's
- * extra files, are jobs.
+ * Worker threads, started as early as the run knows it has enough files: they and the main thread transform the
+ * candidates (`ahead`), each result carrying the file's summary for the project index, and summarise the other
+ * modules the index asks for, from one shared queue. A file the index gives no facts keeps its ahead result (written
+ * only when its turn comes in `run`); the others, and the index's extra files, are jobs.
  */
 export class WorkerPool {
   private readonly workers = new Set<PoolWorker>();
   private readonly stop = new Int32Array(new SharedArrayBuffer(4));
   private aheadMessage?: AheadMessage;
+  private feed?: SummaryFeed;
+  /** Files the index wants summarised, in the order asked (append-only: workers hold copies). */
+  private readonly summaryFiles: string[] = [];
+  private readonly summaryCounter = new Int32Array(new SharedArrayBuffer(4));
+  /** Wakes the main thread's helping loop when there is more to summarise, or the pool closes. */
+  private wake?: () => void;
   private readonly aheadFiles = new Set<string>();
   private readonly aheadDone = new Map<string, Transformed>();
   /** Files whose ahead transform a crash took down: processed as jobs instead. */
@@ -130,11 +167,18 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
-  /** Transform these files in the background, without facts, writing nothing. */
-  ahead(files: readonly string[]): void {
+  /**
+   * Transform these files in the background, without facts, writing nothing; the main thread takes part. With a
+   * `feed` (the project index), each file is also summarised from the same parse, and the files the index asks for
+   * are summarised too.
+   */
+  ahead(files: readonly string[], feed?: SummaryFeed): void {
     for (const file of files) this.aheadFiles.add(file);
-    this.aheadMessage = { files, counter: new Int32Array(new SharedArrayBuffer(4)) };
+    this.feed = feed;
+    this.aheadMessage = { files, counter: new Int32Array(new SharedArrayBuffer(4)), summarize: feed !== undefined };
     for (const worker of this.workers) worker.thread.postMessage(this.aheadMessage);
+    this.requestSummaries();
+    void this.help();
   }
 
   /** Process every job, results to `onResult` in job order; resolves with how many were done. Closes the pool. */
@@ -146,31 +190,67 @@ export class WorkerPool {
       control.signal?.addEventListener('abort', this.onAbort);
       this.pump();
       if (control.signal?.aborted) this.onAbort();
-      else void this.helpAhead(new Set(jobs.filter((j) => j.facts !== undefined).map((j) => j.file)));
     });
   }
 
   /**
-   * The main thread, done with the index, claims files ahead too (the workers need it for nothing but jobs and
-   * results). A file the index gave facts is claimed and left: it is a job, and a result without facts is no use.
+   * The main thread works like a worker (it has nothing else to do but hand out jobs and results): files the index
+   * wants summarised first, then files ahead. It waits while the index may still ask for more.
    */
-  private async helpAhead(withFacts: ReadonlySet<string>): Promise<void> {
-    const ahead = this.aheadMessage;
-    while (ahead && !this.closed && Atomics.load(this.stop, 0) === 0) {
-      const index = Atomics.add(ahead.counter, 0, 1);
-      if (index >= ahead.files.length) return;
-      const file = ahead.files[index]!;
-      if (withFacts.has(file)) continue;
-      const transformed = await transformFile(file, undefined, this.settings);
-      if (this.closed) return;
-      this.aheadDone.set(file, transformed);
-      this.pump();
+  private async help(): Promise<void> {
+    const ahead = this.aheadMessage!;
+    while (!this.closed) {
+      const item = claim(this.summaryCounter, this.summaryFiles.length, this.stop);
+      if (item !== undefined) {
+        this.feed!.add(this.summaryFiles[item]!, undefined);
+        this.requestSummaries();
+        // Let the workers' results in between files.
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      const index = claim(ahead.counter, ahead.files.length, this.stop);
+      if (index !== undefined) {
+        const transformed = await transformFile(ahead.files[index]!, undefined, this.settings, ahead.summarize);
+        if (!this.closed) this.aheadResult(index, transformed);
+        continue;
+      }
+      if (Atomics.load(this.stop, 0) !== 0) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
     }
+  }
+
+  /** A file transformed ahead: its result waits for its turn, its summary goes to the index. */
+  private aheadResult(index: number, { summary, ...transformed }: Transformed): void {
+    const file = this.aheadMessage!.files[index]!;
+    this.aheadDone.set(file, transformed);
+    if (this.aheadMessage!.summarize) this.summarized(file, summary);
+    if (this.state && !this.closed) this.pump();
+  }
+
+  private summarized(file: string, summary: FileSummary | null | undefined): void {
+    this.feed!.add(file, summary);
+    this.requestSummaries();
+  }
+
+  /** Queue what the index asks for next, for every thread. */
+  private requestSummaries(): void {
+    const files = this.feed?.takeRequests() ?? [];
+    if (files.length === 0) return;
+    this.summaryFiles.push(...files);
+    for (const worker of this.workers) worker.thread.postMessage({ summarize: files } satisfies SummarizeMessage);
+    this.wakeMain();
+  }
+
+  private wakeMain(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.wakeMain();
     Atomics.store(this.stop, 0, 1);
     this.state?.control.signal?.removeEventListener('abort', this.onAbort);
     for (const worker of this.workers) void worker.thread.terminate();
@@ -179,6 +259,7 @@ export class WorkerPool {
   // Interrupted: no new file starts; every file started has been delivered once none is in flight.
   private readonly onAbort = (): void => {
     Atomics.store(this.stop, 0, 1);
+    this.wakeMain();
     if (this.state?.inFlight === 0) this.finish();
   };
 
@@ -191,11 +272,12 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const slot = new Int32Array(new SharedArrayBuffer(4));
-    const data: WorkerData = { settings: this.settings, slot, stop: this.stop };
+    const slot = new Int32Array(new SharedArrayBuffer(8));
+    const data: WorkerData = { settings: this.settings, slot, stop: this.stop, summaryCounter: this.summaryCounter };
     const worker: PoolWorker = { thread: new Worker(new URL('./worker.js', import.meta.url), { workerData: data }), slot };
     this.workers.add(worker);
     if (this.aheadMessage) worker.thread.postMessage(this.aheadMessage);
+    if (this.summaryFiles.length > 0) worker.thread.postMessage({ summarize: this.summaryFiles } satisfies SummarizeMessage);
     worker.thread.on('message', (message: WorkerMessage) => this.onMessage(worker, message));
     worker.thread.on('error', (error) => (worker.failure = error));
     worker.thread.on('exit', (code) => this.onExit(worker, code));
@@ -203,12 +285,10 @@ export class WorkerPool {
 
   private onMessage(worker: PoolWorker, message: WorkerMessage): void {
     if (this.closed) return;
-    if (message.kind === 'ahead') {
-      this.aheadDone.set(this.aheadMessage!.files[message.index]!, message.transformed);
-    } else {
-      worker.job = undefined;
-      this.accept(message.id, message.result);
-    }
+    if (message.kind === 'ahead') return this.aheadResult(message.index, message.transformed);
+    if (message.kind === 'summary') return this.summarized(this.summaryFiles[message.index]!, message.summary);
+    worker.job = undefined;
+    this.accept(message.id, message.result);
     if (this.state && !this.closed) this.pump();
   }
 
@@ -217,13 +297,20 @@ export class WorkerPool {
     this.workers.delete(worker);
     if (this.closed) return;
     const held = Atomics.load(worker.slot, 0);
+    const summarizing = Atomics.load(worker.slot, 1);
     const reason = worker.failure?.message ?? `exited with code ${code}`;
-    if (held < 0) this.aheadLost.add(this.aheadMessage!.files[-held - 1]!);
+    if (held < 0) {
+      const file = this.aheadMessage!.files[-held - 1]!;
+      this.aheadLost.add(file);
+      // The index reads the file itself (on this thread), as it would any file the transform pass did not summarise.
+      if (this.aheadMessage!.summarize) this.summarized(file, undefined);
+    }
+    if (summarizing > 0) this.summarized(this.summaryFiles[summarizing - 1]!, undefined);
     // Died before starting its job (in a file ahead of the index): the job goes to another worker.
     if (worker.job !== undefined && held < 0) this.state?.retry.push(worker.job);
     // Died holding its job, or before it could start any (it failed to load): that job fails.
     const failed = held > 0 ? held - 1 : held === 0 ? worker.job : undefined;
-    if (held !== 0 || worker.job !== undefined) this.spawn();
+    if (held !== 0 || summarizing !== 0 || worker.job !== undefined) this.spawn();
     if (failed !== undefined) this.accept(failed, crashed(this.state!.jobs[failed]!.file, this.settings.cwd, reason));
     else if (this.state) this.pump();
   }
@@ -292,8 +379,33 @@ function aborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
+ * Without a pool: transform these files on this thread, without facts, writing nothing (`processAll` writes them),
+ * each summarised for `feed` from the same parse; then summarise what the index asks for, until it has all it needs.
+ * Stops early when `signal` aborts.
+ */
+export async function transformAhead(
+  files: readonly string[],
+  settings: ProcessSettings,
+  feed?: SummaryFeed,
+  signal?: AbortSignal,
+): Promise<Map<string, Transformed>> {
+  const done = new Map<string, Transformed>();
+  for (const file of files) {
+    if (signal?.aborted) return done;
+    const { summary, ...transformed } = await transformFile(file, undefined, settings, feed !== undefined);
+    done.set(file, transformed);
+    feed?.add(file, summary);
+  }
+  for (let more = feed?.takeRequests() ?? []; more.length > 0 && !signal?.aborted; more = feed!.takeRequests()) {
+    for (const file of more) feed!.add(file, undefined);
+  }
+  return done;
+}
+
+/**
  * Process every job and hand each result to `onResult` in job order: on `pool` when there is one (it is closed at
- * the end), else on the main thread. Resolves with how many jobs were done (fewer when interrupted).
+ * the end), else on the main thread, where a job without facts uses its result from `ahead` if there is one.
+ * Resolves with how many jobs were done (fewer when interrupted).
  */
 export async function processAll(
   jobs: readonly Job[],
@@ -301,13 +413,15 @@ export async function processAll(
   onResult: (result: FileResult) => void,
   control: RunControl = {},
   pool?: WorkerPool,
+  ahead?: ReadonlyMap<string, Transformed>,
 ): Promise<number> {
   if (pool) return pool.run(jobs, onResult, control);
   let done = 0;
   for (const job of jobs) {
     if (control.holdAfter === done && control.signal) await aborted(control.signal);
     if (!mayStart(done, { signal: control.signal })) break;
-    onResult(await processFile(job.file, job.facts, settings));
+    const transformed = job.facts === undefined ? ahead?.get(job.file) : undefined;
+    onResult(await (transformed ? writeTransformed(transformed) : processFile(job.file, job.facts, settings)));
     done++;
   }
   return done;

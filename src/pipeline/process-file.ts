@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { FileFacts } from '../core/index.js';
+import type { FileSummary } from '../project/summarize.js';
 import { packageNeeds, stillReferenced } from '../config-files/package-needs.js';
 import { redactSecrets } from './redact.js';
 import { decodeText, encodeText } from './text-format.js';
@@ -18,9 +19,23 @@ export function displayPath(file: string, cwd: string): string {
  * The transforms and their runner (jscodeshift, Babel, recast), loaded on first use: a main thread that hands every
  * file to workers, or a run with no candidate, never pays for loading them.
  */
-let engine: Promise<[typeof import('../../transforms/index.js'), typeof import('../../transforms/lib/run.js')]> | undefined;
+let engine:
+  | Promise<
+      [
+        typeof import('../../transforms/index.js'),
+        typeof import('../../transforms/lib/run.js'),
+        typeof import('../project/summarize-file.js'),
+        typeof import('../../transforms/lib/likely-change.js'),
+      ]
+    >
+  | undefined;
 const loadEngine = (): NonNullable<typeof engine> =>
-  (engine ??= Promise.all([import('../../transforms/index.js'), import('../../transforms/lib/run.js')]));
+  (engine ??= Promise.all([
+    import('../../transforms/index.js'),
+    import('../../transforms/lib/run.js'),
+    import('../project/summarize-file.js'),
+    import('../../transforms/lib/likely-change.js'),
+  ]));
 
 function errorMessage(error: unknown): string {
   return redactSecrets(error instanceof Error ? error.message : String(error));
@@ -30,6 +45,12 @@ function errorMessage(error: unknown): string {
 export interface Transformed {
   result: FileResult;
   output?: string;
+  /**
+   * Asked for (`summarize`): the project index's summary of the file (plain data: it crosses worker threads), made
+   * from the transforms' own plain parse, or from one of its own for a file runTransforms sends to recast at once. Null when the index leaves the file out (not a module it reads, or it does not
+   * parse); absent when the file could not be read as text, or summarising it threw: the index reads it its own way.
+   */
+  summary?: FileSummary | null;
 }
 
 function failedResult(result: FileResult, error: unknown): FileResult {
@@ -37,18 +58,34 @@ function failedResult(result: FileResult, error: unknown): FileResult {
 }
 
 /**
- * Read one file and run every transform on one parse, writing nothing. Never throws: a file that cannot be read,
- * decoded, parsed or transformed is a `failed` result.
+ * Read one file and run every transform on one parse, writing nothing; with `summarize`, also summarise it for the
+ * project index (`Transformed.summary`), from that same parse when it is a plain one. Never throws: a file that cannot be read, decoded,
+ * parsed or transformed is a `failed` result.
  */
-export async function transformFile(file: string, facts: FileFacts | undefined, settings: ProcessSettings): Promise<Transformed> {
+export async function transformFile(
+  file: string,
+  facts: FileFacts | undefined,
+  settings: ProcessSettings,
+  summarize = false,
+): Promise<Transformed> {
   const path = displayPath(file, settings.cwd);
   const result: FileResult = { file, path, status: 'unchanged', changes: [], todos: [], secrets: [], env: [], notes: [] };
+  const transformed: Transformed = { result };
   try {
     // Decoding strictly: rewriting a file that is not UTF-8 would corrupt its other bytes.
     const original = utf8.decode(await readFile(file));
     const { body, format } = decodeText(original);
-    const [{ TRANSFORMS }, { runTransforms }] = await loadEngine();
-    const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts });
+    const [{ TRANSFORMS }, { runTransforms }, index, { likelyChanges }] = await loadEngine();
+    let onPlainTree: ((tree: unknown) => void) | undefined;
+    // Stays null if the file does not parse: the index leaves it out then, as it would reading it itself.
+    if (summarize) transformed.summary = null;
+    if (summarize && index.indexable(file)) {
+      // runTransforms parses a file it expects to change for recast at once: asking it for the plain tree would add
+      // a first transform pass, dearer than a plain parse of the file's own for the summary.
+      if (likelyChanges(body)) transformed.summary = summaryOf(() => index.summarizeFile(file, body));
+      else onPlainTree = (tree) => (transformed.summary = summaryOf(() => index.summarizeTree(tree, body)));
+    }
+    const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts, onPlainTree });
     const output = encodeText(run.output, format);
     const { changes, todos, secrets, env, notes } = run.outcome;
     Object.assign(result, { changes, todos, secrets, env, notes: notes.map(redactSecrets) });
@@ -57,7 +94,7 @@ export async function transformFile(file: string, facts: FileFacts | undefined, 
     if (packages) result.packages = packages;
     const imports = stillReferenced(run.output);
     if (imports.length > 0) result.imports = imports;
-    if (!run.changed || output === original) return { result };
+    if (!run.changed || output === original) return transformed;
     result.status = 'changed';
     if (settings.diff) {
       // Loaded on demand: only runs that print diffs need the diff library.
@@ -68,9 +105,19 @@ export async function transformFile(file: string, facts: FileFacts | undefined, 
       result.diff = redactSecrets(patch);
     }
     if (settings.keepText) Object.assign(result, { before: body, after: run.output });
-    return settings.dryRun ? { result } : { result, output };
+    if (!settings.dryRun) transformed.output = output;
+    return transformed;
   } catch (error) {
-    return { result: failedResult(result, error) };
+    return { ...transformed, result: failedResult(result, error) };
+  }
+}
+
+/** A summary; undefined if summarising throws (the index reads the file itself then, and fails as it always has). */
+function summaryOf(summarize: () => FileSummary | null): FileSummary | null | undefined {
+  try {
+    return summarize();
+  } catch {
+    return undefined;
   }
 }
 

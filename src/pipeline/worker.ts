@@ -1,35 +1,41 @@
 /**
- * Worker thread entry. Two kinds of work, jobs first:
+ * Worker thread entry. Three kinds of work, in this order:
  * - jobs the pool posts (`JobMessage`): processed and written as on the main thread, the result posted back;
- * - ahead of the project index, the `AheadMessage`'s files: each worker claims the next one from a shared counter
- *   (no round trip through a main thread busy with the index), transforms it without facts and writes nothing; the
- *   pool keeps the result for a file the index gives no facts.
+ * - files the project index wants summarised (`SummarizeMessage`, a list that grows): read, parsed and summarised;
+ * - ahead of the project index, the `AheadMessage`'s files: transformed without facts, writing nothing, and
+ *   summarised from the same parse; the pool keeps the result for a file the index gives no facts.
+ * The last two are claimed from shared counters (no round trip through the main thread, which works on them too).
  * The worker's `slot` in shared memory says which file it is working on, so the pool knows what a crash took down.
  */
 import { basename } from 'node:path';
+import type { FileSummary } from '../project/summarize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { processFile, transformFile } from './process-file.js';
-import type { AheadMessage, JobMessage, WorkerData, WorkerMessage } from './pool.js';
+import { claim, type AheadMessage, type JobMessage, type SummarizeMessage, type WorkerData, type WorkerMessage } from './pool.js';
 
-const { settings, slot, stop } = workerData as WorkerData;
+const { settings, slot, stop, summaryCounter } = workerData as WorkerData;
 /** Test hook: the worker dies, as on a fatal error, when it starts a file with this name (crash-handling tests). */
 const CRASH_ON = process.env.OPENAI_TO_AZURE_TEST_CRASH_ON;
 
-/** Say which file this worker holds (job id + 1, or -(ahead index + 1)), before working on it. */
-function hold(value: number, file: string): void {
-  Atomics.store(slot, 0, value);
+/** Say which file this worker holds (`slot[0]`: job id + 1, or -(ahead index + 1); `slot[1]`: summary index + 1). */
+function hold(at: 0 | 1, value: number, file: string): void {
+  Atomics.store(slot, at, value);
   if (CRASH_ON && basename(file) === CRASH_ON) process.exit(70);
 }
 const port = parentPort!;
 const jobs: JobMessage[] = [];
 let ahead: AheadMessage | undefined;
+const summaryFiles: string[] = [];
 let busy = false;
 
-/** The next file ahead of the index, or undefined when all are claimed or the run stops. */
-function claimAhead(): number | undefined {
-  if (!ahead || Atomics.load(stop, 0) !== 0) return undefined;
-  const index = Atomics.add(ahead.counter, 0, 1);
-  return index < ahead.files.length ? index : undefined;
+/** A file's summary for the index; undefined when summarising throws (the main thread tries, and reports it). */
+async function summaryOf(file: string): Promise<FileSummary | null | undefined> {
+  const { summarizeFile } = await import('../project/summarize-file.js');
+  try {
+    return summarizeFile(file);
+  } catch {
+    return undefined;
+  }
 }
 
 async function work(): Promise<void> {
@@ -38,24 +44,34 @@ async function work(): Promise<void> {
   for (;;) {
     const job = jobs.shift();
     if (job) {
-      hold(job.id + 1, job.job.file);
+      hold(0, job.id + 1, job.job.file);
       const result = await processFile(job.job.file, job.job.facts, settings);
       Atomics.store(slot, 0, 0);
       port.postMessage({ kind: 'job', id: job.id, result } satisfies WorkerMessage);
       continue;
     }
-    const index = claimAhead();
+    const item = claim(summaryCounter, summaryFiles.length, stop);
+    if (item !== undefined) {
+      hold(1, item + 1, summaryFiles[item]!);
+      const summary = await summaryOf(summaryFiles[item]!);
+      // Posted before the slot is cleared: a crash in between loses nothing (the pool ignores a second answer).
+      port.postMessage({ kind: 'summary', index: item, summary } satisfies WorkerMessage);
+      Atomics.store(slot, 1, 0);
+      continue;
+    }
+    const index = ahead && claim(ahead.counter, ahead.files.length, stop);
     if (index === undefined) break;
-    hold(-(index + 1), ahead!.files[index]!);
-    const transformed = await transformFile(ahead!.files[index]!, undefined, settings);
-    Atomics.store(slot, 0, 0);
+    hold(0, -(index + 1), ahead!.files[index]!);
+    const transformed = await transformFile(ahead!.files[index]!, undefined, settings, ahead!.summarize);
     port.postMessage({ kind: 'ahead', index, transformed } satisfies WorkerMessage);
+    Atomics.store(slot, 0, 0);
   }
   busy = false;
 }
 
-port.on('message', (message: JobMessage | AheadMessage) => {
+port.on('message', (message: JobMessage | AheadMessage | SummarizeMessage) => {
   if ('counter' in message) ahead = message;
+  else if ('summarize' in message) summaryFiles.push(...message.summarize);
   else jobs.push(message);
   void work();
 });

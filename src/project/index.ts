@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type * as t from '@babel/types';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
 import { AI_SDK } from '../core/families/ai-sdk.js';
 import { isModelName } from '../core/models.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
-import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
-import { summarize, type FileSummary, type Source } from './summarize.js';
+import type { FileSummary, Source } from './summarize.js';
+import { indexable, summarizeFile } from './summarize-file.js';
 
 export interface ProjectIndexInput {
   /** Working directory; relative paths below are resolved against it. */
@@ -28,7 +27,6 @@ export interface ProjectIndex {
   extraFiles: string[];
 }
 
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 /** Names the transforms can match: `x` or `this.x` (not `default`, `exports.x`, `ns.x`). */
 const BINDING_KEY = /^(?:this\.)?[\w$#]+$/;
 
@@ -77,71 +75,151 @@ function importerPattern(modules: Iterable<string>): RegExp | undefined {
   return new RegExp(`['"](?:[^'"\\n]*/)?(?:${alternation})(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?['"]`);
 }
 
-class IndexBuilder {
-  readonly summaries = new Map<string, FileSummary>();
-  private readonly visited = new Set<string>();
-  readonly resolver = new ModuleResolver();
+/**
+ * The project index, built from file summaries as they come in: the candidates' (made by the transform pass, from
+ * its own parse, or read here), then the modules they import (one level, plus re-export chains), then the discovered
+ * files that import an indexed module of interest. Files it needs summarised are handed out as `takeRequests()`, so
+ * whoever has a free thread parses them. It answers the cross-file questions the per-file transforms cannot: which
+ * imported bindings are direct-OpenAI clients, which model constants can be rewritten where declared. Babel's
+ * parsers, no type information, no node_modules.
+ */
+export class ProjectIndexer {
+  /** Settles once every summary the index needs is in; a summary that throws rejects it. */
+  readonly done: Promise<ProjectIndex>;
+  /** Files the index had to summarise itself (requests answered with `undefined`): never a file the transform pass gave. */
+  readonly summarizedHere: string[] = [];
+  private readonly summaries = new Map<string, FileSummary>();
+  private readonly resolver = new ModuleResolver();
+  private readonly candidates: ReadonlySet<string>;
+  private readonly discovered?: ReadonlySet<string>;
+  /** Files asked for or given, each summarised once. */
+  private readonly seen = new Set<string>();
+  /** Files whose summary the index still waits for. */
+  private readonly awaited = new Set<string>();
+  private requests: string[] = [];
+  private stage: 'modules' | 'importers' | 'done' = 'modules';
+  private settle!: { resolve(index: ProjectIndex): void; reject(error: unknown): void };
 
-  /**
-   * Parse and summarise a file once; a file that does not parse (or cannot be read) is left out. Parsed with the
-   * transforms' own Babel parser for the file (without tokens): the index needs neither types nor TypeScript.
-   */
-  add(file: string, read?: string): FileSummary | undefined {
-    if (this.visited.has(file)) return this.summaries.get(file);
-    this.visited.add(file);
-    if (DECLARATION_FILE.test(file)) return undefined;
-    let text: string;
-    try {
-      text = (read ?? readFileSync(file, 'utf8')).replace(/^\uFEFF/, '');
-    } catch {
-      return undefined;
+  /** `fromTransforms`: candidates whose summaries the transform pass gives (`add`); the others are requests. */
+  constructor(input: ProjectIndexInput, fromTransforms: Iterable<string> = []) {
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    // A run may stop before the index is done and never ask for it.
+    this.done.catch(() => undefined);
+    const candidates = new Set(input.candidates.map((p) => path.resolve(input.cwd, p)));
+    this.candidates = candidates;
+    this.discovered = input.files && new Set(input.files.map((p) => path.resolve(input.cwd, p)));
+    const given = new Set([...fromTransforms].map((p) => path.resolve(input.cwd, p)));
+    for (const file of [...candidates].sort()) {
+      this.seen.add(file);
+      this.awaited.add(file);
+      if (!given.has(file)) this.requests.push(file);
     }
-    const parser = parserNameFor(file, text);
-    if (!parser) return undefined;
-    let ast: t.File;
-    try {
-      ast = plainParserFor(parser).parse(text) as unknown as t.File;
-    } catch {
-      return undefined;
-    }
-    const summary = summarize(ast, text);
-    this.summaries.set(file, summary);
-    return summary;
+    if (candidates.size === 0) this.advance();
   }
 
-  /** Add a module a candidate or a followed file depends on, then the modules it re-exports from. */
-  follow(from: string, spec: string): void {
+  /** Files to summarise next (each handed out once): answer each with `add`. */
+  takeRequests(): string[] {
+    const requests = this.requests;
+    this.requests = [];
+    return requests;
+  }
+
+  /**
+   * A file's summary: null when it has none (it does not parse or cannot be read), undefined when the index must
+   * read it itself (a request this thread answers, or a file the transform pass could not summarise).
+   */
+  add(file: string, summary: FileSummary | null | undefined): void {
+    if (this.stage === 'done' || !this.awaited.has(file)) return;
+    try {
+      if (summary === undefined) {
+        this.summarizedHere.push(file);
+        summary = summarizeFile(file);
+      }
+      this.awaited.delete(file);
+      if (summary) {
+        this.summaries.set(file, summary);
+        const specifiers = this.candidates.has(file) ? specifiersOf(summary) : followedSpecifiers(summary);
+        for (const spec of specifiers) this.follow(file, spec);
+      }
+      if (this.awaited.size === 0) this.advance();
+    } catch (error) {
+      this.stage = 'done';
+      this.settle.reject(error);
+    }
+  }
+
+  /** Ask for a module a summarised file depends on (its own summary then says which modules follow). */
+  private follow(from: string, spec: string): void {
     const module = this.resolver.resolve(from, spec);
-    if (!module || this.visited.has(module)) return;
-    const summary = this.add(module);
-    if (summary) for (const next of followedSpecifiers(summary)) this.follow(module, next);
+    if (!module || this.seen.has(module)) return;
+    this.seen.add(module);
+    if (!indexable(module)) return;
+    this.awaited.add(module);
+    this.requests.push(module);
+  }
+
+  /** Every awaited summary is in: ask for the importers, or link. */
+  private advance(): void {
+    if (this.stage === 'modules' && this.discovered) {
+      this.stage = 'importers';
+      for (const file of this.importers([...this.discovered])) {
+        this.seen.add(file);
+        this.awaited.add(file);
+        this.requests.push(file);
+      }
+      if (this.awaited.size > 0) return;
+    }
+    this.stage = 'done';
+    this.settle.resolve(this.link());
+  }
+
+  /**
+   * The discovered files that import an indexed module of interest: a cheap text test on the module names first,
+   * then one of the file's specifiers must resolve to such a module (a name alone also matches unrelated modules of
+   * the same name, e.g. every `./index`), or the file quotes a model name (its own constants count too).
+   */
+  private importers(files: string[]): string[] {
+    const modules = [...this.summaries].filter(([, s]) => exportsOfInterest(s)).map(([file]) => file);
+    const pattern = importerPattern(modules);
+    if (!pattern) return [];
+    const interesting = new Set(modules);
+    const importsInteresting = (file: string, text: string): boolean => {
+      for (const [, , spec] of text.matchAll(SPECIFIER_TEXT)) {
+        const module = this.resolver.resolve(file, spec!);
+        if (module && interesting.has(module)) return true;
+      }
+      return false;
+    };
+    return files.filter((file) => {
+      if (this.seen.has(file) || !indexable(file)) return false;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        return false;
+      }
+      return pattern.test(text) && (importsInteresting(file, text) || quotesModelName(text));
+    });
+  }
+
+  private link(): ProjectIndex {
+    // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
+    const rewritable = (file: string): boolean => this.candidates.has(file) || (this.discovered?.has(file) ?? true);
+    const facts = computeFacts(this.summaries, (from, spec) => this.resolver.resolve(from, spec), rewritable);
+    const extraFiles = Object.keys(facts).filter(
+      (file) => !this.candidates.has(file) && needsTransform(facts[file]!, this.summaries.get(file)!),
+    );
+    return { facts, extraFiles };
   }
 }
 
-/**
- * The project index: parses the candidates and the modules they import (one level, plus re-export chains) with
- * Babel (the transforms' parsers), without type information or node_modules, and answers the cross-file questions
- * the per-file transforms cannot: which imported bindings are direct-OpenAI clients, which model constants can be
- * rewritten where declared.
- */
+/** The project index of these files, every summary read and parsed on this thread. */
 export async function buildProjectIndex(input: ProjectIndexInput): Promise<ProjectIndex> {
-  const builder = new IndexBuilder();
-  const candidates = [...new Set(input.candidates.map((p) => path.resolve(input.cwd, p)))].sort();
-  const candidateSet = new Set(candidates);
-  for (const file of candidates) {
-    const summary = builder.add(file);
-    if (summary) for (const spec of specifiersOf(summary)) builder.follow(file, spec);
+  const indexer = new ProjectIndexer(input);
+  for (let files = indexer.takeRequests(); files.length > 0; files = indexer.takeRequests()) {
+    for (const file of files) indexer.add(file, undefined);
   }
-  const discovered = input.files && new Set(input.files.map((p) => path.resolve(input.cwd, p)));
-  if (discovered) scanImporters(builder, [...discovered]);
-
-  // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
-  const rewritable = (file: string): boolean => candidateSet.has(file) || (discovered?.has(file) ?? true);
-  const facts = computeFacts(builder.summaries, (from, spec) => builder.resolver.resolve(from, spec), rewritable);
-  const extraFiles = Object.keys(facts).filter(
-    (file) => !candidateSet.has(file) && needsTransform(facts[file]!, builder.summaries.get(file)!),
-  );
-  return { facts, extraFiles };
+  return indexer.done;
 }
 
 /** Module specifiers as they appear in text (`from '…'`, `import('…')`, `require('…')`): a superset of what a parse finds. */
@@ -154,37 +232,6 @@ const QUOTED_TEXT = /(['"`])([^'"`\n]{1,80})\1/g;
 function quotesModelName(text: string): boolean {
   for (const [, , value] of text.matchAll(QUOTED_TEXT)) if (isModelName(value!)) return true;
   return false;
-}
-
-/**
- * Index the discovered files that import an indexed module of interest: a cheap text test on the module names
- * first, then one of the file's specifiers must resolve to such a module (a name alone also matches unrelated
- * modules of the same name, e.g. every `./index`), or the file quotes a model name (its own constants count too).
- */
-function scanImporters(builder: IndexBuilder, files: string[]): void {
-  const modules = [...builder.summaries].filter(([, s]) => exportsOfInterest(s)).map(([file]) => file);
-  const pattern = importerPattern(modules);
-  if (!pattern) return;
-  const interesting = new Set(modules);
-  const importsInteresting = (file: string, text: string): boolean => {
-    for (const [, , spec] of text.matchAll(SPECIFIER_TEXT)) {
-      const module = builder.resolver.resolve(file, spec!);
-      if (module && interesting.has(module)) return true;
-    }
-    return false;
-  };
-  for (const file of files.sort()) {
-    if (builder.summaries.has(file) || DECLARATION_FILE.test(file)) continue;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!pattern.test(text) || !(importsInteresting(file, text) || quotesModelName(text))) continue;
-    const summary = builder.add(file, text);
-    if (summary) for (const spec of followedSpecifiers(summary)) builder.follow(file, spec);
-  }
 }
 
 /** A file outside the candidates is worth transforming when it declares or uses something the facts act on. */

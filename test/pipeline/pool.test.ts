@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../cli/cli.js';
+import { DEFAULT_OPTIONS } from '../../src/core/index.js';
+import type { FileResult } from '../../src/pipeline/types.js';
+import { buildProjectIndex } from '../../src/project/index.js';
+import { BIN, ROOT } from '../cli/cli.js';
 import { git, initRepo, makeTree } from './tree.js';
 
 let cleanup = (): void => {};
@@ -49,6 +52,32 @@ describe('worker pool', () => {
     expect(texts(dir, names)).toEqual(pooledTexts);
     expect(pooled).toEqual(single);
     expect(pooled.report.summary).toMatchObject({ candidates: 71, changed: 71, failed: 0 });
+  }, 120_000);
+
+  it('summarises each candidate for the project index in the transform pass, on the workers and the main thread', async () => {
+    // The built pool (its workers run dist/): candidates are transformed ahead and summarised from the same parse.
+    type Pool = typeof import('../../src/pipeline/pool.js');
+    type Index = typeof import('../../src/project/index.js');
+    const { WorkerPool } = (await import(`${ROOT}dist/src/pipeline/pool.js`)) as Pool;
+    const { ProjectIndexer } = (await import(`${ROOT}dist/src/project/index.js`)) as Index;
+    const models = "export const EMBEDDING_MODEL = 'text-embedding-3-small';\n";
+    const price = "import { EMBEDDING_MODEL } from './models';\nexport const PRICE = { [EMBEDDING_MODEL]: 1 };\n";
+    const usesModel = (i: number) => `import { EMBEDDING_MODEL } from './models';\n${user(i).replace("'text-embedding-3-small'", 'EMBEDDING_MODEL')}`;
+    const { dir, names } = tree(70, (i) => (i % 10 === 0 ? usesModel(i) : user(i)), { 'src/client.ts': CLIENT, 'src/models.ts': models, 'src/price.ts': price });
+    const files = names.map((n) => `${dir}/${n}`);
+    const candidates = files.filter((f) => /\/(?:m\d+|client)\.ts$/.test(f));
+    const input = { cwd: dir, candidates, files };
+    const indexer = new ProjectIndexer(input, candidates);
+    const pool = new WorkerPool({ cwd: dir, options: DEFAULT_OPTIONS, dryRun: true, diff: false, keepText: false }, 2);
+    pool.ahead(candidates, indexer);
+    const index = await indexer.done;
+    const results: FileResult[] = [];
+    await pool.run(candidates.map((file) => ({ file, facts: index.facts[file] })), (r) => results.push(r), {});
+    expect(index).toEqual(await buildProjectIndex(input));
+    expect(Object.keys(index.facts)).toHaveLength(70);
+    // The index read only the two modules outside the candidates (if the workers did not get to them first).
+    expect(indexer.summarizedHere.filter((f) => !f.endsWith('/models.ts') && !f.endsWith('/price.ts'))).toEqual([]);
+    expect(results.filter((r) => r.status === 'changed')).toHaveLength(71);
   }, 120_000);
 
   it('a worker that dies fails only the file it held; the others are migrated and reported in order', () => {

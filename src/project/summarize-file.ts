@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type * as t from '@babel/types';
+import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
+import { summarize, type FileSummary } from './summarize.js';
+
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+/** Whether the index reads this file: a source file the transforms' parsers know, not a declaration file. */
+export function indexable(file: string): boolean {
+  return !DECLARATION_FILE.test(file) && parserNameFor(file, '') !== undefined;
+}
+
+/**
+ * Read, parse and summarise a file the transforms do not parse (a module a candidate imports, an importer): with the
+ * transforms' plain Babel parser for the file, so its summary is the one the transform pass would make. Null when the
+ * file is not indexable, cannot be read or does not parse; a summary that throws throws.
+ */
+export function summarizeFile(file: string, read?: string): FileSummary | null {
+  if (!indexable(file)) return null;
+  let text: string;
+  try {
+    text = (read ?? readFileSync(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+  let ast: t.File;
+  try {
+    ast = plainParserFor(parserNameFor(file, text)!).parse(text) as unknown as t.File;
+  } catch {
+    return null;
+  }
+  return summarize(ast, text);
+}
+
+/** The summary of a tree the transforms parsed (Babel's plain `File`, from `runTransforms`' `onPlainTree`). */
+export function summarizeTree(tree: unknown, text: string): FileSummary {
+  return summarize(tree as t.File, text);
+}
