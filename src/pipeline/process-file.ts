@@ -25,7 +25,6 @@ let engine:
         typeof import('../../transforms/index.js'),
         typeof import('../../transforms/lib/run.js'),
         typeof import('../project/summarize-file.js'),
-        typeof import('../../transforms/lib/likely-change.js'),
       ]
     >
   | undefined;
@@ -34,7 +33,6 @@ const loadEngine = (): NonNullable<typeof engine> =>
     import('../../transforms/index.js'),
     import('../../transforms/lib/run.js'),
     import('../project/summarize-file.js'),
-    import('../../transforms/lib/likely-change.js'),
   ]));
 
 function errorMessage(error: unknown): string {
@@ -75,16 +73,11 @@ export async function transformFile(
     // Decoding strictly: rewriting a file that is not UTF-8 would corrupt its other bytes.
     const original = utf8.decode(await readFile(file));
     const { body, format } = decodeText(original);
-    const [{ TRANSFORMS }, { runTransforms }, index, { likelyChanges }] = await loadEngine();
+    const [{ TRANSFORMS }, { runTransforms }, index] = await loadEngine();
     let onPlainTree: ((tree: unknown) => void) | undefined;
     // Stays null if the file does not parse: the index leaves it out then, as it would reading it itself.
     if (summarize) transformed.summary = null;
-    if (summarize && index.indexable(file)) {
-      // runTransforms parses a file it expects to change for recast at once: asking it for the plain tree would add
-      // a first transform pass, dearer than a plain parse of the file's own for the summary.
-      if (likelyChanges(body)) transformed.summary = summaryOf(() => index.summarizeFile(file, body));
-      else onPlainTree = (tree) => (transformed.summary = summaryOf(() => index.summarizeTree(tree, body)));
-    }
+    if (summarize && index.indexable(file)) onPlainTree = (tree) => (transformed.summary = summaryOf(() => index.summarizeTree(tree, body)));
     const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts, onPlainTree });
     const output = encodeText(run.output, format);
     const { changes, todos, secrets, env, notes } = run.outcome;

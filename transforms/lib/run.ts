@@ -94,7 +94,9 @@ function withParser(name: ParserName): JSCodeshift {
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = withParser(parserName);
-  const probed = input.firstPass === true || input.onPlainTree !== undefined || !likelyChanges(input.source);
+  const byRegions = input.wholeFile !== true && !/[\t\r\u2028\u2029]/.test(input.source);
+  // The regions' own first pass reads the plain tree, so a file that will go there gets no probe for the hook alone.
+  const probed = input.firstPass === true || !likelyChanges(input.source) || (!byRegions && input.onPlainTree !== undefined);
   if (probed) {
     const ast = plainParserFor(parserName).parse(input.source);
     input.onPlainTree?.(ast);
@@ -106,8 +108,8 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
       if (error !== CHANGES) throw error;
     }
   }
-  if (input.wholeFile !== true && !/[\t\r\u2028\u2029]/.test(input.source)) {
-    const regional = runOnRegions(transforms, input, j, parserName);
+  if (byRegions) {
+    const regional = runOnRegions(transforms, input, j, parserName, probed ? undefined : input.onPlainTree);
     if (regional) return regional;
   }
   return runOnWholeFile(transforms, input, j, parserName, probed);
@@ -139,10 +141,17 @@ const WHOLE_FILE = Symbol('whole file');
  * recast then reprints it as a whole-file print would. Everything else keeps its bytes. Undefined when the file
  * needs the whole-file way (the top level changed, a region does not parse alone, the two passes disagree).
  */
-function runOnRegions(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName): RunResult | undefined {
+function runOnRegions(
+  transforms: readonly Transform[],
+  input: RunInput,
+  j: JSCodeshift,
+  parserName: ParserName,
+  onPlainTree: RunInput['onPlainTree'],
+): RunResult | undefined {
   const { source } = input;
   const plainParser = plainParserFor(parserName);
   const ast = plainParser.parse(source) as any;
+  onPlainTree?.(ast);
   recastLocations(ast);
   const snaps = snapshot(ast);
   let first: Applied;
