@@ -31,6 +31,7 @@ import {
 import { objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { statements } from './lib/snippets.js';
+import { insertTopLevel } from './lib/top-level.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
@@ -226,7 +227,7 @@ export const agentsSdk: Transform = {
       } else {
         // After the imports and the token provider the client reads, before the first agent.
         const provider = body.findIndex((s) => s.type === 'VariableDeclaration' && s.declarations.some((d: Node) => d.id.name === TOKEN_PROVIDER));
-        body.splice(Math.max(insertionIndex(body, anchor), provider + 1), 0, statement);
+        insertTopLevel(body, Math.max(insertionIndex(body, anchor), provider + 1), [statement]);
         ctx.change(anchor, 'client');
       }
       clientStatement = statement;

@@ -28,6 +28,7 @@ import {
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { statements } from './lib/snippets.js';
+import { insertTopLevel } from './lib/top-level.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
@@ -242,7 +243,7 @@ function declareInstance(ctx: TransformContext, name: string, factory: string, a
     const provider = body.findIndex(
       (st) => st.type === 'VariableDeclaration' && st.declarations.some((d: Node) => d.id.type === 'Identifier' && d.id.name === TOKEN_PROVIDER),
     );
-    body.splice(Math.max(insertionIndex(body), provider + 1), 0, declaration);
+    insertTopLevel(body, Math.max(insertionIndex(body), provider + 1), [declaration]);
     if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, declaration);
   } else {
     after.insertAfter(declaration);

@@ -34,6 +34,7 @@ import { invalidateIndex } from './lib/file-index.js';
 import { addOpenAITypeImport } from './lib/type-imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, statements, str } from './lib/snippets.js';
+import { insertTopLevel } from './lib/top-level.js';
 import type { Transform, TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
@@ -410,7 +411,8 @@ export const azureOpenAIBeta: Transform = {
     if (state.azureFields && isTypeScript(ctx) && isEsmFile(ctx)) {
       const body = programBody(ctx);
       if (!body.some((s) => s.type === 'ImportDeclaration' && s.source.value === BETA.typesModule)) {
-        body.splice(body.findIndex((s) => s.type !== 'ImportDeclaration') , 0, ...statements(ctx, `import ${str(ctx, BETA.typesModule)};`));
+        const code = body.findIndex((s) => s.type !== 'ImportDeclaration');
+        insertTopLevel(body, code === -1 ? body.length : code, statements(ctx, `import ${str(ctx, BETA.typesModule)};`));
       }
     }
     const left = moduleBindings(j, root, BETA.package).length > 0;

@@ -1,7 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
 import { AI_SDK } from '../../src/core/index.js';
-import { moduleBindings, removeBinding, type ModuleBinding } from './imports.js';
+import { moduleBindings, programBody, removeBinding, type ModuleBinding } from './imports.js';
 import { statements, str } from './snippets.js';
+import { insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -132,7 +133,13 @@ export function moveImports(ctx: TransformContext, moves: readonly Move[]): void
     }
     const named = here.filter((m) => m.exportName !== '*');
     const fresh = named.filter((m) => !bound.has(m));
-    if (fresh.length > 0) statement.insertBefore(newStatement(ctx, fresh[0]!.binding, fresh));
+    if (fresh.length > 0) {
+      const added = newStatement(ctx, fresh[0]!.binding, fresh);
+      const body = programBody(ctx);
+      const at = body.indexOf(statement.node);
+      if (at >= 0) insertTopLevel(body, at, [added]);
+      else statement.insertBefore(added);
+    }
     for (const m of named) if (m.whole) removeBinding(m.binding);
   }
 }

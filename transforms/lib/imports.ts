@@ -1,6 +1,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { declarationAt, indexFor, indexOfRoot } from './file-index.js';
 import { statementsAsWritten, str } from './snippets.js';
+import { importSlot, insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // jscodeshift's Babel AST through recast: node shapes are checked by `type`, not by the compiler.
@@ -301,17 +302,8 @@ export function addTopLevelImport(ctx: TransformContext, names: readonly string[
   const statement = esm
     ? importDeclaration(ctx, missing, source)
     : statementsAsWritten(ctx, `const { ${missing.join(', ')} } = require(${str(ctx, source)});`)[0];
-  body.splice(esm ? importIndex(body, before) : insertionIndex(body, before), 0, statement);
-}
-
-/**
- * Where a new ESM import goes: above the file's first import when nothing is attached to it (recast keeps the blank
- * line that follows the last original import, so an import added below it would sit apart from the others), else
- * after the imports.
- */
-function importIndex(body: readonly Node[], before?: Node): number {
   const first = body.findIndex((s) => s.type === 'ImportDeclaration');
-  return first >= 0 && !body[first].comments?.length ? first : insertionIndex(body, before);
+  insertTopLevel(body, esm ? importSlot(body, first, insertionIndex(body, before)) : insertionIndex(body, before), [statement]);
 }
 
 /**

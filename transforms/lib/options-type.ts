@@ -4,6 +4,7 @@ import { fileClients, unwrapPath, type Construction } from './clients.js';
 import { declarationAt } from './file-index.js';
 import { lastImportIndex, moduleBindings, programBody, referencesTo, removeBinding, type ModuleBinding } from './imports.js';
 import { isTypeScript } from './snippets.js';
+import { importSlot, insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -94,9 +95,7 @@ function ensureAzureType(ctx: TransformContext, sdk: readonly ModuleBinding[]): 
     const body = programBody(ctx);
     const declaration = j.importDeclaration([j.importSpecifier(j.identifier(AZURE_TYPE), j.identifier(AZURE_TYPE))], j.stringLiteral(OPENAI_SDK)) as Node;
     declaration.importKind = 'type';
-    // Above the SDK's own import when nothing is attached to it: recast keeps the blank line after the imports.
-    const at = body.indexOf(sdk[0]?.statement.node);
-    body.splice(at >= 0 && !body[at].comments?.length ? at : lastImportIndex(body) + 1, 0, declaration);
+    insertTopLevel(body, importSlot(body, body.indexOf(sdk[0]?.statement.node), lastImportIndex(body) + 1), [declaration]);
   }
   return AZURE_TYPE;
 }

@@ -57,7 +57,11 @@ export function expression(ctx: TransformContext, code: string): Node {
   return statements(ctx, `(${code});`)[0].expression;
 }
 
-/** Parse code into nodes that keep the snippet's own layout when printed (e.g. a one-line destructuring require). */
+/**
+ * Parse code into nodes that keep the snippet's own layout when printed (e.g. a one-line destructuring require).
+ * The snippet gets a line break on each side: recast spaces a statement that has a location by the gaps around it
+ * in its own text, so without them it would glue the statement to its neighbours (`…);const {…}`).
+ */
 export function statementsAsWritten(ctx: TransformContext, code: string): Node[] {
-  return (ctx.j(code).find(ctx.j.Program).paths()[0]!.node as Node).body;
+  return (ctx.j(`\n${code}\n`).find(ctx.j.Program).paths()[0]!.node as Node).body;
 }

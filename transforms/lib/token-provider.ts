@@ -2,6 +2,7 @@ import { AZURE_IDENTITY_PACKAGE, TOKEN_SCOPES } from '../../src/core/index.js';
 import { TOKEN_PROVIDER } from './client-options.js';
 import { addTopLevelImport, insertionIndex, programBody } from './imports.js';
 import { statements, str } from './snippets.js';
+import { insertTopLevel } from './top-level.js';
 import { needsPackage, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -30,5 +31,5 @@ export function ensureTokenProvider(ctx: TransformContext, firstUse: Node): void
     `const ${SCOPE_CONSTANT} = ${str(ctx, scope)};\n` +
       `const ${TOKEN_PROVIDER} = getBearerTokenProvider(new DefaultAzureCredential(), ${SCOPE_CONSTANT});`,
   );
-  body.splice(insertionIndex(body, firstUse), 0, ...declarations);
+  insertTopLevel(body, insertionIndex(body, firstUse), declarations);
 }
