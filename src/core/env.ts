@@ -22,10 +22,11 @@ export const OPENAI_ENV_REPLACEMENTS: Readonly<Record<string, string | null>> = 
 export const AZURE_OWNED_OPENAI_ENV: readonly string[] = ['OPENAI_API_VERSION'];
 
 /**
- * `OPENAI_*` names that configure some other OpenAI-compatible provider (Ollama, vLLM, LM Studio, LlamaIndex's
- * `OpenAILike`): settings of the app's own choosing of provider, not OpenAI's.
+ * `OPENAI_*` names that are not OpenAI's service settings: those of some other OpenAI-compatible provider (Ollama,
+ * vLLM, LM Studio, LlamaIndex's `OpenAILike`), and the Agents SDK's own switches (`OPENAI_AGENTS_DISABLE_TRACING`,
+ * `OPENAI_AGENTS_DONT_LOG_MODEL_DATA`, sandbox paths), which keep their meaning on Azure.
  */
-export const NOT_OPENAI_ENV_PREFIXES: readonly string[] = ['OPENAI_COMPATIBLE_', 'OPENAI_COMPAT_', 'OPENAI_LIKE_'];
+export const NOT_OPENAI_ENV_PREFIXES: readonly string[] = ['OPENAI_COMPATIBLE_', 'OPENAI_COMPAT_', 'OPENAI_LIKE_', 'OPENAI_AGENTS_'];
 
 export function isOpenAIEnvName(name: string): boolean {
   return (

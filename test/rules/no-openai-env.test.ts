@@ -21,6 +21,8 @@ ruleTester.run('no-openai-env', testable(rule), {
     // Settings of an arbitrary OpenAI-compatible provider (Ollama, vLLM), not OpenAI's.
     'const url = process.env.OPENAI_COMPATIBLE_BASE_URL;',
     'const { OPENAI_COMPATIBLE_API_KEY, OPENAI_LIKE_MODEL } = process.env;',
+    // The Agents SDK's own switches keep their meaning on Azure.
+    "const quiet = process.env.OPENAI_AGENTS_DONT_LOG_MODEL_DATA === '1' || !!process.env.OPENAI_AGENTS_DISABLE_TRACING;",
     { code: 'const f = process.env.OPENAI_FEATURE_FLAG;', options: [{ allow: ['OPENAI_FEATURE_FLAG'] }] },
   ],
   invalid: [
