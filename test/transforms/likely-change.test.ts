@@ -8,6 +8,9 @@ describe('likely-change', () => {
   it('guesses from the text shapes in its table', () => {
     expect(likelyChanges("import OpenAI from 'openai';\nconst client = new OpenAI();\n")).toBe(true);
     expect(likelyChanges('import { openai } from "@ai-sdk/openai";\n')).toBe(true);
+    expect(likelyChanges("import { Agent, run } from '@openai/agents';\n")).toBe(true);
+    expect(likelyChanges("import { ChatOpenAI } from '@langchain/openai';\n")).toBe(true);
+    expect(likelyChanges("import { Agent } from '@openai/agents-core';\n")).toBe(false);
     expect(likelyChanges("await fetch('https://api.openai.com/v1/models');\n")).toBe(true);
     // A baseURL often points elsewhere (tests, other vendors): those files get the first pass.
     expect(likelyChanges("import OpenAI from 'openai';\nnew OpenAI({ baseURL: 'http://localhost:4010' });\n")).toBe(false);
