@@ -1,5 +1,6 @@
 import type { ASTPath, JSCodeshift } from 'jscodeshift';
 import { todoText } from '../../src/core/index.js';
+import { leadingComments } from './top-level.js';
 
 type Comment = { type: string; value: string; leading?: boolean };
 /** recast's `comments`, or Babel's `leadingComments` on a plain tree (the runner's first pass). */
@@ -27,9 +28,7 @@ export function markerHost(path: ASTPath): ASTPath {
 export function insertMarkerOnce(j: JSCodeshift, path: ASTPath, message: string): boolean {
   const host = markerHost(path).node as Commented;
   const text = ` ${todoText(message)}`;
-  const comments = host.comments ?? [];
-  const leading = [...comments, ...(host.leadingComments ?? [])];
-  if (leading.some((c) => c.leading !== false && c.value.trim() === text.trim())) return false;
-  host.comments = [...comments, j.commentLine(text, true, false)];
+  if (leadingComments(host).some((c: Comment) => c.value.trim() === text.trim())) return false;
+  host.comments = [...(host.comments ?? []), j.commentLine(text, true, false)];
   return true;
 }
