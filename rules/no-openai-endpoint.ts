@@ -3,7 +3,7 @@ import { findOpenAIHost, mentionsOpenAIHost } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
-import { linesWithOffsets, locOf } from './utils/text-report.js';
+import { isCommentLine, linesWithOffsets, locOf } from './utils/text-report.js';
 import { mayHaveFindings } from './utils/relevance.js';
 import { allowListSchema } from './utils/schema.js';
 
@@ -59,6 +59,8 @@ export default createRule<Options, 'openaiEndpoint'>({
       'BinaryExpression[operator="+"]': check,
       Document(node: TextDocument) {
         for (const { line, offset } of linesWithOffsets(node.value)) {
+          // Like a comment in code: `# Default: https://api.openai.com` documents, it sends nothing.
+          if (isCommentLine(line)) continue;
           const host = findOpenAIHost(line);
           if (host === undefined || isAllowed(line)) continue;
           const start = offset + line.indexOf(host);

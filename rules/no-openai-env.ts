@@ -4,7 +4,7 @@ import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { envMemberName, isEnvObject } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
 import type { TextDocument } from './languages/text.js';
-import { linesWithOffsets, locOf } from './utils/text-report.js';
+import { isCommentLine, linesWithOffsets, locOf } from './utils/text-report.js';
 import { mayHaveFindings } from './utils/relevance.js';
 import { allowListSchema } from './utils/schema.js';
 
@@ -90,7 +90,7 @@ export default createRule<Options, MessageIds>({
       },
       Document(node: TextDocument) {
         for (const { line, offset } of linesWithOffsets(node.value)) {
-          if (line.trimStart().startsWith('#')) continue;
+          if (isCommentLine(line)) continue;
           for (const m of line.matchAll(TEXT_SETTING)) {
             const name = m[2]!;
             if (!flagged(name)) continue;

@@ -7,6 +7,12 @@ export function locOf(sourceCode: SourceCode, start: number, end: number): TSEST
   return { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) };
 }
 
+/**
+ * A `#` comment line (`.env`, YAML, a shell line in a Markdown snippet; a Markdown heading too): it documents a setting
+ * or a default, it does not set one.
+ */
+export const isCommentLine = (line: string): boolean => line.trimStart().startsWith('#');
+
 /** Each line of a text with the offset it starts at. */
 export function* linesWithOffsets(text: string): Iterable<{ line: string; offset: number }> {
   const re = /\r\n|[\r\n\u2028\u2029]/g;

@@ -39,6 +39,11 @@ describe('text language (JSON, Markdown, YAML, .env)', () => {
     expect(problems.filter((p) => p.ruleId === 'openai-to-azure/no-hardcoded-key').map((p) => p.line)).toEqual([1]);
   });
 
+  it('leaves comment lines alone, as comments in code', () => {
+    const problems = lint('.env.template', '# Default: https://api.openai.com\n# OPENAI_API_KEY=sk-...\nBASE_URL=https://api.openai.com\n');
+    expect(problems.map((p) => [p.ruleId, p.line])).toEqual([['openai-to-azure/no-openai-endpoint', 3]]);
+  });
+
   it('leaves settings of other OpenAI-compatible providers alone', () => {
     expect(lint('.env.example', 'OPENAI_COMPATIBLE_API_KEY=ollama\nOPENAI_COMPATIBLE_BASE_URL=http://localhost:11434/v1\n')).toEqual([]);
   });
