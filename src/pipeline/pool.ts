@@ -247,6 +247,11 @@ export class WorkerPool {
     wake?.();
   }
 
+  /** Start more workers, up to `size` in all. */
+  grow(size: number): void {
+    while (this.workers.size < size) this.spawn();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

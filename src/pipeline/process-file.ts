@@ -28,7 +28,7 @@ let engine:
       ]
     >
   | undefined;
-const loadEngine = (): NonNullable<typeof engine> =>
+export const loadEngine = (): NonNullable<typeof engine> =>
   (engine ??= Promise.all([
     import('../../transforms/index.js'),
     import('../../transforms/lib/run.js'),

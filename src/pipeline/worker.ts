@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import type { FileSummary } from '../project/summarize.js';
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFile, transformFile } from './process-file.js';
+import { loadEngine, processFile, transformFile } from './process-file.js';
 import { claim, type AheadMessage, type JobMessage, type SummarizeMessage, type WorkerData, type WorkerMessage } from './pool.js';
 
 const { settings, slot, stop, summaryCounter } = workerData as WorkerData;
@@ -22,6 +22,8 @@ function hold(at: 0 | 1, value: number, file: string): void {
   Atomics.store(slot, at, value);
   if (CRASH_ON && basename(file) === CRASH_ON) process.exit(70);
 }
+// A worker exists only to transform: load the engine now, while the main thread is still discovering files.
+void loadEngine();
 const port = parentPort!;
 const jobs: JobMessage[] = [];
 let ahead: AheadMessage | undefined;
