@@ -163,14 +163,10 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   let started = performance.now();
   const settings = processSettings(request);
   const early = earlyPool(request, settings);
-  let scanResult: Awaited<ReturnType<typeof scan>>;
-  try {
-    scanResult = await scan(request);
-  } catch (error) {
+  const { scanned, candidates, skipped } = await scan(request).catch((error: unknown) => {
     early?.close();
     throw error;
-  }
-  const { scanned, candidates, skipped } = scanResult;
+  });
   started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
   const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
   report.scanned = request.shard ? [...scanned].filter(owned).length : scanned.size;

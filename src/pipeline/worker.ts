@@ -22,8 +22,9 @@ function hold(at: 0 | 1, value: number, file: string): void {
   Atomics.store(slot, at, value);
   if (CRASH_ON && basename(file) === CRASH_ON) process.exit(70);
 }
-// A worker exists only to transform: load the engine now, while the main thread is still discovering files.
-void loadEngine();
+// A worker exists only to transform: load the engine now, while the main thread is still discovering files. A
+// failure to load surfaces where the engine is first used, per file, as before.
+loadEngine().catch(() => undefined);
 const port = parentPort!;
 const jobs: JobMessage[] = [];
 let ahead: AheadMessage | undefined;
