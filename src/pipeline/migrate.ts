@@ -64,9 +64,13 @@ function skippedResult(file: string, cwd: string, reason: string): FileResult {
 
 /**
  * Discover and pre-filter: every scanned file, those that may involve OpenAI, and those over a limit. Unreadable
- * files stay candidates, so they fail visibly instead of vanishing.
+ * files stay candidates, so they fail visibly instead of vanishing. Each candidate also goes to `onCandidate` as soon
+ * as it is found.
  */
-async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; candidates: string[]; skipped: FileResult[] }> {
+async function scan(
+  request: MigrateRequest,
+  onCandidate?: (file: string) => void,
+): Promise<{ scanned: Set<string>; candidates: string[]; skipped: FileResult[] }> {
   const scanned = new Set<string>();
   const candidates: string[] = [];
   const skipped: FileResult[] = [];
@@ -79,7 +83,10 @@ async function scan(request: MigrateRequest): Promise<{ scanned: Set<string>; ca
       const result = skippedResult(file, request.cwd, screening.reason);
       skipped.push(result);
       if (ownedBy(result.path, request.shard)) request.onSkip?.(result);
-    } else if (screening.kind !== 'irrelevant') candidates.push(file);
+    } else if (screening.kind !== 'irrelevant') {
+      candidates.push(file);
+      onCandidate?.(file);
+    }
     if (scanned.size % PROGRESS_EVERY === 0) request.onScan?.(scanned.size);
   }
   request.onScan?.(scanned.size);
@@ -144,7 +151,8 @@ function startPool(settings: ProcessSettings, files: number, workers: number, ea
 
 /**
  * One worker started before discovery when the run covers a folder: it loads the parsers and transforms (about
- * 0.4 s) while this thread scans, instead of after. `startPool` sizes it once the candidates are known.
+ * 0.4 s) while this thread scans, then transforms the candidates discovery streams to it. `startPool` sizes it once
+ * the candidates are known.
  */
 function earlyPool(request: MigrateRequest, settings: ProcessSettings): WorkerPool | undefined {
   if (request.workers < 1 || request.signal?.aborted) return undefined;
@@ -163,17 +171,19 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   let started = performance.now();
   const settings = processSettings(request);
   const early = earlyPool(request, settings);
-  const { scanned, candidates, skipped } = await scan(request).catch((error: unknown) => {
+  const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
+  const stream = early && ((file: string) => owned(file) && early.stream([file]));
+  const { scanned, candidates, skipped } = await scan(request, stream).catch((error: unknown) => {
     early?.close();
     throw error;
   });
   started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
-  const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
   report.scanned = request.shard ? [...scanned].filter(owned).length : scanned.size;
   report.shard = request.shard;
   for (const result of skipped) if (owned(result.file)) report.add(result);
-  // Workers (the early one grown to size) and this thread transform this part's candidates ahead of the index,
-  // summarising each for it from the same parse; the index links the summaries and asks for the modules they import.
+  // Workers (the early one grown to size, already on the candidates streamed to it) and this thread transform this
+  // part's candidates ahead of the index, summarising each for it from the same parse; the index links the summaries
+  // and asks for the modules they import.
   const pool = request.signal?.aborted ? void early?.close() : startPool(settings, candidates.length, request.workers, early);
   const ahead = request.shard ? candidates.filter(owned) : candidates;
   const indexer = await projectIndexer(request, candidates, scanned, ahead);

@@ -15,13 +15,13 @@ export interface JobMessage {
   job: Job;
 }
 /**
- * Files to transform ahead of the project index, claimed one at a time through the shared `counter`; with
- * `summarize`, each result carries the file's summary for the index, made from the transforms' own parse.
+ * More files to transform ahead of the project index (the list grows while discovery finds candidates), claimed one
+ * at a time through the shared `counter`; each result carries the file's summary for the index, made from the
+ * transforms' own parse.
  */
 export interface AheadMessage {
-  files: readonly string[];
+  ahead: readonly string[];
   counter: Int32Array;
-  summarize: boolean;
 }
 /** More files the project index wants summarised (read and parsed, not transformed), claimed through `summaryCounter`. */
 export interface SummarizeMessage {
@@ -146,8 +146,13 @@ interface RunState {
 export class WorkerPool {
   private readonly workers = new Set<PoolWorker>();
   private readonly stop = new Int32Array(new SharedArrayBuffer(4));
-  private aheadMessage?: AheadMessage;
+  /** Files to transform ahead of the index, in the order given (append-only: workers hold copies). */
+  private readonly aheadList: string[] = [];
+  private readonly aheadCounter = new Int32Array(new SharedArrayBuffer(4));
   private feed?: SummaryFeed;
+  /** Summaries made before the index exists (files streamed during discovery): handed to it once it does. */
+  private pending: [string, FileSummary | null | undefined][] = [];
+  private helping = false;
   /** Files the index wants summarised, in the order asked (append-only: workers hold copies). */
   private readonly summaryFiles: string[] = [];
   private readonly summaryCounter = new Int32Array(new SharedArrayBuffer(4));
@@ -168,17 +173,30 @@ export class WorkerPool {
   }
 
   /**
-   * Transform these files in the background, without facts, writing nothing; the main thread takes part. With a
-   * `feed` (the project index), each file is also summarised from the same parse, and the files the index asks for
-   * are summarised too.
+   * Start transforming these files in the workers, without facts, writing nothing, each summarised from the same
+   * parse: discovery streams candidates here as it finds them, so the workers start before it ends.
+   */
+  stream(files: readonly string[]): void {
+    const fresh = files.filter((file) => !this.aheadFiles.has(file));
+    if (fresh.length === 0) return;
+    for (const file of fresh) this.aheadFiles.add(file);
+    this.aheadList.push(...fresh);
+    for (const worker of this.workers) worker.thread.postMessage({ ahead: fresh, counter: this.aheadCounter } satisfies AheadMessage);
+    this.wakeMain();
+  }
+
+  /**
+   * Transform these files (those not streamed yet are added) in the background; the main thread takes part now.
+   * Summaries go to `feed` (the project index), and the files it asks for are summarised too.
    */
   ahead(files: readonly string[], feed?: SummaryFeed): void {
-    for (const file of files) this.aheadFiles.add(file);
+    this.stream(files);
     this.feed = feed;
-    this.aheadMessage = { files, counter: new Int32Array(new SharedArrayBuffer(4)), summarize: feed !== undefined };
-    for (const worker of this.workers) worker.thread.postMessage(this.aheadMessage);
+    const pending = this.pending;
+    this.pending = [];
+    for (const [file, summary] of pending) this.summarized(file, summary);
     this.requestSummaries();
-    void this.help();
+    if (!this.helping) void this.help();
   }
 
   /** Process every job, results to `onResult` in job order; resolves with how many were done. Closes the pool. */
@@ -198,7 +216,7 @@ export class WorkerPool {
    * wants summarised first, then files ahead. It waits while the index may still ask for more.
    */
   private async help(): Promise<void> {
-    const ahead = this.aheadMessage!;
+    this.helping = true;
     while (!this.closed) {
       const item = claim(this.summaryCounter, this.summaryFiles.length, this.stop);
       if (item !== undefined) {
@@ -208,9 +226,9 @@ export class WorkerPool {
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
-      const index = claim(ahead.counter, ahead.files.length, this.stop);
+      const index = claim(this.aheadCounter, this.aheadList.length, this.stop);
       if (index !== undefined) {
-        const transformed = await transformFile(ahead.files[index]!, undefined, this.settings, ahead.summarize);
+        const transformed = await transformFile(this.aheadList[index]!, undefined, this.settings, true);
         if (!this.closed) this.aheadResult(index, transformed);
         continue;
       }
@@ -221,14 +239,15 @@ export class WorkerPool {
 
   /** A file transformed ahead: its result waits for its turn, its summary goes to the index. */
   private aheadResult(index: number, { summary, ...transformed }: Transformed): void {
-    const file = this.aheadMessage!.files[index]!;
+    const file = this.aheadList[index]!;
     this.aheadDone.set(file, transformed);
-    if (this.aheadMessage!.summarize) this.summarized(file, summary);
+    this.summarized(file, summary);
     if (this.state && !this.closed) this.pump();
   }
 
   private summarized(file: string, summary: FileSummary | null | undefined): void {
-    this.feed!.add(file, summary);
+    if (!this.feed) return void this.pending.push([file, summary]);
+    this.feed.add(file, summary);
     this.requestSummaries();
   }
 
@@ -281,7 +300,7 @@ export class WorkerPool {
     const data: WorkerData = { settings: this.settings, slot, stop: this.stop, summaryCounter: this.summaryCounter };
     const worker: PoolWorker = { thread: new Worker(new URL('./worker.js', import.meta.url), { workerData: data }), slot };
     this.workers.add(worker);
-    if (this.aheadMessage) worker.thread.postMessage(this.aheadMessage);
+    if (this.aheadList.length > 0) worker.thread.postMessage({ ahead: this.aheadList, counter: this.aheadCounter } satisfies AheadMessage);
     if (this.summaryFiles.length > 0) worker.thread.postMessage({ summarize: this.summaryFiles } satisfies SummarizeMessage);
     worker.thread.on('message', (message: WorkerMessage) => this.onMessage(worker, message));
     worker.thread.on('error', (error) => (worker.failure = error));
@@ -305,10 +324,10 @@ export class WorkerPool {
     const summarizing = Atomics.load(worker.slot, 1);
     const reason = worker.failure?.message ?? `exited with code ${code}`;
     if (held < 0) {
-      const file = this.aheadMessage!.files[-held - 1]!;
+      const file = this.aheadList[-held - 1]!;
       this.aheadLost.add(file);
       // The index reads the file itself (on this thread), as it would any file the transform pass did not summarise.
-      if (this.aheadMessage!.summarize) this.summarized(file, undefined);
+      this.summarized(file, undefined);
     }
     if (summarizing > 0) this.summarized(this.summaryFiles[summarizing - 1]!, undefined);
     // Died before starting its job (in a file ahead of the index): the job goes to another worker.

@@ -2,8 +2,9 @@
  * Worker thread entry. Three kinds of work, in this order:
  * - jobs the pool posts (`JobMessage`): processed and written as on the main thread, the result posted back;
  * - files the project index wants summarised (`SummarizeMessage`, a list that grows): read, parsed and summarised;
- * - ahead of the project index, the `AheadMessage`'s files: transformed without facts, writing nothing, and
- *   summarised from the same parse; the pool keeps the result for a file the index gives no facts.
+ * - ahead of the project index, the `AheadMessage`s' files (streamed while discovery finds them): transformed
+ *   without facts, writing nothing, and summarised from the same parse; the pool keeps the result for a file the
+ *   index gives no facts.
  * The last two are claimed from shared counters (no round trip through the main thread, which works on them too).
  * The worker's `slot` in shared memory says which file it is working on, so the pool knows what a crash took down.
  */
@@ -27,7 +28,9 @@ function hold(at: 0 | 1, value: number, file: string): void {
 loadEngine().catch(() => undefined);
 const port = parentPort!;
 const jobs: JobMessage[] = [];
-let ahead: AheadMessage | undefined;
+/** The files to transform ahead of the index, as the pool streams them, and the counter they are claimed through. */
+const aheadFiles: string[] = [];
+let aheadCounter: Int32Array | undefined;
 const summaryFiles: string[] = [];
 let busy = false;
 
@@ -62,10 +65,10 @@ async function work(): Promise<void> {
       Atomics.store(slot, 1, 0);
       continue;
     }
-    const index = ahead && claim(ahead.counter, ahead.files.length, stop);
+    const index = aheadCounter && claim(aheadCounter, aheadFiles.length, stop);
     if (index === undefined) break;
-    hold(0, -(index + 1), ahead!.files[index]!);
-    const transformed = await transformFile(ahead!.files[index]!, undefined, settings, ahead!.summarize);
+    hold(0, -(index + 1), aheadFiles[index]!);
+    const transformed = await transformFile(aheadFiles[index]!, undefined, settings, true);
     port.postMessage({ kind: 'ahead', index, transformed } satisfies WorkerMessage);
     Atomics.store(slot, 0, 0);
   }
@@ -73,7 +76,10 @@ async function work(): Promise<void> {
 }
 
 port.on('message', (message: JobMessage | AheadMessage | SummarizeMessage) => {
-  if ('counter' in message) ahead = message;
+  if ('counter' in message) {
+    aheadFiles.push(...message.ahead);
+    aheadCounter = message.counter;
+  }
   else if ('summarize' in message) summaryFiles.push(...message.summarize);
   else jobs.push(message);
   void work();

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
-import { AI_SDK } from '../core/families/ai-sdk.js';
 import { isModelName } from '../core/models.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
-import type { FileSummary, Source } from './summarize.js';
+import type { FileSummary } from './summarize.js';
 import { indexable, summarizeFile } from './summarize-file.js';
 
 export interface ProjectIndexInput {
@@ -51,16 +50,21 @@ function followedSpecifiers(s: FileSummary): string[] {
   return specs;
 }
 
-/** Whether other files may import something the facts are about from this module: a client, a model, a re-export. */
-function exportsOfInterest(s: FileSummary): boolean {
-  if (s.modelConsts.size > 0 || s.starExports.length > 0) return true;
-  if ([...s.exports.values()].some((t) => 'spec' in t || s.imports.has(t.local))) return true;
-  return [...s.values.values(), ...s.functions.values()].some((sources) => sources.some((src) => src.kind === 'new' || makesAiSdkProvider(s, src)));
-}
-
-/** A value made by an `@ai-sdk/openai` factory (`createOpenAI(...)`): other files may give it model ids. */
-function makesAiSdkProvider(s: FileSummary, src: Source): boolean {
-  return src.kind === 'call' && s.imports.get(src.fn)?.spec === AI_SDK.package;
+/**
+ * Whether other files may import something the facts are about from this module: a client, a function or a resource
+ * that hands one out, an OpenAI provider, or a model constant, as the links over the summaries so far resolve its
+ * exports (re-exports included). Exports of anything else (a barrel of helpers, a class instance) give its importers
+ * nothing to learn, so they are not read.
+ */
+function exportsOfInterest(module: string, linker: Linker, aiSdk: AiSdkLinker, summaries: ReadonlyMap<string, FileSummary>): boolean {
+  return linker.exportedOrigins(module).some(
+    (o) =>
+      'local' in o &&
+      (summaries.get(o.file)!.modelConsts.has(o.local) ||
+        linker.valueOf(o.file, o.local) !== null ||
+        linker.returnsClient(o.file, o.local) ||
+        aiSdk.isProvider(o.file, o.local)),
+  );
 }
 
 /** A specifier ending in one of these modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
@@ -179,7 +183,9 @@ export class ProjectIndexer {
    * the same name, e.g. every `./index`), or the file quotes a model name (its own constants count too).
    */
   private importers(files: string[]): string[] {
-    const modules = [...this.summaries].filter(([, s]) => exportsOfInterest(s)).map(([file]) => file);
+    const linker = new Linker(this.summaries, (from, spec) => this.resolver.resolve(from, spec));
+    const aiSdk = new AiSdkLinker(this.summaries, linker);
+    const modules = [...this.summaries.keys()].filter((file) => exportsOfInterest(file, linker, aiSdk, this.summaries));
     const pattern = importerPattern(modules);
     if (!pattern) return [];
     const interesting = new Set(modules);

@@ -179,6 +179,11 @@ export class Linker {
     return prefix !== undefined && isResourcePath(prefix) ? { kind: 'resource', prefix } : null;
   }
 
+  /** Whether calling the function `fn` (local or imported) returns a client or a resource of one. */
+  returnsClient(file: string, fn: string): boolean {
+    return this.returnValue(file, fn) !== null;
+  }
+
   /** What calling the function `fn` (local or imported) returns. */
   private returnValue(file: string, fn: string): Value {
     const memo = `${file}\0${fn}`;

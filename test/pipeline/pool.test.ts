@@ -80,6 +80,28 @@ describe('worker pool', () => {
     expect(results.filter((r) => r.status === 'changed')).toHaveLength(71);
   }, 120_000);
 
+  it('transforms candidates streamed during discovery; their summaries reach the project index made afterwards', async () => {
+    type Pool = typeof import('../../src/pipeline/pool.js');
+    type Index = typeof import('../../src/project/index.js');
+    const { WorkerPool } = (await import(`${ROOT}dist/src/pipeline/pool.js`)) as Pool;
+    const { ProjectIndexer } = (await import(`${ROOT}dist/src/project/index.js`)) as Index;
+    const { dir, names } = tree(70, user, { 'src/client.ts': CLIENT });
+    const candidates = names.map((n) => `${dir}/${n}`);
+    const pool = new WorkerPool({ cwd: dir, options: DEFAULT_OPTIONS, dryRun: true, diff: false, keepText: false }, 1);
+    pool.stream(candidates.slice(0, 40));
+    // Discovery goes on meanwhile: the worker loads the engine and transforms what it was given, with no index yet.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const indexer = new ProjectIndexer({ cwd: dir, candidates, files: candidates }, candidates);
+    pool.ahead(candidates, indexer);
+    // Resolves only if every summary made before the index existed was handed to it (none is read again here).
+    const index = await indexer.done;
+    expect(indexer.summarizedHere).toEqual([]);
+    const results: FileResult[] = [];
+    await pool.run(candidates.map((file) => ({ file, facts: index.facts[file] })), (r) => results.push(r), {});
+    expect(results.map((r) => r.path)).toEqual(names);
+    expect(results.filter((r) => r.status === 'changed')).toHaveLength(71);
+  }, 120_000);
+
   it('a worker that dies fails only the file it held; the others are migrated and reported in order', () => {
     // m35 has facts, so a worker (never the main thread) processes it, whichever of them transformed it ahead.
     const { dir, names } = tree(70, user, { 'src/client.ts': CLIENT });

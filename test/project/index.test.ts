@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProjectIndex } from '../../src/project/index.js';
+import { buildProjectIndex, ProjectIndexer } from '../../src/project/index.js';
 import { fixture, relativeFacts, sourceFiles } from './helpers.js';
 
 /** Index a fixture; `candidates` relative to it (default: every source file). */
@@ -134,6 +134,33 @@ describe('buildProjectIndex: model constants', () => {
     const { facts } = await index('other-vendor');
     expect(facts['app.ts']?.rewriteConstants).toEqual([]);
     expect(facts['app.ts']?.modelConstants).toEqual({ MODEL: 'mixed' });
+  });
+});
+
+describe('ProjectIndexer: which files it reads', () => {
+  /** Run the indexer as the pipeline does, recording every file it asks to have summarised. */
+  async function requested(name: string, candidates: string[], files: string[]) {
+    const dir = fixture(name);
+    const abs = (list: string[]) => list.map((f) => path.join(dir, f));
+    const indexer = new ProjectIndexer({ cwd: dir, candidates: abs(candidates), files: abs(files) });
+    const asked: string[] = [];
+    for (let batch = indexer.takeRequests(); batch.length > 0; batch = indexer.takeRequests()) {
+      for (const file of batch) {
+        asked.push(path.relative(dir, file));
+        indexer.add(file, undefined);
+      }
+    }
+    return { asked: asked.sort(), facts: relativeFacts(dir, (await indexer.done).facts) };
+  }
+
+  it('reads the importers of a module that exports a client, not those of a module it merely imports', async () => {
+    const files = ['lib/logger.ts', 'lib/openai.ts', 'routes/chat.ts', 'routes/health.ts'];
+    const { asked, facts } = await requested('importer-precision', ['lib/openai.ts'], files);
+    // logger.ts is read (the candidate imports it) but exports only a class instance and a helper: health.ts,
+    // which imports nothing else and quotes a model name, is never parsed.
+    expect(asked).toEqual(['lib/logger.ts', 'lib/openai.ts', 'routes/chat.ts']);
+    expect(facts['routes/chat.ts']?.clientBindings).toEqual(['openai']);
+    expect(facts['routes/health.ts']).toBeUndefined();
   });
 });
 
