@@ -166,6 +166,42 @@ Keep it reversible.
     expect(expectSame(source).printed).toBe('whole file');
   });
 
+  it('a marker is inserted above its statement, which keeps its text (recast would reprint it: a cast object broken up)', () => {
+    const statement = [
+      '  const result = await generateText({',
+      "    model: openai('gpt-5-mini'),",
+      '    messages: history.map(({ role, content }) => ({ role, content }) as ModelMessage),',
+      '  });',
+    ];
+    const source = [
+      "import { openai } from '@ai-sdk/openai';",
+      "import { generateText, type ModelMessage } from 'ai';",
+      '',
+      "export async function answer(history: { role: 'user'; content: string }[]) {",
+      ...statement,
+      '  return result.text;',
+      '}',
+      '',
+    ].join('\n');
+    const { regions, whole } = both(source);
+    expect(regions.printed).toBe('regions');
+    const lines = regions.output.split('\n');
+    expect(lines[0]).toBe("import { azure } from '@ai-sdk/azure';");
+    expect(lines[4]).toMatch(/^  \/\/ TODO\(openai-to-azure\): the AI SDK detects reasoning models/);
+    expect(lines.slice(5, 9)).toEqual([statement[0], "    model: azure(process.env.AZURE_OPENAI_DEPLOYMENT_GPT_5_MINI ?? 'gpt-5-mini'),", statement[2], statement[3]]);
+    expect(regions.outcome.todos).toEqual(whole.outcome.todos);
+    // The whole-file print reprints the statement the marker sits on, and with it the cast object inside.
+    expect(whole.output).toContain('(({\n      role,');
+  });
+
+  it('a marker above a statement recast would print back differently (no semicolon) goes through recast', () => {
+    const source = `${CLIENT.replaceAll(';', '')}\nexport async function ask(settings: { model: string }) {\n  const response = await client.chat.completions.create({\n    model: settings.model,\n    messages: []\n  })\n  return response\n}\n`;
+    const regions = expectSame(source);
+    expect(regions.printed).toBe('regions');
+    expect(regions.output).toContain('// TODO(openai-to-azure)');
+    expect(regions.output).toContain('    messages: []\n  });\n');
+  });
+
   it('an unchanged file is not printed at all', () => {
     const source = "import OpenAI from 'openai';\n\nconst client = new OpenAI({ baseURL: 'http://localhost:4010' });\n";
     const { regions } = both(source);

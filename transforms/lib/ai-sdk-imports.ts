@@ -34,16 +34,23 @@ export function freeName(ctx: TransformContext, base: string): string {
   }
 }
 
-/** Point the module string of an import / require / `import()` statement at `@ai-sdk/azure`, keeping its quotes. */
+/**
+ * Point the module string of an import / require / `import()` statement at `@ai-sdk/azure`, in the file's quotes.
+ * A new literal in the old one's slot, found by a plain walk: mutating it, or walking with ast-types (which gives
+ * every node it passes its missing fields), would make the printer reprint the whole statement instead.
+ */
 function swapSource(ctx: TransformContext, statement: ASTPath<Node>): void {
-  const { j } = ctx;
-  j(statement)
-    .find(j.StringLiteral, { value: AI_SDK.package })
-    .forEach((p) => {
-      const node = p.node as Node;
-      node.value = AI_SDK.azurePackage;
-      if (node.extra) node.extra = { ...node.extra, raw: str(ctx, AI_SDK.azurePackage), rawValue: AI_SDK.azurePackage };
-    });
+  const raw = str(ctx, AI_SDK.azurePackage);
+  const visit = (holder: Node, key: string | number): void => {
+    const value = holder[key];
+    if (!value || typeof value !== 'object' || key === 'loc' || key === 'extra') return;
+    if (value.type === 'StringLiteral' && value.value === AI_SDK.package) {
+      holder[key] = { type: 'StringLiteral', value: AI_SDK.azurePackage, extra: { raw, rawValue: AI_SDK.azurePackage } };
+      return;
+    }
+    for (const k of Array.isArray(value) ? value.keys() : Object.keys(value)) visit(value, k);
+  };
+  visit(statement, 'node');
 }
 
 function unique(moves: readonly Move[]): Move[] {

@@ -81,8 +81,9 @@ const EXPRESSION = /(?:Expression|Literal)$|^(?:Identifier|JSXElement|JSXFragmen
  * snapshot. When statements were added at the top level or removed there, `topLevel` lists them. Undefined when
  * the top would be reprinted otherwise: the caller prints the whole file.
  */
-export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonly number[]): Changes | undefined {
+export function changedRegions(top: Node, snaps: Snapshot, source: string, firstColumns: readonly number[]): Changes | undefined {
   const regions: Region[] = [];
+  const markers: Insertion[] = [];
   // The keys from the top to the value being compared; copied only into a region.
   const path: (string | number)[] = [];
   const region = (now: Node, before: Node, indent: number): void => {
@@ -112,8 +113,10 @@ export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonl
     const indent = indentOf(before, inherited, firstColumns);
     if (now.type === before.type) {
       const mark = regions.length;
+      const markerMark = markers.length;
       if (childReprints(now, before, indent)) return true;
       regions.length = mark;
+      markers.length = markerMark;
       // A node without a location (see `recastLocations`) is reprinted with its parent.
       if (!before.loc) return false;
       region(now, before, indent);
@@ -135,19 +138,39 @@ export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonl
   const childReprints = (now: Node, before: Node, indent: number): boolean => {
     const old = snaps.get(before) ?? before;
     const mark = regions.length;
-    for (const key in now) if (!compareKey(now, old, key, indent)) return false;
+    for (const key in now) {
+      if (key === 'comments' && addedMarkers(now, old, before)) continue;
+      if (!compareKey(now, old, key, indent)) return false;
+    }
     for (const key in old) if (!(key in now) && !compareKey(now, old, key, indent)) return false;
     // recast reprints a return statement with any change inside (ASI).
     return !(now.type === 'ReturnStatement' && regions.length > mark);
   };
 
-  if (childReprints(top, top, 0) && !regions.some((r) => r.path.length <= 1)) return { regions };
+  /**
+   * Markers a transform put on a statement that had no comment, which starts its line: recast prints each above it
+   * at its column and the statement's own frame anew, which is its text when `MARKER_FRAMES` says so. Then they are
+   * inserted there and the statement is compared as usual (else the whole statement is a region parsed again).
+   */
+  const addedMarkers = (now: Node, old: Record<string, unknown>, before: Node): boolean => {
+    const start = before.loc?.start;
+    const comments: unknown = now.comments;
+    if (old.comments !== undefined || (old.leadingComments as unknown[] | undefined)?.length || !start || !Array.isArray(comments)) return false;
+    if (comments.length === 0 || firstColumns[start.line] !== start.column || !comments.every(isNewLineComment)) return false;
+    if (!MARKER_FRAMES[before.type]?.(old, before, source)) return false;
+    const pad = ' '.repeat(start.column);
+    markers.push({ at: before.start, text: comments.map((c) => `//${c.value}\n${pad}`).join('') });
+    return true;
+  };
+
+  if (childReprints(top, top, 0) && !regions.some((r) => r.path.length <= 1)) return { regions, markers };
   // The top level changed. Statements added or removed there are handled (see `TopLevel`); anything else there
   // takes the whole-file way.
   const program = top.type === 'File' ? top.program : undefined;
   const before = program && snaps.get(program);
   if (!program || !before || before.directives?.length || program.interpreter || !Array.isArray(before.body)) return undefined;
   regions.length = 0;
+  markers.length = 0;
   for (const key in program) if (key !== 'body' && !compareKey(program, before, key, 0)) return undefined;
   for (const key in top) if (key !== 'program' && !compareKey(top, snaps.get(top) ?? top, key, 0)) return undefined;
   const oldIndex = new Map<Node, number>(before.body.map((node: Node, i: number) => [node, i]));
@@ -173,7 +196,7 @@ export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonl
   }
   path.length = 0;
   if (regions.some((r) => r.path.length <= 1)) return undefined;
-  return { regions, topLevel: { items, old: before.body } };
+  return { regions, markers, topLevel: { items, old: before.body } };
 }
 
 /** A statement of the changed top level: one the file had (`old`: its index there) or one a transform added. */
@@ -190,8 +213,32 @@ export interface TopLevel {
   old: readonly Node[];
 }
 
+/** Text to put at an offset of the file (a marker comment line above a statement). */
+export interface Insertion {
+  at: number;
+  text: string;
+}
+
+/**
+ * Statements whose frame recast prints back as the file has it (printer.js: `kind declarator;`, `expression;`), its
+ * children kept: `old` holds the statement's fields as parsed, `node` its location.
+ */
+const MARKER_FRAMES: Readonly<Record<string, (old: Record<string, any>, node: Node, source: string) => boolean>> = {
+  VariableDeclaration: (old, node, source) => {
+    const [declarator, ...more] = old.declarations;
+    return !old.declare && more.length === 0 && source.slice(node.start, declarator.start) === `${old.kind} ` && source.slice(declarator.end, node.end) === ';';
+  },
+  ExpressionStatement: (old, node, source) => old.expression.start === node.start && source.slice(old.expression.end, node.end) === ';',
+};
+
+/** A line comment a transform added in front of a node (no location: recast prints it anew). */
+function isNewLineComment(comment: Node): boolean {
+  return comment?.type === 'CommentLine' && comment.leading === true && !comment.trailing && !comment.loc;
+}
+
 export interface Changes {
   regions: Region[];
+  markers: Insertion[];
   topLevel?: TopLevel;
 }
 

@@ -163,7 +163,7 @@ function runOnRegions(
   }
   if (!first.dirty) return { output: source, changed: false, outcome: first.ctx.outcome };
   const firstColumns = lineStarts(source);
-  const changes = changedRegions(ast, snaps, firstColumns);
+  const changes = changedRegions(ast, snaps, source, firstColumns);
   if (!changes) return undefined;
   const { regions, topLevel } = changes;
   const options = { ...printOptions(source), tabWidth: fromString(source).guessTabWidth() };
@@ -196,7 +196,12 @@ function runOnRegions(
     const bare = region.node.type === region.old.type && region.old.extra?.parenthesized === true;
     printed.push({ start, end, text: printRegion(firstRoot, region.path, region.indent, printer, options, bare) });
   }
-  printed.sort((a, b) => a.start - b.start);
+  for (const { at, text } of changes.markers) {
+    // A marker inside a region printed again is printed with it.
+    if (!printed.some((p) => p.start < at && at < p.end)) printed.push({ start: at, end: at, text });
+  }
+  // An insertion goes before a region that starts where it does.
+  printed.sort((a, b) => a.start - b.start || a.end - b.end);
   let output: string | undefined;
   if (topLevel) {
     const added = new Map<number, string>();
@@ -216,7 +221,8 @@ function splice(source: string, printed: readonly { start: number; end: number; 
   let output = '';
   let at = from;
   for (const p of printed) {
-    if (p.end <= from || p.start >= to) continue;
+    // An insertion (empty range) at `from` is this part's.
+    if (p.start >= to || p.end < from || (p.end === from && p.start < from)) continue;
     if (p.start < at || p.end > to) return undefined;
     output += source.slice(at, p.start) + p.text;
     at = p.end;
