@@ -39,6 +39,15 @@ function tree(count: number, make: (i: number) => string, extra: Record<string, 
   return { dir: t.dir, names: Object.keys(files).sort() };
 }
 
+/** The built pool and index: the pool's workers run dist/, so the test drives the same build. */
+async function built() {
+  type Pool = typeof import('../../src/pipeline/pool.js');
+  type Index = typeof import('../../src/project/index.js');
+  const { WorkerPool } = (await import(`${ROOT}dist/src/pipeline/pool.js`)) as Pool;
+  const { ProjectIndexer } = (await import(`${ROOT}dist/src/project/index.js`)) as Index;
+  return { WorkerPool, ProjectIndexer };
+}
+
 const texts = (dir: string, names: string[]): string[] => names.map((n) => readFileSync(`${dir}/${n}`, 'utf8'));
 
 describe('worker pool', () => {
@@ -56,10 +65,7 @@ describe('worker pool', () => {
 
   it('summarises each candidate for the project index in the transform pass, on the workers and the main thread', async () => {
     // The built pool (its workers run dist/): candidates are transformed ahead and summarised from the same parse.
-    type Pool = typeof import('../../src/pipeline/pool.js');
-    type Index = typeof import('../../src/project/index.js');
-    const { WorkerPool } = (await import(`${ROOT}dist/src/pipeline/pool.js`)) as Pool;
-    const { ProjectIndexer } = (await import(`${ROOT}dist/src/project/index.js`)) as Index;
+    const { WorkerPool, ProjectIndexer } = await built();
     const models = "export const EMBEDDING_MODEL = 'text-embedding-3-small';\n";
     const price = "import { EMBEDDING_MODEL } from './models';\nexport const PRICE = { [EMBEDDING_MODEL]: 1 };\n";
     const usesModel = (i: number) => `import { EMBEDDING_MODEL } from './models';\n${user(i).replace("'text-embedding-3-small'", 'EMBEDDING_MODEL')}`;
@@ -81,10 +87,7 @@ describe('worker pool', () => {
   }, 120_000);
 
   it('transforms candidates streamed during discovery; their summaries reach the project index made afterwards', async () => {
-    type Pool = typeof import('../../src/pipeline/pool.js');
-    type Index = typeof import('../../src/project/index.js');
-    const { WorkerPool } = (await import(`${ROOT}dist/src/pipeline/pool.js`)) as Pool;
-    const { ProjectIndexer } = (await import(`${ROOT}dist/src/project/index.js`)) as Index;
+    const { WorkerPool, ProjectIndexer } = await built();
     const { dir, names } = tree(70, user, { 'src/client.ts': CLIENT });
     const candidates = names.map((n) => `${dir}/${n}`);
     const pool = new WorkerPool({ cwd: dir, options: DEFAULT_OPTIONS, dryRun: true, diff: false, keepText: false }, 1);
