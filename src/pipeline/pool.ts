@@ -152,7 +152,6 @@ export class WorkerPool {
   private feed?: SummaryFeed;
   /** Summaries made before the index exists (files streamed during discovery): handed to it once it does. */
   private pending: [string, FileSummary | null | undefined][] = [];
-  private helping = false;
   /** Files the index wants summarised, in the order asked (append-only: workers hold copies). */
   private readonly summaryFiles: string[] = [];
   private readonly summaryCounter = new Int32Array(new SharedArrayBuffer(4));
@@ -187,7 +186,7 @@ export class WorkerPool {
 
   /**
    * Transform these files (those not streamed yet are added) in the background; the main thread takes part now.
-   * Summaries go to `feed` (the project index), and the files it asks for are summarised too.
+   * Summaries go to `feed` (the project index), and the files it asks for are summarised too. Called once.
    */
   ahead(files: readonly string[], feed?: SummaryFeed): void {
     this.stream(files);
@@ -196,7 +195,7 @@ export class WorkerPool {
     this.pending = [];
     for (const [file, summary] of pending) this.summarized(file, summary);
     this.requestSummaries();
-    if (!this.helping) void this.help();
+    void this.help();
   }
 
   /** Process every job, results to `onResult` in job order; resolves with how many were done. Closes the pool. */
@@ -216,7 +215,6 @@ export class WorkerPool {
    * wants summarised first, then files ahead. It waits while the index may still ask for more.
    */
   private async help(): Promise<void> {
-    this.helping = true;
     while (!this.closed) {
       const item = claim(this.summaryCounter, this.summaryFiles.length, this.stop);
       if (item !== undefined) {
