@@ -155,7 +155,7 @@ function startPool(settings: ProcessSettings, files: number, workers: number, ea
  * the candidates are known.
  */
 function earlyPool(request: MigrateRequest, settings: ProcessSettings): WorkerPool | undefined {
-  if (request.workers < 1 || request.signal?.aborted) return undefined;
+  if (request.workers < 2 || request.signal?.aborted) return undefined;
   const isFolder = (p: string): boolean => statSync(resolve(request.cwd, p), { throwIfNoEntry: false })?.isDirectory() ?? false;
   return request.paths.some(isFolder) ? new WorkerPool(settings, 1) : undefined;
 }

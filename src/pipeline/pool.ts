@@ -83,17 +83,20 @@ export const POOL_THRESHOLD = 64;
 /** No worker is started for fewer files than this. */
 const FILES_PER_WORKER = 32;
 
-/**
- * One worker per core but one: the main thread transforms and summarises files too, so every core works and none is
- * oversubscribed.
- */
+/** Threads that transform (`--workers`): one per core but one, as the contract sets; the main thread is one of them. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * Worker threads to start for `workers` transforming threads: the main thread transforms and summarises files too,
+ * so `--workers 1` (the default on two cores) runs in it alone. Measured on 2-core machines, a second thread lost
+ * more than it gained (each loads and warms up the parsers, and the index's facts files are transformed twice):
+ * openai-node 5.2 s → 4.4 s, vercel/ai 3.8 s → 3.4 s in one thread (bench/README.md).
+ */
 export function poolSize(jobs: number, workers: number): number {
-  if (jobs < POOL_THRESHOLD || workers < 1) return 0;
-  return Math.min(workers, Math.floor(jobs / FILES_PER_WORKER));
+  if (jobs < POOL_THRESHOLD || workers < 2) return 0;
+  return Math.min(workers - 1, Math.floor(jobs / FILES_PER_WORKER));
 }
 
 /** Hands results to `onResult` in job order, whatever order they complete in. */
@@ -334,7 +337,8 @@ export class WorkerPool {
     const failed = held > 0 ? held - 1 : held === 0 ? worker.job : undefined;
     if (held !== 0 || summarizing !== 0 || worker.job !== undefined) this.spawn();
     if (failed !== undefined) this.accept(failed, crashed(this.state!.jobs[failed]!.file, this.settings.cwd, reason));
-    else if (this.state) this.pump();
+    // The next jobs go to the fresh worker: with no other worker left, no other message would start them.
+    if (this.state && !this.closed) this.pump();
   }
 
   private accept(id: number, result: FileResult): void {
