@@ -3,6 +3,7 @@ import { AZURE_CLIENT_EXPORTS, ENTRA_CLIENT_PROPERTIES, OPENAI_SDK, PREVIEW_API_
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
+import { invalidateIndex } from './lib/file-index.js';
 import { ensureNamedExport, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
@@ -51,6 +52,8 @@ function renameToAzure(ctx: TransformContext, construction: Construction, azure:
   if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
     const local = (azure.local ??= ensureNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS));
     calleePath.replace(j.identifier(local));
+    // Reported with the construction (ctx.change, before): the file index must still learn of the new callee.
+    invalidateIndex(ctx.root);
     return callee.binding;
   }
   if (node.type === 'MemberExpression') {
@@ -60,6 +63,7 @@ function renameToAzure(ctx: TransformContext, construction: Construction, azure:
     // `new ns()` on a whole-module binding (`import ns = require('openai')`), or `new (require('openai'))()`.
     calleePath.replace(j.memberExpression(node, j.identifier(AZURE_CLASS)));
   }
+  invalidateIndex(ctx.root);
   return undefined;
 }
 

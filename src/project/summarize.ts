@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import { isModelName } from '../core/models.js';
+import { CHILD_KEYS } from '../../transforms/lib/child-keys.js';
 
 /**
  * One file's facts as far as that file alone can tell: what it imports and exports, where each name's value comes
@@ -86,84 +87,6 @@ const TEXT_VALUES = new Set([
   'OptionalMemberExpression',
   'ConditionalExpression',
 ]);
-
-const CALL_ORDER = ['callee', 'typeParameters', 'typeArguments', 'arguments'];
-const CLASS_ORDER = ['decorators', 'id', 'typeParameters', 'superClass', 'superTypeParameters', 'implements', 'body'];
-const METHOD_ORDER = ['decorators', 'key', 'typeParameters', 'params', 'returnType', 'body'];
-const PROPERTY_ORDER = ['decorators', 'key', 'typeAnnotation', 'value'];
-const FUNCTION_ORDER = ['id', 'key', 'typeParameters', 'params', 'returnType', 'predicate', 'body'];
-
-const LEAF: readonly string[] = [];
-const BINARY = ['left', 'right'];
-const MEMBER = ['object', 'property'];
-const BRANCHES = ['test', 'consequent', 'alternate'];
-
-/**
- * Child keys in source order (Babel's visitor keys), for the node types that make up most of a tree and those
- * whose fields Babel does not build in source order (decorators, type arguments). Other types: their own keys.
- */
-const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
-  Identifier: ['decorators', 'typeAnnotation'],
-  StringLiteral: LEAF,
-  NumericLiteral: LEAF,
-  BooleanLiteral: LEAF,
-  NullLiteral: LEAF,
-  ThisExpression: LEAF,
-  TemplateElement: LEAF,
-  TSStringKeyword: LEAF,
-  TSNumberKeyword: LEAF,
-  TSBooleanKeyword: LEAF,
-  TSUnknownKeyword: LEAF,
-  TSAnyKeyword: LEAF,
-  MemberExpression: MEMBER,
-  OptionalMemberExpression: MEMBER,
-  CallExpression: CALL_ORDER,
-  OptionalCallExpression: CALL_ORDER,
-  NewExpression: CALL_ORDER,
-  ObjectProperty: ['decorators', 'key', 'value'],
-  ObjectExpression: ['properties'],
-  ArrayExpression: ['elements'],
-  ExpressionStatement: ['expression'],
-  VariableDeclaration: ['declarations'],
-  VariableDeclarator: ['id', 'init'],
-  BlockStatement: ['directives', 'body'],
-  ReturnStatement: ['argument'],
-  AwaitExpression: ['argument'],
-  UnaryExpression: ['argument'],
-  SpreadElement: ['argument'],
-  ThrowStatement: ['argument'],
-  BinaryExpression: BINARY,
-  LogicalExpression: BINARY,
-  AssignmentExpression: BINARY,
-  TSQualifiedName: BINARY,
-  IfStatement: BRANCHES,
-  ConditionalExpression: BRANCHES,
-  TemplateLiteral: ['quasis', 'expressions'],
-  ImportSpecifier: ['imported', 'local'],
-  TSAsExpression: ['expression', 'typeAnnotation'],
-  TSTypeAnnotation: ['typeAnnotation'],
-  TSTypeReference: ['typeName', 'typeParameters'],
-  TSTypeParameterInstantiation: ['params'],
-  TSPropertySignature: ['key', 'typeAnnotation'],
-  TSUnionType: ['types'],
-  TSArrayType: ['elementType'],
-  JSXElement: ['openingElement', 'children', 'closingElement'],
-  JSXFragment: ['openingFragment', 'children', 'closingFragment'],
-  SwitchCase: ['test', 'consequent'],
-  ClassDeclaration: CLASS_ORDER,
-  ClassExpression: CLASS_ORDER,
-  FunctionDeclaration: FUNCTION_ORDER,
-  FunctionExpression: FUNCTION_ORDER,
-  ArrowFunctionExpression: FUNCTION_ORDER,
-  TSDeclareFunction: FUNCTION_ORDER,
-  ObjectMethod: FUNCTION_ORDER,
-  ClassMethod: METHOD_ORDER,
-  ClassPrivateMethod: METHOD_ORDER,
-  TSDeclareMethod: METHOD_ORDER,
-  ClassProperty: PROPERTY_ORDER,
-  ClassPrivateProperty: PROPERTY_ORDER,
-  ClassAccessorProperty: PROPERTY_ORDER,
-};
 
 /**
  * Each child node in source order (Babel builds most nodes' fields in the order it parses them). A child is any

@@ -1,4 +1,5 @@
 import type { ASTPath, Collection } from 'jscodeshift';
+import { CHILD_KEYS } from './child-keys.js';
 
 type Node = any; // Babel AST via recast: shapes are checked by `type` at run time.
 
@@ -28,11 +29,6 @@ export interface Scope {
   names: Map<string, Declaration>;
 }
 
-interface ParentLink {
-  parent: Node;
-  key: string;
-}
-
 export interface FileIndex {
   /** The file's top node (recast's `File`). */
   top: Node;
@@ -43,8 +39,10 @@ export interface FileIndex {
   named(name: string): readonly Node[];
   /** The parent of a node, undefined at the top or for a node the walk never saw. */
   parentOf(node: Node): Node | undefined;
-  /** The NodePath of a node of this tree. */
+  /** The NodePath of a node of this tree (throws for one no longer in it). */
   pathOf(node: Node): ASTPath<Node>;
+  /** The NodePaths of these nodes, leaving out those no longer in the tree (replaced after the index was built). */
+  pathsOf(nodes: readonly Node[]): ASTPath<Node>[];
   /** Paths of the nodes of a type that pass a test on the plain node (only those get a NodePath). */
   find(type: string, test?: (node: Node) => boolean): ASTPath<Node>[];
   /** The declaration an identifier resolves to; undefined for a global (or a name declared nowhere in the file). */
@@ -61,7 +59,7 @@ const SUPERTYPES: Readonly<Record<string, string>> = {
   ClassPrivateProperty: 'ClassProperty',
 };
 
-/** Keys that never hold child nodes. */
+/** Keys that never hold child nodes (for a type `CHILD_KEYS` does not list, whose own keys are walked). */
 const SKIP_KEYS = new Set(['type', 'loc', 'start', 'end', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'original']);
 
 const FUNCTIONS = new Set([
@@ -109,7 +107,8 @@ const NAME_OUTSIDE = new Set(['FunctionDeclaration', 'ClassDeclaration', 'TSDecl
 class Builder {
   readonly byType = new Map<string, Node[]>();
   readonly byName = new Map<string, Node[]>();
-  readonly parents = new Map<Node, ParentLink>();
+  /** Each node's parent; the key it sits under is looked up when a path is asked for (`keyOf`), not stored. */
+  readonly parents = new Map<Node, Node>();
   /** The scope each scope-making node opens (an identifier's own scope is derived from its parents: `scopeOf`). */
   readonly scopes = new Map<Node, Scope>();
   readonly declarations = new Map<Node, Declaration>();
@@ -119,7 +118,7 @@ class Builder {
     const program = top.type === 'File' ? top.program : top;
     this.program = this.open(program, undefined, true);
     this.add(top, top.type);
-    if (program !== top) this.parents.set(program, { parent: top, key: 'program' });
+    if (program !== top) this.parents.set(program, top);
     this.children(program, program.type, this.program);
   }
 
@@ -128,9 +127,9 @@ class Builder {
    * or class declaration), else its parent's. Asked for identifiers only, so the walk stores no scope per node.
    */
   scopeOf(node: Node): Scope {
-    for (let link = this.parents.get(node); link; link = this.parents.get(link.parent)) {
-      const opened = this.scopes.get(link.parent);
-      if (opened && !(link.key === 'id' && NAME_OUTSIDE.has(link.parent.type))) return opened;
+    for (let child = node, parent = this.parents.get(node); parent; child = parent, parent = this.parents.get(parent)) {
+      const opened = this.scopes.get(parent);
+      if (opened && !(parent.id === child && NAME_OUTSIDE.has(parent.type))) return opened;
     }
     return this.program;
   }
@@ -218,26 +217,28 @@ class Builder {
     const inner = this.inner(node, type, scope);
     // A function declaration's (and class declaration's) own name sits outside the scope it opens.
     const named = inner !== scope && NAME_OUTSIDE.has(type);
-    for (const key of Object.keys(node)) {
+    const keys = CHILD_KEYS[type] ?? Object.keys(node);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const value = node[key];
       if (typeof value !== 'object' || value === null || SKIP_KEYS.has(key)) continue;
       const childScope = named && key === 'id' ? scope : inner;
       if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item.type === 'string') this.visit(item, node, key, childScope);
+        for (const item of value) if (item && typeof item.type === 'string') this.visit(item, node, childScope);
       } else if (typeof value.type === 'string') {
-        this.visit(value, node, key, childScope);
+        this.visit(value, node, childScope);
       }
     }
   }
 
   private isFunctionBody(node: Node): boolean {
     if (node.type !== 'BlockStatement') return false;
-    const parent = this.parents.get(node)?.parent;
+    const parent = this.parents.get(node);
     return !!parent && FUNCTIONS.has(parent.type) && parent.body === node;
   }
 
-  private visit(node: Node, parent: Node, key: string, scope: Scope): void {
-    this.parents.set(node, { parent, key });
+  private visit(node: Node, parent: Node, scope: Scope): void {
+    this.parents.set(node, parent);
     const type: string = node.type;
     this.add(node, type);
     if (type === 'Identifier' || type === 'JSXIdentifier') {
@@ -266,24 +267,43 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
   };
   /** The scope the walk saw an identifier in (undefined for any other node, or one it never saw). */
   const scopeAt = (node: Node): Scope | undefined => (IDENTIFIERS.has(node?.type) && b.parents.has(node) ? b.scopeOf(node) : undefined);
+  /** A node's path, through ast-types' child cache; undefined when it (or an ancestor) no longer sits under its parent. */
+  const locate = (node: Node): ASTPath<Node> | undefined => {
+    if (node === top) return rootPath;
+    const parent = b.parents.get(node);
+    const parentPath = parent && locate(parent);
+    if (!parentPath) return undefined;
+    for (const key of CHILD_KEYS[parent.type] ?? Object.keys(parent)) {
+      const value = parent[key];
+      if (value === node) return parentPath.get(key);
+      const at = Array.isArray(value) && !SKIP_KEYS.has(key) ? value.indexOf(node) : -1;
+      if (at !== -1) return parentPath.get(key, at);
+    }
+    return undefined;
+  };
   const index: FileIndex = {
     top,
     program: b.program,
     nodes: (type) => b.byType.get(type) ?? [],
     named: (name) => b.byName.get(name) ?? [],
-    parentOf: (node) => b.parents.get(node)?.parent,
+    parentOf: (node) => b.parents.get(node),
     pathOf(node) {
-      if (node === top) return rootPath;
-      const link = b.parents.get(node);
-      if (!link) throw new Error(`node ${node?.type} is not in this file's index`);
-      const parentPath = index.pathOf(link.parent);
-      const value = link.parent[link.key];
-      return Array.isArray(value) ? parentPath.get(link.key, value.indexOf(node)) : parentPath.get(link.key);
+      if (!b.parents.has(node) && node !== top) throw new Error(`node ${node?.type} is not in this file's index`);
+      const path = locate(node);
+      // The tree changed under the index after it was built (a node replaced, and no ctx.change since).
+      if (!path) throw new Error(`node ${node?.type} is no longer in the tree this file's index was built from`);
+      return path;
+    },
+    pathsOf(nodes) {
+      const out: ASTPath<Node>[] = [];
+      for (const node of nodes) {
+        const path = locate(node);
+        if (path) out.push(path);
+      }
+      return out;
     },
     find(type, test) {
-      const out: ASTPath<Node>[] = [];
-      for (const node of b.byType.get(type) ?? []) if (!test || test(node)) out.push(index.pathOf(node));
-      return out;
+      return index.pathsOf(test ? (b.byType.get(type) ?? []).filter(test) : (b.byType.get(type) ?? []));
     },
     resolve(id, path) {
       const declared = b.declarations.get(id);

@@ -180,9 +180,7 @@ export function referencesOf(_j: JSCodeshift, root: Collection, id: Node): ASTPa
 /** Identifier (and JSXIdentifier) paths named `name`, as `find(j.Identifier, { name })`. */
 function namedIdentifiers(root: Collection, name: string): ASTPath<Node>[] {
   const index = indexFor(root.paths()[0]!);
-  return index
-    .named(name)
-    .map((n) => index.pathOf(n));
+  return index.pathsOf(index.named(name));
 }
 
 /** Identifier paths that refer to `binding` (excluding its declaration). */
