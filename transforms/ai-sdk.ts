@@ -305,7 +305,7 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
     moves.push({ binding, whole, exportName, local });
     for (const r of moving) renameRoot(ctx, r, local, false);
   }
-  moveImports(ctx, moves);
+  moveImports(ctx, moves, bindings);
 }
 
 /**

@@ -3,8 +3,8 @@ import { AZURE_CLIENT_EXPORTS, ENTRA_CLIENT_PROPERTIES, OPENAI_SDK, PREVIEW_API_
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
-import { invalidateIndex } from './lib/file-index.js';
-import { ensureNamedExport, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { invalidateIndex, type FileIndex } from './lib/file-index.js';
+import { addNamedExport, memberName, namedExport, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -35,22 +35,24 @@ function topLevelStatement(path: ASTPath<Node>): Node {
 }
 
 /**
- * The file's local name for `AzureOpenAI`, asked once per run of the transform: the first answer adds the import if
- * needed, and later constructions would only find that same binding again, each after rebuilding the index the
- * change before it invalidated.
+ * The classic renames of one run: the file's local name for `AzureOpenAI`, looked up before the first change (later,
+ * each question would rebuild the file index the change invalidated; the first rename adds the import when there is
+ * none), and the callee nodes the renames replaced.
  */
-interface AzureName {
-  local?: string;
+interface Renames {
+  azure?: string;
+  callees: Set<Node>;
 }
 
 /** Point the constructor at `AzureOpenAI`, named the way the file names its `openai` import. */
-function renameToAzure(ctx: TransformContext, construction: Construction, azure: AzureName): ModuleBinding | undefined {
+function renameToAzure(ctx: TransformContext, construction: Construction, renames: Renames): ModuleBinding | undefined {
   const { j } = ctx;
   const { callee } = construction;
   const calleePath = construction.path.get('callee');
   const node = calleePath.node as Node;
   if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
-    const local = (azure.local ??= ensureNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS));
+    const local = (renames.azure ??= addNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS));
+    renames.callees.add(node);
     calleePath.replace(j.identifier(local));
     // Reported with the construction (ctx.change, before): the file index must still learn of the new callee.
     invalidateIndex(ctx.root);
@@ -67,7 +69,7 @@ function renameToAzure(ctx: TransformContext, construction: Construction, azure:
   return undefined;
 }
 
-function migrateConstruction(ctx: TransformContext, construction: Construction, apiVersion: string, azure: AzureName): ModuleBinding | undefined {
+function migrateConstruction(ctx: TransformContext, construction: Construction, apiVersion: string, renames: Renames): ModuleBinding | undefined {
   const { path } = construction;
   const args = (path.node as Node).arguments as Node[];
   const argPath = args.length > 0 ? path.get('arguments', 0) : undefined;
@@ -77,7 +79,7 @@ function migrateConstruction(ctx: TransformContext, construction: Construction, 
   else args.push(object);
   ctx.change(path.node, 'client');
   for (const message of todos) ctx.todo(path, message);
-  return ctx.options.target === 'classic' ? renameToAzure(ctx, construction, azure) : undefined;
+  return ctx.options.target === 'classic' ? renameToAzure(ctx, construction, renames) : undefined;
 }
 
 /** Reads of client properties Entra ID auth changes (`client.apiKey`), on clients of this file or the project's. */
@@ -105,22 +107,51 @@ export const openaiClient: Transform = {
     const targets = clients.constructions.filter((c) => c.kind === 'openai');
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);
+    // Asked before the first change, while the file index is current (each question after a change rebuilds it).
+    const renames: Renames = { azure: ctx.options.target === 'classic' ? namedExport(ctx, OPENAI_SDK, AZURE_CLASS) : undefined, callees: new Set() };
+    const before = referencesBefore(ctx, targets);
     if (entra) {
       ensureTokenProvider(ctx, topLevelStatement(targets[0]!.path));
       ctx.change(targets[0]!.path.node, 'auth');
     }
     const touched = new Set<ModuleBinding>();
-    const azure: AzureName = {};
     for (const construction of targets) {
-      const binding = migrateConstruction(ctx, construction, apiVersion, azure);
+      const binding = migrateConstruction(ctx, construction, apiVersion, renames);
       if (binding) touched.add(binding);
     }
     for (const binding of touched) {
-      if (referencesTo(ctx.j, ctx.root, binding).length === 0) removeBinding(binding);
+      if (!stillReferenced(ctx, binding, before, renames)) removeBinding(binding);
       ctx.change(binding.statement.node, 'import');
     }
   },
 };
+
+interface ReferencesBefore {
+  /** The file index as it was before the first change (it goes on describing that tree). */
+  index: FileIndex;
+  nodes: Map<ModuleBinding, Node[]>;
+}
+
+/** References to the bindings the constructions' callees name, from the file as it was. */
+function referencesBefore(ctx: TransformContext, targets: readonly Construction[]): ReferencesBefore {
+  const nodes = new Map<ModuleBinding, Node[]>();
+  for (const { callee } of targets) {
+    if ('binding' in callee && !nodes.has(callee.binding)) nodes.set(callee.binding, referencesTo(ctx.j, ctx.root, callee.binding).map((p) => p.node));
+  }
+  return { index: ctx.index, nodes };
+}
+
+/**
+ * Whether `binding` is still referenced once its constructions are renamed. A reference the old index still reaches
+ * from the top (every link it saw is intact) is surely there; a callee a rename replaced is surely gone. Any other
+ * reference the old index no longer reaches may now sit under a node a transform built: the current tree decides.
+ */
+function stillReferenced(ctx: TransformContext, binding: ModuleBinding, before: ReferencesBefore, renames: Renames): boolean {
+  const nodes = before.nodes.get(binding);
+  if (!nodes?.length) return referencesTo(ctx.j, ctx.root, binding).length > 0;
+  if (before.index.pathsOf(nodes).length > 0) return true;
+  return nodes.some((node) => !renames.callees.has(node)) && referencesTo(ctx.j, ctx.root, binding).length > 0;
+}
 
 /** Alone under jscodeshift it also migrates model names (the contract: less than the pipeline, never different). */
 export default asJscodeshift(openaiClient, modelDeployments);

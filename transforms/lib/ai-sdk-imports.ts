@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { AI_SDK } from '../../src/core/index.js';
-import { moduleBindings, programBody, removeBinding, type ModuleBinding } from './imports.js';
+import { programBody, removeBinding, type ModuleBinding } from './imports.js';
 import { statements, str } from './snippets.js';
 import { insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
@@ -121,11 +121,11 @@ function newStatement(ctx: TransformContext, like: ModuleBinding, moves: readonl
 
 /**
  * Move bindings to `@ai-sdk/azure`: a statement whose bindings all move is rewritten in place; otherwise the moving
- * ones leave it (when none of their uses stays) and a sibling statement binds the Azure exports.
+ * ones leave it (when none of their uses stays) and a sibling statement binds the Azure exports. `all`: the file's
+ * bindings of the AI SDK package, found before the uses changed (asking again would rebuild the file index).
  */
-export function moveImports(ctx: TransformContext, moves: readonly Move[]): void {
+export function moveImports(ctx: TransformContext, moves: readonly Move[], all: readonly ModuleBinding[]): void {
   if (moves.length === 0) return;
-  const all = moduleBindings(ctx.j, ctx.root, AI_SDK.package);
   const statements = [...new Set(moves.map((m) => m.binding.statement))];
   const emitted = new Set<string>();
   for (const statement of statements) {

@@ -60,6 +60,19 @@ function literalText(node: Node): string | undefined {
   return undefined;
 }
 
+const MAY_HOLD_SECRET = 'openai-to-azure:may-hold-secret';
+
+/**
+ * Whether any literal of the file can hold a secret: every key pattern starts with `sk-`, so a file without it (or
+ * an escape that could spell it) has none, and a name's declarator need not be looked up (after a change, that
+ * lookup rebuilds the file index: over a third of the rebuilt nodes on openai-node, for options like `fetch: mockFetch`).
+ */
+function mayHoldSecret(ctx: TransformContext): boolean {
+  let answer = ctx.shared.get(MAY_HOLD_SECRET) as boolean | undefined;
+  if (answer === undefined) ctx.shared.set(MAY_HOLD_SECRET, (answer = /sk-|\\[ux]/.test(ctx.source)));
+  return answer;
+}
+
 /**
  * Find secrets under `path`: in literals there, and in same-file constants the value names (`apiKey: KEY`).
  * `replace` swaps each secret literal for the Azure key env reference (for values that stay in the output).
@@ -81,7 +94,7 @@ function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boole
   visit(path);
   findEach(j, path, LITERALS, (node) => secretOf(node) !== undefined, visit);
   const value = unwrap(path.node as Node);
-  if (value?.type === 'Identifier') {
+  if (value?.type === 'Identifier' && mayHoldSecret(ctx)) {
     const declarator = declaratorOf(path);
     const init = declarator?.node && (declarator.node as Node).init;
     const secret = findSecret(literalText(init) ?? '');

@@ -339,6 +339,11 @@ export function indexOfRoot(root: Collection): FileIndex {
   return indexFor(root.paths()[0]!);
 }
 
+/** The file's top node (recast's `File`), without building its index. */
+export function topOfRoot(root: Collection): Node {
+  return topPath(root.paths()[0]!).node;
+}
+
 /** Forget a file's index after its tree changed: the next question rebuilds it. */
 export function invalidateIndex(root: Collection): void {
   INDEXES.delete(topPath(root.paths()[0]!).node);

@@ -1,5 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { declarationAt, indexFor, indexOfRoot } from './file-index.js';
+import { declarationAt, indexFor, indexOfRoot, topOfRoot } from './file-index.js';
 import { statementsAsWritten, str } from './snippets.js';
 import { importSlot, insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
@@ -190,11 +190,19 @@ export function referencesTo(_j: JSCodeshift, root: Collection, binding: ModuleB
   );
 }
 
+/** The local name the file already has for `exportName` of `source` (a value import), if any. */
+export function namedExport(ctx: TransformContext, source: string, exportName: string): string | undefined {
+  return moduleBindings(ctx.j, ctx.root, source).find((b) => b.imported === exportName && !b.typeOnly)?.local;
+}
+
 /** The local name for `exportName` of `source`, adding an import in the style of `like` when there is none. */
 export function ensureNamedExport(ctx: TransformContext, like: ModuleBinding, source: string, exportName: string): string {
+  return namedExport(ctx, source, exportName) ?? addNamedExport(ctx, like, source, exportName);
+}
+
+/** Import `exportName` of `source` in the style of `like` (the caller knows the file has no such import yet). */
+export function addNamedExport(ctx: TransformContext, like: ModuleBinding, source: string, exportName: string): string {
   const { j } = ctx;
-  const existing = moduleBindings(j, ctx.root, source).find((b) => b.imported === exportName && !b.typeOnly);
-  if (existing) return existing.local;
   const statement = like.statement.node as Node;
   switch (like.style) {
     case 'esm-default':
@@ -309,7 +317,8 @@ export function addTopLevelImport(ctx: TransformContext, names: readonly string[
  * first: recast reprints a Program's directives with a doubled semicolon.
  */
 export function programBody(ctx: TransformContext): Node[] {
-  const program = (ctx.index.top.program ?? ctx.index.top) as Node;
+  const top = topOfRoot(ctx.root);
+  const program = (top.program ?? top) as Node;
   const directives: Node[] = program.directives ?? [];
   if (directives.length > 0) {
     const statements = directives.map((d) => {
