@@ -59,7 +59,7 @@ function buildProgram(term: Terminal, setExit: (code: number) => void): Command 
     .option('--json', 'print the report as JSON on stdout, and nothing else')
     .option('--report <file>', 'also write the report to a file (.json, or .md for a human summary)')
     .option('--max-file-size <bytes>', 'skip files larger than this (default: 1000000)', positiveInteger)
-    .option('--workers <n>', 'parallel workers (default: CPUs - 1, at least 1)', positiveInteger)
+    .option('--workers <n>', 'parallel workers, the main thread one of them (default: CPUs - 1, at least 1)', positiveInteger)
     .option('--force', 'run even when the git working tree has uncommitted changes')
     .option('--verify', 'type-check the project before and after; new type errors fail the run')
     .option('--plan <file>', 'write the Azure deployments the migrated code needs: .sh (Azure CLI) or .bicep')

@@ -61,4 +61,23 @@ describe('file index binding table', () => {
     const declaration = index.resolve(added, call.get('arguments', 0));
     expect(declaration && `${declaration.kind}@${declaration.id.loc.start.line}`).toBe('param@2');
   });
+
+  it('leaves out of its lists a node replaced after the walk, and its subtree; pathOf says so', () => {
+    const root = jscodeshift.withParser(parserFor('ts'))(`new OpenAI(opts);
+new Other(OpenAI);
+use(OpenAI, x);`);
+    const index = indexOfRoot(root);
+    const [first] = index.find('NewExpression');
+    const callee = first!.node.callee;
+    const args = first!.node.arguments[0];
+    first!.get('callee').replace(jscodeshift.identifier('AzureOpenAI'));
+    // The argument moves under a node built after the walk: the old links no longer reach it.
+    first!.get('arguments', 0).replace(jscodeshift.objectExpression([jscodeshift.spreadElement(args)]));
+    const names = (nodes: Node[]) => index.pathsOf(nodes).map((p) => `${p.node.name}@${p.node.loc.start.line}`);
+    expect(names([...index.named('OpenAI')])).toEqual(['OpenAI@2', 'OpenAI@3']);
+    expect(index.pathsOf([args])).toEqual([]);
+    expect(index.find('Identifier', (n: Node) => n.name === 'opts')).toEqual([]);
+    expect(() => index.pathOf(callee)).toThrow(/no longer in the tree/);
+    expect(index.pathOf(index.named('x')[0]).node.name).toBe('x');
+  });
 });
