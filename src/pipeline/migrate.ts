@@ -54,6 +54,12 @@ function phase(name: string, started: number): number {
   return now;
 }
 
+/** The file-index builds of this thread's transforms (a pool's workers count their own). */
+async function printIndexBuilds(): Promise<void> {
+  const { indexBuilds } = await import('../../transforms/lib/file-index.js');
+  process.stderr.write(`timing: file index builds on the main thread: ${indexBuilds.builds} (${indexBuilds.nodes} nodes walked)\n`);
+}
+
 /** How often discovery reports progress. */
 const PROGRESS_EVERY = 32;
 
@@ -213,6 +219,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
     aheadHere,
   );
   started = phase(`transform (${jobs.length} files, ${jobs.filter((job) => job.facts).length} with facts)`, started);
+  if (TIMINGS) await printIndexBuilds();
   if (request.signal?.aborted) {
     // Config files follow the whole tree's env list: an interrupted run leaves them for the next run.
     report.interrupted = { done: finished, total: jobs.length };
