@@ -54,7 +54,7 @@ function phase(name: string, started: number): number {
   return now;
 }
 
-/** The file-index builds of this thread's transforms (a pool's workers count their own). */
+/** The file-index builds of the main thread's transforms (a pool's workers keep their own counts, not printed). */
 async function printIndexBuilds(): Promise<void> {
   const { indexBuilds } = await import('../../transforms/lib/file-index.js');
   process.stderr.write(`timing: file index builds on the main thread: ${indexBuilds.builds} (${indexBuilds.nodes} nodes walked)\n`);
@@ -156,9 +156,9 @@ function startPool(settings: ProcessSettings, files: number, workers: number, ea
 }
 
 /**
- * One worker started before discovery when the run covers a folder: it loads the parsers and transforms (about
- * 0.4 s) while this thread scans, then transforms the candidates discovery streams to it. `startPool` sizes it once
- * the candidates are known.
+ * With a pool (`--workers 2` or more), one worker started before discovery when the run covers a folder: it loads
+ * the parsers and transforms (about 0.4 s) while this thread scans, then transforms the candidates discovery streams
+ * to it. `startPool` sizes it once the candidates are known.
  */
 function earlyPool(request: MigrateRequest, settings: ProcessSettings): WorkerPool | undefined {
   if (request.workers < 2 || request.signal?.aborted) return undefined;

@@ -92,7 +92,7 @@ export function defaultWorkers(): number {
  * Worker threads to start for `workers` transforming threads: the main thread transforms and summarises files too,
  * so `--workers 1` (the default on two cores) runs in it alone. Measured on 2-core machines, a second thread lost
  * more than it gained (each loads and warms up the parsers, and the index's facts files are transformed twice):
- * openai-node 5.2 s → 4.4 s, vercel/ai 3.8 s → 3.4 s in one thread (bench/README.md).
+ * openai-node 6.0 → 5.1 s wall, 10.2 → 7.0 s CPU in one thread (bench/README.md).
  */
 export function poolSize(jobs: number, workers: number): number {
   if (jobs < POOL_THRESHOLD || workers < 2) return 0;
