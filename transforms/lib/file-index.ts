@@ -106,7 +106,6 @@ const NAME_OUTSIDE = new Set(['FunctionDeclaration', 'ClassDeclaration', 'TSDecl
 
 class Builder {
   readonly byType = new Map<string, Node[]>();
-  readonly byName = new Map<string, Node[]>();
   /** Each node's parent; the key it sits under is looked up when a path is asked for (`keyOf`), not stored. */
   readonly parents = new Map<Node, Node>();
   /** The scope each scope-making node opens (an identifier's own scope is derived from its parents: `scopeOf`). */
@@ -241,13 +240,7 @@ class Builder {
     this.parents.set(node, parent);
     const type: string = node.type;
     this.add(node, type);
-    if (type === 'Identifier' || type === 'JSXIdentifier') {
-      const list = this.byName.get(node.name);
-      if (list) list.push(node);
-      else this.byName.set(node.name, [node]);
-    } else {
-      this.declarationsOf(node, type, scope);
-    }
+    if (type !== 'Identifier' && type !== 'JSXIdentifier') this.declarationsOf(node, type, scope);
     this.children(node, type, scope);
   }
 }
@@ -272,6 +265,8 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
   };
   /** The scope the walk saw an identifier in (undefined for any other node, or one it never saw). */
   const scopeAt = (node: Node): Scope | undefined => (IDENTIFIERS.has(node?.type) && b.parents.has(node) ? b.scopeOf(node) : undefined);
+  /** Identifier (and JSXIdentifier) nodes by name, in source order. */
+  let byName: Map<string, Node[]> | undefined;
   /** A node's path, through ast-types' child cache; undefined when it (or an ancestor) no longer sits under its parent. */
   const locate = (node: Node): ASTPath<Node> | undefined => {
     if (node === top) return rootPath;
@@ -290,7 +285,18 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
     top,
     program: b.program,
     nodes: (type) => b.byType.get(type) ?? [],
-    named: (name) => b.byName.get(name) ?? [],
+    named(name) {
+      // Made on the first question: many builds (one after each change) are asked none.
+      if (!byName) {
+        byName = new Map();
+        for (const id of b.byType.get('Identifier') ?? []) {
+          const list = byName.get(id.name);
+          if (list) list.push(id);
+          else byName.set(id.name, [id]);
+        }
+      }
+      return byName.get(name) ?? [];
+    },
     parentOf: (node) => b.parents.get(node),
     pathOf(node) {
       if (!b.parents.has(node) && node !== top) throw new Error(`node ${node?.type} is not in this file's index`);
