@@ -106,7 +106,7 @@ const NAME_OUTSIDE = new Set(['FunctionDeclaration', 'ClassDeclaration', 'TSDecl
 
 class Builder {
   readonly byType = new Map<string, Node[]>();
-  /** Each node's parent; the key it sits under is looked up when a path is asked for (`keyOf`), not stored. */
+  /** Each node's parent; the key it sits under is looked up when a path is asked for (`locate`), not stored. */
   readonly parents = new Map<Node, Node>();
   /** The scope each scope-making node opens (an identifier's own scope is derived from its parents: `scopeOf`). */
   readonly scopes = new Map<Node, Scope>();
