@@ -50,23 +50,22 @@ function renameToAzure(ctx: TransformContext, construction: Construction, rename
   const { callee } = construction;
   const calleePath = construction.path.get('callee');
   const node = calleePath.node as Node;
+  let renamed: ModuleBinding | undefined;
   if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
     const local = (renames.azure ??= addNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS));
     renames.callees.add(node);
     calleePath.replace(j.identifier(local));
-    // Reported with the construction (ctx.change, before): the file index must still learn of the new callee.
-    invalidateIndex(ctx.root);
-    return callee.binding;
-  }
-  if (node.type === 'MemberExpression') {
+    renamed = callee.binding;
+  } else if (node.type === 'MemberExpression') {
     node.property = j.identifier(AZURE_CLASS);
     node.computed = false;
   } else {
     // `new ns()` on a whole-module binding (`import ns = require('openai')`), or `new (require('openai'))()`.
     calleePath.replace(j.memberExpression(node, j.identifier(AZURE_CLASS)));
   }
+  // Reported with the construction (ctx.change, before): the file index must still learn of the new callee.
   invalidateIndex(ctx.root);
-  return undefined;
+  return renamed;
 }
 
 function migrateConstruction(ctx: TransformContext, construction: Construction, apiVersion: string, renames: Renames): ModuleBinding | undefined {

@@ -28,6 +28,14 @@ export function findSecret(text: string): string | undefined {
   return (STRICT.exec(text) ?? LOOSE.exec(text))?.[0];
 }
 
+/**
+ * Whether `text` can hold a secret at all: every pattern above starts with `sk-`, so a text without it (or an escape
+ * that could spell it in a literal's value) has none. A cheap gate before finding a literal's value.
+ */
+export function mayHoldSecret(text: string): boolean {
+  return /sk-|\\[ux]/.test(text);
+}
+
 /** Same search over the whole text, every `sk-` secret (for masking: any vendor's key is masked). */
 export function findSecrets(text: string): { secret: string; index: number }[] {
   const out: { secret: string; index: number }[] = [];

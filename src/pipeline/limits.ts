@@ -3,9 +3,9 @@
  * skipped before any parse, with a reason. Only files that mention OpenAI at all are reported as skipped; the rest
  * are simply not candidates, as before.
  */
-import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mayInvolveOpenAI } from '../core/index.js';
+import { decodeUtf8 } from './text-format.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 
@@ -98,8 +98,7 @@ export function screenFile(file: string, maxSize: number, relevant: (text: strin
     let text: string;
     try {
       if (content.includes(0)) throw new Error('NUL byte');
-      // Most source is ASCII: then its latin1 reading is the same text, several times cheaper than a UTF-8 decode.
-      text = isAscii(content) ? content.toString('latin1') : utf8.decode(content);
+      text = decodeUtf8(content, utf8);
     } catch {
       return relevant(content.toString('latin1')) ? { kind: 'skipped', reason: 'binary' } : { kind: 'irrelevant' };
     }

@@ -1,11 +1,10 @@
-import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { FileFacts } from '../core/index.js';
 import type { FileSummary } from '../project/summarize.js';
 import { packageNeeds, stillReferenced } from '../config-files/package-needs.js';
 import { redactSecrets } from './redact.js';
-import { decodeText, encodeText } from './text-format.js';
+import { decodeText, decodeUtf8, encodeText } from './text-format.js';
 import type { FileResult, ProcessSettings } from './types.js';
 import { writeFileAtomic } from './write.js';
 
@@ -73,9 +72,7 @@ export async function transformFile(
   try {
     // Decoding strictly: rewriting a file that is not UTF-8 would corrupt its other bytes. Read synchronously: the
     // thread has nothing else to do meanwhile, and an async read costs four thread-pool round trips per file.
-    const bytes = readFileSync(file);
-    // Most source is ASCII: its latin1 reading is the same text (no BOM either), cheaper than a strict UTF-8 decode.
-    const original = isAscii(bytes) ? bytes.toString('latin1') : utf8.decode(bytes);
+    const original = decodeUtf8(readFileSync(file), utf8);
     const { body, format } = decodeText(original);
     const [{ TRANSFORMS }, { runTransforms }, index] = await loadEngine();
     let onPlainTree: ((tree: unknown) => void) | undefined;

@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_ENV, OPENAI_ONLY_HEADERS, findSecret, maskSecret, optionRule } from '../../src/core/index.js';
+import { AZURE_ENV, OPENAI_ONLY_HEADERS, findSecret, maskSecret, mayHoldSecret, optionRule } from '../../src/core/index.js';
 import { azureEndpointRead } from './azure-url.js';
 import { declaratorOf, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
@@ -63,13 +63,13 @@ function literalText(node: Node): string | undefined {
 const MAY_HOLD_SECRET = 'openai-to-azure:may-hold-secret';
 
 /**
- * Whether any literal of the file can hold a secret: every key pattern starts with `sk-`, so a file without it (or
- * an escape that could spell it) has none, and a name's declarator need not be looked up (after a change, that
- * lookup rebuilds the file index: over a third of the rebuilt nodes on openai-node, for options like `fetch: mockFetch`).
+ * Whether any literal of the file can hold a secret (asked once per file): when none can, a name's declarator need not
+ * be looked up (after a change, that lookup rebuilds the file index: over a third of the rebuilt nodes on openai-node,
+ * for options like `fetch: mockFetch`).
  */
-function mayHoldSecret(ctx: TransformContext): boolean {
+function fileMayHoldSecret(ctx: TransformContext): boolean {
   let answer = ctx.shared.get(MAY_HOLD_SECRET) as boolean | undefined;
-  if (answer === undefined) ctx.shared.set(MAY_HOLD_SECRET, (answer = /sk-|\\[ux]/.test(ctx.source)));
+  if (answer === undefined) ctx.shared.set(MAY_HOLD_SECRET, (answer = mayHoldSecret(ctx.source)));
   return answer;
 }
 
@@ -94,7 +94,7 @@ function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boole
   visit(path);
   findEach(j, path, LITERALS, (node) => secretOf(node) !== undefined, visit);
   const value = unwrap(path.node as Node);
-  if (value?.type === 'Identifier' && mayHoldSecret(ctx)) {
+  if (value?.type === 'Identifier' && fileMayHoldSecret(ctx)) {
     const declarator = declaratorOf(path);
     const init = declarator?.node && (declarator.node as Node).init;
     const secret = findSecret(literalText(init) ?? '');
