@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type MigrationOptions } from '../../src/core/index.js';
 import { TRANSFORMS } from '../../transforms/index.js';
+import { fragmentParserFor } from '../../transforms/lib/parser.js';
 import { runTransforms } from '../../transforms/lib/run.js';
 
 /**
@@ -208,5 +209,52 @@ Keep it reversible.
     expect(regions.changed).toBe(false);
     expect(regions.output).toBe(source);
     expect(regions.printed).toBeUndefined();
+  });
+
+  it('a change in a class method that reads private names, `super` and `new.target`', () => {
+    const source = `import OpenAI from 'openai';
+
+export class Assistant extends Base {
+  #client: OpenAI;
+  #calls = 0;
+
+  constructor(key: string) {
+    super(key);
+    if (new.target === Assistant) this.#calls = 0;
+    this.#client = new OpenAI({ apiKey: key,   timeout: 20_000 });
+  }
+
+  async *ask(question: string) {
+    for (const attempt of [1, 2]) {
+      this.#calls++;
+      const r = await this.#client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+      if (r.choices.length > 0) {
+        yield r;
+        break;
+      }
+      if (attempt === 1) continue;
+    }
+  }
+}
+`;
+    const result = expectSame(source);
+    expect(result.printed).toBe('regions');
+    expect(result.output).toContain('#calls = 0;');
+  });
+});
+
+describe('parsing a region alone', () => {
+  const parse = (text: string) => fragmentParserFor('ts', 0).parse(text) as { program: { body: { type: string }[] } };
+
+  it('lets through what only its missing context makes an error', () => {
+    for (const text of ['this.#client = x;', 'super.close();', 'super(key);', 'new.target;', 'yield r;', 'break;', 'continue;']) {
+      expect(parse(text).program.body, text).toHaveLength(1);
+    }
+  });
+
+  it('still fails on a real syntax error', () => {
+    expect(() => parse('const = ;')).toThrow();
+    expect(() => parse('x = yield;')).toThrow();
+    expect(() => parse('let a = 1; let a = 2;')).toThrow();
   });
 });

@@ -72,9 +72,33 @@ export function plainParserFor(name: ParserName): Parser {
 }
 
 /**
+ * Errors Babel raises in a piece of a file only because the piece is cut from its context: a class's private names,
+ * `super`, `new.target`, `yield` in a generator, `break`/`continue` in a loop. The whole file parsed, so in a piece
+ * they are not errors; Babel recovers from them with the tree a whole-file parse gives.
+ */
+const CONTEXT_ERRORS: ReadonlySet<string> = new Set([
+  'InvalidPrivateFieldResolution',
+  'UnexpectedSuper',
+  'SuperNotAllowed',
+  'UnexpectedNewTarget',
+  'YieldNotInGeneratorFunction',
+  'IllegalBreakContinue',
+]);
+
+/**
  * The parser recast needs (with tokens) for a piece of a file that starts at offset `startIndex`: nodes get the
  * file's offsets, while lines and columns stay the piece's own (recast indexes its own copy of the text with them).
+ * Errors that only the missing context causes are let through (a statement in a class method that reads
+ * `this.#field` parses alone, not only with its whole class); any other error throws.
  */
 export function fragmentParserFor(name: ParserName, startIndex: number): Parser {
-  return babelParser({ ...OPTIONS[name](true), startIndex, startColumn: 0 });
+  const parser = babelParser({ ...OPTIONS[name](true), startIndex, startColumn: 0, errorRecovery: true });
+  return {
+    parse(text: string) {
+      const file = parser.parse(text) as { errors?: { reasonCode?: string }[] };
+      const error = file.errors?.find((e) => !CONTEXT_ERRORS.has(e.reasonCode ?? ''));
+      if (error) throw error;
+      return file as never;
+    },
+  };
 }
