@@ -38,14 +38,29 @@ const inside = (file: string, dir: string): boolean => {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 };
 
-/** The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). */
-function nearestPackageJson(file: string, roots: readonly string[]): string | undefined {
-  for (let dir = dirname(file); roots.some((root) => inside(dir, root)); dir = dirname(dir)) {
+/**
+ * The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). `known` holds
+ * each folder's answer already found: files of one package share their way up.
+ */
+function nearestPackageJson(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
+  const walked: string[] = [];
+  let found: string | undefined;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (known.has(dir)) {
+      found = known.get(dir);
+      break;
+    }
+    if (!roots.some((root) => inside(dir, root))) break;
+    walked.push(dir);
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
     if (dirname(dir) === dir) break;
   }
-  return undefined;
+  for (const dir of walked) known.set(dir, found);
+  return found;
 }
 
 /**
@@ -54,9 +69,10 @@ function nearestPackageJson(file: string, roots: readonly string[]): string | un
  */
 export function packageChanges(results: readonly FileResult[], roots: readonly string[]): Map<string, PackageChanges> {
   const out = new Map<string, { add: Map<string, string>; remove: Set<string> }>();
+  const known = new Map<string, string | undefined>();
   for (const result of results) {
     if (result.status !== 'changed' || !result.packages) continue;
-    const manifest = nearestPackageJson(result.file, roots);
+    const manifest = nearestPackageJson(result.file, roots, known);
     if (!manifest) continue;
     const entry = out.get(manifest) ?? { add: new Map(), remove: new Set() };
     for (const name of result.packages.add) if (DEPENDENCY_RANGES[name]) entry.add.set(name, DEPENDENCY_RANGES[name]);

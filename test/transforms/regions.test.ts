@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromString } from 'recast/lib/lines.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type MigrationOptions } from '../../src/core/index.js';
 import { TRANSFORMS } from '../../transforms/index.js';
 import { fragmentParserFor } from '../../transforms/lib/parser.js';
+import { lineLayout } from '../../transforms/lib/regions.js';
 import { runTransforms } from '../../transforms/lib/run.js';
 
 /**
@@ -256,5 +260,37 @@ describe('parsing a region alone', () => {
     expect(() => parse('const = ;')).toThrow();
     expect(() => parse('x = yield;')).toThrow();
     expect(() => parse('let a = 1; let a = 2;')).toThrow();
+  });
+});
+
+describe('line layout', () => {
+  /** What it replaces: recast's own tab width guess, and each line's first non-blank column by a regex. */
+  const recastWay = (source: string) => ({
+    firstColumns: [0, ...source.split('\n').map((line) => /\S/.exec(line)?.index ?? Infinity)],
+    tabWidth: fromString(source).guessTabWidth(),
+  });
+  const fixtures = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? fixtures(join(dir, e.name)) : /\.input\.[cm]?[jt]sx?$/.test(e.name) ? [join(dir, e.name)] : []));
+
+  it('gives what recast and the regex give, on every fixture without tabs or carriage returns', () => {
+    const sources = fixtures('fixtures').map((f) => readFileSync(f, 'utf8')).filter((s) => !/[\t\r\u2028\u2029]/.test(s));
+    expect(sources.length).toBeGreaterThan(50);
+    for (const source of sources) expect(lineLayout(source)).toEqual(recastWay(source));
+  });
+
+  it('on odd blanks, blank lines and edges', () => {
+    const cases = [
+      '',
+      '\n',
+      'a',
+      'a\n',
+      '  \n    \n',
+      'a\n   b\n      c\n   d\n',
+      'a\n    b\n        c\n  d\n',
+      'x\n\u00a0\u00a0y\n\u000b\u000bz\n\ufeffw\n \u000c \n\u3000v',
+      'if (a) {\n  b();\n\n  if (c) {\n    d();\n  }\n}\n',
+      'a\n\n\n        b\n',
+    ];
+    for (const source of cases) expect(lineLayout(source), JSON.stringify(source)).toEqual(recastWay(source));
   });
 });

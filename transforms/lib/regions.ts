@@ -51,14 +51,50 @@ export interface Region {
   indent: number;
 }
 
-/** Column of each line's first non-blank character (Infinity for a blank line), by 1-based line number. */
-export function lineStarts(source: string): number[] {
-  const out = [0];
-  for (const line of source.split('\n')) {
-    const m = /\S/.exec(line);
-    out.push(m ? m.index : Infinity);
+/** Blanks (`\s`, as in recast's leading-space regex) up to the end of a line. */
+const LEADING_BLANKS = /[^\S\n]*/y;
+
+/**
+ * In one pass over a file split at `\n` (no tab, `\r`, U+2028 or U+2029 in it: the regions way only): the column of
+ * each line's first non-blank character (Infinity for a blank line) by 1-based line number, and the tab width
+ * recast guesses for it (lines.js `guessTabWidth`: the most frequent indent change between two non-blank lines,
+ * the smallest on a tie, 2 without one; `\v`, `\f`, BOM count no column, as in its `countSpaces`).
+ */
+export function lineLayout(source: string): { firstColumns: number[]; tabWidth: number } {
+  const firstColumns = [0];
+  const counts: number[] = [];
+  let lastIndent = 0;
+  for (let start = 0; ; ) {
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    LEADING_BLANKS.lastIndex = start;
+    LEADING_BLANKS.test(source);
+    const first = LEADING_BLANKS.lastIndex;
+    if (first === end) firstColumns.push(Infinity);
+    else {
+      firstColumns.push(first - start);
+      let indent = first - start;
+      for (let i = start; i < first; i++) {
+        const c = source.charCodeAt(i);
+        if (c === 11 || c === 12 || c === 0xfeff) indent--;
+      }
+      const diff = Math.abs(indent - lastIndent);
+      counts[diff] = (counts[diff] ?? 0) + 1;
+      lastIndent = indent;
+    }
+    if (newline === -1) break;
+    start = newline + 1;
   }
-  return out;
+  let tabWidth = 2;
+  let most = -1;
+  for (let width = 1; width < counts.length; width++) {
+    const count = counts[width];
+    if (count !== undefined && count > most) {
+      most = count;
+      tabWidth = width;
+    }
+  }
+  return { firstColumns, tabWidth };
 }
 
 /**

@@ -15,7 +15,7 @@ import { fragmentParserFor, parserFor, parserNameFor, plainParserFor, type Parse
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
 import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
-import { changedRegions, hasDecorators, holdsOriginals, lineStarts, originalAt, recastLocations, snapshot, type TopLevel } from './regions.js';
+import { changedRegions, hasDecorators, holdsOriginals, lineLayout, originalAt, recastLocations, snapshot, type TopLevel } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
@@ -48,6 +48,7 @@ export interface RunResult {
 
 /** Line (1-based) of each marker in the printed output, in order of insertion, pointing at the construct below. */
 function markerLines(output: string, messages: string[]): number[] {
+  if (messages.length === 0) return [];
   const lines = output.split('\n');
   const seen = new Map<string, number>();
   return messages.map((message) => {
@@ -162,11 +163,11 @@ function runOnRegions(
     throw error;
   }
   if (!first.dirty) return { output: source, changed: false, outcome: first.ctx.outcome };
-  const firstColumns = lineStarts(source);
+  const { firstColumns, tabWidth } = lineLayout(source);
   const changes = changedRegions(ast, snaps, source, firstColumns);
   if (!changes) return undefined;
   const { regions, topLevel } = changes;
-  const options = { ...printOptions(source), tabWidth: fromString(source).guessTabWidth() };
+  const options = { ...printOptions(source), tabWidth };
   const printer = new Printer(options);
   const firstRoot = first.root.paths()[0]!;
   const printed: { start: number; end: number; text: string }[] = [];
