@@ -7,6 +7,7 @@ import base from './vitest.config.js';
  * the alias reaches their imports too.
  */
 export default defineConfig({
+  plugins: base.plugins,
   resolve: {
     alias: [
       { find: /^eslint$/, replacement: 'eslint-v9' },

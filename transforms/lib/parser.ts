@@ -1,14 +1,9 @@
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type { Parser } from 'jscodeshift';
-import babylon from 'jscodeshift/parser/babylon.js';
-import tsOptions from 'jscodeshift/parser/tsOptions.js';
+import { babylon, tsOptions } from './cjs-deps.cjs';
 import type { ParserName } from './parser-names.js';
 
-/**
- * Babel's `parse` with these options, through jscodeshift's wrapper (it hands any options to `@babel/parser`).
- * Not an `import` of `@babel/parser`: Node would first scan that 530 kB CommonJS file for its export names (about
- * 0.3 s, in every thread that parses); the wrapper `require`s it, which skips the scan.
- */
+/** Babel's `parse` with these options, through jscodeshift's wrapper (see cjs-deps.cts for why not `@babel/parser`). */
 const babelParser = (options: ParserOptions): Parser => babylon(options) as Parser;
 
 /**

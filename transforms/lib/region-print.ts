@@ -1,7 +1,7 @@
-import * as recast from 'recast';
-import { fromString } from 'recast/lib/lines.js';
+import type * as Recast from 'recast';
 import type { ASTPath, Parser } from 'jscodeshift';
 import type { Printer } from 'recast/lib/printer.js';
+import { lines, recast } from './cjs-deps.cjs';
 import { hasDecorators, indentOf, isNode, nodeAt, type Snapshot } from './regions.js';
 
 type Node = any; // Babel AST via recast.
@@ -186,9 +186,9 @@ function indentAt(top: Node, path: readonly (string | number)[], firstColumns: r
  * `bare`: without the ancestors, for a node that replaced one of its type already in parentheses (recast then adds
  * none).
  */
-export function printRegion(top: ASTPath, path: readonly (string | number)[], indent: number, printer: InstanceType<typeof Printer>, options: recast.Options, bare = false): string {
+export function printRegion(top: ASTPath, path: readonly (string | number)[], indent: number, printer: InstanceType<typeof Printer>, options: Recast.Options, bare = false): string {
   const at = bare ? nodeAt(top.node, path) : top.get(...path);
   const code = printer.print(at).code;
   if (!code.includes('\n') || indent === 0) return code;
-  return fromString(code, options).indentTail(indent).toString(options);
+  return lines.fromString(code, options).indentTail(indent).toString(options);
 }

@@ -1,6 +1,5 @@
-import jscodeshift, { type API, type ASTPath, type Collection, type FileInfo, type JSCodeshift, type Options } from 'jscodeshift';
-import { fromString } from 'recast/lib/lines.js';
-import { Printer } from 'recast/lib/printer.js';
+import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { jscodeshift, lines, printer as recastPrinter } from './cjs-deps.cjs';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
@@ -168,7 +167,7 @@ function runOnRegions(
   if (!changes) return undefined;
   const { regions, topLevel } = changes;
   const options = { ...printOptions(source), tabWidth };
-  const printer = new Printer(options);
+  const printer = new recastPrinter.Printer(options);
   const firstRoot = first.root.paths()[0]!;
   const printed: { start: number; end: number; text: string }[] = [];
   const topIndex = topLevel && new Map(topLevel.items.flatMap((item) => (item.old === undefined ? [] : [[item.index, item.old] as const])));
@@ -302,7 +301,7 @@ interface Applied {
  */
 export function recastText(source: string): string {
   if (!/[\t\r\u2028\u2029]/.test(source)) return source;
-  return fromString(source, { tabWidth: RECAST_TAB_WIDTH }).toString({ tabWidth: RECAST_TAB_WIDTH, reuseWhitespace: false, useTabs: false });
+  return lines.fromString(source, { tabWidth: RECAST_TAB_WIDTH }).toString({ tabWidth: RECAST_TAB_WIDTH, reuseWhitespace: false, useTabs: false });
 }
 
 /** recast's default `tabWidth`, which jscodeshift's parse uses. */
