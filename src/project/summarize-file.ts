@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type * as t from '@babel/types';
+import { indexOfTree } from '../../transforms/lib/file-index.js';
 import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
 import { summarize, type FileSummary } from './summarize.js';
 
@@ -29,10 +30,13 @@ export function summarizeFile(file: string, read?: string): FileSummary | null {
   } catch {
     return null;
   }
-  return summarize(ast, text);
+  return summarize(ast, text, indexOfTree(ast));
 }
 
-/** The summary of a tree the transforms parsed (Babel's plain `File`, from `runTransforms`' `onPlainTree`). */
+/**
+ * The summary of a tree the transforms parsed (Babel's plain `File`, from `runTransforms`' `onPlainTree`), read from
+ * the file index the transforms then use too.
+ */
 export function summarizeTree(tree: unknown, text: string): FileSummary {
-  return summarize(tree as t.File, text);
+  return summarize(tree as t.File, text, indexOfTree(tree));
 }

@@ -1,6 +1,6 @@
 import type * as t from '@babel/types';
 import { isModelName } from '../core/models.js';
-import { CHILD_KEYS } from '../../transforms/lib/child-keys.js';
+import type { FileIndex } from '../../transforms/lib/file-index.js';
 
 /**
  * One file's facts as far as that file alone can tell: what it imports and exports, where each name's value comes
@@ -87,36 +87,6 @@ const TEXT_VALUES = new Set([
   'OptionalMemberExpression',
   'ConditionalExpression',
 ]);
-
-/**
- * Each child node in source order (Babel builds most nodes' fields in the order it parses them). A child is any
- * field value with a `type`: `loc` and `extra` have none; attached comments are visited and match nothing.
- */
-function forEachChild(node: Node, visit: (child: Node) => void): void {
-  const fields = node as unknown as Record<string, unknown>;
-  const keys = CHILD_KEYS[node.type] ?? Object.keys(fields);
-  for (let i = 0; i < keys.length; i++) {
-    const value = fields[keys[i]!];
-    if (value === null || typeof value !== 'object') continue;
-    if (!Array.isArray(value)) {
-      if (typeof (value as Node).type === 'string') visit(value as Node);
-      continue;
-    }
-    for (const child of value) if (child !== null && typeof child === 'object' && typeof child.type === 'string') visit(child);
-  }
-}
-
-/** Depth-first walk with the ancestors of the current node (innermost last); `enter` returns false to skip children. */
-function walk(root: Node, enter: (node: Node, parents: Node[]) => boolean | void): void {
-  const parents: Node[] = [root];
-  const visit = (node: Node): void => {
-    if (enter(node, parents) === false) return;
-    parents.push(node);
-    forEachChild(node, visit);
-    parents.pop();
-  };
-  forEachChild(root, visit);
-}
 
 function isCall(node: Node | null | undefined): node is t.CallExpression | t.OptionalCallExpression {
   return node?.type === 'CallExpression' || node?.type === 'OptionalCallExpression';
@@ -273,7 +243,22 @@ const NESTED_SCOPES = new Set([
 
 type FunctionLike = t.FunctionDeclaration | t.TSDeclareFunction | t.FunctionExpression | t.ArrowFunctionExpression;
 
-function returnSources(fn: FunctionLike, text: string): Source[] {
+/** The `return value` statements of each function, by the function (the nearest scope of `NESTED_SCOPES` around them). */
+function returnsByFunction(index: FileIndex): Map<Node, t.ReturnStatement[]> {
+  const returns = new Map<Node, t.ReturnStatement[]>();
+  for (const r of index.nodes('ReturnStatement') as t.ReturnStatement[]) {
+    if (!r.argument) continue;
+    let scope = index.parentOf(r);
+    while (scope && !NESTED_SCOPES.has(scope.type)) scope = index.parentOf(scope);
+    if (!scope) continue;
+    const list = returns.get(scope);
+    if (list) list.push(r);
+    else returns.set(scope, [r]);
+  }
+  return returns;
+}
+
+function returnSources(fn: FunctionLike, text: string, returns: () => Map<Node, t.ReturnStatement[]>): Source[] {
   const sources: Source[] = [];
   const declared = typeName(fn.returnType);
   if (declared) sources.push({ kind: 'typed', type: declared });
@@ -284,14 +269,10 @@ function returnSources(fn: FunctionLike, text: string): Source[] {
     if (source) sources.push(source);
     return sources;
   }
-  walk(body, (node) => {
-    if (NESTED_SCOPES.has(node.type)) return false;
-    if (node.type === 'ReturnStatement' && node.argument) {
-      const source = sourceOf(node.argument, text);
-      if (source) sources.push(source);
-    }
-    return true;
-  });
+  for (const r of returns().get(fn) ?? []) {
+    const source = sourceOf(r.argument!, text);
+    if (source) sources.push(source);
+  }
   return sources;
 }
 
@@ -336,8 +317,33 @@ function parameter(param: Node): { name: string; type: Node | null | undefined }
 
 const FOR_HEADS = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement']);
 
-/** Summarise one file Babel parsed (`text`: the source it parsed). Pure; never looks at another file. */
-export function summarize(file: t.File, text: string): FileSummary {
+/** Node types the summary reads (with their subtypes in the index: optional calls, private fields), besides identifiers. */
+const READ_TYPES = [
+  'ImportDeclaration',
+  'TSImportEqualsDeclaration',
+  'ExportAllDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'TSExportAssignment',
+  'FunctionDeclaration',
+  'TSDeclareFunction',
+  'VariableDeclaration',
+  'ClassProperty',
+  'ClassAccessorProperty',
+  'AssignmentExpression',
+  'CallExpression',
+  'ImportExpression',
+];
+
+/** Source order; a node before the nodes inside it (same start, it ends later). */
+const bySourceOrder = (a: Node, b: Node): number => a.start! - b.start! || b.end! - a.end!;
+
+/**
+ * Summarise one file Babel parsed (`text`: the source it parsed), from the file's index (`indexOfTree`): the nodes
+ * the summary reads come from its lists by type, read in source order, so the file is walked once for the summary
+ * and the transforms. Pure; never looks at another file.
+ */
+export function summarize(file: t.File, text: string, index: FileIndex): FileSummary {
   const s: FileSummary = {
     imports: new Map(),
     exports: new Map(),
@@ -359,8 +365,10 @@ export function summarize(file: t.File, text: string): FileSummary {
     s.exports.set(name, { local });
   };
 
+  let returnsTable: Map<Node, t.ReturnStatement[]> | undefined;
+  const returns = (): Map<Node, t.ReturnStatement[]> => (returnsTable ??= returnsByFunction(index));
   const assignValue = (key: string, value: Node): void => {
-    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike, text));
+    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike, text, returns));
     else add(s.values, key, sourceOf(value, text));
   };
 
@@ -450,7 +458,7 @@ export function summarize(file: t.File, text: string): FileSummary {
     }
   };
 
-  /** Parameters wait to be read where the walk reaches them, in source order (`(f: (c: OpenAI) => void, d: T)`). */
+  /** Parameters are read at their place in source order (`(f: (c: OpenAI) => void, d: T)`), constructors' apart. */
   const parameters = new Map<Node, boolean>();
   const visitParameter = (param: Node, constructor: boolean): void => {
     const property = param.type === 'TSParameterProperty';
@@ -461,15 +469,26 @@ export function summarize(file: t.File, text: string): FileSummary {
     if (property && constructor) add(s.values, `this.${p.name}`, { kind: 'typed', type: declared });
   };
 
-  const early = { names: topLevelNames(file.program), refs: [] as Ref[] };
-  walk(file.program, (node, parents) => {
-    if (node.type === 'Identifier' || node.type === 'JSXIdentifier') {
-      const ref = refOf(node, parents, early.names, aliases);
-      if (ref) early.refs.push(ref);
+  const read: Node[] = [];
+  for (const type of READ_TYPES) for (const node of index.nodes(type)) read.push(node);
+  for (const [type, list] of Object.entries(PARAMETER_LISTS)) {
+    for (const node of index.nodes(type)) {
+      const constructor = node.type === 'ClassMethod' && node.kind === 'constructor';
+      for (const param of node[list]) {
+        if (!PARAMETER_TYPES.has(param.type)) continue;
+        parameters.set(param, constructor);
+        read.push(param);
+      }
     }
-    const parent = parents[parents.length - 1];
-    const constructor = PARAMETER_TYPES.has(node.type) ? parameters.get(node) : undefined;
-    if (constructor !== undefined) visitParameter(node, constructor);
+  }
+  read.sort(bySourceOrder);
+  for (const node of read as Node[]) {
+    const constructor = parameters.get(node);
+    if (constructor !== undefined) {
+      visitParameter(node, constructor);
+      continue;
+    }
+    const parent = index.parentOf(node);
     switch (node.type) {
       case 'ImportDeclaration': {
         const spec = node.source.value;
@@ -481,18 +500,18 @@ export function summarize(file: t.File, text: string): FileSummary {
             if (imported !== undefined) s.imports.set(el.local.name, { spec, name: imported });
           }
         }
-        return true;
+        continue;
       }
       case 'TSImportEqualsDeclaration': {
         const ref = node.moduleReference;
         if (ref.type === 'TSExternalModuleReference') s.imports.set(node.id.name, { spec: ref.expression.value, name: '=' });
-        return true;
+        continue;
       }
       case 'ExportAllDeclaration':
         s.starExports.push(node.source.value);
-        return true;
+        continue;
       case 'ExportNamedDeclaration': {
-        if (node.declaration) return true;
+        if (node.declaration) continue;
         const spec = node.source?.value;
         for (const el of node.specifiers) {
           const exported = propertyName(el.exported);
@@ -504,21 +523,21 @@ export function summarize(file: t.File, text: string): FileSummary {
             if (local !== undefined) s.exports.set(exported, spec !== undefined ? { spec, name: local } : { local });
           }
         }
-        return true;
+        continue;
       }
       case 'ExportDefaultDeclaration': {
         const decl = node.declaration;
         if (!DECLARATIONS.has(decl.type)) visitDefaultExport(decl);
-        return true;
+        continue;
       }
       case 'TSExportAssignment':
         s.cjsDefault = true;
         visitDefaultExport(node.expression);
-        return true;
+        continue;
       case 'FunctionDeclaration':
       case 'TSDeclareFunction': {
         const name = node.id?.name ?? 'default';
-        s.functions.set(name, returnSources(node, text));
+        s.functions.set(name, returnSources(node, text, returns));
         if (parent?.type === 'ExportNamedDeclaration') exportLocal(name, name);
         else if (parent?.type === 'ExportDefaultDeclaration') exportLocal('default', name);
         break;
@@ -529,7 +548,7 @@ export function summarize(file: t.File, text: string): FileSummary {
           break;
         }
         const exported = parent?.type === 'ExportNamedDeclaration';
-        const statementParent = exported ? parents[parents.length - 2] : parent;
+        const statementParent = exported ? index.parentOf(parent) : parent;
         const moduleConst = statementParent?.type === 'Program' && (node.kind === 'const' || node.kind === 'await using');
         for (const decl of node.declarations) visitVariable(decl, exported, moduleConst);
         break;
@@ -555,15 +574,9 @@ export function summarize(file: t.File, text: string): FileSummary {
         break;
       }
     }
-    const list = PARAMETER_LISTS[node.type];
-    if (list) {
-      const constructor = node.type === 'ClassMethod' && node.kind === 'constructor';
-      for (const param of (node as unknown as Record<string, Node[]>)[list]!) parameters.set(param, constructor);
-    }
-    return true;
-  });
+  }
 
-  collectRefs(file.program, s, aliases, early);
+  s.refs = refsOf(file, index, s, aliases);
   return s;
 }
 
@@ -685,47 +698,19 @@ function refAt(chain: readonly Node[]): Ref | undefined {
   return ref;
 }
 
-/** A use of `names` at `node` (an identifier not aliased as an export name), or undefined. */
-function refOf(node: Node, parents: readonly Node[], names: ReadonlySet<string>, aliases: ReadonlySet<Node>): Ref | undefined {
-  if ((node.type !== 'Identifier' && node.type !== 'JSXIdentifier') || !names.has(node.name) || aliases.has(node)) return undefined;
-  return refAt([...parents, node]);
-}
-
-/**
- * Names bound at the top level (imports, variables): a superset of the module constants and of the imports, except
- * `require`s nested in functions or blocks. Refs to these are collected during the summary's own walk.
- */
-function topLevelNames(program: t.Program): Set<string> {
-  const names = new Set<string>();
-  for (const statement of program.body) {
-    const decl = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    if (decl?.type === 'ImportDeclaration') for (const el of decl.specifiers) names.add(el.local.name);
-    else if (decl?.type === 'TSImportEqualsDeclaration') names.add(decl.id.name);
-    else if (decl?.type === 'VariableDeclaration') {
-      for (const { id } of decl.declarations) {
-        if (id.type === 'Identifier') names.add(id.name);
-        else if (id.type === 'ObjectPattern') {
-          for (const p of id.properties) {
-            const local = p.type === 'ObjectProperty' && p.value.type === 'AssignmentPattern' ? p.value.left : p.type === 'ObjectProperty' ? p.value : undefined;
-            if (local?.type === 'Identifier') names.add(local.name);
-          }
-        }
-      }
-    }
+/** Uses of imported names and model constants (identifiers not aliased as export names), in source order. */
+function refsOf(file: t.File, index: FileIndex, s: FileSummary, aliases: ReadonlySet<Node>): Ref[] {
+  const ids: Node[] = [];
+  for (const name of new Set([...s.modelConsts.keys(), ...s.imports.keys()])) {
+    for (const id of index.named(name)) if (!aliases.has(id)) ids.push(id);
   }
-  return names;
-}
-
-/** Uses of imported names and model constants, once the file's bindings are known: from the walk's own, or a second. */
-function collectRefs(program: t.Program, s: FileSummary, aliases: Set<Node>, early: { names: Set<string>; refs: Ref[] }): void {
-  const names = new Set<string>([...s.modelConsts.keys(), ...s.imports.keys()]);
-  if (names.size === 0) return;
-  if ([...names].every((name) => early.names.has(name))) {
-    s.refs = early.refs.filter((ref) => names.has(ref.local));
-    return;
+  const refs: Ref[] = [];
+  for (const id of ids.sort(bySourceOrder)) {
+    // The identifier's ancestors from the program down, as a walk from the top would hold them.
+    const chain = [id];
+    for (let p = index.parentOf(id); p && p !== file; p = index.parentOf(p)) chain.push(p);
+    const ref = refAt(chain.reverse());
+    if (ref) refs.push(ref);
   }
-  walk(program, (node, parents) => {
-    const ref = refOf(node, parents, names, aliases);
-    if (ref) s.refs.push(ref);
-  });
+  return refs;
 }

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../src/core/index.js';
 import { migrate } from '../../src/pipeline/migrate.js';
+import { summarizeTree } from '../../src/project/summarize-file.js';
+import { TRANSFORMS } from '../../transforms/index.js';
+import { indexBuilds, indexOfTree } from '../../transforms/lib/file-index.js';
 import { parserFor, plainParserFor, type ParserName } from '../../transforms/lib/parser.js';
+import { runTransforms } from '../../transforms/lib/run.js';
 import { makeTree } from './tree.js';
 
 let cleanup = (): void => {};
@@ -85,5 +89,26 @@ describe('migrate: one parse per candidate', () => {
     // pass parses it again and prints what changed).
     expect(parses(plain, 'src/routes/ask.ts')).toBe(3);
     expect(parses(recast, 'src/routes/ask.ts')).toBe(0);
+  });
+
+  it('walks each tree once for the summary and the transforms: the summary reads the index they then use', () => {
+    const source = FILES['src/routes/plain.ts']!;
+    let summary: ReturnType<typeof summarizeTree> | undefined;
+    let builtForSummary = 0;
+    const before = indexBuilds.builds;
+    const run = runTransforms(TRANSFORMS, {
+      source,
+      path: 'plain.ts',
+      onPlainTree: (tree) => {
+        summary = summarizeTree(tree, source);
+        builtForSummary = indexBuilds.builds - before;
+        expect(indexOfTree(tree).nodes('ImportDeclaration')).toHaveLength(1);
+      },
+    });
+    expect(run.changed).toBe(false);
+    expect(summary!.imports.get('OpenAI')).toEqual({ spec: 'openai', name: 'default' });
+    // Built by the summary, then asked by the transforms (the SDK's bindings) without another walk.
+    expect(builtForSummary).toBe(1);
+    expect(indexBuilds.builds - before).toBe(1);
   });
 });

@@ -80,4 +80,33 @@ use(OpenAI, x);`);
     expect(() => index.pathOf(callee)).toThrow(/no longer in the tree/);
     expect(index.pathOf(index.named('x')[0]).node.name).toBe('x');
   });
+
+  it('hands out a path again while it holds, and a fresh one once the tree moved under it', () => {
+    const root = jscodeshift.withParser(parserFor('ts'))(`new OpenAI(opts);\nuse(a, b);\nlast();`);
+    const index = indexOfRoot(root);
+    const [construction] = index.find('NewExpression');
+    const callee = construction!.node.callee;
+    const calleePath = index.pathOf(callee);
+    // The same object jscodeshift's own traversal reaches, and the same again.
+    expect(root.find(jscodeshift.Identifier, { name: 'OpenAI' }).paths()[0]).toBe(calleePath);
+    expect(index.pathOf(callee)).toBe(calleePath);
+    // ast-types' replace repoints the path handed out: it no longer leads to the old node.
+    calleePath.replace(jscodeshift.identifier('AzureOpenAI'));
+    expect(() => index.pathOf(callee)).toThrow(/no longer in the tree/);
+    // A direct assignment leaves the path's value stale.
+    const opts = construction!.node.arguments[0];
+    expect(index.pathOf(opts).node).toBe(opts);
+    construction!.node.arguments[0] = jscodeshift.identifier('other');
+    expect(index.pathsOf([opts])).toEqual([]);
+    // A statement shifted in its array: through ast-types (which renames its cached paths), or behind its back.
+    const last = index.find('CallExpression', (n: Node) => n.callee.name === 'last')[0]!.parent;
+    const lastPath = index.pathOf(last.node);
+    root.get('program', 'body').unshift(jscodeshift.emptyStatement());
+    expect(index.pathOf(last.node)).toBe(lastPath);
+    expect(lastPath.name).toBe(3);
+    root.get('program', 'body').value.unshift(jscodeshift.emptyStatement());
+    const moved = index.pathOf(last.node);
+    expect(moved).not.toBe(lastPath);
+    expect(moved).toBe(root.get('program', 'body', 4));
+  });
 });

@@ -13,7 +13,7 @@ const BRANCHES = ['test', 'consequent', 'alternate'];
  * Child keys in source order (Babel's visitor keys), for the node types that make up most of a tree and those
  * whose fields Babel does not build in source order (decorators, type arguments). Other types: their own keys.
  * Walking these instead of `Object.keys` skips a node's many scalar fields (type, start, end, loc, extra, comments);
- * the file index and the project index's summaries both walk this way.
+ * the file index walks this way (the project index's summaries read that index).
  */
 export const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
   Identifier: ['decorators', 'typeAnnotation'],

@@ -4,7 +4,8 @@ import { CHILD_KEYS } from './child-keys.js';
 type Node = any; // Babel AST via recast: shapes are checked by `type` at run time.
 
 /**
- * One walk per file: nodes by type, identifiers by name, each node's parent, and a binding table of our own.
+ * One walk per file: nodes by type, identifiers by name, each node's parent, and a binding table of our own; the
+ * transforms and the project index's summary of the file (src/project/summarize.ts) both read it.
  * It replaces ast-types' scope machinery, which throws on `catch {}` without a binding (ast-types #944) and rescans
  * per question, and jscodeshift's `find`, which builds a NodePath for every node of the tree on every call. NodePaths
  * are made only for the nodes a transform asks about (`pathOf`), through ast-types' own child cache so they are the
@@ -245,14 +246,20 @@ class Builder {
   }
 }
 
-const INDEXES = new WeakMap<Node, FileIndex>();
+const INDEXES = new WeakMap<Node, Built>();
 
 /** Index builds on this thread so far and the nodes they walked (`OPENAI_TO_AZURE_DEBUG_TIMINGS=1` prints them). */
 export const indexBuilds = { builds: 0, nodes: 0 };
 
 const IDENTIFIERS = new Set(['Identifier', 'JSXIdentifier']);
 
-function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
+/** An index and the NodePath of its top (attached by the first path question: a summary builds the index without one). */
+interface Built {
+  index: FileIndex;
+  rootPath: ASTPath<Node> | undefined;
+}
+
+function build(top: Node, rootPath: ASTPath<Node> | undefined): Built {
   const b = new Builder(top);
   indexBuilds.builds++;
   indexBuilds.nodes += b.parents.size + 1;
@@ -267,17 +274,42 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
   const scopeAt = (node: Node): Scope | undefined => (IDENTIFIERS.has(node?.type) && b.parents.has(node) ? b.scopeOf(node) : undefined);
   /** Identifier (and JSXIdentifier) nodes by name, in source order. */
   let byName: Map<string, Node[]> | undefined;
+  /** Paths already handed out, by node (a transform asks for the same nodes and their ancestors again and again). */
+  const located = new Map<Node, ASTPath<Node>>();
+  /**
+   * Whether a path handed out is still the one `locate` would give (the caller checks it still points at the node:
+   * ast-types' `replace` repoints a path): every step up to the top still holds its value and is still ast-types'
+   * cached child (what `get` would return), read without `get`'s field lookups.
+   */
+  const holds = (path: ASTPath<Node>): boolean => {
+    for (let p: any = path; p !== built.rootPath; p = p.parentPath) {
+      const up = p.parentPath;
+      if (!up || up.value[p.name] !== p.value || up.__childCache?.[p.name] !== p) return false;
+    }
+    return true;
+  };
   /** A node's path, through ast-types' child cache; undefined when it (or an ancestor) no longer sits under its parent. */
   const locate = (node: Node): ASTPath<Node> | undefined => {
-    if (node === top) return rootPath;
+    if (node === top) return built.rootPath;
+    const known = located.get(node);
+    if (known && known.value === node && holds(known)) return known;
     const parent = b.parents.get(node);
     const parentPath = parent && locate(parent);
     if (!parentPath) return undefined;
-    for (const key of CHILD_KEYS[parent.type] ?? Object.keys(parent)) {
+    const keys = CHILD_KEYS[parent.type] ?? Object.keys(parent);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const value = parent[key];
-      if (value === node) return parentPath.get(key);
-      const at = Array.isArray(value) && !SKIP_KEYS.has(key) ? value.indexOf(node) : -1;
-      if (at !== -1) return parentPath.get(key, at);
+      let path: ASTPath<Node> | undefined;
+      if (value === node) path = parentPath.get(key);
+      else if (Array.isArray(value) && !SKIP_KEYS.has(key)) {
+        const at = value.indexOf(node);
+        if (at !== -1) path = parentPath.get(key, at);
+      }
+      if (path) {
+        located.set(node, path);
+        return path;
+      }
     }
     return undefined;
   };
@@ -326,7 +358,8 @@ function build(top: Node, rootPath: ASTPath<Node>): FileIndex {
     },
     declarationOf: (id) => b.declarations.get(id),
   };
-  return index;
+  const built: Built = { index, rootPath };
+  return built;
 }
 
 function topPath(path: ASTPath<Node>): ASTPath<Node> {
@@ -339,10 +372,23 @@ function topPath(path: ASTPath<Node>): ASTPath<Node> {
 export function indexFor(path: ASTPath<Node>): FileIndex {
   const top = topPath(path);
   const cached = INDEXES.get(top.node);
-  if (cached) return cached;
-  const index = build(top.node, top);
-  INDEXES.set(top.node, index);
-  return index;
+  if (cached) {
+    cached.rootPath ??= top;
+    return cached.index;
+  }
+  const built = build(top.node, top);
+  INDEXES.set(top.node, built);
+  return built.index;
+}
+
+/**
+ * The index of a parsed file's top node, before any NodePath exists (the project index's summary reads it); the
+ * transforms then get the same index through their root path, so a file is walked once for both.
+ */
+export function indexOfTree(top: Node): FileIndex {
+  let built = INDEXES.get(top);
+  if (!built) INDEXES.set(top, (built = build(top, undefined)));
+  return built.index;
 }
 
 /** The index of a parsed file (a jscodeshift root collection). */
