@@ -19,7 +19,8 @@ const AZURE_CLASS = AZURE_CLIENT_EXPORTS[0]!;
 function apiVersionFor(ctx: TransformContext): string {
   const { apiVersion, apiVersionExplicit, target } = ctx.options;
   if (target !== 'classic' || apiVersionExplicit) return apiVersion;
-  const preview = [...new Set(clientCalls(ctx).map((c) => c.member).filter(needsPreviewApiVersion))];
+  // Calls in this file, then those other files make on a client constructed here (the project index's facts).
+  const preview = [...new Set([...clientCalls(ctx).map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
   if (preview.length === 0) return apiVersion;
   ctx.outcome.notes.push(
     `uses preview api-version ${PREVIEW_API_VERSION}: ${preview.join(', ')} ${preview.length === 1 ? 'is' : 'are'} not in the dated GA api-version ${apiVersion} (or migrate with --target v1)`,

@@ -28,6 +28,11 @@ export interface FileFacts {
    * with the model name each holds: the wrapper's transform derives the deployment reference from it.
    */
   modelValues?: Record<string, string>;
+  /**
+   * Calls other files make on a client this file constructs that need a preview api-version on the classic target
+   * (`openai.beta.assistants.create` on `export const openai = new OpenAI()`): the construction asks for it.
+   */
+  previewCalls?: string[];
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
 import { isModelName } from '../core/models.js';
+import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
 import type { FileSummary } from './summarize.js';
@@ -306,6 +307,19 @@ function computeFacts(
     }
   }
 
+  /** Preview calls made through an imported client, by the file constructing it. */
+  const previewCalls = new Map<string, Set<string>>();
+  for (const file of files) {
+    const s = summaries.get(file)!;
+    for (const ref of s.refs) {
+      if (ref.calls === undefined || !s.imports.has(ref.local) || !needsPreviewApiVersion(ref.calls) || !linker.isClient(file, ref.local)) continue;
+      for (const constructing of linker.constructionsOf(file, ref.local)) {
+        if (!previewCalls.has(constructing)) previewCalls.set(constructing, new Set());
+        previewCalls.get(constructing)!.add(ref.calls);
+      }
+    }
+  }
+
   const rewritten = new Set(
     [...uses]
       .filter(([key, list]) => list.every(Boolean) && rewritable(key.slice(0, key.indexOf('\0'))))
@@ -339,6 +353,7 @@ function computeFacts(
       if (aiSdkProviders.length > 0) facts[file].aiSdkProviders = aiSdkProviders;
     }
     if (modelValues.has(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), modelValues: modelValues.get(file)! };
+    if (previewCalls.has(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), previewCalls: [...previewCalls.get(file)!].sort() };
   }
   return facts;
 }

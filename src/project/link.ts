@@ -200,6 +200,20 @@ export class Linker {
     return value;
   }
 
+  /** The files whose `new` makes what a key of `file` holds (through aliases in the file and imports). */
+  constructionsOf(file: string, key: string, seen = new Set<string>()): string[] {
+    const visit = `${file}\0${key}`;
+    const summary = this.files.get(file);
+    if (!summary || seen.has(visit)) return [];
+    seen.add(visit);
+    const sources = summary.values.get(key);
+    if (!sources) {
+      const origin = summary.imports.has(key) ? this.originOf(file, key) : undefined;
+      return origin && 'local' in origin ? this.constructionsOf(origin.file, origin.local, seen) : [];
+    }
+    return sources.flatMap((src) => (src.kind === 'new' ? [file] : src.kind === 'ref' ? this.constructionsOf(file, src.key, seen) : []));
+  }
+
   /** Whether a call is a deployment call made on a direct-OpenAI client (or a resource handed out from one). */
   isDeploymentCallOnClient(file: string, call: CallSite): boolean {
     for (let i = call.segs.length - 1; i >= 0; i--) {

@@ -61,6 +61,8 @@ export interface Ref {
   argOf?: CallSite;
   /** The `model` of a construction's first-argument object (`new ChatOpenAI({ model })`, `new Agent({ model })`). */
   constructed?: boolean;
+  /** The member path this use calls (`openai.beta.threads.create()` → `beta.threads.create`). */
+  calls?: string;
 }
 
 type Node = t.Node;
@@ -673,6 +675,20 @@ function callSite(callee: Node): CallSite | undefined {
   return segs.length > 0 ? { root: root!, segs } : undefined;
 }
 
+/** The members a call reaches from the member at `chain[i]` on (`x.a.b()` from `x.a` → `a.b`), when it is called. */
+function calledPath(chain: readonly Node[], i: number): string | undefined {
+  const segs: string[] = [];
+  for (let k = i; ; k--) {
+    const e = chain[k];
+    const name = isMember(e) ? memberName(e) : undefined;
+    if (name === undefined) return undefined;
+    segs.push(name);
+    const up = chain[k - 1];
+    if (isMember(up) && up.object === e) continue;
+    return isCall(up) && up.callee === e ? segs.join('.') : undefined;
+  }
+}
+
 /** The ref an identifier at the end of `chain` makes, or undefined when it declares or names something. */
 function refAt(chain: readonly Node[]): Ref | undefined {
   if (!isUse(chain)) return undefined;
@@ -686,6 +702,8 @@ function refAt(chain: readonly Node[]): Ref | undefined {
     if (call) ref.call = call;
     const argOf = firstArgumentOf(chain, i - 1);
     if (argOf) ref.argOf = argOf;
+    const calls = calledPath(chain, i - 1);
+    if (calls) ref.calls = calls;
     return ref;
   }
   if (parent.type === 'TSQualifiedName') return { local: node.name, member: parent.right.name };
