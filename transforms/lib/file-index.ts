@@ -74,7 +74,13 @@ const FUNCTIONS = new Set([
   'TSDeclareMethod',
 ]);
 
-const BLOCKS = new Set(['BlockStatement', 'StaticBlock', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'CatchClause', 'ClassExpression', 'ClassDeclaration']);
+const BLOCKS = ['BlockStatement', 'StaticBlock', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'CatchClause', 'ClassExpression', 'ClassDeclaration'];
+
+/** The scope a node type opens for its children (one lookup per node: most open none). */
+const OPENS: Readonly<Record<string, 'function' | 'module' | 'block'>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries([...[...FUNCTIONS].map((t) => [t, 'function']), ['TSModuleBlock', 'module'], ...BLOCKS.map((t) => [t, 'block'])]),
+);
 
 /** Identifiers a binding pattern declares (`{ a, b: [c = 1, ...d] }` → a, c, d). */
 export function patternIds(pattern: Node, out: Node[] = []): Node[] {
@@ -196,14 +202,16 @@ class Builder {
 
   /** The scope a node opens for its children (`scope` itself when it opens none). */
   private inner(node: Node, type: string, scope: Scope): Scope {
-    if (FUNCTIONS.has(type)) {
+    const opens = OPENS[type];
+    if (opens === undefined) return scope;
+    if (opens === 'function') {
       const inner = this.open(node, scope, true);
       if (type === 'FunctionExpression' && node.id) this.declare(inner, node.id, 'function');
       for (const p of node.params ?? []) this.declare(inner, p, 'param');
       return inner;
     }
-    if (type === 'TSModuleBlock') return this.open(node, scope, true);
-    if (BLOCKS.has(type) && !this.isFunctionBody(node)) {
+    if (opens === 'module') return this.open(node, scope, true);
+    if (!this.isFunctionBody(node)) {
       const inner = this.open(node, scope, false);
       if (type === 'CatchClause' && node.param) this.declare(inner, node.param, 'catch');
       if (type === 'ClassExpression' && node.id) this.declare(inner, node.id, 'class');
@@ -217,11 +225,12 @@ class Builder {
     const inner = this.inner(node, type, scope);
     // A function declaration's (and class declaration's) own name sits outside the scope it opens.
     const named = inner !== scope && NAME_OUTSIDE.has(type);
-    const keys = CHILD_KEYS[type] ?? Object.keys(node);
+    const listed = CHILD_KEYS[type];
+    const keys = listed ?? Object.keys(node);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = node[key];
-      if (typeof value !== 'object' || value === null || SKIP_KEYS.has(key)) continue;
+      if (typeof value !== 'object' || value === null || (listed === undefined && SKIP_KEYS.has(key))) continue;
       const childScope = named && key === 'id' ? scope : inner;
       if (Array.isArray(value)) {
         for (const item of value) if (item && typeof item.type === 'string') this.visit(item, node, childScope);
