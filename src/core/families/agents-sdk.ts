@@ -45,8 +45,11 @@ export const AGENTS_DIRECT = {
   provider: 'OpenAIProvider',
   providerClientOption: 'openAIClient',
   providerOwnClientOptions: ['apiKey', 'baseURL', 'organization', 'project'] as readonly string[],
-  /** Realtime / voice agents connect to OpenAI's realtime endpoint. */
-  realtime: ['RealtimeAgent', 'RealtimeSession', 'OpenAIRealtimeWebSocket', 'OpenAIRealtimeWebRTC'],
+  /**
+   * Realtime / voice sessions and their transports connect to OpenAI's realtime endpoint. A `RealtimeAgent` only
+   * describes an agent (instructions, tools, voice): the session that runs it is what needs the Azure endpoint.
+   */
+  realtime: ['RealtimeSession', 'OpenAIRealtimeWebSocket', 'OpenAIRealtimeWebRTC'],
 } as const;
 
 export const AGENTS_MESSAGES = {
