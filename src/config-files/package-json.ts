@@ -1,20 +1,12 @@
+import { DEPENDENCY_FIELDS, majorOf, movesInStep, placementsOf, type DependencyField, type Deps } from './dependency-placement.js';
 import type { PackageChanges } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
-
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
-
-type Deps = Record<string, string>;
 
 /** The indentation the file uses (its first indented line), so a rewrite keeps it. */
 function indentOf(text: string): string | number {
   // A one-line package.json stays on one line.
   if (!/\n\s*\S/.test(text)) return 0;
   return /\n([ \t]+)\S/.exec(text)?.[1] ?? 2;
-}
-
-function major(range: string): number | undefined {
-  const m = /(\d+)(?:\.\d+)*/.exec(range);
-  return m ? Number(m[1]) : undefined;
 }
 
 function isSorted(keys: string[]): boolean {
@@ -39,16 +31,16 @@ function withDependency(deps: Deps, name: string, range: string): Deps {
 }
 
 /**
- * Apply dependency changes to a package.json: each needed package is added to `dependencies` (or its range raised
- * to the needed major wherever it is declared), each package no import uses any more is removed. The key order,
- * indentation and final newline stay; nothing is installed.
+ * Apply dependency changes to a package.json: each needed package is added where the package it replaces was (else
+ * to `dependencies`), or its range raised to the needed major wherever it is declared; each package no import uses
+ * any more is removed. The key order, indentation and final newline stay; nothing is installed.
  */
 export function editPackageJson(body: string, changes: PackageChanges | undefined): ConfigEdit {
   const edit = emptyEdit(body);
   if (!changes) return edit;
   const pkg = JSON.parse(body) as Record<string, unknown>;
   if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new Error('package.json is not an object');
-  const field = (name: (typeof DEPENDENCY_FIELDS)[number]): Deps | undefined => {
+  const field = (name: DependencyField): Deps | undefined => {
     const value = pkg[name];
     return typeof value === 'object' && value !== null ? (value as Deps) : undefined;
   };
@@ -56,16 +48,21 @@ export function editPackageJson(body: string, changes: PackageChanges | undefine
   for (const [name, range] of changes.add) {
     const declared = DEPENDENCY_FIELDS.map(field).find((deps) => deps && Object.hasOwn(deps, name));
     if (declared) {
-      const have = major(declared[name]!);
-      const want = major(range);
-      if (have !== undefined && want !== undefined && have < want && /^[\^~]?\d/.test(declared[name]!)) {
+      const have = majorOf(declared[name]!);
+      const want = majorOf(range);
+      // A range not pinned to one major (`>=3`, `*`) admits the new one already.
+      const pinned = /^[\^~]?\d/.test(declared[name]!);
+      if (have !== undefined && want !== undefined && have < want && pinned && !movesInStep(name)) {
         declared[name] = range;
         done.push(`raised ${name} to ${range}`);
       }
       continue;
     }
-    pkg.dependencies = withDependency(field('dependencies') ?? {}, name, range);
-    done.push(`added ${name}@${range}`);
+    for (const placement of placementsOf(name, range, field)) {
+      pkg[placement.field] = withDependency(field(placement.field) ?? {}, name, placement.range);
+      done.push(`added ${name}@${placement.range}${placement.field === 'dependencies' ? '' : ` to ${placement.field}`}`);
+      if (placement.note) edit.notes.push(placement.note);
+    }
   }
   for (const name of changes.remove) {
     for (const deps of DEPENDENCY_FIELDS.map(field)) {

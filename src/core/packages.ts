@@ -63,8 +63,18 @@ export const AI_SDK_PROVIDER_METHODS: readonly string[] = Object.keys(AI_SDK.met
  */
 export const DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
   '@azure/identity': '^4.13.1',
-  '@ai-sdk/azure': '^3.0.128',
+  [AI_SDK.azurePackage]: AI_SDK.azureRanges[3],
   openai: '^7.57.0',
+};
+
+/**
+ * Added packages that take another's place: each goes in the sections (`dependencies`, `devDependencies`, …) the one
+ * it replaces is declared in. `ranges`: released in step with it, its range by the replaced one's major (and never
+ * raised past it).
+ */
+export const DEPENDENCY_SUCCESSORS: Readonly<Record<string, { replaces: readonly string[]; ranges?: Readonly<Record<number, string>> }>> = {
+  [AI_SDK.azurePackage]: { replaces: [AI_SDK.package], ranges: AI_SDK.azureRanges },
+  [OPENAI_SDK]: { replaces: [AZURE_OPENAI_BETA.package, 'openai-edge'] },
 };
 
 /** Packages a migration can leave unused (their imports become `openai` or `@ai-sdk/azure`). */

@@ -222,6 +222,35 @@ describe('package.json', () => {
     expect(edit.notes[0]).toMatch(/npm install/);
   });
 
+  it('adds @ai-sdk/azure in the section @ai-sdk/openai was in, at the matching major', () => {
+    const add = { add: new Map([['@ai-sdk/azure', '^3.0.128']]), remove: ['@ai-sdk/openai'] };
+    const dev = '{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/openai":"^1.3.22"}}';
+    expect(editPackageJson(dev, add).output).toBe('{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/azure":"^1.0.0"}}');
+    const both = '{"peerDependencies":{"@ai-sdk/openai":"2.x"},"devDependencies":{"@ai-sdk/openai":"~2.0.30"}}';
+    expect(editPackageJson(both, add).output).toBe('{"peerDependencies":{"@ai-sdk/azure":"^2.0.0"},"devDependencies":{"@ai-sdk/azure":"^2.0.0"}}');
+    // An @ai-sdk/azure already there keeps its major: it moves with the project's `ai`, not with this tool's default.
+    const kept = '{"dependencies":{"@ai-sdk/azure":"^1.3.0"}}';
+    expect(editPackageJson(kept, { add: add.add, remove: [] }).output).toBe(kept);
+  });
+
+  it('keeps the default range, with a note, when the replaced range gives no major (catalog:, workspace:, unknown)', () => {
+    const add = { add: new Map([['@ai-sdk/azure', '^3.0.128']]), remove: ['@ai-sdk/openai'] };
+    for (const range of ['catalog:', 'workspace:*', '^9.0.0']) {
+      const edit = editPackageJson(`{"dependencies":{"@ai-sdk/openai":"${range}"}}`, add);
+      expect(edit.output).toBe('{"dependencies":{"@ai-sdk/azure":"^3.0.128"}}');
+      expect(edit.notes[0]).toBe(
+        `@ai-sdk/openai is "${range}" in dependencies: @ai-sdk/azure was added as ^3.0.128; give it the same major as @ai-sdk/openai (the two are released together)`,
+      );
+    }
+  });
+
+  it('adds openai where the @azure/openai it replaces was', () => {
+    const input = '{"devDependencies":{"@azure/openai":"1.0.0-beta.12"}}';
+    const edit = editPackageJson(input, { add: new Map([['openai', '^7.57.0']]), remove: ['@azure/openai'] });
+    expect(edit.output).toBe('{"devDependencies":{"openai":"^7.57.0"}}');
+    expect(edit.notes).toEqual(["added openai@^7.57.0 to devDependencies, removed @azure/openai: run your package manager's install (e.g. `npm install`)"]);
+  });
+
   it('raises an older major in place and leaves a current one', () => {
     const input = '{"dependencies":{"openai":"^3.2.1"}}';
     expect(editPackageJson(input, { add: new Map([['openai', '^7.57.0']]), remove: [] }).output).toBe(

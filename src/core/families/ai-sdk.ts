@@ -22,6 +22,11 @@ export type AiSdkModelKind = 'responses' | 'chat' | 'completion' | 'embedding' |
 export const AI_SDK = {
   package: '@ai-sdk/openai',
   azurePackage: '@ai-sdk/azure',
+  /**
+   * The `@ai-sdk/azure` range for each major of the `@ai-sdk/openai` it replaces: one monorepo releases both with
+   * majors in step (0.x for ai 3, 1.x for ai 4, 2.x for ai 5, 3.x for ai 6), and another major fails beside that `ai`.
+   */
+  azureRanges: { 0: '^0.0.52', 1: '^1.0.0', 2: '^2.0.0', 3: '^3.0.128', 4: '^4.0.0' },
   /** The default provider instance: `openai('gpt-4o')`, `openai.chat('gpt-4o')`. */
   instance: { openai: 'azure' },
   /** Provider factories: `createOpenAI({ ... })`. */

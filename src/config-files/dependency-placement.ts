@@ -1,0 +1,44 @@
+import { DEPENDENCY_SUCCESSORS } from '../core/index.js';
+
+export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+export type DependencyField = (typeof DEPENDENCY_FIELDS)[number];
+export type Deps = Record<string, string>;
+
+/** Where one added package goes, at what range, and what the user must check. */
+export interface Placement {
+  field: DependencyField;
+  range: string;
+  note?: string;
+}
+
+/** A plain range's major (`^1.3.0`, `~2.0.0`, `1.x`, `>=3 <4`); none for `catalog:`, `workspace:*`, a tag. */
+export function majorOf(range: string): number | undefined {
+  const m = /^\s*(?:[\^~]|>=?)?\s*v?(\d+)(?:[.\s]|$)/.exec(range);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Whether the package's major follows the one it replaces, so the tool never raises it to its own default. */
+export function movesInStep(name: string): boolean {
+  return DEPENDENCY_SUCCESSORS[name]?.ranges !== undefined;
+}
+
+/**
+ * Where a package the migration adds goes: in each section the package it replaces is declared in (a devDependency
+ * stays one), at the range matching that one's major when the two are released in step; else in `dependencies`.
+ * A replaced range whose major cannot be read (`catalog:`, `workspace:*`) keeps `range`, with a note saying so.
+ */
+export function placementsOf(name: string, range: string, sections: (field: DependencyField) => Deps | undefined): Placement[] {
+  const successor = DEPENDENCY_SUCCESSORS[name];
+  const placements = DEPENDENCY_FIELDS.flatMap((field): Placement[] => {
+    const deps = sections(field);
+    const replaced = successor?.replaces.find((old) => deps && Object.hasOwn(deps, old));
+    if (!replaced) return [];
+    if (!successor!.ranges) return [{ field, range }];
+    const current = deps![replaced]!;
+    const followed = successor!.ranges[majorOf(current) ?? -1];
+    if (followed) return [{ field, range: followed }];
+    const note = `${replaced} is "${current}" in ${field}: ${name} was added as ${range}; give it the same major as ${replaced} (the two are released together)`;
+    return [{ field, range, note }];
+  });
+  return placements.length > 0 ? placements : [{ field: 'dependencies', range }];
+}
