@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import {
+  AZURE_ENV,
   AZURE_IDENTITY_PACKAGE,
   AZURE_ONLY_FIELDS,
   AZURE_OPENAI_BETA,
@@ -35,7 +36,7 @@ import { addOpenAITypeImport } from './lib/type-imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, statements, str } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
-import type { Transform, TransformContext } from './lib/types.js';
+import { readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -171,12 +172,12 @@ function migrateConstruction(state: State, path: ASTPath<Node>): void {
   const options = unwrap(third);
   const version = options?.type === 'ObjectExpression' ? options.properties.find((p: Node) => propertyName(p.key) === 'apiVersion') : undefined;
   if (third && (options?.type !== 'ObjectExpression' || options.properties.length > (version ? 1 : 0))) ctx.todo(path, BETA_MESSAGES.clientOptions);
-  const apiVersion = version ? text(ctx, version.value) : `process.env.OPENAI_API_VERSION ?? ${str(ctx, ctx.options.apiVersion)}`;
+  const apiVersion = version ? text(ctx, version.value) : `process.env.${AZURE_ENV.apiVersion} ?? ${str(ctx, ctx.options.apiVersion)}`;
   const cls = clientClass(state);
   const body = v1
     ? `baseURL: \`\${${callable(ctx, first)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\`, ${auth}`
     : `${unwrap(first).type === 'Identifier' && unwrap(first).name === 'endpoint' && first === unwrap(first) ? 'endpoint' : `endpoint: ${text(ctx, first)}`}, ${auth}, apiVersion: ${apiVersion}`;
-  if (!v1 && !version) ctx.readsEnv('OPENAI_API_VERSION');
+  if (!v1 && !version) readsApiVersion(ctx, AZURE_ENV.apiVersion, ctx.options.apiVersion);
   path.replace(expression(ctx, `new ${cls}({ ${body} })`));
   ctx.change(node, 'client');
 }

@@ -63,22 +63,24 @@ function inAuthorizationHeader(path: ASTPath<Node>): boolean {
   return false;
 }
 
+type ReadVisitor = (path: ASTPath<Node>, name: string, rename: (azure: string) => void) => void;
+
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */
-function memberReads(ctx: TransformContext): void {
+function memberReads(ctx: TransformContext, visit: ReadVisitor): void {
   const { j } = ctx;
   const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
   ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).forEach((path) => {
     const node = path.node as Node;
     const name = nameOf(node);
-    if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path) || insideClientArguments(ctx, path)) return;
-    handle(ctx, path, name, (azure) => {
+    if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path)) return;
+    visit(path, name, (azure) => {
       node.property = node.computed ? j.stringLiteral(azure) : j.identifier(azure);
     });
   });
 }
 
 /** `const { OPENAI_API_KEY } = process.env` → `const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = process.env`. */
-function destructuredReads(ctx: TransformContext): void {
+function destructuredReads(ctx: TransformContext, visit: ReadVisitor): void {
   const { j } = ctx;
   ctx.index.find('VariableDeclarator', (n) => n.id.type === 'ObjectPattern').forEach((declarator) => {
     if (!(declarator.node as Node).init || !isEnvObject(declarator.get('init'))) return;
@@ -87,7 +89,7 @@ function destructuredReads(ctx: TransformContext): void {
       if (node.type !== 'ObjectProperty' && node.type !== 'Property') return;
       const name = node.computed ? literalValue(node.key) : propertyName(node.key);
       if (!openAIName(name)) return;
-      handle(ctx, prop, name, (azure) => {
+      visit(prop, name, (azure) => {
         node.key = j.identifier(azure);
         node.shorthand = false;
         if (node.extra) node.extra.shorthand = false;
@@ -95,6 +97,14 @@ function destructuredReads(ctx: TransformContext): void {
       });
     });
   });
+}
+
+/** Every read of an OpenAI variable in the file (member and destructured), with how to rename it. */
+function eachRead(ctx: TransformContext, visit: ReadVisitor): void {
+  // Every name read here starts with OPENAI_: a file without that text reads none.
+  if (!ctx.source.includes('OPENAI_')) return;
+  memberReads(ctx, visit);
+  destructuredReads(ctx, visit);
 }
 
 /**
@@ -108,10 +118,23 @@ function destructuredReads(ctx: TransformContext): void {
 export const envReads: Transform = {
   name: 'env-reads',
   apply(ctx) {
-    // Every name this transform handles starts with OPENAI_: a file without that text has nothing to read.
-    if (!ctx.source.includes('OPENAI_')) return;
-    memberReads(ctx);
-    destructuredReads(ctx);
+    eachRead(ctx, (path, name, rename) => {
+      if (!insideClientArguments(ctx, path)) handle(ctx, path, name, rename);
+    });
+  },
+};
+
+/**
+ * The OpenAI variables the file still reads once every other transform ran: reads left beside a marker
+ * (`OPENAI_ORG_ID`), in the options of a client no transform rewrote. Config files keep them: the code needs them.
+ */
+export const staleEnvReads: Transform = {
+  name: 'stale-env-reads',
+  apply(ctx) {
+    eachRead(ctx, (_, name) => {
+      const stale = (ctx.outcome.staleEnv ??= []);
+      if (!stale.includes(name)) stale.push(name);
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import { agentsSdk } from './agents-sdk.js';
 import { aiSdk } from './ai-sdk.js';
 import { azureOpenAIBeta } from './azure-openai-beta.js';
-import { envReads } from './env-reads.js';
+import { envReads, staleEnvReads } from './env-reads.js';
 import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
 import { legacyV3Calls } from './legacy-v3-calls.js';
@@ -32,4 +32,6 @@ export const TRANSFORMS: readonly Transform[] = [
   modelDeployments,
   unsupportedApis,
   langchain,
+  // Last: what the file still reads once every transform ran.
+  staleEnvReads,
 ];

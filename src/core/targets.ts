@@ -10,6 +10,13 @@ export const DEFAULT_API_VERSION = '2024-10-21';
 /** Latest dated preview: needed by Responses, vector stores, Assistants and images.edit on the classic target. */
 export const PREVIEW_API_VERSION = '2025-04-01-preview';
 
+const DATED_API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
+
+/** Whether dated api-version `a` is later than `b` (`2025-04-01-preview` > `2024-10-21`); never for `v1`, `preview`. */
+export function isLaterApiVersion(a: string, b: string): boolean {
+  return DATED_API_VERSION.test(a) && DATED_API_VERSION.test(b) && a > b;
+}
+
 /** Entra ID token audience per target (spec §2). */
 export const TOKEN_SCOPES: Readonly<Record<Target, string>> = {
   classic: 'https://cognitiveservices.azure.com/.default',

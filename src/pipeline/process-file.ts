@@ -84,6 +84,8 @@ export async function transformFile(
     const { changes, todos, secrets, env, notes } = run.outcome;
     Object.assign(result, { changes, todos, secrets, env, notes: notes.map(redactSecrets) });
     if (run.outcome.deployments) result.deployments = run.outcome.deployments;
+    if (run.outcome.apiVersions) result.apiVersions = run.outcome.apiVersions;
+    if (run.outcome.staleEnv) result.staleEnv = run.outcome.staleEnv;
     const packages = packageNeeds(body, run.output, run.outcome.packages);
     if (packages) result.packages = packages;
     const imports = stillReferenced(run.output);

@@ -21,6 +21,10 @@ export interface FileResult {
   deployments?: DeploymentUse[];
   /** Dependencies the migrated file needs or stopped importing (code files). */
   packages?: PackageNeeds;
+  /** Each api-version variable the migrated code reads, with the version it falls back to (code files). */
+  apiVersions?: Record<string, string>;
+  /** OpenAI variables the code still reads after the run (code files): config files keep them. */
+  staleEnv?: string[];
   /** Replaced packages (`@ai-sdk/openai`, …) the file still imports after the run (code files). */
   imports?: string[];
   /** Why the file failed (secrets masked). */

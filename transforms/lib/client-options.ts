@@ -5,7 +5,7 @@ import { declaratorOf, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
-import type { TransformContext } from './types.js';
+import { readsApiVersion, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -44,7 +44,7 @@ function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
         ];
   ctx.readsEnv(AZURE_ENV.endpoint);
   if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
-  if (ctx.options.target === 'classic') ctx.readsEnv(AZURE_ENV.apiVersion);
+  if (ctx.options.target === 'classic') readsApiVersion(ctx, AZURE_ENV.apiVersion, apiVersion);
   return expression(ctx, `{ ${lines.join(', ')} }`).properties;
 }
 

@@ -1,5 +1,5 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import type { FileFacts, MigrationOptions } from '../../src/core/index.js';
+import { isLaterApiVersion, type FileFacts, type MigrationOptions } from '../../src/core/index.js';
 import type { FileIndex } from './file-index.js';
 import type { ParserName } from './parser.js';
 
@@ -50,6 +50,10 @@ export interface FileOutcome {
   deployments?: DeploymentUse[];
   /** Dependencies the migrated file now needs, and those it stopped importing (for the package.json job). */
   packages?: PackageNeeds;
+  /** Each api-version variable the migrated code reads, with the version it falls back to (env templates write it). */
+  apiVersions?: Record<string, string>;
+  /** OpenAI variables the code still reads after the run (beside a marker, in an unmigrated client's options). */
+  staleEnv?: string[];
 }
 
 export interface DeploymentUse {
@@ -67,6 +71,17 @@ export interface PackageNeeds {
 export function needsPackage(outcome: FileOutcome, kind: keyof PackageNeeds, name: string): void {
   const needs = (outcome.packages ??= { add: [], remove: [] });
   if (!needs[kind].includes(name)) needs[kind].push(name);
+}
+
+/**
+ * Note that the migrated code reads api-version variable `name` and falls back to `version` when it is unset; the
+ * latest version any read falls back to is the one an env template must give.
+ */
+export function readsApiVersion(ctx: TransformContext, name: string, version: string): void {
+  ctx.readsEnv(name);
+  const versions = (ctx.outcome.apiVersions ??= {});
+  const known = versions[name];
+  if (known === undefined || isLaterApiVersion(version, known)) versions[name] = version;
 }
 
 /** One parse of one file, shared by every transform in the pipeline. */
