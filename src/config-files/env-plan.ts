@@ -1,13 +1,26 @@
-import { AZURE_ENV, azureReplacementFor, isModelName, isOpenAIEnvName, OPENAI_BASE_URL_ENV, type Target } from '../core/index.js';
+import {
+  AZURE_ENV,
+  azureReplacementFor,
+  isLaterApiVersion,
+  isModelName,
+  isOpenAIEnvName,
+  LANGCHAIN_ENV,
+  OPENAI_BASE_URL_ENV,
+  type Target,
+} from '../core/index.js';
 import { findSecret } from '../core/secrets.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
 
 /** What the code migration established, which every config file follows. */
 export interface ConfigContext {
-  /** The report's `env` list: the variables the migrated code reads. */
+  /** The variables the migrated code this file serves reads (the report's `env` list, within the file's scope). */
   env: readonly string[];
+  /** OpenAI variables that code still reads after the run (beside a marker, in an unmigrated client): kept. */
+  staleEnv?: readonly string[];
   target: Target;
   apiVersion: string;
+  /** Each api-version variable that code reads, with the latest version it falls back to. */
+  apiVersions?: Readonly<Record<string, string>>;
   /** Each model sent as a deployment, with the env variable or deployment name it became. */
   deployments: readonly DeploymentUse[];
   /** What each package.json (absolute path) must gain and lose. */
@@ -46,7 +59,7 @@ export function modelFor(name: string, ctx: ConfigContext, oldValue = ''): strin
  * reads stays; an OpenAI variable becomes the Azure one the code now reads, or goes when the code reads none.
  */
 export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
-  if (ctx.env.includes(name)) return KEEP;
+  if (ctx.env.includes(name) || ctx.staleEnv?.includes(name)) return KEEP;
   if (name === AZURE_ENV.apiVersion) return ctx.target === 'v1' ? DELETE : KEEP;
   if (!isOpenAIEnvName(name)) return KEEP;
   const known = azureReplacementFor(name);
@@ -66,10 +79,29 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
 
 export const ENDPOINT_PLACEHOLDER = 'https://<your-resource>.openai.azure.com';
 
+/** Variables holding an api-version: `AzureOpenAI`'s and LangChain's Azure classes'. */
+const API_VERSION_VARIABLES: readonly string[] = [AZURE_ENV.apiVersion, LANGCHAIN_ENV.apiVersion];
+
+/**
+ * The api-version a variable must hold for the code that reads it: the version that code falls back to (a value
+ * set wins over the fallback, so an older or empty one would break the calls that need a preview).
+ */
+export function apiVersionFor(name: string, ctx: ConfigContext): string | undefined {
+  if (!API_VERSION_VARIABLES.includes(name) || !ctx.env.includes(name)) return undefined;
+  return ctx.apiVersions?.[name] ?? ctx.apiVersion;
+}
+
+/** The value an api-version variable set to `value` must get instead (empty, or older than the code needs). */
+export function raisedApiVersion(name: string, value: string, ctx: ConfigContext): string | undefined {
+  const needed = apiVersionFor(name, ctx);
+  return needed !== undefined && (value === '' || isLaterApiVersion(needed, value)) ? needed : undefined;
+}
+
 /** A placeholder value for a variable (never a secret): the endpoint's shape, the api-version, a model name. */
 export function placeholderFor(name: string, ctx: ConfigContext, oldValue = ''): string {
   if (name === AZURE_ENV.endpoint) return ENDPOINT_PLACEHOLDER;
-  if (name === AZURE_ENV.apiVersion) return ctx.apiVersion;
+  const apiVersion = apiVersionFor(name, ctx);
+  if (apiVersion !== undefined) return apiVersion;
   if (isDeploymentVariable(name, ctx)) return modelFor(name, ctx, oldValue) ?? '<your-deployment>';
   return '';
 }

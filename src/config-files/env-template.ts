@@ -6,6 +6,7 @@ import {
   isDeploymentVariable,
   modelFor,
   placeholderFor,
+  raisedApiVersion,
   secretIn,
   type ConfigContext,
 } from './env-plan.js';
@@ -13,12 +14,8 @@ import { emptyEdit, type ConfigEdit } from './types.js';
 
 /** `NAME=value`, optionally `export`ed (dotenv syntax). */
 const ASSIGNMENT = /^(\s*)(export\s+)?([A-Za-z_][A-Za-z0-9_]*)(\s*=\s*)(.*)$/;
-
-interface Line {
-  text: string;
-  /** The original line number (1-based) of the line it came from. */
-  origin: number;
-}
+const COMMENT = /^\s*#/;
+const BLANK = /^\s*$/;
 
 function parseValue(raw: string): string {
   const unquoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(raw);
@@ -37,10 +34,51 @@ function assignment(name: string, ctx: ConfigContext, oldValue: string, prefix: 
   return [...lines, `${prefix}${name}=${value}`];
 }
 
+/** What becomes of one input line: its replacement lines (none when removed), and the name a rename gave it. */
+interface Rewrite {
+  lines: string[];
+  renamed?: { from: string; to: string };
+}
+
+/** Comment text about OpenAI itself (its site, its account), beyond a variable's name: wrong once on Azure. */
+function aboutOpenAI(comment: string): boolean {
+  const prose = comment.replace(/\b[A-Z0-9_]*OPENAI[A-Z0-9_]*\b/g, '');
+  return /openai/i.test(prose) && !/azure/i.test(prose);
+}
+
+/**
+ * The comments that belong to the variables below them: a `#` block directly above a run of lines (no blank line
+ * between). When none of those lines stays as it was, the block goes with them if they all go, and otherwise
+ * loses its lines about OpenAI; renamed variables are named by their new names. Returns the blocks that belong
+ * to rewritten lines only, which move with them.
+ */
+function followVariables(input: readonly string[], rewrites: Map<number, Rewrite>): Set<number> {
+  const moving = new Set<number>();
+  for (let start = 0; start < input.length; ) {
+    let end = start;
+    while (end < input.length && COMMENT.test(input[end]!)) end++;
+    let stop = end;
+    while (stop < input.length && !COMMENT.test(input[stop]!) && !BLANK.test(input[stop]!)) stop++;
+    const below = Array.from({ length: stop - end }, (_, i) => rewrites.get(end + i));
+    const rewritten = below.length > 0 && below.every((r) => r && (r.lines.length === 0 || r.renamed));
+    const removed = rewritten && below.every((r) => r!.lines.length === 0);
+    const renames = below.flatMap((r) => (r?.renamed ? [r.renamed] : []));
+    for (let i = start; i < end && below.length > 0; i++) {
+      if (rewritten) moving.add(i);
+      const text = renames.reduce((t, { from, to }) => t.replace(new RegExp(`\\b${from}\\b`, 'g'), to), input[i]!);
+      if (removed || (rewritten && aboutOpenAI(input[i]!))) rewrites.set(i, { lines: [] });
+      else if (text !== input[i]) rewrites.set(i, { lines: [text] });
+    }
+    start = Math.max(stop, start + 1);
+  }
+  return moving;
+}
+
 /**
  * Rewrite an env template (`.env.example` and kin) to the variables the migrated code reads: OpenAI variables are
- * renamed in place (value replaced by a placeholder) or removed, missing ones are added after the last OpenAI line,
- * every other line (comments included) stays. A template with no OpenAI or Azure OpenAI variable is left alone.
+ * renamed in place (value replaced by a placeholder) or removed, their comments following them, an api-version
+ * gets the version the code needs, missing variables are added where the first OpenAI variable was, every other
+ * line stays. A template with no OpenAI or Azure OpenAI variable is left alone.
  */
 export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
   const edit = emptyEdit(body);
@@ -51,48 +89,49 @@ export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
     const m = ASSIGNMENT.exec(text);
     if (m && ctx.env.includes(m[3]!)) present.add(m[3]!);
   }
-  const out: Line[] = [];
+  const rewrites = new Map<number, Rewrite>();
   let lastRelated = -1;
   /** Where variables the file lacks go: where its first OpenAI variable was. */
   let anchor = -1;
   let prefix = '';
   input.forEach((text, i) => {
-    const origin = i + 1;
     const m = ASSIGNMENT.exec(text);
-    if (!m || !related(m[3]!, ctx)) {
-      out.push({ text, origin });
-      return;
-    }
+    if (!m || !related(m[3]!, ctx)) return;
     const [, indent, exported = '', name, , raw] = m as unknown as string[];
     const value = parseValue(raw!);
     const fate = fateOf(name!, value, ctx);
     prefix = `${indent}${exported}`;
-    if (fate.kind !== 'keep') {
-      const secret = secretIn(raw!);
-      if (secret) edit.secrets.push({ line: origin, masked: maskSecret(secret) });
+    lastRelated = i;
+    if (fate.kind === 'keep') {
+      const apiVersion = raisedApiVersion(name!, value, ctx);
+      if (apiVersion === undefined) return;
+      rewrites.set(i, { lines: [`${prefix}${name}=${apiVersion}`] });
+      edit.changes.push({ line: i + 1, kind: 'env' });
+      return;
     }
-    if (fate.kind !== 'keep' && anchor < 0) anchor = out.length;
+    const secret = secretIn(raw!);
+    if (secret) edit.secrets.push({ line: i + 1, masked: maskSecret(secret) });
+    if (anchor < 0) anchor = i;
     if (fate.kind === 'rename' && !present.has(fate.to)) {
       present.add(fate.to);
-      for (const line of assignment(fate.to, ctx, value, prefix)) out.push({ text: line, origin });
-      edit.changes.push({ line: origin, kind: 'rename' });
-    } else if (fate.kind !== 'keep') {
-      edit.changes.push({ line: origin, kind: 'env' });
+      rewrites.set(i, { lines: assignment(fate.to, ctx, value, prefix), renamed: { from: name!, to: fate.to } });
+      edit.changes.push({ line: i + 1, kind: 'rename' });
     } else {
-      out.push({ text, origin });
+      rewrites.set(i, { lines: [] });
+      edit.changes.push({ line: i + 1, kind: 'env' });
     }
-    lastRelated = out.length - 1;
   });
   if (lastRelated < 0) return edit;
+  const moving = followVariables(input, rewrites);
   const missing = canonicalOrder(ctx.env.filter((name) => !present.has(name)));
   const added = missing.flatMap((name) => assignment(name, ctx, '', prefix));
-  if (added.length > 0) {
-    const index = anchor >= 0 ? anchor : lastRelated + 1;
-    const at = out[Math.min(index, out.length - 1)]!.origin;
-    out.splice(index, 0, ...added.map((text) => ({ text, origin: at })));
-    edit.changes.push({ line: at, kind: 'env' });
-  }
-  edit.output = out.map((l) => l.text).join('\n');
+  // Added where the first OpenAI variable was, above the comments that are its own.
+  let at = anchor >= 0 ? anchor : lastRelated + 1;
+  while (at > 0 && moving.has(at - 1)) at--;
+  if (added.length > 0) edit.changes.push({ line: Math.min(at, input.length - 1) + 1, kind: 'env' });
+  const output = input.flatMap((text, i) => [...(i === at ? added : []), ...(rewrites.get(i)?.lines ?? [text])]);
+  if (at >= input.length) output.push(...added);
+  edit.output = output.join('\n');
   edit.changes.sort((a, b) => a.line - b.line);
   return edit;
 }

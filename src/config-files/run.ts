@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DEPENDENCY_RANGES, type MigrationOptions } from '../core/index.js';
 import { discoverConfigFiles, type GlobFilter } from '../pipeline/discover.js';
 import type { FileResult, ProcessSettings } from '../pipeline/types.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
-import type { ConfigContext, PackageChanges } from './env-plan.js';
+import type { PackageChanges } from './env-plan.js';
 import { processConfigFile } from './process.js';
+import { contextsFor, inside, nearestPackageJson } from './scope.js';
 
 /** One entry per distinct model the migrated code sends as a deployment (contract: report `deployments`). */
 export interface ReportDeployment {
@@ -31,36 +31,6 @@ export function collectDeployments(results: readonly FileResult[]): ReportDeploy
 
 function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
   return use.deployment !== undefined ? { deployment: use.deployment } : { env: use.env };
-}
-
-const inside = (file: string, dir: string): boolean => {
-  const rel = relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
-};
-
-/**
- * The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). `known` holds
- * each folder's answer already found: files of one package share their way up.
- */
-function nearestPackageJson(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
-  const walked: string[] = [];
-  let found: string | undefined;
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (known.has(dir)) {
-      found = known.get(dir);
-      break;
-    }
-    if (!roots.some((root) => inside(dir, root))) break;
-    walked.push(dir);
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      found = candidate;
-      break;
-    }
-    if (dirname(dir) === dir) break;
-  }
-  for (const dir of walked) known.set(dir, found);
-  return found;
 }
 
 /**
@@ -97,8 +67,6 @@ export interface ConfigRun {
   globs?: GlobFilter;
   options: MigrationOptions;
   settings: ProcessSettings;
-  /** The report's env list (variables the migrated code reads). */
-  env: readonly string[];
   /** Files larger than this many bytes are skipped, as code files are. */
   maxFileSize?: number;
   onResult?(result: FileResult): void;
@@ -113,16 +81,11 @@ export interface ConfigRun {
  */
 export async function migrateConfigFiles(run: ConfigRun, results: readonly FileResult[]): Promise<FileResult[]> {
   const roots = run.paths.map((p) => resolve(run.cwd, p));
-  const ctx: ConfigContext = {
-    env: run.env,
-    target: run.options.target,
-    apiVersion: run.options.apiVersion,
-    deployments: results.flatMap((r) => (r.status === 'failed' ? [] : (r.deployments ?? []))),
-    packages: packageChanges(results, roots),
-  };
+  const base = { target: run.options.target, apiVersion: run.options.apiVersion, packages: packageChanges(results, roots) };
+  const contextFor = contextsFor(results, roots, base);
   const out: FileResult[] = [];
   for await (const file of discoverConfigFiles(roots, run.globs)) {
-    const result = await processConfigFile(file, ctx, run.settings, run.maxFileSize);
+    const result = await processConfigFile(file, contextFor(file), run.settings, run.maxFileSize);
     if (result.status === 'skipped') run.onSkip?.(result);
     out.push(result);
     run.onResult?.(result);

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { AZURE_ENV } from '../core/index.js';
 import { maskSecret } from '../core/secrets.js';
-import { ENDPOINT_PLACEHOLDER, fateOf, isConnectionVariable, secretIn, type ConfigContext, type Fate } from './env-plan.js';
+import { apiVersionFor, ENDPOINT_PLACEHOLDER, fateOf, isConnectionVariable, secretIn, type ConfigContext, type Fate } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
 
 /** Keys whose value is a block of environment variables: compose `environment:`, Actions and Kubernetes `env:`. */
@@ -192,7 +192,7 @@ class YamlEditor {
     const out: [string, (valueSource: string, oldName: string) => string][] = [];
     if (this.ctx.env.includes(AZURE_ENV.endpoint) && !names.has(AZURE_ENV.endpoint)) out.push([AZURE_ENV.endpoint, endpointValueLike]);
     if (this.ctx.env.includes(AZURE_ENV.apiVersion) && !names.has(AZURE_ENV.apiVersion)) {
-      out.push([AZURE_ENV.apiVersion, () => this.ctx.apiVersion]);
+      out.push([AZURE_ENV.apiVersion, () => apiVersionFor(AZURE_ENV.apiVersion, this.ctx)!]);
     }
     for (const [n] of out) names.add(n);
     if (out.length > 0) this.edit.changes.push({ line, kind: 'env' });

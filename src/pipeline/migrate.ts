@@ -240,7 +240,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const envList = envOf(tree);
   const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
   const limits = { maxFileSize: request.maxFileSize, onSkip: request.onSkip };
-  const configResults = await migrateConfigFiles({ ...run, ...limits, env: envList, onResult: request.onConfigResult }, tree);
+  const configResults = await migrateConfigFiles({ ...run, ...limits, onResult: request.onConfigResult }, tree);
   phase(`config files (${configResults.length} files)`, started);
   const built = report.build();
   // The config shard reports the tree-wide facts the config files follow (the same list unsharded).

@@ -14,12 +14,12 @@ const v1Entra: ConfigContext = { ...classic, target: 'v1', env: ['AZURE_OPENAI_D
 const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123';
 
 describe('env templates', () => {
-  it('renames in place, removes what nothing reads, adds what is missing, keeps comments', () => {
+  it('renames in place, removes what nothing reads, adds what is missing, keeps other comments', () => {
     const input = ['# OpenAI', `OPENAI_API_KEY=${KEY}`, 'OPENAI_ORG_ID=org-1', 'OPENAI_MODEL=gpt-4o', '', '# server', 'PORT=3000', ''].join('\n');
     const edit = editEnvTemplate(input, classic);
+    // `# OpenAI` heads only variables that were rewritten: it goes with them.
     expect(edit.output).toBe(
       [
-        '# OpenAI',
         'AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com',
         'OPENAI_API_VERSION=2024-10-21',
         'AZURE_OPENAI_API_KEY=',
@@ -52,6 +52,71 @@ describe('env templates', () => {
 
   it('changes nothing when the code migration read nothing', () => {
     expect(editEnvTemplate('OPENAI_API_KEY=\n', { ...classic, env: [] }).output).toBe('OPENAI_API_KEY=\n');
+  });
+
+  it('comments follow their variables: removed with them, names renamed, OpenAI-only lines dropped, headers kept', () => {
+    const input = [
+      '# Organization, from the OpenAI dashboard',
+      '# (optional)',
+      'OPENAI_ORG_ID=',
+      '',
+      '# Billing',
+      'OPENAI_PROJECT_ID=',
+      'STRIPE_KEY=',
+      '',
+      '# Required: get one at https://platform.openai.com/api-keys',
+      '# keep it secret',
+      'OPENAI_API_KEY=',
+      '',
+      '# OPENAI_MODEL: the chat model',
+      'OPENAI_MODEL=gpt-4o',
+      '',
+    ].join('\n');
+    expect(editEnvTemplate(input, classic).output).toBe(
+      [
+        'AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com',
+        'OPENAI_API_VERSION=2024-10-21',
+        '',
+        '# Billing',
+        'STRIPE_KEY=',
+        '',
+        '# keep it secret',
+        'AZURE_OPENAI_API_KEY=',
+        '',
+        '# AZURE_OPENAI_DEPLOYMENT_GPT_4O: the chat model',
+        '# Name of your Azure OpenAI deployment of gpt-4o (a deployment name, not a model name)',
+        'AZURE_OPENAI_DEPLOYMENT_GPT_4O=gpt-4o',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('removes a first-line variable like any other', () => {
+    expect(editEnvTemplate('OPENAI_API_KEY=\nSTORE_URL=\n', { ...classic, env: ['AZURE_API_KEY'] }).output).toBe(
+      'AZURE_API_KEY=\nSTORE_URL=\n',
+    );
+  });
+
+  it('keeps a variable the code still reads after the run (beside a marker, in an unmigrated client)', () => {
+    const input = '# Organization\nOPENAI_ORG_ID=org-1\nOPENAI_API_KEY=\n';
+    const ctx = { ...classic, env: ['AZURE_OPENAI_API_KEY'], staleEnv: ['OPENAI_ORG_ID', 'OPENAI_API_KEY'] };
+    expect(editEnvTemplate(input, ctx).output).toBe('# Organization\nOPENAI_ORG_ID=org-1\nOPENAI_API_KEY=\nAZURE_OPENAI_API_KEY=\n');
+    expect(envFileNotes('OPENAI_ORG_ID=org-1\n', ctx)).toEqual(['not rewritten (a real env file): set AZURE_OPENAI_API_KEY']);
+  });
+
+  it('gives each api-version variable the version the code falls back to: added, empty or older values get it', () => {
+    const ctx: ConfigContext = {
+      ...classic,
+      env: ['AZURE_OPENAI_API_VERSION', 'OPENAI_API_VERSION'],
+      apiVersions: { OPENAI_API_VERSION: '2025-04-01-preview', AZURE_OPENAI_API_VERSION: '2024-10-21' },
+    };
+    expect(editEnvTemplate('OPENAI_API_KEY=\n', ctx).output).toBe('OPENAI_API_VERSION=2025-04-01-preview\nAZURE_OPENAI_API_VERSION=2024-10-21\n');
+    expect(editEnvTemplate('OPENAI_API_VERSION=2024-10-21\nexport AZURE_OPENAI_API_VERSION=\n', ctx).output).toBe(
+      'OPENAI_API_VERSION=2025-04-01-preview\nexport AZURE_OPENAI_API_VERSION=2024-10-21\n',
+    );
+    // A later version, or one that is not dated, is the user's choice.
+    const chosen = 'OPENAI_API_VERSION=2025-05-01-preview\nAZURE_OPENAI_API_VERSION=preview\n';
+    expect(editEnvTemplate(chosen, ctx).output).toBe(chosen);
   });
 
   it('lists what to set in a real .env instead of rewriting it', () => {

@@ -81,6 +81,61 @@ describe('migrate: config files', () => {
     expect(readFileSync(join(tree.dir, 'example/.env.local'), 'utf8')).toBe('OPENAI_API_KEY=not-a-real-key\n');
   }, 60_000);
 
+  it('each config file follows the code it serves: its folder, else its package; api-versions, kept reads and sections too', () => {
+    const responses = `import OpenAI from 'openai';
+const client = new OpenAI();
+export const answer = () => client.responses.create({ model: 'gpt-4o', input: 'hi' });
+`;
+    const chain = `import { ChatOpenAI } from '@langchain/openai';
+export const llm = new ChatOpenAI({ model: 'gpt-4o-mini' });
+export const org = process.env.OPENAI_ORG_ID;
+`;
+    const tree = makeTree({
+      'package.json': '{ "name": "root", "private": true }\n',
+      '.env.example': 'OPENAI_API_KEY=\n',
+      'apps/agent/package.json': '{ "name": "agent", "dependencies": { "openai": "^7.0.0" } }\n',
+      'apps/agent/src/answer.ts': responses,
+      'apps/agent/docker-compose.yml': 'services:\n  agent:\n    environment:\n      - OPENAI_API_KEY=${OPENAI_API_KEY}\n',
+      'apps/agent/config/.env.example': '# Your key, from platform.openai.com\nOPENAI_API_KEY=\n',
+      'examples/chain/package.json': '{ "name": "chain", "devDependencies": { "@langchain/openai": "^1.0.0" } }\n',
+      'examples/chain/index.ts': chain,
+      'examples/chain/.env.template': 'OPENAI_API_KEY=\nOPENAI_ORG_ID=\n',
+      'examples/web/package.json': '{ "name": "web", "devDependencies": { "@ai-sdk/openai": "^1.3.22", "ai": "^4.3.0" } }\n',
+      'examples/web/index.ts': "import { openai } from '@ai-sdk/openai';\nexport const model = openai('gpt-4o');\n",
+      'examples/web/.env.example': 'OPENAI_API_KEY=\n',
+    });
+    cleanup = tree.cleanup;
+    const res = run(tree.dir, ['migrate', '--json', '.']);
+    expect(res.code).toBe(0);
+    const read = (p: string): string => readFileSync(join(tree.dir, p), 'utf8');
+    const deployment = (model: string): string =>
+      `# Name of your Azure OpenAI deployment of ${model} (a deployment name, not a model name)\nAZURE_OPENAI_DEPLOYMENT_${model.replace(/\W/g, '_').toUpperCase()}=${model}\n`;
+    // The Responses API needs the preview the code falls back to: the template must not undo it.
+    const agent =
+      'AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com\nOPENAI_API_VERSION=2025-04-01-preview\n' +
+      deployment('gpt-4o') +
+      'AZURE_OPENAI_API_KEY=\n';
+    expect(read('apps/agent/config/.env.example')).toBe(agent);
+    expect(read('apps/agent/docker-compose.yml')).toBe(
+      'services:\n  agent:\n    environment:\n      - AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}\n' +
+        '      - AZURE_OPENAI_ENDPOINT=${AZURE_OPENAI_ENDPOINT}\n      - OPENAI_API_VERSION=2025-04-01-preview\n',
+    );
+    // LangChain's api-version gets its value; OPENAI_ORG_ID, still read, stays; nothing of the siblings' arrives.
+    expect(read('examples/chain/.env.template')).toBe(
+      'AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com\nAZURE_OPENAI_API_VERSION=2024-10-21\n' +
+        deployment('gpt-4o-mini') +
+        'AZURE_OPENAI_API_KEY=\nOPENAI_ORG_ID=\n',
+    );
+    expect(read('examples/web/.env.example')).toBe(`AZURE_API_KEY=\n${deployment('gpt-4o')}AZURE_RESOURCE_NAME=\n`);
+    expect(JSON.parse(read('examples/web/package.json')).devDependencies).toEqual({ '@ai-sdk/azure': '^1.0.0', ai: '^4.3.0' });
+    // The root template serves the whole tree: every variable, the latest api-version.
+    expect(read('.env.example')).toMatch(/^OPENAI_API_VERSION=2025-04-01-preview$/m);
+    expect(read('.env.example')).toMatch(/^AZURE_OPENAI_API_VERSION=2024-10-21$/m);
+    expect(read('.env.example')).toMatch(/^AZURE_RESOURCE_NAME=$/m);
+    const again = JSON.parse(run(tree.dir, ['migrate', '--force', '--json', '.']).stdout);
+    expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
+  }, 60_000);
+
   it('holds config files to the limits of code files: too large, minified, binary are skipped and reported', () => {
     const big = `# generated API reference\nsecurity:\n  description: set OPENAI_API_KEY\n${'  - item: x\n'.repeat(400)}`;
     const dense = `env: {${Array.from({ length: 150 }, (_, i) => `K${i}:'v${i}'`).join(',')},OPENAI_API_KEY:'x'}\n`;

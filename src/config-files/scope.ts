@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { isLaterApiVersion } from '../core/index.js';
+import type { FileResult } from '../pipeline/types.js';
+import type { ConfigContext } from './env-plan.js';
+
+/** What every config file's context shares. */
+type Base = Pick<ConfigContext, 'target' | 'apiVersion' | 'packages'>;
+
+export const inside = (file: string, dir: string): boolean => {
+  const rel = relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+};
+
+/**
+ * The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). `known` holds
+ * each folder's answer already found: files of one package share their way up.
+ */
+export function nearestPackageJson(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
+  const walked: string[] = [];
+  let found: string | undefined;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (known.has(dir)) {
+      found = known.get(dir);
+      break;
+    }
+    if (!roots.some((root) => inside(dir, root))) break;
+    walked.push(dir);
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of walked) known.set(dir, found);
+  return found;
+}
+
+/** A code result a config file can follow: migrated code that reads variables or sends models as deployments. */
+function reads(result: FileResult): boolean {
+  return result.status !== 'failed' && (result.env.length > 0 || !!result.staleEnv?.length || !!result.deployments?.length);
+}
+
+/** The context the code results `readers` give: their variables, deployments and latest api-versions. */
+function contextOf(readers: readonly FileResult[], base: Base): ConfigContext {
+  const apiVersions: Record<string, string> = {};
+  for (const [name, version] of readers.flatMap((r) => Object.entries(r.apiVersions ?? {}))) {
+    if (apiVersions[name] === undefined || isLaterApiVersion(version, apiVersions[name])) apiVersions[name] = version;
+  }
+  return {
+    ...base,
+    env: [...new Set(readers.flatMap((r) => r.env))].sort(),
+    staleEnv: [...new Set(readers.flatMap((r) => r.staleEnv ?? []))],
+    apiVersions,
+    deployments: readers.flatMap((r) => r.deployments ?? []),
+  };
+}
+
+/**
+ * Each config file's context: that of the code it serves. A config file serves the code in its own folder's
+ * subtree; one in a folder without migrated code (`config/`, `deploy/`, `.github/workflows/`) serves its package
+ * (the folder of the nearest package.json), or the whole run outside any package. The template of one example or
+ * workspace package so gets none of its siblings' variables.
+ */
+export function contextsFor(results: readonly FileResult[], roots: readonly string[], base: Base): (file: string) => ConfigContext {
+  const readers = results.filter(reads);
+  const under = (dir: string): FileResult[] => readers.filter((r) => inside(r.file, dir));
+  const known = new Map<string, string | undefined>();
+  const scopeOf = (file: string): string | undefined => {
+    const own = dirname(file);
+    if (readers.some((r) => inside(r.file, own))) return own;
+    const manifest = nearestPackageJson(file, roots, known);
+    return manifest && dirname(manifest);
+  };
+  const byScope = new Map<string | undefined, ConfigContext>();
+  return (file) => {
+    const scope = scopeOf(file);
+    let ctx = byScope.get(scope);
+    if (!ctx) byScope.set(scope, (ctx = contextOf(scope === undefined ? readers : under(scope), base)));
+    return ctx;
+  };
+}
