@@ -40,18 +40,19 @@ function openAIName(name: string | undefined): name is string {
   return name !== undefined && isOpenAIEnvName(name);
 }
 
-/** Rename, or leave with a marker, one read of `name` at `path`; `rename` swaps the key in the source. */
-function handle(ctx: TransformContext, path: ASTPath<Node>, name: string, rename: (azure: string) => void): void {
+/** Rename, or leave with a marker, one read of `name` at `path`; `rename` swaps the key in the source. True when renamed. */
+function handle(ctx: TransformContext, path: ASTPath<Node>, name: string, rename: (azure: string) => void): boolean {
   const message = envReadMessage(name);
   if (message !== undefined) {
     ctx.todo(path, message);
-    return;
+    return false;
   }
   const azure = azureReplacementFor(name)!;
   rename(azure);
   ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');
   if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id' && !inAuthorizationHeader(path)) ctx.todo(path, ENTRA_KEY_READ);
+  return true;
 }
 
 /** Inside an `Authorization` header value: under Entra ID the raw-HTTP transform swaps that header for a token. */
@@ -118,11 +119,16 @@ function eachRead(ctx: TransformContext, visit: ReadVisitor): void {
 export const envReads: Transform = {
   name: 'env-reads',
   apply(ctx) {
+    let left = false;
     eachRead(ctx, (path, name, rename) => {
-      if (!insideClientArguments(ctx, path)) handle(ctx, path, name, rename);
+      if (insideClientArguments(ctx, path) || !handle(ctx, path, name, rename)) left = true;
     });
+    if (left) ctx.shared.set(READS_LEFT, true);
   },
 };
+
+/** Set when env-reads left a read as it was (beside a marker, in a client's arguments): only then can one remain. */
+const READS_LEFT = 'openai-to-azure:env-reads-left';
 
 /**
  * The OpenAI variables the file still reads once every other transform ran: reads left beside a marker
@@ -131,6 +137,9 @@ export const envReads: Transform = {
 export const staleEnvReads: Transform = {
   name: 'stale-env-reads',
   apply(ctx) {
+    // No transform writes an OpenAI variable's name: a read env-reads renamed is gone, so without one it left, the
+    // file reads none, and the tree (changed since) is not walked again to find so.
+    if (ctx.shared.get(READS_LEFT) !== true) return;
     eachRead(ctx, (_, name) => {
       const stale = (ctx.outcome.staleEnv ??= []);
       if (!stale.includes(name)) stale.push(name);

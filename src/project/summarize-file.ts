@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type * as t from '@babel/types';
-import { indexOfTree } from '../../transforms/lib/file-index.js';
+import { indexOfTree, nodesOfTree } from '../../transforms/lib/file-index.js';
 import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
 import { summarize, type FileSummary } from './summarize.js';
 
@@ -30,7 +30,7 @@ export function summarizeFile(file: string, read?: string): FileSummary | null {
   } catch {
     return null;
   }
-  return summarize(ast, text, indexOfTree(ast));
+  return summarize(ast, text, nodesOfTree(ast));
 }
 
 /**

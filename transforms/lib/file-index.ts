@@ -120,7 +120,11 @@ class Builder {
   readonly declarations = new Map<Node, Declaration>();
   readonly program: Scope;
 
-  constructor(top: Node) {
+  /** `scoped` false: nodes and parents only, no scopes or declarations (a summary asks nothing of them). */
+  constructor(
+    top: Node,
+    private readonly scoped = true,
+  ) {
     const program = top.type === 'File' ? top.program : top;
     this.program = this.open(program, undefined, true);
     this.add(top, top.type);
@@ -222,7 +226,7 @@ class Builder {
 
   /** Walk a node's children in `scope`, opening the scopes the node makes. */
   private children(node: Node, type: string, scope: Scope): void {
-    const inner = this.inner(node, type, scope);
+    const inner = this.scoped ? this.inner(node, type, scope) : scope;
     // A function declaration's (and class declaration's) own name sits outside the scope it opens.
     const named = inner !== scope && NAME_OUTSIDE.has(type);
     const listed = CHILD_KEYS[type];
@@ -250,7 +254,7 @@ class Builder {
     this.parents.set(node, parent);
     const type: string = node.type;
     this.add(node, type);
-    if (type !== 'Identifier' && type !== 'JSXIdentifier') this.declarationsOf(node, type, scope);
+    if (this.scoped && type !== 'Identifier' && type !== 'JSXIdentifier') this.declarationsOf(node, type, scope);
     this.children(node, type, scope);
   }
 }
@@ -268,8 +272,8 @@ interface Built {
   rootPath: ASTPath<Node> | undefined;
 }
 
-function build(top: Node, rootPath: ASTPath<Node> | undefined): Built {
-  const b = new Builder(top);
+function build(top: Node, rootPath: ASTPath<Node> | undefined, scoped = true): Built {
+  const b = new Builder(top, scoped);
   indexBuilds.builds++;
   indexBuilds.nodes += b.parents.size + 1;
   const lookup = (scope: Scope | undefined, name: string): Declaration | undefined => {
@@ -398,6 +402,14 @@ export function indexOfTree(top: Node): FileIndex {
   let built = INDEXES.get(top);
   if (!built) INDEXES.set(top, (built = build(top, undefined)));
   return built.index;
+}
+
+/**
+ * The nodes and parents of a tree nothing else will read (a module parsed for the project index alone): no scopes or
+ * declarations are made (`resolve` finds nothing) and the index is not kept.
+ */
+export function nodesOfTree(top: Node): FileIndex {
+  return INDEXES.get(top)?.index ?? build(top, undefined, false).index;
 }
 
 /** The index of a parsed file (a jscodeshift root collection). */
