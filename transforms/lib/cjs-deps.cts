@@ -9,6 +9,7 @@ import tsOptions = require('jscodeshift/parser/tsOptions.js');
 import jscodeshift = require('jscodeshift');
 import recast = require('recast');
 import lines = require('recast/lib/lines.js');
+import patcher = require('recast/lib/patcher.js');
 import printer = require('recast/lib/printer.js');
 
-export { babylon, jscodeshift, lines, printer, recast, tsOptions };
+export { babylon, jscodeshift, lines, patcher, printer, recast, tsOptions };

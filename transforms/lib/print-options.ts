@@ -1,4 +1,5 @@
 import { detectQuote } from './quotes.js';
+import { trailingCommas } from './reprint-style.js';
 import { detectTrailingComma } from './trailing-commas.js';
 
 /** Whether the file indents with tabs: more lines start with a tab than with spaces. */
@@ -24,8 +25,11 @@ export function retab(output: string, source: string): string {
 
 /**
  * How recast prints the nodes we rewrite, taken from the file's own style so new code matches its neighbours:
- * quotes, trailing commas, tabs (recast reads tabs as 4 columns and would print spaces).
+ * quotes, trailing commas (a literal the file had keeps its own, see reprint-style.ts), tabs (recast reads tabs as 4
+ * columns and would print spaces).
  */
 export function printOptions(source: string): { quote: 'single' | 'double'; trailingComma: boolean; useTabs: boolean; lineTerminator: string } {
-  return { quote: detectQuote(source), trailingComma: detectTrailingComma(source), useTabs: detectTabs(source), lineTerminator: '\n' };
+  // recast takes `trailingComma` per kind of list too (its options.js documents it; its types say boolean).
+  const trailingComma = trailingCommas(detectTrailingComma(source)) as unknown as boolean;
+  return { quote: detectQuote(source), trailingComma, useTabs: detectTabs(source), lineTerminator: '\n' };
 }

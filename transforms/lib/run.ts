@@ -14,6 +14,8 @@ import { fragmentParserFor, parserFor, parserNameFor, plainParserFor, type Parse
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
 import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
+import { printingAs } from './reprint-style.js';
+import { settleEnds } from './semicolons.js';
 import { changedRegions, hasDecorators, holdsOriginals, lineLayout, originalAt, recastLocations, snapshot, type TopLevel } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
@@ -119,7 +121,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
 function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName, probed: boolean): RunResult {
   const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
-  const output = retab(root.toSource(printOptions(input.source)), input.source);
+  const output = retab(settleEnds(printingAs(input.source)(() => root.toSource(printOptions(input.source)))), input.source);
   return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
 }
 
@@ -168,6 +170,7 @@ function runOnRegions(
   const { regions, topLevel } = changes;
   const options = { ...printOptions(source), tabWidth };
   const printer = new recastPrinter.Printer(options);
+  const asFile = printingAs(source);
   const firstRoot = first.root.paths()[0]!;
   const printed: { start: number; end: number; text: string }[] = [];
   const topIndex = topLevel && new Map(topLevel.items.flatMap((item) => (item.old === undefined ? [] : [[item.index, item.old] as const])));
@@ -185,7 +188,7 @@ function runOnRegions(
   }
   for (const { start, end, twin } of outermost(twins)) {
     if (!transplant(twin, snaps)) return undefined;
-    printed.push({ start, end, text: printRegion(firstRoot, twin.path, twin.indent, printer, options) });
+    printed.push({ start, end, text: asFile(() => printRegion(firstRoot, twin.path, twin.indent, printer, options)) });
   }
   for (const region of regions) {
     if (reparsed.includes(region)) continue;
@@ -194,7 +197,7 @@ function runOnRegions(
     if (printed.some((p) => p.start <= start && end <= p.end)) continue;
     if (hasDecorators(region.old)) return undefined;
     const bare = region.node.type === region.old.type && region.old.extra?.parenthesized === true;
-    printed.push({ start, end, text: printRegion(firstRoot, region.path, region.indent, printer, options, bare) });
+    printed.push({ start, end, text: asFile(() => printRegion(firstRoot, region.path, region.indent, printer, options, bare)) });
   }
   for (const { at, text } of changes.markers) {
     // A marker inside a region printed again is printed with it.
@@ -208,12 +211,12 @@ function runOnRegions(
     for (const item of topLevel.items) {
       if (item.old !== undefined) continue;
       if (holdsOriginals(item.node, snaps)) return undefined;
-      added.set(item.index, printRegion(firstRoot, ['program', 'body', item.index], 0, printer, options));
+      added.set(item.index, asFile(() => printRegion(firstRoot, ['program', 'body', item.index], 0, printer, options)));
     }
     output = topLevelText(source, topLevel, added, printed);
   } else output = splice(source, printed, 0, source.length);
   if (output === undefined) return undefined;
-  return { ...finish(output, source, first.ctx, first.todoMessages), printed: 'regions' };
+  return { ...finish(settleEnds(output), source, first.ctx, first.todoMessages), printed: 'regions' };
 }
 
 /** `source[from, to)` with the printed regions in it put in place. Undefined when two overlap. */
@@ -384,7 +387,7 @@ function applyTransforms(
     // it see ordinary code.
     if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
       if (mode === 'plain') throw WHOLE_FILE;
-      const printed = ctx.root.toSource(printOptions(input.source));
+      const printed = settleEnds(printingAs(input.source)(() => ctx.root.toSource(printOptions(input.source))));
       ctx.root = j(printed);
       ctx.source = recastText(printed);
       ctx.shared.clear();

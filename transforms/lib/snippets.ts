@@ -1,4 +1,5 @@
 import { plainParserFor } from './parser.js';
+import { newToTheFile } from './reprint-style.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -60,8 +61,9 @@ export function expression(ctx: TransformContext, code: string): Node {
 /**
  * Parse code into nodes that keep the snippet's own layout when printed (e.g. a one-line destructuring require).
  * The snippet gets a line break on each side: recast spaces a statement that has a location by the gaps around it
- * in its own text, so without them it would glue the statement to its neighbours (`…);const {…}`).
+ * in its own text, so without them it would glue the statement to its neighbours (`…);const {…}`). Written with
+ * `;`, they end as the file does (reprint-style.ts).
  */
 export function statementsAsWritten(ctx: TransformContext, code: string): Node[] {
-  return (ctx.j(`\n${code}\n`).find(ctx.j.Program).paths()[0]!.node as Node).body;
+  return newToTheFile((ctx.j(`\n${code}\n`).find(ctx.j.Program).paths()[0]!.node as Node).body);
 }
