@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { azureReplacementFor, isOpenAIEnvName } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
-import { envMemberName, isEnvObject } from './utils/env-reads.js';
+import { envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
 import type { TextDocument } from './languages/text.js';
 import { isCommentLine, linesWithOffsets, locOf } from './utils/text-report.js';
@@ -9,7 +9,7 @@ import { mayHaveFindings } from './utils/relevance.js';
 import { allowListSchema } from './utils/schema.js';
 
 type Options = [{ allow: string[] }];
-type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv';
+type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv' | 'unmigratedConsumer';
 
 /** `OPENAI_X=`, `OPENAI_X:`, `"OPENAI_X":` — a setting in `.env`, YAML, JSON or a Markdown snippet (not a mention in prose). */
 const TEXT_SETTING = /(?<![\w$])(["']?)(OPENAI_[A-Z0-9_]+)\1\s*[:=](?!=)/g;
@@ -30,6 +30,8 @@ export default createRule<Options, MessageIds>({
       obsolete: '{{name}} has no meaning on Azure OpenAI; stop reading it.',
       openaiEnv: '{{name}} configures OpenAI directly; use an Azure OpenAI setting (AZURE_OPENAI_*) instead.',
       useAzureEnv: 'Read {{replacement}} instead.',
+      unmigratedConsumer:
+        '{{name}} is handed to {{package}}, which talks to OpenAI itself: move that code to Azure OpenAI before renaming the variable.',
     },
     schema: allowListSchema(
       'OPENAI_* names your own code owns (e.g. a feature flag) that are not OpenAI configuration.',
@@ -43,7 +45,14 @@ export default createRule<Options, MessageIds>({
     const flagged = (name: string | undefined): name is string =>
       name !== undefined && isOpenAIEnvName(name) && !allow.includes(name);
 
-    function report(node: TSESTree.Node, name: string, fix?: (replacement: string) => TSESLint.ReportFixFunction) {
+    /** Code reads, reported at the end: a name one read hands to an unmigrated library is that library's in the whole file. */
+    const reads: { node: TSESTree.Node; name: string; fix?: (replacement: string) => TSESLint.ReportFixFunction; consumer?: string }[] = [];
+
+    function report(node: TSESTree.Node, name: string, fix?: (replacement: string) => TSESLint.ReportFixFunction, consumer?: string) {
+      if (consumer !== undefined) {
+        context.report({ node, messageId: 'unmigratedConsumer', data: { name, package: consumer } });
+        return;
+      }
       const replacement = azureReplacementFor(name);
       if (typeof replacement === 'string') {
         context.report({
@@ -76,7 +85,7 @@ export default createRule<Options, MessageIds>({
         // Writes (`process.env.OPENAI_API_KEY = …`, `delete …`) are setup code, not reads.
         if (parent.type === 'AssignmentExpression' && parent.left === node) return;
         if (parent.type === 'UnaryExpression' && parent.operator === 'delete') return;
-        report(node, name, memberFix(node));
+        reads.push({ node, name, fix: memberFix(node), consumer: unmigratedConsumer(node, sourceCode) });
       },
       VariableDeclarator(node) {
         if (node.id.type !== 'ObjectPattern' || !node.init || !isEnvObject(node.init, sourceCode)) return;
@@ -85,8 +94,15 @@ export default createRule<Options, MessageIds>({
           const name = staticKey(prop, sourceCode) ?? undefined;
           if (!flagged(name)) continue;
           const key = prop.key;
-          report(prop, name, (r) => (f) => f.replaceText(key, prop.shorthand ? `${r}: ${name}` : r));
+          const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+          const consumer = value.type === 'Identifier' ? unmigratedConsumer(prop, sourceCode, value) : undefined;
+          reads.push({ node: prop, name, fix: (r) => (f) => f.replaceText(key, prop.shorthand ? `${r}: ${name}` : r), consumer });
         }
+      },
+      'Program:exit'() {
+        const byName = new Map<string, string>();
+        for (const read of reads) if (read.consumer !== undefined && !byName.has(read.name)) byName.set(read.name, read.consumer);
+        for (const read of reads) report(read.node, read.name, read.fix, read.consumer ?? byName.get(read.name));
       },
       Document(node: TextDocument) {
         for (const { line, offset } of linesWithOffsets(node.value)) {

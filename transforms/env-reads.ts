@@ -1,9 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_ENV, azureReplacementFor, envReadMessage, isOpenAIEnvName } from '../src/core/index.js';
-import { insideClientArguments } from './lib/client-arguments.js';
+import { AZURE_ENV, azureReplacementFor, envReadMessage, isOpenAIEnvName, unmigratedConsumerMessage } from '../src/core/index.js';
+import { insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
 import { indexFor } from './lib/file-index.js';
-import { propertyName } from './lib/imports.js';
+import { propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -40,8 +40,39 @@ function openAIName(name: string | undefined): name is string {
   return name !== undefined && isOpenAIEnvName(name);
 }
 
-/** Rename, or leave with a marker, one read of `name` at `path`; `rename` swaps the key in the source. True when renamed. */
-function handle(ctx: TransformContext, path: ASTPath<Node>, name: string, rename: (azure: string) => void): boolean {
+/** Expressions a read passes through on its way into the variable holding it (`process.env.X ?? ''`, `x!`). */
+const HOLDING = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression']);
+
+/** The declaring identifier of the `const` whose initializer is the value at `path` (through fallbacks and casts). */
+function holder(path: ASTPath<Node>): Node | undefined {
+  let p = path;
+  while (p.parent && HOLDING.has((p.parent.node as Node).type)) p = p.parent;
+  const declarator = p.parent?.node as Node;
+  const isConst = declarator?.type === 'VariableDeclarator' && declarator.init === p.node && p.parent.parent?.node.kind === 'const';
+  return isConst && declarator.id.type === 'Identifier' ? declarator.id : undefined;
+}
+
+/**
+ * The library this tool does not migrate that a read's value is handed to as a setting, directly or through the
+ * `const` (or destructured name, `local`) holding it: renamed, its Azure key would go wherever that library sends it.
+ */
+function unmigratedConsumerOf(ctx: TransformContext, path: ASTPath<Node>, local: Node | undefined): string | undefined {
+  if (local === undefined) return unmigratedConsumer(ctx, path);
+  return referencesOf(ctx.j, ctx.root, local)
+    .map((ref) => unmigratedConsumer(ctx, ref))
+    .find((consumer) => consumer !== undefined);
+}
+
+/** One OpenAI variable read: where it is, its name, how to rename it, and the name a destructuring binds it to. */
+interface Read {
+  path: ASTPath<Node>;
+  name: string;
+  rename: (azure: string) => void;
+  local?: Node;
+}
+
+/** Rename, or leave with a marker, one read. True when renamed. */
+function handle(ctx: TransformContext, { path, name, rename }: Read): boolean {
   const message = envReadMessage(name);
   if (message !== undefined) {
     ctx.todo(path, message);
@@ -64,25 +95,25 @@ function inAuthorizationHeader(path: ASTPath<Node>): boolean {
   return false;
 }
 
-type ReadVisitor = (path: ASTPath<Node>, name: string, rename: (azure: string) => void) => void;
-
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */
-function memberReads(ctx: TransformContext, visit: ReadVisitor): void {
+function memberReads(ctx: TransformContext): Read[] {
   const { j } = ctx;
   const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
-  ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).forEach((path) => {
+  return ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).flatMap((path) => {
     const node = path.node as Node;
     const name = nameOf(node);
-    if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path)) return;
-    visit(path, name, (azure) => {
+    if (!openAIName(name) || !isEnvObject(path.get('object')) || isWrite(path)) return [];
+    const rename = (azure: string): void => {
       node.property = node.computed ? j.stringLiteral(azure) : j.identifier(azure);
-    });
+    };
+    return [{ path, name, rename }];
   });
 }
 
 /** `const { OPENAI_API_KEY } = process.env` → `const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = process.env`. */
-function destructuredReads(ctx: TransformContext, visit: ReadVisitor): void {
+function destructuredReads(ctx: TransformContext): Read[] {
   const { j } = ctx;
+  const reads: Read[] = [];
   ctx.index.find('VariableDeclarator', (n) => n.id.type === 'ObjectPattern').forEach((declarator) => {
     if (!(declarator.node as Node).init || !isEnvObject(declarator.get('init'))) return;
     declarator.get('id', 'properties').each((prop: ASTPath<Node>) => {
@@ -90,22 +121,24 @@ function destructuredReads(ctx: TransformContext, visit: ReadVisitor): void {
       if (node.type !== 'ObjectProperty' && node.type !== 'Property') return;
       const name = node.computed ? literalValue(node.key) : propertyName(node.key);
       if (!openAIName(name)) return;
-      visit(prop, name, (azure) => {
+      const local = node.value?.type === 'AssignmentPattern' ? node.value.left : node.value;
+      const rename = (azure: string): void => {
         node.key = j.identifier(azure);
         node.shorthand = false;
         if (node.extra) node.extra.shorthand = false;
         node.computed = false;
-      });
+      };
+      reads.push({ path: prop, name, rename, local: local?.type === 'Identifier' ? local : undefined });
     });
   });
+  return reads;
 }
 
 /** Every read of an OpenAI variable in the file (member and destructured), with how to rename it. */
-function eachRead(ctx: TransformContext, visit: ReadVisitor): void {
+function reads(ctx: TransformContext): Read[] {
   // Every name read here starts with OPENAI_: a file without that text reads none.
-  if (!ctx.source.includes('OPENAI_')) return;
-  memberReads(ctx, visit);
-  destructuredReads(ctx, visit);
+  if (!ctx.source.includes('OPENAI_')) return [];
+  return [...memberReads(ctx), ...destructuredReads(ctx)];
 }
 
 /**
@@ -114,14 +147,31 @@ function eachRead(ctx: TransformContext, visit: ReadVisitor): void {
  * where it is read, destructured names keeping their local binding; base URLs, variables with no Azure meaning and
  * unknown `OPENAI_*` names get a marker. `OPENAI_API_VERSION` is Azure's own and never touched; writes and `delete`
  * are setup code, not reads. Reads inside an OpenAI client's (or wrapper's) arguments belong to that client's
- * transform (the pipeline's openai-client replaces `apiKey`/`baseURL` there), so they are left to it.
+ * transform (the pipeline's openai-client replaces `apiKey`/`baseURL` there), so they are left to it. A read handed
+ * to a library this tool does not migrate (LlamaIndex's `OpenAI`, `createOpenAICompatible`) keeps its name, with a
+ * marker: that library still talks to OpenAI.
  */
 export const envReads: Transform = {
   name: 'env-reads',
   apply(ctx) {
-    let left = false;
-    eachRead(ctx, (path, name, rename) => {
-      if (insideClientArguments(ctx, path) || !handle(ctx, path, name, rename)) left = true;
+    const all = reads(ctx);
+    const mine = all.filter((read) => !insideClientArguments(ctx, read.path));
+    let left = mine.length < all.length;
+    // Asked before any rename: a name one of the file's reads hands to an unmigrated library keeps it everywhere in
+    // the file (a guard such as `if (!process.env.OPENAI_API_KEY)` checks what that library reads).
+    const own = mine.map((read) => unmigratedConsumerOf(ctx, read.path, read.local ?? holder(read.path)));
+    const byName = new Map<string, string>();
+    mine.forEach((read, i) => byName.set(read.name, byName.get(read.name) ?? own[i]!));
+    mine.forEach((read, i) => {
+      const consumer = own[i] ?? byName.get(read.name);
+      if (consumer === undefined) {
+        if (!handle(ctx, read)) left = true;
+        return;
+      }
+      left = true;
+      ctx.todo(read.path, unmigratedConsumerMessage(read.name, consumer));
+      // Still read: env templates keep it (the report's env list decides what they keep).
+      ctx.readsEnv(read.name);
     });
     if (left) ctx.shared.set(READS_LEFT, true);
   },
@@ -140,10 +190,10 @@ export const staleEnvReads: Transform = {
     // No transform writes an OpenAI variable's name: a read env-reads renamed is gone, so without one it left, the
     // file reads none, and the tree (changed since) is not walked again to find so.
     if (ctx.shared.get(READS_LEFT) !== true) return;
-    eachRead(ctx, (_, name) => {
+    for (const { name } of reads(ctx)) {
       const stale = (ctx.outcome.staleEnv ??= []);
       if (!stale.includes(name)) stale.push(name);
-    });
+    }
   },
 };
 

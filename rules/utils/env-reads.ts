@@ -1,5 +1,6 @@
 /** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, and aliases of those objects. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { unmigratedPackage } from '../../src/core/index.js';
 import { constantInit, isGlobalName, staticKey, unwrap, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -36,4 +37,74 @@ export function envMemberName(node: TSESTree.Node, sourceCode: SourceCode): stri
   const n = unwrap(node);
   if (n.type !== 'MemberExpression' || !isEnvObject(n.object, sourceCode)) return undefined;
   return staticKey(n, sourceCode) ?? undefined;
+}
+
+/** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */
+const VALUE_CARRIERS = new Set(['Property', 'ObjectExpression', 'ArrayExpression', 'LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
+
+/** The module specifier an identifier is imported or required from. */
+function moduleOf(id: TSESTree.Identifier, sourceCode: SourceCode): string | undefined {
+  const def = variableOf(sourceCode, id)?.defs[0];
+  if (def?.type === 'ImportBinding') {
+    const declaration = def.parent;
+    if (declaration.type === 'TSImportEqualsDeclaration') {
+      const ref = declaration.moduleReference;
+      return ref.type === 'TSExternalModuleReference' ? staticString(ref.expression) : undefined;
+    }
+    const typeOnly = declaration.importKind === 'type' || (def.node.type === 'ImportSpecifier' && def.node.importKind === 'type');
+    return typeOnly ? undefined : declaration.source.value;
+  }
+  if (def?.node.type !== 'VariableDeclarator' || !def.node.init) return undefined;
+  let init = unwrap(def.node.init);
+  if (init.type === 'MemberExpression') init = unwrap(init.object);
+  if (init.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') return undefined;
+  return isGlobalName(sourceCode, init.callee) && init.arguments.length === 1 ? staticString(init.arguments[0]!) : undefined;
+}
+
+function staticString(node: TSESTree.Node): string | undefined {
+  return node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/**
+ * The third-party package, one the codemod does not migrate, that gets the value at `node` as a setting: an argument
+ * of `new X(…)`, or a property of an options object given to `x(…)`, X imported from it (the codemod's
+ * `unmigratedConsumer`, on ESTree).
+ */
+function directConsumer(node: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  let n = node;
+  let inOptions = false;
+  while (n.parent && VALUE_CARRIERS.has(n.parent.type)) {
+    if (n.parent.type === 'Property' && n.parent.value !== n) return undefined;
+    if (n.parent.type === 'ObjectExpression') inOptions = true;
+    n = n.parent;
+  }
+  const call = n.parent;
+  if (call?.type !== 'NewExpression' && call?.type !== 'CallExpression') return undefined;
+  if ((call.type === 'CallExpression' && !inOptions) || !call.arguments.includes(n as TSESTree.CallExpressionArgument)) return undefined;
+  let callee = unwrap(call.callee);
+  while (callee.type === 'MemberExpression' && !callee.computed) callee = unwrap(callee.object);
+  const source = callee.type === 'Identifier' ? moduleOf(callee, sourceCode) : undefined;
+  return source === undefined ? undefined : unmigratedPackage(source);
+}
+
+/** Expressions a read passes through on its way into the `const` holding it. */
+const HOLDING = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression']);
+
+/**
+ * The library the codemod does not migrate that an env read (`node`) is handed to, directly or through the `const`
+ * holding it; `local` is the name a destructuring binds it to. Renamed, the Azure key would go where that library
+ * sends it.
+ */
+export function unmigratedConsumer(node: TSESTree.Node, sourceCode: SourceCode, local?: TSESTree.Identifier): string | undefined {
+  let held = local;
+  if (!held) {
+    let n = node;
+    while (n.parent && HOLDING.has(n.parent.type)) n = n.parent;
+    const declarator = n.parent;
+    const isConst = declarator?.type === 'VariableDeclarator' && declarator.init === n && declarator.parent.kind === 'const';
+    if (isConst && declarator.id.type === 'Identifier') held = declarator.id;
+  }
+  if (!held) return directConsumer(node, sourceCode);
+  const refs = variableOf(sourceCode, held)?.references ?? [];
+  return refs.filter((r) => r.isRead()).map((r) => directConsumer(r.identifier, sourceCode)).find((c) => c !== undefined);
 }

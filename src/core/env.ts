@@ -77,3 +77,11 @@ export function envReadMessage(name: string): string | undefined {
   if (replacement === undefined) return `${name} is not an Azure OpenAI setting: read an AZURE_OPENAI_* variable instead`;
   return undefined;
 }
+
+/**
+ * The marker of an OpenAI variable read handed to a library this tool does not migrate: renamed, the Azure key would
+ * go where that library sends it (api.openai.com), so the read keeps its name.
+ */
+export function unmigratedConsumerMessage(name: string, pkg: string): string {
+  return `${name} is handed to ${pkg}, which this tool does not migrate: that code still talks to OpenAI, so the read keeps its name; move it to Azure OpenAI by hand, then read the Azure setting`;
+}

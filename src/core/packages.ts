@@ -1,5 +1,6 @@
+import { builtinModules } from 'node:module';
 import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
-import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE } from './families/agents-sdk.js';
+import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE, AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
 import { AZURE_OPENAI_BETA } from './families/azure-openai-beta.js';
 import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE } from './families/langchain.js';
 import { OPENAI_V3 } from './families/openai-v3.js';
@@ -55,6 +56,35 @@ export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
   [AI_SDK.package]: [...Object.keys(AI_SDK.instance), ...Object.keys(AI_SDK.factories)],
   [AGENTS_PACKAGE]: AGENTS_LINT_CALLS,
 };
+
+/**
+ * Packages whose imports make a file a `migrate` candidate: every SDK family this tool migrates, read from the
+ * family tables (so a new family entry is picked up here too), plus the families migrated by their own transforms.
+ */
+export const MIGRATED_PACKAGES: readonly string[] = [
+  ...new Set([
+    OPENAI_SDK,
+    ...Object.keys(LEGACY_CLIENTS),
+    ...Object.keys(DIRECT_OPENAI_WRAPPERS),
+    ...Object.keys(WRAPPER_FACTORIES),
+    ...AGENTS_PACKAGES,
+    ...AGENTS_REALTIME_PACKAGES,
+  ]),
+];
+
+/**
+ * The package an import specifier names when it is a third-party one this tool does not migrate (LlamaIndex's
+ * `OpenAI`, `@ai-sdk/openai-compatible`, …): OpenAI settings handed to it still go wherever it sends them. Undefined for
+ * relative paths, subpath imports (`#x`), common path aliases (`@/x`, `~/x`), Node built-ins and other schemes, the
+ * Azure SDK and the migrated packages.
+ */
+export function unmigratedPackage(specifier: string): string | undefined {
+  if (/^[./#~]|^@\/|^[a-z]+:/.test(specifier)) return undefined;
+  const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  if (builtinModules.includes(name) || name.startsWith('@azure/') || AZURE_PACKAGES.includes(name) || MIGRATED_PACKAGES.includes(name)) return undefined;
+  return name;
+}
+
 export const AI_SDK_PROVIDER_METHODS: readonly string[] = Object.keys(AI_SDK.methods);
 
 /**

@@ -1,7 +1,6 @@
 import { AZURE_ENV, isOpenAIEnvName } from './env.js';
 import { mentionsOpenAIHost } from './hosts.js';
-import { DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, WRAPPER_FACTORIES } from './packages.js';
-import { AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
+import { MIGRATED_PACKAGES } from './packages.js';
 
 /**
  * The pre-filter: text a file must contain to possibly involve OpenAI. Files without any of these are never parsed.
@@ -39,21 +38,6 @@ export const PREFILTER_PATTERN = new RegExp(PREFILTER_TOKENS.join('|'), 'i');
 export function mayInvolveOpenAI(text: string): boolean {
   return PREFILTER_PATTERN.test(text);
 }
-
-/**
- * Packages whose imports make a file a `migrate` candidate: every SDK family this tool migrates, read from the
- * family tables (so a new family entry is picked up here too), plus the families migrated by their own transforms.
- */
-export const MIGRATED_PACKAGES: readonly string[] = [
-  ...new Set([
-    OPENAI_SDK,
-    ...Object.keys(LEGACY_CLIENTS),
-    ...Object.keys(DIRECT_OPENAI_WRAPPERS),
-    ...Object.keys(WRAPPER_FACTORIES),
-    ...AGENTS_PACKAGES,
-    ...AGENTS_REALTIME_PACKAGES,
-  ]),
-];
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -139,5 +139,35 @@ ruleTester.run('no-openai-env', testable(rule), {
       filename: 'config.cjs',
       errors: [{ messageId: 'replaceable', suggestions: [{ messageId: 'useAzureEnv', output: 'module.exports = { key: process.env.AZURE_OPENAI_API_KEY };' }] }],
     },
+    // Handed to a library the codemod does not migrate: it still talks to OpenAI, so no rename is suggested, and the
+    // same name is that library's in the whole file (the guard checks what it reads).
+    {
+      code: [
+        "import { OpenAI } from 'llamaindex';",
+        'if (!process.env.OPENAI_API_KEY) throw new Error();',
+        'export const llm = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });',
+      ].join('\n'),
+      errors: [
+        { messageId: 'unmigratedConsumer', data: { name: 'OPENAI_API_KEY', package: 'llamaindex' }, line: 2, suggestions: [] },
+        { messageId: 'unmigratedConsumer', line: 3, suggestions: [] },
+      ],
+    },
+    {
+      code: [
+        "const { createOpenAICompatible } = require('@ai-sdk/openai-compatible');",
+        'const { OPENAI_API_KEY } = process.env;',
+        "exports.p = createOpenAICompatible({ name: 'x', apiKey: OPENAI_API_KEY });",
+      ].join('\n'),
+      filename: 'provider.cjs',
+      errors: [{ messageId: 'unmigratedConsumer', data: { name: 'OPENAI_API_KEY', package: '@ai-sdk/openai-compatible' }, suggestions: [] }],
+    },
+    // A value handed bare to a library call is data, not a client setting; a relative module may be the app's own client.
+    {
+      code: "import { expect } from 'vitest';\nimport { make } from './client';\nexpect(process.env.OPENAI_API_KEY).toBeTruthy();\nmake({ key: process.env.OPENAI_API_KEY });",
+      errors: [
+        { messageId: 'replaceable', line: 3, suggestions: [{ messageId: 'useAzureEnv', output: "import { expect } from 'vitest';\nimport { make } from './client';\nexpect(process.env.AZURE_OPENAI_API_KEY).toBeTruthy();\nmake({ key: process.env.OPENAI_API_KEY });" }] },
+        { messageId: 'replaceable', line: 4, suggestions: [{ messageId: 'useAzureEnv', output: "import { expect } from 'vitest';\nimport { make } from './client';\nexpect(process.env.OPENAI_API_KEY).toBeTruthy();\nmake({ key: process.env.AZURE_OPENAI_API_KEY });" }] },
+      ],
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_PACKAGES, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK } from '../../src/core/index.js';
+import { AZURE_PACKAGES, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, unmigratedPackage } from '../../src/core/index.js';
 import { unwrap } from './clients.js';
-import { moduleBindings, resolveBinding, type ModuleBinding } from './imports.js';
+import { isRequireOf, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -60,4 +60,59 @@ export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>
     if (set.has(p.parent.node) && (p as Node).parentPath?.name === 'arguments') return true;
   }
   return false;
+}
+
+/** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */
+const VALUE_CARRIERS = new Set([
+  'ObjectProperty',
+  'Property',
+  'ObjectExpression',
+  'ArrayExpression',
+  'LogicalExpression',
+  'ConditionalExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+  'ParenthesizedExpression',
+]);
+
+/** The module specifier a file's identifier is imported or required from (`import { X } from 'm'`, `const { X } = require('m')`). */
+function moduleOf(ctx: TransformContext, id: Node): string | undefined {
+  const declared = ctx.index.resolve(id);
+  if (!declared) return undefined;
+  let node = ctx.index.parentOf(declared.id);
+  if (node?.type === 'ImportSpecifier' || node?.type === 'ImportDefaultSpecifier' || node?.type === 'ImportNamespaceSpecifier') {
+    const declaration = ctx.index.parentOf(node);
+    return declaration.importKind === 'type' || node.importKind === 'type' ? undefined : declaration.source.value;
+  }
+  if (node?.type === 'TSImportEqualsDeclaration') return node.moduleReference?.expression?.value;
+  while (node && (node.type === 'ObjectProperty' || node.type === 'ObjectPattern')) node = ctx.index.parentOf(node);
+  if (node?.type !== 'VariableDeclarator') return undefined;
+  let init = unwrap(node.init);
+  if (init?.type === 'MemberExpression') init = unwrap(init.object);
+  const source = init?.type === 'CallExpression' ? init.arguments[0] : undefined;
+  return source && isRequireOf(init, source.value) ? source.value : undefined;
+}
+
+/**
+ * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting: an argument of
+ * `new X(…)`, or a property of an options object given to `x(…)` (`createX({ apiKey })`), with X imported from that
+ * package. A value passed bare to a call of it (`expect(v)`) is data, not a setting of a client.
+ */
+export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
+  let p = path;
+  let inOptions = false;
+  while (p.parent && VALUE_CARRIERS.has((p.parent.node as Node).type)) {
+    const parent = p.parent.node as Node;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
+    if (parent.type === 'ObjectExpression') inOptions = true;
+    p = p.parent;
+  }
+  const call = p.parent?.node as Node;
+  const isNew = call?.type === 'NewExpression';
+  if (!(isNew || (call?.type === 'CallExpression' && inOptions)) || !(call.arguments as Node[]).includes(p.node)) return undefined;
+  let callee = unwrap(call.callee);
+  while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
+  const source = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
+  return source === undefined ? undefined : unmigratedPackage(source);
 }
