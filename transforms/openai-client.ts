@@ -1,5 +1,12 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_CLIENT_EXPORTS, ENTRA_CLIENT_PROPERTIES, OPENAI_SDK, PREVIEW_API_VERSION, needsPreviewApiVersion } from '../src/core/index.js';
+import {
+  AZURE_CLIENT_EXPORTS,
+  BROWSER_MODULE_MESSAGE,
+  ENTRA_CLIENT_PROPERTIES,
+  OPENAI_SDK,
+  PREVIEW_API_VERSION,
+  needsPreviewApiVersion,
+} from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
@@ -95,7 +102,8 @@ function entraPropertyReads(ctx: TransformContext): { path: ASTPath<Node>; messa
 
 /**
  * Client construction: `new OpenAI(...)` that talks to OpenAI becomes an Azure client (classic `AzureOpenAI` or
- * the v1 `OpenAI` on `<endpoint>/openai/v1/`), with imports, auth, options and secrets to match.
+ * the v1 `OpenAI` on `<endpoint>/openai/v1/`), with imports, auth, options and secrets to match. In browser code
+ * the client stays as it is, with a marker: its Azure settings would be `process.env` reads.
  */
 export const openaiClient: Transform = {
   name: 'openai-client',
@@ -104,6 +112,7 @@ export const openaiClient: Transform = {
     clientCalls(ctx); // freeze the original call set before constructors change
     const entra = ctx.options.auth === 'entra-id';
     if (entra) for (const { path, message } of entraPropertyReads(ctx)) ctx.todo(path, message);
+    for (const c of clients.constructions) if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
     const targets = clients.constructions.filter((c) => c.kind === 'openai');
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);

@@ -1,9 +1,11 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_ENV,
+  BROWSER_MODULE_MESSAGE,
   OPENAI_MTLS_HOST,
   OPENAI_ONLY_HEADERS,
   findSecret,
+  isBrowserModule,
   isOpenAIAPIHostName,
   maskSecret,
   mentionsOpenAIHost,
@@ -401,6 +403,7 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
  * Strings that name OpenAI's API but are not a whole `/v1` URL (a bare host for a client that adds `/v1/…` later,
  * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
  * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform.
+ * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
  */
 export const rawHttp: Transform = {
   name: 'raw-http',
@@ -412,11 +415,17 @@ export const rawHttp: Transform = {
       (path) => isValuePosition(path) && !insideClientArguments(ctx, path),
     );
     const migrated: ASTPath<Node>[] = [];
+    const browser = isBrowserModule(ctx.source);
     for (const path of literals) {
       const node = path.node as Node;
       const text = literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
       if (OPENAI_MTLS_HOST.test(text)) {
         ctx.todo(path, MTLS);
+        continue;
+      }
+      // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
+      if (browser) {
+        ctx.todo(path, BROWSER_MODULE_MESSAGE);
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);

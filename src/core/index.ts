@@ -2,6 +2,7 @@
 export * from './deployments.js';
 export * from './env.js';
 export * from './facts.js';
+export * from './file-context.js';
 export * from './hosts.js';
 export * from './markers.js';
 export * from './models.js';

@@ -119,7 +119,7 @@ export class Linker {
   private sourceValue(file: string, source: Source): Value {
     switch (source.kind) {
       case 'new': {
-        if (!this.isOpenAIClass(file, source.ctor)) return null;
+        if (!this.isOpenAIClass(file, source.ctor) || this.files.get(file)!.browser) return null;
         if (!source.baseURL) return CLIENT;
         const text =
           'text' in source.baseURL ? source.baseURL.text : this.files.get(file)!.constTexts.get(source.baseURL.constant);

@@ -1,4 +1,5 @@
 import type * as t from '@babel/types';
+import { isBrowserModule } from '../core/file-context.js';
 import { isModelName } from '../core/models.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
@@ -26,6 +27,8 @@ export interface FileSummary {
   refs: Ref[];
   /** Modules loaded in a way we cannot follow (`import()`, `require` passed around): all they export escapes. */
   opaque: string[];
+  /** Browser code: its clients are left talking to OpenAI (see isBrowserModule). */
+  browser: boolean;
 }
 
 /** `name`: an export name, `default`, `*` (namespace) or `=` (the whole CommonJS module, `require('x')`). */
@@ -357,6 +360,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
     constTexts: new Map(),
     refs: [],
     opaque: [],
+    browser: isBrowserModule(text),
   };
   /** Identifiers that name an export rather than use a value (`module.exports = { x }`). */
   const aliases = new Set<Node>();

@@ -61,6 +61,11 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['app.ts']?.clientBindings).toEqual(['direct', 'fromEnv']);
   });
 
+  it('does not follow a client constructed in browser code (it is left talking to OpenAI)', async () => {
+    const { facts } = await index('browser-client');
+    expect(facts['app.ts']?.clientBindings).toEqual(['serverClient']);
+  });
+
   it('skips a file that fails to parse and still indexes the rest', async () => {
     const { facts, raw } = await index('parse-error');
     expect(facts['broken.ts']).toBeUndefined();

@@ -4,6 +4,7 @@ import {
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
   isAzureURL,
+  isBrowserModule,
   isOpenAIBaseURL,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
@@ -12,8 +13,11 @@ import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
 
-/** Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor. */
-export type ClientKind = 'openai' | 'azure' | 'other';
+/**
+ * Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor; `browser`: OpenAI
+ * from browser code, left as it is (the Azure settings would come from `process.env`, which the browser lacks).
+ */
+export type ClientKind = 'openai' | 'azure' | 'other' | 'browser';
 
 /** How the constructor was named, so the migrated one can be named the same way. */
 export type CalleeRef =
@@ -39,6 +43,8 @@ export interface FileClients {
   members: Map<Node, Set<string>>;
   /** Declaring identifiers of in-file functions that return a direct-OpenAI client (`getClient()`, memoised or not). */
   factories: Set<Node>;
+  /** A browser module: no client in it is migrated, so none is tracked (its calls keep their models). */
+  browser: boolean;
 }
 
 const KEY = 'openai-to-azure:clients';
@@ -167,7 +173,8 @@ export function fileClients(ctx: TransformContext): FileClients {
   const names = /['"]openai['"]/.test(ctx.source);
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
-  const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set() };
+  const browser = isBrowserModule(ctx.source);
+  const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), browser };
   ctx.shared.set(KEY, result);
   if (!names) return result;
   const { index } = ctx;
@@ -176,8 +183,9 @@ export function fileClients(ctx: TransformContext): FileClients {
     const found = classOf(sdk, path.get('callee'));
     if (!found) return;
     const kind = found.cls === 'azure' ? 'azure' : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
-    result.constructions.push({ path, kind, callee: found.callee });
+    result.constructions.push({ path, kind: kind === 'openai' && browser ? 'browser' : kind, callee: found.callee });
   });
+  if (browser) return result;
   const direct = new Set(result.constructions.filter((c) => c.kind === 'openai').map((c) => c.path.node));
   const addMember = (path: ASTPath<Node>, name: string | undefined): void => {
     const cls = enclosingClass(path);
@@ -332,6 +340,7 @@ function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
 
 /** Whether an identifier path refers to a direct-OpenAI client variable (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
+  if (clients.browser) return false;
   const name = (path.node as Node).name as string;
   const declared = declarationAt(path);
   if (declared && clients.ids.has(declared.id)) return true;
@@ -348,7 +357,7 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>): 
   if (node.type === 'Identifier') return isClientIdentifier(ctx, clients, inner);
   if (node.type === 'CallExpression') return isFactoryCall(clients, inner);
   if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'));
-  if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression') {
+  if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.browser) {
     const cls = enclosingClass(inner);
     const name = memberName(node);
     // The project index names fields holding a client obtained elsewhere (`this.client` typed `OpenAI`) as `this.x`.
