@@ -4,15 +4,21 @@ import {
   BROWSER_MODULE_MESSAGE,
   OPENAI_MTLS_HOST,
   OPENAI_ONLY_HEADERS,
+  GLOBAL_OBJECTS,
+  REQUEST_GLOBALS,
+  REQUEST_PACKAGES,
+  TEST_DATA_URL_MESSAGE,
   findSecret,
   isBrowserModule,
   isOpenAIAPIHostName,
+  isTestFile,
   maskSecret,
   mentionsOpenAIHost,
+  packageName,
   parseOpenAIURL,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
-import { insideClientArguments } from './lib/client-arguments.js';
+import { insideClientArguments, moduleOf } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
@@ -177,6 +183,22 @@ function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node
     const grand = parent.parent as ASTPath<Node>;
     return isMethod && (grand?.node as Node)?.type === 'CallExpression' && (grand.node as Node).callee === parent.node ? [grand] : [];
   });
+}
+
+/**
+ * Whether a call sends a request itself: a request global (`fetch(…)`, `globalThis.fetch(…)`, `new WebSocket(…)`), or
+ * an export of a request package (`axios.post(…)`). A local (`mockFetch`, `const fetch = vi.fn()`) sends nothing.
+ */
+function sendsRequest(ctx: TransformContext, call: Node): boolean {
+  let callee = unwrap(call.callee);
+  const method = memberName(callee);
+  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
+  if (callee?.type !== 'Identifier') return false;
+  if (!ctx.index.resolve(callee)) {
+    return REQUEST_GLOBALS.includes(callee.name) || (GLOBAL_OBJECTS.includes(callee.name) && REQUEST_GLOBALS.includes(method ?? ''));
+  }
+  const source = moduleOf(ctx, callee);
+  return source !== undefined && REQUEST_PACKAGES.includes(packageName(source));
 }
 
 /** `headers: {…}` / `headers: new Headers({…})` / `headers: h` (a const) in an options object: the object literal. */
@@ -404,6 +426,7 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
  * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
  * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform.
  * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
+ * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion.
  */
 export const rawHttp: Transform = {
   name: 'raw-http',
@@ -416,6 +439,7 @@ export const rawHttp: Transform = {
     );
     const migrated: ASTPath<Node>[] = [];
     const browser = isBrowserModule(ctx.source);
+    const test = isTestFile(ctx.path);
     for (const path of literals) {
       const node = path.node as Node;
       const text = literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
@@ -426,6 +450,11 @@ export const rawHttp: Transform = {
       // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
       if (browser) {
         ctx.todo(path, BROWSER_MODULE_MESSAGE);
+        continue;
+      }
+      // In a test, a URL no request sends is data: rewritten, it would read an env variable CI does not set.
+      if (test && !requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node))) {
+        ctx.todo(path, TEST_DATA_URL_MESSAGE);
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);

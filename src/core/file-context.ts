@@ -14,3 +14,36 @@ export function isBrowserModule(source: string): boolean {
 /** Why browser code is left as it was where a migration would make it read `process.env`. */
 export const BROWSER_MODULE_MESSAGE =
   'browser code cannot read server env (`process.env` is undefined there), so this still talks to OpenAI: route these calls through a server that holds the Azure OpenAI settings, or configure the Azure endpoint and auth for the browser explicitly';
+
+/** A test file (`*.test.*`, `*.spec.*`, or under `__tests__/`): OpenAI URLs there are often data for mocks and assertions. */
+export function isTestFile(path: string): boolean {
+  return /(?:^|[\\/])__tests__[\\/]/.test(path) || /\.(?:test|spec)\.[^\\/]*$/.test(path);
+}
+
+/** Globals that send a request (`fetch(…)`, `new WebSocket(…)`, also as `globalThis.fetch(…)`). */
+export const REQUEST_GLOBALS: readonly string[] = ['fetch', 'WebSocket', 'EventSource'];
+
+/** The global objects a request global is also reached through. */
+export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
+
+/** Packages whose exports send requests (`axios.post(…)`, `https.request(…)`, `got(…)`): not mocks of them (msw's `http`). */
+export const REQUEST_PACKAGES: readonly string[] = [
+  'axios',
+  'got',
+  'ky',
+  'ofetch',
+  'undici',
+  'node-fetch',
+  'cross-fetch',
+  'superagent',
+  'needle',
+  'http',
+  'https',
+  'ws',
+  'eventsource',
+  '@microsoft/fetch-event-source',
+];
+
+/** Why an OpenAI URL in a test file that no request sends is left as it is. */
+export const TEST_DATA_URL_MESSAGE =
+  'test data: no request sends this OpenAI URL here (a mock, an assertion, a fixture), so it is left as it is; if the test checks what the migrated code calls, expect the Azure URL (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)';

@@ -72,6 +72,12 @@ export const MIGRATED_PACKAGES: readonly string[] = [
   ]),
 ];
 
+/** The package an import specifier loads from (`@scope/pkg/sub` → `@scope/pkg`, `node:https` → `https`). */
+export function packageName(specifier: string): string {
+  const bare = specifier.replace(/^node:/, '');
+  return bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
+}
+
 /**
  * The package an import specifier names when it is a third-party one this tool does not migrate (LlamaIndex's
  * `OpenAI`, `@ai-sdk/openai-compatible`, …): OpenAI settings handed to it still go wherever it sends them. Undefined for
@@ -80,7 +86,7 @@ export const MIGRATED_PACKAGES: readonly string[] = [
  */
 export function unmigratedPackage(specifier: string): string | undefined {
   if (/^[./#~]|^@\/|^[a-z]+:/.test(specifier)) return undefined;
-  const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  const name = packageName(specifier);
   if (builtinModules.includes(name) || name.startsWith('@azure/') || AZURE_PACKAGES.includes(name) || MIGRATED_PACKAGES.includes(name)) return undefined;
   return name;
 }

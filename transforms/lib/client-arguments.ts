@@ -77,7 +77,7 @@ const VALUE_CARRIERS = new Set([
 ]);
 
 /** The module specifier a file's identifier is imported or required from (`import { X } from 'm'`, `const { X } = require('m')`). */
-function moduleOf(ctx: TransformContext, id: Node): string | undefined {
+export function moduleOf(ctx: TransformContext, id: Node): string | undefined {
   const declared = ctx.index.resolve(id);
   if (!declared) return undefined;
   let node = ctx.index.parentOf(declared.id);
