@@ -52,6 +52,13 @@ export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
   logger: { action: 'keep' },
 };
 
+/**
+ * The marker of an `apiKey` the code supplies itself (a variable, a member, a call: a per-user or configured key),
+ * which the migrated client replaces with the Azure auth (spec §3: rewrite the value) — never silently.
+ */
+export const OWN_API_KEY_MESSAGE =
+  'this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses AZURE_OPENAI_API_KEY (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here';
+
 /** Client properties whose meaning changes with Entra ID auth (the token provider becomes the SDK's `apiKey` function). */
 export const ENTRA_CLIENT_PROPERTIES: Readonly<Record<string, string>> = {
   apiKey:
