@@ -24,16 +24,19 @@ const FINE_TUNED = 'fine-tuned model ids do not exist on Azure: deploy the fine-
 
 /**
  * The model property of a deployment call: in its first object argument (runs take `(threadId, params)`), at
- * `model` or where DEPLOYMENT_MODEL_PATHS says.
+ * `model` or where DEPLOYMENT_MODEL_PATHS says. `spread` when the object lacks it but spreads another object
+ * (`create({ ...params })`): the model comes from there.
  */
-function modelProperty(call: ASTPath<Node>, member: string): ASTPath<Node> | undefined {
+function modelProperty(call: ASTPath<Node>, member: string): ASTPath<Node> | 'spread' | undefined {
   const count = ((call.node as Node).arguments as Node[]).length;
   let object: ASTPath<Node> | undefined;
   for (let i = 0; i < count && !object; i++) object = objectLiteral(call.get('arguments', i));
   let property: ASTPath<Node> | undefined;
   for (const key of DEPLOYMENT_MODEL_PATHS[member] ?? ['model']) {
-    property = object && propertyPath(object, key);
-    object = property && objectLiteral(property.get('value'));
+    if (!object) return undefined;
+    property = propertyPath(object, key);
+    if (!property) return ((object.node as Node).properties as Node[]).some((p) => p.type === 'SpreadElement') ? 'spread' : undefined;
+    object = objectLiteral(property.get('value'));
   }
   return property;
 }
@@ -130,19 +133,22 @@ function rewriteConstant(state: Rewrite, path: ASTPath<Node>): boolean {
 
 /**
  * Model names in deployment positions (the `model` of a deployment-scoped call on a direct-OpenAI client) become
- * deployment references; values it cannot resolve, and model-name checks on them, get a marker.
+ * deployment references; values it cannot resolve (a model spread in from elsewhere included), and model-name checks
+ * on them, get a marker.
  */
 export const modelDeployments: Transform = {
   name: 'model-deployments',
   apply(ctx) {
     const realtime = realtimeConnects(ctx);
     if (ctx.options.target === 'classic') for (const call of realtime) ctx.todo(call, REALTIME_CLASSIC_MESSAGE);
-    const properties = [
+    const calls = [
       ...clientCalls(ctx)
         .filter((c) => isDeploymentCall(c.member))
-        .map((c) => modelProperty(c.path, c.member)),
-      ...realtime.map((call) => modelProperty(call, 'realtime')),
-    ].filter((p): p is ASTPath<Node> => p !== undefined);
+        .map((c) => ({ path: c.path, property: modelProperty(c.path, c.member) })),
+      ...realtime.map((path) => ({ path, property: modelProperty(path, 'realtime') })),
+    ];
+    for (const call of calls) if (call.property === 'spread') ctx.todo(call.path, NOT_A_DEPLOYMENT);
+    const properties = calls.map((c) => c.property).filter((p): p is ASTPath<Node> => p !== undefined && p !== 'spread');
     rewriteModelProperties(ctx, properties, NOT_A_DEPLOYMENT, wrapperDeploymentValues(ctx));
   },
 };
