@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { isLaterApiVersion } from '../core/index.js';
 import type { FileResult } from '../pipeline/types.js';
 import type { ConfigContext } from './env-plan.js';
@@ -7,10 +7,12 @@ import type { ConfigContext } from './env-plan.js';
 /** What every config file's context shares. */
 type Base = Pick<ConfigContext, 'target' | 'apiVersion' | 'packages'>;
 
-export const inside = (file: string, dir: string): boolean => {
-  const rel = relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
-};
+/**
+ * Whether `file` is `dir` or under it (both absolute and resolved, as discovery gives them). A prefix test, not
+ * `path.relative`: it is asked for every config file against every code result.
+ */
+export const inside = (file: string, dir: string): boolean =>
+  file.startsWith(dir) && (file.length === dir.length || dir.endsWith(sep) || file[dir.length] === sep);
 
 /**
  * The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). `known` holds
