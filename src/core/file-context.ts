@@ -44,6 +44,6 @@ export const REQUEST_PACKAGES: readonly string[] = [
   '@microsoft/fetch-event-source',
 ];
 
-/** Why an OpenAI URL in a test file that no request sends is left as it is. */
+/** Why the OpenAI URLs in a test file that no request sends are left as they are (said once, at the first). */
 export const TEST_DATA_URL_MESSAGE =
-  'test data: no request sends this OpenAI URL here (a mock, an assertion, a fixture), so it is left as it is; if the test checks what the migrated code calls, expect the Azure URL (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)';
+  'test data: no request sends this OpenAI URL, nor the others like it in this file (mocks, assertions, fixtures), so they are left as they are; if a test checks what the migrated code calls, expect the Azure URL (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)';
