@@ -6,9 +6,22 @@
 /** React's `"use client"` directive at the top of a module (after comments). */
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1/;
 
-/** A module that runs in the browser: it reads `import.meta.env` (Vite and kin) or starts with `"use client"`. */
+/**
+ * What only browser code does, on a line that is not a comment: React's state and effect hooks (a server component
+ * has none), the DOM and browser storage, WebRTC. `window` and `navigator` are left out: isomorphic code reads them
+ * (`navigator.userAgent`).
+ */
+const BROWSER_ONLY =
+  /^(?![ \t]*(?:\/\/|\/?\*)).*?(?:\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*\(|\b(?:document|localStorage|sessionStorage)\.\w|\bnew RTCPeerConnection\b)/m;
+/** The same names anywhere: most files have none, and skip the line-by-line test. */
+const BROWSER_HINT = /use(?:State|Effect|LayoutEffect|Reducer|Ref)|document\.|localStorage|sessionStorage|RTCPeerConnection/;
+
+/**
+ * A module that runs in the browser: it reads `import.meta.env` (Vite and kin), starts with `"use client"`, or does
+ * what only browser code does (a React component with state, a page script using the DOM).
+ */
 export function isBrowserModule(source: string): boolean {
-  return source.includes('import.meta.env') || USE_CLIENT.test(source);
+  return source.includes('import.meta.env') || USE_CLIENT.test(source) || (BROWSER_HINT.test(source) && BROWSER_ONLY.test(source));
 }
 
 /** Why browser code is left as it was where a migration would make it read `process.env`. */
