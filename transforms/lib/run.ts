@@ -121,8 +121,13 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
 function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName, probed: boolean): RunResult {
   const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
-  const output = retab(settleEnds(printingAs(input.source)(() => root.toSource(printOptions(input.source)))), input.source);
+  const output = retab(printWhole(root, input.source), input.source);
   return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
+}
+
+/** A whole tree printed through recast in the file's style (quotes, commas, tabs, semicolons). */
+function printWhole(root: Collection, source: string): string {
+  return settleEnds(printingAs(source)(() => root.toSource(printOptions(source))));
 }
 
 function finish(output: string, source: string, ctx: TransformContext, todoMessages: string[]): RunResult {
@@ -387,7 +392,7 @@ function applyTransforms(
     // it see ordinary code.
     if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
       if (mode === 'plain') throw WHOLE_FILE;
-      const printed = settleEnds(printingAs(input.source)(() => ctx.root.toSource(printOptions(input.source))));
+      const printed = printWhole(ctx.root, input.source);
       ctx.root = j(printed);
       ctx.source = recastText(printed);
       ctx.shared.clear();
