@@ -16,6 +16,7 @@ import {
   mentionsOpenAIHost,
   packageName,
   parseOpenAIURL,
+  restSurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
 import { insideClientArguments, moduleOf } from './lib/client-arguments.js';
@@ -96,6 +97,9 @@ function rewriteURL(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> |
   const { code, model } = azureV1URLCode(ctx, url, rest);
   const replaced = replaceURL(ctx, path, code);
   ctx.change(node, 'endpoint');
+  // What the SDK's call to this path would be told: not on Azure, or different there.
+  const gap = restSurfaceGap(url.rest);
+  if (gap) ctx.todo(replaced, gap.message);
   if (model !== undefined) {
     ctx.j(replaced).find(ctx.j.Identifier, { name: DEPLOYMENT_PLACEHOLDER }).forEach((p) => {
       p.replace(deploymentExpression(ctx, model));

@@ -204,6 +204,36 @@ export function surfaceGap(path: string): SurfaceGap | undefined {
   return key === undefined ? undefined : SURFACE_GAPS[key];
 }
 
+/**
+ * REST paths (after `/v1/`) by the SDK member they are, so a raw HTTP call to one gets the SDK call's gap. Paths whose
+ * gap depends on the HTTP method (`/batches`, `/models`) are left out.
+ */
+export const REST_MEMBERS: Readonly<Record<string, string>> = {
+  moderations: 'moderations.create',
+  organization: 'admin.organization',
+  'images/variations': 'images.createVariation',
+  assistants: 'beta.assistants',
+  threads: 'beta.threads',
+  videos: 'videos',
+  containers: 'containers',
+  skills: 'skills',
+  chatkit: 'beta.chatkit',
+  'realtime/client_secrets': 'realtime.clientSecrets',
+  'realtime/calls': 'realtime.calls',
+  'realtime/sessions': 'beta.realtime.sessions',
+  'realtime/transcription_sessions': 'beta.realtime.transcriptionSessions',
+  fine_tuning: 'fineTuning',
+  conversations: 'conversations',
+  uploads: 'uploads',
+};
+
+/** The gap of a REST path after `/v1` (`/threads/${id}/runs`, `/realtime/sessions?x`), as its SDK call has it. */
+export function restSurfaceGap(rest: string): SurfaceGap | undefined {
+  const path = rest.replace(/^\/+/, '').replace(/[?#].*$/s, '');
+  const key = Object.keys(REST_MEMBERS).find((k) => path === k || path.startsWith(`${k}/`));
+  return key === undefined ? undefined : surfaceGap(REST_MEMBERS[key]!);
+}
+
 /** The member paths a resource prefix can be handed out as (`completions` from `client.chat.completions`). */
 export const RESOURCE_PREFIXES: readonly string[] = [
   ...new Set(
