@@ -1,9 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_ENV, azureReplacementFor, envReadMessage, isOpenAIEnvName, unmigratedConsumerMessage } from '../src/core/index.js';
+import { AI_SDK, AZURE_ENV, OPENAI_SDK, azureReplacementFor, envReadMessage, isOpenAIEnvName, unmigratedConsumerMessage } from '../src/core/index.js';
+import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
 import { insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
 import { indexFor } from './lib/file-index.js';
-import { propertyName, referencesOf } from './lib/imports.js';
+import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -71,6 +72,17 @@ interface Read {
   local?: Node;
 }
 
+const OPENAI_KEY = 'OPENAI_API_KEY';
+
+/**
+ * Whether the file's OpenAI consumer is the Vercel AI SDK alone (it imports `@ai-sdk/openai`, not the `openai` SDK):
+ * its key check must then read the variable the `@ai-sdk/azure` provider it becomes reads.
+ */
+function servesAiSdkOnly(ctx: TransformContext): boolean {
+  const imports = (source: string): boolean => moduleBindings(ctx.j, ctx.root, source).some((b) => !b.typeOnly);
+  return imports(AI_SDK.package) && !imports(OPENAI_SDK);
+}
+
 /** Rename, or leave with a marker, one read. True when renamed. */
 function handle(ctx: TransformContext, { path, name, rename }: Read): boolean {
   const message = envReadMessage(name);
@@ -78,7 +90,7 @@ function handle(ctx: TransformContext, { path, name, rename }: Read): boolean {
     ctx.todo(path, message);
     return false;
   }
-  const azure = azureReplacementFor(name)!;
+  const azure = name === OPENAI_KEY && servesAiSdkOnly(ctx) ? aiSdkKeyEnv(ctx) : azureReplacementFor(name)!;
   rename(azure);
   ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');

@@ -21,7 +21,7 @@ import type { TransformContext } from './types.js';
 type Node = any; // Babel AST via recast.
 
 /** The env variable holding the key `createAzure` gets: the provider's own on classic, the shared one on v1. */
-function keyEnv(ctx: TransformContext): string {
+export function aiSdkKeyEnv(ctx: TransformContext): string {
   return ctx.options.target === 'v1' ? AZURE_ENV.apiKey : AI_SDK.env.apiKey;
 }
 
@@ -51,8 +51,8 @@ export function azureSettings(ctx: TransformContext): string[] {
   }
   if (ctx.options.auth === 'entra-id') props.push(`tokenProvider: ${TOKEN_PROVIDER}`);
   else {
-    props.push(`apiKey: process.env.${keyEnv(ctx)}`);
-    ctx.readsEnv(keyEnv(ctx));
+    props.push(`apiKey: process.env.${aiSdkKeyEnv(ctx)}`);
+    ctx.readsEnv(aiSdkKeyEnv(ctx));
   }
   return props;
 }
@@ -113,8 +113,8 @@ function scrubSecret(ctx: TransformContext, valuePath: ASTPath<Node>): void {
   const secret = findSecret(literalValue(unwrap((declarator?.node as Node)?.init)) ?? '');
   if (declarator && secret) {
     report((declarator.node as Node).init, secret);
-    declarator.get('init').replace(expression(ctx, `process.env.${keyEnv(ctx)}`));
-    ctx.readsEnv(keyEnv(ctx));
+    declarator.get('init').replace(expression(ctx, `process.env.${aiSdkKeyEnv(ctx)}`));
+    ctx.readsEnv(aiSdkKeyEnv(ctx));
   }
 }
 
