@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, OPENAI_ONLY_HEADERS, OWN_API_KEY_MESSAGE, findSecret, maskSecret, mayHoldSecret, optionRule } from '../../src/core/index.js';
 import { azureEndpointRead } from './azure-url.js';
+import { envRead } from './deployment-ref.js';
 import { constInit, declaratorOf, unwrap, unwrapPath } from './clients.js';
 import { propertyName } from './imports.js';
 import { findEach } from './quiet-find.js';
@@ -125,14 +126,6 @@ function cleanHeaders(ctx: TransformContext, prop: ASTPath<Node>): boolean {
   return kept.length > 0;
 }
 
-/** `process.env.X`, `process.env['X']`, `import.meta.env.X`: a setting of the deployment, whatever its name. */
-function isEnvRead(node: Node): boolean {
-  const object = node?.type === 'MemberExpression' ? unwrap(node.object) : undefined;
-  if (object?.type !== 'MemberExpression' || propertyName(object.property) !== 'env') return false;
-  const root = unwrap(object.object);
-  return (root.type === 'Identifier' && root.name === 'process') || root.type === 'MetaProperty';
-}
-
 /**
  * Whether a key value is the code's own (a per-user or configured key): anything but env reads, literals and
  * same-file constants of those, alone or as fallbacks of each other (`process.env.KEY ?? ''`).
@@ -142,7 +135,8 @@ function isOwnKey(path: ASTPath<Node>, depth = 0): boolean {
   const node = inner.node as Node;
   if (node.type === 'LogicalExpression') return isOwnKey(inner.get('left'), depth) || isOwnKey(inner.get('right'), depth);
   if (node.type === 'ConditionalExpression') return isOwnKey(inner.get('consequent'), depth) || isOwnKey(inner.get('alternate'), depth);
-  if (isEnvRead(node) || literalText(node) !== undefined || node.type === 'NullLiteral') return false;
+  // An env read of any name is a setting of the deployment, not the code's own key.
+  if (envRead(node) !== undefined || literalText(node) !== undefined || node.type === 'NullLiteral') return false;
   if (node.type !== 'Identifier' || depth > 2) return true;
   if (node.name === 'undefined') return false;
   const init = constInit(inner);

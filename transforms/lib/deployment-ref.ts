@@ -17,16 +17,12 @@ export function deploymentExpression(ctx: TransformContext, model: string): Node
   return expression(ctx, `process.env.${ref.env} ?? ${str(ctx, ref.fallback)}`);
 }
 
-/** The name of the env variable `process.env.NAME` reads, if the node is such a read. */
+/** The name of the env variable `process.env.NAME` (or `import.meta.env.NAME`) reads, if the node is such a read. */
 export function envRead(node: Node): string | undefined {
   if (node?.type !== 'MemberExpression') return undefined;
   const object = node.object;
-  const isEnv =
-    object?.type === 'MemberExpression' &&
-    object.object?.type === 'Identifier' &&
-    object.object.name === 'process' &&
-    !object.computed &&
-    object.property.name === 'env';
+  const root = object?.type === 'MemberExpression' && !object.computed && object.property.name === 'env' ? object.object : undefined;
+  const isEnv = (root?.type === 'Identifier' && root.name === 'process') || root?.type === 'MetaProperty';
   if (!isEnv) return undefined;
   return node.computed ? node.property.value : node.property.name;
 }
