@@ -2,27 +2,14 @@
  * A client constructed in one module and used in others: the api-version its construction gets (classic target)
  * follows the preview APIs its importers call, which the construction's own file never shows.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, emptyFacts, PREVIEW_API_VERSION, type MigrationOptions } from '../../src/core/index.js';
+import { DEFAULT_OPTIONS, PREVIEW_API_VERSION, type MigrationOptions } from '../../src/core/index.js';
 import { buildProjectIndex } from '../../src/project/index.js';
-import { TRANSFORMS } from '../../transforms/index.js';
-import { runTransforms } from '../../transforms/lib/run.js';
-import { fixture, relativeFacts, sourceFiles } from './helpers.js';
+import { fixture, migratedWithIndex, relativeFacts, sourceFiles } from './helpers.js';
 
 const dir = fixture('preview-across-files');
 
-async function migrated(file: string, options: Partial<MigrationOptions> = {}) {
-  const { facts } = await buildProjectIndex({ cwd: dir, candidates: sourceFiles(dir) });
-  const abs = path.join(dir, file);
-  return runTransforms(TRANSFORMS, {
-    source: readFileSync(abs, 'utf8'),
-    path: abs,
-    options: { ...DEFAULT_OPTIONS, ...options },
-    facts: facts[abs] ?? emptyFacts(),
-  });
-}
+const migrated = (file: string, options: Partial<MigrationOptions> = {}) => migratedWithIndex(dir, file, options);
 
 describe('preview api-version across files', () => {
   it('hands the constructing module the preview calls its importers make on the client, through an export alias', async () => {

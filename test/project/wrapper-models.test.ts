@@ -6,24 +6,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, emptyFacts, type MigrationOptions } from '../../src/core/index.js';
+import type { MigrationOptions } from '../../src/core/index.js';
 import { buildProjectIndex } from '../../src/project/index.js';
 import { TRANSFORMS } from '../../transforms/index.js';
 import { runTransforms } from '../../transforms/lib/run.js';
-import { fixture, relativeFacts, sourceFiles } from './helpers.js';
+import { fixture, migratedWithIndex, relativeFacts, sourceFiles } from './helpers.js';
 
 const dir = fixture('wrapper-models');
 
-async function migrated(file: string, options: Partial<MigrationOptions> = {}) {
-  const { facts } = await buildProjectIndex({ cwd: dir, candidates: sourceFiles(dir) });
-  const abs = path.join(dir, file);
-  return runTransforms(TRANSFORMS, {
-    source: readFileSync(abs, 'utf8'),
-    path: abs,
-    options: { ...DEFAULT_OPTIONS, ...options },
-    facts: facts[abs] ?? emptyFacts(),
-  });
-}
+const migrated = (file: string, options: Partial<MigrationOptions> = {}) => migratedWithIndex(dir, file, options);
 
 describe('wrapper model constants across files', () => {
   it('hands each wrapper module the model name of the constant it imports, and rewrites no constant', async () => {
