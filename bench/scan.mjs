@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The fixed costs of a `migrate` run before any parse, in one process: loading the discovery modules, the walk for
-// code files, the pre-filter's reads (`screenFile` with the candidate test), the walk for config files. Wall and CPU
-// (user + sys of this process) of each, in ms.
+// code and config files (one walk, as `migrate` makes it), the pre-filter's reads (`screenFile` with the candidate
+// test). Wall and CPU (user + sys of this process) of each, in ms.
 //
 //   node bench/scan.mjs <dir> [--dist <build folder>]     (default dist: this checkout's dist/)
 //
@@ -29,16 +29,21 @@ function lap(name) {
   cpu = process.cpuUsage();
 }
 
-const { discover, discoverConfigFiles } = await load('src/pipeline/discover.js');
+const discovery = await load('src/pipeline/discover.js');
 const { screenFile, DEFAULT_MAX_FILE_SIZE } = await load('src/pipeline/limits.js');
 const { isMigrationCandidate } = await load('src/core/index.js');
 lap('load');
 const files = [];
-for await (const file of discover([root])) files.push(file);
+const configFiles = [];
+if (discovery.discoverCodeAndConfig) {
+  // One walk finds both, as `migrate` does.
+  for await (const file of discovery.discoverCodeAndConfig([root])) (discovery.isSourceFile(path.basename(file)) ? files : configFiles).push(file);
+} else {
+  // A build from before that walked the tree twice.
+  for await (const file of discovery.discover([root])) files.push(file);
+  for await (const file of discovery.discoverConfigFiles([root])) configFiles.push(file);
+}
 lap('discover');
 const candidates = files.filter((file) => screenFile(file, DEFAULT_MAX_FILE_SIZE, isMigrationCandidate).kind !== 'irrelevant');
 lap('screen');
-const configFiles = [];
-for await (const file of discoverConfigFiles([root])) configFiles.push(file);
-lap('config-walk');
 console.log(`${out.join('  ')}  (wall/cpu ms; ${files.length} files, ${candidates.length} candidates, ${configFiles.length} config files)`);

@@ -1,6 +1,5 @@
 import { dirname, resolve } from 'node:path';
 import { DEPENDENCY_RANGES, type MigrationOptions } from '../core/index.js';
-import { discoverConfigFiles, type GlobFilter } from '../pipeline/discover.js';
 import type { FileResult, ProcessSettings } from '../pipeline/types.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
 import type { PackageChanges } from './env-plan.js';
@@ -64,7 +63,6 @@ export function packageChanges(results: readonly FileResult[], roots: readonly s
 export interface ConfigRun {
   cwd: string;
   paths: readonly string[];
-  globs?: GlobFilter;
   options: MigrationOptions;
   settings: ProcessSettings;
   /** Files larger than this many bytes are skipped, as code files are. */
@@ -75,16 +73,16 @@ export interface ConfigRun {
 }
 
 /**
- * The config-file jobs, after the code jobs (they follow the code's env list, deployments and imports): discovered
- * by the same walker, under the same limits, edited each by its kind's format-preserving editor, reported like code
- * files.
+ * The config-file jobs, after the code jobs (they follow the code's env list, deployments and imports): `files`, found
+ * by the code files' walk, under the same limits, edited each by its kind's format-preserving editor, reported like
+ * code files.
  */
-export async function migrateConfigFiles(run: ConfigRun, results: readonly FileResult[]): Promise<FileResult[]> {
+export async function migrateConfigFiles(run: ConfigRun, files: readonly string[], results: readonly FileResult[]): Promise<FileResult[]> {
   const roots = run.paths.map((p) => resolve(run.cwd, p));
   const base = { target: run.options.target, apiVersion: run.options.apiVersion, packages: packageChanges(results, roots) };
   const contextFor = contextsFor(results, roots, base);
   const out: FileResult[] = [];
-  for await (const file of discoverConfigFiles(roots, run.globs)) {
+  for (const file of files) {
     const result = await processConfigFile(file, contextFor(file), run.settings, run.maxFileSize);
     if (result.status === 'skipped') run.onSkip?.(result);
     out.push(result);

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex, ProjectIndexer } from '../project/index.js';
 import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
-import { discover, type GlobFilter } from './discover.js';
+import { discoverCodeAndConfig, isSourceFile, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
 import { displayPath } from './process-file.js';
 import { poolSize, processAll, transformAhead, WorkerPool, type Job, type RunControl } from './pool.js';
@@ -68,21 +68,32 @@ function skippedResult(file: string, cwd: string, reason: string): FileResult {
   return { ...base, status: 'skipped', reason };
 }
 
+interface Scan {
+  /** Every source file discovered. */
+  scanned: Set<string>;
+  candidates: string[];
+  skipped: FileResult[];
+  /** The config files (env templates, YAML, package.json), found by the same walk, for after the code. */
+  configFiles: string[];
+}
+
 /**
  * Discover and pre-filter: every scanned file, those that may involve OpenAI, and those over a limit. Unreadable
  * files stay candidates, so they fail visibly instead of vanishing. Each candidate also goes to `onCandidate` as soon
  * as it is found.
  */
-async function scan(
-  request: MigrateRequest,
-  onCandidate?: (file: string) => void,
-): Promise<{ scanned: Set<string>; candidates: string[]; skipped: FileResult[] }> {
+async function scan(request: MigrateRequest, onCandidate?: (file: string) => void): Promise<Scan> {
   const scanned = new Set<string>();
   const candidates: string[] = [];
   const skipped: FileResult[] = [];
+  const configFiles: string[] = [];
   const maxSize = request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for await (const file of discover(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
+  for await (const file of discoverCodeAndConfig(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
     if (request.signal?.aborted) break;
+    if (!isSourceFile(basename(file))) {
+      configFiles.push(file);
+      continue;
+    }
     scanned.add(file);
     const screening = screenFile(file, maxSize, isMigrationCandidate);
     if (screening.kind === 'skipped') {
@@ -96,7 +107,7 @@ async function scan(
     if (scanned.size % PROGRESS_EVERY === 0) request.onScan?.(scanned.size);
   }
   request.onScan?.(scanned.size);
-  return { scanned, candidates, skipped };
+  return { scanned, candidates, skipped, configFiles };
 }
 
 const NO_INDEX: ProjectIndex = { facts: {}, extraFiles: [] };
@@ -179,7 +190,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const early = earlyPool(request, settings);
   const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
   const stream = early && ((file: string) => owned(file) && early.stream([file]));
-  const { scanned, candidates, skipped } = await scan(request, stream).catch((error: unknown) => {
+  const { scanned, candidates, skipped, configFiles } = await scan(request, stream).catch((error: unknown) => {
     early?.close();
     throw error;
   });
@@ -238,9 +249,9 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   }
   // Config files follow the code: the env list, the deployments and the imports its rewrite produced.
   const envList = envOf(tree);
-  const run = { cwd: request.cwd, paths: request.paths, globs: request.globs, options: request.options, settings };
+  const run = { cwd: request.cwd, paths: request.paths, options: request.options, settings };
   const limits = { maxFileSize: request.maxFileSize, onSkip: request.onSkip };
-  const configResults = await migrateConfigFiles({ ...run, ...limits, onResult: request.onConfigResult }, tree);
+  const configResults = await migrateConfigFiles({ ...run, ...limits, onResult: request.onConfigResult }, configFiles, tree);
   phase(`config files (${configResults.length} files)`, started);
   const built = report.build();
   // The config shard reports the tree-wide facts the config files follow (the same list unsharded).

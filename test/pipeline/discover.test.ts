@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { discover, isSourceFile } from '../../src/pipeline/discover.js';
+import { discover, discoverCodeAndConfig, isSourceFile } from '../../src/pipeline/discover.js';
 import { globToRegExp } from '../../src/pipeline/glob.js';
 import { initRepo, makeTree } from './tree.js';
 
@@ -133,5 +133,52 @@ describe('discover', () => {
     initRepo(t.dir);
     expect(await list(t.dir, [t.dir])).toEqual([]);
     expect(await list(t.dir, [`${t.dir}/vendor`])).toEqual(['vendor/a.ts']);
+  });
+});
+
+describe('discoverCodeAndConfig', () => {
+  const TREE = {
+    'src/a.ts': '',
+    'src/.env.example': '',
+    'package.json': '{}',
+    'deploy.yaml': '',
+    '.gitignore': '.env*\nignored/\n',
+    '.github/workflows/ci.yml': '',
+    '.github/dependabot.yml': '',
+    '.github/scripts/release.ts': '',
+    '.vscode/settings.json': '',
+    '.hidden/b.ts': '',
+    'ignored/c.ts': '',
+    'ignored/package.json': '{}',
+    'node_modules/x/package.json': '{}',
+  };
+
+  async function both(root: string, paths: string[], globs?: Parameters<typeof discoverCodeAndConfig>[1]): Promise<string[]> {
+    const out: string[] = [];
+    for await (const file of discoverCodeAndConfig(paths, globs)) out.push(relative(root, file).split('\\').join('/'));
+    return out;
+  }
+
+  it('finds the source files discover finds and the config files (.github/workflows, ignored env templates) in one walk', async () => {
+    const t = makeTree(TREE);
+    cleanup = t.cleanup;
+    const found = await both(t.dir, [t.dir]);
+    expect(found.filter((f) => isSourceFile(f))).toEqual(await list(t.dir, [t.dir]));
+    expect(found.filter((f) => !isSourceFile(f))).toEqual(['.github/workflows/ci.yml', 'deploy.yaml', 'package.json', 'src/.env.example']);
+  });
+
+  it('counts a source file under .github only when a target is inside that folder', async () => {
+    const t = makeTree(TREE);
+    cleanup = t.cleanup;
+    const scripts = `${t.dir}/.github/scripts`;
+    expect(await both(t.dir, [scripts])).toEqual(await list(t.dir, [scripts]));
+    expect(await both(t.dir, [scripts])).toEqual(['.github/scripts/release.ts']);
+  });
+
+  it('applies the config globs to both kinds', async () => {
+    const t = makeTree(TREE);
+    cleanup = t.cleanup;
+    const globs = { dir: t.dir, include: [], exclude: [globToRegExp('src/**')] };
+    expect(await both(t.dir, [t.dir], globs)).toEqual(['.github/workflows/ci.yml', 'deploy.yaml', 'package.json']);
   });
 });
