@@ -193,7 +193,7 @@ export function changedRegions(top: Node, snaps: Snapshot, source: string, first
     const comments: unknown = now.comments;
     if (old.comments !== undefined || (old.leadingComments as unknown[] | undefined)?.length || !start || !Array.isArray(comments)) return false;
     if (comments.length === 0 || firstColumns[start.line] !== start.column || !comments.every(isNewLineComment)) return false;
-    if (!MARKER_FRAMES[before.type]?.(old, before, source)) return false;
+    if (!MARKER_FRAMES[before.type]?.(old, before, source, (node) => snaps.get(node) ?? node)) return false;
     const pad = ' '.repeat(start.column);
     markers.push({ at: before.start, text: comments.map((c) => `//${c.value}\n${pad}`).join('') });
     return true;
@@ -255,16 +255,27 @@ export interface Insertion {
   text: string;
 }
 
+type Frame = (old: Record<string, any>, node: Node, source: string, fieldsOf: (node: Node) => Record<string, any>) => boolean;
+
+/** `kind declarator;`, a single declarator (printer.js `VariableDeclaration`). */
+const declarationFrame: Frame = (old, node, source) => {
+  const [declarator, ...more] = old.declarations;
+  return !old.declare && more.length === 0 && source.slice(node.start, declarator.start) === `${old.kind} ` && source.slice(declarator.end, node.end) === ';';
+};
+
 /**
- * Statements whose frame recast prints back as the file has it (printer.js: `kind declarator;`, `expression;`), its
- * children kept: `old` holds the statement's fields as parsed, `node` its location.
+ * Statements whose frame recast prints back as the file has it (printer.js: `kind declarator;`, `expression;`,
+ * `export ` and a declaration it prints anew, having no location of its own: see `recastLocations`), its children
+ * kept: `old` holds the statement's fields as parsed, `node` its location, `fieldsOf` those of a node below it.
  */
-const MARKER_FRAMES: Readonly<Record<string, (old: Record<string, any>, node: Node, source: string) => boolean>> = {
-  VariableDeclaration: (old, node, source) => {
-    const [declarator, ...more] = old.declarations;
-    return !old.declare && more.length === 0 && source.slice(node.start, declarator.start) === `${old.kind} ` && source.slice(declarator.end, node.end) === ';';
-  },
+const MARKER_FRAMES: Readonly<Record<string, Frame>> = {
+  VariableDeclaration: declarationFrame,
   ExpressionStatement: (old, node, source) => old.expression.start === node.start && source.slice(old.expression.end, node.end) === ';',
+  ExportNamedDeclaration: (old, node, source, fieldsOf) => {
+    const declaration = old.declaration;
+    if (declaration?.type !== 'VariableDeclaration' || old.exportKind === 'type' || source.slice(node.start, declaration.start) !== 'export ') return false;
+    return declaration.end === node.end && declarationFrame(fieldsOf(declaration), declaration, source, fieldsOf);
+  },
 };
 
 /** A line comment a transform added in front of a node (no location: recast prints it anew). */
