@@ -199,6 +199,25 @@ Keep it reversible.
     expect(whole.output).toContain('(({\n      role,');
   });
 
+  it('a marker above an exported declaration is inserted too (recast prints `export` and the declaration anew)', () => {
+    const statement = [
+      'export const agent = new ToolLoopAgent({',
+      "  model: openai.responses('gpt-5'),",
+      '  tools: { shell: openai.tools.localShell({ execute: async () => ({ output: "" }) as LocalShellOutput }) },',
+      '});',
+    ];
+    const source = ["import { openai } from '@ai-sdk/openai';", "import { ToolLoopAgent } from 'ai';", '', ...statement, ''].join('\n');
+    const { regions, whole } = both(source);
+    expect(regions.printed).toBe('regions');
+    const lines = regions.output.split('\n');
+    const at = lines.indexOf(statement[0]!);
+    expect(lines[at - 1]).toMatch(/^\/\/ TODO\(openai-to-azure\): /);
+    expect(lines[at + 2]).toBe(statement[2]);
+    expect(regions.outcome.todos).toEqual(whole.outcome.todos);
+    // The whole-file print reprints the exported statement, and with it the cast object inside.
+    expect(whole.output).not.toContain(statement[2]);
+  });
+
   it('a marker above a statement without a semicolon goes through recast, which ends it as it was', () => {
     const source = `${CLIENT.replaceAll(';', '')}\nexport async function ask(settings: { model: string }) {\n  const response = await client.chat.completions.create({\n    model: settings.model,\n    messages: []\n  })\n  return response\n}\n`;
     const regions = expectSame(source);
