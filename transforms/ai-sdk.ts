@@ -150,6 +150,10 @@ function instanceUse(state: State, root: Root): void {
       ctx.todo(parent, AI_SDK_MESSAGES.memberWithoutCounterpart(member));
       root.moves = false;
     }
+  } else if (node?.type === 'TSQualifiedName' && node.left === at.node) {
+    // `typeof openai.member` in a type: a member without a counterpart stays, as its value does (marked there).
+    const member = node.right.name as string;
+    if (!isAiSdkModelMethod(member) && member !== 'tools') root.moves = false;
   }
   if (!call || !kind) return;
   state.kinds.add(kind);
