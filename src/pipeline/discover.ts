@@ -57,15 +57,16 @@ const GITHUB_DIR = `${sep}.github${sep}`;
 
 /**
  * Source and config files in one walk (`migrate` needs both: a second walk of a large tree cost 40–80 ms), each as a
- * walk for either alone would find it. The config walk enters a superset of the source
- * walk's folders (`.github` besides), so a source file counts unless it sits in a `.github` folder below a target.
+ * walk for either alone would find it. The config walk enters a superset of the source walk's folders (`.github`
+ * besides), so a source file counts unless it sits in a `.github` folder below the target.
  */
 export function discoverCodeAndConfig(paths: readonly string[], globs?: GlobFilter): AsyncGenerator<string> {
   const config = configFilter(globs);
   const source = sourceFilter(globs);
   const filter = (root: string): WalkFilter => ({
     enterDir: config.enterDir,
-    acceptFile: (name, path) => (isSourceFile(name) ? !path.includes(GITHUB_DIR, root.length) && source.acceptFile(name, path) : config.acceptFile(name, path)),
+    acceptFile: (name, path) =>
+      isSourceFile(name) ? !path.includes(GITHUB_DIR, root.length) && source.acceptFile(name, path) : config.acceptFile(name, path),
     keepsIgnored: config.keepsIgnored,
   });
   return discoverWith(paths, filter, (name) => isSourceFile(name) || configKind(name) !== undefined, globs);
