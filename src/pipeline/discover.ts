@@ -53,12 +53,16 @@ function configFilter(globs: GlobFilter | undefined): WalkFilter {
   };
 }
 
-const GITHUB_DIR = `${sep}.github${sep}`;
+/** Whether a file lies in a hidden folder below `root` (the source walk enters none; its name may start with a dot). */
+function inHiddenDir(root: string, name: string, path: string): boolean {
+  const hidden = path.indexOf(`${sep}.`, root.length);
+  return hidden !== -1 && hidden < path.length - name.length - 1;
+}
 
 /**
  * Source and config files in one walk (`migrate` needs both: a second walk of a large tree cost 40–80 ms), each as a
- * walk for either alone would find it. The config walk enters a superset of the source walk's folders (`.github`
- * besides), so a source file counts unless it sits in a `.github` folder below the target.
+ * walk for either alone would find it. The config walk enters a superset of the source walk's folders (some hidden
+ * ones besides: `entersHiddenDir`), so a source file counts unless it sits in a hidden folder below the target.
  */
 export function discoverCodeAndConfig(paths: readonly string[], globs?: GlobFilter): AsyncGenerator<string> {
   const config = configFilter(globs);
@@ -66,7 +70,7 @@ export function discoverCodeAndConfig(paths: readonly string[], globs?: GlobFilt
   const filter = (root: string): WalkFilter => ({
     enterDir: config.enterDir,
     acceptFile: (name, path) =>
-      isSourceFile(name) ? !path.includes(GITHUB_DIR, root.length) && source.acceptFile(name, path) : config.acceptFile(name, path),
+      isSourceFile(name) ? !inHiddenDir(root, name, path) && source.acceptFile(name, path) : config.acceptFile(name, path),
     keepsIgnored: config.keepsIgnored,
   });
   return discoverWith(paths, filter, (name) => isSourceFile(name) || configKind(name) !== undefined, globs);

@@ -139,6 +139,7 @@ describe('discover', () => {
 describe('discoverCodeAndConfig', () => {
   const TREE = {
     'src/a.ts': '',
+    'src/.eslintrc.cjs': '',
     'src/.env.example': '',
     'package.json': '{}',
     'deploy.yaml': '',
@@ -164,6 +165,7 @@ describe('discoverCodeAndConfig', () => {
     cleanup = t.cleanup;
     const found = await both(t.dir, [t.dir]);
     expect(found.filter((f) => isSourceFile(f))).toEqual(await list(t.dir, [t.dir]));
+    expect(found).toContain('src/.eslintrc.cjs');
     expect(found.filter((f) => !isSourceFile(f))).toEqual(['.github/workflows/ci.yml', 'deploy.yaml', 'package.json', 'src/.env.example']);
   });
 
