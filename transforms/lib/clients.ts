@@ -187,13 +187,23 @@ export function fileClients(ctx: TransformContext): FileClients {
   });
   if (browser) return result;
   const direct = new Set(result.constructions.filter((c) => c.kind === 'openai').map((c) => c.path.node));
-  const addMember = (path: ASTPath<Node>, name: string | undefined): void => {
+  const addMember = (path: ASTPath<Node>, name: string | undefined, members = result.members): void => {
     const cls = enclosingClass(path);
     if (!cls || !name) return;
-    const set = result.members.get(cls) ?? new Set<string>();
+    const set = members.get(cls) ?? new Set<string>();
     set.add(name);
-    result.members.set(cls, set);
+    members.set(cls, set);
   };
+  // Bindings the file gives another vendor's (or an Azure) client: typed `OpenAI` all the same, as those clients are
+  // OpenAI instances, so for them the type is no evidence (the project index's linker agrees: all values must).
+  const others = { ids: new Set<Node>(), members: new Map<Node, Set<string>>() };
+  for (const c of result.constructions) {
+    if (c.kind === 'openai') continue;
+    const receiver = receiverOf(c.path);
+    if (receiver?.kind === 'id') others.ids.add(receiver.id);
+    else if (receiver) addMember(receiver.path, receiver.name, others.members);
+  }
+  const typedClient = (typeAnnotation: ASTPath<Node>, id: Node): boolean => !others.ids.has(id) && isClientType(sdk, typeAnnotation);
   const holdsClient = (wrapped: ASTPath<Node>): boolean => {
     // Walk the unwrapped path with its node: `(a || b) as T` recurses into `a` and `b`, not into the cast again.
     const valuePath = unwrapPath(wrapped);
@@ -237,7 +247,7 @@ export function fileClients(ctx: TransformContext): FileClients {
       const init = unwrap((path.node as Node).init);
       if (init && FUNCTIONS.has(init.type) && returnsClient(unwrapPath(path.get('init')))) result.factories.add(id);
       else if (init && holdsClient(path.get('init'))) result.ids.add(id);
-      else if (isClientType(sdk, path.get('id', 'typeAnnotation'))) result.ids.add(id);
+      else if (typedClient(path.get('id', 'typeAnnotation'), id)) result.ids.add(id);
     });
     index.find('AssignmentExpression', (n) => mayHold(n.right)).forEach((path) => {
       if (!holdsClient(path.get('right'))) return;
@@ -256,7 +266,7 @@ export function fileClients(ctx: TransformContext): FileClients {
       const owner = holder?.node as Node;
       const isParam = owner && PARAM_OWNERS.has(owner.type) && owner.key !== path.node && owner.id !== path.node;
       if (!isParam) return;
-      const typed = isClientType(sdk, path.get('typeAnnotation'));
+      const typed = typedClient(path.get('typeAnnotation'), path.node);
       if (!typed && !(withDefault && holdsClient(path.parent.get('right')))) return;
       result.ids.add(path.node);
       if (owner.type === 'TSParameterProperty') addMember(path, (path.node as Node).name);
@@ -267,9 +277,38 @@ export function fileClients(ctx: TransformContext): FileClients {
   function addClassField(path: ASTPath<Node>): void {
     const node = path.node as Node;
     const name = propertyName(node.key);
-    if ((node.value && holdsClient(path.get('value'))) || isClientType(sdk, path.get('typeAnnotation'))) addMember(path, name);
+    const cls = enclosingClass(path);
+    const other = !!name && !!cls && (others.members.get(cls)?.has(name) ?? false);
+    if ((node.value && holdsClient(path.get('value'))) || (!other && isClientType(sdk, path.get('typeAnnotation')))) addMember(path, name);
   }
   return result;
+}
+
+/** Expressions a constructed value passes through unchanged on its way to a binding (`a ?? new X()`, `await`, casts). */
+const PASS_THROUGH = new Set([...WRAPPERS, 'LogicalExpression', 'ConditionalExpression', 'AwaitExpression']);
+
+/**
+ * The binding a constructed value is given to: a variable or parameter (its declaring identifier) for `const c = …`,
+ * `c = …` and a parameter default, a member of the enclosing class for `this.c = …` and a field initializer.
+ */
+function receiverOf(construction: ASTPath<Node>): { kind: 'id'; id: Node } | { kind: 'member'; path: ASTPath<Node>; name: string | undefined } | undefined {
+  let path = construction;
+  while (path.parent && PASS_THROUGH.has((path.parent.node as Node).type) && (path.parent.node as Node).test !== path.node) path = path.parent;
+  const parent = path.parent?.node as Node | undefined;
+  if (!parent) return undefined;
+  if (parent.type === 'VariableDeclarator' && parent.init === path.node) return parent.id.type === 'Identifier' ? { kind: 'id', id: parent.id } : undefined;
+  if (parent.type === 'AssignmentPattern' && parent.right === path.node) return parent.left.type === 'Identifier' ? { kind: 'id', id: parent.left } : undefined;
+  if ((parent.type === 'ClassProperty' || parent.type === 'ClassPrivateProperty') && parent.value === path.node) {
+    return { kind: 'member', path: path.parent, name: propertyName(parent.key) };
+  }
+  if (parent.type !== 'AssignmentExpression' || parent.right !== path.node) return undefined;
+  const leftPath = unwrapPath(path.parent.get('left'));
+  const left = leftPath.node as Node;
+  if (left.type === 'Identifier') {
+    const declared = declarationAt(leftPath);
+    return declared && { kind: 'id', id: declared.id };
+  }
+  return unwrap(left.object)?.type === 'ThisExpression' ? { kind: 'member', path: path.parent, name: memberName(left) } : undefined;
 }
 
 /** The function a node sits in (its nearest enclosing function node). */

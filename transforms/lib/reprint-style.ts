@@ -3,7 +3,8 @@ import { omitsSemicolons, UNSURE_END } from './semicolons.js';
 
 type Node = any; // Babel AST via recast.
 type Lines = any; // recast's Lines.
-type Restyle = (node: Node, print: () => Lines) => Lines;
+/** `printProperty(i)`: the node's i-th property as recast prints it inside the node (only for a node printed anew). */
+type Restyle = (node: Node, print: () => Lines, printProperty?: (i: number) => Lines) => Lines;
 
 /**
  * A statement or literal recast prints anew ends as the one the file had there: recast always ends a statement with
@@ -31,10 +32,12 @@ const reprinterOf = patcher.getReprinter;
   const restyle: Restyle | undefined = file ? RESTYLE[node?.type] : undefined;
   // A literal recast puts in parentheses is left to it: a reprinter cannot learn whether the file has them already.
   if (!restyle || (reprinter && !snippets.has(node)) || path.needsParens()) return reprinter;
-  return (print: (path: unknown) => Lines) => {
+  return (print: (path: unknown, options?: object) => Lines) => {
     if (reprinter) return restyle(node, () => reprinter(print));
     printing = node;
-    return restyle(node, () => print(path));
+    // A child as recast's generic printer prints it (printer.js `genericPrint`: with its comments).
+    const printProperty = (i: number): Lines => path.call((child: unknown) => print(child, WITH_COMMENTS), 'properties', i);
+    return restyle(node, () => print(path), printProperty);
   };
 };
 
@@ -113,6 +116,80 @@ const commaAsBefore: Restyle = (node, print) => {
   }
 };
 
+const WITH_COMMENTS = { includeComments: true, avoidRootParens: false };
+
+/** A blank line in the text between two nodes. */
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+/** The file's text between two nodes it had (undefined when either is new, or they come from different texts). */
+function textBetween(a: Node, b: Node): string | undefined {
+  const [la, lb] = [a.original?.loc, b.original?.loc];
+  if (la?.lines || lb?.lines) return la?.lines && la.lines === lb?.lines ? la.lines.sliceString(la.end, lb.start) : undefined;
+  return [a.start, a.end, b.start, b.end].every((n) => typeof n === 'number') && a.end <= b.start ? file!.source.slice(a.end, b.start) : undefined;
+}
+
+/**
+ * An object printed anew keeps the file's blank lines between its properties, and gets none of recast's: recast puts
+ * one before and after every property that spans lines (printer.js, "ObjectExpression"), so removing an option from
+ * `new OpenAI({ …, defaultHeaders: {…}, timeout })` would add two blank lines to the diff. recast lays the object out
+ * as `{`, each property's lines (a blank line before a multi-line one that follows a one-line one, and after every
+ * multi-line one but the last), `}`; the property prints tell which lines are its blanks. A print laid out otherwise
+ * is left as it is.
+ */
+const objectAsBefore: Restyle = (node, print, printProperty) => {
+  const lines = commaAsBefore(node, print);
+  const properties: Node[] = node.properties;
+  if (!printProperty || properties.length < 2 || lines.length < 3) return lines;
+  // Line numbers (1-based) of the blanks recast added, and of each property's first line.
+  const added: number[] = [];
+  const firsts: number[] = [];
+  let line = 2;
+  let allowBreak = false;
+  for (let i = 0; i < properties.length; i++) {
+    const count: number = printProperty(i).length;
+    const multiLine = count > 1;
+    if (multiLine && allowBreak) added.push(line++);
+    firsts.push(line);
+    line += count;
+    if (i < properties.length - 1) {
+      if (multiLine) added.push(line++);
+      allowBreak = !multiLine;
+    }
+  }
+  if (line !== lines.length || added.some((n) => !isBlank(lines, n))) return lines;
+  const wanted = new Set<number>();
+  for (let i = 1; i < properties.length; i++) {
+    const between = textBetween(properties[i - 1], properties[i]);
+    if (between !== undefined && BLANK_LINE.test(between)) wanted.add(firsts[i]!);
+  }
+  const dropped = new Set(added);
+  const parts: Lines[] = [];
+  let from = 1;
+  const take = (to: number): void => {
+    if (to > from) parts.push(lines.slice({ line: from, column: 0 }, { line: to, column: 0 }));
+  };
+  for (let n = 2; n < lines.length; n++) {
+    const blankBefore = dropped.has(n - 1);
+    if (dropped.has(n)) {
+      take(n);
+      from = n + 1;
+    } else if (wanted.has(n) && !blankBefore) {
+      take(n);
+      parts.push(linesModule.fromString('\n'));
+      from = n;
+    } else if (blankBefore && wanted.has(n)) {
+      // recast's blank line is where the file had one: keep it (it was dropped just above).
+      parts.push(linesModule.fromString('\n'));
+    }
+  }
+  parts.push(lines.slice({ line: from, column: 0 }, lines.lastPos()));
+  return linesModule.concat(parts);
+};
+
+function isBlank(lines: Lines, line: number): boolean {
+  return /^\s*$/.test(lines.sliceString({ line, column: 0 }, { line, column: lines.getLineLength(line) }));
+}
+
 /** Statements recast ends with `;` (a declaration in a `for` head it prints without), and literals. */
 const ENDED = [
   'ExpressionStatement',
@@ -136,6 +213,6 @@ const ENDED = [
 
 const RESTYLE: Readonly<Record<string, Restyle>> = {
   ...Object.fromEntries(ENDED.map((type) => [type, endAsBefore])),
-  ObjectExpression: commaAsBefore,
+  ObjectExpression: objectAsBefore,
   ArrayExpression: commaAsBefore,
 };
