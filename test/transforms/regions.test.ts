@@ -4,8 +4,8 @@ import { fromString } from 'recast/lib/lines.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type MigrationOptions } from '../../src/core/index.js';
 import { TRANSFORMS } from '../../transforms/index.js';
-import { fragmentParserFor } from '../../transforms/lib/parser.js';
-import { lineLayout } from '../../transforms/lib/regions.js';
+import { fragmentParserFor, parserFor, plainParserFor } from '../../transforms/lib/parser.js';
+import { lineLayout, proseOf, proseOfTokens, snapshot } from '../../transforms/lib/regions.js';
 import { runTransforms } from '../../transforms/lib/run.js';
 
 /**
@@ -311,5 +311,16 @@ describe('line layout', () => {
       'a\n\n\n        b\n',
     ];
     for (const source of cases) expect(lineLayout(source), JSON.stringify(source)).toEqual(recastWay(source));
+  });
+
+  it('guesses the tab width from lines of code only: lines that start in a block comment or a template do not count', () => {
+    const source = ['/**', ' * a', ' */', 'const p = `x', ' - y', ' - z', '`;', 'f({', '  a: 1,', '});', '/* b', ' c */', 'g();', ''].join('\n');
+    const plain = plainParserFor('ts').parse(source) as never;
+    const prose = proseOf(plain, [...snapshot(plain).keys()]);
+    expect(lineLayout(source).tabWidth).toBe(1);
+    expect(lineLayout(source, prose)).toEqual({ firstColumns: recastWay(source).firstColumns, tabWidth: 2 });
+    // The tokens of a recast parse mark the same text.
+    const tokens = (parserFor('ts').parse(source) as unknown as { tokens: unknown[] }).tokens;
+    expect(proseOfTokens(tokens as never)).toEqual(prose.sort((a, b) => a[0] - b[0]));
   });
 });

@@ -54,15 +54,37 @@ export interface Region {
 /** Blanks (`\s`, as in recast's leading-space regex) up to the end of a line. */
 const LEADING_BLANKS = /[^\S\n]*/y;
 
+/** `[start, end]` offsets of text that is not code: block comments and template literal text. */
+export type Prose = (readonly [number, number])[];
+
+/** The prose of a plain tree: its comments (Babel's `File.comments`) and the text of these `TemplateElement`s. */
+export function proseOf(file: Node, nodes: Iterable<Node>): Prose {
+  const prose: Prose = [];
+  for (const c of file.comments ?? []) if (c.type === 'CommentBlock') prose.push([c.start, c.end]);
+  for (const n of nodes) if (n.type === 'TemplateElement') prose.push([n.start, n.end]);
+  return prose;
+}
+
+/** The prose of a tree parsed with tokens (recast's): comment and template tokens. */
+export function proseOfTokens(tokens: readonly Node[]): Prose {
+  const prose: Prose = [];
+  for (const t of tokens) if (t.type === 'CommentBlock' || t.type?.label === 'template') prose.push([t.start, t.end]);
+  return prose;
+}
+
 /**
  * In one pass over a file split at `\n` (no tab, `\r`, U+2028 or U+2029 in it: the regions way only): the column of
- * each line's first non-blank character (Infinity for a blank line) by 1-based line number, and the tab width
- * recast guesses for it (lines.js `guessTabWidth`: the most frequent indent change between two non-blank lines,
- * the smallest on a tie, 2 without one; `\v`, `\f`, BOM count no column, as in its `countSpaces`).
+ * each line's first non-blank character (Infinity for a blank line) by 1-based line number, and the tab width to
+ * print with. That is recast's guess (lines.js `guessTabWidth`: the most frequent indent change between two
+ * non-blank lines, the smallest on a tie, 2 without one; `\v`, `\f`, BOM count no column, as in its
+ * `countSpaces`) over the lines of code only: a line that starts inside `prose` does not count, so a JSDoc block's
+ * ` * ` lines or a prompt's indented lines in a template literal do not make the file look indented by one column.
  */
-export function lineLayout(source: string): { firstColumns: number[]; tabWidth: number } {
+export function lineLayout(source: string, prose: Prose = []): { firstColumns: number[]; tabWidth: number } {
   const firstColumns = [0];
   const counts: number[] = [];
+  const ranges = prose.length > 1 ? [...prose].sort((a, b) => a[0] - b[0]) : prose;
+  let next = 0;
   let lastIndent = 0;
   for (let start = 0; ; ) {
     const newline = source.indexOf('\n', start);
@@ -70,7 +92,9 @@ export function lineLayout(source: string): { firstColumns: number[]; tabWidth: 
     LEADING_BLANKS.lastIndex = start;
     LEADING_BLANKS.test(source);
     const first = LEADING_BLANKS.lastIndex;
+    while (next < ranges.length && ranges[next]![1] < start) next++;
     if (first === end) firstColumns.push(Infinity);
+    else if (next < ranges.length && ranges[next]![0] < start) firstColumns.push(first - start);
     else {
       firstColumns.push(first - start);
       let indent = first - start;

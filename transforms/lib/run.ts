@@ -16,7 +16,7 @@ import { printOptions, retab } from './print-options.js';
 import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
 import { printingAs } from './reprint-style.js';
 import { settleEnds } from './semicolons.js';
-import { changedRegions, hasDecorators, holdsOriginals, lineLayout, originalAt, recastLocations, snapshot, type TopLevel } from './regions.js';
+import { changedRegions, hasDecorators, holdsOriginals, lineLayout, originalAt, proseOf, proseOfTokens, recastLocations, snapshot, type TopLevel } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 export interface RunInput {
@@ -121,13 +121,18 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
 function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName, probed: boolean): RunResult {
   const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
-  const output = retab(printWhole(root, input.source), input.source);
+  const output = retab(printWhole(root, input.source, ctx.source), input.source);
   return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
 }
 
-/** A whole tree printed through recast in the file's style (quotes, commas, tabs, semicolons). */
-function printWhole(root: Collection, source: string): string {
-  return settleEnds(printingAs(source)(() => root.toSource(printOptions(source))));
+/**
+ * A whole tree printed through recast in the file's style (quotes, commas, tabs, semicolons), indenting by the tab
+ * width of its code (lineLayout), as the regions way does. `text`: the text the tree was parsed from, as recast
+ * parsed it (its tokens' offsets point into it).
+ */
+function printWhole(root: Collection, source: string, text: string): string {
+  const { tabWidth } = lineLayout(text, proseOfTokens((root.paths()[0]!.node as { tokens?: unknown[] }).tokens ?? []));
+  return settleEnds(printingAs(source)(() => root.toSource({ ...printOptions(source), tabWidth })));
 }
 
 function finish(output: string, source: string, ctx: TransformContext, todoMessages: string[]): RunResult {
@@ -169,7 +174,7 @@ function runOnRegions(
     throw error;
   }
   if (!first.dirty) return { output: source, changed: false, outcome: first.ctx.outcome };
-  const { firstColumns, tabWidth } = lineLayout(source);
+  const { firstColumns, tabWidth } = lineLayout(source, proseOf(ast, snaps.keys()));
   const changes = changedRegions(ast, snaps, source, firstColumns);
   if (!changes) return undefined;
   const { regions, topLevel } = changes;
@@ -392,7 +397,7 @@ function applyTransforms(
     // it see ordinary code.
     if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
       if (mode === 'plain') throw WHOLE_FILE;
-      const printed = printWhole(ctx.root, input.source);
+      const printed = printWhole(ctx.root, input.source, ctx.source);
       ctx.root = j(printed);
       ctx.source = recastText(printed);
       ctx.shared.clear();
