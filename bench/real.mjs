@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Real-repository benchmark: on any tree, in one run, our `migrate --dry-run --json` against jscodeshift running
 // our openai-client transform and against jscodeshift running a minimal hand-written transform, over the same files
-// (code extensions; node_modules, hidden folders and .d.ts excluded, the tree's .gitignore honoured). Wall time,
+// (code extensions; node_modules, hidden folders and .d.ts excluded, the tree's .gitignore honoured; a .gitignore
+// with negations, which jscodeshift misreads, makes it get our discovered files by name). Wall time,
 // CPU time and peak memory summed over every process (bench/peak-rss.mjs), and our ratios to each.
 //
 //   npm run bench:real -- <dir> [--runs 1]
 //
 // Nothing is written: both tools run dry. Prints a table and one JSON line (for the README and bench/README.md).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,14 +33,30 @@ if (!existsSync(CLI) || !existsSync(TRANSFORM)) throw new Error('dist/ is missin
 const RUNS = Math.max(1, Number(opts.runs));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-const jscodeshift = (transform) => {
-  const gitignore = path.join(tree, '.gitignore');
-  return [
-    JSCODESHIFT,
-    '-t', transform,
-    '--parser=ts',
-    '--dry',
-    '--extensions=ts,mts,cts,tsx,js,jsx,mjs,cjs',
+const EXTENSIONS = ['ts', 'mts', 'cts', 'tsx', 'js', 'jsx', 'mjs', 'cjs'];
+const gitignore = path.join(tree, '.gitignore');
+// jscodeshift's --ignore-config turns each line into a glob and a negation (`!src/**/*.js`) into "ignore everything
+// else": such a tree would give it no file at all. It then gets the files our discovery finds, by name, instead.
+const negates = existsSync(gitignore) && readFileSync(gitignore, 'utf8').split(/\r?\n/).some((line) => line.startsWith('!'));
+const listed = negates ? await discoveredFiles() : undefined;
+if (listed) process.stderr.write(`  ${gitignore} has negations jscodeshift cannot read: it gets our ${listed.length} discovered files by name\n`);
+
+async function discoveredFiles() {
+  const { discover } = await import(path.join(ROOT, 'dist/src/pipeline/discover.js'));
+  const files = [];
+  for await (const file of discover([tree])) {
+    if (EXTENSIONS.includes(path.extname(file).slice(1)) && !/\.d\.[cm]?ts$/.test(file)) files.push(file);
+  }
+  return files;
+}
+
+const jscodeshift = (transform) => [
+  JSCODESHIFT,
+  '-t', transform,
+  '--parser=ts',
+  '--dry',
+  `--extensions=${EXTENSIONS.join(',')}`,
+  ...(listed ?? [
     '--ignore-pattern=**/node_modules/**',
     '--ignore-pattern=**/.*/**',
     '--ignore-pattern=**/*.d.ts',
@@ -47,8 +64,8 @@ const jscodeshift = (transform) => {
     '--ignore-pattern=**/*.d.cts',
     ...(existsSync(gitignore) ? [`--ignore-config=${gitignore}`] : []),
     tree,
-  ];
-};
+  ]),
+];
 
 const commands = [
   { name: 'openai-to-azure migrate --dry-run', args: [CLI, 'migrate', tree, '--dry-run', '--json'] },
