@@ -189,9 +189,14 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       azure.push(j.objectProperty(j.identifier('configuration'), j.objectExpression(configKept)));
     }
   }
+  const properties = (fields.object.node as Node).properties as Node[];
+  // Options spread in may set what the Azure fields set: those go after the last spread, so they win, and a marker
+  // asks for a look (as the openai-client and AI SDK transforms do).
+  const lastSpread = properties.findLastIndex((node) => node.type === 'SpreadElement');
+  if (lastSpread !== -1) ctx.todo(c.path, LANGCHAIN_MESSAGES.spreadOptions);
   const out: Node[] = [];
   let placed = false;
-  for (const node of (fields.object.node as Node).properties as Node[]) {
+  for (const [i, node] of properties.entries()) {
     const key = node.type === 'ObjectProperty' && !node.computed ? propertyName(node.key) : undefined;
     const action = key === undefined ? undefined : LANGCHAIN_FIELDS[key];
     if (action === 'key' || action === 'remove' || action === 'configuration') {
@@ -201,12 +206,12 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       continue;
     }
     out.push(node);
-    if (action === 'model' && !placed) {
+    if ((lastSpread === -1 ? action === 'model' : i === lastSpread) && !placed) {
       out.push(...azure);
       placed = true;
     }
   }
-  (fields.object.node as Node).properties = placed ? out : [...azure, ...out];
+  fields.object.node.properties = placed ? out : [...azure, ...out];
   ctx.change(c.path.node, 'client');
 }
 

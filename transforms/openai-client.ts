@@ -11,7 +11,7 @@ import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
-import { addNamedExport, memberName, namedExport, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { addNamedExport, isModuleLevel, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -43,12 +43,14 @@ function topLevelStatement(path: ASTPath<Node>): Node {
 }
 
 /**
- * The classic renames of one run: the file's local name for `AzureOpenAI`, looked up before the first change (later,
- * each question would rebuild the file index the change invalidated; the first rename adds the import when there is
- * none), and the callee nodes the renames replaced.
+ * The classic renames of one run: the file's module-level local name for `AzureOpenAI`, looked up before the first
+ * change (later, each question would rebuild the file index the change invalidated); else the one a rename adds
+ * beside each `openai` import or require it renames (a `require` inside a function serves that function only, so
+ * another function's construction gets its own); and the callee nodes the renames replaced.
  */
 interface Renames {
   azure?: string;
+  added: Map<Node, string>;
   callees: Set<Node>;
 }
 
@@ -60,7 +62,14 @@ function renameToAzure(ctx: TransformContext, construction: Construction, rename
   const node = calleePath.node as Node;
   let renamed: ModuleBinding | undefined;
   if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
-    const local = (renames.azure ??= addNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS));
+    const statement = callee.binding.statement.node as Node;
+    let local = renames.azure ?? renames.added.get(statement);
+    if (local === undefined) {
+      local = addNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS);
+      // Added at the top level, the name serves the whole file; inside a function, that function only.
+      if (isModuleLevel(callee.binding)) renames.azure = local;
+      else renames.added.set(statement, local);
+    }
     renames.callees.add(node);
     calleePath.replace(j.identifier(local));
     renamed = callee.binding;
@@ -117,7 +126,8 @@ export const openaiClient: Transform = {
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);
     // Asked before the first change, while the file index is current (each question after a change rebuilds it).
-    const renames: Renames = { azure: ctx.options.target === 'classic' ? namedExport(ctx, OPENAI_SDK, AZURE_CLASS) : undefined, callees: new Set() };
+    const azure = ctx.options.target === 'classic' ? clients.sdk.find((b) => b.imported === AZURE_CLASS && !b.typeOnly && isModuleLevel(b)) : undefined;
+    const renames: Renames = { azure: azure?.local, added: new Map(), callees: new Set() };
     const before = referencesBefore(ctx, targets);
     if (entra) {
       ensureTokenProvider(ctx, topLevelStatement(targets[0]!.path));

@@ -7,8 +7,11 @@ export function references(text: string, name: string): boolean {
   return new RegExp(`["'\`]${escaped}(?:/[^"'\`]*)?["'\`]`).test(text);
 }
 
-/** openai v3's API: when it leaves a file, the file needs the current `openai` major. */
-const OPENAI_V3 = /\bOpenAIApi\b/;
+/**
+ * openai v3's API: when it leaves a file, the file needs the current `openai` major. Not when the file names today's
+ * client `OpenAIApi` itself (`const { OpenAI: OpenAIApi } = require('openai')`, `import { OpenAI as OpenAIApi }`).
+ */
+const usesV3 = (text: string): boolean => /\bOpenAIApi\b/.test(text) && !/\b(?:OpenAI|default)\s*(?::|\bas\b)\s*OpenAIApi\b/.test(text);
 
 /**
  * The package needs a rewrite shows in its text, merged with what the transforms reported: an added import of a
@@ -19,7 +22,7 @@ export function packageNeeds(before: string, after: string, reported: PackageNee
   const remove = new Set(reported?.remove ?? []);
   for (const name of Object.keys(DEPENDENCY_RANGES)) if (references(after, name) && !references(before, name)) add.add(name);
   for (const name of REPLACED_PACKAGES) if (references(before, name) && !references(after, name)) remove.add(name);
-  if (OPENAI_V3.test(before) && !OPENAI_V3.test(after) && references(after, 'openai')) add.add('openai');
+  if (usesV3(before) && !usesV3(after) && references(after, 'openai')) add.add('openai');
   if (add.size === 0 && remove.size === 0) return undefined;
   return { add: [...add], remove: [...remove] };
 }

@@ -190,14 +190,32 @@ export function referencesTo(_j: JSCodeshift, root: Collection, binding: ModuleB
   );
 }
 
-/** The local name the file already has for `exportName` of `source` (a value import), if any. */
-export function namedExport(ctx: TransformContext, source: string, exportName: string): string | undefined {
-  return moduleBindings(ctx.j, ctx.root, source).find((b) => b.imported === exportName && !b.typeOnly)?.local;
+/** The local name the file already has for `exportName` of `source` (a value import) where `near` is seen, if any. */
+function namedExport(ctx: TransformContext, source: string, exportName: string, near?: ModuleBinding): string | undefined {
+  return moduleBindings(ctx.j, ctx.root, source).find((b) => b.imported === exportName && !b.typeOnly && visibleBeside(b, near))?.local;
 }
 
-/** The local name for `exportName` of `source`, adding an import in the style of `like` when there is none. */
+/** Whether an import or require sits at the top level of the file (its names are seen everywhere in it). */
+export function isModuleLevel(binding: ModuleBinding): boolean {
+  const parent = binding.statement.parent;
+  const top = parent?.node.type === 'ExportNamedDeclaration' ? parent.parent : parent;
+  return top?.node.type === 'Program';
+}
+
+/**
+ * Whether `binding` is seen where `near` is: a module-level one everywhere, another only in the block `near` sits
+ * in (a `require` inside one function does not serve another function). Without `near`: module-level only.
+ */
+function visibleBeside(binding: ModuleBinding, near: ModuleBinding | undefined): boolean {
+  return isModuleLevel(binding) || (!!near && binding.statement.parent?.node === near.statement.parent?.node);
+}
+
+/**
+ * The local name for `exportName` of `source` where `like` is seen, adding an import in the style of `like` when
+ * there is none there.
+ */
 export function ensureNamedExport(ctx: TransformContext, like: ModuleBinding, source: string, exportName: string): string {
-  return namedExport(ctx, source, exportName) ?? addNamedExport(ctx, like, source, exportName);
+  return namedExport(ctx, source, exportName, like) ?? addNamedExport(ctx, like, source, exportName);
 }
 
 /** Import `exportName` of `source` in the style of `like` (the caller knows the file has no such import yet). */

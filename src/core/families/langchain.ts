@@ -85,6 +85,8 @@ export const LANGCHAIN_MESSAGES = {
     'the Responses API (useResponsesApi or built-in tools) is only documented on Azure\'s /openai/v1 path: this client uses ChatOpenAI there, and `model` carries the deployment name (LangChain keys reasoning/tool behaviour on it; name the deployment after the model)',
   modelNotLiteral:
     'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
+  spreadOptions:
+    'some LangChain options come from elsewhere (a spread): check they set no configuration.baseURL, apiKey or organization meant for OpenAI or another vendor (the Azure settings here come after them and win)',
   optionsNotLiteral:
     'LangChain options are built elsewhere: move them to Azure by hand (AzureChatOpenAI with azureOpenAIApiDeploymentName, azureOpenAIEndpoint, azureOpenAIApiVersion, azureOpenAIApiKey or azureADTokenProvider)',
   completionsClassic:

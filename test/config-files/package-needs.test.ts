@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { packageNeeds } from '../../src/config-files/package-needs.js';
+
+describe('package needs of a rewrite', () => {
+  const after = "import { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiVersion: '2024-10-21' });\n";
+
+  it('asks for the current openai major when openai v3 leaves a file', () => {
+    const before = "import { Configuration, OpenAIApi } from 'openai';\nconst client = new OpenAIApi(new Configuration({}));\n";
+    expect(packageNeeds(before, after, undefined)?.add).toEqual(['openai']);
+  });
+
+  it('does not take a local alias of the current client named OpenAIApi for v3', () => {
+    for (const before of [
+      "const { OpenAI: OpenAIApi } = require('openai');\nconst client = new OpenAIApi({ apiKey: process.env.KEY });\n",
+      "import { OpenAI as OpenAIApi } from 'openai';\nconst client = new OpenAIApi();\n",
+    ]) {
+      expect(packageNeeds(before, after, undefined), before).toBeUndefined();
+    }
+  });
+
+  it('adds a versioned package the rewrite imports', () => {
+    const before = "import { openai } from '@ai-sdk/openai';\n";
+    const needs = packageNeeds(before, "import { azure } from '@ai-sdk/azure';\n", undefined);
+    expect(needs?.add).toEqual(['@ai-sdk/azure']);
+    expect(needs?.remove).toEqual(['@ai-sdk/openai']);
+  });
+});
