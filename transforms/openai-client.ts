@@ -11,7 +11,7 @@ import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
-import { addNamedExport, isModuleLevel, memberName, referencesTo, removeBinding, type ModuleBinding } from './lib/imports.js';
+import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -43,15 +43,29 @@ function topLevelStatement(path: ASTPath<Node>): Node {
 }
 
 /**
- * The classic renames of one run: the file's module-level local name for `AzureOpenAI`, looked up before the first
- * change (later, each question would rebuild the file index the change invalidated); else the one a rename adds
- * beside each `openai` import or require it renames (a `require` inside a function serves that function only, so
- * another function's construction gets its own); and the callee nodes the renames replaced.
+ * The classic renames of one run: the file's `openai` bindings as they were before the first change (asked later,
+ * each question would rebuild the file index the change invalidated), the `AzureOpenAI` names the renames added by
+ * the block they were added in, and the callee nodes the renames replaced.
  */
 interface Renames {
-  azure?: string;
+  had: readonly ModuleBinding[];
   added: Map<Node, string>;
   callees: Set<Node>;
+}
+
+/**
+ * The name `AzureOpenAI` has where `binding` is seen (`visibleBeside`: a module-level import serves the whole file, a
+ * `require` inside a function that function only), added beside `binding` when it has none there yet.
+ */
+function azureName(ctx: TransformContext, binding: ModuleBinding, renames: Renames): string {
+  const had = renames.had.find((b) => b.imported === AZURE_CLASS && !b.typeOnly && visibleBeside(b, binding));
+  if (had) return had.local;
+  const block = blockOf(binding);
+  const added = renames.added.get(block) ?? [...renames.added].find(([b]) => b.type === 'Program')?.[1];
+  if (added !== undefined) return added;
+  const local = addNamedExport(ctx, binding, OPENAI_SDK, AZURE_CLASS);
+  renames.added.set(block, local);
+  return local;
 }
 
 /** Point the constructor at `AzureOpenAI`, named the way the file names its `openai` import. */
@@ -62,14 +76,7 @@ function renameToAzure(ctx: TransformContext, construction: Construction, rename
   const node = calleePath.node as Node;
   let renamed: ModuleBinding | undefined;
   if (callee.kind === 'binding' || (callee.kind === 'namespace' && node.type === 'Identifier' && callee.binding.style === 'cjs-whole')) {
-    const statement = callee.binding.statement.node as Node;
-    let local = renames.azure ?? renames.added.get(statement);
-    if (local === undefined) {
-      local = addNamedExport(ctx, callee.binding, OPENAI_SDK, AZURE_CLASS);
-      // Added at the top level, the name serves the whole file; inside a function, that function only.
-      if (isModuleLevel(callee.binding)) renames.azure = local;
-      else renames.added.set(statement, local);
-    }
+    const local = azureName(ctx, callee.binding, renames);
     renames.callees.add(node);
     calleePath.replace(j.identifier(local));
     renamed = callee.binding;
@@ -125,9 +132,7 @@ export const openaiClient: Transform = {
     const targets = clients.constructions.filter((c) => c.kind === 'openai');
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);
-    // Asked before the first change, while the file index is current (each question after a change rebuilds it).
-    const azure = ctx.options.target === 'classic' ? clients.sdk.find((b) => b.imported === AZURE_CLASS && !b.typeOnly && isModuleLevel(b)) : undefined;
-    const renames: Renames = { azure: azure?.local, added: new Map(), callees: new Set() };
+    const renames: Renames = { had: clients.sdk, added: new Map(), callees: new Set() };
     const before = referencesBefore(ctx, targets);
     if (entra) {
       ensureTokenProvider(ctx, topLevelStatement(targets[0]!.path));

@@ -195,19 +195,19 @@ function namedExport(ctx: TransformContext, source: string, exportName: string, 
   return moduleBindings(ctx.j, ctx.root, source).find((b) => b.imported === exportName && !b.typeOnly && visibleBeside(b, near))?.local;
 }
 
-/** Whether an import or require sits at the top level of the file (its names are seen everywhere in it). */
-export function isModuleLevel(binding: ModuleBinding): boolean {
+/** The block an import or require sits in: the Program for a module-level one (an `export const … = require()` too). */
+export function blockOf(binding: ModuleBinding): Node {
   const parent = binding.statement.parent;
-  const top = parent?.node.type === 'ExportNamedDeclaration' ? parent.parent : parent;
-  return top?.node.type === 'Program';
+  return (parent?.node.type === 'ExportNamedDeclaration' ? parent.parent : parent)?.node;
 }
 
 /**
  * Whether `binding` is seen where `near` is: a module-level one everywhere, another only in the block `near` sits
  * in (a `require` inside one function does not serve another function). Without `near`: module-level only.
  */
-function visibleBeside(binding: ModuleBinding, near: ModuleBinding | undefined): boolean {
-  return isModuleLevel(binding) || (!!near && binding.statement.parent?.node === near.statement.parent?.node);
+export function visibleBeside(binding: ModuleBinding, near: ModuleBinding | undefined): boolean {
+  const block = blockOf(binding);
+  return block?.type === 'Program' || (!!near && block === blockOf(near));
 }
 
 /**

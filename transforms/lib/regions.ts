@@ -94,9 +94,9 @@ export function lineLayout(source: string, prose: Prose = []): { firstColumns: n
     const first = LEADING_BLANKS.lastIndex;
     while (next < ranges.length && ranges[next]![1] < start) next++;
     if (first === end) firstColumns.push(Infinity);
-    else if (next < ranges.length && ranges[next]![0] < start) firstColumns.push(first - start);
-    else {
-      firstColumns.push(first - start);
+    else firstColumns.push(first - start);
+    // A line of code (not one that starts in prose) counts in the tab-width guess.
+    if (first !== end && !(next < ranges.length && ranges[next]![0] < start)) {
       let indent = first - start;
       for (let i = start; i < first; i++) {
         const c = source.charCodeAt(i);

@@ -168,19 +168,12 @@ const objectAsBefore: Restyle = (node, print, printProperty) => {
   const take = (to: number): void => {
     if (to > from) parts.push(lines.slice({ line: from, column: 0 }, { line: to, column: 0 }));
   };
+  // Every blank recast added goes; one goes before each property the file had a blank line above.
   for (let n = 2; n < lines.length; n++) {
-    const blankBefore = dropped.has(n - 1);
-    if (dropped.has(n)) {
-      take(n);
-      from = n + 1;
-    } else if (wanted.has(n) && !blankBefore) {
-      take(n);
-      parts.push(linesModule.fromString('\n'));
-      from = n;
-    } else if (blankBefore && wanted.has(n)) {
-      // recast's blank line is where the file had one: keep it (it was dropped just above).
-      parts.push(linesModule.fromString('\n'));
-    }
+    if (!dropped.has(n) && !wanted.has(n)) continue;
+    take(n);
+    if (wanted.has(n)) parts.push(linesModule.fromString('\n'));
+    from = dropped.has(n) ? n + 1 : n;
   }
   parts.push(lines.slice({ line: from, column: 0 }, lines.lastPos()));
   return linesModule.concat(parts);
