@@ -202,7 +202,8 @@ export const legacyV3Calls: Transform = {
   apply(ctx) {
     if (!V3_NAME.test(ctx.source)) return;
     const errors = new Set<Node>();
-    for (const { path, member } of clientCalls(ctx)) {
+    // Every client legacy-v3 rewrote, whoever it talks to: the constructor is v4 now, so its calls must be too.
+    for (const { path, member } of clientCalls(ctx, 'any')) {
       if (V3_REMOVED_METHODS.includes(member)) ctx.todo(path, V3_MESSAGES.removed);
       if (!V3_METHODS[member]) continue;
       const { streams } = mapCall(ctx, path, member);

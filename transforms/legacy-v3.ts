@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { OPENAI_SDK, OPENAI_V3, V3_BASE_OPTIONS, V3_CONFIGURATION_OPTIONS, isAzureURL } from '../src/core/index.js';
+import { OPENAI_SDK, OPENAI_V3, V3_BASE_OPTIONS, V3_CONFIGURATION_OPTIONS, V3_MESSAGES, isAzureURL } from '../src/core/index.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
 import {
   addTopLevelImport,
@@ -160,6 +160,17 @@ function migrateTypes(ctx: TransformContext, bindings: Map<ModuleBinding, string
   addOpenAITypeImport(ctx, moved);
 }
 
+/** A marker on each import of `openai` that still names v3 exports today's package lacks (once per statement). */
+function markGoneExports(ctx: TransformContext): void {
+  invalidateIndex(ctx.root);
+  const gone = new Map<ASTPath<Node>, string[]>();
+  for (const binding of moduleBindings(ctx.j, ctx.root, OPENAI_SDK)) {
+    if (binding.imported === '*' || OPENAI_V3.currentExports.includes(binding.imported)) continue;
+    gone.set(binding.statement, [...(gone.get(binding.statement) ?? []), binding.imported]);
+  }
+  for (const [statement, names] of gone) ctx.todo(statement, V3_MESSAGES.goneExports(names));
+}
+
 /**
  * openai v3 clients (`new OpenAIApi(new Configuration({...}))` from `openai` v3 or `openai-edge`) become
  * `new OpenAI({...})` (basePath → baseURL, baseOptions.headers → defaultHeaders, …). The runner re-parses the file
@@ -236,6 +247,7 @@ export const legacyV3: Transform = {
       }
     }
     migrateTypes(ctx, bindings);
+    markGoneExports(ctx);
     const sources = new Set(constructions.map((c) => c.ref!.source));
     if (sources.has(OPENAI_SDK)) ctx.outcome.notes.push('package.json: openai ^4 or newer (was v3); this code is written for openai 7');
     if (sources.has('openai-edge')) ctx.outcome.notes.push('package.json: remove openai-edge, add openai (^4 or newer; written for openai 7)');

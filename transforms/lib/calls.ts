@@ -1,12 +1,12 @@
 import type { ASTPath } from 'jscodeshift';
-import { fileClients, isClientExpression, unwrap, type FileClients } from './clients.js';
+import { fileClients, isClientExpression, unwrap, type FileClients, type Reach } from './clients.js';
 import { memberName, propertyName } from './imports.js';
 import { declarationAt } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
-/** A call on a direct-OpenAI client, with its member path after the client (`chat.completions.create`). */
+/** A call on a client, with its member path after the client (`chat.completions.create`). */
 export interface ClientCall {
   path: ASTPath<Node>;
   member: string;
@@ -37,16 +37,16 @@ function memberChain(path: ASTPath<Node>): { base: ASTPath<Node>; names: string[
 }
 
 /** The member path a client-rooted expression reaches (`client.chat` → `chat`), or undefined when not a client. */
-function clientMember(ctx: TransformContext, aliases: Map<Node, string>, path: ASTPath<Node>): string[] | undefined {
+function clientMember(ctx: TransformContext, clients: FileClients, aliases: Map<Node, string>, path: ASTPath<Node>): string[] | undefined {
   const chain = memberChain(path);
   if (!chain) return undefined;
   const { base, names } = chain;
   const node = base.node as Node;
   if (node.type === 'ThisExpression' && names.length > 0) {
     const first = base.parent as ASTPath<Node>;
-    return isClientExpression(ctx, first) ? names.slice(1) : undefined;
+    return isClientExpression(ctx, first, clients) ? names.slice(1) : undefined;
   }
-  if (isClientExpression(ctx, base)) return names;
+  if (isClientExpression(ctx, base, clients)) return names;
   if (node.type === 'Identifier') {
     const declared = declarationAt(base);
     const prefix = declared && aliases.get(declared.id);
@@ -89,7 +89,7 @@ function resourceAliases(ctx: TransformContext, clients: FileClients): Map<Node,
   ctx.index.find('VariableDeclarator', (n) => n.init && mayReachClient(ctx, clients, aliases, n.init)).forEach((path) => {
     const { id, init } = path.node as Node;
     if (!init) return;
-    const member = clientMember(ctx, aliases, path.get('init'));
+    const member = clientMember(ctx, clients, aliases, path.get('init'));
     if (!member) return;
     if (id.type === 'Identifier' && member.length > 0) aliases.set(id, member.join('.'));
     if (id.type === 'ObjectPattern') {
@@ -102,23 +102,24 @@ function resourceAliases(ctx: TransformContext, clients: FileClients): Map<Node,
   return aliases;
 }
 
-/** Every call on a direct-OpenAI client in this file, computed once on the original tree. */
-export function clientCalls(ctx: TransformContext): ClientCall[] {
-  const cached = ctx.shared.get(KEY) as ClientCall[] | undefined;
+/** Every call on a client of this reach (direct-OpenAI ones by default) in this file, computed once on the original tree. */
+export function clientCalls(ctx: TransformContext, reach: Reach = 'direct'): ClientCall[] {
+  const key = `${KEY}:${reach}`;
+  const cached = ctx.shared.get(key) as ClientCall[] | undefined;
   if (cached) return cached;
   const calls: ClientCall[] = [];
-  ctx.shared.set(KEY, calls);
-  const clients = fileClients(ctx);
+  ctx.shared.set(key, calls);
+  const clients = fileClients(ctx, reach);
   if (clients.constructions.length === 0 && clients.sdk.length === 0 && ctx.facts.clientBindings.length === 0) return calls;
   const aliases = resourceAliases(ctx, clients);
   const onClient = (n: Node): boolean => mayReachClient(ctx, clients, aliases, n.callee);
   const plainCall = (n: Node): boolean => n.type === 'CallExpression' && MEMBER.has(unwrap(n.callee).type) && onClient(n);
   ctx.index.find('CallExpression', plainCall).forEach((path) => {
-    const member = clientMember(ctx, aliases, path.get('callee'));
+    const member = clientMember(ctx, clients, aliases, path.get('callee'));
     if (member && member.length > 0) calls.push({ path, member: member.join('.') });
   });
   ctx.index.find('OptionalCallExpression', onClient).forEach((path: ASTPath<Node>) => {
-    const member = clientMember(ctx, aliases, path.get('callee'));
+    const member = clientMember(ctx, clients, aliases, path.get('callee'));
     if (member && member.length > 0) calls.push({ path, member: member.join('.') });
   });
   return calls;

@@ -31,19 +31,26 @@ export interface Construction {
   callee: CalleeRef;
 }
 
-/** The direct-OpenAI clients of one file, computed once before any transform changes the tree. */
+/**
+ * Which clients a question is about: `direct`, those that talk to OpenAI itself (ours to take to Azure); `any`, every
+ * client of the `openai` package whoever it talks to (an SDK upgrade, such as v3's calls, concerns them all).
+ */
+export type Reach = 'direct' | 'any';
+
+/** The clients of one file (direct-OpenAI ones, or all: `reach`), computed once before any transform changes the tree. */
 export interface FileClients {
+  reach: Reach;
   /** Bindings of the `openai` package in this file (all styles, type-only included). */
   sdk: ModuleBinding[];
   /** Every construction of an `openai` client class (OpenAI or AzureOpenAI). */
   constructions: Construction[];
-  /** Declaring identifiers of variables and parameters holding a direct-OpenAI client. */
+  /** Declaring identifiers of variables and parameters holding a client of this reach. */
   ids: Set<Node>;
-  /** Per class body: member names (`client`, `#client`) holding a direct-OpenAI client. */
+  /** Per class body: member names (`client`, `#client`) holding a client of this reach. */
   members: Map<Node, Set<string>>;
-  /** Declaring identifiers of in-file functions that return a direct-OpenAI client (`getClient()`, memoised or not). */
+  /** Declaring identifiers of in-file functions that return a client of this reach (`getClient()`, memoised or not). */
   factories: Set<Node>;
-  /** A browser module: no client in it is migrated, so none is tracked (its calls keep their models). */
+  /** A browser module, asked about direct clients: none in it is migrated, so none is tracked (its calls keep their models). */
   browser: boolean;
 }
 
@@ -165,17 +172,18 @@ function isClientType(sdk: ModuleBinding[], typeAnnotationPath: ASTPath<Node> | 
   return !!binding && (OPENAI_CLIENT_EXPORTS.includes(binding.imported) || binding.style === 'cjs-whole' || binding.style === 'ts-import-equals');
 }
 
-export function fileClients(ctx: TransformContext): FileClients {
-  const cached = ctx.shared.get(KEY) as FileClients | undefined;
+export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): FileClients {
+  const key = `${KEY}:${reach}`;
+  const cached = ctx.shared.get(key) as FileClients | undefined;
   if (cached) return cached;
   // Every binding of the SDK, and an inline `new (require('openai').OpenAI)()`, names it in quotes: a file that
   // never does has no client of its own, and is not walked.
   const names = /['"]openai['"]/.test(ctx.source);
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
-  const browser = isBrowserModule(ctx.source);
-  const result: FileClients = { sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), browser };
-  ctx.shared.set(KEY, result);
+  const browser = reach === 'direct' && isBrowserModule(ctx.source);
+  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), browser };
+  ctx.shared.set(key, result);
   if (!names) return result;
   const { index } = ctx;
 
@@ -186,7 +194,7 @@ export function fileClients(ctx: TransformContext): FileClients {
     result.constructions.push({ path, kind: kind === 'openai' && browser ? 'browser' : kind, callee: found.callee });
   });
   if (browser) return result;
-  const direct = new Set(result.constructions.filter((c) => c.kind === 'openai').map((c) => c.path.node));
+  const direct = new Set(result.constructions.filter((c) => tracks(result, c)).map((c) => c.path.node));
   const addMember = (path: ASTPath<Node>, name: string | undefined, members = result.members): void => {
     const cls = enclosingClass(path);
     if (!cls || !name) return;
@@ -198,7 +206,7 @@ export function fileClients(ctx: TransformContext): FileClients {
   // OpenAI instances, so for them the type is no evidence (the project index's linker agrees: all values must).
   const others = { ids: new Set<Node>(), members: new Map<Node, Set<string>>() };
   for (const c of result.constructions) {
-    if (c.kind === 'openai') continue;
+    if (tracks(result, c)) continue;
     const receiver = receiverOf(c.path);
     if (receiver?.kind === 'id') others.ids.add(receiver.id);
     else if (receiver) addMember(receiver.path, receiver.name, others.members);
@@ -377,7 +385,7 @@ function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
   return !!declared && clients.factories.has(declared.id);
 }
 
-/** Whether an identifier path refers to a direct-OpenAI client variable (or one the project index names). */
+/** Whether an identifier path refers to a client variable of the reach `clients` tracks (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
   if (clients.browser) return false;
   const name = (path.node as Node).name as string;
@@ -387,15 +395,19 @@ export function isClientIdentifier(ctx: TransformContext, clients: FileClients, 
   return !declared || !declared.scope.parent;
 }
 
-/** Whether the expression at `path` is a direct-OpenAI client of this file. */
-export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>): boolean {
-  const clients = fileClients(ctx);
+/** Whether a construction makes a client of the reach `clients` tracks. */
+function tracks(clients: FileClients, construction: Construction): boolean {
+  return clients.reach === 'any' || construction.kind === 'openai';
+}
+
+/** Whether the expression at `path` is a client of this file (a direct-OpenAI one unless `clients` says otherwise). */
+export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>, clients = fileClients(ctx)): boolean {
   const inner = unwrapPath(path);
   const node = inner.node as Node;
-  if (node.type === 'NewExpression') return clients.constructions.some((c) => c.path.node === node && c.kind === 'openai');
+  if (node.type === 'NewExpression') return clients.constructions.some((c) => c.path.node === node && tracks(clients, c));
   if (node.type === 'Identifier') return isClientIdentifier(ctx, clients, inner);
   if (node.type === 'CallExpression') return isFactoryCall(clients, inner);
-  if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'));
+  if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'), clients);
   if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.browser) {
     const cls = enclosingClass(inner);
     const name = memberName(node);

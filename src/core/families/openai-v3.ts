@@ -29,7 +29,53 @@ export const OPENAI_V3 = {
     CreateCompletionResponse: 'Completion',
     CreateImageRequest: 'ImageGenerateParams',
     ImagesResponse: 'ImagesResponse',
+    ImagesResponseDataInner: 'Image',
+    CreateEmbeddingResponseDataInner: 'Embedding',
+    ChatCompletionResponseMessage: 'ChatCompletionMessage',
+    ChatCompletionFunctions: 'FunctionDefinition',
+    CreateModerationRequest: 'ModerationCreateParams',
+    CreateModerationResponse: 'ModerationCreateResponse',
+    Model: 'Model',
+    OpenAIFile: 'FileObject',
   } as Readonly<Record<string, string>>,
+  /**
+   * What `openai` exports at its top level today (openai 7's index): a v3 name imported beside them that is none of
+   * these, and that `types` does not map (enums such as `ChatCompletionRequestMessageRoleEnum`, `…Inner` helper types
+   * of no counterpart, axios helpers), no longer exists.
+   */
+  currentExports: [
+    'default',
+    'OpenAI',
+    'ClientOptions',
+    'DataResidency',
+    'Uploadable',
+    'toFile',
+    'toStreamingFile',
+    'APIPromise',
+    'PagePromise',
+    'ComputerToolset',
+    'ComputerDriver',
+    'OpenAIError',
+    'APIError',
+    'APIConnectionError',
+    'APIConnectionTimeoutError',
+    'APIUserAbortError',
+    'NotFoundError',
+    'ConflictError',
+    'RateLimitError',
+    'BadRequestError',
+    'AuthenticationError',
+    'InternalServerError',
+    'PermissionDeniedError',
+    'UnprocessableEntityError',
+    'InvalidWebhookSignatureError',
+    'OAuthError',
+    'SubjectTokenProviderError',
+    'AzureOpenAI',
+    'AzureClientOptions',
+    'BedrockOpenAI',
+    'BedrockClientOptions',
+  ] as readonly string[],
 } as const;
 
 /** `new Configuration({...})` keys → `new OpenAI({...})` keys; `baseOptions` is split by BASE_OPTIONS. */
@@ -102,4 +148,6 @@ export const V3_MESSAGES = {
     'this streaming call returned a fetch Response (openai-edge) or an axios stream; it now returns a Stream of chunks: iterate it with for await, or stream through the `ai` package (streamText with @ai-sdk/azure)',
   fineTune: 'the legacy fine-tunes API is retired: fineTuning.jobs takes a different payload (training_file, model with version)',
   errorResponse: 'axios error shape: the current SDK throws APIError with status, error and headers (no .response)',
+  goneExports: (names: readonly string[]) =>
+    `openai v3 ${names.length === 1 ? 'export' : 'exports'} ${names.join(', ')} no longer ${names.length === 1 ? 'exists' : 'exist'}: use the resource types (import type { … } from 'openai/resources') or plain values (enums became string literals: 'user', 'assistant')`,
 } as const;
