@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AGENTS_CLIENT_CONFIG, AGENTS_DIRECT, AGENTS_PACKAGE, AI_SDK, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK } from '../src/core/index.js';
+import { AGENTS_CLIENT_CONFIG, AGENTS_DIRECT, AGENTS_PACKAGE, AI_SDK, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, isSpecifierOf } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
@@ -91,7 +91,7 @@ export default createRule<Options, MessageIds>({
       if (callee.type !== 'Identifier') return undefined;
       const program = sourceCode.ast;
       const imports = program.body.filter(
-        (s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration' && s.source.value === OPENAI_SDK && s.importKind !== 'type',
+        (s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration' && isSpecifierOf(s.source.value, OPENAI_SDK) && s.importKind !== 'type',
       );
       const hasAzure = imports.some((d) =>
         d.specifiers.some((s) => s.type === 'ImportSpecifier' && s.local.name === 'AzureOpenAI'),

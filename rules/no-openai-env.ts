@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { azureReplacementFor, isOpenAIEnvName } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
-import { envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
+import { envGetterRead, envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
 import type { TextDocument } from './languages/text.js';
 import { isCommentLine, linesWithOffsets, locOf } from './utils/text-report.js';
@@ -86,6 +86,13 @@ export default createRule<Options, MessageIds>({
         if (parent.type === 'AssignmentExpression' && parent.left === node) return;
         if (parent.type === 'UnaryExpression' && parent.operator === 'delete') return;
         reads.push({ node, name, fix: memberFix(node), consumer: unmigratedConsumer(node, sourceCode) });
+      },
+      CallExpression(node) {
+        const read = envGetterRead(node, sourceCode);
+        if (!read || !flagged(read.name)) return;
+        const quote = sourceCode.getText(read.argument)[0];
+        const fix = (r: string) => (f: TSESLint.RuleFixer) => f.replaceText(read.argument, `${quote}${r}${quote}`);
+        reads.push({ node, name: read.name, fix, consumer: unmigratedConsumer(node, sourceCode) });
       },
       VariableDeclarator(node) {
         if (node.id.type !== 'ObjectPattern' || !node.init || !isEnvObject(node.init, sourceCode)) return;

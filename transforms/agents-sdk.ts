@@ -15,7 +15,7 @@ import {
 } from '../src/core/index.js';
 import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
-import { deploymentExpression } from './lib/deployment-ref.js';
+import { envCode, deploymentExpression } from './lib/deployment-ref.js';
 import {
   addTopLevelImport,
   ensureNamedExport,
@@ -99,7 +99,7 @@ function openAIConstruction(ctx: TransformContext, path: ASTPath<Node>): ASTPath
 function v1ClientOptions(ctx: TransformContext): string {
   const entra = ctx.options.auth === 'entra-id';
   if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
-  return `{ baseURL: ${azureV1BaseURL(ctx)}, apiKey: ${entra ? TOKEN_PROVIDER : `process.env.${AZURE_ENV.apiKey}`} }`;
+  return `{ baseURL: ${azureV1BaseURL(ctx)}, apiKey: ${entra ? TOKEN_PROVIDER : envCode(ctx, AZURE_ENV.apiKey)} }`;
 }
 
 /** `model: MODEL` with MODEL imported from a module the project index followed: the use becomes the deployment reference. */

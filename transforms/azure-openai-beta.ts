@@ -37,6 +37,7 @@ import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, statements, str } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
 import { readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
+import { envCode } from './lib/deployment-ref.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -172,7 +173,7 @@ function migrateConstruction(state: State, path: ASTPath<Node>): void {
   const options = unwrap(third);
   const version = options?.type === 'ObjectExpression' ? options.properties.find((p: Node) => propertyName(p.key) === 'apiVersion') : undefined;
   if (third && (options?.type !== 'ObjectExpression' || options.properties.length > (version ? 1 : 0))) ctx.todo(path, BETA_MESSAGES.clientOptions);
-  const apiVersion = version ? text(ctx, version.value) : `process.env.${AZURE_ENV.apiVersion} ?? ${str(ctx, ctx.options.apiVersion)}`;
+  const apiVersion = version ? text(ctx, version.value) : `${envCode(ctx, AZURE_ENV.apiVersion)} ?? ${str(ctx, ctx.options.apiVersion)}`;
   const cls = clientClass(state);
   const body = v1
     ? `baseURL: \`\${${callable(ctx, first)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\`, ${auth}`

@@ -3,6 +3,7 @@ import { AI_SDK, AZURE_ENV, OPENAI_SDK, azureReplacementFor, envReadMessage, isO
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
 import { insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
+import { envRead, isEnvObjectNode } from './lib/deployment-ref.js';
 import { indexFor } from './lib/file-index.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
@@ -14,13 +15,13 @@ type Node = any; // Babel AST via recast.
 const ENTRA_KEY_READ =
   'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code relying on this value needs another check';
 
-/** `process.env`, `import.meta.env`, or a same-file `const` holding one (`const env = process.env`). */
+/** `process.env`, `import.meta.env`, `Bun.env`, or a same-file `const` holding one (`const env = process.env`). */
 function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
   const node = unwrap(path.node as Node);
-  if (node?.type === 'MemberExpression' && !node.computed && node.property.name === 'env') {
-    const object = unwrap(node.object);
-    if (object.type === 'MetaProperty') return object.meta.name === 'import' && object.property.name === 'meta';
-    return object.type === 'Identifier' && object.name === 'process' && !indexFor(path).resolve(object, path);
+  if (isEnvObjectNode(node)) {
+    // `process`, `Bun`: the global, not a local of that name.
+    const owner = node.object;
+    return owner.type === 'MetaProperty' || !indexFor(path).resolve(owner, path);
   }
   if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
   const declarator = declaratorOf(path);
@@ -107,7 +108,7 @@ function inAuthorizationHeader(path: ASTPath<Node>): boolean {
   return false;
 }
 
-/** `process.env.X`, `process.env["X"]`, `import.meta.env.X` (and through an alias of the env object). */
+/** `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `Bun.env.X` (and through an alias of the env object). */
 function memberReads(ctx: TransformContext): Read[] {
   const { j } = ctx;
   const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
@@ -119,6 +120,20 @@ function memberReads(ctx: TransformContext): Read[] {
       node.property = node.computed ? j.stringLiteral(azure) : j.identifier(azure);
     };
     return [{ path, name, rename }];
+  });
+}
+
+/** `Deno.env.get('OPENAI_API_KEY')` (the global `Deno`) → `Deno.env.get('AZURE_OPENAI_API_KEY')`. */
+function getterReads(ctx: TransformContext): Read[] {
+  const { j } = ctx;
+  return ctx.index.find('CallExpression', (n) => openAIName(envRead(n))).flatMap((path) => {
+    const node = path.node as Node;
+    const deno = node.callee.object.object;
+    if (ctx.index.resolve(deno, path) || isWrite(path)) return [];
+    const rename = (azure: string): void => {
+      node.arguments[0] = j.stringLiteral(azure);
+    };
+    return [{ path, name: envRead(node)!, rename }];
   });
 }
 
@@ -146,11 +161,11 @@ function destructuredReads(ctx: TransformContext): Read[] {
   return reads;
 }
 
-/** Every read of an OpenAI variable in the file (member and destructured), with how to rename it. */
+/** Every read of an OpenAI variable in the file (member, getter call and destructured), with how to rename it. */
 function reads(ctx: TransformContext): Read[] {
   // Every name read here starts with OPENAI_: a file without that text reads none.
   if (!ctx.source.includes('OPENAI_')) return [];
-  return [...memberReads(ctx), ...destructuredReads(ctx)];
+  return [...memberReads(ctx), ...getterReads(ctx), ...destructuredReads(ctx)];
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '../src/core/index.js';
 import { constInit, unwrap } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { deploymentExpression, isDeploymentReference } from './lib/deployment-ref.js';
+import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
 import { invalidateIndex } from './lib/file-index.js';
 import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -137,7 +137,7 @@ function property(ctx: TransformContext, code: string): Node {
 function keyProperty(ctx: TransformContext, v1: boolean): Node {
   if (ctx.options.auth === 'entra-id') return property(ctx, v1 ? `apiKey: ${TOKEN_PROVIDER}` : TOKEN_PROVIDER);
   ctx.readsEnv(LANGCHAIN_ENV.apiKey);
-  return property(ctx, `${v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey}: process.env.${LANGCHAIN_ENV.apiKey}`);
+  return property(ctx, `${v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey}: ${envCode(ctx, LANGCHAIN_ENV.apiKey)}`);
 }
 
 /** `configuration` without what the target sets itself (`baseURL`, `apiKey`) and OpenAI account settings. */
@@ -176,12 +176,12 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     configuration.properties.push(...configKept);
     azure.push(j.objectProperty(j.identifier('configuration'), configuration));
   } else {
-    const deployment = model ? deploymentExpression(ctx, model) : expression(ctx, `process.env.${c.cls.deploymentEnv}`);
+    const deployment = model ? deploymentExpression(ctx, model) : expression(ctx, envCode(ctx, c.cls.deploymentEnv));
     if (!model) ctx.readsEnv(c.cls.deploymentEnv);
     if (modelProp && !model) ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
     azure.push(j.objectProperty(j.identifier(c.cls.deploymentField), deployment));
-    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: process.env.${LANGCHAIN_ENV.endpoint}`));
-    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: process.env.${LANGCHAIN_ENV.apiVersion} ?? ${str(ctx, ctx.options.apiVersion)}`));
+    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: ${envCode(ctx, LANGCHAIN_ENV.endpoint)}`));
+    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: ${envCode(ctx, LANGCHAIN_ENV.apiVersion)} ?? ${str(ctx, ctx.options.apiVersion)}`));
     azure.push(keyProperty(ctx, false));
     ctx.readsEnv(LANGCHAIN_ENV.endpoint);
     readsApiVersion(ctx, LANGCHAIN_ENV.apiVersion, ctx.options.apiVersion);

@@ -1,17 +1,20 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_CLIENT_EXPORTS,
+  AZURE_CLIENT_SINCE,
   BROWSER_MODULE_MESSAGE,
   ENTRA_CLIENT_PROPERTIES,
   OPENAI_SDK,
   PREVIEW_API_VERSION,
   needsPreviewApiVersion,
+  oldPinMessage,
+  pinnedBelow,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
-import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, visibleBeside, type ModuleBinding } from './lib/imports.js';
+import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -66,6 +69,21 @@ function azureName(ctx: TransformContext, binding: ModuleBinding, renames: Renam
   const local = addNamedExport(ctx, binding, OPENAI_SDK, AZURE_CLASS);
   renames.added.set(block, local);
   return local;
+}
+
+/**
+ * A marker on each `openai` import whose Deno or CDN specifier pins a release older than `AzureOpenAI`
+ * (`npm:openai@4.24.0`): the renamed constructors need a newer one, and which one is the user's call.
+ */
+function markOldPins(ctx: TransformContext, bindings: readonly ModuleBinding[]): void {
+  const marked = new Set<Node>();
+  for (const binding of bindings) {
+    const statement = binding.statement.node as Node;
+    const pinned = marked.has(statement) ? undefined : pinnedBelow(specifierOf(statement) ?? '', AZURE_CLIENT_SINCE);
+    if (pinned === undefined) continue;
+    marked.add(statement);
+    ctx.todo(binding.statement, oldPinMessage(pinned));
+  }
 }
 
 /** Point the constructor at `AzureOpenAI`, named the way the file names its `openai` import. */
@@ -143,6 +161,7 @@ export const openaiClient: Transform = {
       const binding = migrateConstruction(ctx, construction, apiVersion, renames);
       if (binding) touched.add(binding);
     }
+    if (ctx.options.target === 'classic') markOldPins(ctx, clients.sdk);
     for (const binding of touched) {
       if (!stillReferenced(ctx, binding, before, renames)) removeBinding(binding);
       ctx.change(binding.statement.node, 'import');

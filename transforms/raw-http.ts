@@ -22,7 +22,7 @@ import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText
 import { insideClientArguments, moduleOf } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
-import { deploymentExpression, envRead, isDeploymentReference } from './lib/deployment-ref.js';
+import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
@@ -261,7 +261,7 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
       return;
     }
     ctx.readsEnv(AZURE_ENV.apiKey);
-    kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: process.env.${AZURE_ENV.apiKey}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
+    kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: ${envCode(ctx, AZURE_ENV.apiKey)}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
   });
   node.properties = kept;
 }

@@ -17,6 +17,7 @@ import {
   isAzureURL,
   isAzureV1BaseURL,
   isOpenAIBaseURL,
+  packageOfSpecifier,
 } from '../../src/core/index.js';
 import { lookupOption } from './options-object.js';
 import { isGlobalName, variableOf } from './scope.js';
@@ -97,9 +98,12 @@ export function clientTracker(context: Context, modules: readonly string[] = TRA
   const roots: { node: TSESTree.Node; module: string; pattern?: boolean }[] = [];
 
   const moduleOf = (node: TSESTree.Node | undefined): string | undefined => {
-    const name = node ? staticString(node, sourceCode) : undefined;
+    const specifier = node ? staticString(node, sourceCode) : undefined;
+    const name = specifier === undefined ? undefined : packageOfSpecifier(specifier);
     return name !== undefined && modules.includes(name) ? name : undefined;
   };
+  /** Deno and CDN specifiers of a tracked module (`npm:openai@^4`), each traced as the module it names. */
+  const schemed = new Map<string, string>();
 
   const listeners: TSESLint.RuleListener = {
     CallExpression(node) {
@@ -127,6 +131,11 @@ export function clientTracker(context: Context, modules: readonly string[] = TRA
         }
       }
     },
+    ImportDeclaration(node) {
+      const specifier = node.source.value;
+      const module = specifier.includes(':') ? moduleOf(node.source) : undefined;
+      if (module) schemed.set(specifier, module);
+    },
     TSImportEqualsDeclaration(node) {
       if (node.moduleReference.type !== 'TSExternalModuleReference') return;
       const module = moduleOf(node.moduleReference.expression);
@@ -142,7 +151,8 @@ export function clientTracker(context: Context, modules: readonly string[] = TRA
         if (ref.node.type === 'NewExpression' || ref.node.type === 'CallExpression') found.set(ref.node, ref.info);
       }
     };
-    add(tracker.iterateEsmReferences(Object.fromEntries(modules.map((m) => [m, moduleTraceMap(m, false)]))));
+    const esm = [...modules.map((m) => [m, m]), ...schemed];
+    add(tracker.iterateEsmReferences(Object.fromEntries(esm.map(([specifier, m]) => [specifier, moduleTraceMap(m!, false)]))));
     for (const root of roots) {
       const map = moduleTraceMap(root.module, true);
       if (!root.pattern) add(tracker.iteratePropertyReferences(root.node, map));

@@ -1,17 +1,19 @@
-/** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, and aliases of those objects. */
+/** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, aliases of those objects, and `Deno.env.get('X')`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { unmigratedPackage } from '../../src/core/index.js';
+import { ENV_GETTER, ENV_OBJECTS, unmigratedPackage } from '../../src/core/index.js';
 import { constantInit, isGlobalName, staticKey, unwrap, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** `process.env`, `import.meta.env`, or a local bound to one (`const env = process.env`, `const { env } = process`). */
+/** `process.env`, `import.meta.env`, `Bun.env` (core ENV_OBJECTS), or a local bound to one (`const env = process.env`, `const { env } = process`). */
 export function isEnvObject(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
   const n = unwrap(node);
-  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'env') {
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
     const object = unwrap(n.object);
-    if (object.type === 'MetaProperty') return object.meta.name === 'import' && object.property.name === 'meta';
-    return object.type === 'Identifier' && object.name === 'process' && isGlobalName(sourceCode, object);
+    const owner = object.type === 'MetaProperty' ? `${object.meta.name}.${object.property.name}` : object.type === 'Identifier' ? object.name : undefined;
+    const listed = ENV_OBJECTS.some((e) => e.object === owner && e.member === (n.property as TSESTree.Identifier).name);
+    // `process`, `Bun`: the global, not a local of that name.
+    return listed && (object.type === 'MetaProperty' || isGlobalName(sourceCode, object as TSESTree.Identifier));
   }
   if (n.type !== 'Identifier' || depth > 3) return false;
   const init = constantInit(sourceCode, n);
@@ -37,6 +39,19 @@ export function envMemberName(node: TSESTree.Node, sourceCode: SourceCode): stri
   const n = unwrap(node);
   if (n.type !== 'MemberExpression' || !isEnvObject(n.object, sourceCode)) return undefined;
   return staticKey(n, sourceCode) ?? undefined;
+}
+
+/** The variable `Deno.env.get('X')` (the global `Deno`, core ENV_GETTER) reads, with its name argument. */
+export function envGetterRead(node: TSESTree.CallExpression, sourceCode: SourceCode): { name: string; argument: TSESTree.Node } | undefined {
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== ENV_GETTER.method) return undefined;
+  const env = unwrap(callee.object);
+  if (env.type !== 'MemberExpression' || env.computed || env.property.type !== 'Identifier' || env.property.name !== ENV_GETTER.member) return undefined;
+  const owner = unwrap(env.object);
+  if (owner.type !== 'Identifier' || owner.name !== ENV_GETTER.object || !isGlobalName(sourceCode, owner)) return undefined;
+  const [argument] = node.arguments;
+  const name = argument && node.arguments.length === 1 ? staticString(argument) : undefined;
+  return name === undefined ? undefined : { name, argument: argument! };
 }
 
 /** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */

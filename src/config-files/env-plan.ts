@@ -32,6 +32,8 @@ export interface PackageChanges {
   /** Package → version range to add (or raise to). */
   add: ReadonlyMap<string, string>;
   remove: readonly string[];
+  /** Package → the oldest release the migrated code works with: a declared range that cannot reach it is raised. */
+  atLeast?: ReadonlyMap<string, string>;
 }
 
 /** What becomes of one variable a config file sets. */

@@ -13,6 +13,8 @@ export function references(text: string, name: string): boolean {
  */
 const usesV3 = (text: string): boolean => /\bOpenAIApi\b/.test(text) && !/\b(?:OpenAI|default)\s*(?::|\bas\b)\s*OpenAIApi\b/.test(text);
 
+const AZURE_CLASS = /\bAzureOpenAI\b/;
+
 /**
  * The package needs a rewrite shows in its text, merged with what the transforms reported: an added import of a
  * package we version (`@azure/identity`, `@ai-sdk/azure`), a replaced package no longer imported, openai v3 gone.
@@ -23,8 +25,10 @@ export function packageNeeds(before: string, after: string, reported: PackageNee
   for (const name of Object.keys(DEPENDENCY_RANGES)) if (references(after, name) && !references(before, name)) add.add(name);
   for (const name of REPLACED_PACKAGES) if (references(before, name) && !references(after, name)) remove.add(name);
   if (usesV3(before) && !usesV3(after) && references(after, 'openai')) add.add('openai');
-  if (add.size === 0 && remove.size === 0) return undefined;
-  return { add: [...add], remove: [...remove] };
+  // `AzureOpenAI` newly constructed: a range pinned below its first release must be raised.
+  const atLeast = AZURE_CLASS.test(after) && !AZURE_CLASS.test(before) && references(after, 'openai') ? ['openai'] : [];
+  if (add.size === 0 && remove.size === 0 && atLeast.length === 0) return undefined;
+  return { add: [...add], remove: [...remove], ...(atLeast.length > 0 ? { atLeast } : {}) };
 }
 
 /** The replaced packages a file's (final) text still references. */

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { DEPENDENCY_RANGES, type MigrationOptions } from '../core/index.js';
+import { AZURE_MINIMUMS, DEPENDENCY_RANGES, type MigrationOptions } from '../core/index.js';
 import type { FileResult, ProcessSettings } from '../pipeline/types.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
 import type { PackageChanges } from './env-plan.js';
@@ -37,14 +37,15 @@ function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
  * removed only when no code file under that package.json still imports it.
  */
 export function packageChanges(results: readonly FileResult[], roots: readonly string[]): Map<string, PackageChanges> {
-  const out = new Map<string, { add: Map<string, string>; remove: Set<string> }>();
+  const out = new Map<string, { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, string> }>();
   const known = new Map<string, string | undefined>();
   for (const result of results) {
     if (result.status !== 'changed' || !result.packages) continue;
     const manifest = nearestPackageJson(result.file, roots, known);
     if (!manifest) continue;
-    const entry = out.get(manifest) ?? { add: new Map(), remove: new Set() };
+    const entry = out.get(manifest) ?? { add: new Map(), remove: new Set(), atLeast: new Map() };
     for (const name of result.packages.add) if (DEPENDENCY_RANGES[name]) entry.add.set(name, DEPENDENCY_RANGES[name]);
+    for (const name of result.packages.atLeast ?? []) if (AZURE_MINIMUMS[name]) entry.atLeast.set(name, AZURE_MINIMUMS[name]);
     for (const name of result.packages.remove) entry.remove.add(name);
     out.set(manifest, entry);
   }
@@ -57,7 +58,7 @@ export function packageChanges(results: readonly FileResult[], roots: readonly s
       for (const name of still) entry.remove.delete(name);
     }
   }
-  return new Map([...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove] }]));
+  return new Map([...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove], atLeast: v.atLeast }]));
 }
 
 export interface ConfigRun {

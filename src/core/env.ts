@@ -41,6 +41,23 @@ export function azureReplacementFor(name: string): string | null | undefined {
   return Object.hasOwn(OPENAI_ENV_REPLACEMENTS, name) ? OPENAI_ENV_REPLACEMENTS[name] : undefined;
 }
 
+/**
+ * How code reads an environment variable: a member of an env object (`process.env.X`, `import.meta.env.X`, Bun's
+ * `Bun.env.X`), or a getter call with its name (Deno's and Supabase Edge Functions' `Deno.env.get('X')`). Read by the
+ * transforms (renames, deployment references, API keys that come from the environment) and the linter alike.
+ */
+export const ENV_OBJECTS: readonly { object: string; member: 'env' }[] = [
+  { object: 'process', member: 'env' },
+  { object: 'import.meta', member: 'env' },
+  { object: 'Bun', member: 'env' },
+];
+export const ENV_GETTER = { object: 'Deno', member: 'env', method: 'get' } as const;
+
+/** Deno code (`Deno.env.get`, `Deno.serve`) that never reads `process.env`: code added to it reads the environment the Deno way. */
+export function readsEnvLikeDeno(source: string): boolean {
+  return /\bDeno\.\w/.test(source) && !/\bprocess\.env\b/.test(source);
+}
+
 /** The variables migrated code reads, by role. */
 export const AZURE_ENV = {
   endpoint: 'AZURE_OPENAI_ENDPOINT',

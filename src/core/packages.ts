@@ -73,6 +73,103 @@ export const MIGRATED_PACKAGES: readonly string[] = [
 ];
 
 /** The package an import specifier loads from (`@scope/pkg/sub` → `@scope/pkg`, `node:https` → `https`). */
+/**
+ * Specifiers that name an npm package through Deno's or a CDN's scheme (Supabase Edge Functions, Deno Deploy, browser
+ * ESM): `npm:openai@^4.52.0`, `npm:@langchain/openai@0.3/x`, `https://esm.sh/openai@4.28.0`,
+ * `https://cdn.jsdelivr.net/npm/openai@4/+esm`, `https://unpkg.com/…`, `https://cdn.skypack.dev/…`. Groups: the
+ * prefix, the package, its version (with `@`), the subpath.
+ */
+const SCHEMED_PACKAGE =
+  /^(npm:|https?:\/\/(?:esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/)((?:@[^/@?]+\/)?[^/@?]+)(@[^/?]*)?((?:\/[^?]*)?)/;
+/** Packages published under another name: JSR (`jsr:@openai/openai`), Deno's registry (`https://deno.land/x/openai@v4.24.0/mod.ts`). */
+const REGISTRY_ALIASES: readonly [RegExp, string][] = [
+  [/^jsr:@openai\/openai(?:@[^/]*)?(\/.*)?$/, OPENAI_SDK],
+  [/^https?:\/\/deno\.land\/x\/openai(?:@[^/]*)?\/mod\.ts$/, OPENAI_SDK],
+];
+
+/**
+ * The package (and subpath) a specifier names: a bare one is itself; a Deno or CDN one (`npm:openai@^4`,
+ * `https://esm.sh/openai@4`, `jsr:@openai/openai`) the package behind it, so the codemod and the linter see the same
+ * SDK there (`+esm` and `mod.ts` entry points are the package itself).
+ */
+export function packageOfSpecifier(specifier: string): string {
+  if (!specifier.includes(':')) return specifier;
+  const m = SCHEMED_PACKAGE.exec(specifier);
+  if (m) return m[2]! + m[4]!.replace(/\/\+esm$/, '');
+  for (const [pattern, name] of REGISTRY_ALIASES) {
+    const alias = pattern.exec(specifier);
+    if (alias) return name + (alias[1] ?? '');
+  }
+  return specifier;
+}
+
+const QUOTED = new Map<string, RegExp>();
+
+/**
+ * Whether a text quotes a specifier naming `pkg` itself (not a subpath), bare or through a Deno or CDN scheme: a
+ * cheap test before looking for the package's bindings (every import, require or `import()` of it quotes one).
+ */
+export function quotesPackage(text: string, pkg: string): boolean {
+  let pattern = QUOTED.get(pkg);
+  if (!pattern) {
+    const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const scheme = pkg === OPENAI_SDK ? '(?:npm:|jsr:@openai\\/|https?:\\/\\/[^\'"`\\s]*\\/)?' : '(?:npm:|https?:\\/\\/[^\'"`\\s]*\\/)?';
+    QUOTED.set(pkg, (pattern = new RegExp(`['"\`]${scheme}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm)?['"\`]`)));
+  }
+  return pattern.test(text);
+}
+
+/** Whether an import specifier names `pkg` (bare, or through a Deno or CDN scheme). */
+export function isSpecifierOf(specifier: string, pkg: string): boolean {
+  return specifier === pkg || (specifier.includes(':') && packageOfSpecifier(specifier) === pkg);
+}
+
+/**
+ * `specifier` pointed at package `to` instead, in its own scheme and version range (`npm:@ai-sdk/openai@^1.3` →
+ * `npm:@ai-sdk/azure@^1.3`: the AI SDK releases its providers together); a specifier that is not of that form, `to`.
+ */
+export function respecify(specifier: string, to: string): string {
+  const m = SCHEMED_PACKAGE.exec(specifier);
+  return m ? `${m[1]}${to}${m[3] ?? ''}${m[4]}` : to;
+}
+
+/** The first `openai` release with the `AzureOpenAI` class (4.41.0, May 2024). */
+export const AZURE_CLIENT_SINCE: readonly [number, number] = [4, 41];
+
+/** The marker on an import that pins an `openai` release without `AzureOpenAI`. */
+export function oldPinMessage(pinned: string): string {
+  return `this import pins openai ${pinned}, older than AzureOpenAI: raise the version in the specifier to ${AZURE_CLIENT_SINCE.join('.')}.0 or newer`;
+}
+
+/** The version text a Deno or CDN specifier carries (`^4.52.0`, `v4.24.0`), if any. */
+function specifierVersion(specifier: string): string | undefined {
+  const schemed = SCHEMED_PACKAGE.exec(specifier);
+  if (schemed) return schemed[3]?.slice(1);
+  return /^(?:jsr:@openai\/openai|https?:\/\/deno\.land\/x\/openai)@([^/]+)/.exec(specifier)?.[1];
+}
+
+/**
+ * Whether a version range can resolve to nothing as new as `[major, minor]`: an exact or tilde version below it
+ * (`4.24.0`, `v4.24.0`, `~4.40.1`), or a caret or bare major below its major (`^3.3.0`). A range that reaches it
+ * (`^4.24.0`, `4`, `4.x`, `>=4`) or that this cannot read is not.
+ */
+export function rangeBelow(range: string, [major, minor]: readonly [number, number]): boolean {
+  const m = /^\s*([~^=v]?)(\d+)(?:\.(\d+))?/.exec(range);
+  if (!m) return false;
+  const [, op, majorText, minorText] = m;
+  const newest = op === '^' || minorText === undefined ? [Number(majorText), Infinity] : [Number(majorText), Number(minorText)];
+  return newest[0]! < major || (newest[0] === major && newest[1]! < minor);
+}
+
+/** The version a Deno or CDN specifier pins when it cannot resolve to `[major, minor]` or newer (`rangeBelow`). */
+export function pinnedBelow(specifier: string, since: readonly [number, number]): string | undefined {
+  const version = specifierVersion(specifier);
+  return version !== undefined && rangeBelow(version, since) ? version : undefined;
+}
+
+/** Releases the migrated code needs at least, by package: `AzureOpenAI` came in openai 4.41.0. */
+export const AZURE_MINIMUMS: Readonly<Record<string, string>> = { [OPENAI_SDK]: `${AZURE_CLIENT_SINCE.join('.')}.0` };
+
 export function packageName(specifier: string): string {
   const bare = specifier.replace(/^node:/, '');
   return bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
@@ -84,7 +181,8 @@ export function packageName(specifier: string): string {
  * relative paths, subpath imports (`#x`), common path aliases (`@/x`, `~/x`), Node built-ins and other schemes, the
  * Azure SDK and the migrated packages.
  */
-export function unmigratedPackage(specifier: string): string | undefined {
+export function unmigratedPackage(schemed: string): string | undefined {
+  const specifier = packageOfSpecifier(schemed);
   if (/^[./#~]|^@\/|^[a-z]+:/.test(specifier)) return undefined;
   const name = packageName(specifier);
   if (builtinModules.includes(name) || name.startsWith('@azure/') || AZURE_PACKAGES.includes(name) || MIGRATED_PACKAGES.includes(name)) return undefined;

@@ -41,9 +41,12 @@ export function mayInvolveOpenAI(text: string): boolean {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `from 'openai'`, `import 'openai/shims'`, `require("@ai-sdk/openai")`, `import("openai")`, `jest.mock('openai')`. */
+/**
+ * `from 'openai'`, `import 'openai/shims'`, `require("@ai-sdk/openai")`, `import("openai")`, `jest.mock('openai')`;
+ * through a Deno or CDN scheme too (`from 'npm:openai@^4'`, `'jsr:@openai/openai'`, `'https://esm.sh/openai@4'`).
+ */
 const PACKAGE_IMPORT = new RegExp(
-  `(?:\\bfrom|\\bimport|\\brequire|\\bmock)\\s*\\(?\\s*['"\`](?:${MIGRATED_PACKAGES.map(escapeRegExp).join('|')})(?:/[^'"\`]*)?['"\`]`,
+  `(?:\\bfrom|\\bimport|\\brequire|\\bmock)\\s*\\(?\\s*['"\`](?:npm:|jsr:@openai/|https?://[^'"\`\\s]*/)?(?:${MIGRATED_PACKAGES.map(escapeRegExp).join('|')})(?:@[^'"\`/\\s]*)?(?:/[^'"\`]*)?['"\`]`,
 );
 const ENV_NAME = /\bOPENAI_[A-Z0-9_]+/g;
 

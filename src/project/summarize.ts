@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import { isBrowserModule } from '../core/file-context.js';
 import { isModelName } from '../core/models.js';
+import { packageOfSpecifier } from '../core/packages.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
 /**
@@ -153,13 +154,13 @@ function loaded(node: Node): { call: Node; spec: string; name: '=' | '*' } | und
   const e = unwrap(node);
   if (e.type === 'ImportExpression') {
     const spec = e.options ? undefined : stringValue(e.source);
-    return spec === undefined ? undefined : { call: e, spec, name: '*' };
+    return spec === undefined ? undefined : { call: e, spec: packageOfSpecifier(spec), name: '*' };
   }
   if (!isCall(e) || e.arguments.length !== 1) return undefined;
   const spec = stringValue(e.arguments[0]!);
   if (spec === undefined) return undefined;
-  if (e.callee.type === 'Identifier' && e.callee.name === 'require') return { call: e, spec, name: '=' };
-  return e.callee.type === 'Import' ? { call: e, spec, name: '*' } : undefined;
+  if (e.callee.type === 'Identifier' && e.callee.name === 'require') return { call: e, spec: packageOfSpecifier(spec), name: '=' };
+  return e.callee.type === 'Import' ? { call: e, spec: packageOfSpecifier(spec), name: '*' } : undefined;
 }
 
 /** The type a value is declared with, through `| null | undefined` and `Promise<…>`: `OpenAI`, `ns.OpenAI` (TS or Flow). */
@@ -497,7 +498,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
     const parent = index.parentOf(node);
     switch (node.type) {
       case 'ImportDeclaration': {
-        const spec = node.source.value;
+        const spec = packageOfSpecifier(node.source.value);
         for (const el of node.specifiers) {
           if (el.type === 'ImportDefaultSpecifier') s.imports.set(el.local.name, { spec, name: 'default' });
           else if (el.type === 'ImportNamespaceSpecifier') s.imports.set(el.local.name, { spec, name: '*' });
@@ -510,11 +511,11 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
       }
       case 'TSImportEqualsDeclaration': {
         const ref = node.moduleReference;
-        if (ref.type === 'TSExternalModuleReference') s.imports.set(node.id.name, { spec: ref.expression.value, name: '=' });
+        if (ref.type === 'TSExternalModuleReference') s.imports.set(node.id.name, { spec: packageOfSpecifier(ref.expression.value), name: '=' });
         continue;
       }
       case 'ExportAllDeclaration':
-        s.starExports.push(node.source.value);
+        s.starExports.push(packageOfSpecifier(node.source.value));
         continue;
       case 'ExportNamedDeclaration': {
         if (node.declaration) continue;

@@ -14,8 +14,15 @@ describe('package needs of a rewrite', () => {
       "const { OpenAI: OpenAIApi } = require('openai');\nconst client = new OpenAIApi({ apiKey: process.env.KEY });\n",
       "import { OpenAI as OpenAIApi } from 'openai';\nconst client = new OpenAIApi();\n",
     ]) {
-      expect(packageNeeds(before, after, undefined), before).toBeUndefined();
+      expect(packageNeeds(before, after, undefined)?.add ?? [], before).toEqual([]);
     }
+  });
+
+  it('asks for a release with AzureOpenAI when the rewrite starts constructing one', () => {
+    const before = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
+    expect(packageNeeds(before, after, undefined)).toEqual({ add: [], remove: [], atLeast: ['openai'] });
+    // Already there before: the range in package.json has served it.
+    expect(packageNeeds(after, `${after}// more\n`, undefined)).toBeUndefined();
   });
 
   it('adds a versioned package the rewrite imports', () => {

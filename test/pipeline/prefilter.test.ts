@@ -45,6 +45,11 @@ describe('migrate candidates', () => {
     "vi.mock('openai');",
     'const key = process.env.OPENAI_API_KEY;',
     'fetch("https://api.openai.com/v1/chat/completions")',
+    // Deno and CDN specifiers of the same packages.
+    "import OpenAI from 'npm:openai@^4.52.0';",
+    "import OpenAI from 'jsr:@openai/openai';",
+    "import OpenAI from 'https://deno.land/x/openai@v4.24.0/mod.ts';",
+    "import { openai } from 'npm:@ai-sdk/openai@1';",
   ])('parses %s', (text) => expect(isMigrationCandidate(text)).toBe(true));
 
   it.each([
@@ -57,6 +62,7 @@ describe('migrate candidates', () => {
     'const url = process.env.OPENAI_COMPATIBLE_BASE_URL;',
     "import { createOpenAICompatible } from '@ai-sdk/openai-compatible';",
     "import { AzureOpenAI } from 'some-openai-wrapper';",
+    "import { AzureOpenAI } from 'npm:some-openai-wrapper@1';",
   ])('only scans %s', (text) => expect(isMigrationCandidate(text)).toBe(false));
 
   it('reads the package list from the family tables', () => {

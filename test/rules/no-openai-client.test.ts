@@ -34,8 +34,34 @@ ruleTester.run('no-openai-client', testable(rule), {
     "import { createOpenAI } from '@ai-sdk/openai';\nconst p = createOpenAI({ baseURL: 'https://api.together.xyz/v1' });",
     "import { azure } from '@ai-sdk/azure';\nconst m = azure('chat');",
     { code: "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI();", options: [{ wrappers: false }] },
+    // Deno and CDN specifiers of the SDK, migrated.
+    "import { AzureOpenAI } from 'npm:openai@^4.52.0';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
+    // A package that only ends like one is not it.
+    "import OpenAI from 'npm:my-openai@1';\nconst c = new OpenAI();",
   ],
   invalid: [
+    {
+      // Deno (`npm:`), Deno's registry and CDN specifiers name the same SDK.
+      code: "import OpenAI from 'npm:openai@^4.52.0';\nconst client = new OpenAI({ apiKey: Deno.env.get('OPENAI_API_KEY') });",
+      errors: [
+        err({
+          suggestions: [
+            {
+              messageId: 'useAzureOpenAI',
+              output: "import OpenAI, { AzureOpenAI } from 'npm:openai@^4.52.0';\nconst client = new AzureOpenAI({ apiKey: Deno.env.get('OPENAI_API_KEY') });",
+            },
+          ],
+        }),
+      ],
+    },
+    {
+      code: "import OpenAI from 'https://deno.land/x/openai@v4.69.0/mod.ts';\nconst client = new OpenAI();",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'https://deno.land/x/openai@v4.69.0/mod.ts';\nconst client = new AzureOpenAI();" }] })],
+    },
+    {
+      code: "const { OpenAI } = require('https://esm.sh/openai@4.52.0');\nconst client = new OpenAI();",
+      errors: [err()],
+    },
     {
       code: "import OpenAI from 'openai';\nconst client = new OpenAI();",
       errors: [

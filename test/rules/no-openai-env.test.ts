@@ -24,8 +24,33 @@ ruleTester.run('no-openai-env', testable(rule), {
     // The Agents SDK's own switches keep their meaning on Azure.
     "const quiet = process.env.OPENAI_AGENTS_DONT_LOG_MODEL_DATA === '1' || !!process.env.OPENAI_AGENTS_DISABLE_TRACING;",
     { code: 'const f = process.env.OPENAI_FEATURE_FLAG;', options: [{ allow: ['OPENAI_FEATURE_FLAG'] }] },
+    // Deno's and Bun's environments: Azure names are fine; locals named like the globals are not the environment.
+    "const k = Deno.env.get('AZURE_OPENAI_API_KEY');",
+    'const d = Bun.env.AZURE_OPENAI_DEPLOYMENT;',
+    "function f(Deno: { env: { get(n: string): string } }) { return Deno.env.get('OPENAI_API_KEY'); }",
+    'const Bun = { env: { OPENAI_MODEL: 1 } };\nconst m = Bun.env.OPENAI_MODEL;',
   ],
   invalid: [
+    {
+      code: "const key = Deno.env.get('OPENAI_API_KEY');",
+      errors: [
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_API_KEY', replacement: 'AZURE_OPENAI_API_KEY' },
+          suggestions: [{ messageId: 'useAzureEnv', data: { replacement: 'AZURE_OPENAI_API_KEY' }, output: "const key = Deno.env.get('AZURE_OPENAI_API_KEY');" }],
+        },
+      ],
+    },
+    {
+      code: 'const model = Bun.env.OPENAI_MODEL;',
+      errors: [
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_MODEL', replacement: 'AZURE_OPENAI_DEPLOYMENT' },
+          suggestions: [{ messageId: 'useAzureEnv', data: { replacement: 'AZURE_OPENAI_DEPLOYMENT' }, output: 'const model = Bun.env.AZURE_OPENAI_DEPLOYMENT;' }],
+        },
+      ],
+    },
     {
       code: 'const key = process.env.OPENAI_API_KEY;',
       errors: [

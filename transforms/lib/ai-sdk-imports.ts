@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
-import { AI_SDK } from '../../src/core/index.js';
-import { programBody, removeBinding, type ModuleBinding } from './imports.js';
+import { AI_SDK, isSpecifierOf, respecify } from '../../src/core/index.js';
+import { programBody, removeBinding, specifierOf, type ModuleBinding } from './imports.js';
 import { statements, str } from './snippets.js';
 import { insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
@@ -40,12 +40,12 @@ export function freeName(ctx: TransformContext, base: string): string {
  * every node it passes its missing fields), would make the printer reprint the whole statement instead.
  */
 function swapSource(ctx: TransformContext, statement: ASTPath<Node>): void {
-  const raw = str(ctx, AI_SDK.azurePackage);
   const visit = (holder: Node, key: string | number): void => {
     const value = holder[key];
     if (!value || typeof value !== 'object' || key === 'loc' || key === 'extra') return;
-    if (value.type === 'StringLiteral' && value.value === AI_SDK.package) {
-      holder[key] = { type: 'StringLiteral', value: AI_SDK.azurePackage, extra: { raw, rawValue: AI_SDK.azurePackage } };
+    if (value.type === 'StringLiteral' && isSpecifierOf(value.value, AI_SDK.package)) {
+      const azure = respecify(value.value, AI_SDK.azurePackage);
+      holder[key] = { type: 'StringLiteral', value: azure, extra: { raw: str(ctx, azure), rawValue: azure } };
       return;
     }
     for (const k of Array.isArray(value) ? value.keys() : Object.keys(value)) visit(value, k);
@@ -110,9 +110,9 @@ function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: 
   swapSource(ctx, statement);
 }
 
-/** A new statement binding the moves' Azure exports, in the style of `like`'s statement. */
+/** A new statement binding the moves' Azure exports, in the style (and module string scheme) of `like`'s statement. */
 function newStatement(ctx: TransformContext, like: ModuleBinding, moves: readonly Move[]): Node {
-  const source = str(ctx, AI_SDK.azurePackage);
+  const source = str(ctx, respecify(specifierOf(like.statement.node as Node) ?? '', AI_SDK.azurePackage));
   const named = unique(moves).map((m) => (m.exportName === m.local ? m.exportName : `${m.exportName}${like.style.startsWith('esm') ? ' as ' : ': '}${m.local}`));
   if (like.style.startsWith('esm')) return statements(ctx, `import { ${named.join(', ')} } from ${source};`)[0];
   const load = like.style.startsWith('dynamic') ? `await import(${source})` : `require(${source})`;

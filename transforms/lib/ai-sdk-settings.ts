@@ -17,6 +17,7 @@ import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
+import { envCode } from './deployment-ref.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -46,12 +47,12 @@ export function azureSettings(ctx: TransformContext): string[] {
   if (ctx.options.target === 'v1') {
     props.push(`baseURL: \`\${${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1\``);
   } else {
-    props.push(`resourceName: process.env.${AI_SDK.env.resourceName}`);
+    props.push(`resourceName: ${envCode(ctx, AI_SDK.env.resourceName)}`);
     ctx.readsEnv(AI_SDK.env.resourceName);
   }
   if (ctx.options.auth === 'entra-id') props.push(`tokenProvider: ${TOKEN_PROVIDER}`);
   else {
-    props.push(`apiKey: process.env.${aiSdkKeyEnv(ctx)}`);
+    props.push(`apiKey: ${envCode(ctx, aiSdkKeyEnv(ctx))}`);
     ctx.readsEnv(aiSdkKeyEnv(ctx));
   }
   return props;
@@ -113,7 +114,7 @@ function scrubSecret(ctx: TransformContext, valuePath: ASTPath<Node>): void {
   const secret = findSecret(literalValue(unwrap((declarator?.node as Node)?.init)) ?? '');
   if (declarator && secret) {
     report((declarator.node as Node).init, secret);
-    declarator.get('init').replace(expression(ctx, `process.env.${aiSdkKeyEnv(ctx)}`));
+    declarator.get('init').replace(expression(ctx, envCode(ctx, aiSdkKeyEnv(ctx))));
     ctx.readsEnv(aiSdkKeyEnv(ctx));
   }
 }

@@ -1,4 +1,5 @@
 import { AZURE_ENV, type OpenAIURL } from '../../src/core/index.js';
+import { envCode } from './deployment-ref.js';
 import { isTypeScript, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -8,7 +9,7 @@ export const DEPLOYMENT_PLACEHOLDER = '__openaiToAzureDeployment__';
 /** `process.env.AZURE_OPENAI_ENDPOINT!` (no `!` in JavaScript): the Azure resource URL, as code. */
 export function azureEndpointRead(ctx: TransformContext): string {
   ctx.readsEnv(AZURE_ENV.endpoint);
-  return `process.env.${AZURE_ENV.endpoint}${isTypeScript(ctx) ? '!' : ''}`;
+  return `${envCode(ctx, AZURE_ENV.endpoint)}${isTypeScript(ctx) ? '!' : ''}`;
 }
 
 /** Text as the inside of a template literal. */

@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, OPENAI_ONLY_HEADERS, OWN_API_KEY_MESSAGE, findSecret, maskSecret, mayHoldSecret, optionRule } from '../../src/core/index.js';
 import { azureEndpointRead } from './azure-url.js';
-import { envRead } from './deployment-ref.js';
+import { envCode, envRead } from './deployment-ref.js';
 import { constInit, declaratorOf, unwrap, unwrapPath } from './clients.js';
 import { propertyName } from './imports.js';
 import { findEach } from './quiet-find.js';
@@ -31,7 +31,7 @@ export interface MigratedOptions {
 /** The connection options the target needs, as object properties. */
 function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
   const entra = ctx.options.auth === 'entra-id';
-  const key = `process.env.${AZURE_ENV.apiKey}`;
+  const key = envCode(ctx, AZURE_ENV.apiKey);
   const lines =
     ctx.options.target === 'v1'
       ? [
@@ -39,9 +39,9 @@ function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
           entra ? `apiKey: ${TOKEN_PROVIDER}` : `apiKey: ${key}`,
         ]
       : [
-          `endpoint: process.env.${AZURE_ENV.endpoint}`,
+          `endpoint: ${envCode(ctx, AZURE_ENV.endpoint)}`,
           entra ? TOKEN_PROVIDER : `apiKey: ${key}`,
-          `apiVersion: process.env.${AZURE_ENV.apiVersion} ?? ${str(ctx, apiVersion)}`,
+          `apiVersion: ${envCode(ctx, AZURE_ENV.apiVersion)} ?? ${str(ctx, apiVersion)}`,
         ];
   ctx.readsEnv(AZURE_ENV.endpoint);
   if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
@@ -89,7 +89,7 @@ function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boole
     const secret = secretOf(node);
     if (secret) {
       reportSecret(ctx, node, secret);
-      if (replace) p.replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
+      if (replace) p.replace(expression(ctx, envCode(ctx, AZURE_ENV.apiKey)));
     }
   };
   visit(path);
@@ -101,7 +101,7 @@ function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boole
     const secret = findSecret(literalText(init) ?? '');
     if (declarator && secret) {
       reportSecret(ctx, init, secret);
-      declarator.get('init').replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
+      declarator.get('init').replace(expression(ctx, envCode(ctx, AZURE_ENV.apiKey)));
     }
   }
 }

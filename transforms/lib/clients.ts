@@ -6,6 +6,7 @@ import {
   isAzureURL,
   isBrowserModule,
   isOpenAIBaseURL,
+  quotesPackage,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { declarationAt, indexFor, type FileIndex } from './file-index.js';
@@ -178,7 +179,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   if (cached) return cached;
   // Every binding of the SDK, and an inline `new (require('openai').OpenAI)()`, names it in quotes: a file that
   // never does has no client of its own, and is not walked.
-  const names = /['"]openai['"]/.test(ctx.source);
+  const names = quotesPackage(ctx.source, OPENAI_SDK);
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
   const browser = reach === 'direct' && isBrowserModule(ctx.source);

@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
-import { deploymentFor, DEPLOYMENT_ENV_PREFIX } from '../../src/core/index.js';
+import { deploymentFor, DEPLOYMENT_ENV_PREFIX, ENV_GETTER, ENV_OBJECTS, readsEnvLikeDeno } from '../../src/core/index.js';
+import { literalValue } from './literals.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -14,17 +15,38 @@ export function deploymentExpression(ctx: TransformContext, model: string): Node
   }
   if (ref.kind === 'name') return expression(ctx, str(ctx, ref.name));
   ctx.readsEnv(ref.env);
-  return expression(ctx, `process.env.${ref.env} ?? ${str(ctx, ref.fallback)}`);
+  return expression(ctx, `${envCode(ctx, ref.env)} ?? ${str(ctx, ref.fallback)}`);
 }
 
-/** The name of the env variable `process.env.NAME` (or `import.meta.env.NAME`) reads, if the node is such a read. */
+/** Code reading the environment variable `name` as the file reads its environment: `process.env.NAME`, or `Deno.env.get('NAME')`. */
+export function envCode(ctx: TransformContext, name: string): string {
+  return readsEnvLikeDeno(ctx.source) ? `${ENV_GETTER.object}.${ENV_GETTER.member}.${ENV_GETTER.method}(${str(ctx, name)})` : `process.env.${name}`;
+}
+
+/** `process`, `Bun`, `import.meta`: the name of an env object's owner (core ENV_OBJECTS). */
+function ownerName(node: Node): string | undefined {
+  if (node?.type === 'Identifier') return node.name;
+  return node?.type === 'MetaProperty' ? `${node.meta.name}.${node.property.name}` : undefined;
+}
+
+/** `X.env` for an owner X in core's ENV_OBJECTS (`process.env`, `import.meta.env`, `Bun.env`). */
+export function isEnvObjectNode(node: Node): boolean {
+  if (node?.type !== 'MemberExpression' || node.computed) return false;
+  const owner = ownerName(node.object);
+  return ENV_OBJECTS.some((e) => e.object === owner && e.member === node.property.name);
+}
+
+/** `Deno.env.get` (core ENV_GETTER), as a callee. */
+export function isEnvGetter(callee: Node): boolean {
+  const env = callee?.type === 'MemberExpression' && !callee.computed && callee.property.name === ENV_GETTER.method ? callee.object : undefined;
+  return env?.type === 'MemberExpression' && !env.computed && env.property.name === ENV_GETTER.member && ownerName(env.object) === ENV_GETTER.object;
+}
+
+/** The env variable a node reads (`process.env.NAME`, `import.meta.env.NAME`, `Bun.env.NAME`, `Deno.env.get('NAME')`). */
 export function envRead(node: Node): string | undefined {
-  if (node?.type !== 'MemberExpression') return undefined;
-  const object = node.object;
-  const root = object?.type === 'MemberExpression' && !object.computed && object.property.name === 'env' ? object.object : undefined;
-  const isEnv = (root?.type === 'Identifier' && root.name === 'process') || root?.type === 'MetaProperty';
-  if (!isEnv) return undefined;
-  return node.computed ? node.property.value : node.property.name;
+  if (node?.type === 'CallExpression') return isEnvGetter(node.callee) && node.arguments.length === 1 ? literalValue(node.arguments[0]) : undefined;
+  if (node?.type !== 'MemberExpression' || !isEnvObjectNode(node.object)) return undefined;
+  return node.computed ? literalValue(node.property) : node.property.name;
 }
 
 /**

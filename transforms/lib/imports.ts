@@ -1,4 +1,5 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { isSpecifierOf } from '../../src/core/index.js';
 import { declarationAt, indexFor, indexOfRoot, topOfRoot } from './file-index.js';
 import { statementsAsWritten, str } from './snippets.js';
 import { importSlot, insertTopLevel } from './top-level.js';
@@ -37,6 +38,8 @@ export interface ModuleBinding {
 const isString = (node: Node, value?: string): boolean =>
   (node?.type === 'StringLiteral' || (node?.type === 'Literal' && typeof node.value === 'string')) &&
   (value === undefined || node.value === value);
+/** A module string naming `source` (bare, or through a Deno or CDN scheme: `npm:openai@^4`). */
+const isSpecifier = (node: Node, source: string): boolean => isString(node) && isSpecifierOf(node.value, source);
 
 /** `require("m")`. */
 export function isRequireOf(node: Node, source: string): boolean {
@@ -45,15 +48,15 @@ export function isRequireOf(node: Node, source: string): boolean {
     node.callee.type === 'Identifier' &&
     node.callee.name === 'require' &&
     node.arguments.length === 1 &&
-    isString(node.arguments[0], source)
+    isSpecifier(node.arguments[0], source)
   );
 }
 
 /** `import("m")` (Babel's `Import` callee or an `ImportExpression`), optionally awaited. */
 export function isDynamicImportOf(node: Node, source: string): boolean {
   const inner = node?.type === 'AwaitExpression' ? node.argument : node;
-  if (inner?.type === 'ImportExpression') return isString(inner.source, source);
-  return inner?.type === 'CallExpression' && inner.callee.type === 'Import' && isString(inner.arguments[0], source);
+  if (inner?.type === 'ImportExpression') return isSpecifier(inner.source, source);
+  return inner?.type === 'CallExpression' && inner.callee.type === 'Import' && isSpecifier(inner.arguments[0], source);
 }
 
 export function propertyName(node: Node): string | undefined {
@@ -107,13 +110,26 @@ function fromModuleValue(
   return [];
 }
 
+/** The module string of an import, require or `import()` statement (the first one in it). */
+export function specifierOf(statement: Node): string | undefined {
+  if (statement.type === 'ImportDeclaration') return statement.source.value;
+  let found: string | undefined;
+  const visit = (node: Node): void => {
+    if (found !== undefined || !node || typeof node !== 'object') return;
+    if (node.type === 'StringLiteral') found = node.value;
+    else for (const key of Object.keys(node)) if (key !== 'loc' && key !== 'extra') visit(node[key]);
+  };
+  visit(statement);
+  return found;
+}
+
 /** Every local binding of `source`'s exports in this file, whatever the import style. */
 export function moduleBindings(_j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
   const out: ModuleBinding[] = [];
   const index = indexOfRoot(root);
-  index.find('ImportDeclaration', (n) => n.source.value === source).forEach((path) => {
+  index.find('ImportDeclaration', (n) => isSpecifierOf(n.source.value, source)).forEach((path) => {
     const decl = path.node as Node;
-    if (decl.source.value !== source) return;
+    if (!isSpecifierOf(decl.source.value, source)) return;
     const declTypeOnly = decl.importKind === 'type' || decl.importKind === 'typeof';
     for (const s of decl.specifiers ?? []) {
       const typeOnly = declTypeOnly || s.importKind === 'type';
@@ -130,7 +146,7 @@ export function moduleBindings(_j: JSCodeshift, root: Collection, source: string
   index.find('TSImportEqualsDeclaration').forEach((path) => {
     const decl = path.node as Node;
     const ref = decl.moduleReference;
-    if (ref?.type === 'TSExternalModuleReference' && ref.expression.value === source) {
+    if (ref?.type === 'TSExternalModuleReference' && isSpecifierOf(ref.expression.value, source)) {
       const typeOnly = decl.importKind === 'type' || decl.isTypeOnly === true;
       out.push({ local: decl.id.name, imported: '*', style: 'ts-import-equals', id: decl.id, statement: path, typeOnly });
     }

@@ -65,10 +65,12 @@ export interface DeploymentUse {
 export interface PackageNeeds {
   add: string[];
   remove: string[];
+  /** Packages already depended on whose declared range must reach a newer release (core AZURE_MINIMUMS). */
+  atLeast?: string[];
 }
 
 /** Record a package the migrated file needs (`add`) or no longer imports (`remove`), once each. */
-export function needsPackage(outcome: FileOutcome, kind: keyof PackageNeeds, name: string): void {
+export function needsPackage(outcome: FileOutcome, kind: 'add' | 'remove', name: string): void {
   const needs = (outcome.packages ??= { add: [], remove: [] });
   if (!needs[kind].includes(name)) needs[kind].push(name);
 }

@@ -5,6 +5,7 @@ import { constInit, declaratorOf, unwrap } from './clients.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
+import { envCode } from './deployment-ref.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -54,7 +55,7 @@ export function reportSecrets(ctx: TransformContext, path: ASTPath<Node>): void 
     if (secret) {
       ctx.outcome.secrets.push({ line: init.loc?.start.line ?? 0, masked: maskSecret(secret) });
       ctx.change(init, 'secret');
-      declarator!.get('init').replace(expression(ctx, `process.env.${AZURE_ENV.apiKey}`));
+      declarator!.get('init').replace(expression(ctx, envCode(ctx, AZURE_ENV.apiKey)));
       ctx.readsEnv(AZURE_ENV.apiKey);
     }
   }
