@@ -18,9 +18,14 @@ export function deploymentExpression(ctx: TransformContext, model: string): Node
   return expression(ctx, `${envCode(ctx, ref.env)} ?? ${str(ctx, ref.fallback)}`);
 }
 
+const DENO_ENV = 'openai-to-azure:deno-env';
+
 /** Code reading the environment variable `name` as the file reads its environment: `process.env.NAME`, or `Deno.env.get('NAME')`. */
 export function envCode(ctx: TransformContext, name: string): string {
-  return readsEnvLikeDeno(ctx.source) ? `${ENV_GETTER.object}.${ENV_GETTER.member}.${ENV_GETTER.method}(${str(ctx, name)})` : `process.env.${name}`;
+  // Asked once per file: a file writes many reads (one per model literal), each a scan of the whole text otherwise.
+  let deno = ctx.shared.get(DENO_ENV) as boolean | undefined;
+  if (deno === undefined) ctx.shared.set(DENO_ENV, (deno = readsEnvLikeDeno(ctx.source)));
+  return deno ? `${ENV_GETTER.object}.${ENV_GETTER.member}.${ENV_GETTER.method}(${str(ctx, name)})` : `process.env.${name}`;
 }
 
 /** `process`, `Bun`, `import.meta`: the name of an env object's owner (core ENV_OBJECTS). */
