@@ -179,6 +179,25 @@ const objectAsBefore: Restyle = (node, print, printProperty) => {
   return linesModule.concat(parts);
 };
 
+/**
+ * A destructuring pattern the file had on one line stays on one line: recast prints every pattern anew on several
+ * lines (`const {\n  AzureOpenAI\n} = require('openai')` once a name is taken out of `const { OpenAI } = …`).
+ * The file's spacing inside the braces is kept; a pattern grown past 80 columns, or a property that prints on several
+ * lines, keeps recast's layout.
+ */
+const ONE_LINE_PATTERN = 80;
+
+const patternAsBefore: Restyle = (node, print, printProperty) => {
+  const lines = print();
+  const text = fileText(node);
+  if (!printProperty || text === undefined || text.includes('\n') || lines.length === 1) return lines;
+  const properties: Lines[] = node.properties.map((_: Node, i: number) => printProperty(i));
+  if (properties.length === 0 || properties.some((p) => p.length !== 1)) return lines;
+  const pad = /^\{\s/.test(text) ? ' ' : '';
+  const joined = `{${pad}${properties.map((p) => p.toString()).join(', ')}${pad}}`;
+  return joined.length <= ONE_LINE_PATTERN ? linesModule.fromString(joined) : lines;
+};
+
 function isBlank(lines: Lines, line: number): boolean {
   return /^\s*$/.test(lines.sliceString({ line, column: 0 }, { line, column: lines.getLineLength(line) }));
 }
@@ -207,5 +226,6 @@ const ENDED = [
 const RESTYLE: Readonly<Record<string, Restyle>> = {
   ...Object.fromEntries(ENDED.map((type) => [type, endAsBefore])),
   ObjectExpression: objectAsBefore,
+  ObjectPattern: patternAsBefore,
   ArrayExpression: commaAsBefore,
 };
