@@ -106,7 +106,14 @@ function factRoots(state: State): void {
 function factoryCall(state: State, root: Root): void {
   const { ctx } = state;
   const call = parentOf(root.path).parent as ASTPath<Node>;
-  if (call?.node.type !== 'CallExpression' || unwrap(call.node.callee) !== root.path.node) return;
+  if (call?.node.type !== 'CallExpression' || unwrap(call.node.callee) !== root.path.node) {
+    // Handed on as a value (a provider map, an argument): whoever calls it passes OpenAI's settings. A type
+    // (`typeof createOpenAI`) follows the import.
+    if (call?.node.type === 'TSTypeQuery') return;
+    root.moves = false;
+    ctx.todo(root.path, AI_SDK_MESSAGES.factoryHandedOn(ctx.source.slice(root.path.node.start, root.path.node.end)));
+    return;
+  }
   if (settingsTarget(ctx, call) !== 'openai') {
     root.moves = false;
     return;

@@ -71,6 +71,8 @@ export const AI_SDK = {
 } as const;
 
 export const AI_SDK_MESSAGES = {
+  factoryHandedOn: (name: string) =>
+    `${name} is handed on here, not called: the provider is made elsewhere, with settings and model ids this tool cannot see, so it stays on @ai-sdk/openai; for Azure hand on createAzure from @ai-sdk/azure and give it Azure settings (resourceName, or baseURL \`\${AZURE_OPENAI_ENDPOINT}/openai/v1\`; apiKey) and deployment names as model ids`,
   memberWithoutCounterpart: (member: string) =>
     `openai.${member} has no @ai-sdk/azure counterpart: it stays on @ai-sdk/openai (and talks to OpenAI) until replaced`,
   toolWithoutCounterpart: (tool: string) =>
