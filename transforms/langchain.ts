@@ -1,5 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import {
+  ACCOUNT_NOTE,
+  ACCOUNT_OPTIONS,
   LANGCHAIN_AZURE_FIELDS,
   LANGCHAIN_CLASSES,
   LANGCHAIN_CONFIGURATION_REMOVED,
@@ -21,7 +23,7 @@ import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/l
 import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
-import { readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
+import { noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
 
 type Node = any; // Babel AST via recast.
@@ -149,6 +151,7 @@ function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
   config.get('properties').each((p: ASTPath<Node>) => {
     const key = propertyName((p.node as Node).key);
     if (key && LANGCHAIN_CONFIGURATION_REMOVED.includes(key)) {
+      if (ACCOUNT_OPTIONS.includes(key)) noteOnce(ctx, ACCOUNT_NOTE);
       reportSecrets(ctx, p.get('value'));
       ctx.change(p.node, 'option');
     } else kept.push(p.node);
@@ -200,6 +203,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     const key = node.type === 'ObjectProperty' && !node.computed ? propertyName(node.key) : undefined;
     const action = key === undefined ? undefined : LANGCHAIN_FIELDS[key];
     if (action === 'key' || action === 'remove' || action === 'configuration') {
+      if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const prop = fields.props.get(key!);
       if (action !== 'configuration' && prop && prop.node === node) reportSecrets(ctx, prop.get('value'));
       ctx.change(node, 'option');

@@ -11,13 +11,20 @@ export interface OptionRule {
   why?: string;
   /** Flag only a value that may be true: a literal `false` needs no marker. */
   unlessFalse?: boolean;
+  /** For `remove` that loses nothing the user must redo: a line in the report saying why the option went. */
+  note?: string;
 }
+
+/** OpenAI account options every family drops (client options, `createOpenAI` settings, LangChain fields), and the report's line about it. */
+export const ACCOUNT_OPTIONS: readonly string[] = ['organization', 'project'];
+export const ACCOUNT_NOTE =
+  'removed OpenAI organization/project options: Azure OpenAI has neither; access, quota and billing follow the Azure resource';
 
 export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
   apiKey: { action: 'replace' },
   baseURL: { action: 'replace' },
-  organization: { action: 'remove' },
-  project: { action: 'remove' },
+  organization: { action: 'remove', note: ACCOUNT_NOTE },
+  project: { action: 'remove', note: ACCOUNT_NOTE },
   adminAPIKey: {
     action: 'remove',
     why: 'Azure OpenAI has no admin API key; organization administration is Azure RBAC and ARM',

@@ -1,5 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import {
+  ACCOUNT_NOTE,
+  ACCOUNT_OPTIONS,
   AI_SDK,
   AI_SDK_MESSAGES,
   AZURE_ENV,
@@ -16,7 +18,7 @@ import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
-import type { TransformContext } from './types.js';
+import { noteOnce, type TransformContext } from './types.js';
 import { envCode } from './deployment-ref.js';
 
 type Node = any; // Babel AST via recast.
@@ -162,6 +164,7 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
     const action: AiSdkSettingAction | undefined =
       key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
     if (action === 'auth' || action === 'endpoint' || action === 'drop') {
+      if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');
       return;

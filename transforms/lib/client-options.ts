@@ -6,7 +6,7 @@ import { constInit, declaratorOf, unwrap, unwrapPath } from './clients.js';
 import { propertyName } from './imports.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
-import { readsApiVersion, type TransformContext } from './types.js';
+import { noteOnce, readsApiVersion, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -185,6 +185,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     const literalFalse = unwrap(node.value)?.type === 'BooleanLiteral' && unwrap(node.value).value === false;
     if (rule.why && rule.action !== 'keep' && !(rule.unlessFalse && literalFalse)) todos.push(rule.why);
     if (rule.action === 'remove') {
+      if (rule.note) noteOnce(ctx, rule.note);
       scrubSecrets(ctx, prop.get('value'), false);
       ctx.change(node, 'option');
       return;

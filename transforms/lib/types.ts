@@ -69,6 +69,11 @@ export interface PackageNeeds {
   atLeast?: string[];
 }
 
+/** A line in the report about the file, once however many places lead to it. */
+export function noteOnce(ctx: TransformContext, note: string): void {
+  if (!ctx.outcome.notes.includes(note)) ctx.outcome.notes.push(note);
+}
+
 /** Record a package the migrated file needs (`add`) or no longer imports (`remove`), once each. */
 export function needsPackage(outcome: FileOutcome, kind: 'add' | 'remove', name: string): void {
   const needs = (outcome.packages ??= { add: [], remove: [] });
