@@ -121,11 +121,20 @@ function factoryCall(state: State, root: Root): void {
   for (const message of migrateSettings(ctx, call)) ctx.todo(call, message);
   if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevel(call));
   ctx.change(call.node, 'client');
-  const holder = parentOf(call).parent as ASTPath<Node>;
+  // The variable holding the provider, through `cond ? createOpenAI(…) : undefined` and `a ?? createOpenAI(…)`.
+  let held = parentOf(call);
+  for (let up = held.parent?.node as Node; up && ((up.type === 'ConditionalExpression' && up.test !== held.node) || up.type === 'LogicalExpression'); up = held.parent?.node) {
+    held = parentOf(held.parent);
+  }
+  const holder = held.parent as ASTPath<Node>;
   if (holder?.node.type === 'VariableDeclarator' && holder.node.id.type === 'Identifier') {
     for (const ref of referencesOf(ctx.j, ctx.root, holder.node.id)) instanceUse(state, { path: ref, kind: 'instance', moves: true });
   } else instanceUse(state, { path: call, kind: 'instance', moves: true });
 }
+
+/** Calls and member reads, optional ones too (`openai?.('gpt-4o')`, `openai?.chat('gpt-4o')`: a provider made only when configured). */
+const CALLS = new Set(['CallExpression', 'OptionalCallExpression']);
+const MEMBERS = new Set(['MemberExpression', 'OptionalMemberExpression']);
 
 /** A use of a provider: model-id calls become deployment positions; hosted tools get a marker. */
 function instanceUse(state: State, root: Root): void {
@@ -135,13 +144,13 @@ function instanceUse(state: State, root: Root): void {
   const node = parent?.node as Node;
   let call: ASTPath<Node> | undefined;
   let kind: AiSdkModelKind | undefined;
-  if (node?.type === 'CallExpression' && unwrap(node.callee) === root.path.node) {
+  if (CALLS.has(node?.type) && unwrap(node.callee) === root.path.node) {
     call = parent;
     kind = 'responses';
-  } else if (node?.type === 'MemberExpression' && node.object === at.node) {
+  } else if (MEMBERS.has(node?.type) && node.object === at.node) {
     const member = memberName(node);
     const grand = parentOf(parent).parent as ASTPath<Node>;
-    if (member !== undefined && isAiSdkModelMethod(member) && grand?.node.type === 'CallExpression' && grand.node.callee === node) {
+    if (member !== undefined && isAiSdkModelMethod(member) && CALLS.has(grand?.node.type) && grand.node.callee === node) {
       call = grand;
       kind = AI_SDK.methods[member as keyof typeof AI_SDK.methods];
     } else if (member === 'tools' && grand?.node.type === 'MemberExpression' && grand.node.object === node) {

@@ -73,8 +73,6 @@ interface Read {
   local?: Node;
 }
 
-const OPENAI_KEY = 'OPENAI_API_KEY';
-
 /**
  * Whether the file's OpenAI consumer is the Vercel AI SDK alone (it imports `@ai-sdk/openai`, not the `openai` SDK):
  * its key check must then read the variable the `@ai-sdk/azure` provider it becomes reads.
@@ -91,7 +89,9 @@ function handle(ctx: TransformContext, { path, name, rename }: Read): boolean {
     ctx.todo(path, message);
     return false;
   }
-  const azure = name === OPENAI_KEY && servesAiSdkOnly(ctx) ? aiSdkKeyEnv(ctx) : azureReplacementFor(name)!;
+  const replacement = azureReplacementFor(name)!;
+  // Any name of the OpenAI key (`OPENAI_API_KEY`, `OPENAI_KEY`): in AI SDK code, the variable @ai-sdk/azure reads.
+  const azure = replacement === AZURE_ENV.apiKey && servesAiSdkOnly(ctx) ? aiSdkKeyEnv(ctx) : replacement;
   rename(azure);
   ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');

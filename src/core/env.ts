@@ -1,3 +1,4 @@
+import { AZURE_ENDPOINT_ENV_NAMES } from './hosts.js';
 /**
  * Environment variables: the OpenAI names code reads, and what each becomes on Azure.
  * `null` means the variable has no Azure meaning and should simply go away.
@@ -56,6 +57,23 @@ export const ENV_GETTER = { object: 'Deno', member: 'env', method: 'get' } as co
 /** Deno code (`Deno.env.get`, `Deno.serve`) that never reads `process.env`: code added to it reads the environment the Deno way. */
 export function readsEnvLikeDeno(source: string): boolean {
   return /\bDeno\.\w/.test(source) && !/\bprocess\.env\b/.test(source);
+}
+
+/** Env reads in a text: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`. */
+const ENV_READ_TEXT = /\b(?:process\.env|import\.meta\.env|Bun\.env)(?:\.([A-Za-z_][\w]*)|\[\s*['"`]([\w]+)['"`]\s*\])|\bDeno\.env\.get\(\s*['"`]([\w]+)['"`]/g;
+
+/**
+ * The variables a replaced base URL let the deployment override it with, other than OpenAI's own base URL names (those
+ * become the Azure endpoint): `process.env.OPENAI_ENDPOINT || 'https://api.openai.com/v1'` → `OPENAI_ENDPOINT`.
+ */
+export function endpointOverrides(text: string): string[] {
+  const names = [...text.matchAll(ENV_READ_TEXT)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  return [...new Set(names.filter((name) => !OPENAI_BASE_URL_ENV.includes(name) && !AZURE_ENDPOINT_ENV_NAMES.includes(name)))];
+}
+
+/** The marker where such a base URL was replaced. */
+export function endpointOverrideMessage(names: readonly string[]): string {
+  return `the base URL could be overridden through ${names.join(', ')} (a proxy or another OpenAI-compatible server); the Azure settings replace it: read an Azure setting there if the override must stay`;
 }
 
 /** The variables migrated code reads, by role. */

@@ -6,6 +6,8 @@ import {
   AI_SDK_MESSAGES,
   AZURE_ENV,
   OPENAI_ONLY_HEADERS,
+  endpointOverrideMessage,
+  endpointOverrides,
   findSecret,
   isOpenAIBaseURL,
   maskSecret,
@@ -165,6 +167,8 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
     if (action === 'auth' || action === 'endpoint' || action === 'drop') {
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
+      const overrides = action === 'endpoint' ? endpointOverrides(ctx.source.slice(node.value.start, node.value.end)) : [];
+      if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');
       return;
