@@ -1,5 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AGENTS_CLIENT_CONFIG, AGENTS_DIRECT, AGENTS_PACKAGE, AI_SDK, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, isSpecifierOf } from '../src/core/index.js';
+import {
+  AGENTS_CLIENT_CONFIG,
+  AGENTS_DIRECT,
+  AGENTS_PACKAGE,
+  AI_SDK,
+  DIRECT_OPENAI_WRAPPERS,
+  LANGCHAIN_LEGACY_ENTRYPOINTS,
+  LANGCHAIN_PACKAGE,
+  LEGACY_CLIENTS,
+  OPENAI_SDK,
+  LANGCHAIN_FIELDS,
+  isSpecifierOf,
+  readsOtherVendorEnv,
+} from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
@@ -8,6 +21,9 @@ import { typeInfo } from './utils/types.js';
 import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ wrappers: boolean }];
+/** LangChain's API key fields (`apiKey`, `openAIApiKey`). */
+const LANGCHAIN_KEY_FIELDS = Object.keys(LANGCHAIN_FIELDS).filter((field) => LANGCHAIN_FIELDS[field] === 'key');
+
 type MessageIds = 'openaiClient' | 'legacyClient' | 'wrapperClient' | 'useAzureOpenAI';
 
 export default createRule<Options, MessageIds>({
@@ -50,7 +66,14 @@ export default createRule<Options, MessageIds>({
     const typedSites: ClientSite[] = [];
 
     /** Not OpenAI's API when the options point elsewhere (Azure, or another vendor's OpenAI-compatible host). */
-    const talksToOpenAI = (options: TSESTree.Node | undefined) => baseURLTarget(options, sourceCode) === 'openai';
+    /** An option whose value reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`): that vendor's client. */
+    const vendorKey = (options: TSESTree.Node | undefined, names: readonly string[]) =>
+      names.some((name) => {
+        const found = lookupOption(options, name, sourceCode);
+        return found.kind === 'found' && readsOtherVendorEnv(sourceCode.getText(found.value));
+      });
+    const talksToOpenAI = (options: TSESTree.Node | undefined) =>
+      baseURLTarget(options, sourceCode) === 'openai' && !vendorKey(options, ['apiKey']);
 
     /** Agents SDK modules that hand the SDK a client or provider themselves (`setDefaultOpenAIClient(...)`). */
     let agentsConfigured = false;
@@ -72,8 +95,9 @@ export default createRule<Options, MessageIds>({
     function wrapperTalksToOpenAI(site: ClientSite): boolean {
       const options = site.node.arguments[0];
       if (site.info.module === AGENTS_PACKAGE) return agentsTalkToOpenAI(site);
-      if (site.info.module === '@langchain/openai') {
+      if (site.info.module === LANGCHAIN_PACKAGE || LANGCHAIN_LEGACY_ENTRYPOINTS.includes(site.info.module)) {
         if (hasOptionMatching(options, (k) => k.startsWith('azure'), sourceCode)) return false;
+        if (vendorKey(options, LANGCHAIN_KEY_FIELDS)) return false;
         const configuration = lookupOption(options, 'configuration', sourceCode);
         if (configuration.kind === 'unknown') return false;
         return configuration.kind === 'absent' || talksToOpenAI(configuration.value);

@@ -7,11 +7,13 @@ import {
   LANGCHAIN_CONFIGURATION_REMOVED,
   LANGCHAIN_ENV,
   LANGCHAIN_FIELDS,
+  LANGCHAIN_LEGACY_ENTRYPOINTS,
   LANGCHAIN_MESSAGES,
   LANGCHAIN_PACKAGE,
   LANGCHAIN_TOOLS_EXPORT,
   isHostedToolType,
   isModelName,
+  readsOtherVendorEnv,
   type LangChainClass,
 } from '../src/core/index.js';
 import { constInit, unwrap } from './lib/clients.js';
@@ -108,8 +110,9 @@ function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
     const key = node.type === 'ObjectProperty' && !node.computed ? propertyName(node.key) : undefined;
     if (key === undefined) return;
     props.set(key, prop);
-    // Azure fields set by hand: already on Azure.
+    // Azure fields set by hand: already on Azure. Another vendor's key: that vendor's model.
     if (key.startsWith('azure')) skip = true;
+    if (LANGCHAIN_FIELDS[key] === 'key' && readsOtherVendorEnv(ctx.source.slice(node.value.start, node.value.end))) skip = true;
   });
   const configuration = props.get('configuration');
   if (configuration) {
@@ -270,6 +273,23 @@ function aliasedImport(ctx: TransformContext, like: ModuleBinding, name: string)
 }
 
 /**
+ * A marker on each construction of an OpenAI class from a legacy LangChain entrypoint (`langchain/chat_models/openai`)
+ * that talks to OpenAI as written (not already given its Azure fields or another base URL), where the linter reports it.
+ */
+function legacyEntrypoints(ctx: TransformContext): void {
+  if (!ctx.source.includes('langchain/')) return;
+  for (const entrypoint of LANGCHAIN_LEGACY_ENTRYPOINTS) {
+    if (!ctx.source.includes(entrypoint)) continue;
+    const bindings = moduleBindings(ctx.j, ctx.root, entrypoint).filter((b) => !b.typeOnly);
+    for (const c of constructions(ctx, bindings)) {
+      const object = (c.path.node as Node).arguments.length > 0 ? objectLiteral(c.path.get('arguments', 0)) : undefined;
+      if (object && readFields(ctx, object).skip) continue;
+      ctx.todo(c.path, LANGCHAIN_MESSAGES.legacyEntrypoint(entrypoint));
+    }
+  }
+}
+
+/**
  * LangChain JS: `ChatOpenAI`, `OpenAIEmbeddings` and the `OpenAI` LLM of `@langchain/openai` move to their Azure
  * classes (classic target), or to `/openai/v1` through `configuration.baseURL` (`--target v1`, or a chat model on the
  * Responses API). Clients pointed elsewhere (another vendor, Azure by hand, options built elsewhere) are left alone.
@@ -277,6 +297,7 @@ function aliasedImport(ctx: TransformContext, like: ModuleBinding, name: string)
 export const langchain: Transform = {
   name: 'langchain',
   apply(ctx) {
+    legacyEntrypoints(ctx);
     if (!ctx.source.includes(LANGCHAIN_PACKAGE)) return;
     const bindings = moduleBindings(ctx.j, ctx.root, LANGCHAIN_PACKAGE).filter((b) => !b.typeOnly);
     if (bindings.length === 0) return;

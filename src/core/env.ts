@@ -71,6 +71,26 @@ export function endpointOverrides(text: string): string[] {
   return [...new Set(names.filter((name) => !OPENAI_BASE_URL_ENV.includes(name) && !AZURE_ENDPOINT_ENV_NAMES.includes(name)))];
 }
 
+/**
+ * Env-name prefixes of vendors whose OpenAI-compatible APIs code reaches through OpenAI's SDKs: a client given one of
+ * their keys (`apiKey: process.env.GROQ_API_KEY`) talks to that vendor, whatever a spread or an env-set base URL says.
+ */
+export const OTHER_VENDOR_ENV_PREFIXES: readonly string[] = [
+  'ANTHROPIC_', 'ANYSCALE_', 'CEREBRAS_', 'COHERE_', 'DASHSCOPE_', 'DEEPINFRA_', 'DEEPSEEK_', 'FIREWORKS_', 'GEMINI_',
+  'GITHUB_TOKEN', 'GOOGLE_', 'GROK_', 'GROQ_', 'HF_', 'HUGGINGFACE_', 'HYPERBOLIC_', 'LITELLM_', 'LMSTUDIO_', 'MISTRAL_',
+  'MOONSHOT_', 'NOVITA_', 'NVIDIA_', 'OLLAMA_', 'OPENROUTER_', 'PERPLEXITY_', 'PPLX_', 'QWEN_', 'SAMBANOVA_', 'TOGETHER_',
+  'VLLM_', 'XAI_', 'ZHIPU_',
+];
+
+/** Whether a value's text reads another vendor's variable (`process.env.FIREWORKS_AI_LLM_API_KEY`). */
+export function readsOtherVendorEnv(text: string): boolean {
+  for (const m of text.matchAll(ENV_READ_TEXT)) {
+    const name = (m[1] ?? m[2] ?? m[3])!;
+    if (OTHER_VENDOR_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) return true;
+  }
+  return false;
+}
+
 /** The marker where such a base URL was replaced. */
 export function endpointOverrideMessage(names: readonly string[]): string {
   return `the base URL could be overridden through ${names.join(', ')} (a proxy or another OpenAI-compatible server); the Azure settings replace it: read an Azure setting there if the override must stay`;

@@ -119,7 +119,7 @@ export class Linker {
   private sourceValue(file: string, source: Source): Value {
     switch (source.kind) {
       case 'new': {
-        if (!this.isOpenAIClass(file, source.ctor) || this.files.get(file)!.browser) return null;
+        if (!this.isOpenAIClass(file, source.ctor) || this.files.get(file)!.browser || source.vendorKey) return null;
         if (!source.baseURL) return CLIENT;
         const text =
           'text' in source.baseURL ? source.baseURL.text : this.files.get(file)!.constTexts.get(source.baseURL.constant);
@@ -252,7 +252,7 @@ export class AiSdkLinker {
 
   private sourceIsProvider(file: string, source: Source): boolean {
     if (source.kind === 'ref') return this.isImportOf(file, source.key, AI_SDK.instance) || this.isProvider(file, source.key);
-    if (source.kind !== 'call' || !this.isImportOf(file, source.fn, AI_SDK.factories)) return false;
+    if (source.kind !== 'call' || !this.isImportOf(file, source.fn, AI_SDK.factories) || source.vendorKey) return false;
     if (!source.baseURL) return true;
     const text = 'text' in source.baseURL ? source.baseURL.text : this.files.get(file)!.constTexts.get(source.baseURL.constant);
     return text !== undefined && isOpenAIBaseURL(text);

@@ -1,6 +1,7 @@
 import type * as t from '@babel/types';
 import { isBrowserModule } from '../core/file-context.js';
 import { isModelName } from '../core/models.js';
+import { readsOtherVendorEnv } from '../core/env.js';
 import { packageOfSpecifier } from '../core/packages.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
@@ -41,11 +42,11 @@ export interface ImportBinding {
 export type ExportTarget = { local: string } | { spec: string; name: string };
 
 export type Source =
-  | { kind: 'new'; ctor: string; baseURL?: { text: string } | { constant: string } }
+  | { kind: 'new'; ctor: string; baseURL?: { text: string } | { constant: string }; vendorKey?: true }
   | { kind: 'typed'; type: string }
   | { kind: 'ref'; key: string }
   /** `baseURL`: as for `new`, read from the first-argument object (an AI SDK `createOpenAI({ baseURL })`). */
-  | { kind: 'call'; fn: string; baseURL?: { text: string } | { constant: string } }
+  | { kind: 'call'; fn: string; baseURL?: { text: string } | { constant: string }; vendorKey?: true }
   | { kind: 'other' };
 
 /** `this.client.chat.completions.create` → root `this`, segs `[client, chat, completions, create]`. */
@@ -208,6 +209,15 @@ function optionsBaseURL(args: Node[], text: string): { text: string } | { consta
   return undefined;
 }
 
+/** Whether a first-argument options object's `apiKey` reads another vendor's variable (that vendor's client). */
+function vendorKey(args: Node[], text: string): boolean {
+  const options = args[0] && unwrap(args[0]);
+  if (!options || options.type !== 'ObjectExpression') return false;
+  return options.properties.some(
+    (p: Node) => p.type === 'ObjectProperty' && propertyName(p.key, p.computed) === 'apiKey' && readsOtherVendorEnv(text.slice(p.value.start!, p.value.end!)),
+  );
+}
+
 function sourceOf(node: Node, text: string): Source | undefined {
   const e = unwrap(node);
   if (e.type === 'NullLiteral' || (e.type === 'Identifier' && e.name === 'undefined')) return undefined;
@@ -215,13 +225,13 @@ function sourceOf(node: Node, text: string): Source | undefined {
     const ctor = dottedKey(e.callee);
     if (ctor === undefined) return { kind: 'other' };
     const baseURL = optionsBaseURL(e.arguments, text);
-    return baseURL ? { kind: 'new', ctor, baseURL } : { kind: 'new', ctor };
+    return { kind: 'new', ctor, ...(baseURL ? { baseURL } : {}), ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}) };
   }
   if (isCall(e)) {
     const callee = unwrap(e.callee);
     if (callee.type !== 'Identifier') return { kind: 'other' };
     const baseURL = optionsBaseURL(e.arguments, text);
-    return baseURL ? { kind: 'call', fn: callee.name, baseURL } : { kind: 'call', fn: callee.name };
+    return { kind: 'call', fn: callee.name, ...(baseURL ? { baseURL } : {}), ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}) };
   }
   const key = dottedKey(e);
   if (key !== undefined && !key.endsWith('()')) return { kind: 'ref', key };

@@ -13,6 +13,8 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     "import { ChatOpenAI } from '@langchain/openai';\nexport const make = (configuration: object) => new ChatOpenAI({ configuration });",
     // The LangChain Azure LLM, not openai's AzureOpenAI client.
     "import { AzureOpenAI } from '@langchain/openai';\nconst llm = new AzureOpenAI({ azureOpenAIApiCompletionsDeploymentName: 'instruct' });",
+    // A legacy-entrypoint class already given its Azure fields.
+    "import { ChatOpenAI } from 'langchain/chat_models/openai';\nconst llm = new ChatOpenAI({ azureOpenAIApiKey: key, azureOpenAIApiInstanceName: 'res', azureOpenAIApiDeploymentName: 'chat', azureOpenAIApiVersion: '2024-10-21' });",
     // A module that hands the SDK its client (or a provider) runs its agents there.
     "import OpenAI from 'openai';\nimport { Agent, setDefaultOpenAIClient } from '@openai/agents';\nsetDefaultOpenAIClient(new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1/` }));\nconst a = new Agent({ name: 'a' });",
     "import { Agent, Runner, setDefaultModelProvider } from '@openai/agents';\nsetDefaultModelProvider(provider);\nconst a = new Agent({ name: 'a' });\nconst r = new Runner();",
@@ -39,6 +41,15 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
         { messageId: 'wrapperClient', data: { name: 'setDefaultOpenAIKey', module: '@openai/agents', replacement: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))' }, line: 2 },
         { messageId: 'wrapperClient', data: { name: 'OpenAIProvider', module: '@openai/agents', replacement: 'OpenAIProvider({ openAIClient }) with an OpenAI client on <endpoint>/openai/v1/' }, line: 3 },
       ],
+    },
+    {
+      // LangChain's legacy entrypoints (langchain before 0.2) construct the same OpenAI-bound classes.
+      code: "import { ChatOpenAI } from 'langchain/chat_models/openai';\nconst llm = new ChatOpenAI({ modelName: 'gpt-4' });",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'ChatOpenAI', module: 'langchain/chat_models/openai', replacement: 'AzureChatOpenAI' }, line: 2 }],
+    },
+    {
+      code: "const { OpenAIEmbeddings } = require('langchain/embeddings/openai');\nconst embeddings = new OpenAIEmbeddings();",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'OpenAIEmbeddings', module: 'langchain/embeddings/openai', replacement: 'AzureOpenAIEmbeddings' }, line: 2 }],
     },
     {
       code: "import { ChatOpenAI as Chat } from '@langchain/openai';\nconst llm = new Chat({ model: 'gpt-4o', configuration: { baseURL: 'https://api.openai.com/v1', organization: 'org' } });",

@@ -36,6 +36,10 @@ ruleTester.run('no-openai-client', testable(rule), {
     { code: "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI();", options: [{ wrappers: false }] },
     // Deno and CDN specifiers of the SDK, migrated.
     "import { AzureOpenAI } from 'npm:openai@^4.52.0';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
+    // Another vendor's key: that vendor's client, wherever the base URL comes from.
+    "import OpenAI from 'openai';\nconst groq = new OpenAI({ apiKey: process.env.GROQ_API_KEY });",
+    "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'llama', apiKey: process.env.TOGETHER_API_KEY });",
+    "import { createOpenAI } from '@ai-sdk/openai';\nconst p = createOpenAI({ apiKey: process.env.DEEPSEEK_API_KEY });",
     // A package that only ends like one is not it.
     "import OpenAI from 'npm:my-openai@1';\nconst c = new OpenAI();",
   ],

@@ -9,6 +9,7 @@ import {
   endpointOverrideMessage,
   endpointOverrides,
   findSecret,
+  readsOtherVendorEnv,
   isOpenAIBaseURL,
   maskSecret,
   type AiSdkSettingAction,
@@ -77,13 +78,16 @@ function objectTarget(ctx: TransformContext, valuePath: ASTPath<Node>, depth: nu
   const object = depth < 4 ? objectLiteral(valuePath) : undefined;
   if (!object) return 'other';
   let target: 'openai' | 'other' | undefined;
+  let vendor = false;
   object.get('properties').each((prop: ASTPath<Node>) => {
     const node = prop.node as Node;
     if (node.type === 'SpreadElement') target = objectTarget(ctx, prop.get('argument'), depth + 1) ?? target;
     else if (node.computed) target = 'other';
     else if (propertyName(node.key) === 'baseURL') target = baseURLIsOpenAI(ctx, prop.get('value')) ? 'openai' : 'other';
+    // Another vendor's key: its provider, whatever sets the base URL.
+    else if (propertyName(node.key) === 'apiKey' && readsOtherVendorEnv(ctx.source.slice(node.value.start, node.value.end))) vendor = true;
   });
-  return target;
+  return vendor ? 'other' : target;
 }
 
 function baseURLIsOpenAI(ctx: TransformContext, valuePath: ASTPath<Node>): boolean {

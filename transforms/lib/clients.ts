@@ -7,6 +7,7 @@ import {
   isBrowserModule,
   isOpenAIBaseURL,
   quotesPackage,
+  readsOtherVendorEnv,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { declarationAt, indexFor, type FileIndex } from './file-index.js';
@@ -143,6 +144,8 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (!key) return;
     const valuePath = prop.get('value');
+    // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
+    if (key === 'apiKey' && kind === 'openai' && readsOtherVendorEnv(valueText(ctx, valuePath))) kind = 'other';
     if (key === 'baseURL' || key === 'endpoint') {
       const text = valueText(ctx, valuePath);
       if (isOpenAIBaseURL(text)) return;

@@ -4,6 +4,12 @@
  */
 export const LANGCHAIN_PACKAGE = '@langchain/openai';
 
+/**
+ * LangChain's legacy entrypoints of the same classes (`langchain` before 0.2, 2023's tutorials): their classes talk to
+ * OpenAI, but their Azure settings and package differ by release, so the codemod marks them instead of rewriting.
+ */
+export const LANGCHAIN_LEGACY_ENTRYPOINTS: readonly string[] = ['langchain/chat_models/openai', 'langchain/embeddings/openai', 'langchain/llms/openai'];
+
 export interface LangChainClass {
   /** The `@langchain/openai` class that replaces it on the classic (deployment-URL) target. */
   azure: string;
@@ -89,6 +95,8 @@ export const LANGCHAIN_MESSAGES = {
     'some LangChain options come from elsewhere (a spread): check they set no configuration.baseURL, apiKey or organization meant for OpenAI or another vendor (the Azure settings here come after them and win)',
   optionsNotLiteral:
     'LangChain options are built elsewhere: move them to Azure by hand (AzureChatOpenAI with azureOpenAIApiDeploymentName, azureOpenAIEndpoint, azureOpenAIApiVersion, azureOpenAIApiKey or azureADTokenProvider)',
+  legacyEntrypoint: (entrypoint: string) =>
+    `this class comes from ${entrypoint}, LangChain's legacy entrypoint (langchain before 0.2), and is left as it is: import it from @langchain/openai (add the package) and run the migration again to move it to Azure, or set its Azure fields here (azureOpenAIApiKey, azureOpenAIApiInstanceName, azureOpenAIApiDeploymentName, azureOpenAIApiVersion)`,
   completionsClassic:
     'the LangChain OpenAI LLM (legacy completions) stays on the classic AzureOpenAI class: completions are not on Azure\'s /openai/v1 surface',
   hostedTools: (types: readonly string[]) =>
