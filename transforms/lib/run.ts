@@ -132,7 +132,8 @@ function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JS
  */
 function printWhole(root: Collection, source: string, text: string): string {
   const { tabWidth } = lineLayout(text, proseOfTokens((root.paths()[0]!.node as { tokens?: unknown[] }).tokens ?? []));
-  return settleEnds(printingAs(source)(() => root.toSource({ ...printOptions(source), tabWidth })));
+  // The restyles read the file's text at the tree's offsets: those of the text recast parsed (tabs expanded).
+  return settleEnds(printingAs(text)(() => root.toSource({ ...printOptions(source), tabWidth })));
 }
 
 function finish(output: string, source: string, ctx: TransformContext, todoMessages: string[]): RunResult {
