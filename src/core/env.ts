@@ -1,4 +1,5 @@
 import { AZURE_ENDPOINT_ENV_NAMES } from './hosts.js';
+
 /**
  * Environment variables: the OpenAI names code reads, and what each becomes on Azure.
  * `null` means the variable has no Azure meaning and should simply go away.

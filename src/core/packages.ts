@@ -75,7 +75,6 @@ export const MIGRATED_PACKAGES: readonly string[] = [
   ]),
 ];
 
-/** The package an import specifier loads from (`@scope/pkg/sub` → `@scope/pkg`, `node:https` → `https`). */
 /**
  * Specifiers that name an npm package through Deno's or a CDN's scheme (Supabase Edge Functions, Deno Deploy, browser
  * ESM): `npm:openai@^4.52.0`, `npm:@langchain/openai@0.3/x`, `https://esm.sh/openai@4.28.0`,
@@ -173,6 +172,7 @@ export function pinnedBelow(specifier: string, since: readonly [number, number])
 /** Releases the migrated code needs at least, by package: `AzureOpenAI` came in openai 4.41.0. */
 export const AZURE_MINIMUMS: Readonly<Record<string, string>> = { [OPENAI_SDK]: `${AZURE_CLIENT_SINCE.join('.')}.0` };
 
+/** The package an import specifier loads from (`@scope/pkg/sub` → `@scope/pkg`, `node:https` → `https`). */
 export function packageName(specifier: string): string {
   const bare = specifier.replace(/^node:/, '');
   return bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
