@@ -92,7 +92,7 @@ export function readsOtherVendorEnv(text: string): boolean {
   return false;
 }
 
-/** The marker where such a base URL was replaced. */
+/** The marker where such a base URL was replaced: `names` are variables, or code (`this.config.baseURL`). */
 export function endpointOverrideMessage(names: readonly string[]): string {
   return `the base URL could be overridden through ${names.join(', ')} (a proxy or another OpenAI-compatible server); the Azure settings replace it: read an Azure setting there if the override must stay`;
 }

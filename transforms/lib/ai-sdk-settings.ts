@@ -7,14 +7,13 @@ import {
   AZURE_ENV,
   OPENAI_ONLY_HEADERS,
   endpointOverrideMessage,
-  endpointOverrides,
   findSecret,
   readsOtherVendorEnv,
   isOpenAIBaseURL,
   maskSecret,
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
-import { azureEndpointRead } from './azure-url.js';
+import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
 import { constInit, declaratorOf, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
@@ -171,7 +170,7 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
     if (action === 'auth' || action === 'endpoint' || action === 'drop') {
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
-      const overrides = action === 'endpoint' ? endpointOverrides(ctx.source.slice(node.value.start, node.value.end)) : [];
+      const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');

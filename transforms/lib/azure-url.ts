@@ -1,7 +1,10 @@
-import { AZURE_ENV, type OpenAIURL } from '../../src/core/index.js';
+import { AZURE_ENV, endpointOverrides, isOpenAIBaseURL, type OpenAIURL } from '../../src/core/index.js';
+import { unwrap } from './clients.js';
 import { envCode } from './deployment-ref.js';
 import { isTypeScript, str } from './snippets.js';
 import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
 
 /** A placeholder the caller swaps for the deployment expression (a realtime URL's `?model=`). */
 export const DEPLOYMENT_PLACEHOLDER = '__openaiToAzureDeployment__';
@@ -31,4 +34,19 @@ export function azureV1URLCode(ctx: TransformContext, url: OpenAIURL, rest: stri
     return `${prefix}\${${DEPLOYMENT_PLACEHOLDER}}`;
   });
   return { code: `\`\${${endpoint}}/openai/v1${withDeployment}\``, model };
+}
+
+/**
+ * What a replaced `baseURL` let the deployment or the code pick instead of OpenAI's URL: the variables its OpenAI
+ * branch reads (`process.env.OPENAI_ENDPOINT || 'https://api.openai.com/v1'`), and its other branches' code
+ * (`this.config.baseURL || …`, `useGroq ? GROQ_URL : …`), for the marker that says the Azure settings replace them.
+ */
+export function baseURLOverrides(ctx: TransformContext, value: Node): string[] {
+  const node = unwrap(value);
+  if (node?.type === 'LogicalExpression') return [...new Set([...baseURLOverrides(ctx, node.left), ...baseURLOverrides(ctx, node.right)])];
+  if (node?.type === 'ConditionalExpression') return [...new Set([...baseURLOverrides(ctx, node.consequent), ...baseURLOverrides(ctx, node.alternate)])];
+  const text = ctx.source.slice(node.start, node.end);
+  if (isOpenAIBaseURL(text)) return endpointOverrides(text);
+  const code = text.replace(/\s+/g, ' ');
+  return [`\`${code.length > 60 ? `${code.slice(0, 57)}...` : code}\``];
 }

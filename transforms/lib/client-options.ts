@@ -4,13 +4,12 @@ import {
   OPENAI_ONLY_HEADERS,
   OWN_API_KEY_MESSAGE,
   endpointOverrideMessage,
-  endpointOverrides,
   findSecret,
   maskSecret,
   mayHoldSecret,
   optionRule,
 } from '../../src/core/index.js';
-import { azureEndpointRead } from './azure-url.js';
+import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { envCode, envRead } from './deployment-ref.js';
 import { constInit, declaratorOf, unwrap, unwrapPath } from './clients.js';
 import { propertyName } from './imports.js';
@@ -188,7 +187,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     const rule = optionRule(key);
     if (EMITTED.has(key)) {
       if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(OWN_API_KEY_MESSAGE);
-      const overrides = key === 'baseURL' ? endpointOverrides(ctx.source.slice(node.value.start, node.value.end)) : [];
+      const overrides = key === 'baseURL' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       scrubSecrets(ctx, prop.get('value'), false);
       keepComments(node, azure.find((p) => !p.computed && propertyName(p.key) === key));
