@@ -309,6 +309,8 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
       }
       continue;
     }
+    // An export @ai-sdk/azure has no counterpart of (a type such as `OpenAIProviderSettings`) stays where it is.
+    if (aiSdkAzureExport(binding.imported) === undefined) continue;
     const instance = Object.hasOwn(AI_SDK.instance, binding.imported);
     const exportName = instance && configured ? AI_SDK.factories.createOpenAI : aiSdkAzureExport(binding.imported)!;
     const keepsAlias = whole && binding.local !== binding.imported;
