@@ -5,11 +5,11 @@ import {
   AGENTS_PACKAGE,
   AI_SDK,
   DIRECT_OPENAI_WRAPPERS,
+  LANGCHAIN_FIELDS,
   LANGCHAIN_LEGACY_ENTRYPOINTS,
   LANGCHAIN_PACKAGE,
   LEGACY_CLIENTS,
   OPENAI_SDK,
-  LANGCHAIN_FIELDS,
   isSpecifierOf,
   readsOtherVendorEnv,
 } from '../src/core/index.js';

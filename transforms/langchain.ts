@@ -13,10 +13,9 @@ import {
   LANGCHAIN_TOOLS_EXPORT,
   isHostedToolType,
   isModelName,
-  readsOtherVendorEnv,
   type LangChainClass,
 } from '../src/core/index.js';
-import { constInit, unwrap } from './lib/clients.js';
+import { constInit, readsVendorKey, unwrap } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -112,7 +111,7 @@ function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
     props.set(key, prop);
     // Azure fields set by hand: already on Azure. Another vendor's key: that vendor's model.
     if (key.startsWith('azure')) skip = true;
-    if (LANGCHAIN_FIELDS[key] === 'key' && readsOtherVendorEnv(ctx.source.slice(node.value.start, node.value.end))) skip = true;
+    if (LANGCHAIN_FIELDS[key] === 'key' && readsVendorKey(ctx, prop.get('value'))) skip = true;
   });
   const configuration = props.get('configuration');
   if (configuration) {

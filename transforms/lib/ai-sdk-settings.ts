@@ -8,14 +8,13 @@ import {
   OPENAI_ONLY_HEADERS,
   endpointOverrideMessage,
   findSecret,
-  readsOtherVendorEnv,
   isOpenAIBaseURL,
   maskSecret,
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
-import { constInit, declaratorOf, unwrap } from './clients.js';
+import { constInit, declaratorOf, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
@@ -84,7 +83,7 @@ function objectTarget(ctx: TransformContext, valuePath: ASTPath<Node>, depth: nu
     else if (node.computed) target = 'other';
     else if (propertyName(node.key) === 'baseURL') target = baseURLIsOpenAI(ctx, prop.get('value')) ? 'openai' : 'other';
     // Another vendor's key: its provider, whatever sets the base URL.
-    else if (propertyName(node.key) === 'apiKey' && readsOtherVendorEnv(ctx.source.slice(node.value.start, node.value.end))) vendor = true;
+    else if (propertyName(node.key) === 'apiKey' && readsVendorKey(ctx, prop.get('value'))) vendor = true;
   });
   return vendor ? 'other' : target;
 }

@@ -104,13 +104,18 @@ function classOf(sdk: ModuleBinding[], calleePath: ASTPath<Node>): { cls: 'clien
 }
 
 /** Source text of an expression, with same-file string constants resolved one level (`baseURL: GROQ_URL`). */
-function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
+export function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
   const node = unwrap(path.node as Node);
   if (node.type === 'Identifier') {
     const init = constInit(path);
     if (init) return ctx.source.slice(init.start, init.end);
   }
   return ctx.source.slice(node.start, node.end);
+}
+
+/** An API key option that reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`, or a `const` holding it). */
+export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>): boolean {
+  return readsOtherVendorEnv(valueText(ctx, valuePath));
 }
 
 /** The initializer of the `const` an identifier path refers to, when declared in this file. */
@@ -145,7 +150,7 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
     if (!key) return;
     const valuePath = prop.get('value');
     // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
-    if (key === 'apiKey' && kind === 'openai' && readsOtherVendorEnv(valueText(ctx, valuePath))) kind = 'other';
+    if (key === 'apiKey' && kind === 'openai' && readsVendorKey(ctx, valuePath)) kind = 'other';
     if (key === 'baseURL' || key === 'endpoint') {
       const text = valueText(ctx, valuePath);
       if (isOpenAIBaseURL(text)) return;

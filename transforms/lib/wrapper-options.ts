@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, findSecret, isAzureURL, isAzureV1BaseURL, isOpenAIBaseURL, maskSecret } from '../../src/core/index.js';
 import { azureEndpointRead } from './azure-url.js';
-import { constInit, declaratorOf, unwrap } from './clients.js';
+import { declaratorOf, unwrap, valueText } from './clients.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
@@ -11,13 +11,6 @@ type Node = any; // Babel AST via recast.
 
 /** Where a wrapper's `baseURL` sends it: OpenAI (ours), Azure already, or another vendor / unknown (left alone). */
 export type BaseURLKind = 'openai' | 'azure' | 'other';
-
-/** Source text of a value, a same-file `const` resolved one level (`baseURL: GROQ_URL`). */
-function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
-  const node = unwrap(path.node as Node);
-  const resolved = node.type === 'Identifier' ? constInit(path) ?? node : node;
-  return ctx.source.slice(resolved.start, resolved.end);
-}
 
 export function baseURLKind(ctx: TransformContext, valuePath: ASTPath<Node>): BaseURLKind {
   const text = valueText(ctx, valuePath);
