@@ -105,6 +105,12 @@ export function packageOfSpecifier(specifier: string): string {
   return specifier;
 }
 
+/**
+ * What may stand before a package's name in a quoted specifier, as regular-expression source (optional): Deno's
+ * `npm:`, JSR's `jsr:@openai/`, a CDN's URL. The pre-filter and `quotesPackage` both read specifiers with it.
+ */
+export const SPECIFIER_PREFIX = '(?:npm:|jsr:@openai\\/|https?:\\/\\/[^\'"`\\s]*\\/)?';
+
 const QUOTED = new Map<string, RegExp>();
 
 /**
@@ -115,8 +121,7 @@ export function quotesPackage(text: string, pkg: string): boolean {
   let pattern = QUOTED.get(pkg);
   if (!pattern) {
     const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    const scheme = pkg === OPENAI_SDK ? '(?:npm:|jsr:@openai\\/|https?:\\/\\/[^\'"`\\s]*\\/)?' : '(?:npm:|https?:\\/\\/[^\'"`\\s]*\\/)?';
-    QUOTED.set(pkg, (pattern = new RegExp(`['"\`]${scheme}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm)?['"\`]`)));
+    QUOTED.set(pkg, (pattern = new RegExp(`['"\`]${SPECIFIER_PREFIX}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm)?['"\`]`)));
   }
   return pattern.test(text);
 }

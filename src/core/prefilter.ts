@@ -1,6 +1,6 @@
 import { AZURE_ENV, isOpenAIEnvName } from './env.js';
 import { mentionsOpenAIHost } from './hosts.js';
-import { MIGRATED_PACKAGES } from './packages.js';
+import { MIGRATED_PACKAGES, SPECIFIER_PREFIX } from './packages.js';
 
 /**
  * The pre-filter: text a file must contain to possibly involve OpenAI. Files without any of these are never parsed.
@@ -46,7 +46,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * through a Deno or CDN scheme too (`from 'npm:openai@^4'`, `'jsr:@openai/openai'`, `'https://esm.sh/openai@4'`).
  */
 const PACKAGE_IMPORT = new RegExp(
-  `(?:\\bfrom|\\bimport|\\brequire|\\bmock)\\s*\\(?\\s*['"\`](?:npm:|jsr:@openai/|https?://[^'"\`\\s]*/)?(?:${MIGRATED_PACKAGES.map(escapeRegExp).join('|')})(?:@[^'"\`/\\s]*)?(?:/[^'"\`]*)?['"\`]`,
+  `(?:\\bfrom|\\bimport|\\brequire|\\bmock)\\s*\\(?\\s*['"\`]${SPECIFIER_PREFIX}(?:${MIGRATED_PACKAGES.map(escapeRegExp).join('|')})(?:@[^'"\`/\\s]*)?(?:/[^'"\`]*)?['"\`]`,
 );
 const ENV_NAME = /\bOPENAI_[A-Z0-9_]+/g;
 
