@@ -12,7 +12,38 @@ export interface PluginDocs {
   typeAware?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE}/${name}.md`);
+const creator = ESLintUtils.RuleCreator<PluginDocs>((name) => `${DOCS_BASE}/${name}.md`);
+
+/**
+ * `RuleCreator`, with a rule's options merged with its defaults once per distinct configuration instead of once per
+ * file: its wrapper deep-clones the defaults (`structuredClone`) for every rule on every file, about 0.7% of a lint
+ * run over 2,000 files, where a rule with nothing to look at costs a text test. The merged options are frozen, as
+ * every file's rule shares them.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  spec: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
+): ReturnType<typeof creator<Options, MessageIds>> {
+  const rule = creator(spec);
+  const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Readonly<Options>;
+  const merged = new Map<string, Readonly<Options>>();
+  return {
+    ...rule,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (!options) merged.set(key, (options = deepFreeze(ESLintUtils.applyDefault(defaults, context.options))));
+      return spec.create(context, options);
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 /** The JS language id plus, for text rules, ours; ESLint refuses a rule on a language it does not list. */
 export const JS_LANGUAGES = ['js/js'];
