@@ -1,9 +1,11 @@
 /**
  * Follows a client value to the calls made on it: `client.chat.completions.create(…)`, through variables,
  * destructuring (`const { moderations } = client`), resource objects (`const c = client.chat.completions`),
- * `this.client` fields and `withOptions()` clones. Paths are member names after the client (`chat.completions.create`).
+ * `this.client` fields, `withOptions()` clones and client wrappers (`wrapOpenAI(client)`). Paths are member names
+ * after the client (`chat.completions.create`).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { wrappingCall } from './client-wrappers.js';
 import { staticKey, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -44,7 +46,12 @@ export class ChainWalker {
         return;
       }
       case 'CallExpression':
-        if (parent.callee !== n) return;
+        if (parent.callee !== n) {
+          // wrapOpenAI(client) returns the client, wrapped.
+          const wrapper = wrappingCall(n, this.sourceCode);
+          if (wrapper) this.from(wrapper, path);
+          return;
+        }
         // client.withOptions({...}) is a clone bound to the same resource.
         if (path.at(-1) === 'withOptions') this.from(parent, path.slice(0, -1));
         else this.visitor.call?.(path, parent);
@@ -55,6 +62,12 @@ export class ChainWalker {
       case 'AssignmentExpression':
         if (parent.right === n) this.pattern(parent.left, path);
         return;
+      case 'Property': {
+        // Instructor({ client }) returns the client, wrapped.
+        const wrapper = wrappingCall(n, this.sourceCode);
+        if (wrapper) this.from(wrapper, path);
+        return;
+      }
       case 'PropertyDefinition':
         if (parent.value === n && !parent.computed) this.thisMembers(parent, staticKey(parent, this.sourceCode), path);
         return;

@@ -48,6 +48,38 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
   [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
 };
 
+/** A function that takes an `openai` client and hands back that client wrapped, with the same API. */
+export interface ClientWrapper {
+  package: string;
+  /** The export (`default` for a default export). */
+  export: string;
+  /** The client is this property of the first argument (`Instructor({ client })`), not the first argument itself. */
+  property?: string;
+}
+
+/**
+ * Tracing and structured-output wrappers whose calls are the wrapped client's: `wrapOpenAI(new OpenAI())` (LangSmith,
+ * Braintrust), `observeOpenAI(client)` (Langfuse), `Instructor({ client })`. What they return is the client they were
+ * given, so its model ids are deployments all the same; the codemod, the project index and the linter follow them.
+ */
+export const CLIENT_WRAPPERS: readonly ClientWrapper[] = [
+  { package: 'langsmith/wrappers', export: 'wrapOpenAI' },
+  { package: 'langsmith/wrappers/openai', export: 'wrapOpenAI' },
+  { package: 'langfuse', export: 'observeOpenAI' },
+  { package: '@langfuse/openai', export: 'observeOpenAI' },
+  { package: 'braintrust', export: 'wrapOpenAI' },
+  { package: '@instructor-ai/instructor', export: 'default', property: 'client' },
+];
+
+/** The packages of `CLIENT_WRAPPERS`, each once. */
+export const CLIENT_WRAPPER_PACKAGES: readonly string[] = [...new Set(CLIENT_WRAPPERS.map((w) => w.package))];
+
+/** The client wrapper an import names (`spec` bare or through a Deno or CDN scheme; `name` the export, or `default`). */
+export function clientWrapper(spec: string, name: string): ClientWrapper | undefined {
+  const pkg = packageOfSpecifier(spec);
+  return CLIENT_WRAPPERS.find((w) => w.package === pkg && w.export === name);
+}
+
 /** Packages whose presence means code is already on Azure. */
 export const AZURE_PACKAGES: readonly string[] = [AI_SDK.azurePackage, '@azure/openai'];
 

@@ -1,6 +1,6 @@
 import { AI_SDK, isAiSdkModelMethod } from '../core/families/ai-sdk.js';
 import { isOpenAIBaseURL } from '../core/hosts.js';
-import { LEGACY_CLIENTS, OPENAI_CLIENT_EXPORTS, OPENAI_SDK } from '../core/packages.js';
+import { LEGACY_CLIENTS, OPENAI_CLIENT_EXPORTS, OPENAI_SDK, clientWrapper } from '../core/packages.js';
 import { DEPLOYMENT_CALLS } from '../core/surfaces.js';
 import type { CallSite, FileSummary, ImportBinding, Source } from './summarize.js';
 
@@ -130,11 +130,21 @@ export class Linker {
         return this.isOpenAIClass(file, source.type) ? CLIENT : null;
       case 'ref':
         return this.valueOf(file, source.key);
-      case 'call':
-        return this.returnValue(file, source.fn);
+      case 'call': {
+        const wrapped = this.wrapped(file, source);
+        return wrapped ? this.sourceValue(file, wrapped) : this.returnValue(file, source.fn);
+      }
       case 'other':
         return null;
     }
+  }
+
+  /** The source of the client a call hands a client wrapper it imports (`wrapOpenAI(client)`): what the call returns. */
+  private wrapped(file: string, call: Extract<Source, { kind: 'call' }>): Source | undefined {
+    if (!call.client) return undefined;
+    const binding = this.files.get(file)!.imports.get(call.fn);
+    const wrapper = binding && clientWrapper(binding.spec, binding.name);
+    return wrapper && wrapper.property === call.client.property ? call.client.source : undefined;
   }
 
   /** All sources must agree: one non-client assignment makes the name ambiguous, and ambiguous is "no". */
@@ -211,7 +221,13 @@ export class Linker {
       const origin = summary.imports.has(key) ? this.originOf(file, key) : undefined;
       return origin && 'local' in origin ? this.constructionsOf(origin.file, origin.local, seen) : [];
     }
-    return sources.flatMap((src) => (src.kind === 'new' ? [file] : src.kind === 'ref' ? this.constructionsOf(file, src.key, seen) : []));
+    const from = (src: Source): string[] => {
+      if (src.kind === 'new') return [file];
+      if (src.kind === 'ref') return this.constructionsOf(file, src.key, seen);
+      const wrapped = src.kind === 'call' ? this.wrapped(file, src) : undefined;
+      return wrapped ? from(wrapped) : [];
+    };
+    return sources.flatMap(from);
   }
 
   /** Whether a call is a deployment call made on a direct-OpenAI client (or a resource handed out from one). */

@@ -2,7 +2,7 @@ import type * as t from '@babel/types';
 import { isBrowserModule } from '../core/file-context.js';
 import { isModelName } from '../core/models.js';
 import { readsOtherVendorEnv } from '../core/env.js';
-import { packageOfSpecifier } from '../core/packages.js';
+import { CLIENT_WRAPPER_PACKAGES, CLIENT_WRAPPERS, packageOfSpecifier, quotesPackage } from '../core/packages.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
 /**
@@ -45,8 +45,18 @@ export type Source =
   | { kind: 'new'; ctor: string; baseURL?: { text: string } | { constant: string }; vendorKey?: true }
   | { kind: 'typed'; type: string }
   | { kind: 'ref'; key: string }
-  /** `baseURL`: as for `new`, read from the first-argument object (an AI SDK `createOpenAI({ baseURL })`). */
-  | { kind: 'call'; fn: string; baseURL?: { text: string } | { constant: string }; vendorKey?: true }
+  /**
+   * `baseURL`: as for `new`, read from the first-argument object (an AI SDK `createOpenAI({ baseURL })`). `client`: in
+   * a file that imports a client wrapper, what the call is handed (its first argument, or that argument's `property`),
+   * the client it returns when `fn` is a wrapper (`wrapOpenAI(new OpenAI())`, `Instructor({ client })`).
+   */
+  | {
+      kind: 'call';
+      fn: string;
+      baseURL?: { text: string } | { constant: string };
+      vendorKey?: true;
+      client?: { source: Source; property?: string };
+    }
   | { kind: 'other' };
 
 /** `this.client.chat.completions.create` → root `this`, segs `[client, chat, completions, create]`. */
@@ -218,6 +228,34 @@ function vendorKey(args: Node[], text: string): boolean {
   );
 }
 
+/** The properties of a first argument that hand a wrapper its client (`Instructor({ client })`). */
+const WRAPPER_PROPERTIES = new Set(CLIENT_WRAPPERS.flatMap((w) => w.property ?? []));
+
+/** The file text last asked about, and whether it names a client wrapper's package (asked once per file). */
+let wrapperText: { text: string; quotes: boolean } | undefined;
+function quotesWrapper(text: string): boolean {
+  if (wrapperText?.text !== text) wrapperText = { text, quotes: CLIENT_WRAPPER_PACKAGES.some((pkg) => quotesPackage(text, pkg)) };
+  return wrapperText.quotes;
+}
+
+/** What a call may hand a client wrapper: its first argument, or the wrapper's property of a first-argument object. */
+function wrappedSource(args: Node[], text: string): { source: Source; property?: string } | undefined {
+  const first = args[0] && args[0].type !== 'SpreadElement' ? unwrap(args[0]) : undefined;
+  if (!first) return undefined;
+  if (first.type !== 'ObjectExpression') {
+    const source = sourceOf(first, text);
+    return source && { source };
+  }
+  for (const p of first.properties) {
+    if (p.type !== 'ObjectProperty') continue;
+    const property = propertyName(p.key, p.computed);
+    if (property === undefined || !WRAPPER_PROPERTIES.has(property)) continue;
+    const source = sourceOf(p.value, text);
+    return source && { source, property };
+  }
+  return undefined;
+}
+
 function sourceOf(node: Node, text: string): Source | undefined {
   const e = unwrap(node);
   if (e.type === 'NullLiteral' || (e.type === 'Identifier' && e.name === 'undefined')) return undefined;
@@ -231,7 +269,14 @@ function sourceOf(node: Node, text: string): Source | undefined {
     const callee = unwrap(e.callee);
     if (callee.type !== 'Identifier') return { kind: 'other' };
     const baseURL = optionsBaseURL(e.arguments, text);
-    return { kind: 'call', fn: callee.name, ...(baseURL ? { baseURL } : {}), ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}) };
+    const client = quotesWrapper(text) ? wrappedSource(e.arguments, text) : undefined;
+    return {
+      kind: 'call',
+      fn: callee.name,
+      ...(baseURL ? { baseURL } : {}),
+      ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}),
+      ...(client ? { client } : {}),
+    };
   }
   const key = dottedKey(e);
   if (key !== undefined && !key.endsWith('()')) return { kind: 'ref', key };

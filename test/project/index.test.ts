@@ -28,6 +28,12 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['lib/openai.ts']).toBeUndefined();
   });
 
+  it('follows clients through the wrappers core knows (LangSmith, Instructor), not another vendor\'s wrapped client', async () => {
+    const { facts } = await index('wrapped-clients');
+    expect(facts['routes/ask.ts']?.clientBindings).toEqual(['llm', 'structured']);
+    expect(facts['lib/structured.ts']?.clientBindings).toEqual(['llm', 'structured']);
+  });
+
   it('resolves tsconfig `paths` aliases, `baseUrl` imports and `export { x as y }`', async () => {
     const { facts } = await index('paths-alias');
     expect(facts['src/app/chat.ts']?.clientBindings).toEqual(['ai']);

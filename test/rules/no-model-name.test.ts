@@ -7,6 +7,26 @@ const AZURE = "import { AzureOpenAI } from 'openai';\nconst client = new AzureOp
 const V1 =
   "import OpenAI from 'openai';\nconst client = new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT!.replace(/\\/+$/, '')}/openai/v1/` });\n";
 
+const WRAPPED = [
+  "import { AzureOpenAI } from 'openai';",
+  "import { wrapOpenAI } from 'langsmith/wrappers';",
+  "import Instructor from '@instructor-ai/instructor';",
+  "const { observeOpenAI: observe } = require('langfuse');",
+  "const azure = new AzureOpenAI({ apiVersion: 'v' });",
+  'const traced = wrapOpenAI(azure);',
+  "const structured = Instructor({ client: azure, mode: 'TOOLS' });",
+  "const observed = observe(new AzureOpenAI({ apiVersion: 'v' }));",
+  "await traced.chat.completions.create({ model: 'gpt-4o', messages });",
+  "await structured.chat.completions.create({ model: 'gpt-4o-mini', messages, response_model });",
+  "await observed.embeddings.create({ model: 'text-embedding-3-small', input });",
+].join('\n');
+
+/** The suggestion that reads `model`'s deployment from the environment, in `code`. */
+function deploymentEnv(code: string, model: string, suffix: string) {
+  const env = `AZURE_OPENAI_DEPLOYMENT_${suffix}`;
+  return { messageId: 'useDeploymentEnv' as const, data: { env, model }, output: code.replace(`model: '${model}'`, `model: process.env.${env} ?? '${model}'`) };
+}
+
 ruleTester.run('no-model-name', testable(rule), {
   valid: [
     // The migrated form: the deployment comes from the environment, the model name is only a fallback.
@@ -23,6 +43,10 @@ ruleTester.run('no-model-name', testable(rule), {
     "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' });\nawait groq.chat.completions.create({ model: 'gpt-4o', messages });",
     // LangChain's Azure class keeps `model` as the real model name.
     "import { AzureChatOpenAI } from '@langchain/openai';\nconst llm = new AzureChatOpenAI({ model: 'gpt-4o', azureOpenAIApiDeploymentName: 'chat' });",
+    // A wrapper this plugin does not know: what it returns is not taken for the client.
+    "import { AzureOpenAI } from 'openai';\nimport { track } from './tracing';\nconst client = track(new AzureOpenAI({ apiVersion: 'v' }));\nawait client.chat.completions.create({ model: 'gpt-4o', messages });",
+    // A known wrapper that is handed something else, or a direct-OpenAI client.
+    "import OpenAI from 'openai';\nimport { wrapOpenAI } from 'langsmith/wrappers';\nconst client = wrapOpenAI(new OpenAI());\nawait client.chat.completions.create({ model: 'gpt-4o', messages });",
     // An unknown receiver (no types): not assumed to be Azure.
     "await client.chat.completions.create({ model: 'gpt-4o', messages });",
     { code: `${AZURE}await client.chat.completions.create({ model: 'gpt-4o', messages });`, options: [{ allow: ['gpt-4o'] }] },
@@ -104,6 +128,15 @@ ruleTester.run('no-model-name', testable(rule), {
       errors: [
         { messageId: 'modelName', data: { model: 'gpt-4o-mini', call: 'chat.completions.create' }, suggestions: [{ messageId: 'useDeploymentEnv', output: "import { AzureOpenAI } from 'openai';\nexport function Chat() {\n  const client = new AzureOpenAI({ apiVersion: 'v' });\n  const run = () => client.chat.completions.create({ model: cheap ? (process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O_MINI ?? 'gpt-4o-mini') : 'gpt-4o', messages });\n  return <button onClick={run}>go</button>;\n}" }] },
         { messageId: 'modelName', data: { model: 'gpt-4o', call: 'chat.completions.create' }, suggestions: [{ messageId: 'useDeploymentEnv', output: "import { AzureOpenAI } from 'openai';\nexport function Chat() {\n  const client = new AzureOpenAI({ apiVersion: 'v' });\n  const run = () => client.chat.completions.create({ model: cheap ? 'gpt-4o-mini' : (process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O ?? 'gpt-4o'), messages });\n  return <button onClick={run}>go</button>;\n}" }] },
+      ],
+    },
+    {
+      // Client wrappers (tracing, structured output) hand back the Azure client they are given.
+      code: WRAPPED,
+      errors: [
+        { messageId: 'modelName', line: 9, data: { model: 'gpt-4o', call: 'chat.completions.create' }, suggestions: [deploymentEnv(WRAPPED, 'gpt-4o', 'GPT_4O')] },
+        { messageId: 'modelName', line: 10, data: { model: 'gpt-4o-mini', call: 'chat.completions.create' }, suggestions: [deploymentEnv(WRAPPED, 'gpt-4o-mini', 'GPT_4O_MINI')] },
+        { messageId: 'modelName', line: 11, data: { model: 'text-embedding-3-small', call: 'embeddings.create' }, suggestions: [deploymentEnv(WRAPPED, 'text-embedding-3-small', 'TEXT_EMBEDDING_3_SMALL')] },
       ],
     },
   ],

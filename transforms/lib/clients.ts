@@ -1,13 +1,16 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_CLIENT_EXPORTS,
+  CLIENT_WRAPPER_PACKAGES,
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
   isAzureURL,
   isBrowserModule,
   isOpenAIBaseURL,
   quotesPackage,
+  clientWrapper,
   readsOtherVendorEnv,
+  type ClientWrapper,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { declarationAt, indexFor, type FileIndex } from './file-index.js';
@@ -52,6 +55,8 @@ export interface FileClients {
   members: Map<Node, Set<string>>;
   /** Declaring identifiers of in-file functions that return a client of this reach (`getClient()`, memoised or not). */
   factories: Set<Node>;
+  /** Declaring identifiers of the client wrappers the file imports (`wrapOpenAI`, `observeOpenAI`, `Instructor`). */
+  wrappers: Map<Node, ClientWrapper>;
   /** A browser module, asked about direct clients: none in it is migrated, so none is tracked (its calls keep their models). */
   browser: boolean;
 }
@@ -191,10 +196,17 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
   const browser = reach === 'direct' && isBrowserModule(ctx.source);
-  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), browser };
+  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), browser };
   ctx.shared.set(key, result);
   if (!names) return result;
   const { index } = ctx;
+  for (const pkg of CLIENT_WRAPPER_PACKAGES) {
+    if (!quotesPackage(ctx.source, pkg)) continue;
+    for (const binding of moduleBindings(j, root, pkg)) {
+      const wrapper = binding.typeOnly ? undefined : clientWrapper(pkg, binding.imported);
+      if (wrapper) result.wrappers.set(binding.id, wrapper);
+    }
+  }
 
   index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));
@@ -228,7 +240,10 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (!node) return false;
     if (direct.has(node)) return true;
     if (node.type === 'AwaitExpression') return holdsClient(valuePath.get('argument'));
-    if (node.type === 'CallExpression') return isFactoryCall(result, valuePath);
+    if (node.type === 'CallExpression') {
+      const wrapped = wrappedClient(result, valuePath);
+      return wrapped ? holdsClient(wrapped) : isFactoryCall(result, valuePath);
+    }
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
     }
@@ -394,6 +409,26 @@ function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
   return !!declared && clients.factories.has(declared.id);
 }
 
+/**
+ * The client a wrapper call is handed (`wrapOpenAI(client)`, `Instructor({ client })`): what the call returns is that
+ * client, wrapped. Undefined for any other call, or a wrapper call without its client.
+ */
+function wrappedClient(clients: FileClients, call: ASTPath<Node>): ASTPath<Node> | undefined {
+  const node = call.node as Node;
+  if (clients.wrappers.size === 0 || node.callee?.type !== 'Identifier' || !node.arguments[0]) return undefined;
+  const declared = declarationAt(call.get('callee'));
+  const wrapper = declared && clients.wrappers.get(declared.id);
+  if (!wrapper) return undefined;
+  const argument = unwrapPath(call.get('arguments', 0));
+  if (!wrapper.property) return argument;
+  const options = argument.node as Node;
+  if (options.type !== 'ObjectExpression') return undefined;
+  const at = options.properties.findIndex(
+    (p: Node) => (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && propertyName(p.key) === wrapper.property,
+  );
+  return at === -1 ? undefined : argument.get('properties', at, 'value');
+}
+
 /** Whether an identifier path refers to a client variable of the reach `clients` tracks (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
   if (clients.browser) return false;
@@ -415,7 +450,10 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>, c
   const node = inner.node as Node;
   if (node.type === 'NewExpression') return clients.constructions.some((c) => c.path.node === node && tracks(clients, c));
   if (node.type === 'Identifier') return isClientIdentifier(ctx, clients, inner);
-  if (node.type === 'CallExpression') return isFactoryCall(clients, inner);
+  if (node.type === 'CallExpression') {
+    const wrapped = wrappedClient(clients, inner);
+    return wrapped ? isClientExpression(ctx, wrapped, clients) : isFactoryCall(clients, inner);
+  }
   if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'), clients);
   if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.browser) {
     const cls = enclosingClass(inner);
