@@ -11,11 +11,12 @@ import {
   LANGCHAIN_MESSAGES,
   LANGCHAIN_PACKAGE,
   LANGCHAIN_TOOLS_EXPORT,
+  handedEnvMessage,
   isHostedToolType,
   isModelName,
   type LangChainClass,
 } from '../src/core/index.js';
-import { constInit, readsVendorKey, unwrap } from './lib/clients.js';
+import { constInit, handedEnvKey, readsVendorKey, unwrap } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -208,6 +209,8 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const prop = fields.props.get(key!);
       if (action !== 'configuration' && prop && prop.node === node) reportSecrets(ctx, prop.get('value'));
+      const handed = action === 'key' && prop && prop.node === node ? handedEnvKey(ctx, prop.get('value')) : undefined;
+      if (handed) ctx.todo(c.path, handedEnvMessage(handed.object, handed.name));
       ctx.change(node, 'option');
       continue;
     }

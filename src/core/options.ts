@@ -66,6 +66,15 @@ export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
 export const OWN_API_KEY_MESSAGE =
   'this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses AZURE_OPENAI_API_KEY (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here';
 
+/**
+ * The marker of a setting read off an env object handed to the code (`env.OPENAI_API_KEY`: a Cloudflare Worker's or
+ * Pages Function's bindings, Hono's `c.env`, a config object), where the migrated code reads `process.env`, which such
+ * a runtime may not provide (a Worker without `nodejs_compat`).
+ */
+export function handedEnvMessage(object: string, name: string): string {
+  return `${name} is read from \`${object}\`, an env object handed to this code (a Worker's bindings, Hono's c.env, a config object), but the Azure settings written here read process.env, which that runtime may not provide: read them, and the deployment variables, from \`${object}\` and declare them there`;
+}
+
 /** Client properties whose meaning changes with Entra ID auth (the token provider becomes the SDK's `apiKey` function). */
 export const ENTRA_CLIENT_PROPERTIES: Readonly<Record<string, string>> = {
   apiKey:

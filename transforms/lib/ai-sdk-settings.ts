@@ -8,13 +8,14 @@ import {
   OPENAI_ONLY_HEADERS,
   endpointOverrideMessage,
   findSecret,
+  handedEnvMessage,
   isOpenAIBaseURL,
   maskSecret,
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
-import { constInit, declaratorOf, readsVendorKey, unwrap } from './clients.js';
+import { constInit, declaratorOf, handedEnvKey, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
@@ -171,6 +172,8 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
+      const handed = action === 'auth' ? handedEnvKey(ctx, prop.get('value')) : undefined;
+      if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');
       return;

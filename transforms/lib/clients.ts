@@ -13,6 +13,7 @@ import {
   type ClientWrapper,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { handedEnvRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type FileIndex } from './file-index.js';
 import type { TransformContext } from './types.js';
 
@@ -121,6 +122,22 @@ export function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
 /** An API key option that reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`, or a `const` holding it). */
 export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>): boolean {
   return readsOtherVendorEnv(valueText(ctx, valuePath));
+}
+
+/**
+ * The env object a key's value reads an OpenAI variable from, when that object was handed to the code (a Worker's
+ * `env.OPENAI_API_KEY`) rather than being the process's env or a same-file alias of it (`const env = process.env`).
+ */
+export function handedEnvKey(ctx: TransformContext, valuePath: ASTPath<Node>): { object: string; name: string } | undefined {
+  return handedEnvRead(valuePath.node, (object) => isEnvAlias(ctx, object));
+}
+
+/** Whether a node names a same-file `const` holding an env object (`const env = process.env`). */
+export function isEnvAlias(ctx: TransformContext, node: Node): boolean {
+  if (node?.type !== 'Identifier') return false;
+  const declared = ctx.index.resolve(node);
+  const declarator = declared?.kind === 'const' ? ctx.index.parentOf(declared.id) : undefined;
+  return declarator?.type === 'VariableDeclarator' && isEnvObjectNode(unwrap(declarator.init));
 }
 
 /** The initializer of the `const` an identifier path refers to, when declared in this file. */
