@@ -5,13 +5,14 @@
  */
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
+import { ENV_FILE_GLOBS } from '../src/core/env.js';
 import { rules, type RuleName } from './rules.js';
 
 export const NAMESPACE = 'openai-to-azure';
 
 export const CODE_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 export const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-export const TEXT_FILES = ['**/*.json', '**/*.jsonc', '**/*.md', '**/*.yaml', '**/*.yml', '**/.env', '**/.env.*'];
+export const TEXT_FILES = ['**/*.json', '**/*.jsonc', '**/*.md', '**/*.yaml', '**/*.yml', ...ENV_FILE_GLOBS];
 
 const ruleNames = Object.keys(rules) as RuleName[];
 

@@ -3,20 +3,21 @@
  * (config, docs, env) its text rules scan for endpoints, env names and keys.
  */
 import path from 'node:path';
+import { ENV_FILE_GLOBS, isEnvFileName } from '../core/env.js';
 
 export const CODE_EXTENSIONS: readonly string[] = ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts'];
 export const TEXT_EXTENSIONS: readonly string[] = ['.json', '.jsonc', '.yaml', '.yml', '.md'];
 
-/** Flat-config `files` globs matching the lists above (`.env`, `.env.local`, `.env.example`, … are text). */
+/** Flat-config `files` globs matching the lists above (`.env`, `.env.local`, `.dev.vars`, … are text: core's env files). */
 export const CODE_GLOBS: readonly string[] = CODE_EXTENSIONS.map((ext) => `**/*${ext}`);
-export const TEXT_GLOBS: readonly string[] = [...TEXT_EXTENSIONS.map((ext) => `**/*${ext}`), '**/.env', '**/.env.*'];
+export const TEXT_GLOBS: readonly string[] = [...TEXT_EXTENSIONS.map((ext) => `**/*${ext}`), ...ENV_FILE_GLOBS];
 
 /** Directories never entered, whatever the .gitignore says: ESLint's defaults plus Yarn's vendored install state. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.yarn']);
 
 export function isCheckedFile(filePath: string): boolean {
   const base = path.basename(filePath);
-  if (base === '.env' || base.startsWith('.env.')) return true;
+  if (isEnvFileName(base)) return true;
   const ext = path.extname(base).toLowerCase();
   return CODE_EXTENSIONS.includes(ext) || TEXT_EXTENSIONS.includes(ext);
 }

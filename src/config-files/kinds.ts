@@ -1,11 +1,16 @@
 import { basename, dirname, sep } from 'node:path';
+import { ENV_FILE_STEMS } from '../core/env.js';
 
 /** The non-code files `migrate` edits, by kind. */
 export type ConfigKind = 'env-template' | 'env-file' | 'yaml' | 'package-json';
 
-/** `.env.example`, `.env.local.example`, `.env.sample`, `.env.template`, `.env-example`, `example.env`, … */
-const ENV_TEMPLATE = /^(?:\.env(?:[.-][\w-]+)*[.-](?:example|sample|template|dist|defaults?)|(?:example|sample|template)\.env|env\.(?:example|sample|template))$/i;
-const ENV_FILE = /^\.env(?:\.[\w-]+)*$/;
+const STEMS = ENV_FILE_STEMS.map((stem) => stem.replace(/\./g, '\\.')).join('|');
+/** `.env.example`, `.env.local.example`, `.env.sample`, `.env.template`, `.env-example`, `example.env`, `.dev.vars.example`, … */
+const ENV_TEMPLATE = new RegExp(
+  `^(?:(?:${STEMS})(?:[.-][\\w-]+)*[.-](?:example|sample|template|dist|defaults?)|(?:example|sample|template)\\.env|env\\.(?:example|sample|template))$`,
+  'i',
+);
+const ENV_FILE = new RegExp(`^(?:${STEMS})(?:\\.[\\w-]+)*$`);
 const YAML = /\.ya?ml$/i;
 
 /** The config kind of a file by its path, or undefined when it is none of ours. */

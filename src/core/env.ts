@@ -141,3 +141,18 @@ export function envReadMessage(name: string): string | undefined {
 export function unmigratedConsumerMessage(name: string, pkg: string): string {
   return `${name} is handed to ${pkg}, which this tool does not migrate: that code still talks to OpenAI, so the read keeps its name; move it to Azure OpenAI by hand, then read the Azure setting`;
 }
+
+/**
+ * Files in dotenv syntax, by name: `.env` and its variants (`.env.local`, `.env.example`), and Wrangler's `.dev.vars`
+ * (a Cloudflare Worker's local settings; `.dev.vars.example` committed beside it). `migrate` edits their templates and
+ * notes what the others set; `check` scans them all.
+ */
+export const ENV_FILE_STEMS: readonly string[] = ['.env', '.dev.vars'];
+
+/** Whether a file name is one of `ENV_FILE_STEMS` or a variant of one (`.env.local`, `.dev.vars.staging`). */
+export function isEnvFileName(name: string): boolean {
+  return ENV_FILE_STEMS.some((stem) => name === stem || name.startsWith(`${stem}.`));
+}
+
+/** Flat-config `files` globs of the env files: each stem, and its variants. */
+export const ENV_FILE_GLOBS: readonly string[] = ENV_FILE_STEMS.flatMap((stem) => [`**/${stem}`, `**/${stem}.*`]);

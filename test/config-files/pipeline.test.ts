@@ -65,6 +65,28 @@ describe('migrate: config files', () => {
     expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
   }, 60_000);
 
+  it("reads Wrangler's env files as env files: `.dev.vars.example` is edited as a template, `.dev.vars` stays; check scans both", () => {
+    const tree = makeTree({
+      'src/chat.ts': CHAT,
+      '.dev.vars.example': 'OPENAI_API_KEY=\n',
+      '.dev.vars': 'OPENAI_API_KEY=not-a-real-key\n',
+    });
+    cleanup = tree.cleanup;
+    const before = run(tree.dir, ['check', '--format', 'json', '.dev.vars.example', '.dev.vars']);
+    const flagged = JSON.parse(before.stdout).map((r: { filePath: string; messages: unknown[] }) => [r.filePath.split('/').pop(), r.messages.length]);
+    expect(flagged).toEqual([
+      ['.dev.vars', 1],
+      ['.dev.vars.example', 1],
+    ]);
+    const report = JSON.parse(run(tree.dir, ['migrate', '--json', '.']).stdout);
+    const read = (p: string): string => readFileSync(join(tree.dir, p), 'utf8');
+    expect(read('.dev.vars.example')).toContain('AZURE_OPENAI_API_KEY=');
+    expect(read('.dev.vars.example')).not.toMatch(/^OPENAI_API_KEY=/m);
+    expect(read('.dev.vars')).toBe('OPENAI_API_KEY=not-a-real-key\n');
+    const status = Object.fromEntries(report.configFiles.map((f: { path: string; status: string }) => [f.path, f.status]));
+    expect(status).toMatchObject({ '.dev.vars.example': 'changed', '.dev.vars': 'unchanged' });
+  }, 60_000);
+
   it('edits an env template a `.env*` ignore rule covers (templates are committed anyway); ignored real env files stay unvisited', () => {
     const tree = makeTree({
       'src/chat.ts': CHAT,
