@@ -4,17 +4,19 @@ import {
   CLIENT_WRAPPER_PACKAGES,
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
+  clientWrapper,
   isAzureURL,
   isBrowserModule,
   isOpenAIBaseURL,
+  isOpenAIEnvName,
   quotesPackage,
-  clientWrapper,
   readsOtherVendorEnv,
   type ClientWrapper,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
-import { handedEnvRead, isEnvObjectNode } from './deployment-ref.js';
+import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type FileIndex } from './file-index.js';
+import { literalValue } from './literals.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
@@ -129,7 +131,26 @@ export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>):
  * `env.OPENAI_API_KEY`) rather than being the process's env or a same-file alias of it (`const env = process.env`).
  */
 export function handedEnvKey(ctx: TransformContext, valuePath: ASTPath<Node>): { object: string; name: string } | undefined {
-  return handedEnvRead(valuePath.node, (object) => isEnvAlias(ctx, object));
+  return handedEnvRead(ctx, valuePath.node);
+}
+
+/** `env.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`, through casts and fallbacks (`?? ''`); see `handedEnvKey`. */
+function handedEnvRead(ctx: TransformContext, node: Node): { object: string; name: string } | undefined {
+  const n = unwrap(node);
+  if (n?.type === 'LogicalExpression') return handedEnvRead(ctx, n.left) ?? handedEnvRead(ctx, n.right);
+  if ((n?.type !== 'MemberExpression' && n?.type !== 'OptionalMemberExpression') || envRead(n) !== undefined) return undefined;
+  const name = n.computed ? literalValue(n.property) : n.property.name;
+  if (name === undefined || !isOpenAIEnvName(name) || isEnvAlias(ctx, n.object)) return undefined;
+  return { object: dottedName(n.object) ?? 'its env object', name };
+}
+
+/** `env`, `c.env`, `this.env`: how an object is named, when it is a plain name or a chain of them. */
+function dottedName(node: Node): string | undefined {
+  if (node?.type === 'Identifier') return node.name;
+  if (node?.type === 'ThisExpression') return 'this';
+  if ((node?.type !== 'MemberExpression' && node?.type !== 'OptionalMemberExpression') || node.computed) return undefined;
+  const object = dottedName(node.object);
+  return object && `${object}.${node.property.name}`;
 }
 
 /** Whether a node names a same-file `const` holding an env object (`const env = process.env`). */

@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { deploymentFor, DEPLOYMENT_ENV_PREFIX, ENV_GETTER, ENV_OBJECTS, isOpenAIEnvName, readsEnvLikeDeno } from '../../src/core/index.js';
+import { deploymentFor, DEPLOYMENT_ENV_PREFIX, ENV_GETTER, ENV_OBJECTS, readsEnvLikeDeno } from '../../src/core/index.js';
 import { literalValue } from './literals.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
@@ -52,33 +52,6 @@ export function envRead(node: Node): string | undefined {
   if (node?.type === 'CallExpression') return isEnvGetter(node.callee) && node.arguments.length === 1 ? literalValue(node.arguments[0]) : undefined;
   if (node?.type !== 'MemberExpression' || !isEnvObjectNode(node.object)) return undefined;
   return node.computed ? literalValue(node.property) : node.property.name;
-}
-
-const MEMBERS = new Set(['MemberExpression', 'OptionalMemberExpression']);
-const PASSING = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
-
-/** `env`, `c.env`, `this.env`: how an object is named, when it is a plain name or a chain of them. */
-function dottedName(node: Node): string | undefined {
-  if (node?.type === 'Identifier') return node.name;
-  if (node?.type === 'ThisExpression') return 'this';
-  if (!MEMBERS.has(node?.type) || node.computed) return undefined;
-  const object = dottedName(node.object);
-  return object && `${object}.${node.property.name}`;
-}
-
-/**
- * An OpenAI variable read off an object handed to the code rather than the process's env (`env.OPENAI_API_KEY` in a
- * Worker's `fetch(request, env)`, `c.env.OPENAI_API_KEY` in Hono), directly or through a fallback: the object's name
- * and the variable. `isEnvAlias` tells a same-file alias of an env object (`const env = process.env`) apart.
- */
-export function handedEnvRead(node: Node, isEnvAlias: (object: Node) => boolean): { object: string; name: string } | undefined {
-  let n = node;
-  while (PASSING.has(n?.type)) n = n.expression;
-  if (n?.type === 'LogicalExpression') return handedEnvRead(n.left, isEnvAlias) ?? handedEnvRead(n.right, isEnvAlias);
-  if (!MEMBERS.has(n?.type) || envRead(n) !== undefined) return undefined;
-  const name = n.computed ? literalValue(n.property) : n.property.name;
-  if (typeof name !== 'string' || !isOpenAIEnvName(name) || isEnvAlias(n.object)) return undefined;
-  return { object: dottedName(n.object) ?? 'its env object', name };
 }
 
 /**
