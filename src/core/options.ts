@@ -67,12 +67,12 @@ export const OWN_API_KEY_MESSAGE =
   'this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses AZURE_OPENAI_API_KEY (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here';
 
 /**
- * The marker of a setting read off an env object handed to the code (`env.OPENAI_API_KEY`: a Cloudflare Worker's or
- * Pages Function's bindings, Hono's `c.env`, a config object), where the migrated code reads `process.env`, which such
- * a runtime may not provide (a Worker without `nodejs_compat`).
+ * The marker of a setting read off an env object other than the process's (`env.OPENAI_API_KEY`: a Cloudflare Worker's
+ * or Pages Function's bindings, Hono's `c.env`, SvelteKit's `$env/dynamic/private`, a config object), where the
+ * migrated code reads `process.env`, which such a runtime may not provide (a Worker without `nodejs_compat`).
  */
 export function handedEnvMessage(object: string, name: string): string {
-  return `${name} is read from \`${object}\`, an env object handed to this code (a Worker's bindings, Hono's c.env, a config object), but the Azure settings written here read process.env, which that runtime may not provide: read them, and the deployment variables, from \`${object}\` and declare them there`;
+  return `${name} is read from \`${object}\`, an env object other than process.env (a Worker's bindings, Hono's c.env, SvelteKit's $env, a config object), but the Azure settings written here read process.env, which that runtime may not provide: read them, and the deployment variables, from \`${object}\` and declare them there`;
 }
 
 /** Client properties whose meaning changes with Entra ID auth (the token provider becomes the SDK's `apiKey` function). */
