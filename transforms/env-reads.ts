@@ -2,9 +2,8 @@ import type { ASTPath } from 'jscodeshift';
 import { AI_SDK, AZURE_ENV, OPENAI_SDK, azureReplacementFor, envReadMessage, isOpenAIEnvName, unmigratedConsumerMessage } from '../src/core/index.js';
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
 import { insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
-import { declaratorOf, unwrap } from './lib/clients.js';
-import { envRead, isEnvObjectNode } from './lib/deployment-ref.js';
-import { indexFor } from './lib/file-index.js';
+import { isEnvObject } from './lib/clients.js';
+import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
@@ -14,20 +13,6 @@ type Node = any; // Babel AST via recast.
 
 const ENTRA_KEY_READ =
   'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code relying on this value needs another check';
-
-/** `process.env`, `import.meta.env`, `Bun.env`, or a same-file `const` holding one (`const env = process.env`). */
-function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
-  const node = unwrap(path.node as Node);
-  if (isEnvObjectNode(node)) {
-    // `process`, `Bun`: the global, not a local of that name.
-    const owner = node.object;
-    return owner.type === 'MetaProperty' || !indexFor(path).resolve(owner, path);
-  }
-  if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
-  const declarator = declaratorOf(path);
-  const isConst = declarator && (declarator.parent.node as Node).kind === 'const' && (declarator.node as Node).init;
-  return !!isConst && isEnvObject(declarator.get('init'), depth + 1);
-}
 
 /** Whether a member expression is written to (`process.env.X = …`, `delete process.env.X`): setup code, not a read. */
 function isWrite(path: ASTPath<Node>): boolean {

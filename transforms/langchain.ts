@@ -209,7 +209,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const prop = fields.props.get(key!);
       if (action !== 'configuration' && prop && prop.node === node) reportSecrets(ctx, prop.get('value'));
-      const handed = action === 'key' && prop && prop.node === node ? handedEnvKey(ctx, prop.get('value')) : undefined;
+      const handed = action === 'key' && prop && prop.node === node ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) ctx.todo(c.path, handedEnvMessage(handed.object, handed.name));
       ctx.change(node, 'option');
       continue;

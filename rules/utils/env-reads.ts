@@ -1,7 +1,7 @@
 /** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, aliases of those objects, and `Deno.env.get('X')`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ENV_GETTER, ENV_OBJECTS, unmigratedPackage } from '../../src/core/index.js';
-import { constantInit, isGlobalName, staticKey, unwrap, variableOf } from './scope.js';
+import { constantInit, importedBinding, isGlobalName, staticKey, stringValue, unwrap, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -50,34 +50,17 @@ export function envGetterRead(node: TSESTree.CallExpression, sourceCode: SourceC
   const owner = unwrap(env.object);
   if (owner.type !== 'Identifier' || owner.name !== ENV_GETTER.object || !isGlobalName(sourceCode, owner)) return undefined;
   const [argument] = node.arguments;
-  const name = argument && node.arguments.length === 1 ? staticString(argument) : undefined;
+  const name = argument && node.arguments.length === 1 ? stringValue(argument) : undefined;
   return name === undefined ? undefined : { name, argument: argument! };
 }
 
 /** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */
 const VALUE_CARRIERS = new Set(['Property', 'ObjectExpression', 'ArrayExpression', 'LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 
-/** The module specifier an identifier is imported or required from. */
+/** The module specifier an identifier is imported or required from (not a type-only import). */
 function moduleOf(id: TSESTree.Identifier, sourceCode: SourceCode): string | undefined {
-  const def = variableOf(sourceCode, id)?.defs[0];
-  if (def?.type === 'ImportBinding') {
-    const declaration = def.parent;
-    if (declaration.type === 'TSImportEqualsDeclaration') {
-      const ref = declaration.moduleReference;
-      return ref.type === 'TSExternalModuleReference' ? staticString(ref.expression) : undefined;
-    }
-    const typeOnly = declaration.importKind === 'type' || (def.node.type === 'ImportSpecifier' && def.node.importKind === 'type');
-    return typeOnly ? undefined : declaration.source.value;
-  }
-  if (def?.node.type !== 'VariableDeclarator' || !def.node.init) return undefined;
-  let init = unwrap(def.node.init);
-  if (init.type === 'MemberExpression') init = unwrap(init.object);
-  if (init.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') return undefined;
-  return isGlobalName(sourceCode, init.callee) && init.arguments.length === 1 ? staticString(init.arguments[0]!) : undefined;
-}
-
-function staticString(node: TSESTree.Node): string | undefined {
-  return node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+  const binding = importedBinding(id, sourceCode);
+  return binding && !binding.typeOnly ? binding.spec : undefined;
 }
 
 /**

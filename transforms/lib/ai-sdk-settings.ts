@@ -172,7 +172,7 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
-      const handed = action === 'auth' ? handedEnvKey(ctx, prop.get('value')) : undefined;
+      const handed = action === 'auth' ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');

@@ -12,7 +12,7 @@ import {
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { envCode, envRead } from './deployment-ref.js';
-import { constInit, declaratorOf, handedEnvKey, isEnvAlias, unwrap, unwrapPath } from './clients.js';
+import { constInit, declaratorOf, handedEnvKey, isEnvObject, unwrap, unwrapPath } from './clients.js';
 import { propertyName } from './imports.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
@@ -140,18 +140,18 @@ function cleanHeaders(ctx: TransformContext, prop: ASTPath<Node>): boolean {
  * Whether a key value is the code's own (a per-user or configured key): anything but env reads, literals and
  * same-file constants of those, alone or as fallbacks of each other (`process.env.KEY ?? ''`).
  */
-function isOwnKey(ctx: TransformContext, path: ASTPath<Node>, depth = 0): boolean {
+function isOwnKey(path: ASTPath<Node>, depth = 0): boolean {
   const inner = unwrapPath(path);
   const node = inner.node as Node;
-  if (node.type === 'LogicalExpression') return isOwnKey(ctx, inner.get('left'), depth) || isOwnKey(ctx, inner.get('right'), depth);
-  if (node.type === 'ConditionalExpression') return isOwnKey(ctx, inner.get('consequent'), depth) || isOwnKey(ctx, inner.get('alternate'), depth);
+  if (node.type === 'LogicalExpression') return isOwnKey(inner.get('left'), depth) || isOwnKey(inner.get('right'), depth);
+  if (node.type === 'ConditionalExpression') return isOwnKey(inner.get('consequent'), depth) || isOwnKey(inner.get('alternate'), depth);
   // An env read of any name (through `const env = process.env` too) is a setting of the deployment, not the code's own key.
   if (envRead(node) !== undefined || literalText(node) !== undefined || node.type === 'NullLiteral') return false;
-  if (node.type === 'MemberExpression' && isEnvAlias(ctx, node.object)) return false;
+  if (node.type === 'MemberExpression' && isEnvObject(inner.get('object'))) return false;
   if (node.type !== 'Identifier' || depth > 2) return true;
   if (node.name === 'undefined') return false;
   const init = constInit(inner);
-  return !init || isOwnKey(ctx, declaratorOf(inner)!.get('init'), depth + 1);
+  return !init || isOwnKey(declaratorOf(inner)!.get('init'), depth + 1);
 }
 
 /** A replaced option's own comments stay with its replacement (the user wrote them about that setting). */
@@ -188,9 +188,9 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     }
     const rule = optionRule(key);
     if (EMITTED.has(key)) {
-      const handed = key === 'apiKey' ? handedEnvKey(ctx, prop.get('value')) : undefined;
+      const handed = key === 'apiKey' ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
-      else if (key === 'apiKey' && isOwnKey(ctx, prop.get('value'))) todos.push(OWN_API_KEY_MESSAGE);
+      else if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(OWN_API_KEY_MESSAGE);
       const overrides = key === 'baseURL' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       scrubSecrets(ctx, prop.get('value'), false);

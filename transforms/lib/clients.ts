@@ -126,21 +126,32 @@ export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>):
   return readsOtherVendorEnv(valueText(ctx, valuePath));
 }
 
-/**
- * The env object a key's value reads an OpenAI variable from, when that object was handed to the code (a Worker's
- * `env.OPENAI_API_KEY`) rather than being the process's env or a same-file alias of it (`const env = process.env`).
- */
-export function handedEnvKey(ctx: TransformContext, valuePath: ASTPath<Node>): { object: string; name: string } | undefined {
-  return handedEnvRead(ctx, valuePath.node);
+/** `process.env`, `import.meta.env`, `Bun.env`, or a same-file `const` holding one (`const env = process.env`). */
+export function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
+  const node = unwrap(path.node as Node);
+  if (isEnvObjectNode(node)) {
+    // `process`, `Bun`: the global, not a local of that name.
+    const owner = node.object;
+    return owner.type === 'MetaProperty' || !indexFor(path).resolve(owner, path);
+  }
+  if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
+  const declarator = declaratorOf(path);
+  const isConst = declarator && (declarator.parent.node as Node).kind === 'const' && (declarator.node as Node).init;
+  return !!isConst && isEnvObject(declarator.get('init'), depth + 1);
 }
 
-/** `env.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`, through casts and fallbacks (`?? ''`); see `handedEnvKey`. */
-function handedEnvRead(ctx: TransformContext, node: Node): { object: string; name: string } | undefined {
-  const n = unwrap(node);
-  if (n?.type === 'LogicalExpression') return handedEnvRead(ctx, n.left) ?? handedEnvRead(ctx, n.right);
-  if ((n?.type !== 'MemberExpression' && n?.type !== 'OptionalMemberExpression') || envRead(n) !== undefined) return undefined;
+/**
+ * The env object a key's value reads an OpenAI variable from (`env.OPENAI_API_KEY`, `c.env['OPENAI_API_KEY']`, through
+ * casts and fallbacks), when that object is not the process's env (`isEnvObject`): a Worker's bindings, Hono's `c.env`.
+ */
+export function handedEnvKey(valuePath: ASTPath<Node>): { object: string; name: string } | undefined {
+  const inner = unwrapPath(valuePath);
+  const n = inner.node as Node;
+  if (n?.type === 'LogicalExpression') return handedEnvKey(inner.get('left')) ?? handedEnvKey(inner.get('right'));
+  if (n?.type !== 'MemberExpression' && n?.type !== 'OptionalMemberExpression') return undefined;
   const name = n.computed ? literalValue(n.property) : n.property.name;
-  if (name === undefined || !isOpenAIEnvName(name) || isEnvAlias(ctx, n.object)) return undefined;
+  // `process.env` by name (`import process from 'node:process'` included), or an alias isEnvObject follows.
+  if (name === undefined || !isOpenAIEnvName(name) || envRead(n) !== undefined || isEnvObject(inner.get('object'))) return undefined;
   return { object: dottedName(n.object) ?? 'its env object', name };
 }
 
@@ -151,14 +162,6 @@ function dottedName(node: Node): string | undefined {
   if ((node?.type !== 'MemberExpression' && node?.type !== 'OptionalMemberExpression') || node.computed) return undefined;
   const object = dottedName(node.object);
   return object && `${object}.${node.property.name}`;
-}
-
-/** Whether a node names a same-file `const` holding an env object (`const env = process.env`). */
-export function isEnvAlias(ctx: TransformContext, node: Node): boolean {
-  if (node?.type !== 'Identifier') return false;
-  const declared = ctx.index.resolve(node);
-  const declarator = declared?.kind === 'const' ? ctx.index.parentOf(declared.id) : undefined;
-  return declarator?.type === 'VariableDeclarator' && isEnvObjectNode(unwrap(declarator.init));
 }
 
 /** The initializer of the `const` an identifier path refers to, when declared in this file. */
