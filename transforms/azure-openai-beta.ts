@@ -10,6 +10,7 @@ import {
   BETA_METHODS,
   BETA_OPTION_RENAMES,
   BETA_REQUEST_OPTIONS,
+  BETA_RESULT_LEAVES,
   BETA_RESULT_RENAMES,
   BETA_TYPES,
   OPENAI_SDK,
@@ -324,7 +325,7 @@ function migrateCall(state: State, call: ASTPath<Node>, name: string): void {
   node.arguments = [j.objectExpression(properties), ...(requestOptions.length > 0 ? [j.objectExpression(requestOptions)] : [])];
   ctx.change(node, 'rename');
   // Beta results are camelCase in both modes.
-  const reads = followResult(ctx, call, BETA_RESULT_RENAMES, ['created']);
+  const reads = followResult(ctx, call, { renames: BETA_RESULT_RENAMES, flag: ['created'], leaves: BETA_RESULT_LEAVES });
   for (const path of reads.escaped) ctx.todo(path, BETA_MESSAGES.result);
   for (const path of reads.flagged) ctx.todo(path, BETA_MESSAGES.created);
   if (reads.renamed.some((f) => AZURE_ONLY_FIELDS.includes(f))) state.azureFields = true;

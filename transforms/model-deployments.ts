@@ -8,8 +8,8 @@ import {
   isProviderPrefixedModel,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
-import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
-import { deploymentExpression, envRead, isDeploymentReference, wrapperDeploymentValues } from './lib/deployment-ref.js';
+import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
+import { deploymentExpression, isDeploymentReference, wrapperDeploymentValues } from './lib/deployment-ref.js';
 import { referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { modelChecks } from './lib/model-checks.js';
@@ -102,7 +102,7 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
   if (node.type === 'ConditionalExpression') {
     return [rewriteLeaves(state, inner.get('consequent')), rewriteLeaves(state, inner.get('alternate'))].some(Boolean);
   }
-  if (envRead(node)?.startsWith('AZURE_')) return false;
+  if (envReadAt(inner)?.startsWith('AZURE_')) return false;
   if (node.type === 'Identifier') return !rewriteConstant(state, inner);
   return true;
 }

@@ -21,7 +21,7 @@ import {
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
 import { insideClientArguments, moduleOf } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { declaratorOf, unwrap, unwrapPath } from './lib/clients.js';
+import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -338,7 +338,7 @@ function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
   if (model !== undefined) {
     value.replace(deploymentExpression(ctx, model));
     ctx.change(node, 'deployment');
-  } else if (!isDeploymentReference(ctx, node) && envRead(node.type === 'LogicalExpression' ? node.left : node) === undefined) {
+  } else if (!isDeploymentReference(ctx, node) && envReadAt(node.type === 'LogicalExpression' ? unwrapPath(value).get('left') : value) === undefined) {
     // An env read (`process.env.OPENAI_MODEL ?? 'gpt-4o'`) is the env-reads transform's to rename.
     ctx.todo(property, NOT_A_DEPLOYMENT);
   }

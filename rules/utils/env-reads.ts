@@ -1,21 +1,33 @@
 /** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, aliases of those objects, and `Deno.env.get('X')`. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ENV_GETTER, ENV_OBJECTS, unmigratedPackage } from '../../src/core/index.js';
+import { ENV_GETTER, ENV_OBJECTS, processExport, unmigratedPackage } from '../../src/core/index.js';
 import { constantInit, importedBinding, isGlobalName, staticKey, stringValue, unwrap, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** `process.env`, `import.meta.env`, `Bun.env` (core ENV_OBJECTS), or a local bound to one (`const env = process.env`, `const { env } = process`). */
+/** Whether a name is bound to Node's process module (`import process from 'node:process'`): `what` is the process or its env. */
+function fromProcessModule(id: TSESTree.Identifier, sourceCode: SourceCode, what: 'process' | 'env'): boolean {
+  const binding = importedBinding(id, sourceCode);
+  return binding !== undefined && !binding.typeOnly && processExport(binding.spec, binding.name) === what;
+}
+
+/**
+ * `process.env`, `import.meta.env`, `Bun.env` (core ENV_OBJECTS), the env of Node's process module however it is
+ * imported (`import process from 'node:process'`, `import { env } from 'process'`), or a local bound to one (`const
+ * env = process.env`, `const { env } = process`).
+ */
 export function isEnvObject(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
   const n = unwrap(node);
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
     const object = unwrap(n.object);
+    if (object.type === 'Identifier' && n.property.name === 'env' && fromProcessModule(object, sourceCode, 'process')) return true;
     const owner = object.type === 'MetaProperty' ? `${object.meta.name}.${object.property.name}` : object.type === 'Identifier' ? object.name : undefined;
     const listed = ENV_OBJECTS.some((e) => e.object === owner && e.member === (n.property as TSESTree.Identifier).name);
     // `process`, `Bun`: the global, not a local of that name.
     return listed && (object.type === 'MetaProperty' || isGlobalName(sourceCode, object as TSESTree.Identifier));
   }
   if (n.type !== 'Identifier' || depth > 3) return false;
+  if (fromProcessModule(n, sourceCode, 'env')) return true;
   const init = constantInit(sourceCode, n);
   if (init) return isEnvObject(init, sourceCode, depth + 1);
   // const { env } = process
@@ -29,8 +41,7 @@ export function isEnvObject(node: TSESTree.Node, sourceCode: SourceCode, depth =
     prop !== undefined &&
     staticKey(prop, sourceCode) === 'env' &&
     init2.type === 'Identifier' &&
-    init2.name === 'process' &&
-    isGlobalName(sourceCode, init2)
+    ((init2.name === 'process' && isGlobalName(sourceCode, init2)) || fromProcessModule(init2, sourceCode, 'process'))
   );
 }
 

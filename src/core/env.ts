@@ -55,6 +55,18 @@ export const ENV_OBJECTS: readonly { object: string; member: 'env' }[] = [
 ];
 export const ENV_GETTER = { object: 'Deno', member: 'env', method: 'get' } as const;
 
+/**
+ * Node's process module, imported instead of the global (`import process from 'node:process'`, `import { env } from
+ * 'process'`): its default (or namespace) export is the process object, its `env` export the env object.
+ */
+const PROCESS_MODULES: ReadonlySet<string> = new Set(['process', 'node:process']);
+
+/** What an import of `spec`'s export `name` (`default`, `*`, a named export) binds: the process, its env, or neither. */
+export function processExport(spec: string, name: string | undefined): 'process' | 'env' | undefined {
+  if (!PROCESS_MODULES.has(spec)) return undefined;
+  return name === 'default' || name === '*' ? 'process' : name === 'env' ? 'env' : undefined;
+}
+
 /** Deno code (`Deno.env.get`, `Deno.serve`) that never reads `process.env`: code added to it reads the environment the Deno way. */
 export function readsEnvLikeDeno(source: string): boolean {
   return /\bDeno\.\w/.test(source) && !/\bprocess\.env\b/.test(source);

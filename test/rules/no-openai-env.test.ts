@@ -29,6 +29,9 @@ ruleTester.run('no-openai-env', testable(rule), {
     'const d = Bun.env.AZURE_OPENAI_DEPLOYMENT;',
     "function f(Deno: { env: { get(n: string): string } }) { return Deno.env.get('OPENAI_API_KEY'); }",
     'const Bun = { env: { OPENAI_MODEL: 1 } };\nconst m = Bun.env.OPENAI_MODEL;',
+    // An `env` from a module other than Node's process module is not the environment.
+    "import { env } from './settings';\nconst k = env.OPENAI_API_KEY;",
+    "import type { env } from 'node:process';\ntype K = typeof env.OPENAI_API_KEY;",
   ],
   invalid: [
     {
@@ -136,6 +139,36 @@ ruleTester.run('no-openai-env', testable(rule), {
     {
       code: 'const { env } = process;\nconst org = env.OPENAI_ORGANIZATION;',
       errors: [{ messageId: 'obsolete', line: 2 }],
+    },
+    // Node's process module imported instead of the global: the same environment.
+    {
+      code: "import process from 'node:process';\nconst key = process.env.OPENAI_API_KEY;",
+      errors: [
+        {
+          messageId: 'replaceable',
+          line: 2,
+          suggestions: [{ messageId: 'useAzureEnv', output: "import process from 'node:process';\nconst key = process.env.AZURE_OPENAI_API_KEY;" }],
+        },
+      ],
+    },
+    {
+      code: "import { env } from 'process';\nconst model = env.OPENAI_MODEL;",
+      errors: [
+        {
+          messageId: 'replaceable',
+          line: 2,
+          suggestions: [{ messageId: 'useAzureEnv', output: "import { env } from 'process';\nconst model = env.AZURE_OPENAI_DEPLOYMENT;" }],
+        },
+      ],
+    },
+    {
+      code: "const { env } = require('node:process');\nconst org = env.OPENAI_ORGANIZATION;",
+      filename: 'config.cjs',
+      errors: [{ messageId: 'obsolete', line: 2 }],
+    },
+    {
+      code: "import * as proc from 'node:process';\nconst { env } = proc;\nconst org = env.OPENAI_ORGANIZATION;",
+      errors: [{ messageId: 'obsolete', line: 3 }],
     },
     {
       code: 'const key = import.meta.env.OPENAI_API_KEY;',

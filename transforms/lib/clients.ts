@@ -9,13 +9,14 @@ import {
   isBrowserModule,
   isOpenAIBaseURL,
   isOpenAIEnvName,
+  processExport,
   quotesPackage,
   readsOtherVendorEnv,
   type ClientWrapper,
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
-import { declarationAt, indexFor, type FileIndex } from './file-index.js';
+import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
 import { literalValue } from './literals.js';
 import type { TransformContext } from './types.js';
 
@@ -126,18 +127,72 @@ export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>):
   return readsOtherVendorEnv(valueText(ctx, valuePath));
 }
 
-/** `process.env`, `import.meta.env`, `Bun.env`, or a same-file `const` holding one (`const env = process.env`). */
+/**
+ * `process.env`, `import.meta.env`, `Bun.env`, the env of Node's process module however it is imported (`import
+ * process from 'node:process'`, `import { env } from 'process'`, `const { env } = process`), or a same-file `const`
+ * holding one (`const env = process.env`).
+ */
 export function isEnvObject(path: ASTPath<Node>, depth = 0): boolean {
   const node = unwrap(path.node as Node);
+  const index = indexFor(path);
+  if (node?.type === 'MemberExpression' && !node.computed && node.property.name === 'env' && node.object.type === 'Identifier') {
+    const declared = index.resolve(node.object, path);
+    if (declared) return processBinding(index, declared) === 'process';
+  }
   if (isEnvObjectNode(node)) {
-    // `process`, `Bun`: the global, not a local of that name.
-    const owner = node.object;
-    return owner.type === 'MetaProperty' || !indexFor(path).resolve(owner, path);
+    // `process`, `Bun`: the global (a local of that name was answered above), or `import.meta`.
+    return true;
   }
   if (node?.type !== 'Identifier' || depth > 2 || node !== path.node) return false;
+  const declared = index.resolve(node, path);
+  if (declared && processBinding(index, declared) === 'env') return true;
   const declarator = declaratorOf(path);
   const isConst = declarator && (declarator.parent.node as Node).kind === 'const' && (declarator.node as Node).init;
   return !!isConst && isEnvObject(declarator.get('init'), depth + 1);
+}
+
+/**
+ * The env variable a path reads: `envRead`'s forms, and a member of any object `isEnvObject` knows by scope (`env.X`
+ * with `import { env } from 'node:process'`, an alias of `process.env`).
+ */
+export function envReadAt(path: ASTPath<Node>): string | undefined {
+  const inner = unwrapPath(path);
+  const node = inner.node as Node;
+  const name = envRead(node);
+  if (name !== undefined || node?.type !== 'MemberExpression' || !isEnvObject(inner.get('object'))) return name;
+  return node.computed ? literalValue(node.property) : node.property.name;
+}
+
+/** What a name is bound to from Node's process module (core `processExport`): the process object, its env, or neither. */
+function processBinding(index: FileIndex, declared: Declaration): 'process' | 'env' | undefined {
+  const parent = index.parentOf(declared.id);
+  if (declared.kind === 'import') {
+    const statement = parent && index.parentOf(parent);
+    if (statement?.type !== 'ImportDeclaration' || statement.importKind === 'type' || parent.importKind === 'type') return undefined;
+    const name = parent.type === 'ImportSpecifier' ? propertyName(parent.imported) : parent.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+    return processExport(statement.source.value, name);
+  }
+  if (declared.kind !== 'const') return undefined;
+  // `const process = require('node:process')`
+  if (parent?.type === 'VariableDeclarator') return processExport(requiredModule(parent.init) ?? '', '*');
+  // `const { env } = process` (the global or the module's), `const { env } = require('node:process')`
+  if (parent?.type !== 'ObjectProperty' || parent.value !== declared.id || parent.computed || propertyName(parent.key) !== 'env') return undefined;
+  const pattern = index.parentOf(parent);
+  const declarator = pattern?.type === 'ObjectPattern' ? index.parentOf(pattern) : undefined;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== pattern) return undefined;
+  const init = unwrap(declarator.init);
+  if (init?.type === 'Identifier' && init.name === 'process') {
+    const owner = index.resolve(init);
+    return !owner || processBinding(index, owner) === 'process' ? 'env' : undefined;
+  }
+  return processExport(requiredModule(init) ?? '', 'env');
+}
+
+/** The module a `require('m')` call loads. */
+function requiredModule(node: Node): string | undefined {
+  const call = unwrap(node);
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return undefined;
+  return literalValue(call.arguments[0]);
 }
 
 /**

@@ -338,12 +338,34 @@ export function addTopLevelImport(ctx: TransformContext, names: readonly string[
   const missing = names.filter((n) => !existing.some((b) => b.imported === n && b.local === n));
   if (missing.length === 0) return;
   const body = programBody(ctx);
+  const slot = insertionIndex(body, before);
+  // A value import of the module the file has (or a destructured require ahead of the slot) takes the names.
+  const host = moduleBindings(j, root, source).find((b) => canTakeNames(b, body, slot));
+  if (host) {
+    for (const name of missing) addNamedExport(ctx, host, source, name);
+    return;
+  }
   const esm = isEsmFile(ctx) && ctx.index.nodes('TSImportEqualsDeclaration').length === 0;
   const statement = esm
     ? importDeclaration(ctx, missing, source)
     : statementsAsWritten(ctx, `const { ${missing.join(', ')} } = require(${str(ctx, source)});`)[0];
   const first = body.findIndex((s) => s.type === 'ImportDeclaration');
-  insertTopLevel(body, esm ? importSlot(body, first, insertionIndex(body, before)) : insertionIndex(body, before), [statement]);
+  insertTopLevel(body, esm ? importSlot(body, first, slot) : slot, [statement]);
+}
+
+/**
+ * Whether more names of a module can join `binding`'s statement: a top-level value import with named or default
+ * specifiers (no namespace: `import * as m, { x }` does not parse), or a destructured `require` that runs before
+ * `slot`, where the names are needed.
+ */
+function canTakeNames(binding: ModuleBinding, body: readonly Node[], slot: number): boolean {
+  const statement = binding.statement.node as Node;
+  const at = body.indexOf(statement);
+  if (at === -1) return false;
+  if (binding.style === 'esm-named' || binding.style === 'esm-default') {
+    return statement.importKind !== 'type' && statement.importKind !== 'typeof' && !statement.specifiers.some((s: Node) => s.type === 'ImportNamespaceSpecifier');
+  }
+  return binding.style === 'cjs-destructured' && at < slot && statement.declarations.length === 1;
 }
 
 /**

@@ -23,19 +23,21 @@ function outer(path: ASTPath<Node>): ASTPath<Node> {
   return current;
 }
 
+/** The result's fields: those renamed, those to flag where read, and its leaves (see `followResult`). */
+export interface ResultFields {
+  renames: Readonly<Record<string, string>>;
+  flag?: readonly string[];
+  leaves?: ReadonlySet<string>;
+}
+
 /**
  * Follow a result value (a call's result, through `await`) into the reads of its fields: member chains on it,
  * variables and destructuring it initialises, `for…of` / `for await` loops over it and element callbacks
  * (`.map(choice => …)`). Each read field named in `renames` is renamed; destructured keys too (`{ finishReason }` →
- * `{ finish_reason: finishReason }`). The whole value passed elsewhere (returned, an argument) is reported as
- * escaped: its reads there cannot be followed.
+ * `{ finish_reason: finishReason }`). A value passed elsewhere (returned, an argument) is reported as escaped (its
+ * reads there cannot be followed) unless it was read through a leaf field (`message.content`): nothing in it changed.
  */
-export function followResult(
-  ctx: TransformContext,
-  start: ASTPath<Node>,
-  renames: Readonly<Record<string, string>>,
-  flag: readonly string[] = [],
-): ResultReads {
+export function followResult(ctx: TransformContext, start: ASTPath<Node>, { renames, flag = [], leaves }: ResultFields): ResultReads {
   const { j } = ctx;
   const out: ResultReads = { renamed: [], escaped: [], flagged: [] };
   const seen = new Set<Node>();
@@ -58,6 +60,7 @@ export function followResult(
         out.renamed.push(renames[key]);
         ctx.change(p, 'rename');
       }
+      if (!p.computed && key && leaves?.has(key)) continue;
       visitPattern(p.value?.type === 'AssignmentPattern' ? p.value.left : p.value);
     }
   };
@@ -65,6 +68,7 @@ export function followResult(
     let path = outer(queue.shift()!);
     if ((path.parent?.node as Node)?.type === 'AwaitExpression') path = outer(path.parent);
     let depth = 0;
+    let leaf = false;
     // Member chain on the value: rename read fields, note flagged ones.
     for (;;) {
       const parent = path.parent?.node as Node;
@@ -76,11 +80,12 @@ export function followResult(
         ctx.change(parent, 'rename');
       }
       if (name && flag.includes(name)) out.flagged.push(path.parent);
+      leaf = !parent.computed && !!name && !!leaves?.has(name);
       path = outer(path.parent);
       depth++;
     }
     const parent = path.parent?.node as Node;
-    if (!parent) continue;
+    if (!parent || leaf) continue;
     if (parent.type === 'VariableDeclarator' && parent.init === path.node) visitPattern(parent.id);
     else if (parent.type === 'ForOfStatement' && parent.right === path.node && parent.left.type === 'VariableDeclaration') {
       visitPattern(parent.left.declarations[0].id);

@@ -115,6 +115,16 @@ export const BETA_RESULT_RENAMES: Readonly<Record<string, string>> = {
   topLogprobs: 'top_logprobs',
 };
 
+/**
+ * Result fields whose values hold no field that changed name (text, ids, numbers, embeddings, dates): a value read
+ * through one of them can go anywhere, and reads past it need no rename.
+ */
+export const BETA_RESULT_LEAVES: ReadonlySet<string> = new Set([
+  ...['content', 'role', 'name', 'arguments', 'text', 'id', 'model', 'object', 'type', 'url', 'index', 'created'],
+  ...['finishReason', 'systemFingerprint', 'base64Data', 'revisedPrompt', 'embedding', 'refusal'],
+  ...['promptTokens', 'completionTokens', 'totalTokens', 'promptIndex', 'filtered', 'severity', 'detected'],
+]);
+
 /** Result fields that exist on Azure only: reading them in TypeScript needs `import '@azure/openai/types'`. */
 export const AZURE_ONLY_FIELDS: readonly string[] = ['content_filter_results', 'prompt_filter_results', 'context', 'data_sources'];
 
