@@ -51,7 +51,7 @@ function unmigratedConsumerOf(ctx: TransformContext, path: ASTPath<Node>, local:
 }
 
 /** One OpenAI variable read: where it is, its name, how to rename it, and the name a destructuring binds it to. */
-interface Read {
+export interface Read {
   path: ASTPath<Node>;
   name: string;
   rename: (azure: string) => void;
@@ -67,16 +67,20 @@ function servesAiSdkOnly(ctx: TransformContext): boolean {
   return imports(AI_SDK.package) && !imports(OPENAI_SDK);
 }
 
-/** Rename, or leave with a marker, one read. True when renamed. */
-function handle(ctx: TransformContext, { path, name, rename }: Read): boolean {
-  const message = envReadMessage(name);
-  if (message !== undefined) {
-    ctx.todo(path, message);
-    return false;
-  }
+/** The Azure variable an OpenAI one is read as in this file; undefined for a name that gets a marker instead. */
+function azureNameOf(ctx: TransformContext, name: string): string | undefined {
+  if (envReadMessage(name) !== undefined) return undefined;
   const replacement = azureReplacementFor(name)!;
   // Any name of the OpenAI key (`OPENAI_API_KEY`, `OPENAI_KEY`): in AI SDK code, the variable @ai-sdk/azure reads.
-  const azure = replacement === AZURE_ENV.apiKey && servesAiSdkOnly(ctx) ? aiSdkKeyEnv(ctx) : replacement;
+  return replacement === AZURE_ENV.apiKey && servesAiSdkOnly(ctx) ? aiSdkKeyEnv(ctx) : replacement;
+}
+
+/** Rename, or leave with a marker, one read. True when renamed. */
+function handle(ctx: TransformContext, { path, name, rename }: Read, azure: string | undefined): boolean {
+  if (azure === undefined) {
+    ctx.todo(path, envReadMessage(name)!);
+    return false;
+  }
   rename(azure);
   ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');
@@ -147,7 +151,7 @@ function destructuredReads(ctx: TransformContext): Read[] {
 }
 
 /** Every read of an OpenAI variable in the file (member, getter call and destructured), with how to rename it. */
-function reads(ctx: TransformContext): Read[] {
+export function reads(ctx: TransformContext): Read[] {
   // Every name read here starts with OPENAI_: a file without that text reads none.
   if (!ctx.source.includes('OPENAI_')) return [];
   return [...memberReads(ctx), ...getterReads(ctx), ...destructuredReads(ctx)];
@@ -167,6 +171,15 @@ export const envReads: Transform = {
   name: 'env-reads',
   apply(ctx) {
     const all = reads(ctx);
+    if (all.length === 0) return;
+    // Asked before any transform renames them (the AI SDK's key name depends on the imports it changes).
+    const names: ReadNames = new Map();
+    for (const { name } of all) {
+      const known = names.get(name);
+      if (known) known.reads++;
+      else names.set(name, { azure: azureNameOf(ctx, name), reads: 1 });
+    }
+    ctx.shared.set(READ_NAMES, names);
     const mine = all.filter((read) => !insideClientArguments(ctx, read.path));
     let left = mine.length < all.length;
     // Asked before any rename: a name one of the file's reads hands to an unmigrated library keeps it everywhere in
@@ -177,7 +190,7 @@ export const envReads: Transform = {
     mine.forEach((read, i) => {
       const consumer = own[i] ?? byName.get(read.name);
       if (consumer === undefined) {
-        if (!handle(ctx, read)) left = true;
+        if (!handle(ctx, read, names.get(read.name)!.azure)) left = true;
         return;
       }
       left = true;
@@ -188,6 +201,10 @@ export const envReads: Transform = {
     if (left) ctx.shared.set(READS_LEFT, true);
   },
 };
+
+/** The OpenAI variables the file read before any rename: each one's Azure name (none: a marker) and its reads. */
+export type ReadNames = Map<string, { azure: string | undefined; reads: number }>;
+export const READ_NAMES = 'openai-to-azure:env-read-names';
 
 /** Set when env-reads left a read as it was (beside a marker, in a client's arguments): only then can one remain. */
 const READS_LEFT = 'openai-to-azure:env-reads-left';

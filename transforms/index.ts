@@ -1,6 +1,7 @@
 import { agentsSdk } from './agents-sdk.js';
 import { aiSdk } from './ai-sdk.js';
 import { azureOpenAIBeta } from './azure-openai-beta.js';
+import { envMessages } from './env-messages.js';
 import { envReads, staleEnvReads } from './env-reads.js';
 import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
@@ -32,6 +33,7 @@ export const TRANSFORMS: readonly Transform[] = [
   modelDeployments,
   unsupportedApis,
   langchain,
-  // Last: what the file still reads once every transform ran.
+  // Last: what the file still reads once every transform ran, and the messages naming what it reads no more.
   staleEnvReads,
+  envMessages,
 ];

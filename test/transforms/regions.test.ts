@@ -218,7 +218,7 @@ Keep it reversible.
     expect(whole.output).not.toContain(statement[2]);
   });
 
-  it('a marker above a statement without a semicolon goes through recast, which ends it as it was', () => {
+  it('a marker above a statement without a semicolon: the statement ends as it was', () => {
     const source = `${CLIENT.replaceAll(';', '')}\nexport async function ask(settings: { model: string }) {\n  const response = await client.chat.completions.create({\n    model: settings.model,\n    messages: []\n  })\n  return response\n}\n`;
     const regions = expectSame(source);
     expect(regions.printed).toBe('regions');

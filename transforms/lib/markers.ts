@@ -23,12 +23,12 @@ export function markerHost(path: ASTPath): ASTPath {
 
 /**
  * Put `// TODO(openai-to-azure): message` above the statement holding `path`, unless that exact marker is there.
- * Returns false when it was already there (a re-run).
+ * Returns the node it now sits on, undefined when it was already there (a re-run).
  */
-export function insertMarkerOnce(j: JSCodeshift, path: ASTPath, message: string): boolean {
+export function insertMarkerOnce(j: JSCodeshift, path: ASTPath, message: string): object | undefined {
   const host = markerHost(path).node as Commented;
   const text = ` ${todoText(message)}`;
-  if (leadingComments(host).some((c: Comment) => c.value.trim() === text.trim())) return false;
+  if (leadingComments(host).some((c: Comment) => c.value.trim() === text.trim())) return undefined;
   host.comments = [...(host.comments ?? []), j.commentLine(text, true, false)];
-  return true;
+  return host;
 }

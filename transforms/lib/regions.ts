@@ -141,7 +141,7 @@ const EXPRESSION = /(?:Expression|Literal)$|^(?:Identifier|JSXElement|JSXFragmen
  * snapshot. When statements were added at the top level or removed there, `topLevel` lists them. Undefined when
  * the top would be reprinted otherwise: the caller prints the whole file.
  */
-export function changedRegions(top: Node, snaps: Snapshot, source: string, firstColumns: readonly number[]): Changes | undefined {
+export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonly number[]): Changes | undefined {
   const regions: Region[] = [];
   const markers: Insertion[] = [];
   // The keys from the top to the value being compared; copied only into a region.
@@ -208,16 +208,15 @@ export function changedRegions(top: Node, snaps: Snapshot, source: string, first
   };
 
   /**
-   * Markers a transform put on a statement that had no comment, which starts its line: recast prints each above it
-   * at its column and the statement's own frame anew, which is its text when `MARKER_FRAMES` says so. Then they are
-   * inserted there and the statement is compared as usual (else the whole statement is a region parsed again).
+   * Markers a transform put on a statement that starts its line: inserted above it at its column (below the comments
+   * it had), and the statement compared as usual (else the whole statement is a region parsed again). The whole-file
+   * way writes them into the text the same way (run.ts `runOnWholeFile`).
    */
   const addedMarkers = (now: Node, old: Record<string, unknown>, before: Node): boolean => {
     const start = before.loc?.start;
     const comments: unknown = now.comments;
-    if (old.comments !== undefined || (old.leadingComments as unknown[] | undefined)?.length || !start || !Array.isArray(comments)) return false;
+    if (old.comments !== undefined || !start || !Array.isArray(comments)) return false;
     if (comments.length === 0 || firstColumns[start.line] !== start.column || !comments.every(isNewLineComment)) return false;
-    if (!MARKER_FRAMES[before.type]?.(old, before, source, (node) => snaps.get(node) ?? node)) return false;
     const pad = ' '.repeat(start.column);
     markers.push({ at: before.start, text: comments.map((c) => `//${c.value}\n${pad}`).join('') });
     return true;
@@ -278,29 +277,6 @@ export interface Insertion {
   at: number;
   text: string;
 }
-
-type Frame = (old: Record<string, any>, node: Node, source: string, fieldsOf: (node: Node) => Record<string, any>) => boolean;
-
-/** `kind declarator;`, a single declarator (printer.js `VariableDeclaration`). */
-const declarationFrame: Frame = (old, node, source) => {
-  const [declarator, ...more] = old.declarations;
-  return !old.declare && more.length === 0 && source.slice(node.start, declarator.start) === `${old.kind} ` && source.slice(declarator.end, node.end) === ';';
-};
-
-/**
- * Statements whose frame recast prints back as the file has it (printer.js: `kind declarator;`, `expression;`,
- * `export ` and a declaration it prints anew, having no location of its own: see `recastLocations`), its children
- * kept: `old` holds the statement's fields as parsed, `node` its location, `fieldsOf` those of a node below it.
- */
-const MARKER_FRAMES: Readonly<Record<string, Frame>> = {
-  VariableDeclaration: declarationFrame,
-  ExpressionStatement: (old, node, source) => old.expression.start === node.start && source.slice(old.expression.end, node.end) === ';',
-  ExportNamedDeclaration: (old, node, source, fieldsOf) => {
-    const declaration = old.declaration;
-    if (declaration?.type !== 'VariableDeclaration' || old.exportKind === 'type' || source.slice(node.start, declaration.start) !== 'export ') return false;
-    return declaration.end === node.end && declarationFrame(fieldsOf(declaration), declaration, source, fieldsOf);
-  },
-};
 
 /** A line comment a transform added in front of a node (no location: recast prints it anew). */
 function isNewLineComment(comment: Node): boolean {

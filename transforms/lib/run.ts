@@ -19,6 +19,8 @@ import { settleEnds } from './semicolons.js';
 import { changedRegions, hasDecorators, holdsOriginals, lineLayout, originalAt, proseOf, proseOfTokens, recastLocations, snapshot, type TopLevel } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
+type Node = any; // Babel AST via recast.
+
 export interface RunInput {
   source: string;
   path: string;
@@ -117,12 +119,40 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   return runOnWholeFile(transforms, input, j, parserName, probed);
 }
 
-/** The whole file parsed and printed through recast. */
+/**
+ * The whole file parsed and printed through recast. Markers on statements of the file that start their line are
+ * written into the text above them and the file is transformed again, as a re-run would (the markers are there, none
+ * is added): recast reprints a statement whose comments changed (`if (a) b;` on two lines), and the regions way
+ * inserts such markers as text. The first run's outcome is the file's.
+ */
 function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName, probed: boolean): RunResult {
-  const { ctx, root, dirty, todoMessages } = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
+  const applied = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
+  const { ctx, dirty, todoMessages } = applied;
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
-  const output = retab(printWhole(root, input.source, ctx.source), input.source);
+  const marked = markersInText(applied, input.source);
+  const final = marked === undefined ? applied : applyTransforms(transforms, { ...input, source: marked }, j, parserName, j(marked), 'recast');
+  const text = marked ?? input.source;
+  const output = retab(printWhole(final.root, text, final.ctx.source), text);
   return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
+}
+
+/** The file's text with the markers of `applied` written above their statements (see `runOnWholeFile`), if any can be. */
+function markersInText({ hosts, ctx, normalized }: Applied, source: string): string | undefined {
+  if (normalized) return undefined;
+  const lines = source.split('\n');
+  const above = new Map<number, string[]>();
+  for (const host of hosts as Set<Node>) {
+    // The markers come after the comments the statement had (insertMarkerOnce appends them).
+    const comments: Node[] = (host.comments ?? []).filter((c: Node) => !c.loc);
+    const line = host.loc?.start.line as number | undefined;
+    if (line === undefined || comments.length === 0 || !comments.every((c) => c.leading && c.type === 'CommentLine')) continue;
+    if (host.comments.indexOf(comments[0]) !== host.comments.length - comments.length) continue;
+    if (!/^\s*$/.test(ctx.source.slice(ctx.source.lastIndexOf('\n', host.start - 1) + 1, host.start))) continue;
+    const indent = /^[ \t]*/.exec(lines[line - 1]!)![0];
+    above.set(line, comments.map((c) => `${indent}//${c.value}${lines[line - 1]!.endsWith('\r') ? '\r' : ''}`));
+  }
+  if (above.size === 0) return undefined;
+  return lines.flatMap((text, i) => [...(above.get(i + 1) ?? []), text]).join('\n');
 }
 
 /**
@@ -176,7 +206,7 @@ function runOnRegions(
   }
   if (!first.dirty) return { output: source, changed: false, outcome: first.ctx.outcome };
   const { firstColumns, tabWidth } = lineLayout(source, proseOf(ast, snaps.keys()));
-  const changes = changedRegions(ast, snaps, source, firstColumns);
+  const changes = changedRegions(ast, snaps, firstColumns);
   if (!changes) return undefined;
   const { regions, topLevel } = changes;
   const options = { ...printOptions(source), tabWidth };
@@ -196,6 +226,14 @@ function runOnRegions(
     const twin = parseRegion(source, ast, snaps, from, (base) => fragmentParserFor(parserName, base), firstColumns, itself, slotAt);
     if (!twin) return undefined;
     twins.push({ start: twin.slot.start, end: twin.slot.end, twin });
+  }
+  // A marker on a statement inside a region parsed again would come back through recast, which reprints the
+  // statement (`if (a) b;` on two lines): the markers are written into the text and the file transformed again.
+  if (changes.markers.some(({ at }) => twins.some((t) => t.start < at && at < t.end))) {
+    const insertions = changes.markers.map(({ at, text }) => ({ start: at, end: at, text })).sort((a, b) => a.start - b.start);
+    const marked = splice(source, insertions, 0, source.length);
+    const again = marked === undefined ? undefined : runOnRegions(transforms, { ...input, source: marked }, j, parserName, undefined);
+    return again && { ...finish(again.output, source, first.ctx, first.todoMessages), printed: 'regions' };
   }
   for (const { start, end, twin } of outermost(twins)) {
     if (!transplant(twin, snaps)) return undefined;
@@ -306,6 +344,10 @@ interface Applied {
   root: Collection;
   dirty: boolean;
   todoMessages: string[];
+  /** The nodes markers were put on (since the last re-parse). */
+  hosts: ReadonlySet<object>;
+  /** Whether a normalizing transform re-parsed the file: the tree is of the text it printed, not the input's. */
+  normalized: boolean;
 }
 
 /**
@@ -356,6 +398,8 @@ function applyTransforms(
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
   let dirty = false;
   const todoMessages: string[] = [];
+  const hosts = new Set<object>();
+  let normalized = false;
   const ctx: TransformContext = {
     j,
     parser,
@@ -381,10 +425,12 @@ function applyTransforms(
       outcome.changes.push({ line, kind });
     },
     todo(path: ASTPath, message: string) {
-      if (insertMarkerOnce(j, path, message)) {
+      const host = insertMarkerOnce(j, path, message);
+      if (host) {
         if (probe) throw CHANGES;
         dirty = true;
         todoMessages.push(message);
+        hosts.add(host);
       }
     },
     readsEnv(name) {
@@ -402,9 +448,12 @@ function applyTransforms(
       ctx.root = j(printed);
       ctx.source = recastText(printed);
       ctx.shared.clear();
+      // Their markers are text of the file now, which is no longer the input's.
+      hosts.clear();
+      normalized = true;
     }
   }
-  return { ctx, root: ctx.root, dirty, todoMessages };
+  return { ctx, root: ctx.root, dirty, todoMessages, hosts, normalized };
 }
 
 const ENUMS: Readonly<Record<string, readonly string[]>> = { target: ['classic', 'v1'], auth: ['api-key', 'entra-id'] };
