@@ -3,6 +3,7 @@ import {
   AI_SDK,
   AI_SDK_MESSAGES,
   aiSdkAzureExport,
+  baseURLFromCodeMessage,
   isAiSdkModelMethod,
   isProviderPrefixedModel,
   type AiSdkModelKind,
@@ -114,8 +115,10 @@ function factoryCall(state: State, root: Root): void {
     ctx.todo(root.path, AI_SDK_MESSAGES.factoryHandedOn(ctx.source.slice(root.path.node.start, root.path.node.end)));
     return;
   }
-  if (settingsTarget(ctx, call) !== 'openai') {
+  const { target, baseURLFromCode } = settingsTarget(ctx, call);
+  if (target !== 'openai') {
     root.moves = false;
+    if (baseURLFromCode !== undefined) ctx.todo(call, baseURLFromCodeMessage(baseURLFromCode));
     return;
   }
   for (const message of migrateSettings(ctx, call)) ctx.todo(call, message);

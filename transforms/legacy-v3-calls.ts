@@ -96,6 +96,13 @@ function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boole
     else assertData(ctx, direct.replace(value.node)[0], optionalData);
     return;
   }
+  const unwrapped = payloadThen(value);
+  if (unwrapped && !streams) {
+    // `call.then((res) => res.json())` (openai-edge) or `.then((res) => res.data)` (axios): the call is the payload.
+    unwrapped.replace(value.node);
+    ctx.change(value.node, 'rename');
+    return;
+  }
   const parent = value.parent?.node as Node;
   if (parent?.type === 'VariableDeclarator' && parent.init === value.node) {
     if (parent.id.type === 'ObjectPattern') {
@@ -129,6 +136,26 @@ function dropEnvelope(ctx: TransformContext, call: ASTPath<Node>, streams: boole
   }
   if (parent?.type === 'ExpressionStatement') return;
   ctx.todo(call, streams ? V3_MESSAGES.edgeStream : V3_MESSAGES.envelope);
+}
+
+/**
+ * The `.then(cb)` call on `value` whose callback only takes the payload out of the response: `(res) => res.json()`
+ * (openai-edge's fetch Response), `(res) => res.data` (axios), or a body that returns one of those.
+ */
+function payloadThen(value: ASTPath<Node>): ASTPath<Node> | undefined {
+  const member = value.parent;
+  const then = member?.parent;
+  const node = member?.node as Node;
+  if (!MEMBER.has(node?.type) || node.object !== value.node || memberName(node) !== 'then') return undefined;
+  const call = then?.node as Node;
+  const callback = call?.type === 'CallExpression' && call.callee === node && call.arguments.length === 1 ? call.arguments[0] : undefined;
+  if (!/Function/.test(callback?.type ?? '') || callback.params.length !== 1 || callback.params[0].type !== 'Identifier') return undefined;
+  let body = callback.body;
+  if (body.type === 'BlockStatement') body = body.body.length === 1 && body.body[0].type === 'ReturnStatement' ? body.body[0].argument : undefined;
+  const read = body?.type === 'CallExpression' && body.arguments.length === 0 ? body.callee : body;
+  const takes = (name: string): boolean =>
+    MEMBER.has(read?.type) && !read.computed && read.object.type === 'Identifier' && read.object.name === callback.params[0].name && memberName(read) === name;
+  return (read === body ? takes('data') : takes('json')) ? then : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   AZURE_CLIENT_EXPORTS,
   AZURE_CLIENT_SINCE,
   BROWSER_MODULE_MESSAGE,
+  baseURLFromCodeMessage,
   ENTRA_CLIENT_PROPERTIES,
   OPENAI_SDK,
   PREVIEW_API_VERSION,
@@ -146,7 +147,10 @@ export const openaiClient: Transform = {
     clientCalls(ctx); // freeze the original call set before constructors change
     const entra = ctx.options.auth === 'entra-id';
     if (entra) for (const { path, message } of entraPropertyReads(ctx)) ctx.todo(path, message);
-    for (const c of clients.constructions) if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+    for (const c of clients.constructions) {
+      if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+      else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
+    }
     const targets = clients.constructions.filter((c) => c.kind === 'openai');
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);

@@ -75,6 +75,14 @@ export function handedEnvMessage(object: string, name: string): string {
   return `${name} is read from \`${object}\`, an env object other than process.env (a Worker's bindings, Hono's c.env, SvelteKit's $env, a config object), but the Azure settings written here read process.env, which that runtime may not provide: read them, and the deployment variables, from \`${object}\` and declare them there`;
 }
 
+/**
+ * A client (or AI SDK provider) whose base URL the code hands it at run time (`baseURL: config.baseURL`): it talks to
+ * OpenAI wherever that value is unset or OpenAI's, and to whatever else it names otherwise, so it is left as it is.
+ */
+export function baseURLFromCodeMessage(value: string): string {
+  return `this client's base URL comes from the code (\`${value}\`): where it is unset or OpenAI's, the client still talks to OpenAI; left as it is: for Azure OpenAI, create the Azure client here (endpoint, api-version, key or Entra ID) for that case`;
+}
+
 /** Client properties whose meaning changes with Entra ID auth (the token provider becomes the SDK's `apiKey` function). */
 export const ENTRA_CLIENT_PROPERTIES: Readonly<Record<string, string>> = {
   apiKey:

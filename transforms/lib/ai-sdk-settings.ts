@@ -15,7 +15,7 @@ import {
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
-import { constInit, declaratorOf, handedEnvKey, readsVendorKey, unwrap } from './clients.js';
+import { baseURLFromCode, constInit, declaratorOf, handedEnvKey, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
@@ -62,11 +62,26 @@ export function azureSettings(ctx: TransformContext): string[] {
   return props;
 }
 
-/** Where a `createOpenAI(settings)` sends its models: OpenAI (ours), or elsewhere / unknown (left alone). */
-export function settingsTarget(ctx: TransformContext, call: ASTPath<Node>): 'openai' | 'other' {
+/**
+ * Where a `createOpenAI(settings)` sends its models: OpenAI (ours), or elsewhere / unknown (left alone); for a
+ * provider left alone whose base URL the code hands it at run time, that value (`baseURLFromCode`: it gets a marker).
+ */
+export function settingsTarget(ctx: TransformContext, call: ASTPath<Node>): { target: 'openai' | 'other'; baseURLFromCode?: string } {
   const args = (call.node as Node).arguments as Node[];
-  if (args.length === 0) return 'openai';
-  return objectTarget(ctx, call.get('arguments', 0), 0) ?? 'openai';
+  if (args.length === 0) return { target: 'openai' };
+  const target = objectTarget(ctx, call.get('arguments', 0), 0) ?? 'openai';
+  if (target === 'openai') return { target };
+  const object = objectLiteral(call.get('arguments', 0));
+  let fromCode: string | undefined;
+  let vendor = false;
+  object?.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (node.type === 'SpreadElement' || node.computed) return;
+    const key = propertyName(node.key);
+    if (key === 'baseURL') fromCode = baseURLFromCode(ctx, prop.get('value'));
+    if (key === 'apiKey' && readsVendorKey(ctx, prop.get('value'))) vendor = true;
+  });
+  return { target, baseURLFromCode: vendor ? undefined : fromCode };
 }
 
 /**

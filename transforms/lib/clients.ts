@@ -38,6 +38,8 @@ export interface Construction {
   path: ASTPath<Node>;
   kind: ClientKind;
   callee: CalleeRef;
+  /** An `other` client's base URL when the code hands it one at run time (`baseURLFromCode`). */
+  baseURLFromCode?: string;
 }
 
 /**
@@ -120,6 +122,17 @@ export function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
     if (init) return ctx.source.slice(init.start, init.end);
   }
   return ctx.source.slice(node.start, node.end);
+}
+
+/**
+ * The text of a base URL the code hands a client at run time (`baseURL: config.baseURL`, a parameter, a call): no
+ * string in it and no env read, so it is no vendor's URL and no deployment setting. Undefined for any other value.
+ */
+export function baseURLFromCode(ctx: TransformContext, valuePath: ASTPath<Node>): string | undefined {
+  const node = unwrap(valuePath.node as Node);
+  if ((node?.type === 'Identifier' && node.name === 'undefined') || node?.type === 'NullLiteral') return undefined;
+  const text = valueText(ctx, valuePath);
+  return /['"`]|\benv\b/.test(text) || envReadAt(valuePath) !== undefined ? undefined : ctx.source.slice(node.start, node.end);
 }
 
 /** An API key option that reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`, or a `const` holding it). */
@@ -234,27 +247,28 @@ export function declaratorOf(path: ASTPath<Node>): ASTPath<Node> | undefined {
   return parent?.type === 'VariableDeclarator' && parent.id === declared.id ? index.pathOf(parent) : undefined;
 }
 
-/** Classify a client by its options: a `baseURL` elsewhere, or Azure's own headers/query, means not ours. */
-function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined): ClientKind {
-  if (!argPath) return 'openai';
-  let path = unwrapPath(argPath);
-  if ((path.node as Node).type === 'Identifier') {
-    const declarator = declaratorOf(path);
-    if (!declarator || (declarator.node as Node).init?.type !== 'ObjectExpression') return 'openai';
-    path = declarator.get('init');
-  }
-  if ((path.node as Node).type !== 'ObjectExpression') return 'openai';
-  let kind: ClientKind = 'openai';
-  path.get('properties').each((prop: ASTPath<Node>) => {
+/**
+ * Classify a client by its options: a `baseURL` elsewhere, or Azure's own headers/query, means not ours. An `other`
+ * client whose base URL the code hands it (and whose key is no other vendor's) says so: it gets a marker.
+ */
+function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined): { kind: ClientKind; baseURLFromCode?: string } {
+  const object = argPath && optionsObject(argPath);
+  if (!object) return { kind: 'openai' };
+  let kind = 'openai' as ClientKind;
+  let vendor = false;
+  let fromCode: string | undefined;
+  object.get('properties').each((prop: ASTPath<Node>) => {
     const p = prop.node as Node;
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (!key) return;
     const valuePath = prop.get('value');
     // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
     if (key === 'apiKey' && kind === 'openai' && readsVendorKey(ctx, valuePath)) kind = 'other';
+    if (key === 'apiKey' && readsVendorKey(ctx, valuePath)) vendor = true;
     if (key === 'baseURL' || key === 'endpoint') {
       const text = valueText(ctx, valuePath);
       if (isOpenAIBaseURL(text)) return;
+      if (key === 'baseURL') fromCode = baseURLFromCode(ctx, valuePath);
       kind = kind === 'openai' ? (isAzureURL(text) || key === 'endpoint' ? 'azure' : 'other') : kind;
     }
     const value = unwrap(p.value);
@@ -263,7 +277,18 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
       if (value.properties.some((h: Node) => propertyName(h.key)?.toLowerCase() === azureKey) && kind === 'openai') kind = 'azure';
     }
   });
-  return kind;
+  return { kind, baseURLFromCode: kind === 'other' && !vendor ? fromCode : undefined };
+}
+
+/** The object literal a client's options are (inline or a same-file declaration). */
+function optionsObject(argPath: ASTPath<Node>): ASTPath<Node> | undefined {
+  let path = unwrapPath(argPath);
+  if ((path.node as Node).type === 'Identifier') {
+    const declarator = declaratorOf(path);
+    if (!declarator || (declarator.node as Node).init?.type !== 'ObjectExpression') return undefined;
+    path = declarator.get('init');
+  }
+  return (path.node as Node).type === 'ObjectExpression' ? path : undefined;
 }
 
 /** The class body enclosing a path (for `this.x` members). */
@@ -307,8 +332,9 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));
     if (!found) return;
-    const kind = found.cls === 'azure' ? 'azure' : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
-    result.constructions.push({ path, kind: kind === 'openai' && browser ? 'browser' : kind, callee: found.callee });
+    const { kind, baseURLFromCode } =
+      found.cls === 'azure' ? { kind: 'azure' as const } : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
+    result.constructions.push({ path, kind: kind === 'openai' && browser ? 'browser' : kind, callee: found.callee, baseURLFromCode });
   });
   if (browser) return result;
   const direct = new Set(result.constructions.filter((c) => tracks(result, c)).map((c) => c.path.node));
