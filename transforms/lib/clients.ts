@@ -263,8 +263,10 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
     if (!key) return;
     const valuePath = prop.get('value');
     // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
-    if (key === 'apiKey' && kind === 'openai' && readsVendorKey(ctx, valuePath)) kind = 'other';
-    if (key === 'apiKey' && readsVendorKey(ctx, valuePath)) vendor = true;
+    if (key === 'apiKey' && readsVendorKey(ctx, valuePath)) {
+      vendor = true;
+      if (kind === 'openai') kind = 'other';
+    }
     if (key === 'baseURL' || key === 'endpoint') {
       const text = valueText(ctx, valuePath);
       if (isOpenAIBaseURL(text)) return;
