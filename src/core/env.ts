@@ -72,6 +72,14 @@ export function readsEnvLikeDeno(source: string): boolean {
   return /\bDeno\.\w/.test(source) && !/\bprocess\.env\b/.test(source);
 }
 
+/**
+ * Code that reads its environment from `import.meta.env` and never from `process.env` (an Astro endpoint: Vite loads
+ * `.env` into `import.meta.env`, not into `process.env`): code added to it reads the environment the same way.
+ */
+export function readsEnvLikeVite(source: string): boolean {
+  return source.includes('import.meta.env') && !/\bprocess\.env\b/.test(source);
+}
+
 /** Env reads in a text: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`. */
 const ENV_READ_TEXT = /\b(?:process\.env|import\.meta\.env|Bun\.env)(?:\.([A-Za-z_][\w]*)|\[\s*['"`]([\w]+)['"`]\s*\])|\bDeno\.env\.get\(\s*['"`]([\w]+)['"`]/g;
 

@@ -17,11 +17,19 @@ const BROWSER_ONLY =
 const BROWSER_HINT = /use(?:State|Effect|LayoutEffect|Reducer|Ref)|document\.|localStorage|sessionStorage|RTCPeerConnection/;
 
 /**
- * A module that runs in the browser: it reads `import.meta.env` (Vite and kin), starts with `"use client"`, or does
- * what only browser code does (a React component with state, a page script using the DOM).
+ * A server route: the module exports an HTTP method's handler (Astro's endpoints, SvelteKit's `+server`, Next.js route
+ * handlers) or types one as Astro's `APIRoute`. Such a module reads `import.meta.env` on the server.
+ */
+const SERVER_ROUTE = /^export\s+(?:async\s+function|function|const|let)\s+(?:GET|POST|PUT|PATCH|DELETE|ALL|get|post|put|patch|del|all)\b|\bAPIRoute\b/m;
+
+/**
+ * A module that runs in the browser: it reads `import.meta.env` (Vite and kin) and is no server route, starts with
+ * `"use client"`, or does what only browser code does (a React component with state, a page script using the DOM).
  */
 export function isBrowserModule(source: string): boolean {
-  return source.includes('import.meta.env') || USE_CLIENT.test(source) || (BROWSER_HINT.test(source) && BROWSER_ONLY.test(source));
+  return (
+    (source.includes('import.meta.env') && !SERVER_ROUTE.test(source)) || USE_CLIENT.test(source) || (BROWSER_HINT.test(source) && BROWSER_ONLY.test(source))
+  );
 }
 
 /** Why browser code is left as it was where a migration would make it read `process.env`. */

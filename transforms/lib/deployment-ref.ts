@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { deploymentFor, DEPLOYMENT_ENV_PREFIX, ENV_GETTER, ENV_OBJECTS, readsEnvLikeDeno } from '../../src/core/index.js';
+import { deploymentFor, DEPLOYMENT_ENV_PREFIX, ENV_GETTER, ENV_OBJECTS, readsEnvLikeDeno, readsEnvLikeVite } from '../../src/core/index.js';
 import { literalValue } from './literals.js';
 import { expression, str } from './snippets.js';
 import type { TransformContext } from './types.js';
@@ -18,14 +18,18 @@ export function deploymentExpression(ctx: TransformContext, model: string): Node
   return expression(ctx, `${envCode(ctx, ref.env)} ?? ${str(ctx, ref.fallback)}`);
 }
 
-const DENO_ENV = 'openai-to-azure:deno-env';
+const ENV_STYLE = 'openai-to-azure:env-style';
 
-/** Code reading the environment variable `name` as the file reads its environment: `process.env.NAME`, or `Deno.env.get('NAME')`. */
+/**
+ * Code reading the environment variable `name` as the file reads its environment: `process.env.NAME`,
+ * `Deno.env.get('NAME')` (core `readsEnvLikeDeno`) or `import.meta.env.NAME` (core `readsEnvLikeVite`).
+ */
 export function envCode(ctx: TransformContext, name: string): string {
   // Asked once per file: a file writes many reads (one per model literal), each a scan of the whole text otherwise.
-  let deno = ctx.shared.get(DENO_ENV) as boolean | undefined;
-  if (deno === undefined) ctx.shared.set(DENO_ENV, (deno = readsEnvLikeDeno(ctx.source)));
-  return deno ? `${ENV_GETTER.object}.${ENV_GETTER.member}.${ENV_GETTER.method}(${str(ctx, name)})` : `process.env.${name}`;
+  let style = ctx.shared.get(ENV_STYLE) as 'deno' | 'vite' | 'node' | undefined;
+  if (style === undefined) ctx.shared.set(ENV_STYLE, (style = readsEnvLikeDeno(ctx.source) ? 'deno' : readsEnvLikeVite(ctx.source) ? 'vite' : 'node'));
+  if (style === 'deno') return `${ENV_GETTER.object}.${ENV_GETTER.member}.${ENV_GETTER.method}(${str(ctx, name)})`;
+  return style === 'vite' ? `import.meta.env.${name}` : `process.env.${name}`;
 }
 
 /** `process`, `Bun`, `import.meta`: the name of an env object's owner (core ENV_OBJECTS). */
