@@ -67,9 +67,12 @@ export function processExport(spec: string, name: string | undefined): 'process'
   return name === 'default' || name === '*' ? 'process' : name === 'env' ? 'env' : undefined;
 }
 
+/** `process.env` on a line that is not a comment (a comment may say where settings do not come from). */
+const PROCESS_ENV_IN_CODE = /^(?![ \t]*(?:\/\/|\/?\*)).*\bprocess\.env\b/m;
+
 /** Deno code (`Deno.env.get`, `Deno.serve`) that never reads `process.env`: code added to it reads the environment the Deno way. */
 export function readsEnvLikeDeno(source: string): boolean {
-  return /\bDeno\.\w/.test(source) && !/\bprocess\.env\b/.test(source);
+  return /\bDeno\.\w/.test(source) && !PROCESS_ENV_IN_CODE.test(source);
 }
 
 /**
@@ -77,7 +80,7 @@ export function readsEnvLikeDeno(source: string): boolean {
  * `.env` into `import.meta.env`, not into `process.env`): code added to it reads the environment the same way.
  */
 export function readsEnvLikeVite(source: string): boolean {
-  return source.includes('import.meta.env') && !/\bprocess\.env\b/.test(source);
+  return source.includes('import.meta.env') && !PROCESS_ENV_IN_CODE.test(source);
 }
 
 /** Env reads in a text: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get('X')`. */
