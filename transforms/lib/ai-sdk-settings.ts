@@ -15,7 +15,7 @@ import {
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
-import { baseURLFromCode, constInit, declaratorOf, handedEnvKey, readsVendorKey, unwrap } from './clients.js';
+import { constInit, declaratorOf, handedEnvKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
@@ -72,16 +72,7 @@ export function settingsTarget(ctx: TransformContext, call: ASTPath<Node>): { ta
   const target = objectTarget(ctx, call.get('arguments', 0), 0) ?? 'openai';
   if (target === 'openai') return { target };
   const object = objectLiteral(call.get('arguments', 0));
-  let fromCode: string | undefined;
-  let vendor = false;
-  object?.get('properties').each((prop: ASTPath<Node>) => {
-    const node = prop.node as Node;
-    if (node.type === 'SpreadElement' || node.computed) return;
-    const key = propertyName(node.key);
-    if (key === 'baseURL') fromCode = baseURLFromCode(ctx, prop.get('value'));
-    if (key === 'apiKey' && readsVendorKey(ctx, prop.get('value'))) vendor = true;
-  });
-  return { target, baseURLFromCode: vendor ? undefined : fromCode };
+  return { target, baseURLFromCode: object && optionsBaseURLFromCode(ctx, object) };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   readsOtherVendorEnv,
   type ClientWrapper,
 } from '../../src/core/index.js';
-import { isDynamicImportOf, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
 import { literalValue } from './literals.js';
@@ -135,6 +135,23 @@ export function baseURLFromCode(ctx: TransformContext, valuePath: ASTPath<Node>)
   return /['"`]|\benv\b/.test(text) || envReadAt(valuePath) !== undefined ? undefined : ctx.source.slice(node.start, node.end);
 }
 
+/**
+ * The base URL from code (`baseURLFromCode`) an options object literal sets, unless its key is another vendor's
+ * (`readsVendorKey`): the client or provider a marker says may still talk to OpenAI.
+ */
+export function optionsBaseURLFromCode(ctx: TransformContext, object: ASTPath<Node>): string | undefined {
+  let found: string | undefined;
+  let vendor = false;
+  object.get('properties').each((prop: ASTPath<Node>) => {
+    const p = prop.node as Node;
+    if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed) return;
+    const key = propertyName(p.key);
+    if (key === 'baseURL') found = baseURLFromCode(ctx, prop.get('value'));
+    if (key === 'apiKey' && readsVendorKey(ctx, prop.get('value'))) vendor = true;
+  });
+  return vendor ? undefined : found;
+}
+
 /** An API key option that reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`, or a `const` holding it). */
 export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>): boolean {
   return readsOtherVendorEnv(valueText(ctx, valuePath));
@@ -204,8 +221,7 @@ function processBinding(index: FileIndex, declared: Declaration): 'process' | 'e
 /** The module a `require('m')` call loads. */
 function requiredModule(node: Node): string | undefined {
   const call = unwrap(node);
-  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments.length !== 1) return undefined;
-  return literalValue(call.arguments[0]);
+  return isRequireCall(call) && call.arguments.length === 1 ? literalValue(call.arguments[0]) : undefined;
 }
 
 /**
@@ -255,22 +271,16 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
   const object = argPath && optionsObject(argPath);
   if (!object) return { kind: 'openai' };
   let kind = 'openai' as ClientKind;
-  let vendor = false;
-  let fromCode: string | undefined;
   object.get('properties').each((prop: ASTPath<Node>) => {
     const p = prop.node as Node;
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (!key) return;
     const valuePath = prop.get('value');
     // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
-    if (key === 'apiKey' && readsVendorKey(ctx, valuePath)) {
-      vendor = true;
-      if (kind === 'openai') kind = 'other';
-    }
+    if (key === 'apiKey' && kind === 'openai' && readsVendorKey(ctx, valuePath)) kind = 'other';
     if (key === 'baseURL' || key === 'endpoint') {
       const text = valueText(ctx, valuePath);
       if (isOpenAIBaseURL(text)) return;
-      if (key === 'baseURL') fromCode = baseURLFromCode(ctx, valuePath);
       kind = kind === 'openai' ? (isAzureURL(text) || key === 'endpoint' ? 'azure' : 'other') : kind;
     }
     const value = unwrap(p.value);
@@ -279,7 +289,7 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
       if (value.properties.some((h: Node) => propertyName(h.key)?.toLowerCase() === azureKey) && kind === 'openai') kind = 'azure';
     }
   });
-  return { kind, baseURLFromCode: kind === 'other' && !vendor ? fromCode : undefined };
+  return { kind, baseURLFromCode: kind === 'other' ? optionsBaseURLFromCode(ctx, object) : undefined };
 }
 
 /** The object literal a client's options are (inline or a same-file declaration). */

@@ -412,6 +412,7 @@ export function lastImportIndex(body: readonly Node[]): number {
   return last;
 }
 
-function isRequireCall(node: Node): boolean {
+/** `require(…)`, whatever it loads. */
+export function isRequireCall(node: Node): boolean {
   return node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require';
 }

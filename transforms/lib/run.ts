@@ -344,7 +344,7 @@ interface Applied {
   root: Collection;
   dirty: boolean;
   todoMessages: string[];
-  /** The nodes markers were put on (since the last re-parse). */
+  /** The nodes markers were put on. */
   hosts: ReadonlySet<object>;
   /** Whether a normalizing transform re-parsed the file: the tree is of the text it printed, not the input's. */
   normalized: boolean;
@@ -448,8 +448,7 @@ function applyTransforms(
       ctx.root = j(printed);
       ctx.source = recastText(printed);
       ctx.shared.clear();
-      // Their markers are text of the file now, which is no longer the input's.
-      hosts.clear();
+      // Its markers are text of the file now, which is no longer the input's (markersInText writes none).
       normalized = true;
     }
   }
