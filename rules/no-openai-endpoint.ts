@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findOpenAIHost, mentionsOpenAIHost } from '../src/core/index.js';
+import { findOpenAIHost, isDisplayAttribute, mentionsOpenAIHost } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
@@ -11,6 +11,12 @@ type Options = [{ allow: string[] }];
 
 /** A host-free stand-in for parts of a string the rule cannot evaluate. */
 const HIDDEN = '\u0000';
+
+/** The value of a JSX attribute that shows text to a person (`placeholder="https://api.openai.com/v1"`): prose. */
+function isDisplayText(node: TSESTree.Node): boolean {
+  const parent = node.parent?.type === 'JSXExpressionContainer' ? node.parent.parent : node.parent;
+  return parent?.type === 'JSXAttribute' && parent.name.type === 'JSXIdentifier' && isDisplayAttribute(parent.name.name);
+}
 
 export default createRule<Options, 'openaiEndpoint'>({
   name: 'no-openai-endpoint',
@@ -39,7 +45,7 @@ export default createRule<Options, 'openaiEndpoint'>({
 
     /** One report per outermost string expression; constants are reported where they are declared. */
     function check(node: TSESTree.Node): void {
-      if (isStringPiece(node)) return;
+      if (isStringPiece(node) || isDisplayText(node)) return;
       const text = sketchString(node, sourceCode, {
         unknown: () => HIDDEN,
         constant: (value) => (mentionsOpenAIHost(value) ? HIDDEN : value),

@@ -9,7 +9,7 @@ import {
   type AiSdkModelKind,
 } from '../src/core/index.js';
 import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettings, settingsTarget } from './lib/ai-sdk-settings.js';
-import { moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
+import { azureLocals, moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
@@ -286,8 +286,9 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
   const { ctx } = state;
   const configured = !defaultInstanceServes(ctx);
   const moves: Move[] = [];
-  /** The one unaliased local every `createAzure` import of the file shares. */
-  let factoryLocal: string | undefined;
+  const present = azureLocals(ctx);
+  /** The one unaliased local every `createAzure` import of the file shares (the file's own, when it has one). */
+  let factoryLocal = present.get(AI_SDK.factories.createOpenAI);
   for (const binding of bindings) {
     if (binding.typeOnly || state.blocked.has(binding)) continue;
     const roots = state.roots.filter((r) => r.binding === binding);
@@ -325,12 +326,16 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
       for (const r of moving) renameRoot(ctx, r, name, false);
       continue;
     }
-    const local = keepsAlias ? binding.local : instance ? freeName(ctx, exportName) : (factoryLocal ??= freeName(ctx, exportName));
+    const local = keepsAlias
+      ? binding.local
+      : instance
+        ? (present.get(exportName) ?? freeName(ctx, exportName))
+        : (factoryLocal ??= freeName(ctx, exportName));
     if (instance) defaultInstanceEnv(ctx);
     moves.push({ binding, whole, exportName, local });
     for (const r of moving) renameRoot(ctx, r, local, false);
   }
-  moveImports(ctx, moves, bindings);
+  moveImports(ctx, moves, bindings, present);
 }
 
 /**

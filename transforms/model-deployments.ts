@@ -8,8 +8,9 @@ import {
   isProviderPrefixedModel,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
-import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
+import { declaratorOf, envReadAt, thisField, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, isDeploymentReference, wrapperDeploymentValues } from './lib/deployment-ref.js';
+import { indexFor } from './lib/file-index.js';
 import { referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { modelChecks } from './lib/model-checks.js';
@@ -104,6 +105,22 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
   }
   if (envReadAt(inner)?.startsWith('AZURE_')) return false;
   if (node.type === 'Identifier') return !rewriteConstant(state, inner);
+  if (node.type === 'MemberExpression') return !rewriteField(state, inner);
+  return true;
+}
+
+/**
+ * A class field used as `model` (`this.model = 'whisper-1'` in the constructor): its one value is rewritten when
+ * every other read of it in the class is a deployment position too; true when handled.
+ */
+function rewriteField(state: Rewrite, path: ASTPath<Node>): boolean {
+  const { ctx } = state;
+  const field = thisField(path);
+  if (!field || !field.reads.every((read) => state.positions.has(read))) return false;
+  if (state.rewrittenConstants.has(field.value) || isDeploymentReference(ctx, unwrap(field.value))) return true;
+  state.rewrittenConstants.add(field.value);
+  if (rewriteLeaves(state, indexFor(path).pathOf(field.value))) return false;
+  ctx.change(field.value, 'constant');
   return true;
 }
 

@@ -10,6 +10,7 @@ import {
   TEST_DATA_URL_MESSAGE,
   findSecret,
   isBrowserModule,
+  isDisplayAttribute,
   isOpenAIAPIHostName,
   isTestFile,
   maskSecret,
@@ -61,10 +62,12 @@ const URL_CARRIERS = new Set([
   'AwaitExpression',
 ]);
 
-/** Where a URL string sits: not a module specifier, a literal type, or an object key. */
+/** Where a URL string sits: not a module specifier, a literal type, an object key, or text a JSX attribute shows. */
 function isValuePosition(path: ASTPath<Node>): boolean {
   const parent = path.parent?.node as Node;
   if (!parent || parent.source === path.node || parent.type === 'TSLiteralType' || parent.type === 'TSExternalModuleReference') return false;
+  const attribute = parent.type === 'JSXExpressionContainer' ? (path.parent.parent?.node as Node) : parent;
+  if (attribute?.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && isDisplayAttribute(attribute.name.name)) return false;
   return !((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node);
 }
 

@@ -46,10 +46,20 @@ function aboutOpenAI(comment: string): boolean {
   return /openai/i.test(prose) && !/azure/i.test(prose);
 }
 
+/** OpenAI's key named in prose (`# Do not share your OpenAI API key`): said of the renamed key, it is Azure OpenAI's. */
+const OPENAI_KEY_PROSE = /\bOpenAI( API)? key/gi;
+
+/** A comment line about OpenAI beside renamed variables: kept when naming Azure OpenAI's key is all it takes. */
+function onAzure(comment: string): string | undefined {
+  if (aboutOpenAI(comment.replace(OPENAI_KEY_PROSE, ''))) return undefined;
+  return comment.replace(OPENAI_KEY_PROSE, (_, api: string | undefined) => `Azure OpenAI${api ?? ''} key`);
+}
+
 /**
  * The comments that belong to the variables below them: a `#` block directly above a run of lines (no blank line
  * between). When none of those lines stays as it was, the block goes with them if they all go, and otherwise
- * loses its lines about OpenAI; renamed variables are named by their new names. Returns the blocks that belong
+ * loses its lines about OpenAI (one about OpenAI's key now names Azure OpenAI's); renamed variables are named by
+ * their new names. Returns the blocks that belong
  * to rewritten lines only, which move with them.
  */
 function followVariables(input: readonly string[], rewrites: Map<number, Rewrite>): Set<number> {
@@ -65,8 +75,9 @@ function followVariables(input: readonly string[], rewrites: Map<number, Rewrite
     const renames = below.flatMap((r) => (r?.renamed ? [r.renamed] : []));
     for (let i = start; i < end && below.length > 0; i++) {
       if (rewritten) moving.add(i);
-      const text = renames.reduce((t, { from, to }) => t.replace(new RegExp(`\\b${from}\\b`, 'g'), to), input[i]!);
-      if (removed || (rewritten && aboutOpenAI(input[i]!))) rewrites.set(i, { lines: [] });
+      const renamed = renames.reduce((t, { from, to }) => t.replace(new RegExp(`\\b${from}\\b`, 'g'), to), input[i]!);
+      const text = rewritten && aboutOpenAI(renamed) ? onAzure(renamed) : renamed;
+      if (removed || text === undefined) rewrites.set(i, { lines: [] });
       else if (text !== input[i]) rewrites.set(i, { lines: [text] });
     }
     start = Math.max(stop, start + 1);

@@ -15,10 +15,32 @@ export const inside = (file: string, dir: string): boolean =>
   file.startsWith(dir) && (file.length === dir.length || dir.endsWith(sep) || file[dir.length] === sep);
 
 /**
- * The nearest package.json above `file`, within `roots` (never one outside what the user pointed at). `known` holds
- * each folder's answer already found: files of one package share their way up.
+ * Files that make their folder a project of its own. A config file's variables are those of its project's code: an
+ * env template beside a Python backend's pyproject.toml in a JavaScript monorepo serves that backend, which this
+ * tool does not migrate, not the repository's migrated code.
  */
-export function nearestPackageJson(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
+const PROJECT_MANIFESTS = [
+  'package.json',
+  'deno.json',
+  'deno.jsonc',
+  'pyproject.toml',
+  'requirements.txt',
+  'setup.py',
+  'Pipfile',
+  'go.mod',
+  'Cargo.toml',
+  'pom.xml',
+  'build.gradle',
+  'build.gradle.kts',
+  'Gemfile',
+  'composer.json',
+];
+
+/**
+ * The nearest of the `names` files above `file`, within `roots` (never one outside what the user pointed at).
+ * `known` holds each folder's answer already found (for one list of names): files of one package share their way up.
+ */
+function nearestManifest(file: string, roots: readonly string[], known: Map<string, string | undefined>, names: readonly string[]): string | undefined {
   const walked: string[] = [];
   let found: string | undefined;
   for (let dir = dirname(file); ; dir = dirname(dir)) {
@@ -28,8 +50,8 @@ export function nearestPackageJson(file: string, roots: readonly string[], known
     }
     if (!roots.some((root) => inside(dir, root))) break;
     walked.push(dir);
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
+    const candidate = names.map((name) => join(dir, name)).find((path) => existsSync(path));
+    if (candidate) {
       found = candidate;
       break;
     }
@@ -37,6 +59,11 @@ export function nearestPackageJson(file: string, roots: readonly string[], known
   }
   for (const dir of walked) known.set(dir, found);
   return found;
+}
+
+/** The nearest package.json above `file`, within `roots`. */
+export function nearestPackageJson(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
+  return nearestManifest(file, roots, known, ['package.json']);
 }
 
 /** A code result a config file can follow: migrated code that reads variables or sends models as deployments. */
@@ -61,9 +88,9 @@ function contextOf(readers: readonly FileResult[], base: Base): ConfigContext {
 
 /**
  * Each config file's context: that of the code it serves. A config file serves the code in its own folder's
- * subtree; one in a folder without migrated code (`config/`, `deploy/`, `.github/workflows/`) serves its package
- * (the folder of the nearest package.json), or the whole run outside any package. The template of one example or
- * workspace package so gets none of its siblings' variables.
+ * subtree; one in a folder without migrated code (`config/`, `deploy/`, `.github/workflows/`) serves its project
+ * (the folder of the nearest package.json, or of another language's manifest: PROJECT_MANIFESTS), or the whole run
+ * outside any project. The template of one example or workspace package so gets none of its siblings' variables.
  */
 export function contextsFor(results: readonly FileResult[], roots: readonly string[], base: Base): (file: string) => ConfigContext {
   const readers = results.filter(reads);
@@ -72,7 +99,7 @@ export function contextsFor(results: readonly FileResult[], roots: readonly stri
   const scopeOf = (file: string): string | undefined => {
     const own = dirname(file);
     if (readers.some((r) => inside(r.file, own))) return own;
-    const manifest = nearestPackageJson(file, roots, known);
+    const manifest = nearestManifest(file, roots, known, PROJECT_MANIFESTS);
     return manifest && dirname(manifest);
   };
   const byScope = new Map<string | undefined, ConfigContext>();

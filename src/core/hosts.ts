@@ -21,6 +21,16 @@ const AZURE_OPENAI_HOST =
 /** Azure front doors teams put before their resource (API Management). */
 const AZURE_GATEWAY_HOST = /[\w-]+\.azure-api\.net/i;
 
+/**
+ * JSX attributes whose value is text shown to a person (`placeholder="https://api.openai.com/v1"` in a settings form),
+ * not a URL the code calls: a host named there is prose, like one in a comment.
+ */
+const DISPLAY_ATTRIBUTES = new Set(['placeholder', 'title', 'alt', 'aria-label', 'aria-placeholder', 'aria-description']);
+
+export function isDisplayAttribute(name: string): boolean {
+  return DISPLAY_ATTRIBUTES.has(name.toLowerCase());
+}
+
 export function mentionsOpenAIHost(text: string): boolean {
   return OPENAI_API_HOST.test(text);
 }

@@ -61,10 +61,12 @@ export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
 
 /**
  * The marker of an `apiKey` the code supplies itself (a variable, a member, a call: a per-user or configured key),
- * which the migrated client replaces with the Azure auth (spec §3: rewrite the value) — never silently.
+ * which the migrated client (`openai`'s, or the AI SDK's provider) replaces with the Azure auth read from `envName`
+ * (spec §3: rewrite the value) — never silently.
  */
-export const OWN_API_KEY_MESSAGE =
-  'this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses AZURE_OPENAI_API_KEY (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here';
+export function ownApiKeyMessage(envName: string): string {
+  return `this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses ${envName} (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here`;
+}
 
 /**
  * The marker of a setting read off an env object other than the process's (`env.OPENAI_API_KEY`: a Cloudflare Worker's

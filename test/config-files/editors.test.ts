@@ -91,6 +91,23 @@ describe('env templates', () => {
     );
   });
 
+  it("a comment about OpenAI's key stays with the renamed key and names Azure OpenAI's", () => {
+    const input = [
+      '# Do not share your OpenAI API key with anyone, it should remain a secret.',
+      '# Your OpenAI key, from https://platform.openai.com/api-keys',
+      'OPENAI_API_KEY=',
+      '',
+    ].join('\n');
+    const output = editEnvTemplate(input, classic).output;
+    // The line pointing at OpenAI's site goes; the one about keeping the key secret stays, above the key.
+    expect(output.split('\n').slice(-3)).toEqual([
+      '# Do not share your Azure OpenAI API key with anyone, it should remain a secret.',
+      'AZURE_OPENAI_API_KEY=',
+      '',
+    ]);
+    expect(editEnvTemplate(output, classic).output).toBe(output);
+  });
+
   it('removes a first-line variable like any other', () => {
     expect(editEnvTemplate('OPENAI_API_KEY=\nSTORE_URL=\n', { ...classic, env: ['AZURE_API_KEY'] }).output).toBe(
       'AZURE_API_KEY=\nSTORE_URL=\n',

@@ -103,7 +103,7 @@ describe('migrate: config files', () => {
     expect(readFileSync(join(tree.dir, 'example/.env.local'), 'utf8')).toBe('OPENAI_API_KEY=not-a-real-key\n');
   }, 60_000);
 
-  it('each config file follows the code it serves: its folder, else its package; api-versions, kept reads and sections too', () => {
+  it('each config file follows the code it serves: its folder, else its project; api-versions, kept reads and sections too', () => {
     const responses = `import OpenAI from 'openai';
 const client = new OpenAI();
 export const answer = () => client.responses.create({ model: 'gpt-4o', input: 'hi' });
@@ -125,6 +125,9 @@ export const org = process.env.OPENAI_ORG_ID;
       'examples/web/package.json': '{ "name": "web", "devDependencies": { "@ai-sdk/openai": "^1.3.22", "ai": "^4.3.0" } }\n',
       'examples/web/index.ts': "import { openai } from '@ai-sdk/openai';\nexport const model = openai('gpt-4o');\n",
       'examples/web/.env.example': 'OPENAI_API_KEY=\n',
+      // A Python backend in the monorepo: its template serves code this tool does not migrate.
+      'backend/pyproject.toml': '[project]\nname = "backend"\n',
+      'backend/.env.example': 'OPENAI_API_KEY=your_key_here\nOPENAI_MODEL=gpt-4o-mini\n',
     });
     cleanup = tree.cleanup;
     const res = run(tree.dir, ['migrate', '--json', '.']);
@@ -149,6 +152,7 @@ export const org = process.env.OPENAI_ORG_ID;
         'AZURE_OPENAI_API_KEY=\nOPENAI_ORG_ID=\n',
     );
     expect(read('examples/web/.env.example')).toBe(`AZURE_API_KEY=\n${deployment('gpt-4o')}AZURE_RESOURCE_NAME=\n`);
+    expect(read('backend/.env.example')).toBe('OPENAI_API_KEY=your_key_here\nOPENAI_MODEL=gpt-4o-mini\n');
     expect(JSON.parse(read('examples/web/package.json')).devDependencies).toEqual({ '@ai-sdk/azure': '^1.0.0', ai: '^4.3.0' });
     // The root template serves the whole tree: every variable, the latest api-version.
     expect(read('.env.example')).toMatch(/^OPENAI_API_VERSION=2025-04-01-preview$/m);

@@ -13,6 +13,11 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
     'const azure = `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1/chat/completions`;',
     "const notHost = 'myapi.openai.company.example';",
     "type Url = 'https://api.openai.com/v1';",
+    // Text a settings form shows: it calls nothing (the codemod leaves it too).
+    {
+      code: 'export const Field = () => <input name="BasePath" placeholder="https://api.openai.com/v1" title={\'e.g. https://api.openai.com/v1\'} />;',
+      filename: 'settings.tsx',
+    },
     {
       code: "const mock = 'https://api.openai.com/v1/mock';",
       options: [{ allow: ['/mock$'] }],
@@ -74,6 +79,12 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
       code: "export const Link = () => <a href=\"https://api.openai.com/v1/models\">models</a>;",
       filename: 'component.tsx',
       errors: [{ messageId: 'openaiEndpoint', column: 35 }],
+    },
+    {
+      // The value a form field starts with is a setting the app uses, not display text.
+      code: 'export const Field = () => <input name="BasePath" placeholder="Base URL" defaultValue="https://api.openai.com" />;',
+      filename: 'settings.tsx',
+      errors: [{ messageId: 'openaiEndpoint', column: 87 }],
     },
     {
       code: "const req = https.request({ hostname: 'api.openai.com', path: '/v1/chat/completions' });",

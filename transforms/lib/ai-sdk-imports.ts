@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { AI_SDK, isSpecifierOf, respecify } from '../../src/core/index.js';
-import { programBody, removeBinding, specifierOf, type ModuleBinding } from './imports.js';
+import { moduleBindings, programBody, removeBinding, specifierOf, type ModuleBinding } from './imports.js';
 import { statements, str } from './snippets.js';
 import { insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
@@ -32,6 +32,19 @@ export function freeName(ctx: TransformContext, base: string): string {
     const name = `${base}Provider${i === 0 ? '' : i + 1}`;
     if (!taken(name)) return name;
   }
+}
+
+/**
+ * The `@ai-sdk/azure` exports the file's top level already binds as values (`import { createAzure } from
+ * '@ai-sdk/azure'` beside the OpenAI provider), by export name: a move to one of them reuses its local name, and
+ * adds no second import of it.
+ */
+export function azureLocals(ctx: TransformContext): Map<string, string> {
+  const present = new Map<string, string>();
+  for (const b of moduleBindings(ctx.j, ctx.root, AI_SDK.azurePackage)) {
+    if (!b.typeOnly && b.imported !== '*' && b.statement.parent?.node.type === 'Program' && !present.has(b.imported)) present.set(b.imported, b.local);
+  }
+  return present;
 }
 
 /**
@@ -122,12 +135,13 @@ function newStatement(ctx: TransformContext, like: ModuleBinding, moves: readonl
 /**
  * Move bindings to `@ai-sdk/azure`: a statement whose bindings all move is rewritten in place; otherwise the moving
  * ones leave it (when none of their uses stays) and a sibling statement binds the Azure exports. `all`: the file's
- * bindings of the AI SDK package, found before the uses changed (asking again would rebuild the file index).
+ * bindings of the AI SDK package, found before the uses changed (asking again would rebuild the file index);
+ * `present`: what the file already binds from `@ai-sdk/azure` (`azureLocals`), which no statement binds again.
  */
-export function moveImports(ctx: TransformContext, moves: readonly Move[], all: readonly ModuleBinding[]): void {
+export function moveImports(ctx: TransformContext, moves: readonly Move[], all: readonly ModuleBinding[], present: ReadonlyMap<string, string>): void {
   if (moves.length === 0) return;
   const statements = [...new Set(moves.map((m) => m.binding.statement))];
-  const emitted = new Set<string>();
+  const emitted = new Set([...present].map(([exportName, local]) => `${exportName}\0${local}`));
   for (const statement of statements) {
     const here = moves.filter((m) => m.binding.statement === statement);
     const others = all.filter((b) => b.statement.node === statement.node && !here.some((m) => m.binding.id === b.id));

@@ -11,11 +11,12 @@ import {
   handedEnvMessage,
   isOpenAIBaseURL,
   maskSecret,
+  ownApiKeyMessage,
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
-import { constInit, declaratorOf, handedEnvKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
+import { constInit, declaratorOf, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
@@ -180,6 +181,7 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       const handed = action === 'auth' ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
+      else if (action === 'auth' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(aiSdkKeyEnv(ctx)));
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');
       return;

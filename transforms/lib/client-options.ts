@@ -2,18 +2,19 @@ import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_ENV,
   OPENAI_ONLY_HEADERS,
-  OWN_API_KEY_MESSAGE,
   endpointOverrideMessage,
   handedEnvMessage,
   findSecret,
   maskSecret,
   mayHoldSecret,
   optionRule,
+  ownApiKeyMessage,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
-import { envCode, envRead } from './deployment-ref.js';
-import { constInit, declaratorOf, handedEnvKey, isEnvObject, unwrap, unwrapPath } from './clients.js';
+import { envCode } from './deployment-ref.js';
+import { declaratorOf, handedEnvKey, isOwnKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
+import { literalText } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, readsApiVersion, type TransformContext } from './types.js';
@@ -63,12 +64,6 @@ function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
 function reportSecret(ctx: TransformContext, node: Node, secret: string): void {
   ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
   ctx.change(node, 'secret');
-}
-
-function literalText(node: Node): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral') return node.quasis.map((q: Node) => q.value.cooked ?? q.value.raw).join(' ');
-  return undefined;
 }
 
 const MAY_HOLD_SECRET = 'openai-to-azure:may-hold-secret';
@@ -136,24 +131,6 @@ function cleanHeaders(ctx: TransformContext, prop: ASTPath<Node>): boolean {
   return kept.length > 0;
 }
 
-/**
- * Whether a key value is the code's own (a per-user or configured key): anything but env reads, literals and
- * same-file constants of those, alone or as fallbacks of each other (`process.env.KEY ?? ''`).
- */
-function isOwnKey(path: ASTPath<Node>, depth = 0): boolean {
-  const inner = unwrapPath(path);
-  const node = inner.node as Node;
-  if (node.type === 'LogicalExpression') return isOwnKey(inner.get('left'), depth) || isOwnKey(inner.get('right'), depth);
-  if (node.type === 'ConditionalExpression') return isOwnKey(inner.get('consequent'), depth) || isOwnKey(inner.get('alternate'), depth);
-  // An env read of any name (through `const env = process.env` too) is a setting of the deployment, not the code's own key.
-  if (envRead(node) !== undefined || literalText(node) !== undefined || node.type === 'NullLiteral') return false;
-  if (node.type === 'MemberExpression' && isEnvObject(inner.get('object'))) return false;
-  if (node.type !== 'Identifier' || depth > 2) return true;
-  if (node.name === 'undefined') return false;
-  const init = constInit(inner);
-  return !init || isOwnKey(declaratorOf(inner)!.get('init'), depth + 1);
-}
-
 /** A replaced option's own comments stay with its replacement (the user wrote them about that setting). */
 function keepComments(from: Node, to: Node | undefined): void {
   if (!to || !from.comments?.length) return;
@@ -190,7 +167,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     if (EMITTED.has(key)) {
       const handed = key === 'apiKey' ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
-      else if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(OWN_API_KEY_MESSAGE);
+      else if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(AZURE_ENV.apiKey));
       const overrides = key === 'baseURL' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       scrubSecrets(ctx, prop.get('value'), false);

@@ -17,7 +17,7 @@ import {
 import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
-import { literalValue } from './literals.js';
+import { literalText, literalValue } from './literals.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
@@ -114,14 +114,47 @@ function classOf(sdk: ModuleBinding[], calleePath: ASTPath<Node>): { cls: 'clien
   return isRequireOf(object, OPENAI_SDK) || isDynamicImportOf(object, OPENAI_SDK) ? { cls, callee: { kind: 'inline' } } : undefined;
 }
 
-/** Source text of an expression, with same-file string constants resolved one level (`baseURL: GROQ_URL`). */
+/**
+ * Source text of an expression, with same-file string constants and a class's fields resolved one level (`baseURL:
+ * GROQ_URL`, `baseURL: this.basePath` where the constructor sets `this.basePath = process.env.KOBOLD_BASE_PATH`).
+ */
 export function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
   const node = unwrap(path.node as Node);
-  if (node.type === 'Identifier') {
-    const init = constInit(path);
-    if (init) return ctx.source.slice(init.start, init.end);
+  const resolved = node.type === 'Identifier' ? constInit(path) : thisField(unwrapPath(path))?.value;
+  return resolved ? ctx.source.slice(resolved.start, resolved.end) : ctx.source.slice(node.start, node.end);
+}
+
+/**
+ * For `this.name` read in a class: the one value the class gives that field (an initializer or one `this.name = …`)
+ * and the other `this.name` reads in the class. Undefined unless exactly one place sets it.
+ */
+export function thisField(path: ASTPath<Node>): { value: Node; reads: Node[] } | undefined {
+  const node = path.node as Node;
+  if (node.type !== 'MemberExpression' || node.computed || node.object.type !== 'ThisExpression') return undefined;
+  const body = enclosingClass(path);
+  if (!body || node.property.type !== 'Identifier') return undefined;
+  const index = indexFor(path);
+  const values: Node[] = [];
+  const reads: Node[] = [];
+  for (const id of index.named(node.property.name)) {
+    // Only the class's own fields: `this` in a nested class is another object.
+    if (id.start < body.start || id.end > body.end || innermostClassBody(index, id) !== body) continue;
+    const parent = index.parentOf(id);
+    if ((parent?.type === 'ClassProperty' || parent?.type === 'PropertyDefinition') && parent.key === id && !parent.computed) {
+      if (parent.value) values.push(parent.value);
+    } else if (parent?.type === 'MemberExpression' && parent.property === id && !parent.computed && parent.object.type === 'ThisExpression') {
+      const use = index.parentOf(parent);
+      if (use?.type === 'AssignmentExpression' && use.left === parent) values.push(use.operator === '=' ? use.right : parent);
+      else if (use?.type === 'UpdateExpression') values.push(parent);
+      else reads.push(parent);
+    }
   }
-  return ctx.source.slice(node.start, node.end);
+  return values.length === 1 ? { value: values[0], reads } : undefined;
+}
+
+function innermostClassBody(index: FileIndex, node: Node): Node | undefined {
+  for (let p = index.parentOf(node); p; p = index.parentOf(p)) if (p.type === 'ClassBody') return p;
+  return undefined;
 }
 
 /**
@@ -222,6 +255,24 @@ function processBinding(index: FileIndex, declared: Declaration): 'process' | 'e
 function requiredModule(node: Node): string | undefined {
   const call = unwrap(node);
   return isRequireCall(call) && call.arguments.length === 1 ? literalValue(call.arguments[0]) : undefined;
+}
+
+/**
+ * Whether a key value is the code's own (a per-user or configured key): anything but env reads, literals and
+ * same-file constants of those, alone or as fallbacks of each other (`process.env.KEY ?? ''`).
+ */
+export function isOwnKey(path: ASTPath<Node>, depth = 0): boolean {
+  const inner = unwrapPath(path);
+  const node = inner.node as Node;
+  if (node.type === 'LogicalExpression') return isOwnKey(inner.get('left'), depth) || isOwnKey(inner.get('right'), depth);
+  if (node.type === 'ConditionalExpression') return isOwnKey(inner.get('consequent'), depth) || isOwnKey(inner.get('alternate'), depth);
+  // An env read of any name (through `const env = process.env` too) is a setting of the deployment, not the code's own key.
+  if (envRead(node) !== undefined || literalText(node) !== undefined || node.type === 'NullLiteral') return false;
+  if (node.type === 'MemberExpression' && isEnvObject(inner.get('object'))) return false;
+  if (node.type !== 'Identifier' || depth > 2) return true;
+  if (node.name === 'undefined') return false;
+  const init = constInit(inner);
+  return !init || isOwnKey(declaratorOf(inner)!.get('init'), depth + 1);
 }
 
 /**

@@ -43,3 +43,10 @@ export function propertyPath(objectPath: ASTPath<Node>, key: string): ASTPath<No
   });
   return found;
 }
+
+/** The text of a string or template literal (a template's text parts joined by spaces: where a secret can sit). */
+export function literalText(node: Node): string | undefined {
+  if (node?.type === 'StringLiteral') return node.value;
+  if (node?.type === 'TemplateLiteral') return node.quasis.map((q: Node) => q.value.cooked ?? q.value.raw).join(' ');
+  return undefined;
+}
