@@ -7,11 +7,13 @@ import {
   GLOBAL_OBJECTS,
   REQUEST_GLOBALS,
   REQUEST_PACKAGES,
+  REALTIME_PROTOCOL_MESSAGE,
   TEST_DATA_URL_MESSAGE,
   findSecret,
   isBrowserModule,
   isDisplayAttribute,
   isOpenAIAPIHostName,
+  isRealtimeOpenAISign,
   isTestFile,
   maskSecret,
   mentionsOpenAIHost,
@@ -471,6 +473,10 @@ export const rawHttp: Transform = {
       if (rewritten) migrated.push(rewritten);
       else ctx.todo(path, UNCLEAR_URL);
     }
+    // OpenAI's realtime auth and beta protocol strings (a subprotocol, a header value), beside a URL migrated or not;
+    // in a test they are expectations about OpenAI's protocol, data like its URLs.
+    const signs = (n: Node): boolean => isRealtimeOpenAISign(n.type === 'StringLiteral' ? n.value : (n.quasis[0]?.value.cooked ?? ''));
+    if (!test) for (const path of [...ctx.index.find('StringLiteral', signs), ...ctx.index.find('TemplateLiteral', signs)]) ctx.todo(path, REALTIME_PROTOCOL_MESSAGE);
     if (migrated.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
     const done = new Set<Node>();

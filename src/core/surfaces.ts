@@ -47,6 +47,20 @@ export const REALTIME_CONNECTORS: Readonly<Record<string, readonly string[]>> = 
   'openai/realtime/websocket': ['OpenAIRealtimeWebSocket'],
 };
 
+/**
+ * Strings that carry OpenAI's own realtime WebSocket conventions (spec §11.10): browser auth through a subprotocol
+ * (`openai-insecure-api-key.<key>`, with the account's `openai-organization.`/`openai-project.`) and the beta protocol
+ * (`openai-beta.realtime-v1` subprotocol, `OpenAI-Beta: realtime=v1` header). Tested on a string's start.
+ */
+const REALTIME_OPENAI_SIGNS = /^(?:openai-insecure-api-key\.|openai-organization\.|openai-project\.|openai-beta\.realtime-v1$|realtime=v1$)/i;
+
+export function isRealtimeOpenAISign(text: string): boolean {
+  return REALTIME_OPENAI_SIGNS.test(text);
+}
+
+export const REALTIME_PROTOCOL_MESSAGE =
+  "OpenAI's realtime WebSocket conventions do not carry over: Azure's /openai/v1/realtime speaks the GA protocol, not the beta one (`openai-beta.realtime-v1`, `OpenAI-Beta: realtime=v1`), and takes no `openai-insecure-api-key.` subprotocol or OpenAI key: connect from a server with an `api-key` header (or an Entra ID token), or from the browser with an ephemeral key from /openai/v1/realtime/client_secrets";
+
 export const REALTIME_CLASSIC_MESSAGE =
   'on the classic target connect with OpenAIRealtimeWS.azure(client, { deploymentName }); create() expects a v1 (OpenAI) client';
 
