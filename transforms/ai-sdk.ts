@@ -59,6 +59,8 @@ interface State {
   kinds: Set<AiSdkModelKind>;
   /** Bindings that cannot be moved as a whole (a namespace also used for other exports). */
   blocked: Set<ModuleBinding>;
+  /** What the file already imports from `@ai-sdk/azure` (`azureLocals`), found before anything changed. */
+  present: Map<string, string>;
 }
 
 function parentOf(path: ASTPath<Node>): ASTPath<Node> {
@@ -286,7 +288,7 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
   const { ctx } = state;
   const configured = !defaultInstanceServes(ctx);
   const moves: Move[] = [];
-  const present = azureLocals(ctx);
+  const { present } = state;
   /** The one unaliased local every `createAzure` import of the file shares (the file's own, when it has one). */
   let factoryLocal = present.get(AI_SDK.factories.createOpenAI);
   for (const binding of bindings) {
@@ -351,7 +353,8 @@ export const aiSdk: Transform = {
     if (!mentions && !gateway && !ctx.facts.aiSdkProviders?.length) return;
     if (gateway) gatewayIds(ctx);
     const bindings = mentions ? moduleBindings(ctx.j, ctx.root, AI_SDK.package) : [];
-    const state: State = { ctx, roots: [], kinds: new Set(), blocked: new Set() };
+    const present = ctx.source.includes(AI_SDK.azurePackage) ? azureLocals(ctx) : new Map<string, string>();
+    const state: State = { ctx, roots: [], kinds: new Set(), blocked: new Set(), present };
     importRoots(state, bindings);
     factRoots(state);
     for (const root of [...state.roots]) {

@@ -6,8 +6,8 @@ import {
   OPENAI_ONLY_HEADERS,
   GLOBAL_OBJECTS,
   REQUEST_GLOBALS,
-  REQUEST_PACKAGES,
   REALTIME_PROTOCOL_MESSAGE,
+  REQUEST_PACKAGES,
   TEST_DATA_URL_MESSAGE,
   findSecret,
   isBrowserModule,
@@ -17,6 +17,7 @@ import {
   isTestFile,
   maskSecret,
   mentionsOpenAIHost,
+  mentionsRealtimeOpenAISign,
   packageName,
   parseOpenAIURL,
   restSurfaceGap,
@@ -449,6 +450,13 @@ export const rawHttp: Transform = {
     const migrated: ASTPath<Node>[] = [];
     const browser = isBrowserModule(ctx.source);
     const test = isTestFile(ctx.path);
+    // OpenAI's realtime auth and beta protocol strings (a subprotocol, a header value), beside a URL migrated or not;
+    // in a test they are expectations about OpenAI's protocol, data like its URLs. Asked before any change: after
+    // one, the file index would be built again.
+    const sign = (n: Node): boolean => isRealtimeOpenAISign(n.type === 'StringLiteral' ? n.value : (n.quasis[0]?.value.cooked ?? ''));
+    if (!test && mentionsRealtimeOpenAISign(ctx.source)) {
+      for (const path of [...ctx.index.find('StringLiteral', sign), ...ctx.index.find('TemplateLiteral', sign)]) ctx.todo(path, REALTIME_PROTOCOL_MESSAGE);
+    }
     let testDataMarked = false;
     for (const path of literals) {
       const node = path.node as Node;
@@ -473,10 +481,6 @@ export const rawHttp: Transform = {
       if (rewritten) migrated.push(rewritten);
       else ctx.todo(path, UNCLEAR_URL);
     }
-    // OpenAI's realtime auth and beta protocol strings (a subprotocol, a header value), beside a URL migrated or not;
-    // in a test they are expectations about OpenAI's protocol, data like its URLs.
-    const signs = (n: Node): boolean => isRealtimeOpenAISign(n.type === 'StringLiteral' ? n.value : (n.quasis[0]?.value.cooked ?? ''));
-    if (!test) for (const path of [...ctx.index.find('StringLiteral', signs), ...ctx.index.find('TemplateLiteral', signs)]) ctx.todo(path, REALTIME_PROTOCOL_MESSAGE);
     if (migrated.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
     const done = new Set<Node>();

@@ -58,6 +58,11 @@ export function isRealtimeOpenAISign(text: string): boolean {
   return REALTIME_OPENAI_SIGNS.test(text);
 }
 
+/** Whether a file's text may hold such a string: the cheap test before looking at its strings. */
+export function mentionsRealtimeOpenAISign(text: string): boolean {
+  return /openai-insecure-api-key\.|openai-(?:organization|project)\.|realtime[-=]v1/i.test(text);
+}
+
 export const REALTIME_PROTOCOL_MESSAGE =
   "OpenAI's realtime WebSocket conventions do not carry over: Azure's /openai/v1/realtime speaks the GA protocol, not the beta one (`openai-beta.realtime-v1`, `OpenAI-Beta: realtime=v1`), and takes no `openai-insecure-api-key.` subprotocol or OpenAI key: connect from a server with an `api-key` header (or an Entra ID token), or from the browser with an ephemeral key from /openai/v1/realtime/client_secrets";
 
