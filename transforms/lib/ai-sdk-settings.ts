@@ -18,7 +18,7 @@ import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
 import { constInit, declaratorOf, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
-import { literalValue, objectLiteral } from './literals.js';
+import { conditionalObjects, literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, type TransformContext } from './types.js';
@@ -87,7 +87,12 @@ function objectTarget(ctx: TransformContext, valuePath: ASTPath<Node>, depth: nu
   let vendor = false;
   object.get('properties').each((prop: ASTPath<Node>) => {
     const node = prop.node as Node;
-    if (node.type === 'SpreadElement') target = objectTarget(ctx, prop.get('argument'), depth + 1) ?? target;
+    if (node.type === 'SpreadElement') {
+      // A conditional spread (`...(cond && { baseURL })`) may set what its objects set; elsewhere wins.
+      const objects = conditionalObjects(prop.get('argument'));
+      const verdicts = objects ? objects.map((o) => objectTarget(ctx, o, depth + 1)) : [objectTarget(ctx, prop.get('argument'), depth + 1)];
+      target = verdicts.includes('other') ? 'other' : (verdicts.find((v) => v !== undefined) ?? target);
+    }
     else if (node.computed) target = 'other';
     else if (propertyName(node.key) === 'baseURL') target = baseURLIsOpenAI(ctx, prop.get('value')) ? 'openai' : 'other';
     // Another vendor's key: its provider, whatever sets the base URL.
@@ -165,16 +170,15 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
   const objectPath = args[0] === arg ? call.get('arguments', 0) : j(call.get('arguments', 0)).find(j.ObjectExpression).paths()[0]!;
   const kept: Node[] = [];
   let lastSpread = -1;
-  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+  const actionOf = (node: Node): AiSdkSettingAction | undefined => {
+    const key = node.type === 'SpreadElement' || node.computed ? undefined : propertyName(node.key);
+    return key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
+  };
+  /** One setting: dropped or replaced by the Azure ones (its markers noted), or kept (true). */
+  const keeps = (prop: ASTPath<Node>): boolean => {
     const node = prop.node as Node;
-    if (node.type === 'SpreadElement') {
-      lastSpread = kept.length;
-      kept.push(node);
-      return;
-    }
     const key = node.computed ? undefined : propertyName(node.key);
-    const action: AiSdkSettingAction | undefined =
-      key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
+    const action = actionOf(node);
     if (action === 'auth' || action === 'endpoint' || action === 'drop') {
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
@@ -184,10 +188,31 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       else if (action === 'auth' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(aiSdkKeyEnv(ctx)));
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');
-      return;
+      return false;
     }
     if (action === 'headers') cleanHeaders(ctx, prop);
     if (action === undefined && key !== undefined) todos.push(AI_SDK_MESSAGES.unknownSetting(key));
+    return true;
+  };
+  /** The objects of a conditional spread that only sets what the Azure settings replace (`...(url && { baseURL: url })`). */
+  const replacedSpread = (prop: ASTPath<Node>): ASTPath<Node>[] | undefined => {
+    const objects = conditionalObjects(prop.get('argument'));
+    const replaced = (node: Node) => ['auth', 'endpoint', 'drop'].includes(actionOf(node) ?? '');
+    return objects?.every((o) => (o.node as Node).properties.every(replaced)) ? objects : undefined;
+  };
+  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (node.type !== 'SpreadElement') {
+      if (keeps(prop)) kept.push(node);
+      return;
+    }
+    const replaced = replacedSpread(prop);
+    if (replaced) {
+      for (const object of replaced) object.get('properties').each((inner: ASTPath<Node>) => void keeps(inner));
+      ctx.change(node, 'option');
+      return;
+    }
+    lastSpread = kept.length;
     kept.push(node);
   });
   if (lastSpread >= 0) todos.push(AI_SDK_MESSAGES.spreadSettings);

@@ -5,6 +5,7 @@ import {
   endpointOverrideMessage,
   handedEnvMessage,
   findSecret,
+  isOpenAIBaseURL,
   maskSecret,
   mayHoldSecret,
   optionRule,
@@ -12,9 +13,9 @@ import {
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { envCode } from './deployment-ref.js';
-import { declaratorOf, handedEnvKey, isOwnKey, unwrap } from './clients.js';
+import { declaratorOf, handedEnvKey, isOwnKey, unwrap, valueText } from './clients.js';
 import { propertyName } from './imports.js';
-import { literalText } from './literals.js';
+import { conditionalObjects, literalText } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, readsApiVersion, type TransformContext } from './types.js';
@@ -137,6 +138,24 @@ function keepComments(from: Node, to: Node | undefined): void {
   to.comments = [...(to.comments ?? []), ...from.comments];
 }
 
+/**
+ * The objects of a conditional spread that only sets options the migration replaces or removes, a base URL only to
+ * OpenAI's (another vendor's stays, and the spread with it: the client goes one way or the other at run time).
+ */
+function replacedSpread(ctx: TransformContext, prop: ASTPath<Node>): ASTPath<Node>[] | undefined {
+  const objects = conditionalObjects(prop.get('argument'));
+  let replaced = objects !== undefined;
+  for (const object of objects ?? []) {
+    object.get('properties').each((inner: ASTPath<Node>) => {
+      const node = inner.node as Node;
+      const key = node.type === 'SpreadElement' || node.computed ? undefined : propertyName(node.key);
+      if (key === undefined || !(EMITTED.has(key) || optionRule(key).action === 'remove')) replaced = false;
+      else if (key === 'baseURL' && !isOpenAIBaseURL(valueText(ctx, inner.get('value')))) replaced = false;
+    });
+  }
+  return replaced ? objects : undefined;
+}
+
 /** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */
 export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined, apiVersion: string): MigratedOptions {
   const { j } = ctx;
@@ -151,18 +170,11 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
   const kept: Node[] = [];
   let lastSpread = -1;
   const objectPath = argPath.node === arg ? argPath : j(argPath).find(j.ObjectExpression).paths()[0]!;
-  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+  /** One option: replaced by the Azure ones or removed (its markers noted), or kept (true). */
+  const keeps = (prop: ASTPath<Node>): boolean => {
     const node = prop.node as Node;
-    if (node.type === 'SpreadElement') {
-      lastSpread = kept.length;
-      kept.push(node);
-      return;
-    }
     const key = node.computed ? undefined : propertyName(node.key);
-    if (key === undefined) {
-      kept.push(node);
-      return;
-    }
+    if (key === undefined) return true;
     const rule = optionRule(key);
     if (EMITTED.has(key)) {
       const handed = key === 'apiKey' ? handedEnvKey(prop.get('value')) : undefined;
@@ -172,7 +184,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       scrubSecrets(ctx, prop.get('value'), false);
       keepComments(node, azure.find((p) => !p.computed && propertyName(p.key) === key));
-      return;
+      return false;
     }
     const literalFalse = unwrap(node.value)?.type === 'BooleanLiteral' && unwrap(node.value).value === false;
     if (rule.why && rule.action !== 'keep' && !(rule.unlessFalse && literalFalse)) todos.push(rule.why);
@@ -180,11 +192,28 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
       if (rule.note) noteOnce(ctx, rule.note);
       scrubSecrets(ctx, prop.get('value'), false);
       ctx.change(node, 'option');
+      return false;
+    }
+    if (rule.action === 'clean' && !cleanHeaders(ctx, prop)) return false;
+    if (rule.action !== 'clean') scrubSecrets(ctx, prop.get('value'), true);
+    return true;
+  };
+  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (node.type !== 'SpreadElement') {
+      if (keeps(prop)) kept.push(node);
       return;
     }
-    if (rule.action === 'clean' && !cleanHeaders(ctx, prop)) return;
-    if (rule.action !== 'clean') scrubSecrets(ctx, prop.get('value'), true);
-    kept.push(prop.node);
+    // `...(url && { baseURL: url })`: a spread that only sets what the Azure options replace goes with it (AzureOpenAI
+    // throws when given both baseURL and endpoint).
+    const replaced = replacedSpread(ctx, prop);
+    if (replaced) {
+      for (const object of replaced) object.get('properties').each((inner: ASTPath<Node>) => void keeps(inner));
+      ctx.change(node, 'option');
+      return;
+    }
+    lastSpread = kept.length;
+    kept.push(node);
   });
   if (lastSpread >= 0) todos.push(SPREAD_REVIEW);
   const properties = lastSpread >= 0 ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept];

@@ -34,6 +34,42 @@ export function arrayLiteral(valuePath: ASTPath<Node>): ASTPath<Node> | undefine
   return literalOf(valuePath, 'ArrayExpression');
 }
 
+/** `{}`, `undefined`, `null`, `false`: what a conditional spread spreads when its condition fails (nothing). */
+function spreadsNothing(node: Node): boolean {
+  const n = unwrap(node);
+  return (
+    (n?.type === 'ObjectExpression' && n.properties.length === 0) ||
+    (n?.type === 'Identifier' && n.name === 'undefined') ||
+    n?.type === 'NullLiteral' ||
+    (n?.type === 'BooleanLiteral' && n.value === false)
+  );
+}
+
+/**
+ * The object literals a conditional spread's argument spreads: `...(cond && { … })`, `...(cond ? { … } : {})` (either
+ * branch). Undefined for any other argument.
+ */
+export function conditionalObjects(argumentPath: ASTPath<Node>): ASTPath<Node>[] | undefined {
+  let path = argumentPath;
+  while (path.node && unwrap(path.node) !== path.node) path = path.get('expression');
+  const node = path.node as Node;
+  const branches =
+    node?.type === 'LogicalExpression' && node.operator === '&&'
+      ? [path.get('right')]
+      : node?.type === 'ConditionalExpression'
+        ? [path.get('consequent'), path.get('alternate')]
+        : undefined;
+  if (!branches) return undefined;
+  const objects: ASTPath<Node>[] = [];
+  for (const branch of branches) {
+    if (spreadsNothing(branch.node)) continue;
+    const object = objectLiteral(branch);
+    if (!object || object.node !== unwrap(branch.node)) return undefined;
+    objects.push(object);
+  }
+  return objects.length > 0 ? objects : undefined;
+}
+
 /** The (non-computed) property `key` of an object literal: its path. */
 export function propertyPath(objectPath: ASTPath<Node>, key: string): ASTPath<Node> | undefined {
   let found: ASTPath<Node> | undefined;
