@@ -4,8 +4,11 @@ import { maskSecret } from '../core/secrets.js';
 import { apiVersionFor, ENDPOINT_PLACEHOLDER, fateOf, isConnectionVariable, secretIn, type ConfigContext, type Fate } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
 
-/** Keys whose value is a block of environment variables: compose `environment:`, Actions and Kubernetes `env:`. */
-const ENV_KEYS: ReadonlySet<string> = new Set(['env', 'environment']);
+/**
+ * Keys whose value is a block of environment variables: compose `environment:`, Actions and Kubernetes `env:`, and
+ * the Helm chart conventions for the ones a chart adds or keeps in a Secret (`extraEnv`, `extraEnvVars`, `secretEnv`).
+ */
+const ENV_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'extraEnv', 'extraEnvVars', 'secretEnv']);
 
 interface Splice {
   start: number;

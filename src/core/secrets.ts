@@ -6,6 +6,9 @@ const STRICT =
   /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/;
 const LOOSE = /\bsk-(?:proj-|svcacct-|admin-)[A-Za-z0-9_-]{20,}|\bsk-[A-Za-z0-9_-]{20,}/;
 
+/** Either, every match of a text (`matchAll` copies it: its `lastIndex` is never shared). */
+const ANY_KEY = new RegExp(`${STRICT.source}|${LOOSE.source}`, 'g');
+
 /** A key OpenAI issued for certain: the `T3BlbkFJ` marker or a project/service-account/admin prefix. */
 const OPENAI_SHAPED = /T3BlbkFJ|^sk-(?:proj|svcacct|admin)-/;
 
@@ -24,8 +27,17 @@ export const OTHER_VENDOR_KEY_PREFIXES: Readonly<Record<string, string>> = {
 /** What a low-confidence `sk-` token needs around it to count as an OpenAI key. */
 const OPENAI_CONTEXT = /openai/i;
 
+/**
+ * A loose match that is a placeholder, not a key: its body is one kind of character (`sk-xxxxxxxxxxxxxxxxxxxx`,
+ * `sk-local-no-key-required`, `sk-XXXXXXXXXXXXXXXXXXXX`). A key is random base62: letters of both cases and digits.
+ */
+function isPlaceholder(token: string): boolean {
+  const body = token.replace(/^sk-(?:proj-|svcacct-|admin-)?/, '');
+  return [/[a-z]/, /[A-Z]/, /[0-9]/].filter((kind) => kind.test(body)).length < 2;
+}
+
 export function findSecret(text: string): string | undefined {
-  return (STRICT.exec(text) ?? LOOSE.exec(text))?.[0];
+  return findSecrets(text)[0]?.secret;
 }
 
 /**
@@ -36,11 +48,10 @@ export function mayHoldSecret(text: string): boolean {
   return /sk-|\\[ux]/.test(text);
 }
 
-/** Same search over the whole text, every `sk-` secret (for masking: any vendor's key is masked). */
+/** Every `sk-` secret of the text, placeholders left out (for masking: any vendor's key is masked). */
 export function findSecrets(text: string): { secret: string; index: number }[] {
   const out: { secret: string; index: number }[] = [];
-  const re = new RegExp(`${STRICT.source}|${LOOSE.source}`, 'g');
-  for (const m of text.matchAll(re)) out.push({ secret: m[0], index: m.index ?? 0 });
+  for (const m of text.matchAll(ANY_KEY)) if (STRICT.test(m[0]) || !isPlaceholder(m[0])) out.push({ secret: m[0], index: m.index ?? 0 });
   return out;
 }
 

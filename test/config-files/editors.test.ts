@@ -248,6 +248,15 @@ describe('YAML', () => {
     expect(editYaml(keyed, classic).output).toBe(keyed);
   });
 
+  it("a Helm chart's values: the env blocks it adds or keeps in a Secret", () => {
+    const input = ['image: app:1', 'secretEnv:', '  AUTH_SECRET: ""', '  OPENAI_API_KEY: ""', 'extraEnv:', '  LOG_LEVEL: info', ''].join('\n');
+    const out = editYaml(input, classic).output;
+    expect(out).toContain('secretEnv:\n  AUTH_SECRET: ""\n  AZURE_OPENAI_API_KEY: ""\n');
+    expect(out).not.toContain('OPENAI_API_KEY: ""\nextraEnv');
+    expect(out.startsWith('image: app:1\n')).toBe(true);
+    expect(editYaml(out, classic).output).toBe(out);
+  });
+
   it('Kubernetes env lists across documents', () => {
     const input = [
       'kind: Deployment',

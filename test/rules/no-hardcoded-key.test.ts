@@ -21,6 +21,9 @@ ruleTester.run('no-hardcoded-key', testable(rule), {
     'const key = process.env.AZURE_OPENAI_API_KEY;',
     "const short = 'sk-test';",
     "const cls = 'task-list';",
+    // Placeholders beside an OpenAI client: no key.
+    "const local = new OpenAI({ apiKey: 'sk-local-no-key-required' });",
+    "const demo = new OpenAI({ apiKey: 'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxx' });",
     { code: `// example: ${LEGACY}\nconst k = process.env.AZURE_OPENAI_API_KEY;`, options: [{ comments: false }] },
     // Other vendors' keys, even next to an OpenAI client.
     `const anthropic = new Anthropic({ apiKey: '${ANTHROPIC}' });`,
