@@ -59,8 +59,7 @@ function onAzure(comment: string): string | undefined {
  * The comments that belong to the variables below them: a `#` block directly above a run of lines (no blank line
  * between). When none of those lines stays as it was, the block goes with them if they all go, and otherwise
  * loses its lines about OpenAI (one about OpenAI's key now names Azure OpenAI's); renamed variables are named by
- * their new names. Returns the blocks that belong
- * to rewritten lines only, which move with them.
+ * their new names. Returns the blocks that belong to rewritten lines only, which move with them.
  */
 function followVariables(input: readonly string[], rewrites: Map<number, Rewrite>): Set<number> {
   const moving = new Set<number>();

@@ -18,7 +18,7 @@ import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { TOKEN_PROVIDER } from './client-options.js';
 import { constInit, declaratorOf, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
-import { conditionalObjects, literalValue, objectLiteral } from './literals.js';
+import { conditionalObjects, conditionalObjectsWhere, literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, type TransformContext } from './types.js';
@@ -195,11 +195,8 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
     return true;
   };
   /** The objects of a conditional spread that only sets what the Azure settings replace (`...(url && { baseURL: url })`). */
-  const replacedSpread = (prop: ASTPath<Node>): ASTPath<Node>[] | undefined => {
-    const objects = conditionalObjects(prop.get('argument'));
-    const replaced = (node: Node) => ['auth', 'endpoint', 'drop'].includes(actionOf(node) ?? '');
-    return objects?.every((o) => (o.node as Node).properties.every(replaced)) ? objects : undefined;
-  };
+  const replacedSpread = (prop: ASTPath<Node>): ASTPath<Node>[] | undefined =>
+    conditionalObjectsWhere(prop.get('argument'), (inner) => ['auth', 'endpoint', 'drop'].includes(actionOf(inner.node) ?? ''));
   objectPath.get('properties').each((prop: ASTPath<Node>) => {
     const node = prop.node as Node;
     if (node.type !== 'SpreadElement') {

@@ -15,7 +15,7 @@ import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
 import { envCode } from './deployment-ref.js';
 import { declaratorOf, handedEnvKey, isOwnKey, unwrap, valueText } from './clients.js';
 import { propertyName } from './imports.js';
-import { conditionalObjects, literalText } from './literals.js';
+import { conditionalObjectsWhere, literalText } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, readsApiVersion, type TransformContext } from './types.js';
@@ -143,17 +143,12 @@ function keepComments(from: Node, to: Node | undefined): void {
  * OpenAI's (another vendor's stays, and the spread with it: the client goes one way or the other at run time).
  */
 function replacedSpread(ctx: TransformContext, prop: ASTPath<Node>): ASTPath<Node>[] | undefined {
-  const objects = conditionalObjects(prop.get('argument'));
-  let replaced = objects !== undefined;
-  for (const object of objects ?? []) {
-    object.get('properties').each((inner: ASTPath<Node>) => {
-      const node = inner.node as Node;
-      const key = node.type === 'SpreadElement' || node.computed ? undefined : propertyName(node.key);
-      if (key === undefined || !(EMITTED.has(key) || optionRule(key).action === 'remove')) replaced = false;
-      else if (key === 'baseURL' && !isOpenAIBaseURL(valueText(ctx, inner.get('value')))) replaced = false;
-    });
-  }
-  return replaced ? objects : undefined;
+  return conditionalObjectsWhere(prop.get('argument'), (inner) => {
+    const node = inner.node as Node;
+    const key = node.type === 'SpreadElement' || node.computed ? undefined : propertyName(node.key);
+    if (key === undefined || !(EMITTED.has(key) || optionRule(key).action === 'remove')) return false;
+    return key !== 'baseURL' || isOpenAIBaseURL(valueText(ctx, inner.get('value')));
+  });
 }
 
 /** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */

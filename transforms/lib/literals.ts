@@ -70,6 +70,14 @@ export function conditionalObjects(argumentPath: ASTPath<Node>): ASTPath<Node>[]
   return objects.length > 0 ? objects : undefined;
 }
 
+/** The objects of a conditional spread (`conditionalObjects`) when every property in them passes `test`. */
+export function conditionalObjectsWhere(argumentPath: ASTPath<Node>, test: (property: ASTPath<Node>) => boolean): ASTPath<Node>[] | undefined {
+  const objects = conditionalObjects(argumentPath);
+  let all = objects !== undefined;
+  for (const object of objects ?? []) object.get('properties').each((property: ASTPath<Node>) => void (all &&= test(property)));
+  return all ? objects : undefined;
+}
+
 /** The (non-computed) property `key` of an object literal: its path. */
 export function propertyPath(objectPath: ASTPath<Node>, key: string): ASTPath<Node> | undefined {
   let found: ASTPath<Node> | undefined;
