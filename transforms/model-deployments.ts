@@ -61,6 +61,8 @@ interface Rewrite {
   /** Model value nodes in deployment positions (a constant qualifies when all its uses are among them). */
   positions: Set<Node>;
   rewrittenConstants: Set<Node>;
+  /** `this.x` reads of a class field with one value: that value's path, where a marker about them goes (once). */
+  fieldValues: Map<Node, ASTPath<Node>>;
 }
 
 function isExported(declarator: ASTPath<Node>): boolean {
@@ -116,10 +118,14 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
 function rewriteField(state: Rewrite, path: ASTPath<Node>): boolean {
   const { ctx } = state;
   const field = thisField(path);
-  if (!field || !field.reads.every((read) => state.positions.has(read))) return false;
+  if (!field) return false;
+  // Asked before any rewrite here: after one, the path would cost a new file index.
+  const valuePath = indexFor(path).pathOf(field.value);
+  state.fieldValues.set(path.node, valuePath);
+  if (!field.reads.every((read) => state.positions.has(read))) return false;
   if (state.rewrittenConstants.has(field.value) || isDeploymentReference(ctx, unwrap(field.value))) return true;
   state.rewrittenConstants.add(field.value);
-  if (rewriteLeaves(state, indexFor(path).pathOf(field.value))) return false;
+  if (rewriteLeaves(state, valuePath)) return false;
   ctx.change(field.value, 'constant');
   return true;
 }
@@ -185,11 +191,13 @@ export function rewriteModelProperties(
     for (const check of modelChecks(ctx, unwrapPath(value))) ctx.todo(check, MODEL_CHECK_MESSAGE);
   }
   const positions = new Set([...properties.map((p) => unwrap((p.node as Node).value)), ...values.map((v) => unwrap(v.node))]);
-  const state: Rewrite = { ctx, positions, rewrittenConstants: new Set() };
+  const state: Rewrite = { ctx, positions, rewrittenConstants: new Set(), fieldValues: new Map() };
+  // A value read from a class field is marked where the field gets it: one marker for all the calls reading it.
+  const markAt = (path: ASTPath<Node>, value: Node): ASTPath<Node> => state.fieldValues.get(unwrap(value)) ?? path;
   rewriteListedConstants(state);
   for (const value of values) {
     if (isProviderPrefixedModel(literalValue(unwrap(value.node)) ?? '')) continue;
-    if (rewriteLeaves(state, value)) ctx.todo(value, notADeployment);
+    if (rewriteLeaves(state, value)) ctx.todo(markAt(value, value.node), notADeployment);
   }
   for (const property of properties) {
     const node = property.node as Node;
@@ -199,7 +207,7 @@ export function rewriteModelProperties(
       ctx.todo(property, notADeployment);
       continue;
     }
-    if (rewriteLeaves(state, property.get('value'))) ctx.todo(property, notADeployment);
+    if (rewriteLeaves(state, property.get('value'))) ctx.todo(markAt(property, node.value), notADeployment);
   }
 }
 
