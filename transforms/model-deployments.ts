@@ -61,8 +61,11 @@ interface Rewrite {
   /** Model value nodes in deployment positions (a constant qualifies when all its uses are among them). */
   positions: Set<Node>;
   rewrittenConstants: Set<Node>;
-  /** `this.x` reads of a class field with one value: that value's path, where a marker about them goes (once). */
-  fieldValues: Map<Node, ASTPath<Node>>;
+  /**
+   * Reads of a same-file `const` or of a class field with one value: the path of the declaration or value, where a
+   * marker about them goes (once, however many calls read it).
+   */
+  valueSites: Map<Node, ASTPath<Node>>;
 }
 
 function isExported(declarator: ASTPath<Node>): boolean {
@@ -121,7 +124,7 @@ function rewriteField(state: Rewrite, path: ASTPath<Node>): boolean {
   if (!field) return false;
   // Asked before any rewrite here: after one, the path would cost a new file index.
   const valuePath = indexFor(path).pathOf(field.value);
-  state.fieldValues.set(path.node, valuePath);
+  state.valueSites.set(path.node, valuePath);
   if (!field.reads.every((read) => state.positions.has(read))) return false;
   if (state.rewrittenConstants.has(field.value) || isDeploymentReference(ctx, unwrap(field.value))) return true;
   state.rewrittenConstants.add(field.value);
@@ -139,6 +142,7 @@ function rewriteConstant(state: Rewrite, path: ASTPath<Node>): boolean {
   // the index says `rewritten` (that verdict is about its declaration, which is this file's to change).
   if (!declarator) return ctx.facts.modelConstants[name] === 'rewritten';
   if ((declarator.parent.node as Node).kind !== 'const') return false;
+  state.valueSites.set(path.node, declarator);
   const id = (declarator.node as Node).id;
   if (state.rewrittenConstants.has(id)) return true;
   const init = unwrap((declarator.node as Node).init);
@@ -191,9 +195,9 @@ export function rewriteModelProperties(
     for (const check of modelChecks(ctx, unwrapPath(value))) ctx.todo(check, MODEL_CHECK_MESSAGE);
   }
   const positions = new Set([...properties.map((p) => unwrap((p.node as Node).value)), ...values.map((v) => unwrap(v.node))]);
-  const state: Rewrite = { ctx, positions, rewrittenConstants: new Set(), fieldValues: new Map() };
-  // A value read from a class field is marked where the field gets it: one marker for all the calls reading it.
-  const markAt = (path: ASTPath<Node>, value: Node): ASTPath<Node> => state.fieldValues.get(unwrap(value)) ?? path;
+  const state: Rewrite = { ctx, positions, rewrittenConstants: new Set(), valueSites: new Map() };
+  // A value read from a constant or a class field is marked where it gets its value: one marker for all its readers.
+  const markAt = (path: ASTPath<Node>, value: Node): ASTPath<Node> => state.valueSites.get(unwrap(value)) ?? path;
   rewriteListedConstants(state);
   for (const value of values) {
     if (isProviderPrefixedModel(literalValue(unwrap(value.node)) ?? '')) continue;
@@ -204,7 +208,7 @@ export function rewriteModelProperties(
     if (isProviderPrefixedModel(literalValue(unwrap(node.value)) ?? '')) continue;
     if (node.shorthand && rewriteConstant(state, property.get('value'))) continue;
     if (node.shorthand) {
-      ctx.todo(property, notADeployment);
+      ctx.todo(markAt(property, node.value), notADeployment);
       continue;
     }
     if (rewriteLeaves(state, property.get('value'))) ctx.todo(markAt(property, node.value), notADeployment);
