@@ -36,20 +36,23 @@ function isMarkerContainer(node: ts.Node): boolean {
   return ts.isSourceFile(node) || ts.isBlock(node) || ts.isClassLike(node) || ts.isModuleBlock(node) || ts.isCaseOrDefaultClause(node);
 }
 
-/** Whether the statement (or class member) holding `pos` has a TODO marker among its leading comments. */
+/** Whether the statement (or class member, or object property) holding `pos` has a TODO marker among its leading comments. */
 function underMarker(file: ts.SourceFile, pos: number): boolean {
-  let host: ts.Node | undefined;
+  // The statement (or class member) holding `pos`, and the properties holding it: a property far down a long object
+  // literal takes the marker itself.
+  let hosts: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     node.forEachChild((child) => {
       if (pos < child.getStart(file) || pos >= child.getEnd()) return;
-      if (isMarkerContainer(node)) host = child;
+      if (isMarkerContainer(node)) hosts = [child];
+      else if (ts.isPropertyAssignment(child)) hosts.push(child);
       visit(child);
     });
   };
   visit(file);
-  if (!host) return false;
-  const comments = ts.getLeadingCommentRanges(file.text, host.getFullStart()) ?? [];
-  return comments.some((c) => TODO_PATTERN.test(file.text.slice(c.pos, c.end)));
+  return hosts.some((host) =>
+    (ts.getLeadingCommentRanges(file.text, host.getFullStart()) ?? []).some((c) => TODO_PATTERN.test(file.text.slice(c.pos, c.end))),
+  );
 }
 
 describe('migrated fixtures lint clean but for TODO markers', () => {

@@ -6,16 +6,26 @@ type Comment = { type: string; value: string; leading?: boolean };
 /** recast's `comments`, or Babel's `leadingComments` on a plain tree (the runner's first pass). */
 type Commented = { comments?: Comment[] | null; leadingComments?: Comment[] | null };
 
-/** The statement (or class member / object property) a marker should sit above. */
+/**
+ * How many lines below its statement's start an object property must sit to take the marker itself: in a long
+ * object literal (a config table) a marker above the whole statement would be far from what it is about.
+ */
+const PROPERTY_HOST_LINES = 10;
+
+/** The statement (or class member, or property of a long object literal) a marker should sit above. */
 export function markerHost(path: ASTPath): ASTPath {
   let current: ASTPath | null = path;
+  let property: ASTPath | undefined;
   while (current) {
     const parentNode = current.parent?.node;
     if (!parentNode) return current;
     const type = parentNode.type as string;
     if (type === 'Program' || type === 'BlockStatement' || type === 'ClassBody' || type === 'StaticBlock' || type === 'TSModuleBlock' || type === 'SwitchCase') {
-      return current;
+      const lineOf = (p: ASTPath): number | undefined => (p.node as { loc?: { start: { line: number } } }).loc?.start.line;
+      const below = property && (lineOf(property) ?? 0) - (lineOf(current) ?? Infinity);
+      return below !== undefined && below > PROPERTY_HOST_LINES ? property! : current;
     }
+    if (type === 'ObjectExpression' && current.node.type === 'ObjectProperty') property ??= current;
     current = current.parent;
   }
   return path;
