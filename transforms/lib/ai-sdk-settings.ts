@@ -15,7 +15,7 @@ import {
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
-import { TOKEN_PROVIDER } from './client-options.js';
+import { TOKEN_PROVIDER, settleOptions } from './client-options.js';
 import { constInit, declaratorOf, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { conditionalObjects, conditionalObjectsWhere, literalValue, objectLiteral } from './literals.js';
@@ -168,8 +168,6 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
     return [AI_SDK_MESSAGES.spreadSettings];
   }
   const objectPath = args[0] === arg ? call.get('arguments', 0) : j(call.get('arguments', 0)).find(j.ObjectExpression).paths()[0]!;
-  const kept: Node[] = [];
-  let lastSpread = -1;
   const actionOf = (node: Node): AiSdkSettingAction | undefined => {
     const key = node.type === 'SpreadElement' || node.computed ? undefined : propertyName(node.key);
     return key !== undefined && Object.hasOwn(AI_SDK.settings, key) ? AI_SDK.settings[key as keyof typeof AI_SDK.settings] : undefined;
@@ -197,22 +195,8 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
   /** The objects of a conditional spread that only sets what the Azure settings replace (`...(url && { baseURL: url })`). */
   const replacedSpread = (prop: ASTPath<Node>): ASTPath<Node>[] | undefined =>
     conditionalObjectsWhere(prop.get('argument'), (inner) => ['auth', 'endpoint', 'drop'].includes(actionOf(inner.node) ?? ''));
-  objectPath.get('properties').each((prop: ASTPath<Node>) => {
-    const node = prop.node as Node;
-    if (node.type !== 'SpreadElement') {
-      if (keeps(prop)) kept.push(node);
-      return;
-    }
-    const replaced = replacedSpread(prop);
-    if (replaced) {
-      for (const object of replaced) object.get('properties').each((inner: ASTPath<Node>) => void keeps(inner));
-      ctx.change(node, 'option');
-      return;
-    }
-    lastSpread = kept.length;
-    kept.push(node);
-  });
-  if (lastSpread >= 0) todos.push(AI_SDK_MESSAGES.spreadSettings);
-  arg.properties = lastSpread >= 0 ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept];
+  const { properties, spread } = settleOptions(ctx, objectPath, azure, keeps, replacedSpread);
+  if (spread) todos.push(AI_SDK_MESSAGES.spreadSettings);
+  arg.properties = properties;
   return todos;
 }

@@ -151,6 +151,39 @@ function replacedSpread(ctx: TransformContext, prop: ASTPath<Node>): ASTPath<Nod
   });
 }
 
+/**
+ * The properties of a migrated options object: each kept or not as `keeps` says (noting its markers), a conditional
+ * spread `replaced` finds only replaced options in settled that way and dropped, other spreads kept; the Azure
+ * properties go right after the last kept spread (so they win), else first. `spread`: whether a spread was kept.
+ */
+export function settleOptions(
+  ctx: TransformContext,
+  objectPath: ASTPath<Node>,
+  azure: readonly Node[],
+  keeps: (prop: ASTPath<Node>) => boolean,
+  replaced: (spread: ASTPath<Node>) => ASTPath<Node>[] | undefined,
+): { properties: Node[]; spread: boolean } {
+  const kept: Node[] = [];
+  let lastSpread = -1;
+  objectPath.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (node.type !== 'SpreadElement') {
+      if (keeps(prop)) kept.push(node);
+      return;
+    }
+    const objects = replaced(prop);
+    if (objects) {
+      for (const object of objects) object.get('properties').each((inner: ASTPath<Node>) => void keeps(inner));
+      ctx.change(node, 'option');
+      return;
+    }
+    lastSpread = kept.length;
+    kept.push(node);
+  });
+  const spread = lastSpread >= 0;
+  return { properties: spread ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept], spread };
+}
+
 /** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */
 export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined, apiVersion: string): MigratedOptions {
   const { j } = ctx;
@@ -162,8 +195,6 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     todos.push(SPREAD_REVIEW);
     return { object: j.objectExpression([j.spreadElement(argPath.node as never), ...azure]), todos };
   }
-  const kept: Node[] = [];
-  let lastSpread = -1;
   const objectPath = argPath.node === arg ? argPath : j(argPath).find(j.ObjectExpression).paths()[0]!;
   /** One option: replaced by the Azure ones or removed (its markers noted), or kept (true). */
   const keeps = (prop: ASTPath<Node>): boolean => {
@@ -193,25 +224,10 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     if (rule.action !== 'clean') scrubSecrets(ctx, prop.get('value'), true);
     return true;
   };
-  objectPath.get('properties').each((prop: ASTPath<Node>) => {
-    const node = prop.node as Node;
-    if (node.type !== 'SpreadElement') {
-      if (keeps(prop)) kept.push(node);
-      return;
-    }
-    // `...(url && { baseURL: url })`: a spread that only sets what the Azure options replace goes with it (AzureOpenAI
-    // throws when given both baseURL and endpoint).
-    const replaced = replacedSpread(ctx, prop);
-    if (replaced) {
-      for (const object of replaced) object.get('properties').each((inner: ASTPath<Node>) => void keeps(inner));
-      ctx.change(node, 'option');
-      return;
-    }
-    lastSpread = kept.length;
-    kept.push(node);
-  });
-  if (lastSpread >= 0) todos.push(SPREAD_REVIEW);
-  const properties = lastSpread >= 0 ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept];
+  // `...(url && { baseURL: url })`: a spread that only sets what the Azure options replace goes with it (AzureOpenAI
+  // throws when given both baseURL and endpoint).
+  const { properties, spread } = settleOptions(ctx, objectPath, azure, keeps, (prop) => replacedSpread(ctx, prop));
+  if (spread) todos.push(SPREAD_REVIEW);
   arg.properties = properties;
   return { object: argPath.node, todos };
 }
