@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { AI_SDK, AZURE_ENV, OPENAI_SDK, azureReplacementFor, envReadMessage, isOpenAIEnvName, unmigratedConsumerMessage } from '../src/core/index.js';
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
-import { insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
+import { handedToAzureRequest, insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
 import { isEnvObject } from './lib/clients.js';
 import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
@@ -48,6 +48,12 @@ function unmigratedConsumerOf(ctx: TransformContext, path: ASTPath<Node>, local:
   return referencesOf(ctx.j, ctx.root, local)
     .map((ref) => unmigratedConsumer(ctx, ref))
     .find((consumer) => consumer !== undefined);
+}
+
+/** Whether a read's value is handed, directly or through the `const` holding it, to a call now pointed at Azure. */
+function handedToAzure(ctx: TransformContext, path: ASTPath<Node>, local: Node | undefined): boolean {
+  const uses = local === undefined ? [path] : referencesOf(ctx.j, ctx.root, local);
+  return uses.some((use) => handedToAzureRequest(ctx, use));
 }
 
 /** One OpenAI variable read: where it is, its name, how to rename it, and the name a destructuring binds it to. */
@@ -183,12 +189,14 @@ export const envReads: Transform = {
     const mine = all.filter((read) => !insideClientArguments(ctx, read.path));
     let left = mine.length < all.length;
     // Asked before any rename: a name one of the file's reads hands to an unmigrated library keeps it everywhere in
-    // the file (a guard such as `if (!process.env.OPENAI_API_KEY)` checks what that library reads).
+    // the file (a guard such as `if (!process.env.OPENAI_API_KEY)` checks what that library reads), but where a read
+    // goes to a request raw-http pointed at Azure (an OpenAI-compatible library given OpenAI's URL).
     const own = mine.map((read) => unmigratedConsumerOf(ctx, read.path, read.local ?? holder(read.path)));
+    const toAzure = mine.map((read) => handedToAzure(ctx, read.path, read.local ?? holder(read.path)));
     const byName = new Map<string, string>();
     mine.forEach((read, i) => byName.set(read.name, byName.get(read.name) ?? own[i]!));
     mine.forEach((read, i) => {
-      const consumer = own[i] ?? byName.get(read.name);
+      const consumer = own[i] ?? (toAzure[i] ? undefined : byName.get(read.name));
       if (consumer === undefined) {
         if (!handle(ctx, read, names.get(read.name)!.azure)) left = true;
         return;

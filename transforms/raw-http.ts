@@ -12,6 +12,7 @@ import {
   findSecret,
   isBrowserModule,
   isDisplayAttribute,
+  isModelName,
   isOpenAIAPIHostName,
   isRealtimeOpenAISign,
   isTestFile,
@@ -23,7 +24,7 @@ import {
   restSurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
-import { insideClientArguments, moduleOf } from './lib/client-arguments.js';
+import { insideClientArguments, markAzureRequest, moduleOf } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
@@ -402,9 +403,18 @@ function guardEmptyChoices(ctx: TransformContext, scope: ASTPath<Node>): void {
 function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<Node>): void {
   if (done.has(call.node)) return;
   done.add(call.node);
+  markAzureRequest(ctx, call.node);
   let streaming = false;
-  ((call.node as Node).arguments as Node[]).forEach((_arg, i) => {
+  ((call.node as Node).arguments as Node[]).forEach((arg, i) => {
     const argument = call.get('arguments', i);
+    // A model id handed bare to a client pointed at Azure (`provider('gpt-4o')`, `provider.imageModel('gpt-image-1')`
+    // of an OpenAI-compatible factory given OpenAI's URL): on the v1 surface it names a deployment.
+    const model = literalValue(arg);
+    if (model !== undefined && isModelName(model)) {
+      argument.replace(deploymentExpression(ctx, model));
+      ctx.change(arg, 'deployment');
+      return;
+    }
     const options = objectLiteral(argument);
     const headers = options && propertyPath(options, 'headers');
     if (headers) {

@@ -94,12 +94,20 @@ export function moduleOf(ctx: TransformContext, id: Node): string | undefined {
   return source && isRequireOf(init, source.value) ? source.value : undefined;
 }
 
+const AZURE_REQUESTS = 'openai-to-azure:azure-requests';
+
+/** Record a call whose OpenAI URL raw-http pointed at Azure: the settings it is handed now go to Azure too. */
+export function markAzureRequest(ctx: TransformContext, call: Node): void {
+  let calls = ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined;
+  if (!calls) ctx.shared.set(AZURE_REQUESTS, (calls = new Set()));
+  calls.add(call);
+}
+
 /**
- * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting: an argument of
- * `new X(…)`, or a property of an options object given to `x(…)` (`createX({ apiKey })`), with X imported from that
- * package. A value passed bare to a call of it (`expect(v)`) is data, not a setting of a client.
+ * The call or construction that gets the value at `path` as a setting: an argument of `new X(…)`, or a property of
+ * an options object given to `x(…)` (`createX({ apiKey })`). A value passed bare to a call (`expect(v)`) is data.
  */
-export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
+function settingCall(path: ASTPath<Node>): Node | undefined {
   let p = path;
   let inOptions = false;
   while (p.parent && VALUE_CARRIERS.has((p.parent.node as Node).type)) {
@@ -111,6 +119,26 @@ export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): 
   const call = p.parent?.node as Node;
   const isNew = call?.type === 'NewExpression';
   if (!(isNew || (call?.type === 'CallExpression' && inOptions)) || !(call.arguments as Node[]).includes(p.node)) return undefined;
+  return call;
+}
+
+/**
+ * Whether the value at `path` is a setting of a call whose OpenAI URL raw-http pointed at Azure
+ * (`generateText({ baseURL: 'https://api.openai.com/v1/', apiKey })` of an OpenAI-compatible library): it now goes
+ * to Azure, whatever library sends it.
+ */
+export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  const call = settingCall(path);
+  return call !== undefined && (ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined)?.has(call) === true;
+}
+
+/**
+ * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting (see
+ * `settingCall`), with the callee imported from that package; never a call pointed at Azure (`handedToAzureRequest`).
+ */
+export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
+  const call = settingCall(path);
+  if (call === undefined || handedToAzureRequest(ctx, path)) return undefined;
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
   const source = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
