@@ -51,6 +51,9 @@ const CLASSIC_NOTE =
 const UNREAD_KEY =
   "this Authorization value is not a `Bearer <key>` this tool can read: Azure takes the key as an `api-key` header (Authorization: Bearer only with an Entra ID token)";
 
+const SENDER_UNSEEN =
+  "this URL now points at Azure OpenAI, but no request here sends it: wherever it is sent, send your Azure key (an `api-key` header) and a deployment name as `model`, not OpenAI's";
+
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
 /** Nodes an expression passes through on its way from a URL piece to the call that uses it. */
@@ -161,6 +164,9 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
       return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
     }
+    // A field (`this.url = …`): followed to where the file reads it (`new WebSocket(this.url)`).
+    const reads = fieldReads(ctx, parent, path.node);
+    if (reads) return reads.flatMap((read) => requestCalls(ctx, read, depth + 1));
     const returned = parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === path.node);
     const factory = returned ? factoryName(path) : undefined;
     if (!factory) return [];
@@ -169,6 +175,33 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
       .filter((ref) => (ref.parent.node as Node).type === 'CallExpression' && (ref.parent.node as Node).callee === ref.node)
       .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1));
   }
+}
+
+/** `name` of `this.name` (`this.#name` too). */
+function thisField(node: Node): string | undefined {
+  if (node?.type !== 'MemberExpression' || node.object.type !== 'ThisExpression' || node.computed) return undefined;
+  return node.property.type === 'PrivateName' ? `#${node.property.id.name}` : propertyName(node.property);
+}
+
+/** Where the file reads the field `value` is assigned to (`this.url = value`); undefined when `parent` assigns no field. */
+function fieldReads(ctx: TransformContext, parent: Node, value: Node): ASTPath<Node>[] | undefined {
+  const field = parent.type === 'AssignmentExpression' && parent.right === value ? thisField(parent.left) : undefined;
+  if (field === undefined) return undefined;
+  const written = (n: Node): boolean => {
+    const holder = ctx.index.parentOf(n);
+    return holder?.type === 'AssignmentExpression' && holder.left === n;
+  };
+  return ctx.index.find('MemberExpression', (n) => thisField(n) === field && !written(n));
+}
+
+/**
+ * Whether a URL no request here sends still goes somewhere: not a field the file no longer reads (its reader, an
+ * OpenAI client's options, was replaced by the client transform, which speaks for it).
+ */
+function stillRead(ctx: TransformContext, start: ASTPath<Node>): boolean {
+  let path = start;
+  while (path.parent && URL_CARRIERS.has((path.parent.node as Node).type)) path = path.parent;
+  return fieldReads(ctx, path.parent?.node as Node, path.node)?.length !== 0;
 }
 
 /** The declaring identifier of the named function a returned value leaves (`function url()`, `const url = () =>`). */
@@ -494,7 +527,12 @@ export const rawHttp: Transform = {
     if (migrated.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
     const done = new Set<Node>();
-    for (const path of migrated) for (const call of requestCalls(ctx, path)) migrateRequest(ctx, call, done);
+    for (const path of migrated) {
+      const calls = requestCalls(ctx, path);
+      // Its key and model are set where it is sent, which this file does not show (a default, an export).
+      if (calls.length === 0 && stillRead(ctx, path)) ctx.todo(path, SENDER_UNSEEN);
+      for (const call of calls) migrateRequest(ctx, call, done);
+    }
   },
 };
 
