@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
-import { isModelName } from '../core/models.js';
 import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
+import { quotesModelName, Relevance, SPECIFIER_TEXT } from './relevance.js';
 import type { FileSummary } from './summarize.js';
 import { indexable, summarizeFile } from './summarize-file.js';
 
@@ -96,6 +96,8 @@ export class ProjectIndexer {
   private readonly summaries = new Map<string, FileSummary>();
   private readonly resolver = new ModuleResolver();
   private readonly candidates: ReadonlySet<string>;
+  /** Which modules outside the candidates are worth a parse (see relevance.ts). */
+  private readonly relevance: Relevance;
   private readonly discovered?: ReadonlySet<string>;
   /** Files asked for or given, each summarised once. */
   private readonly seen = new Set<string>();
@@ -112,6 +114,7 @@ export class ProjectIndexer {
     this.done.catch(() => undefined);
     const candidates = new Set(input.candidates.map((p) => path.resolve(input.cwd, p)));
     this.candidates = candidates;
+    this.relevance = new Relevance(candidates, (from, spec) => this.resolver.resolve(from, spec));
     this.discovered = input.files && new Set(input.files.map((p) => path.resolve(input.cwd, p)));
     const given = new Set([...fromTransforms].map((p) => path.resolve(input.cwd, p)));
     for (const file of [...candidates].sort()) {
@@ -158,7 +161,7 @@ export class ProjectIndexer {
     const module = this.resolver.resolve(from, spec);
     if (!module || this.seen.has(module)) return;
     this.seen.add(module);
-    if (!indexable(module)) return;
+    if (!indexable(module) || !this.relevance.matters(module)) return;
     this.awaited.add(module);
     this.requests.push(module);
   }
@@ -227,18 +230,6 @@ export async function buildProjectIndex(input: ProjectIndexInput): Promise<Proje
     for (const file of files) indexer.add(file, undefined);
   }
   return indexer.done;
-}
-
-/** Module specifiers as they appear in text (`from '…'`, `import('…')`, `require('…')`): a superset of what a parse finds. */
-const SPECIFIER_TEXT = /\b(?:from|import|require)\s*\(?\s*(['"`])([^'"`\n]+)\1/g;
-
-/** Quoted strings without quotes inside: where a model name held in a constant appears in the text. */
-const QUOTED_TEXT = /(['"`])([^'"`\n]{1,80})\1/g;
-
-/** Whether the text quotes a model name: the file may declare a model constant of its own. */
-function quotesModelName(text: string): boolean {
-  for (const [, , value] of text.matchAll(QUOTED_TEXT)) if (isModelName(value!)) return true;
-  return false;
 }
 
 /** A file outside the candidates is worth transforming when it declares or uses something the facts act on. */
