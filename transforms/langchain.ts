@@ -20,7 +20,6 @@ import { constInit, handedEnvKey, readsVendorKey, unwrap } from './lib/clients.j
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
-import { invalidateIndex } from './lib/file-index.js';
 import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
@@ -225,34 +224,47 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
 }
 
 /** `new ChatOpenAI` → `new AzureChatOpenAI`, named the way the file imports `@langchain/openai`. */
-function renameClass(ctx: TransformContext, c: Construction): ModuleBinding | undefined {
+function renameClass(ctx: TransformContext, c: Construction, names: Names): ModuleBinding | undefined {
   const calleePath = c.path.get('callee');
   const callee = unwrap(calleePath.node as Node);
   if (callee.type === 'MemberExpression') {
     callee.property = ctx.j.identifier(c.cls.azure);
     return undefined;
   }
-  const local = takenByAnotherModule(ctx, c.cls.azure) ? aliasedImport(ctx, c.binding!, c.cls.azure) : ensureNamedExport(ctx, c.binding!, LANGCHAIN_PACKAGE, c.cls.azure);
+  const binding = c.binding!;
+  const imported = names.imported.get(binding) ?? new Map<string, string>();
+  names.imported.set(binding, imported);
+  let local = imported.get(c.cls.azure);
+  if (local === undefined) {
+    local = names.taken.has(c.cls.azure) ? aliasedImport(ctx, binding, c.cls.azure) : ensureNamedExport(ctx, binding, LANGCHAIN_PACKAGE, c.cls.azure);
+    imported.set(c.cls.azure, local);
+  }
   calleePath.replace(ctx.j.identifier(local));
-  return c.binding;
+  return binding;
 }
 
-/** Whether a module-level import of another package already uses `name` (`AzureOpenAI` of `openai`). */
-function takenByAnotherModule(ctx: TransformContext, name: string): boolean {
-  const { j, root } = ctx;
-  const ours = moduleBindings(j, root, LANGCHAIN_PACKAGE);
-  let taken = false;
-  // Between the constructions' rewrites: the index is read afresh, as the tree now is.
-  invalidateIndex(root);
+/** What the class renames of one file need to know: names other modules take, and the Azure classes imported so far. */
+interface Names {
+  taken: ReadonlySet<string>;
+  /** By the import a construction's class came through: each Azure class's local name once imported beside it. */
+  imported: Map<ModuleBinding, Map<string, string>>;
+}
+
+/**
+ * Names a module-level import of another package or a variable already takes (`AzureOpenAI` of `openai`). Read once,
+ * before any rewrite: the rewrites add only LangChain's own imports, so the answer holds for every construction.
+ */
+function namesTakenElsewhere(ctx: TransformContext): Set<string> {
+  const ours = moduleBindings(ctx.j, ctx.root, LANGCHAIN_PACKAGE);
+  const foreign = (id: Node): boolean => id?.type === 'Identifier' && !ours.some((b) => b.id === id);
+  const taken = new Set<string>();
   const { index } = ctx;
-  index.nodes('ImportDeclaration').forEach((node) => {
-    for (const s of node.specifiers ?? []) if (s.local.name === name && !ours.some((b) => b.id === s.local)) taken = true;
-  });
-  index.nodes('VariableDeclarator').forEach((node) => {
+  for (const node of index.nodes('ImportDeclaration')) for (const s of node.specifiers ?? []) if (foreign(s.local)) taken.add(s.local.name);
+  for (const node of index.nodes('VariableDeclarator')) {
     const id = node.id;
     const names = id.type === 'Identifier' ? [id] : id.type === 'ObjectPattern' ? id.properties.map((p: Node) => p.value) : [];
-    if (names.some((n: Node) => n?.type === 'Identifier' && n.name === name && !ours.some((b) => b.id === n))) taken = true;
-  });
+    for (const n of names) if (foreign(n)) taken.add(n.name);
+  }
   return taken;
 }
 
@@ -306,6 +318,7 @@ export const langchain: Transform = {
     const found = constructions(ctx, bindings);
     const responsesFile = hostedTools(ctx, bindings).length > 0;
     const touched = new Set<ModuleBinding>();
+    const names: Names = { taken: namesTakenElsewhere(ctx), imported: new Map() };
     let providerAdded = false;
     for (const c of found) {
       const args = (c.path.node as Node).arguments as Node[];
@@ -330,7 +343,7 @@ export const langchain: Transform = {
       }
       migrate(ctx, c, fields, v1);
       if (!v1) {
-        const binding = renameClass(ctx, c);
+        const binding = renameClass(ctx, c, names);
         if (binding) touched.add(binding);
       }
     }
