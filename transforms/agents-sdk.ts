@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import {
   AGENTS_CONFIG_CALLS,
   AGENTS_CREATORS,
+  AGENTS_DEFAULT_MODEL,
   AGENTS_DIRECT,
   AGENTS_HOSTED_TOOLS,
   AGENTS_MESSAGES,
@@ -149,6 +150,26 @@ function openAIClass(ctx: TransformContext, before: Node): string {
  * `setTracingDisabled(true)`; agent and runner `model` names become deployment references; hosted tools, realtime
  * agents and OpenAI-only providers get markers.
  */
+/** The options object literal a creator is given, when it is given one without a spread (a spread may set `model`). */
+function literalOptions(u: Use): ASTPath<Node> | undefined {
+  const object = (u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined;
+  return object && !(object.node as Node).properties.some((p: Node) => p.type === 'SpreadElement') ? object : undefined;
+}
+
+/** Whether a creator's options set `model` (or may: options built elsewhere, or spread in). */
+function setsModel(u: Use): boolean {
+  if ((u.path.node as Node).arguments.length === 0) return false;
+  const options = literalOptions(u);
+  return options === undefined || propertyPath(options, AGENTS_MODEL_FIELD) !== undefined;
+}
+
+/** One marker, on the first agent given no `model`, unless a runner here sets the model for all. */
+function defaultModelAgents(ctx: TransformContext, named: (names: readonly string[]) => Use[]): void {
+  if (named(AGENTS_DEFAULT_MODEL.overriddenBy).some(setsModel)) return;
+  const unnamed = named(AGENTS_DEFAULT_MODEL.agents).find((u) => !setsModel(u));
+  if (unnamed) ctx.todo(unnamed.path, AGENTS_MESSAGES.defaultModel);
+}
+
 export const agentsSdk: Transform = {
   name: 'agents-sdk',
   apply(ctx) {
@@ -180,6 +201,7 @@ export const agentsSdk: Transform = {
       .filter((p): p is ASTPath<Node> => p !== undefined)
       .filter((p) => !['NewExpression', 'CallExpression', 'ObjectExpression'].includes(unwrap((p.node as Node).value).type));
     rewriteModelProperties(ctx, models.filter((p) => !followedModel(ctx, p)), AGENTS_MESSAGES.modelNotLiteral);
+    defaultModelAgents(ctx, named);
 
     const creators = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics, ...AGENTS_CREATORS.calls]);
     const setClient = named([AGENTS_CONFIG_CALLS.setClient]);

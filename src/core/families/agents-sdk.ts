@@ -22,6 +22,12 @@ export const AGENTS_CREATORS = { constructors: ['Agent', 'Runner'], calls: ['run
 /** Where a model name sits in each creator's options: `new Agent({ model })`, `new Runner({ model })`. */
 export const AGENTS_MODEL_FIELD = 'model';
 
+/**
+ * Agents given no `model` send the SDK's default model id (`OPENAI_DEFAULT_MODEL`, else its own), which Azure reads
+ * as a deployment name; a runner's `model` overrides every agent's.
+ */
+export const AGENTS_DEFAULT_MODEL = { agents: ['Agent', 'Agent.create'], overriddenBy: ['Runner'] } as const;
+
 /** Hosted tools (run by OpenAI, not the app): availability differs on Azure. */
 export const AGENTS_HOSTED_TOOLS: readonly string[] = [
   'webSearchTool',
@@ -64,6 +70,8 @@ export const AGENTS_MESSAGES = {
   provider:
     'this OpenAIProvider builds its own OpenAI client: pass openAIClient (an OpenAI client on <endpoint>/openai/v1/) instead of apiKey / organization / project',
   modelNotLiteral: 'this agent model must be an Azure deployment name; map the model to a deployment',
+  defaultModel:
+    "this agent (and any other here without a `model`) runs on the Agents SDK's default model id, which Azure reads as a deployment name: give it a `model` naming your deployment",
   tracingKey: 'setTracingExportApiKey sends traces to platform.openai.com: remove it, or export traces elsewhere with your own trace processor',
 } as const;
 
