@@ -144,12 +144,6 @@ function openAIClass(ctx: TransformContext, before: Node): string {
   return 'OpenAI';
 }
 
-/**
- * The OpenAI Agents SDK: the module that configures it (`setDefaultOpenAIKey`, `setDefaultOpenAIClient`) or that
- * creates agents gets one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))` and
- * `setTracingDisabled(true)`; agent and runner `model` names become deployment references; hosted tools, realtime
- * agents and OpenAI-only providers get markers.
- */
 /** The options object literal a creator is given, when it is given one without a spread (a spread may set `model`). */
 function literalOptions(u: Use): ASTPath<Node> | undefined {
   const object = (u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined;
@@ -170,6 +164,12 @@ function defaultModelAgents(ctx: TransformContext, named: (names: readonly strin
   if (unnamed) ctx.todo(unnamed.path, AGENTS_MESSAGES.defaultModel);
 }
 
+/**
+ * The OpenAI Agents SDK: the module that configures it (`setDefaultOpenAIKey`, `setDefaultOpenAIClient`) or that
+ * creates agents gets one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))` and
+ * `setTracingDisabled(true)`; agent and runner `model` names become deployment references; hosted tools, realtime
+ * agents and OpenAI-only providers get markers.
+ */
 export const agentsSdk: Transform = {
   name: 'agents-sdk',
   apply(ctx) {

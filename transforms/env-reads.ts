@@ -40,20 +40,16 @@ function holder(path: ASTPath<Node>): Node | undefined {
 }
 
 /**
- * The library this tool does not migrate that a read's value is handed to as a setting, directly or through the
- * `const` (or destructured name, `local`) holding it: renamed, its Azure key would go wherever that library sends it.
+ * The library this tool does not migrate that a read's value is handed to as a setting at one of its `uses` (see
+ * `usesOf`): renamed, its Azure key would go wherever that library sends it.
  */
-function unmigratedConsumerOf(ctx: TransformContext, path: ASTPath<Node>, local: Node | undefined): string | undefined {
-  if (local === undefined) return unmigratedConsumer(ctx, path);
-  return referencesOf(ctx.j, ctx.root, local)
-    .map((ref) => unmigratedConsumer(ctx, ref))
-    .find((consumer) => consumer !== undefined);
+function unmigratedConsumerOf(ctx: TransformContext, uses: readonly ASTPath<Node>[]): string | undefined {
+  return uses.map((use) => unmigratedConsumer(ctx, use)).find((consumer) => consumer !== undefined);
 }
 
-/** Whether a read's value is handed, directly or through the `const` holding it, to a call now pointed at Azure. */
-function handedToAzure(ctx: TransformContext, path: ASTPath<Node>, local: Node | undefined): boolean {
-  const uses = local === undefined ? [path] : referencesOf(ctx.j, ctx.root, local);
-  return uses.some((use) => handedToAzureRequest(ctx, use));
+/** Where a read's value goes: the read itself, or the references of the `const` (or destructured name) holding it. */
+function usesOf(ctx: TransformContext, path: ASTPath<Node>, local: Node | undefined): ASTPath<Node>[] {
+  return local === undefined ? [path] : referencesOf(ctx.j, ctx.root, local);
 }
 
 /** One OpenAI variable read: where it is, its name, how to rename it, and the name a destructuring binds it to. */
@@ -191,8 +187,10 @@ export const envReads: Transform = {
     // Asked before any rename: a name one of the file's reads hands to an unmigrated library keeps it everywhere in
     // the file (a guard such as `if (!process.env.OPENAI_API_KEY)` checks what that library reads), but where a read
     // goes to a request raw-http pointed at Azure (an OpenAI-compatible library given OpenAI's URL).
-    const own = mine.map((read) => unmigratedConsumerOf(ctx, read.path, read.local ?? holder(read.path)));
-    const toAzure = mine.map((read) => handedToAzure(ctx, read.path, read.local ?? holder(read.path)));
+    const uses = mine.map((read) => usesOf(ctx, read.path, read.local ?? holder(read.path)));
+    const own = uses.map((list) => unmigratedConsumerOf(ctx, list));
+    // Handed to a request raw-http pointed at Azure: its name follows the request there.
+    const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
     const byName = new Map<string, string>();
     mine.forEach((read, i) => byName.set(read.name, byName.get(read.name) ?? own[i]!));
     mine.forEach((read, i) => {

@@ -129,7 +129,11 @@ function settingCall(path: ASTPath<Node>): Node | undefined {
  */
 export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>): boolean {
   const call = settingCall(path);
-  return call !== undefined && (ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined)?.has(call) === true;
+  return call !== undefined && pointedAtAzure(ctx, call);
+}
+
+function pointedAtAzure(ctx: TransformContext, call: Node): boolean {
+  return (ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined)?.has(call) === true;
 }
 
 /**
@@ -138,7 +142,7 @@ export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>)
  */
 export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
   const call = settingCall(path);
-  if (call === undefined || handedToAzureRequest(ctx, path)) return undefined;
+  if (call === undefined || pointedAtAzure(ctx, call)) return undefined;
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
   const source = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
