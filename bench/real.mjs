@@ -73,33 +73,36 @@ const commands = [
   { name: 'jscodeshift -t minimal transform', args: jscodeshift(MINIMAL) },
 ];
 
-const results = [];
-for (const command of commands) {
-  const runs = [];
-  let detail = '';
-  for (let i = 0; i < RUNS; i++) {
+// Rounds interleave the commands (ours, then each jscodeshift row, then ours again…): this host's speed drifts by
+// a quarter within minutes, so each round's ratio compares runs made side by side, and the medians of those ratios
+// are the figures to quote.
+const runs = commands.map(() => []);
+const details = commands.map(() => '');
+for (let i = 0; i < RUNS; i++) {
+  for (const [c, command] of commands.entries()) {
     const r = await measure(process.execPath, command.args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    runs.push(r);
-    if (command.name.startsWith('openai')) {
-      try {
-        const s = JSON.parse(r.stdout).summary;
-        detail = `${s.scanned ?? s.files ?? '?'} files, ${s.candidates ?? '?'} candidates, ${s.changed ?? '?'} changed, ${s.failed ?? 0} failed`;
-      } catch {
-        detail = `exit ${r.code}`;
-      }
-    } else {
-      detail = describeSummary(jscodeshiftSummary(r.stdout));
-    }
-    process.stderr.write(`  ${command.name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(1)} s, ${r.peakRssMB.toFixed(0)} MB (${detail})\n`);
+    runs[c].push(r);
+    details[c] = command.name.startsWith('openai') ? ourDetail(r) : describeSummary(jscodeshiftSummary(r.stdout));
+    process.stderr.write(`  ${command.name} run ${i + 1}/${RUNS}: ${(r.ms / 1000).toFixed(1)} s, ${r.peakRssMB.toFixed(0)} MB (${details[c]})\n`);
   }
-  results.push({
-    name: command.name,
-    ms: Math.round(median(runs.map((r) => r.ms))),
-    cpuMs: runs[0].cpuMs === null ? null : median(runs.map((r) => r.cpuMs)),
-    peakRssMB: Math.round(Math.max(...runs.map((r) => r.peakRssMB))),
-    detail,
-  });
 }
+
+function ourDetail(r) {
+  try {
+    const s = JSON.parse(r.stdout).summary;
+    return `${s.scanned ?? s.files ?? '?'} files, ${s.candidates ?? '?'} candidates, ${s.changed ?? '?'} changed, ${s.failed ?? 0} failed`;
+  } catch {
+    return `exit ${r.code}`;
+  }
+}
+
+const results = commands.map((command, c) => ({
+  name: command.name,
+  ms: Math.round(median(runs[c].map((r) => r.ms))),
+  cpuMs: runs[c][0].cpuMs === null ? null : median(runs[c].map((r) => r.cpuMs)),
+  peakRssMB: Math.round(Math.max(...runs[c].map((r) => r.peakRssMB))),
+  detail: details[c],
+}));
 
 const [ours, ...others] = results;
 const ratio = (a, b) => (a === null || b === null || !b ? null : +(a / b).toFixed(3));
@@ -109,7 +112,15 @@ for (const r of results) {
   const cpu = r.cpuMs === null ? '–' : (r.cpuMs / 1000).toFixed(1);
   console.log([r.name.padEnd(36), (r.ms / 1000).toFixed(1).padStart(8), cpu.padStart(8), String(r.peakRssMB).padStart(8), `  ${r.detail}`].join(''));
 }
-for (const other of others) {
-  console.log(`ours / ${other.name}: time ${ratio(ours.ms, other.ms)}×, cpu ${ratio(ours.cpuMs, other.cpuMs)}×, memory ${ratio(ours.peakRssMB, other.peakRssMB)}×`);
+/** Our time over another command's, round by round (the runs made side by side), and their median. */
+const roundRatios = (c) => runs[0].map((r, i) => ratio(r.ms, runs[c][i].ms));
+const ratios = others.map((other, k) => {
+  const rounds = roundRatios(k + 1);
+  return { versus: other.name, time: ratio(ours.ms, other.ms), cpu: ratio(ours.cpuMs, other.cpuMs), rounds, roundMedian: median(rounds) };
+});
+for (const [k, other] of others.entries()) {
+  const { rounds, roundMedian } = ratios[k];
+  const byRound = RUNS > 1 ? `; round by round ${rounds.map((x) => `${x}×`).join(', ')} (median ${roundMedian}×)` : '';
+  console.log(`ours / ${other.name}: time ${ratio(ours.ms, other.ms)}×, cpu ${ratio(ours.cpuMs, other.cpuMs)}×, memory ${ratio(ours.peakRssMB, other.peakRssMB)}×${byRound}`);
 }
-console.log(JSON.stringify({ tree, results, ratios: others.map((o) => ({ versus: o.name, time: ratio(ours.ms, o.ms), cpu: ratio(ours.cpuMs, o.cpuMs) })) }));
+console.log(JSON.stringify({ tree, results, ratios }));
