@@ -24,7 +24,7 @@ import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/l
 import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
-import { noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
+import { needsRelease, noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
 
 type Node = any; // Babel AST via recast.
@@ -189,6 +189,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: ${envCode(ctx, LANGCHAIN_ENV.apiVersion)} ?? ${str(ctx, ctx.options.apiVersion)}`));
     azure.push(keyProperty(ctx, false));
     ctx.readsEnv(LANGCHAIN_ENV.endpoint);
+    needsRelease(ctx.outcome, 'langchainEndpoint');
     readsApiVersion(ctx, LANGCHAIN_ENV.apiVersion, ctx.options.apiVersion);
     if (configKept.length > 0) {
       azure.push(j.objectProperty(j.identifier('configuration'), j.objectExpression(configKept)));

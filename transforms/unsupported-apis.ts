@@ -4,7 +4,7 @@ import { clientCalls } from './lib/calls.js';
 import { hostedToolTypes } from './lib/hosted-tools.js';
 import { memberName } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
-import type { Transform, TransformContext } from './lib/types.js';
+import { needsRelease, type Transform, type TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -21,6 +21,7 @@ function dropBeta(ctx: TransformContext, call: ASTPath<Node>): void {
     if (object?.type === 'MemberExpression' && memberName(object) === 'beta') {
       member.object = object.object;
       ctx.change(call.node, 'rename');
+      needsRelease(ctx.outcome, 'chatHelpers');
       return;
     }
     member = object;
@@ -51,6 +52,7 @@ export const unsupportedApis: Transform = {
       source.value = renamed;
       delete source.extra;
       ctx.change(path.node, 'rename');
+      needsRelease(ctx.outcome, 'chatHelpers');
     });
   },
 };

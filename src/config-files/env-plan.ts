@@ -32,8 +32,8 @@ export interface PackageChanges {
   /** Package → version range to add (or raise to). */
   add: ReadonlyMap<string, string>;
   remove: readonly string[];
-  /** Package → the oldest release the migrated code works with: a declared range that cannot reach it is raised. */
-  atLeast?: ReadonlyMap<string, string>;
+  /** Package → the oldest release the migrated code works with, and what it needs from it: a range below is raised. */
+  atLeast?: ReadonlyMap<string, { version: string; features: readonly string[] }>;
 }
 
 /** What becomes of one variable a config file sets. */

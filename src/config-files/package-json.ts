@@ -1,4 +1,4 @@
-import { rangeBelow } from '../core/index.js';
+import { floorBelow } from '../core/index.js';
 import { DEPENDENCY_FIELDS, majorOf, movesInStep, placementsOf, type DependencyField, type Deps } from './dependency-placement.js';
 import type { PackageChanges } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
@@ -65,12 +65,13 @@ export function editPackageJson(body: string, changes: PackageChanges | undefine
       if (placement.note) edit.notes.push(placement.note);
     }
   }
-  for (const [name, oldest] of changes.atLeast ?? []) {
+  for (const [name, { version, features }] of changes.atLeast ?? []) {
     const declared = DEPENDENCY_FIELDS.map(field).find((deps) => deps && Object.hasOwn(deps, name));
-    const [major, minor] = oldest.split('.').map(Number);
-    if (!declared || changes.add.has(name) || !rangeBelow(declared[name]!, [major!, minor!])) continue;
-    declared[name] = `^${oldest}`;
-    done.push(`raised ${name} to ^${oldest} (the migrated code needs ${oldest} or newer)`);
+    const [major, minor] = version.split('.').map(Number);
+    if (!declared || changes.add.has(name) || !floorBelow(declared[name]!, [major!, minor!])) continue;
+    const was = declared[name]!;
+    declared[name] = `^${version}`;
+    done.push(`raised ${name} from ${was} to ^${version} (the migrated code needs ${version} or newer for ${features.join(', ')})`);
   }
   for (const name of changes.remove) {
     for (const deps of DEPENDENCY_FIELDS.map(field)) {

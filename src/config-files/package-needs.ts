@@ -25,10 +25,11 @@ export function packageNeeds(before: string, after: string, reported: PackageNee
   for (const name of Object.keys(DEPENDENCY_RANGES)) if (references(after, name) && !references(before, name)) add.add(name);
   for (const name of REPLACED_PACKAGES) if (references(before, name) && !references(after, name)) remove.add(name);
   if (usesV3(before) && !usesV3(after) && references(after, 'openai')) add.add('openai');
-  // `AzureOpenAI` newly constructed: a range pinned below its first release must be raised.
-  const atLeast = AZURE_CLASS.test(after) && !AZURE_CLASS.test(before) && references(after, 'openai') ? ['openai'] : [];
-  if (add.size === 0 && remove.size === 0 && atLeast.length === 0) return undefined;
-  return { add: [...add], remove: [...remove], ...(atLeast.length > 0 ? { atLeast } : {}) };
+  const atLeast = new Set(reported?.atLeast ?? []);
+  // `AzureOpenAI` newly constructed: a range whose floor is below its first release must be raised.
+  if (AZURE_CLASS.test(after) && !AZURE_CLASS.test(before) && references(after, 'openai')) atLeast.add('azureClient');
+  if (add.size === 0 && remove.size === 0 && atLeast.size === 0) return undefined;
+  return { add: [...add], remove: [...remove], ...(atLeast.size > 0 ? { atLeast: [...atLeast] } : {}) };
 }
 
 /** The replaced packages a file's (final) text still references. */

@@ -188,6 +188,18 @@ function specifierVersion(specifier: string): string | undefined {
 }
 
 /**
+ * Whether a declared range admits a release older than `[major, minor]`: its lowest version is below it (`^4.23.0`,
+ * `4.x`, `~4.40.1`, `4.24.0`). A lockfile may hold such a release however new the range can go. A range this cannot
+ * read, or that is open upwards from its floor (`>=4`, `*`, `workspace:*`), is not: raising it would narrow it.
+ */
+export function floorBelow(range: string, [major, minor]: readonly [number, number]): boolean {
+  const m = /^\s*[~^=v]?(\d+)(?:\.(\d+))?(?:\.[\dx*]+)?\s*$/.exec(range);
+  if (!m) return false;
+  const lowest = [Number(m[1]), m[2] === undefined ? 0 : Number(m[2])] as const;
+  return lowest[0] < major || (lowest[0] === major && lowest[1] < minor);
+}
+
+/**
  * Whether a version range can resolve to nothing as new as `[major, minor]`: an exact or tilde version below it
  * (`4.24.0`, `v4.24.0`, `~4.40.1`), or a caret or bare major below its major (`^3.3.0`). A range that reaches it
  * (`^4.24.0`, `4`, `4.x`, `>=4`) or that this cannot read is not.
@@ -206,8 +218,34 @@ export function pinnedBelow(specifier: string, since: readonly [number, number])
   return version !== undefined && rangeBelow(version, since) ? version : undefined;
 }
 
-/** Releases the migrated code needs at least, by package: `AzureOpenAI` came in openai 4.41.0. */
-export const AZURE_MINIMUMS: Readonly<Record<string, string>> = { [OPENAI_SDK]: `${AZURE_CLIENT_SINCE.join('.')}.0` };
+/** What a rewrite brings into code that older releases of its package lack, and the first release with it. */
+export interface MinimumRelease {
+  package: string;
+  version: string;
+  /** Named in the report: why the range was raised. */
+  feature: string;
+}
+
+/**
+ * The releases migrated code needs at least, by what needs them (a file's `packages.atLeast` lists these keys): a
+ * declared range whose floor is older is raised, since `npm ci` installs what the lockfile holds, not the newest match.
+ * Read from the packages' own releases: `AzureOpenAI` in openai 4.41.0; `beta.chat.completions.*` moved to
+ * `chat.completions.*` in openai 5.0.0; `azureOpenAIEndpoint` in @langchain/openai 0.3.4 (absent from 0.3.2).
+ */
+export const MINIMUM_RELEASES = {
+  azureClient: { package: OPENAI_SDK, version: `${AZURE_CLIENT_SINCE.join('.')}.0`, feature: 'AzureOpenAI' },
+  chatHelpers: { package: OPENAI_SDK, version: '5.0.0', feature: 'chat.completions.parse, .stream and .runTools outside beta' },
+  langchainEndpoint: { package: LANGCHAIN_PACKAGE, version: '0.3.4', feature: 'azureOpenAIEndpoint' },
+} as const satisfies Record<string, MinimumRelease>;
+
+export type MinimumNeed = keyof typeof MINIMUM_RELEASES;
+
+/** Order of two plain `major.minor.patch` versions: negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if ((x![i] ?? 0) !== (y![i] ?? 0)) return (x![i] ?? 0) - (y![i] ?? 0);
+  return 0;
+}
 
 /** The package an import specifier loads from (`@scope/pkg/sub` → `@scope/pkg`, `node:https` → `https`). */
 export function packageName(specifier: string): string {

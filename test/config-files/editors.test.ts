@@ -342,23 +342,29 @@ describe('package.json', () => {
     expect(edit.notes).toEqual(["added openai@^7.57.0 to devDependencies, removed @azure/openai: run your package manager's install (e.g. `npm install`)"]);
   });
 
-  it('raises a range pinned below the oldest release the migrated code needs, and leaves ranges that reach it', () => {
-    const atLeast = new Map([['openai', '4.41.0']]);
+  it('raises a range whose floor is below the oldest release the migrated code needs, and leaves ranges that start above it', () => {
+    const atLeast = new Map([['openai', { version: '4.41.0', features: ['AzureOpenAI'] }]]);
     for (const [range, raised] of [
       ['4.24.0', '^4.41.0'],
       ['~4.40.1', '^4.41.0'],
       ['^3.3.0', '^4.41.0'],
-      ['^4.20.0', '^4.20.0'],
-      ['4.x', '4.x'],
+      // A lockfile may hold 4.24.7 under ^4.23.0 (`npm ci` installs it): the floor decides, not the newest match.
+      ['^4.23.0', '^4.41.0'],
+      ['4.x', '^4.41.0'],
+      ['^4.41.0', '^4.41.0'],
+      ['^4.52.1', '^4.52.1'],
       ['>=4', '>=4'],
       ['^7.1.0', '^7.1.0'],
       ['workspace:*', 'workspace:*'],
+      ['latest', 'latest'],
     ]) {
       const edit = editPackageJson(`{"dependencies":{"openai":"${range}"}}`, { add: new Map(), remove: [], atLeast });
       expect(edit.output, range).toBe(`{"dependencies":{"openai":"${raised}"}}`);
     }
     const edit = editPackageJson('{"dependencies":{"openai":"4.24.0"}}', { add: new Map(), remove: [], atLeast });
-    expect(edit.notes[0]).toBe("raised openai to ^4.41.0 (the migrated code needs 4.41.0 or newer): run your package manager's install (e.g. `npm install`)");
+    expect(edit.notes[0]).toBe(
+      "raised openai from 4.24.0 to ^4.41.0 (the migrated code needs 4.41.0 or newer for AzureOpenAI): run your package manager's install (e.g. `npm install`)",
+    );
   });
 
   it('raises an older major in place and leaves a current one', () => {

@@ -20,9 +20,16 @@ describe('package needs of a rewrite', () => {
 
   it('asks for a release with AzureOpenAI when the rewrite starts constructing one', () => {
     const before = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
-    expect(packageNeeds(before, after, undefined)).toEqual({ add: [], remove: [], atLeast: ['openai'] });
+    expect(packageNeeds(before, after, undefined)).toEqual({ add: [], remove: [], atLeast: ['azureClient'] });
     // Already there before: the range in package.json has served it.
     expect(packageNeeds(after, `${after}// more\n`, undefined)).toBeUndefined();
+  });
+
+  it('keeps the newer releases the transforms report, beside the one the text shows', () => {
+    const before = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
+    const needs = packageNeeds(before, after, { add: [], remove: [], atLeast: ['chatHelpers'] });
+    expect(needs?.atLeast).toEqual(['chatHelpers', 'azureClient']);
+    expect(packageNeeds(after, after, { add: [], remove: [], atLeast: ['langchainEndpoint'] })?.atLeast).toEqual(['langchainEndpoint']);
   });
 
   it('adds a versioned package the rewrite imports', () => {

@@ -162,6 +162,37 @@ export const org = process.env.OPENAI_ORG_ID;
     expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
   }, 60_000);
 
+  it('raises a declared range whose floor lacks what the migrated code uses; a range already there stays', () => {
+    const helpers = `import OpenAI from 'openai';
+const client = new OpenAI();
+export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o', messages: [] });
+`;
+    const tree = makeTree({
+      // ^4.23.0 can resolve to 4.24.7 (a lockfile holds it), which has neither AzureOpenAI nor chat.completions.parse.
+      'apps/helpers/package.json': '{ "name": "helpers", "dependencies": { "openai": "^4.23.0" } }\n',
+      'apps/helpers/parse.ts': helpers,
+      'apps/client/package.json': '{ "name": "client", "dependencies": { "openai": "4.24.7" } }\n',
+      'apps/client/chat.ts': CHAT,
+      'apps/current/package.json': '{ "name": "current", "dependencies": { "openai": "^4.52.0" } }\n',
+      'apps/current/chat.ts': CHAT,
+      'apps/chain/package.json': '{ "name": "chain", "dependencies": { "@langchain/openai": "^0.1.2" } }\n',
+      'apps/chain/llm.ts': "import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o' });\n",
+    });
+    cleanup = tree.cleanup;
+    const report = JSON.parse(run(tree.dir, ['migrate', '--json', '.']).stdout);
+    const read = (p: string): Record<string, string> => JSON.parse(readFileSync(join(tree.dir, p), 'utf8')).dependencies;
+    expect(read('apps/helpers/package.json')).toEqual({ openai: '^5.0.0' });
+    expect(read('apps/client/package.json')).toEqual({ openai: '^4.41.0' });
+    expect(read('apps/current/package.json')).toEqual({ openai: '^4.52.0' });
+    expect(read('apps/chain/package.json')).toEqual({ '@langchain/openai': '^0.3.4' });
+    const notes = (p: string): string[] => report.configFiles.find((f: { path: string }) => f.path === p)?.notes ?? [];
+    expect(notes('apps/helpers/package.json')).toEqual([
+      "raised openai from ^4.23.0 to ^5.0.0 (the migrated code needs 5.0.0 or newer for chat.completions.parse, .stream and .runTools outside beta, AzureOpenAI): run your package manager's install (e.g. `npm install`)",
+    ]);
+    expect(notes('apps/chain/package.json')[0]).toMatch(/^raised @langchain\/openai from \^0\.1\.2 to \^0\.3\.4 \(the migrated code needs 0\.3\.4 or newer for azureOpenAIEndpoint\)/);
+    expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
+  }, 60_000);
+
   it('holds config files to the limits of code files: too large, minified, binary are skipped and reported', () => {
     const big = `# generated API reference\nsecurity:\n  description: set OPENAI_API_KEY\n${'  - item: x\n'.repeat(400)}`;
     const dense = `env: {${Array.from({ length: 150 }, (_, i) => `K${i}:'v${i}'`).join(',')},OPENAI_API_KEY:'x'}\n`;

@@ -1,5 +1,5 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { isLaterApiVersion, type FileFacts, type MigrationOptions } from '../../src/core/index.js';
+import { isLaterApiVersion, type FileFacts, type MigrationOptions, type MinimumNeed } from '../../src/core/index.js';
 import type { FileIndex } from './file-index.js';
 import type { ParserName } from './parser.js';
 
@@ -65,8 +65,8 @@ export interface DeploymentUse {
 export interface PackageNeeds {
   add: string[];
   remove: string[];
-  /** Packages already depended on whose declared range must reach a newer release (core AZURE_MINIMUMS). */
-  atLeast?: string[];
+  /** What the migrated code uses that older releases of a package depended on lack (core MINIMUM_RELEASES). */
+  atLeast?: MinimumNeed[];
 }
 
 /** A line in the report about the file, once however many places lead to it. */
@@ -78,6 +78,13 @@ export function noteOnce(ctx: TransformContext, note: string): void {
 export function needsPackage(outcome: FileOutcome, kind: 'add' | 'remove', name: string): void {
   const needs = (outcome.packages ??= { add: [], remove: [] });
   if (!needs[kind].includes(name)) needs[kind].push(name);
+}
+
+/** Record that the migrated file uses what only newer releases of its package have (core MINIMUM_RELEASES), once. */
+export function needsRelease(outcome: FileOutcome, need: MinimumNeed): void {
+  const needs = (outcome.packages ??= { add: [], remove: [] });
+  const atLeast = (needs.atLeast ??= []);
+  if (!atLeast.includes(need)) atLeast.push(need);
 }
 
 /**
