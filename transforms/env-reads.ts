@@ -1,7 +1,16 @@
 import type { ASTPath } from 'jscodeshift';
-import { AI_SDK, AZURE_ENV, OPENAI_SDK, azureReplacementFor, envReadMessage, isOpenAIEnvName, unmigratedConsumerMessage } from '../src/core/index.js';
+import {
+  AI_SDK,
+  AZURE_ENV,
+  OPENAI_SDK,
+  azureReplacementFor,
+  envReadMessage,
+  isOpenAIEnvName,
+  unmigratedConsumerMessage,
+  unmovedRequestMessage,
+} from '../src/core/index.js';
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
-import { handedToAzureRequest, insideClientArguments, unmigratedConsumer } from './lib/client-arguments.js';
+import { handedToAzureRequest, insideClientArguments, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
 import { isEnvObject } from './lib/clients.js';
 import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
@@ -40,11 +49,14 @@ function holder(path: ASTPath<Node>): Node | undefined {
 }
 
 /**
- * The library this tool does not migrate that a read's value is handed to as a setting at one of its `uses` (see
- * `usesOf`): renamed, its Azure key would go wherever that library sends it.
+ * Why variable `name` keeps its name, from one of a read's `uses` (see `usesOf`), as its marker: its value is handed
+ * to a library this tool does not migrate, or sent with a request raw-http did not point at Azure. Renamed, the Azure
+ * key would go wherever that library or request sends it.
  */
-function unmigratedConsumerOf(ctx: TransformContext, uses: readonly ASTPath<Node>[]): string | undefined {
-  return uses.map((use) => unmigratedConsumer(ctx, use)).find((consumer) => consumer !== undefined);
+function keptFor(ctx: TransformContext, name: string, uses: readonly ASTPath<Node>[]): string | undefined {
+  const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
+  if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
+  return uses.some((use) => sentWithUnmovedRequest(ctx, use)) ? unmovedRequestMessage(name) : undefined;
 }
 
 /** Where a read's value goes: the read itself, or the references of the `const` (or destructured name) holding it. */
@@ -184,23 +196,24 @@ export const envReads: Transform = {
     ctx.shared.set(READ_NAMES, names);
     const mine = all.filter((read) => !insideClientArguments(ctx, read.path));
     let left = mine.length < all.length;
-    // Asked before any rename: a name one of the file's reads hands to an unmigrated library keeps it everywhere in
-    // the file (a guard such as `if (!process.env.OPENAI_API_KEY)` checks what that library reads), but where a read
-    // goes to a request raw-http pointed at Azure (an OpenAI-compatible library given OpenAI's URL).
+    // Asked before any rename: a name one of the file's reads hands to an unmigrated library, or sends with a request
+    // still going where it went, keeps it everywhere in the file (a guard such as `if (!process.env.OPENAI_API_KEY)`
+    // checks what that library reads), but where a read goes to a request raw-http pointed at Azure (an
+    // OpenAI-compatible library given OpenAI's URL).
     const uses = mine.map((read) => usesOf(ctx, read.path, read.local ?? holder(read.path)));
-    const own = uses.map((list) => unmigratedConsumerOf(ctx, list));
+    const own = mine.map((read, i) => keptFor(ctx, read.name, uses[i]!));
     // Handed to a request raw-http pointed at Azure: its name follows the request there.
     const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
     const byName = new Map<string, string>();
     mine.forEach((read, i) => byName.set(read.name, byName.get(read.name) ?? own[i]!));
     mine.forEach((read, i) => {
-      const consumer = own[i] ?? (toAzure[i] ? undefined : byName.get(read.name));
-      if (consumer === undefined) {
+      const kept = own[i] ?? (toAzure[i] ? undefined : byName.get(read.name));
+      if (kept === undefined) {
         if (!handle(ctx, read, names.get(read.name)!.azure)) left = true;
         return;
       }
       left = true;
-      ctx.todo(read.path, unmigratedConsumerMessage(read.name, consumer));
+      ctx.todo(read.path, kept);
       // Still read: env templates keep it (the report's env list decides what they keep).
       ctx.readsEnv(read.name);
     });

@@ -4,10 +4,7 @@ import {
   BROWSER_MODULE_MESSAGE,
   OPENAI_MTLS_HOST,
   OPENAI_ONLY_HEADERS,
-  GLOBAL_OBJECTS,
-  REQUEST_GLOBALS,
   REALTIME_PROTOCOL_MESSAGE,
-  REQUEST_PACKAGES,
   TEST_DATA_URL_MESSAGE,
   findSecret,
   isBrowserModule,
@@ -19,12 +16,11 @@ import {
   maskSecret,
   mentionsOpenAIHost,
   mentionsRealtimeOpenAISign,
-  packageName,
   parseOpenAIURL,
   restSurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
-import { insideClientArguments, markAzureRequest, moduleOf } from './lib/client-arguments.js';
+import { insideClientArguments, markAzureRequest, sendsRequest } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
@@ -227,22 +223,6 @@ function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node
     const grand = parent.parent as ASTPath<Node>;
     return isMethod && (grand?.node as Node)?.type === 'CallExpression' && (grand.node as Node).callee === parent.node ? [grand] : [];
   });
-}
-
-/**
- * Whether a call sends a request itself: a request global (`fetch(…)`, `globalThis.fetch(…)`, `new WebSocket(…)`), or
- * an export of a request package (`axios.post(…)`). A local (`mockFetch`, `const fetch = vi.fn()`) sends nothing.
- */
-function sendsRequest(ctx: TransformContext, call: Node): boolean {
-  let callee = unwrap(call.callee);
-  const method = memberName(callee);
-  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
-  if (callee?.type !== 'Identifier') return false;
-  if (!ctx.index.resolve(callee)) {
-    return REQUEST_GLOBALS.includes(callee.name) || (GLOBAL_OBJECTS.includes(callee.name) && REQUEST_GLOBALS.includes(method ?? ''));
-  }
-  const source = moduleOf(ctx, callee);
-  return source !== undefined && REQUEST_PACKAGES.includes(packageName(source));
 }
 
 /** `headers: {…}` / `headers: new Headers({…})` / `headers: h` (a const) in an options object: the object literal. */

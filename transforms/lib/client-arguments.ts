@@ -1,7 +1,17 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_PACKAGES, DIRECT_OPENAI_WRAPPERS, LEGACY_CLIENTS, OPENAI_SDK, unmigratedPackage } from '../../src/core/index.js';
+import {
+  AZURE_PACKAGES,
+  DIRECT_OPENAI_WRAPPERS,
+  GLOBAL_OBJECTS,
+  LEGACY_CLIENTS,
+  OPENAI_SDK,
+  REQUEST_GLOBALS,
+  REQUEST_PACKAGES,
+  packageName,
+  unmigratedPackage,
+} from '../../src/core/index.js';
 import { unwrap } from './clients.js';
-import { isRequireOf, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -134,6 +144,46 @@ export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>)
 
 function pointedAtAzure(ctx: TransformContext, call: Node): boolean {
   return (ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined)?.has(call) === true;
+}
+
+/**
+ * Whether a call sends a request itself: a request global (`fetch(…)`, `globalThis.fetch(…)`, `new WebSocket(…)`), or
+ * an export of a request package (`axios.post(…)`). A local (`mockFetch`, `const fetch = vi.fn()`) sends nothing.
+ */
+export function sendsRequest(ctx: TransformContext, call: Node): boolean {
+  let callee = unwrap(call.callee);
+  const method = memberName(callee);
+  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
+  if (callee?.type !== 'Identifier') return false;
+  if (!ctx.index.resolve(callee)) {
+    return REQUEST_GLOBALS.includes(callee.name) || (GLOBAL_OBJECTS.includes(callee.name) && REQUEST_GLOBALS.includes(method ?? ''));
+  }
+  const source = moduleOf(ctx, callee);
+  return source !== undefined && REQUEST_PACKAGES.includes(packageName(source));
+}
+
+/** What a header value passes through on its way into a request's options: `Bearer ${key}`, `'Bearer ' + key`. */
+const HEADER_TEXT = new Set(['TemplateLiteral', 'BinaryExpression']);
+
+/**
+ * Whether the value at `path` is sent with a request (see `sendsRequest`: in its options, its headers, `new
+ * Headers({…})`, `Bearer ${key}`) that raw-http did not point at Azure: that request still goes where it went.
+ */
+export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  let p = path;
+  for (;;) {
+    while (p.parent && HEADER_TEXT.has((p.parent.node as Node).type)) p = p.parent;
+    const call = settingCall(p);
+    if (call === undefined) return false;
+    if (call.type === 'NewExpression' && unwrap(call.callee)?.name === 'Headers') {
+      // `new Headers({…})`: the request gets it in turn.
+      let holder = p;
+      while (holder.node !== call) holder = holder.parent;
+      p = holder;
+      continue;
+    }
+    return sendsRequest(ctx, call) && !pointedAtAzure(ctx, call);
+  }
 }
 
 /**
