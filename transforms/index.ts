@@ -10,6 +10,7 @@ import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
 import { rawHttp } from './raw-http.js';
+import { streamChunks } from './stream-chunks.js';
 import { unsupportedApis } from './unsupported-apis.js';
 
 /**
@@ -31,6 +32,7 @@ export const TRANSFORMS: readonly Transform[] = [
   // The AI SDK before the model rewrite: it hands model-deployments the provider calls' model ids.
   aiSdk,
   modelDeployments,
+  streamChunks,
   unsupportedApis,
   langchain,
   // Last: what the file still reads once every transform ran, and the messages naming what it reads no more.

@@ -28,6 +28,7 @@ import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, str } from './lib/snippets.js';
+import { enclosingScope, guardEmptyChoices } from './lib/stream-chunks.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { NOT_A_DEPLOYMENT } from './model-deployments.js';
@@ -377,39 +378,6 @@ function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
     return prop ? bodies(prop.get('value'), depth + 1) : [];
   });
   return [object, ...nested];
-}
-
-/** The function (or program) a path sits in. */
-function enclosingScope(path: ASTPath<Node>): ASTPath<Node> {
-  let current = path;
-  while (current.parent && !/Function|Method|Program/.test(current.node.type)) current = current.parent;
-  return current;
-}
-
-/** Azure sends prompt-filter chunks with `choices: []`: `x.choices[0].delta` → `x.choices[0]?.delta` (spec §6.1, rule 26). */
-function guardEmptyChoices(ctx: TransformContext, scope: ASTPath<Node>): void {
-  const { j } = ctx;
-  j(scope)
-    .find(j.MemberExpression)
-    .filter((p) => {
-      const node = p.node as Node;
-      const index = node.object;
-      return (
-        node.type === 'MemberExpression' &&
-        memberName(node) === 'delta' &&
-        !node.computed &&
-        index?.type === 'MemberExpression' &&
-        index.computed &&
-        index.property.type === 'NumericLiteral' &&
-        index.property.value === 0 &&
-        memberName(index.object) === 'choices'
-      );
-    })
-    .forEach((p) => {
-      const node = p.node as Node;
-      p.replace(j.optionalMemberExpression(node.object, node.property, false, true));
-      ctx.change(node, 'sse');
-    });
 }
 
 /** Headers, body `model`s and SSE parsing of one request call whose URL now points at Azure. */

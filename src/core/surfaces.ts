@@ -170,6 +170,19 @@ export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
   'models.delete': { level: 'differs', message: 'deleting models on Azure is unverified; fine-tuned models are managed per deployment' },
 };
 
+/**
+ * Calls whose stream yields chunks with `choices`: Azure sends content-filter annotation chunks with `choices: []`
+ * (the first carries `prompt_filter_results` only), which a reader of `chunk.choices[0]` must step over. `flag`: a
+ * stream when the request says `stream: true`; `always`: the `.stream()` helpers (they accumulate past such chunks
+ * since openai 6.47.0, but iterating one still yields them).
+ */
+export const CHOICE_STREAM_CALLS: Readonly<Record<string, 'flag' | 'always'>> = {
+  'chat.completions.create': 'flag',
+  'completions.create': 'flag',
+  'chat.completions.stream': 'always',
+  'beta.chat.completions.stream': 'always',
+};
+
 /** Calls whose `tools` may hold OpenAI-hosted tools (`{ type: 'web_search' }`). */
 export const HOSTED_TOOL_CALLS: readonly string[] = ['responses.create', 'responses.stream', 'responses.parse'];
 

@@ -67,3 +67,9 @@ export function expression(ctx: TransformContext, code: string): Node {
 export function statementsAsWritten(ctx: TransformContext, code: string): Node[] {
   return newToTheFile((ctx.j(`\n${code}\n`).find(ctx.j.Program).paths()[0]!.node as Node).body);
 }
+
+/** `statementsAsWritten` for statements only a loop's body can hold (`continue`, `break`). */
+export function loopStatementsAsWritten(ctx: TransformContext, code: string): Node[] {
+  const loop = (ctx.j(`\nfor (;;) {\n${code}\n}\n`).find(ctx.j.Program).paths()[0]!.node as Node).body[0];
+  return newToTheFile(loop.body.body);
+}

@@ -16,7 +16,8 @@ export type ChangeKind =
   | 'rename'
   | 'endpoint'
   | 'header'
-  | 'sse'
+  // A stream reader's `choices[0]` access made optional (Azure's filter chunks have none).
+  | 'stream'
   // Config files (env templates, YAML, package.json): a variable added or removed, a dependency edited.
   | 'env'
   | 'dependency';

@@ -1,0 +1,83 @@
+import type { ASTPath } from 'jscodeshift';
+import { unwrap } from './clients.js';
+import { memberName } from './imports.js';
+import { omitsSemicolons } from './semicolons.js';
+import { loopStatementsAsWritten } from './snippets.js';
+import type { TransformContext } from './types.js';
+
+type Node = any; // Babel AST via recast.
+
+/** The function (or program) a path sits in. */
+export function enclosingScope(path: ASTPath<Node>): ASTPath<Node> {
+  let current = path;
+  while (current.parent && !/Function|Method|Program/.test(current.node.type)) current = current.parent;
+  return current;
+}
+
+/** `x.choices[0]`: the object of the access a guard makes optional. */
+function isFirstChoice(node: Node): boolean {
+  return (
+    node?.type === 'MemberExpression' &&
+    node.computed &&
+    node.property.type === 'NumericLiteral' &&
+    node.property.value === 0 &&
+    memberName(node.object) === 'choices'
+  );
+}
+
+/** The loop of a `for await (const id of …)` that declares `id` (each of its values is a stream chunk). */
+function chunkLoopOf(ctx: TransformContext, id: Node): Node | undefined {
+  if (id?.type !== 'Identifier') return undefined;
+  const declared = ctx.index.resolve(id)?.id;
+  const declarator = declared && ctx.index.parentOf(declared);
+  const declaration = declarator?.type === 'VariableDeclarator' ? ctx.index.parentOf(declarator) : undefined;
+  const loop = declaration && ctx.index.parentOf(declaration);
+  return loop?.type === 'ForOfStatement' && loop.await === true && loop.left === declaration ? loop : undefined;
+}
+
+function within(ctx: TransformContext, node: Node, scope: Node): boolean {
+  for (let n = ctx.index.parentOf(node); n; n = ctx.index.parentOf(n)) if (n === scope) return true;
+  return false;
+}
+
+/** A loop body that already steps over a chunk without choices (`if (!chunk.choices?.length) continue;`, `choices[0]?.`). */
+const STEPS_OVER = /\bchoices\s*(?:\?\.)?\s*length\b|\bchoices\s*\[\s*0\s*\]\s*\?\.|\bchoices\s*\?\./;
+
+/**
+ * Azure sends content-filter annotation chunks with `choices: []` (a stream's first chunk carries
+ * `prompt_filter_results` only), so a stream reader's `chunk.choices[0].delta` throws on Azure (spec §6.1, rule 26).
+ * In the function that streams: a `for await` loop whose block reads its chunk's `choices[0]` first skips such a chunk
+ * (`if (chunk.choices.length === 0) continue;`), which also covers a choice or delta held in a variable; any other
+ * `x.choices[0].delta` (a chunk's field alone), and a field of a loop chunk's first choice in a loop without a block,
+ * becomes `x.choices[0]?.delta`.
+ */
+export function guardEmptyChoices(ctx: TransformContext, scope: ASTPath<Node>): void {
+  const { j } = ctx;
+  const firstChoices = ctx.index.nodes('MemberExpression').filter((node: Node) => isFirstChoice(node) && within(ctx, node, scope.node));
+  const skipping = new Set<Node>();
+  const optional: Node[] = [];
+  for (const choice of firstChoices) {
+    const loop = chunkLoopOf(ctx, unwrap(choice.object.object));
+    if (loop?.body.type === 'BlockStatement') {
+      if (!STEPS_OVER.test(ctx.source.slice(loop.body.start, loop.body.end))) skipping.add(loop);
+      continue;
+    }
+    const access = ctx.index.parentOf(choice);
+    if (access?.type === 'MemberExpression' && access.object === choice && !access.computed && (loop || memberName(access) === 'delta')) {
+      optional.push(access);
+    }
+  }
+  for (const access of ctx.index.pathsOf(optional)) {
+    const node = access.node as Node;
+    access.replace(j.optionalMemberExpression(node.object, node.property, false, true));
+    ctx.change(node, 'stream');
+  }
+  for (const loop of skipping) {
+    const chunk = loop.left.declarations[0].id.name as string;
+    // A statement the `if` holds is not restyled as the file's own end: it is written so.
+    const end = omitsSemicolons(ctx.source) ? '' : ';';
+    const code = `// Azure sends content-filter chunks without choices.\nif (${chunk}.choices.length === 0) continue${end}`;
+    loop.body.body.unshift(...loopStatementsAsWritten(ctx, code));
+    ctx.change(loop, 'stream');
+  }
+}
