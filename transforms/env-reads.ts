@@ -51,12 +51,15 @@ function holder(path: ASTPath<Node>): Node | undefined {
 /**
  * Why variable `name` keeps its name, from one of a read's `uses` (see `usesOf`), as its marker: its value is handed
  * to a library this tool does not migrate, or sent with a request raw-http did not point at Azure. Renamed, the Azure
- * key would go wherever that library or request sends it.
+ * key would go wherever that library or request sends it. Null: it keeps its name without a marker of its own.
  */
-function keptFor(ctx: TransformContext, name: string, uses: readonly ASTPath<Node>[]): string | undefined {
+function keptFor(ctx: TransformContext, name: string, uses: readonly ASTPath<Node>[]): string | null | undefined {
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
   if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
-  return uses.some((use) => sentWithUnmovedRequest(ctx, use)) ? unmovedRequestMessage(name) : undefined;
+  const sent = uses.map((use) => sentWithUnmovedRequest(ctx, use));
+  if (sent.includes('unmoved')) return unmovedRequestMessage(name);
+  // Sent only with requests raw-http left at OpenAI: their markers say so, the read needs none of its own.
+  return sent.includes('left') ? null : undefined;
 }
 
 /** Where a read's value goes: the read itself, or the references of the `const` (or destructured name) holding it. */
@@ -204,16 +207,18 @@ export const envReads: Transform = {
     const own = mine.map((read, i) => keptFor(ctx, read.name, uses[i]!));
     // Handed to a request raw-http pointed at Azure: its name follows the request there.
     const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
-    const byName = new Map<string, string>();
-    mine.forEach((read, i) => byName.set(read.name, byName.get(read.name) ?? own[i]!));
+    const byName = new Map<string, string | null>();
     mine.forEach((read, i) => {
-      const kept = own[i] ?? (toAzure[i] ? undefined : byName.get(read.name));
+      if (own[i] !== undefined && !byName.has(read.name)) byName.set(read.name, own[i]!);
+    });
+    mine.forEach((read, i) => {
+      const kept = own[i] !== undefined ? own[i] : toAzure[i] ? undefined : byName.get(read.name);
       if (kept === undefined) {
         if (!handle(ctx, read, names.get(read.name)!.azure)) left = true;
         return;
       }
       left = true;
-      ctx.todo(read.path, kept);
+      if (kept !== null) ctx.todo(read.path, kept);
       // Still read: env templates keep it (the report's env list decides what they keep).
       ctx.readsEnv(read.name);
     });

@@ -18,9 +18,10 @@ import {
   mentionsRealtimeOpenAISign,
   parseOpenAIURL,
   restSurfaceGap,
+  type SurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
-import { insideClientArguments, markAzureRequest, sendsRequest } from './lib/client-arguments.js';
+import { insideClientArguments, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
@@ -90,6 +91,13 @@ function replaceURL(ctx: TransformContext, path: ASTPath<Node>, code: string): A
   }
   path.replace(node);
   return path;
+}
+
+/** The gap of an OpenAI URL's path when Azure does not offer that surface at all (`/v1/moderations`, `/v1/threads/…`). */
+function unofferedSurface(text: string): SurfaceGap | undefined {
+  const url = parseOpenAIURL(text);
+  const gap = url?.versioned ? restSurfaceGap(url.rest) : undefined;
+  return gap?.level === 'unsupported' ? gap : undefined;
 }
 
 /** `https://api.openai.com/v1/<path>` (string or template) → the Azure v1 URL; undefined when it is no such URL. */
@@ -466,6 +474,13 @@ export const rawHttp: Transform = {
         // One marker says it for the file: a provider's test suite can hold dozens of such URLs.
         if (!testDataMarked) ctx.todo(path, TEST_DATA_URL_MESSAGE);
         testDataMarked = true;
+        continue;
+      }
+      // A surface Azure does not offer keeps OpenAI's URL: an Azure URL for it would only fail. The marker says what to use.
+      const gap = unofferedSurface(text);
+      if (gap) {
+        ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
+        for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node);
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);

@@ -113,6 +113,15 @@ export function markAzureRequest(ctx: TransformContext, call: Node): void {
   calls.add(call);
 }
 
+const OPENAI_REQUESTS = 'openai-to-azure:openai-requests';
+
+/** Record a request raw-http left pointed at OpenAI on purpose (Azure does not offer its surface; a marker says so). */
+export function markOpenAIRequest(ctx: TransformContext, call: Node): void {
+  let calls = ctx.shared.get(OPENAI_REQUESTS) as Set<Node> | undefined;
+  if (!calls) ctx.shared.set(OPENAI_REQUESTS, (calls = new Set()));
+  calls.add(call);
+}
+
 /**
  * The call or construction that gets the value at `path` as a setting: an argument of `new X(…)`, or a property of
  * an options object given to `x(…)` (`createX({ apiKey })`). A value passed bare to a call (`expect(v)`) is data.
@@ -168,13 +177,14 @@ const HEADER_TEXT = new Set(['TemplateLiteral', 'BinaryExpression']);
 /**
  * Whether the value at `path` is sent with a request (see `sendsRequest`: in its options, its headers, `new
  * Headers({…})`, `Bearer ${key}`) that raw-http did not point at Azure: that request still goes where it went.
+ * `left`: raw-http left it at OpenAI on purpose (a surface Azure does not offer), with a marker saying so.
  */
-export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): boolean {
+export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): 'unmoved' | 'left' | undefined {
   let p = path;
   for (;;) {
     while (p.parent && HEADER_TEXT.has((p.parent.node as Node).type)) p = p.parent;
     const call = settingCall(p);
-    if (call === undefined) return false;
+    if (call === undefined) return undefined;
     if (call.type === 'NewExpression' && unwrap(call.callee)?.name === 'Headers') {
       // `new Headers({…})`: the request gets it in turn.
       let holder = p;
@@ -182,7 +192,8 @@ export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node
       p = holder;
       continue;
     }
-    return sendsRequest(ctx, call) && !pointedAtAzure(ctx, call);
+    if (!sendsRequest(ctx, call) || pointedAtAzure(ctx, call)) return undefined;
+    return (ctx.shared.get(OPENAI_REQUESTS) as Set<Node> | undefined)?.has(call) ? 'left' : 'unmoved';
   }
 }
 

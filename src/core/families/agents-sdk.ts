@@ -64,7 +64,7 @@ export const AGENTS_MESSAGES = {
   hostedTool: (name: string) =>
     `${name} is an OpenAI-hosted tool: availability and parameters differ by Azure region and model; check it for your deployment`,
   realtime:
-    'realtime / voice agents connect to OpenAI\'s realtime endpoint: point the session at your Azure deployment (wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>) by hand',
+    "realtime / voice agents connect to OpenAI's realtime endpoint: point the session at your Azure resource by hand (WebSocket: wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>; WebRTC: https://<resource>.openai.azure.com/openai/v1/realtime/calls with a key from /openai/v1/realtime/client_secrets)",
   setKeyBesideClient:
     'setDefaultOpenAIKey sets an OpenAI key the Azure client does not use (tracing exports may): remove it',
   provider:
