@@ -39,7 +39,7 @@ export const unsupportedApis: Transform = {
       if (RENAMED_CALLS[member]) dropBeta(ctx, path);
       const gap = surfaceGap(member);
       if (gap) ctx.todo(path, gap.message);
-      const hosted = hostedToolTypes(path, member);
+      const hosted = hostedToolTypes(ctx, path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
     }
     // No transform writes these module paths, so only a file that spells one out imports it (and only such a file
