@@ -46,13 +46,17 @@ function aboutOpenAI(comment: string): boolean {
   return /openai/i.test(prose) && !/azure/i.test(prose);
 }
 
-/** OpenAI's key named in prose (`# Do not share your OpenAI API key`): said of the renamed key, it is Azure OpenAI's. */
-const OPENAI_KEY_PROSE = /\bOpenAI( API)? key/gi;
+/**
+ * OpenAI's key named in prose (`# Do not share your OpenAI API key`, `# Your API Key for OpenAI`): said of the
+ * renamed key, it is Azure OpenAI's. Each pattern's first group is the text kept before "Azure OpenAI", its second
+ * the text kept after.
+ */
+const OPENAI_KEY_PROSE: readonly RegExp[] = [/\b()OpenAI((?: API)? key)\b/gi, /\b((?:API )?key (?:for|from|of) )OpenAI()\b/gi];
 
 /** A comment line about OpenAI beside renamed variables: kept when naming Azure OpenAI's key is all it takes. */
 function onAzure(comment: string): string | undefined {
-  if (aboutOpenAI(comment.replace(OPENAI_KEY_PROSE, ''))) return undefined;
-  return comment.replace(OPENAI_KEY_PROSE, (_, api: string | undefined) => `Azure OpenAI${api ?? ''} key`);
+  if (aboutOpenAI(OPENAI_KEY_PROSE.reduce((text, prose) => text.replace(prose, ''), comment))) return undefined;
+  return OPENAI_KEY_PROSE.reduce((text, prose) => text.replace(prose, '$1Azure OpenAI$2'), comment);
 }
 
 /**

@@ -108,6 +108,16 @@ describe('env templates', () => {
     expect(editEnvTemplate(output, classic).output).toBe(output);
   });
 
+  it('a comment naming the key "for OpenAI" names Azure OpenAI, its own casing kept; other OpenAI prose is left', () => {
+    const input = ['# Your API Key for OpenAI', 'OPENAI_API_KEY=', '# Proxy for the OpenAI API', 'HTTPS_PROXY=', ''].join('\n');
+    expect(editEnvTemplate(input, classic).output.split('\n').slice(-5, -1)).toEqual([
+      '# Your API Key for Azure OpenAI',
+      'AZURE_OPENAI_API_KEY=',
+      '# Proxy for the OpenAI API',
+      'HTTPS_PROXY=',
+    ]);
+  });
+
   it('removes a first-line variable like any other', () => {
     expect(editEnvTemplate('OPENAI_API_KEY=\nSTORE_URL=\n', { ...classic, env: ['AZURE_API_KEY'] }).output).toBe(
       'AZURE_API_KEY=\nSTORE_URL=\n',
