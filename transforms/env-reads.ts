@@ -6,6 +6,7 @@ import {
   azureReplacementFor,
   envReadMessage,
   isOpenAIEnvName,
+  leftRequestMessage,
   unmigratedConsumerMessage,
   unmovedRequestMessage,
 } from '../src/core/index.js';
@@ -53,13 +54,19 @@ function holder(path: ASTPath<Node>): Node | undefined {
  * to a library this tool does not migrate, or sent with a request raw-http did not point at Azure. Renamed, the Azure
  * key would go wherever that library or request sends it. Null: it keeps its name without a marker of its own.
  */
-function keptFor(ctx: TransformContext, name: string, uses: readonly ASTPath<Node>[]): string | null | undefined {
+function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[]): string | null | undefined {
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
   if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
-  const sent = uses.map((use) => sentWithUnmovedRequest(ctx, use));
-  if (sent.includes('unmoved')) return unmovedRequestMessage(name);
-  // Sent only with requests raw-http left at OpenAI: their markers say so, the read needs none of its own.
-  return sent.includes('left') ? null : undefined;
+  const sent = uses.flatMap((use) => sentWithUnmovedRequest(ctx, use) ?? []);
+  if (sent.some((request) => !request.left)) return unmovedRequestMessage(name);
+  if (sent.length === 0) return undefined;
+  // Read inside requests whose URLs (and markers) are written in the same call: those markers say it.
+  return sent.every((request) => request.left!.inline && isInside(ctx, read.node, request.call)) ? null : leftRequestMessage(name);
+}
+
+function isInside(ctx: TransformContext, node: Node, ancestor: Node): boolean {
+  for (let n = ctx.index.parentOf(node); n; n = ctx.index.parentOf(n)) if (n === ancestor) return true;
+  return false;
 }
 
 /** Where a read's value goes: the read itself, or the references of the `const` (or destructured name) holding it. */
@@ -204,7 +211,7 @@ export const envReads: Transform = {
     // checks what that library reads), but where a read goes to a request raw-http pointed at Azure (an
     // OpenAI-compatible library given OpenAI's URL).
     const uses = mine.map((read) => usesOf(ctx, read.path, read.local ?? holder(read.path)));
-    const own = mine.map((read, i) => keptFor(ctx, read.name, uses[i]!));
+    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!));
     // Handed to a request raw-http pointed at Azure: its name follows the request there.
     const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
     const byName = new Map<string, string | null>();

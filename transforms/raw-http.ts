@@ -93,6 +93,54 @@ function replaceURL(ctx: TransformContext, path: ASTPath<Node>, code: string): A
   return path;
 }
 
+/** What a host string passes through on its way into a URL: a fallback (`process.env.BASE ?? 'https://api.openai.com'`). */
+const HOST_HOLDERS = new Set(['LogicalExpression', 'ParenthesizedExpression', 'TSAsExpression', 'TSNonNullExpression']);
+
+/** A join of a bare host string with a path: the URL expression, and the text right after the host. */
+interface HostJoin {
+  url: ASTPath<Node>;
+  after: string;
+}
+
+/**
+ * The joins of a bare host string with paths (`${BASE}/v1/chatkit/sessions`, `BASE + '/v1/files'`), directly or
+ * through the `const` holding it (and a `const` holding that).
+ */
+function hostJoins(ctx: TransformContext, host: ASTPath<Node>, depth = 0): HostJoin[] {
+  let p = host;
+  while (p.parent && HOST_HOLDERS.has((p.parent.node as Node).type)) p = p.parent;
+  const parent = p.parent?.node as Node;
+  if (parent?.type === 'TemplateLiteral') {
+    const at = (parent.expressions as Node[]).indexOf(p.node);
+    return at === -1 ? [] : [{ url: p.parent, after: parent.quasis[at + 1]?.value.cooked ?? '' }];
+  }
+  if (parent?.type === 'BinaryExpression' && parent.operator === '+' && parent.left === p.node) {
+    return [{ url: p.parent, after: literalValue(parent.right) ?? '' }];
+  }
+  if (depth > 1 || parent?.type !== 'VariableDeclarator' || parent.init !== p.node || parent.id.type !== 'Identifier') return [];
+  return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => hostJoins(ctx, ref, depth + 1));
+}
+
+/**
+ * A string naming OpenAI's host this tool cannot rewrite: when the file joins it to a surface Azure does not offer,
+ * its requests are left pointed at OpenAI and the marker says why; otherwise the general advice.
+ */
+function unclearURLMessage(ctx: TransformContext, path: ASTPath<Node>): string {
+  for (const { url, after } of hostJoins(ctx, path)) {
+    const gap = unofferedSurface(`https://api.openai.com${after}`);
+    if (!gap) continue;
+    for (const call of requestCalls(ctx, url)) markOpenAIRequest(ctx, call.node, false);
+    return `this OpenAI host is joined to ${after.replace(/[?#].*$/s, '')}: ${gap.message}; requests to it are left pointed at OpenAI`;
+  }
+  return UNCLEAR_URL;
+}
+
+/** Whether a path sits inside a node (one of its ancestors). */
+function isInside(node: Node, path: ASTPath<Node>): boolean {
+  for (let p = path.parent; p; p = p.parent) if (p.node === node) return true;
+  return false;
+}
+
 /** The gap of an OpenAI URL's path when Azure does not offer that surface at all (`/v1/moderations`, `/v1/threads/…`). */
 function unofferedSurface(text: string): SurfaceGap | undefined {
   const url = parseOpenAIURL(text);
@@ -480,12 +528,12 @@ export const rawHttp: Transform = {
       const gap = unofferedSurface(text);
       if (gap) {
         ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
-        for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node);
+        for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node, isInside(call.node, path));
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);
       if (rewritten) migrated.push(rewritten);
-      else ctx.todo(path, UNCLEAR_URL);
+      else ctx.todo(path, unclearURLMessage(ctx, path));
     }
     if (migrated.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);

@@ -169,6 +169,10 @@ export function unmigratedConsumerMessage(name: string, pkg: string): string {
  * The marker of an OpenAI variable read sent with a request (fetch, axios, a WebSocket…) whose URL this tool did not
  * point at Azure: renamed, the Azure value (the key, in an Authorization header) would go wherever that request goes.
  */
+export function leftRequestMessage(name: string): string {
+  return `${name} is sent with a request left pointed at OpenAI (Azure does not offer what it asks for; see the marker on its URL), so the read keeps its name`;
+}
+
 export function unmovedRequestMessage(name: string): string {
   return `${name} is sent with a request this tool did not point at Azure OpenAI, so the read keeps its name (renamed, your Azure value would go wherever that request goes): point the request at your Azure resource (\`\${AZURE_OPENAI_ENDPOINT}/openai/v1/…\`, the key in an \`api-key\` header), then read the Azure setting`;
 }

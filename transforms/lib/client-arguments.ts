@@ -115,11 +115,14 @@ export function markAzureRequest(ctx: TransformContext, call: Node): void {
 
 const OPENAI_REQUESTS = 'openai-to-azure:openai-requests';
 
-/** Record a request raw-http left pointed at OpenAI on purpose (Azure does not offer its surface; a marker says so). */
-export function markOpenAIRequest(ctx: TransformContext, call: Node): void {
-  let calls = ctx.shared.get(OPENAI_REQUESTS) as Set<Node> | undefined;
-  if (!calls) ctx.shared.set(OPENAI_REQUESTS, (calls = new Set()));
-  calls.add(call);
+/**
+ * Record a request raw-http left pointed at OpenAI on purpose (Azure does not offer its surface), with a marker on
+ * its URL; `inline`: that URL is written in the call, so the marker sits on the statement holding the call.
+ */
+export function markOpenAIRequest(ctx: TransformContext, call: Node, inline: boolean): void {
+  let calls = ctx.shared.get(OPENAI_REQUESTS) as Map<Node, boolean> | undefined;
+  if (!calls) ctx.shared.set(OPENAI_REQUESTS, (calls = new Map()));
+  calls.set(call, (calls.get(call) ?? false) || inline);
 }
 
 /**
@@ -174,12 +177,18 @@ export function sendsRequest(ctx: TransformContext, call: Node): boolean {
 /** What a header value passes through on its way into a request's options: `Bearer ${key}`, `'Bearer ' + key`. */
 const HEADER_TEXT = new Set(['TemplateLiteral', 'BinaryExpression']);
 
+/** A request a value is sent with that still goes where it went (see `sentWithUnmovedRequest`). */
+export interface UnmovedRequest {
+  call: Node;
+  /** raw-http left it at OpenAI on purpose, with a marker on its URL (`inline`: on the statement holding the call). */
+  left?: { inline: boolean };
+}
+
 /**
- * Whether the value at `path` is sent with a request (see `sendsRequest`: in its options, its headers, `new
- * Headers({…})`, `Bearer ${key}`) that raw-http did not point at Azure: that request still goes where it went.
- * `left`: raw-http left it at OpenAI on purpose (a surface Azure does not offer), with a marker saying so.
+ * The request the value at `path` is sent with (see `sendsRequest`: in its options, its headers, `new Headers({…})`,
+ * `Bearer ${key}`) when raw-http did not point it at Azure: that request still goes where it went.
  */
-export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): 'unmoved' | 'left' | undefined {
+export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): UnmovedRequest | undefined {
   let p = path;
   for (;;) {
     while (p.parent && HEADER_TEXT.has((p.parent.node as Node).type)) p = p.parent;
@@ -193,7 +202,8 @@ export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node
       continue;
     }
     if (!sendsRequest(ctx, call) || pointedAtAzure(ctx, call)) return undefined;
-    return (ctx.shared.get(OPENAI_REQUESTS) as Set<Node> | undefined)?.has(call) ? 'left' : 'unmoved';
+    const inline = (ctx.shared.get(OPENAI_REQUESTS) as Map<Node, boolean> | undefined)?.get(call);
+    return inline === undefined ? { call } : { call, left: { inline } };
   }
 }
 
