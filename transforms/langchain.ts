@@ -25,6 +25,7 @@ import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import { needsRelease, noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
+import { laterWrites } from './lib/later-writes.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
 
 type Node = any; // Babel AST via recast.
@@ -114,14 +115,23 @@ function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
     if (LANGCHAIN_FIELDS[key] === 'key' && readsVendorKey(ctx, prop.get('value'))) skip = true;
   });
   const configuration = props.get('configuration');
-  if (configuration) {
-    const config = objectLiteral(configuration.get('value'));
-    // Options from elsewhere may point anywhere: like the linter, leave them alone.
-    if (!config) skip = true;
-    const baseURL = config && propertyPath(config, 'baseURL');
-    if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') skip = true;
+  if (configuration && pointsElsewhere(ctx, configuration.get('value'))) skip = true;
+  // Written after the literal was made (`obj.configuration = { baseURL }`): the construction's options all the same.
+  for (const write of laterWrites(ctx, object)) {
+    if (write.key === '*' || write.key.startsWith('azure')) skip = true;
+    else if (write.key === 'configuration' && (write.sub === undefined ? pointsElsewhere(ctx, write.value) : write.sub === '*' || write.sub === 'baseURL' && baseURLKind(ctx, write.value) !== 'openai')) skip = true;
+    else if (write.sub === undefined && LANGCHAIN_FIELDS[write.key] === 'key' && readsVendorKey(ctx, write.value)) skip = true;
   }
   return { object, props, skip };
+}
+
+/** A `configuration` value that may point the client away from OpenAI: one from elsewhere, or a `baseURL` not OpenAI's. */
+function pointsElsewhere(ctx: TransformContext, value: ASTPath<Node>): boolean {
+  const config = objectLiteral(value);
+  // Options from elsewhere may point anywhere: like the linter, leave them alone.
+  if (!config) return true;
+  const baseURL = propertyPath(config, 'baseURL');
+  return !!baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai';
 }
 
 /** A literal model name a `model` value is or names (a same-file `const`, or one the project index followed). */

@@ -37,7 +37,7 @@ export function lookupOption(arg: TSESTree.Node | undefined, name: string, sourc
   return result;
 }
 
-/** Whether `id`'s variable gets `id.name = …` or `Object.assign(id, …)` later (options built up after the declaration). */
+/** Whether `id`'s variable gets `id.name = …` (or `id.name.x = …`) or `Object.assign(id, …)` later (options built up after the declaration). */
 function assignsMember(sourceCode: SourceCode, id: TSESTree.Identifier, name: string): boolean {
   const variable = variableOf(sourceCode, id);
   return (variable?.references ?? []).some((ref) => {
@@ -46,8 +46,12 @@ function assignsMember(sourceCode: SourceCode, id: TSESTree.Identifier, name: st
       return parent.arguments[0] === ref.identifier && sourceCode.getText(parent.callee) === 'Object.assign';
     }
     if (parent?.type !== 'MemberExpression' || parent.object !== ref.identifier) return false;
-    const assign = parent.parent;
-    if (assign?.type !== 'AssignmentExpression' || assign.left !== parent) return false;
+    // `id.name = …`, or a write below it (`id.configuration!.baseURL = …`): the option is not the literal's.
+    let written: TSESTree.Node = parent;
+    while (written.parent?.type === 'TSNonNullExpression') written = written.parent;
+    if (written.parent?.type === 'MemberExpression' && written.parent.object === written) written = written.parent;
+    const assign = written.parent;
+    if (assign?.type !== 'AssignmentExpression' || assign.left !== written) return false;
     const key = staticKey(parent, sourceCode);
     return key === name || key === null;
   });

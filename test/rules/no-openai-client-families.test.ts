@@ -11,6 +11,8 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     // LangChain pointed at other vendors, or set up from options the linter cannot see.
     "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'llama3', configuration: { baseURL: 'http://localhost:11434/v1' } });",
     "import { ChatOpenAI } from '@langchain/openai';\nexport const make = (configuration: object) => new ChatOpenAI({ configuration });",
+    // Its base URL written after the options were made, below `configuration` (as the migrate transform reads it).
+    "import { ChatOpenAI } from '@langchain/openai';\nexport function make(url: string) {\n  const fields = { model: 'local', configuration: {} as { baseURL?: string } };\n  fields.configuration!.baseURL = url;\n  return new ChatOpenAI(fields);\n}",
     // The LangChain Azure LLM, not openai's AzureOpenAI client.
     "import { AzureOpenAI } from '@langchain/openai';\nconst llm = new AzureOpenAI({ azureOpenAIApiCompletionsDeploymentName: 'instruct' });",
     // A legacy-entrypoint class already given its Azure fields.

@@ -31,8 +31,11 @@ const EMITTED = new Set(['apiKey', 'baseURL', 'endpoint', 'apiVersion', 'azureAD
 /** Literal types a secret may sit in. */
 const LITERALS = ['StringLiteral', 'TemplateLiteral'];
 
-const SPREAD_REVIEW =
-  'client options come from elsewhere: check they set no baseURL, organization, project or OpenAI apiKey (the Azure settings here come last and win)';
+/** Options spread in from elsewhere: on the classic target a `baseURL` among them makes AzureOpenAI throw (it takes `endpoint`). */
+function spreadReview(ctx: TransformContext): string {
+  const baseURL = ctx.options.target === 'classic' ? 'baseURL (AzureOpenAI throws when given both baseURL and endpoint)' : 'baseURL';
+  return `client options come from elsewhere: check they set no ${baseURL}, organization, project or OpenAI apiKey (the Azure settings here come last and win)`;
+}
 
 /** What `new X(options)` gets on Azure: the Azure connection options, then the kept ones. */
 export interface MigratedOptions {
@@ -192,7 +195,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
   const arg = argPath && unwrap(argPath.node as Node);
   if (!argPath || !arg) return { object: j.objectExpression(azure), todos };
   if (arg.type !== 'ObjectExpression') {
-    todos.push(SPREAD_REVIEW);
+    todos.push(spreadReview(ctx));
     return { object: j.objectExpression([j.spreadElement(argPath.node as never), ...azure]), todos };
   }
   const objectPath = argPath.node === arg ? argPath : j(argPath).find(j.ObjectExpression).paths()[0]!;
@@ -227,7 +230,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
   // `...(url && { baseURL: url })`: a spread that only sets what the Azure options replace goes with it (AzureOpenAI
   // throws when given both baseURL and endpoint).
   const { properties, spread } = settleOptions(ctx, objectPath, azure, keeps, (prop) => replacedSpread(ctx, prop));
-  if (spread) todos.push(SPREAD_REVIEW);
+  if (spread) todos.push(spreadReview(ctx));
   arg.properties = properties;
   return { object: argPath.node, todos };
 }

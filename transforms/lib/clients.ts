@@ -18,6 +18,7 @@ import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindin
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
 import { literalText, literalValue } from './literals.js';
+import { laterWrites } from './later-writes.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
@@ -182,6 +183,10 @@ export function optionsBaseURLFromCode(ctx: TransformContext, object: ASTPath<No
     if (key === 'baseURL') found = baseURLFromCode(ctx, prop.get('value'));
     if (key === 'apiKey' && readsVendorKey(ctx, prop.get('value'))) vendor = true;
   });
+  for (const write of laterWrites(ctx, object)) {
+    if (write.sub === undefined && write.key === 'baseURL') found = baseURLFromCode(ctx, write.value);
+    if (write.sub === undefined && write.key === 'apiKey' && readsVendorKey(ctx, write.value)) vendor = true;
+  }
   return vendor ? undefined : found;
 }
 
@@ -322,11 +327,7 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
   const object = argPath && optionsObject(argPath);
   if (!object) return { kind: 'openai' };
   let kind = 'openai' as ClientKind;
-  object.get('properties').each((prop: ASTPath<Node>) => {
-    const p = prop.node as Node;
-    const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
-    if (!key) return;
-    const valuePath = prop.get('value');
+  const setting = (key: string, valuePath: ASTPath<Node>): void => {
     // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
     if (key === 'apiKey' && kind === 'openai' && readsVendorKey(ctx, valuePath)) kind = 'other';
     if (key === 'baseURL' || key === 'endpoint') {
@@ -334,12 +335,19 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
       if (isOpenAIBaseURL(text)) return;
       kind = kind === 'openai' ? (isAzureURL(text) || key === 'endpoint' ? 'azure' : 'other') : kind;
     }
-    const value = unwrap(p.value);
-    if ((key === 'defaultHeaders' || key === 'defaultQuery') && value.type === 'ObjectExpression') {
+    const value = unwrap(valuePath.node as Node);
+    if ((key === 'defaultHeaders' || key === 'defaultQuery') && value?.type === 'ObjectExpression') {
       const azureKey = key === 'defaultHeaders' ? 'api-key' : 'api-version';
       if (value.properties.some((h: Node) => propertyName(h.key)?.toLowerCase() === azureKey) && kind === 'openai') kind = 'azure';
     }
+  };
+  object.get('properties').each((prop: ASTPath<Node>) => {
+    const p = prop.node as Node;
+    const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
+    if (key) setting(key, prop.get('value'));
   });
+  // Set after the literal was made (`options.baseURL = 'https://api.groq.com/openai/v1'`): the client's all the same.
+  for (const write of laterWrites(ctx, object)) if (write.sub === undefined) setting(write.key, write.value);
   return { kind, baseURLFromCode: kind === 'other' ? optionsBaseURLFromCode(ctx, object) : undefined };
 }
 
