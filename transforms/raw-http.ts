@@ -4,6 +4,7 @@ import {
   BROWSER_MODULE_MESSAGE,
   OPENAI_MTLS_HOST,
   OPENAI_ONLY_HEADERS,
+  OWN_REQUEST_KEY_MESSAGE,
   REALTIME_PROTOCOL_MESSAGE,
   TEST_DATA_URL_MESSAGE,
   findSecret,
@@ -334,6 +335,8 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
       return;
     }
     if (own) {
+      // A key held from an OpenAI env read is renamed where it is read (env-reads); any other came from the code.
+      if (!holdsEnvRead(ctx, own)) ctx.todo(prop, OWN_REQUEST_KEY_MESSAGE);
       kept.push(ctx.j.objectProperty(ctx.j.stringLiteral('api-key'), asString(ctx, own)));
       return;
     }
@@ -341,6 +344,18 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
     kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: ${envCode(ctx, AZURE_ENV.apiKey)}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
   });
   node.properties = kept;
+}
+
+/** Whether a key is a `const` holding an OpenAI env read (`const key = process.env.OPENAI_API_KEY ?? ''`). */
+function holdsEnvRead(ctx: TransformContext, key: Node): boolean {
+  const id = unwrap(key);
+  if (id?.type !== 'Identifier') return false;
+  const declared = ctx.index.resolve(id);
+  const declarator = declared && ctx.index.parentOf(declared.id);
+  if (declared?.kind !== 'const' || declarator?.type !== 'VariableDeclarator') return false;
+  const init = unwrap(declarator.init);
+  const read = envRead(init?.type === 'LogicalExpression' ? unwrap(init.left) : init);
+  return read !== undefined && read.startsWith('OPENAI_');
 }
 
 /** The key under `Bearer ` in an Authorization value: `\`Bearer ${k}\``, `"Bearer " + k`; undefined for any other form. */

@@ -68,6 +68,10 @@ export function ownApiKeyMessage(envName: string): string {
   return `this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses ${envName} (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here`;
 }
 
+/** A raw request's key that came from the code: it is now sent to Azure, so it must be an Azure OpenAI key. */
+export const OWN_REQUEST_KEY_MESSAGE =
+  "this request's key came from the code (a per-user or configured OpenAI key), not the environment, and now goes to Azure as `api-key`: it must be an Azure OpenAI key (or use Entra ID); if users bring their own keys, they must now bring Azure OpenAI keys";
+
 /**
  * The marker of a setting read off an env object other than the process's (`env.OPENAI_API_KEY`: a Cloudflare Worker's
  * or Pages Function's bindings, Hono's `c.env`, SvelteKit's `$env/dynamic/private`, a config object), where the
