@@ -39,6 +39,8 @@ type Node = any; // Babel AST via recast.
 
 const UNCLEAR_URL =
   "this names OpenAI's API host but is not a whole /v1 URL this tool can rewrite: point it at your Azure OpenAI resource (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)";
+const COMPARED_URL =
+  "this checks a value against OpenAI's URL: once that value points at Azure OpenAI the check no longer matches; check against your Azure endpoint (AZURE_OPENAI_ENDPOINT) where it should";
 const MTLS =
   'mtls.api.openai.com is OpenAI X.509 workload identity: on Azure authenticate with an API key or Entra ID at `${AZURE_OPENAI_ENDPOINT}/openai/v1/…`';
 const REALTIME_MODEL = 'the realtime `model` query must name an Azure deployment';
@@ -92,6 +94,16 @@ function replaceURL(ctx: TransformContext, path: ASTPath<Node>, code: string): A
   }
   path.replace(node);
   return path;
+}
+
+const COMPARISONS = new Set(['===', '!==', '==', '!=']);
+const TEXT_TESTS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf']);
+
+/** An operand of an equality check, or the argument of a text test (`url.startsWith('https://api.openai.com')`). */
+function isComparedWith(path: ASTPath<Node>): boolean {
+  const parent = path.parent?.node as Node;
+  if (parent?.type === 'BinaryExpression' && COMPARISONS.has(parent.operator)) return true;
+  return parent?.type === 'CallExpression' && parent.arguments[0] === path.node && TEXT_TESTS.has(memberName(parent.callee) ?? '');
 }
 
 /** What a host string passes through on its way into a URL: a fallback (`process.env.BASE ?? 'https://api.openai.com'`). */
@@ -217,6 +229,10 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     if (depth >= 3) return [];
     if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
       return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+    }
+    // A parameter's default (`baseUrl = 'https://api.openai.com/v1'`): followed to where the function sends it.
+    if (parent.type === 'AssignmentPattern' && parent.right === path.node && parent.left.type === 'Identifier') {
+      return referencesOf(ctx.j, ctx.root, parent.left).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
     }
     // A field (`this.url = …`): followed to where the file reads it (`new WebSocket(this.url)`).
     const reads = fieldReads(ctx, parent, path.node);
@@ -537,6 +553,11 @@ export const rawHttp: Transform = {
         // One marker says it for the file: a provider's test suite can hold dozens of such URLs.
         if (!testDataMarked) ctx.todo(path, TEST_DATA_URL_MESSAGE);
         testDataMarked = true;
+        continue;
+      }
+      // A URL the code compares with (`baseURL === 'https://api.openai.com/v1'`) is a check, not a request's target.
+      if (isComparedWith(path)) {
+        ctx.todo(path, COMPARED_URL);
         continue;
       }
       // A surface Azure does not offer keeps OpenAI's URL: an Azure URL for it would only fail. The marker says what to use.
