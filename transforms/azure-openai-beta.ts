@@ -33,7 +33,7 @@ import {
 } from './lib/imports.js';
 import { followResult } from './lib/result-reads.js';
 import { invalidateIndex } from './lib/file-index.js';
-import { addOpenAITypeImport } from './lib/type-imports.js';
+import { OPENAI_TYPES_MODULE, addTypeImport } from './lib/type-imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, statements, str } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
@@ -410,7 +410,7 @@ export const azureOpenAIBeta: Transform = {
     }
     const values = [...state.imports].filter((n) => n !== 'AzureOpenAI' || cls === 'AzureOpenAI');
     if (values.length > 0) addTopLevelImport(ctx, values, OPENAI_SDK);
-    addOpenAITypeImport(ctx, types);
+    addTypeImport(ctx, OPENAI_TYPES_MODULE, types);
     if (state.azureFields && isTypeScript(ctx) && isEsmFile(ctx)) {
       const body = programBody(ctx);
       if (!body.some((s) => s.type === 'ImportDeclaration' && s.source.value === BETA.typesModule)) {

@@ -3,6 +3,7 @@ import {
   ACCOUNT_NOTE,
   ACCOUNT_OPTIONS,
   LANGCHAIN_AZURE_FIELDS,
+  LANGCHAIN_AZURE_INPUT_TYPE,
   LANGCHAIN_CLASSES,
   LANGCHAIN_CONFIGURATION_REMOVED,
   LANGCHAIN_ENV,
@@ -26,6 +27,7 @@ import { expression, str } from './lib/snippets.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import { needsRelease, noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
 import { laterWrites } from './lib/later-writes.js';
+import { addTypeImport } from './lib/type-imports.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
 
 type Node = any; // Babel AST via recast.
@@ -204,6 +206,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     if (configKept.length > 0) {
       azure.push(j.objectProperty(j.identifier('configuration'), j.objectExpression(configKept)));
     }
+    widenOptionsType(ctx, fields.object);
   }
   const properties = (fields.object.node as Node).properties as Node[];
   // Options spread in may set what the Azure fields set: those go after the last spread, so they win, and a marker
@@ -232,6 +235,40 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
   }
   fields.object.node.properties = placed ? out : [...azure, ...out];
   ctx.change(c.path.node, 'client');
+}
+
+/**
+ * Options declared with an OpenAI fields type (`const fields: ChatOpenAIFields = {…}`) reject the Azure fields
+ * added to them: the declared type becomes `ChatOpenAIFields & AzureOpenAIInput`, imported as a type where the file
+ * has no such name yet (a name the file gives something else leaves the type as it was).
+ */
+function widenOptionsType(ctx: TransformContext, object: ASTPath<Node>): void {
+  const { j } = ctx;
+  const declarator = object.parent?.node as Node;
+  const annotation = declarator?.type === 'VariableDeclarator' && declarator.init === object.node ? declarator.id.typeAnnotation : undefined;
+  if (annotation?.type !== 'TSTypeAnnotation') return;
+  // A file on LangChain's legacy entrypoints may not depend on @langchain/openai itself.
+  const bindings = moduleBindings(j, ctx.root, LANGCHAIN_PACKAGE);
+  if (bindings.length === 0) return;
+  const imported = bindings.find((b) => b.imported === LANGCHAIN_AZURE_INPUT_TYPE);
+  if (!imported && ctx.index.program.names.has(LANGCHAIN_AZURE_INPUT_TYPE)) return;
+  const local = imported?.local ?? LANGCHAIN_AZURE_INPUT_TYPE;
+  const declared = annotation.typeAnnotation;
+  if (declared.type === 'TSIntersectionType' && declared.types.some((t: Node) => t.type === 'TSTypeReference' && t.typeName.name === local)) return;
+  if (!imported) importType(ctx, bindings, LANGCHAIN_AZURE_INPUT_TYPE);
+  const azure = j.tsTypeReference(j.identifier(local));
+  annotation.typeAnnotation = j.tsIntersectionType(declared.type === 'TSIntersectionType' ? [...declared.types, azure] : [declared, azure]);
+  ctx.change(declarator, 'option');
+}
+
+/** `type Name` added to the file's named import of `@langchain/openai` (a type-only one takes it plain), else its own import. */
+function importType(ctx: TransformContext, bindings: readonly ModuleBinding[], name: string): void {
+  const named = bindings.find((b) => b.style === 'esm-named' && (b.statement.node as Node).type === 'ImportDeclaration');
+  if (!named) return addTypeImport(ctx, LANGCHAIN_PACKAGE, [name]);
+  const statement = named.statement.node as Node;
+  const specifier = ctx.j.importSpecifier(ctx.j.identifier(name), ctx.j.identifier(name));
+  if (statement.importKind !== 'type') (specifier as Node).importKind = 'type';
+  statement.specifiers.push(specifier);
 }
 
 /** `new ChatOpenAI` → `new AzureChatOpenAI`, named the way the file imports `@langchain/openai`. */

@@ -14,7 +14,7 @@ import {
 } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { invalidateIndex } from './lib/file-index.js';
-import { addOpenAITypeImport } from './lib/type-imports.js';
+import { OPENAI_TYPES_MODULE, addTypeImport } from './lib/type-imports.js';
 import { expression } from './lib/snippets.js';
 import type { Transform, TransformContext } from './lib/types.js';
 
@@ -157,7 +157,7 @@ function migrateTypes(ctx: TransformContext, bindings: Map<ModuleBinding, string
     ctx.change(binding.statement.node, 'import');
     if (!moved.includes(next)) moved.push(next);
   }
-  addOpenAITypeImport(ctx, moved);
+  addTypeImport(ctx, OPENAI_TYPES_MODULE, moved);
 }
 
 /** A marker on each import of `openai` that still names v3 exports today's package lacks (once per statement). */

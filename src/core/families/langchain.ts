@@ -63,6 +63,9 @@ export const LANGCHAIN_AZURE_FIELDS = {
   tokenProvider: 'azureADTokenProvider',
 } as const;
 
+/** The type of those fields: options declared with an OpenAI fields type (`ChatOpenAIFields`) take it in beside. */
+export const LANGCHAIN_AZURE_INPUT_TYPE = 'AzureOpenAIInput';
+
 /**
  * Constructor fields on the way to Azure. `key`: the API key (replaced by the Azure key or token provider);
  * `model`: the model name; `remove`: OpenAI account settings with no Azure meaning; `configuration`: the `openai`
