@@ -13,11 +13,12 @@ import {
   LANGCHAIN_PACKAGE,
   LANGCHAIN_TOOLS_EXPORT,
   handedEnvMessage,
+  ownApiKeyMessage,
   isHostedToolType,
   isModelName,
   type LangChainClass,
 } from '../src/core/index.js';
-import { constInit, handedEnvKey, readsVendorKey, unwrap } from './lib/clients.js';
+import { constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -224,6 +225,8 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       if (action !== 'configuration' && prop && prop.node === node) reportSecrets(ctx, prop.get('value'));
       const handed = action === 'key' && prop && prop.node === node ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) ctx.todo(c.path, handedEnvMessage(handed.object, handed.name));
+      // A per-user or configured key is replaced by the deployment's: the same marker as the openai client's.
+      else if (action === 'key' && prop && prop.node === node && isOwnKey(prop.get('value'))) ctx.todo(c.path, ownApiKeyMessage(LANGCHAIN_ENV.apiKey));
       ctx.change(node, 'option');
       continue;
     }

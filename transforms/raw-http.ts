@@ -24,7 +24,7 @@ import {
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
 import { insideClientArguments, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { declaratorOf, envReadAt, unwrap, unwrapPath } from './lib/clients.js';
+import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -351,8 +351,8 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
       return;
     }
     if (own) {
-      // A key held from an OpenAI env read is renamed where it is read (env-reads); any other came from the code.
-      if (!holdsEnvRead(ctx, own)) ctx.todo(prop, OWN_REQUEST_KEY_MESSAGE);
+      // A key held from an env read is a setting of the deployment (an OpenAI one is renamed where it is read).
+      if (isOwnKey(ctx.index.pathOf(own))) ctx.todo(prop, OWN_REQUEST_KEY_MESSAGE);
       kept.push(ctx.j.objectProperty(ctx.j.stringLiteral('api-key'), asString(ctx, own)));
       return;
     }
@@ -360,18 +360,6 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
     kept.push(expression(ctx, `{ ${str(ctx, 'api-key')}: ${envCode(ctx, AZURE_ENV.apiKey)}${isTypeScript(ctx) ? '!' : ''} }`).properties[0]);
   });
   node.properties = kept;
-}
-
-/** Whether a key is a `const` holding an OpenAI env read (`const key = process.env.OPENAI_API_KEY ?? ''`). */
-function holdsEnvRead(ctx: TransformContext, key: Node): boolean {
-  const id = unwrap(key);
-  if (id?.type !== 'Identifier') return false;
-  const declared = ctx.index.resolve(id);
-  const declarator = declared && ctx.index.parentOf(declared.id);
-  if (declared?.kind !== 'const' || declarator?.type !== 'VariableDeclarator') return false;
-  const init = unwrap(declarator.init);
-  const read = envRead(init?.type === 'LogicalExpression' ? unwrap(init.left) : init);
-  return read !== undefined && read.startsWith('OPENAI_');
 }
 
 /** The key under `Bearer ` in an Authorization value: `\`Bearer ${k}\``, `"Bearer " + k`; undefined for any other form. */
