@@ -33,7 +33,7 @@ export interface PackageChanges {
   add: ReadonlyMap<string, string>;
   remove: readonly string[];
   /** Package → the oldest release the migrated code works with, and what it needs from it: a range below is raised. */
-  atLeast?: ReadonlyMap<string, { version: string; features: readonly string[] }>;
+  atLeast?: ReadonlyMap<string, { version: string; features: readonly string[]; alsoNeeds?: readonly string[] }>;
 }
 
 /** What becomes of one variable a config file sets. */

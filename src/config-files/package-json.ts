@@ -65,13 +65,13 @@ export function editPackageJson(body: string, changes: PackageChanges | undefine
       if (placement.note) edit.notes.push(placement.note);
     }
   }
-  for (const [name, { version, features }] of changes.atLeast ?? []) {
+  for (const [name, { version, features, alsoNeeds = [] }] of changes.atLeast ?? []) {
     const declared = DEPENDENCY_FIELDS.map(field).find((deps) => deps && Object.hasOwn(deps, name));
     const [major, minor] = version.split('.').map(Number);
     if (!declared || changes.add.has(name) || !floorBelow(declared[name]!, [major!, minor!])) continue;
     const was = declared[name]!;
     declared[name] = `^${version}`;
-    done.push(`raised ${name} from ${was} to ^${version} (the migrated code needs ${version} or newer for ${features.join(', ')})`);
+    done.push(`raised ${name} from ${was} to ^${version} (the migrated code needs ${version} or newer for ${features.join(', ')})${alsoNeeds.map((also) => `; ${also}`).join('')}`);
   }
   for (const name of changes.remove) {
     for (const deps of DEPENDENCY_FIELDS.map(field)) {

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { DEPENDENCY_RANGES, MINIMUM_RELEASES, compareVersions, type MigrationOptions } from '../core/index.js';
+import { DEPENDENCY_RANGES, MINIMUM_RELEASES, compareVersions, type MigrationOptions, type MinimumRelease } from '../core/index.js';
 import type { FileResult, ProcessSettings } from '../pipeline/types.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
 import type { PackageChanges } from './env-plan.js';
@@ -37,7 +37,7 @@ function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
  * removed only when no code file under that package.json still imports it.
  */
 export function packageChanges(results: readonly FileResult[], roots: readonly string[]): Map<string, PackageChanges> {
-  type Minimum = { version: string; features: string[] };
+  type Minimum = { version: string; features: string[]; alsoNeeds: string[] };
   const out = new Map<string, { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum> }>();
   const known = new Map<string, string | undefined>();
   for (const result of results) {
@@ -47,10 +47,12 @@ export function packageChanges(results: readonly FileResult[], roots: readonly s
     const entry = out.get(manifest) ?? { add: new Map(), remove: new Set(), atLeast: new Map() };
     for (const name of result.packages.add) if (DEPENDENCY_RANGES[name]) entry.add.set(name, DEPENDENCY_RANGES[name]);
     for (const need of result.packages.atLeast ?? []) {
-      const { package: name, version, feature } = MINIMUM_RELEASES[need];
-      const known = entry.atLeast.get(name) ?? { version, features: [] };
+      const release: MinimumRelease = MINIMUM_RELEASES[need];
+      const { package: name, version, feature, alsoNeeds } = release;
+      const known = entry.atLeast.get(name) ?? { version, features: [], alsoNeeds: [] };
       if (compareVersions(version, known.version) > 0) known.version = version;
       if (!known.features.includes(feature)) known.features.push(feature);
+      if (alsoNeeds && !known.alsoNeeds.includes(alsoNeeds)) known.alsoNeeds.push(alsoNeeds);
       entry.atLeast.set(name, known);
     }
     for (const name of result.packages.remove) entry.remove.add(name);

@@ -224,6 +224,8 @@ export interface MinimumRelease {
   version: string;
   /** Named in the report: why the range was raised. */
   feature: string;
+  /** What the raise asks of the rest of the project, named beside it. */
+  alsoNeeds?: string;
 }
 
 /**
@@ -234,8 +236,18 @@ export interface MinimumRelease {
  */
 export const MINIMUM_RELEASES = {
   azureClient: { package: OPENAI_SDK, version: `${AZURE_CLIENT_SINCE.join('.')}.0`, feature: 'AzureOpenAI' },
-  chatHelpers: { package: OPENAI_SDK, version: '5.0.0', feature: 'chat.completions.parse, .stream and .runTools outside beta' },
-  langchainEndpoint: { package: LANGCHAIN_PACKAGE, version: '0.3.4', feature: 'azureOpenAIEndpoint' },
+  chatHelpers: {
+    package: OPENAI_SDK,
+    version: '5.0.0',
+    feature: 'chat.completions.parse, .stream and .runTools outside beta',
+    alsoNeeds: "move any other client's beta.chat.completions calls (another vendor's, which this tool leaves) to chat.completions too",
+  },
+  langchainEndpoint: {
+    package: LANGCHAIN_PACKAGE,
+    version: '0.3.4',
+    feature: 'azureOpenAIEndpoint',
+    alsoNeeds: 'raise @langchain/core to 0.2.26 or newer (below 0.4) with it',
+  },
 } as const satisfies Record<string, MinimumRelease>;
 
 export type MinimumNeed = keyof typeof MINIMUM_RELEASES;
