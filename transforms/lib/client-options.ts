@@ -1,7 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_ENV,
+  OPENAI_BASE_URL_ENV,
   OPENAI_ONLY_HEADERS,
+  baseURLEnvNote,
   endpointOverrideMessage,
   handedEnvMessage,
   findSecret,
@@ -30,6 +32,12 @@ const EMITTED = new Set(['apiKey', 'baseURL', 'endpoint', 'apiVersion', 'azureAD
 
 /** Literal types a secret may sit in. */
 const LITERALS = ['StringLiteral', 'TemplateLiteral'];
+
+/** OpenAI's base URL variables a `baseURL` value reads (`process.env.OPENAI_BASE_URL ?? …`). */
+function baseURLEnvReads(ctx: TransformContext, value: Node): string[] {
+  const text = ctx.source.slice(unwrap(value).start, unwrap(value).end);
+  return OPENAI_BASE_URL_ENV.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+}
 
 /** Options spread in from elsewhere: on the classic target a `baseURL` among them makes AzureOpenAI throw (it takes `endpoint`). */
 function spreadReview(ctx: TransformContext): string {
@@ -211,6 +219,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
       else if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(AZURE_ENV.apiKey));
       const overrides = key === 'baseURL' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
+      if (key === 'baseURL') for (const name of baseURLEnvReads(ctx, node.value)) noteOnce(ctx, baseURLEnvNote(name));
       scrubSecrets(ctx, prop.get('value'), false);
       keepComments(node, azure.find((p) => !p.computed && propertyName(p.key) === key));
       return false;
