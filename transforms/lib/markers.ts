@@ -12,6 +12,8 @@ type Commented = { comments?: Comment[] | null; leadingComments?: Comment[] | nu
  */
 const PROPERTY_HOST_LINES = 10;
 
+const lineOf = (node: object): number | undefined => (node as { loc?: { start: { line: number } } | null }).loc?.start.line;
+
 /** The statement (or class member, or property of a long object literal) a marker should sit above. */
 export function markerHost(path: ASTPath): ASTPath {
   let current: ASTPath | null = path;
@@ -21,8 +23,14 @@ export function markerHost(path: ASTPath): ASTPath {
     if (!parentNode) return current;
     const type = parentNode.type as string;
     if (type === 'Program' || type === 'BlockStatement' || type === 'ClassBody' || type === 'StaticBlock' || type === 'TSModuleBlock' || type === 'SwitchCase') {
-      const lineOf = (p: ASTPath): number | undefined => (p.node as { loc?: { start: { line: number } } }).loc?.start.line;
-      const below = property && (lineOf(property) ?? 0) - (lineOf(current) ?? Infinity);
+      const line = lineOf(current.node);
+      // A statement on its block's opening line (`function f() { return x; }`) would get the marker in mid-line:
+      // it goes above the statement holding the block.
+      if (type !== 'Program' && line !== undefined && line === lineOf(parentNode) && current.parent.parent) {
+        current = current.parent;
+        continue;
+      }
+      const below = property && (lineOf(property.node) ?? 0) - (line ?? Infinity);
       return below !== undefined && below > PROPERTY_HOST_LINES ? property! : current;
     }
     if (type === 'ObjectExpression' && current.node.type === 'ObjectProperty') property ??= current;
