@@ -6,6 +6,7 @@ import {
   azureReplacementFor,
   envReadMessage,
   isOpenAIEnvName,
+  assignedEnvMessage,
   leftRequestMessage,
   unmigratedConsumerMessage,
   unmovedRequestMessage,
@@ -50,11 +51,13 @@ function holder(path: ASTPath<Node>): Node | undefined {
 }
 
 /**
- * Why variable `name` keeps its name, from one of a read's `uses` (see `usesOf`), as its marker: its value is handed
- * to a library this tool does not migrate, or sent with a request raw-http did not point at Azure. Renamed, the Azure
+ * Why variable `name` keeps its name, from one of a read's `uses` (see `usesOf`), as its marker: the file sets it for
+ * code that reads the environment, its value is handed to a library this tool does not migrate, or it is sent with a
+ * request raw-http did not point at Azure. Renamed, the Azure
  * key would go wherever that library or request sends it. Null: it keeps its name without a marker of its own.
  */
-function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[]): string | null | undefined {
+function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], assigned: ReadonlySet<string>): string | null | undefined {
+  if (assigned.has(name)) return assignedEnvMessage(name);
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
   if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
   const sent = uses.flatMap((use) => sentWithUnmovedRequest(ctx, use) ?? []);
@@ -136,6 +139,20 @@ function memberReads(ctx: TransformContext): Read[] {
   });
 }
 
+/**
+ * OpenAI variables the file assigns (`process.env.OPENAI_API_KEY = await ask()`): it sets them for code that reads
+ * the environment itself (a library's default, a child process), so their reads here keep the names that code reads.
+ */
+function assignedNames(ctx: TransformContext): Set<string> {
+  const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
+  const names = new Set<string>();
+  for (const path of ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n)))) {
+    const parent = path.parent?.node as Node;
+    if (parent?.type === 'AssignmentExpression' && parent.left === path.node && isEnvObject(path.get('object'))) names.add(nameOf(path.node)!);
+  }
+  return names;
+}
+
 /** `Deno.env.get('OPENAI_API_KEY')` (the global `Deno`) → `Deno.env.get('AZURE_OPENAI_API_KEY')`. */
 function getterReads(ctx: TransformContext): Read[] {
   const { j } = ctx;
@@ -211,7 +228,8 @@ export const envReads: Transform = {
     // checks what that library reads), but where a read goes to a request raw-http pointed at Azure (an
     // OpenAI-compatible library given OpenAI's URL).
     const uses = mine.map((read) => usesOf(ctx, read.path, read.local ?? holder(read.path)));
-    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!));
+    const assigned = assignedNames(ctx);
+    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!, assigned));
     // Handed to a request raw-http pointed at Azure: its name follows the request there.
     const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
     const byName = new Map<string, string | null>();

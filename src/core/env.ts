@@ -174,6 +174,10 @@ export function unmigratedConsumerMessage(name: string, pkg: string): string {
  * The marker of an OpenAI variable read sent with a request (fetch, axios, a WebSocket…) whose URL this tool did not
  * point at Azure: renamed, the Azure value (the key, in an Authorization header) would go wherever that request goes.
  */
+export function assignedEnvMessage(name: string): string {
+  return `this file sets ${name} for code that reads it from the environment itself (a library's default, a child process), so its reads here keep the name: if that code now talks to Azure OpenAI, set the variable it reads there instead`;
+}
+
 export function leftRequestMessage(name: string): string {
   return `${name} is sent with a request left pointed at OpenAI (Azure does not offer what it asks for; see the marker on its URL), so the read keeps its name`;
 }
