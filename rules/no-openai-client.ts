@@ -8,6 +8,7 @@ import {
   LANGCHAIN_FIELDS,
   LANGCHAIN_LEGACY_ENTRYPOINTS,
   LANGCHAIN_PACKAGE,
+  LANGCHAIN_SDK_CLIENT,
   LEGACY_CLIENTS,
   OPENAI_SDK,
   isSpecifierOf,
@@ -95,6 +96,8 @@ export default createRule<Options, MessageIds>({
     function wrapperTalksToOpenAI(site: ClientSite): boolean {
       const options = site.node.arguments[0];
       if (site.info.module === AGENTS_PACKAGE) return agentsTalkToOpenAI(site);
+      // The openai SDK's client, re-exported: its options are the SDK's.
+      if (site.info.module === LANGCHAIN_PACKAGE && site.info.name === LANGCHAIN_SDK_CLIENT) return talksToOpenAI(options);
       if (site.info.module === LANGCHAIN_PACKAGE || LANGCHAIN_LEGACY_ENTRYPOINTS.includes(site.info.module)) {
         if (hasOptionMatching(options, (k) => k.startsWith('azure'), sourceCode)) return false;
         if (vendorKey(options, LANGCHAIN_KEY_FIELDS)) return false;

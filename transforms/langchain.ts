@@ -11,6 +11,7 @@ import {
   LANGCHAIN_LEGACY_ENTRYPOINTS,
   LANGCHAIN_MESSAGES,
   LANGCHAIN_PACKAGE,
+  LANGCHAIN_SDK_CLIENT,
   LANGCHAIN_TOOLS_EXPORT,
   handedEnvMessage,
   ownApiKeyMessage,
@@ -18,7 +19,7 @@ import {
   isModelName,
   type LangChainClass,
 } from '../src/core/index.js';
-import { constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap } from './lib/clients.js';
+import { constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -187,7 +188,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       modelProp.get('value').replace(deploymentExpression(ctx, model));
       ctx.change(modelProp.node, 'deployment');
     } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
-      ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
+      ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteralV1);
     }
     azure.push(keyProperty(ctx, true));
     const configuration = expression(ctx, `{ baseURL: ${azureV1BaseURL(ctx)} }`);
@@ -272,6 +273,24 @@ function importType(ctx: TransformContext, bindings: readonly ModuleBinding[], n
   const specifier = ctx.j.importSpecifier(ctx.j.identifier(name), ctx.j.identifier(name));
   if (statement.importKind !== 'type') (specifier as Node).importKind = 'type';
   statement.specifiers.push(specifier);
+}
+
+/**
+ * `new OpenAIClient(…)` of @langchain/openai (the openai SDK's client) on OpenAI's endpoint: a marker, as the file may
+ * not depend on `openai` itself; one given another base URL or vendor key is that vendor's.
+ */
+function sdkClients(ctx: TransformContext, bindings: readonly ModuleBinding[]): void {
+  const client = bindings.filter((b) => b.imported === LANGCHAIN_SDK_CLIENT);
+  if (client.length === 0) return;
+  ctx.index.find('NewExpression', (n) => unwrap(n.callee)?.type === 'Identifier').forEach((path) => {
+    if (!resolveBinding(unwrapPath(path.get('callee')), client)) return;
+    const options = (path.node as Node).arguments.length > 0 ? objectLiteral(path.get('arguments', 0)) : undefined;
+    const baseURL = options && propertyPath(options, 'baseURL');
+    const apiKey = options && propertyPath(options, 'apiKey');
+    if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') return;
+    if (apiKey && readsVendorKey(ctx, apiKey.get('value'))) return;
+    ctx.todo(path, LANGCHAIN_MESSAGES.sdkClient);
+  });
 }
 
 /** `new ChatOpenAI` → `new AzureChatOpenAI`, named the way the file imports `@langchain/openai`. */
@@ -366,6 +385,7 @@ export const langchain: Transform = {
     if (!ctx.source.includes(LANGCHAIN_PACKAGE)) return;
     const bindings = moduleBindings(ctx.j, ctx.root, LANGCHAIN_PACKAGE).filter((b) => !b.typeOnly);
     if (bindings.length === 0) return;
+    sdkClients(ctx, bindings);
     const found = constructions(ctx, bindings);
     const responsesFile = hostedTools(ctx, bindings).length > 0;
     const touched = new Set<ModuleBinding>();

@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
 import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE, AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
 import { AZURE_OPENAI_BETA } from './families/azure-openai-beta.js';
-import { LANGCHAIN_CLASSES, LANGCHAIN_LEGACY_ENTRYPOINTS, LANGCHAIN_PACKAGE } from './families/langchain.js';
+import { LANGCHAIN_CLASSES, LANGCHAIN_LEGACY_ENTRYPOINTS, LANGCHAIN_PACKAGE, LANGCHAIN_SDK_CLIENT } from './families/langchain.js';
 import { OPENAI_V3 } from './families/openai-v3.js';
 
 /**
@@ -40,7 +40,10 @@ export function isOpenAISubpath(source: string): boolean {
  * Used by the linter (`no-openai-client`) and to mark wrapper code the codemod does not rewrite yet.
  */
 export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  [LANGCHAIN_PACKAGE]: Object.fromEntries(Object.entries(LANGCHAIN_CLASSES).map(([name, c]) => [name, c.azure])),
+  [LANGCHAIN_PACKAGE]: {
+    ...Object.fromEntries(Object.entries(LANGCHAIN_CLASSES).map(([name, c]) => [name, c.azure])),
+    [LANGCHAIN_SDK_CLIENT]: "openai's AzureOpenAI",
+  },
   ...Object.fromEntries(
     LANGCHAIN_LEGACY_ENTRYPOINTS.map((entry) => [entry, Object.fromEntries(Object.entries(LANGCHAIN_CLASSES).map(([name, c]) => [name, c.azure]))]),
   ),

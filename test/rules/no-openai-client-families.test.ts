@@ -13,6 +13,8 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     "import { ChatOpenAI } from '@langchain/openai';\nexport const make = (configuration: object) => new ChatOpenAI({ configuration });",
     // Its base URL written after the options were made, below `configuration` (as the migrate transform reads it).
     "import { ChatOpenAI } from '@langchain/openai';\nexport function make(url: string) {\n  const fields = { model: 'local', configuration: {} as { baseURL?: string } };\n  fields.configuration!.baseURL = url;\n  return new ChatOpenAI(fields);\n}",
+    // The re-exported openai SDK client given another vendor's base URL (its options are the SDK's, not `configuration`).
+    "import { OpenAIClient } from '@langchain/openai';\nconst groq = new OpenAIClient({ baseURL: 'https://api.groq.com/openai/v1' });",
     // The LangChain Azure LLM, not openai's AzureOpenAI client.
     "import { AzureOpenAI } from '@langchain/openai';\nconst llm = new AzureOpenAI({ azureOpenAIApiCompletionsDeploymentName: 'instruct' });",
     // A legacy-entrypoint class already given its Azure fields.
@@ -28,6 +30,11 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     "import type { Agent } from '@openai/agents';\nexport const name = (a: Agent) => a.name;",
   ],
   invalid: [
+    {
+      // The openai SDK's client as @langchain/openai re-exports it, on OpenAI's endpoint.
+      code: "import { OpenAIClient } from '@langchain/openai';\nconst client = new OpenAIClient({ apiKey: process.env.OPENAI_API_KEY });",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'OpenAIClient', module: '@langchain/openai', replacement: "openai's AzureOpenAI" }, line: 2 }],
+    },
     {
       code: "import { Agent, run } from '@openai/agents';\nconst agent = new Agent({ name: 'a', model: 'gpt-4o' });\nawait run(agent, 'hi');",
       errors: [{ messageId: 'wrapperClient', data: { name: 'Agent', module: '@openai/agents', replacement: setDefault }, line: 2 }],

@@ -63,6 +63,9 @@ export const LANGCHAIN_AZURE_FIELDS = {
   tokenProvider: 'azureADTokenProvider',
 } as const;
 
+/** The openai SDK client @langchain/openai re-exports: its options are the SDK's own (`baseURL`, `apiKey`). */
+export const LANGCHAIN_SDK_CLIENT = 'OpenAIClient';
+
 /** The type of those fields: options declared with an OpenAI fields type (`ChatOpenAIFields`) take it in beside. */
 export const LANGCHAIN_AZURE_INPUT_TYPE = 'AzureOpenAIInput';
 
@@ -94,6 +97,9 @@ export const LANGCHAIN_MESSAGES = {
     'the Responses API (useResponsesApi or built-in tools) is only documented on Azure\'s /openai/v1 path: this client uses ChatOpenAI there, and `model` carries the deployment name (LangChain keys reasoning/tool behaviour on it; name the deployment after the model)',
   modelNotLiteral:
     'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
+  modelNotLiteralV1: 'the model is not a literal: on /openai/v1 it must name the Azure deployment that serves it',
+  sdkClient:
+    "OpenAIClient is the openai SDK's client, which @langchain/openai re-exports: it talks to OpenAI; construct openai's AzureOpenAI here instead (endpoint, api-version, key or Entra ID), or an OpenAIClient given baseURL `${AZURE_OPENAI_ENDPOINT}/openai/v1/` and your Azure key",
   spreadOptions:
     'some LangChain options come from elsewhere (a spread): check they set no configuration.baseURL, apiKey or organization meant for OpenAI or another vendor (the Azure settings here come after them and win)',
   optionsNotLiteral:
