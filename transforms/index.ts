@@ -1,6 +1,7 @@
 import { agentsSdk } from './agents-sdk.js';
 import { aiSdk } from './ai-sdk.js';
 import { azureOpenAIBeta } from './azure-openai-beta.js';
+import { clientSubclasses } from './client-subclasses.js';
 import { envMessages } from './env-messages.js';
 import { envReads, staleEnvReads } from './env-reads.js';
 import { langchain } from './langchain.js';
@@ -33,6 +34,7 @@ export const TRANSFORMS: readonly Transform[] = [
   aiSdk,
   modelDeployments,
   streamChunks,
+  clientSubclasses,
   unsupportedApis,
   langchain,
   // Last: what the file still reads once every transform ran, and the messages naming what it reads no more.

@@ -166,6 +166,10 @@ export function envReadMessage(name: string): string | undefined {
  * The marker of an OpenAI variable read handed to a library this tool does not migrate: renamed, the Azure key would
  * go where that library sends it (api.openai.com), so the read keeps its name.
  */
+export function clientSubclassMessage(name: string, module: string, azure: string): string {
+  return `this class extends ${name} from ${module}, so its instances talk to OpenAI, and this tool does not rewrite subclasses: extend ${azure} instead and hand super() the Azure settings (endpoint, api-version, deployment, key or Entra ID)`;
+}
+
 export function unmigratedConsumerMessage(name: string, pkg: string): string {
   return `${name} is handed to ${pkg}, which this tool does not migrate: that code still talks to OpenAI, so the read keeps its name; move it to Azure OpenAI by hand, then read the Azure setting`;
 }

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/index.js';
 import { unwrap } from './clients.js';
 import { isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { extendedClientOf } from './client-subclasses.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -216,6 +217,9 @@ export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): 
   if (call === undefined || pointedAtAzure(ctx, call)) return undefined;
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
+  // A class of the file's own that extends a client class: its constructions are not rewritten.
+  const parent = extendedClientOf(ctx, callee);
+  if (parent) return `a subclass of ${parent.name} (${parent.module})`;
   const source = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
   return source === undefined ? undefined : unmigratedPackage(source);
 }

@@ -1,0 +1,27 @@
+import type { ASTPath } from 'jscodeshift';
+import { clientSubclassMessage } from '../src/core/index.js';
+import { extendedClient } from './lib/client-subclasses.js';
+import { asJscodeshift } from './lib/run.js';
+import type { Transform } from './lib/types.js';
+
+type Node = any; // Babel AST via recast.
+
+/**
+ * Classes that extend a client class (`class Chat extends ChatOpenAI`, `class Client extends OpenAI`): their instances
+ * talk to OpenAI as the parent's do, and their constructors decide the options, so they get a marker naming the
+ * Azure class to extend instead. Their constructions are not rewritten, and the keys handed to them keep their names
+ * (env-reads).
+ */
+export const clientSubclasses: Transform = {
+  name: 'client-subclasses',
+  apply(ctx) {
+    if (!/\bextends\b/.test(ctx.source)) return;
+    const classes = [...ctx.index.find('ClassDeclaration', (n) => !!n.superClass), ...ctx.index.find('ClassExpression', (n) => !!n.superClass)];
+    for (const path of classes as ASTPath<Node>[]) {
+      const parent = extendedClient(ctx, path.node);
+      if (parent) ctx.todo(path, clientSubclassMessage(parent.name, parent.module, parent.azure));
+    }
+  },
+};
+
+export default asJscodeshift(clientSubclasses);
