@@ -230,9 +230,11 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
       return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
     }
-    // A parameter's default (`baseUrl = 'https://api.openai.com/v1'`): followed to where the function sends it.
+    // A parameter's default (`baseUrl = 'https://api.openai.com/v1'`): followed to a request the function sends with
+    // it (any other use, `url.searchParams.set('audience', audience)`, says nothing of where it goes).
     if (parent.type === 'AssignmentPattern' && parent.right === path.node && parent.left.type === 'Identifier') {
-      return referencesOf(ctx.j, ctx.root, parent.left).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+      const calls = referencesOf(ctx.j, ctx.root, parent.left).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+      return calls.some((call) => sendsRequest(ctx, call.node)) ? calls : [];
     }
     // A field (`this.url = …`): followed to where the file reads it (`new WebSocket(this.url)`).
     const reads = fieldReads(ctx, parent, path.node);
