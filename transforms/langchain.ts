@@ -13,13 +13,14 @@ import {
   LANGCHAIN_PACKAGE,
   LANGCHAIN_SDK_CLIENT,
   LANGCHAIN_TOOLS_EXPORT,
+  baseURLFromCodeMessage,
   handedEnvMessage,
   ownApiKeyMessage,
   isHostedToolType,
   isModelName,
   type LangChainClass,
 } from '../src/core/index.js';
-import { constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
+import { baseURLFromCode, constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -104,6 +105,8 @@ interface Fields {
   object: ASTPath<Node>;
   props: Map<string, ASTPath<Node>>;
   skip: boolean;
+  /** A `configuration.baseURL` the code hands in at run time (`basePath`): the client may still talk to OpenAI. */
+  baseURLFromCode?: string;
 }
 
 function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
@@ -118,15 +121,29 @@ function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
     if (key.startsWith('azure')) skip = true;
     if (LANGCHAIN_FIELDS[key] === 'key' && readsVendorKey(ctx, prop.get('value'))) skip = true;
   });
+  let vendorKey = false;
+  let fromCode: string | undefined;
+  /** A `configuration` value: whether it may point elsewhere, noting a base URL the code hands in. */
+  const configurationElsewhere = (value: ASTPath<Node>): boolean => {
+    const config = objectLiteral(value);
+    const baseURL = config && propertyPath(config, 'baseURL');
+    if (baseURL) fromCode ??= baseURLFromCode(ctx, baseURL.get('value'));
+    return pointsElsewhere(ctx, value);
+  };
   const configuration = props.get('configuration');
-  if (configuration && pointsElsewhere(ctx, configuration.get('value'))) skip = true;
+  if (configuration && configurationElsewhere(configuration.get('value'))) skip = true;
   // Written after the literal was made (`obj.configuration = { baseURL }`): the construction's options all the same.
   for (const write of laterWrites(ctx, object)) {
     if (write.key === '*' || write.key.startsWith('azure')) skip = true;
-    else if (write.key === 'configuration' && (write.sub === undefined ? pointsElsewhere(ctx, write.value) : write.sub === '*' || write.sub === 'baseURL' && baseURLKind(ctx, write.value) !== 'openai')) skip = true;
-    else if (write.sub === undefined && LANGCHAIN_FIELDS[write.key] === 'key' && readsVendorKey(ctx, write.value)) skip = true;
+    else if (write.key === 'configuration' && write.sub === undefined) skip = configurationElsewhere(write.value) || skip;
+    else if (write.key === 'configuration' && (write.sub === '*' || (write.sub === 'baseURL' && baseURLKind(ctx, write.value) !== 'openai'))) {
+      if (write.sub === 'baseURL') fromCode ??= baseURLFromCode(ctx, write.value);
+      skip = true;
+    } else if (write.sub === undefined && LANGCHAIN_FIELDS[write.key] === 'key' && readsVendorKey(ctx, write.value)) skip = vendorKey = true;
   }
-  return { object, props, skip };
+  for (const [key, prop] of props) if (LANGCHAIN_FIELDS[key] === 'key' && readsVendorKey(ctx, prop.get('value'))) vendorKey = true;
+  // Another vendor's key says whose client it is, wherever the base URL comes from.
+  return { object, props, skip, baseURLFromCode: skip && !vendorKey ? fromCode : undefined };
 }
 
 /** A `configuration` value that may point the client away from OpenAI: one from elsewhere, or a `baseURL` not OpenAI's. */
@@ -400,6 +417,7 @@ export const langchain: Transform = {
         continue;
       }
       const fields = readFields(ctx, object);
+      if (fields.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(fields.baseURLFromCode));
       if (fields.skip) continue;
       const responses = fields.props.get('useResponsesApi');
       const usesResponses =

@@ -11,11 +11,15 @@ import plugin from '../../rules/index.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const FOLDERS = ['langchain', 'agents-sdk'];
 /**
- * Options the linter cannot see (`new ChatOpenAI(fields)`) may point anywhere, so it stays quiet; `migrate` rewrites
- * nothing there either and only leaves a marker asking for a hand migration. A realtime session is pointed at Azure
- * by hand too: `migrate` only marks it.
+ * Options the linter cannot see (`new ChatOpenAI(fields)`, a base URL written into them later) may point anywhere, so
+ * it stays quiet; `migrate` rewrites nothing there either and only leaves a marker asking for a hand migration. A
+ * realtime session is pointed at Azure by hand too: `migrate` only marks it.
  */
-const MARKER_ONLY = new Set(['langchain/options-variable.input.ts', 'agents-sdk/realtime-session-transport.input.ts']);
+const MARKER_ONLY = new Set([
+  'langchain/options-variable.input.ts',
+  'langchain/options-pointed-elsewhere-later.input.ts',
+  'agents-sdk/realtime-session-transport.input.ts',
+]);
 
 /** Inputs whose migration is a client change (not only a marker or a model rename). */
 function migratedInputs(): string[] {
