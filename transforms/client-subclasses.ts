@@ -18,7 +18,7 @@ export const clientSubclasses: Transform = {
     if (!/\bextends\b/.test(ctx.source)) return;
     const classes = [...ctx.index.find('ClassDeclaration', (n) => !!n.superClass), ...ctx.index.find('ClassExpression', (n) => !!n.superClass)];
     for (const path of classes as ASTPath<Node>[]) {
-      const parent = extendedClient(ctx, path.node);
+      const parent = extendedClient(ctx, path);
       if (parent) ctx.todo(path, clientSubclassMessage(parent.name, parent.module, parent.azure));
     }
   },

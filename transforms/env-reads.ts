@@ -64,12 +64,7 @@ function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses:
   if (sent.some((request) => !request.left)) return unmovedRequestMessage(name);
   if (sent.length === 0) return undefined;
   // Read inside requests whose URLs (and markers) are written in the same call: those markers say it.
-  return sent.every((request) => request.left!.inline && isInside(ctx, read.node, request.call)) ? null : leftRequestMessage(name);
-}
-
-function isInside(ctx: TransformContext, node: Node, ancestor: Node): boolean {
-  for (let n = ctx.index.parentOf(node); n; n = ctx.index.parentOf(n)) if (n === ancestor) return true;
-  return false;
+  return sent.every((request) => request.left!.inline && ctx.index.isWithin(read.node, request.call)) ? null : leftRequestMessage(name);
 }
 
 /** Where a read's value goes: the read itself, or the references of the `const` (or destructured name) holding it. */

@@ -148,12 +148,6 @@ function unclearURLMessage(ctx: TransformContext, path: ASTPath<Node>): string {
   return UNCLEAR_URL;
 }
 
-/** Whether a path sits inside a node (one of its ancestors). */
-function isInside(node: Node, path: ASTPath<Node>): boolean {
-  for (let p = path.parent; p; p = p.parent) if (p.node === node) return true;
-  return false;
-}
-
 /** The gap of an OpenAI URL's path when Azure does not offer that surface at all (`/v1/moderations`, `/v1/threads/…`). */
 function unofferedSurface(text: string): SurfaceGap | undefined {
   const url = parseOpenAIURL(text);
@@ -554,7 +548,7 @@ export const rawHttp: Transform = {
       const gap = unofferedSurface(text);
       if (gap) {
         ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
-        for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node, isInside(call.node, path));
+        for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node, ctx.index.isWithin(path.node, call.node));
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);

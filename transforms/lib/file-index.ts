@@ -40,6 +40,8 @@ export interface FileIndex {
   named(name: string): readonly Node[];
   /** The parent of a node, undefined at the top or for a node the walk never saw. */
   parentOf(node: Node): Node | undefined;
+  /** Whether `ancestor` holds `node` (a node the walk never saw is held by nothing). */
+  isWithin(node: Node, ancestor: Node): boolean;
   /** The NodePath of a node of this tree (throws for one no longer in it). */
   pathOf(node: Node): ASTPath<Node>;
   /** The NodePaths of these nodes, leaving out those no longer in the tree (replaced after the index was built). */
@@ -343,6 +345,10 @@ function build(top: Node, rootPath: ASTPath<Node> | undefined, scoped = true): B
       return byName.get(name) ?? [];
     },
     parentOf: (node) => b.parents.get(node),
+    isWithin(node, ancestor) {
+      for (let n = b.parents.get(node); n; n = b.parents.get(n)) if (n === ancestor) return true;
+      return false;
+    },
     pathOf(node) {
       if (!b.parents.has(node) && node !== top) throw new Error(`node ${node?.type} is not in this file's index`);
       const path = locate(node);

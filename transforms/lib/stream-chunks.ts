@@ -35,11 +35,6 @@ function chunkLoopOf(ctx: TransformContext, id: Node): Node | undefined {
   return loop?.type === 'ForOfStatement' && loop.await === true && loop.left === declaration ? loop : undefined;
 }
 
-function within(ctx: TransformContext, node: Node, scope: Node): boolean {
-  for (let n = ctx.index.parentOf(node); n; n = ctx.index.parentOf(n)) if (n === scope) return true;
-  return false;
-}
-
 /** A loop body that already steps over a chunk without choices (`if (!chunk.choices?.length) continue;`, `choices[0]?.`). */
 const STEPS_OVER = /\bchoices\s*(?:\?\.)?\s*length\b|\bchoices\s*\[\s*0\s*\]\s*\?\.|\bchoices\s*\?\./;
 
@@ -53,7 +48,7 @@ const STEPS_OVER = /\bchoices\s*(?:\?\.)?\s*length\b|\bchoices\s*\[\s*0\s*\]\s*\
  */
 export function guardEmptyChoices(ctx: TransformContext, scope: ASTPath<Node>): void {
   const { j } = ctx;
-  const firstChoices = ctx.index.nodes('MemberExpression').filter((node: Node) => isFirstChoice(node) && within(ctx, node, scope.node));
+  const firstChoices = ctx.index.nodes('MemberExpression').filter((node: Node) => isFirstChoice(node) && ctx.index.isWithin(node, scope.node));
   const skipping = new Set<Node>();
   const optional: Node[] = [];
   for (const choice of firstChoices) {
