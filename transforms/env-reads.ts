@@ -5,8 +5,8 @@ import {
   OPENAI_SDK,
   azureReplacementFor,
   envReadMessage,
-  isOpenAIEnvName,
   assignedEnvMessage,
+  isOpenAIEnvName,
   leftRequestMessage,
   unmigratedConsumerMessage,
   unmovedRequestMessage,
@@ -53,8 +53,8 @@ function holder(path: ASTPath<Node>): Node | undefined {
 /**
  * Why variable `name` keeps its name, from one of a read's `uses` (see `usesOf`), as its marker: the file sets it for
  * code that reads the environment, its value is handed to a library this tool does not migrate, or it is sent with a
- * request raw-http did not point at Azure. Renamed, the Azure
- * key would go wherever that library or request sends it. Null: it keeps its name without a marker of its own.
+ * request raw-http did not point at Azure. Renamed, the Azure key would go wherever that library or request sends it.
+ * Null: it keeps its name without a marker of its own.
  */
 function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], assigned: ReadonlySet<string>): string | null | undefined {
   if (assigned.has(name)) return assignedEnvMessage(name);
@@ -119,10 +119,14 @@ function inAuthorizationHeader(path: ASTPath<Node>): boolean {
   return false;
 }
 
+/** The name a member access reads (`env.X`, `env['X']`). */
+function nameOf(node: Node): string | undefined {
+  return node.computed ? literalValue(node.property) : propertyName(node.property);
+}
+
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `Bun.env.X` (and through an alias of the env object). */
 function memberReads(ctx: TransformContext): Read[] {
   const { j } = ctx;
-  const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
   return ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).flatMap((path) => {
     const node = path.node as Node;
     const name = nameOf(node);
@@ -139,7 +143,6 @@ function memberReads(ctx: TransformContext): Read[] {
  * the environment itself (a library's default, a child process), so their reads here keep the names that code reads.
  */
 function assignedNames(ctx: TransformContext): Set<string> {
-  const nameOf = (node: Node): string | undefined => (node.computed ? literalValue(node.property) : propertyName(node.property));
   const names = new Set<string>();
   for (const path of ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n)))) {
     const parent = path.parent?.node as Node;

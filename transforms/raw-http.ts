@@ -30,7 +30,7 @@ import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, str } from './lib/snippets.js';
-import { enclosingScope, guardEmptyChoices } from './lib/stream-chunks.js';
+import { asksToStream, enclosingScope, guardEmptyChoices } from './lib/stream-chunks.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { NOT_A_DEPLOYMENT } from './model-deployments.js';
@@ -477,8 +477,7 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
     for (const body of bodies(argument)) {
       const model = propertyPath(body, 'model');
       if (model) migrateModel(ctx, model);
-      const stream = propertyPath(body, 'stream');
-      if (stream && unwrap((stream.node as Node).value)?.value === true) streaming = true;
+      if (asksToStream(body)) streaming = true;
     }
   });
   if (streaming) guardEmptyChoices(ctx, enclosingScope(call));

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { unwrap } from './clients.js';
 import { memberName } from './imports.js';
+import { propertyPath } from './literals.js';
 import { omitsSemicolons } from './semicolons.js';
 import { loopStatementsAsWritten } from './snippets.js';
 import type { TransformContext } from './types.js';
@@ -12,6 +13,12 @@ export function enclosingScope(path: ASTPath<Node>): ASTPath<Node> {
   let current = path;
   while (current.parent && !/Function|Method|Program/.test(current.node.type)) current = current.parent;
   return current;
+}
+
+/** Whether a request body (an object literal) says `stream: true`. */
+export function asksToStream(body: ASTPath<Node>): boolean {
+  const stream = propertyPath(body, 'stream');
+  return unwrap((stream?.node as Node)?.value)?.value === true;
 }
 
 /** `x.choices[0]`: the object of the access a guard makes optional. */
