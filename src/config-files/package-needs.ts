@@ -1,10 +1,17 @@
 import { DEPENDENCY_RANGES, REPLACED_PACKAGES } from '../core/index.js';
 import type { PackageNeeds } from '../../transforms/lib/types.js';
 
+const REFERENCES = new Map<string, RegExp>();
+
 /** Whether code imports or requires `name` (or a subpath of it). */
 export function references(text: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return new RegExp(`["'\`]${escaped}(?:/[^"'\`]*)?["'\`]`).test(text);
+  if (!text.includes(name)) return false;
+  let pattern = REFERENCES.get(name);
+  if (!pattern) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    REFERENCES.set(name, (pattern = new RegExp(`["'\`]${escaped}(?:/[^"'\`]*)?["'\`]`)));
+  }
+  return pattern.test(text);
 }
 
 /**

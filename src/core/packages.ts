@@ -153,6 +153,8 @@ const QUOTED = new Map<string, RegExp>();
  * cheap test before looking for the package's bindings (every import, require or `import()` of it quotes one).
  */
 export function quotesPackage(text: string, pkg: string): boolean {
+  // A substring search first: most files name none of the packages asked about.
+  if (!text.includes(pkg)) return false;
   let pattern = QUOTED.get(pkg);
   if (!pattern) {
     const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

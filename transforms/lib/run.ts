@@ -412,7 +412,10 @@ function applyTransforms(
     source: mode === 'recast' ? recastText(input.source) : input.source,
     options: input.options ?? DEFAULT_OPTIONS,
     facts: input.facts ?? emptyFacts(),
-    quote: detectQuote(input.source),
+    // Read only by a transform that writes a new string: most files never need it.
+    get quote() {
+      return detectQuote(input.source);
+    },
     shared: new Map(),
     outcome,
     change(node, kind) {
