@@ -25,6 +25,8 @@ export interface ConfigContext {
   deployments: readonly DeploymentUse[];
   /** What each package.json (absolute path) must gain and lose. */
   packages?: ReadonlyMap<string, PackageChanges>;
+  /** What the Deno import maps of each folder (absolute path) must gain: the needs of the code they serve. */
+  importMaps?: ReadonlyMap<string, PackageChanges>;
 }
 
 /** The dependency edits one package.json gets. */

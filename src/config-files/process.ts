@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setsOpenAIEnv } from '../core/prefilter.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from '../pipeline/limits.js';
 import { displayPath } from '../pipeline/process-file.js';
@@ -9,6 +10,7 @@ import { writeFileAtomic } from '../pipeline/write.js';
 import type { ConfigContext } from './env-plan.js';
 import { editEnvTemplate, envFileNotes } from './env-template.js';
 import { configKind, type ConfigKind } from './kinds.js';
+import { editImportMap } from './import-map.js';
 import { editPackageJson } from './package-json.js';
 import type { ConfigEdit } from './types.js';
 
@@ -22,11 +24,12 @@ const EDITORS: Readonly<Record<ConfigKind, Editor>> = {
   'env-file': (body, ctx) => ({ output: body, changes: [], secrets: [], notes: envFileNotes(body, ctx) }),
   yaml: async (body, ctx) => (await import('./yaml-env.js')).editYaml(body, ctx),
   'package-json': (body, ctx, file) => editPackageJson(body, ctx.packages?.get(file)),
+  'import-map': (body, ctx, file) => editImportMap(body, ctx.importMaps?.get(dirname(file))),
 };
 
 /** Whether a config file can concern us at all, before any parse: it sets an OpenAI or Azure OpenAI variable. */
 function mayConcern(kind: ConfigKind, text: string): boolean {
-  return kind === 'package-json' || setsOpenAIEnv(text);
+  return kind === 'package-json' || kind === 'import-map' || setsOpenAIEnv(text);
 }
 
 /**

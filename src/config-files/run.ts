@@ -4,7 +4,7 @@ import type { FileResult, ProcessSettings } from '../pipeline/types.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
 import type { PackageChanges } from './env-plan.js';
 import { processConfigFile } from './process.js';
-import { contextsFor, inside, nearestPackageJson } from './scope.js';
+import { contextsFor, inside, nearestImportMapDir, nearestPackageJson } from './scope.js';
 
 /** One entry per distinct model the migrated code sends as a deployment (contract: report `deployments`). */
 export interface ReportDeployment {
@@ -34,15 +34,21 @@ function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
 
 /**
  * What each package.json must gain and lose: the needs of the changed files it is nearest to; a replaced package is
- * removed only when no code file under that package.json still imports it.
+ * removed only when no code file under that package.json still imports it. With `nearest` (and the folder its answer
+ * covers, `scopeOf`), the same for other manifests: the folders of Deno import maps.
  */
-export function packageChanges(results: readonly FileResult[], roots: readonly string[]): Map<string, PackageChanges> {
+export function packageChanges(
+  results: readonly FileResult[],
+  roots: readonly string[],
+  nearest: (file: string, roots: readonly string[], known: Map<string, string | undefined>) => string | undefined = nearestPackageJson,
+  scopeOf: (manifest: string) => string = dirname,
+): Map<string, PackageChanges> {
   type Minimum = { version: string; features: string[]; alsoNeeds: string[] };
   const out = new Map<string, { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum> }>();
   const known = new Map<string, string | undefined>();
   for (const result of results) {
     if (result.status !== 'changed' || !result.packages) continue;
-    const manifest = nearestPackageJson(result.file, roots, known);
+    const manifest = nearest(result.file, roots, known);
     if (!manifest) continue;
     const entry = out.get(manifest) ?? { add: new Map(), remove: new Set(), atLeast: new Map() };
     for (const name of result.packages.add) if (DEPENDENCY_RANGES[name]) entry.add.set(name, DEPENDENCY_RANGES[name]);
@@ -59,7 +65,7 @@ export function packageChanges(results: readonly FileResult[], roots: readonly s
     out.set(manifest, entry);
   }
   for (const [manifest, entry] of out) {
-    const scope = dirname(manifest);
+    const scope = scopeOf(manifest);
     for (const result of results) {
       if (!inside(result.file, scope)) continue;
       // A failed file kept its old imports, whatever they were.
@@ -89,7 +95,12 @@ export interface ConfigRun {
  */
 export async function migrateConfigFiles(run: ConfigRun, files: readonly string[], results: readonly FileResult[]): Promise<FileResult[]> {
   const roots = run.paths.map((p) => resolve(run.cwd, p));
-  const base = { target: run.options.target, apiVersion: run.options.apiVersion, packages: packageChanges(results, roots) };
+  const base = {
+    target: run.options.target,
+    apiVersion: run.options.apiVersion,
+    packages: packageChanges(results, roots),
+    importMaps: packageChanges(results, roots, nearestImportMapDir, (dir) => dir),
+  };
   const contextFor = contextsFor(results, roots, base);
   const out: FileResult[] = [];
   for (const file of files) {

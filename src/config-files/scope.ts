@@ -3,9 +3,10 @@ import { dirname, join, sep } from 'node:path';
 import { isLaterApiVersion } from '../core/index.js';
 import type { FileResult } from '../pipeline/types.js';
 import type { ConfigContext } from './env-plan.js';
+import { IMPORT_MAP_FILES } from './kinds.js';
 
 /** What every config file's context shares. */
-type Base = Pick<ConfigContext, 'target' | 'apiVersion' | 'packages'>;
+type Base = Pick<ConfigContext, 'target' | 'apiVersion' | 'packages' | 'importMaps'>;
 
 /**
  * Whether `file` is `dir` or under it (both absolute and resolved, as discovery gives them). A prefix test, not
@@ -59,6 +60,12 @@ function nearestManifest(file: string, roots: readonly string[], known: Map<stri
   }
   for (const dir of walked) known.set(dir, found);
   return found;
+}
+
+/** The folder of the nearest Deno import map (or `deno.json`) above `file`, within `roots`. */
+export function nearestImportMapDir(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
+  const found = nearestManifest(file, roots, known, IMPORT_MAP_FILES);
+  return found && dirname(found);
 }
 
 /** The nearest package.json above `file`, within `roots`. */

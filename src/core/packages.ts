@@ -117,7 +117,7 @@ export const MIGRATED_PACKAGES: readonly string[] = [
  * prefix, the package, its version (with `@`), the subpath.
  */
 const SCHEMED_PACKAGE =
-  /^(npm:|https?:\/\/(?:esm\.sh|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/)((?:@[^/@?]+\/)?[^/@?]+)(@[^/?]*)?((?:\/[^?]*)?)/;
+  /^(npm:|https?:\/\/(?:esm\.sh(?:\/v\d+)?|cdn\.jsdelivr\.net\/npm|unpkg\.com|cdn\.skypack\.dev)\/)((?:@[^/@?]+\/)?[^/@?]+)(@[^/?]*)?((?:\/[^?]*)?)/;
 /** Packages published under another name: JSR (`jsr:@openai/openai`), Deno's registry (`https://deno.land/x/openai@v4.24.0/mod.ts`). */
 const REGISTRY_ALIASES: readonly [RegExp, string][] = [
   [/^jsr:@openai\/openai(?:@[^/]*)?(\/.*)?$/, OPENAI_SDK],
@@ -185,8 +185,13 @@ export function oldPinMessage(pinned: string): string {
   return `this import pins openai ${pinned}, older than AzureOpenAI: raise the version in the specifier to ${AZURE_CLIENT_SINCE.join('.')}.0 or newer`;
 }
 
+/** The scheme a Deno or CDN specifier loads a package through (`npm:`, `https://esm.sh/`), if it is one. */
+export function schemeOf(specifier: string): string | undefined {
+  return SCHEMED_PACKAGE.exec(specifier)?.[1];
+}
+
 /** The version text a Deno or CDN specifier carries (`^4.52.0`, `v4.24.0`), if any. */
-function specifierVersion(specifier: string): string | undefined {
+export function specifierVersion(specifier: string): string | undefined {
   const schemed = SCHEMED_PACKAGE.exec(specifier);
   if (schemed) return schemed[3]?.slice(1);
   return /^(?:jsr:@openai\/openai|https?:\/\/deno\.land\/x\/openai)@([^/]+)/.exec(specifier)?.[1];

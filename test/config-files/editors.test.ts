@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigContext } from '../../src/config-files/env-plan.js';
 import { editEnvTemplate, envFileNotes } from '../../src/config-files/env-template.js';
+import { editImportMap } from '../../src/config-files/import-map.js';
 import { editPackageJson } from '../../src/config-files/package-json.js';
 import { editYaml } from '../../src/config-files/yaml-env.js';
 
@@ -384,5 +385,75 @@ describe('package.json', () => {
     );
     const current = '{\n  "devDependencies": {\n    "openai": "^7.1.0"\n  }\n}\n';
     expect(editPackageJson(current, { add: new Map([['openai', '^7.57.0']]), remove: [] }).output).toBe(current);
+  });
+});
+
+describe('Deno import maps', () => {
+  const azureClient = new Map([['openai', { version: '4.41.0', features: ['AzureOpenAI'] }]]);
+  const raise = (body: string): string => editImportMap(body, { add: new Map(), remove: [], atLeast: azureClient }).output;
+
+  it('raises an openai pin older than AzureOpenAI in whatever scheme it loads through, keeping the form of its version', () => {
+    for (const [value, raised] of [
+      ['https://esm.sh/openai@4.10.0', 'https://esm.sh/openai@4.41.0'],
+      ['https://esm.sh/v135/openai@4.20.1', 'https://esm.sh/v135/openai@4.41.0'],
+      ['npm:openai@^4.20.0', 'npm:openai@^4.41.0'],
+      ['npm:openai@4.x', 'npm:openai@^4.41.0'],
+      ['jsr:@openai/openai@^4.28.0', 'jsr:@openai/openai@^4.41.0'],
+      ['https://deno.land/x/openai@v4.24.0/mod.ts', 'https://deno.land/x/openai@v4.41.0/mod.ts'],
+      ['https://esm.sh/openai@4.10.0/', 'https://esm.sh/openai@4.41.0/'],
+      ['npm:openai@^4.52.0', 'npm:openai@^4.52.0'],
+      ['npm:openai', 'npm:openai'],
+      ['npm:openai-edge@1.2.2', 'npm:openai-edge@1.2.2'],
+    ]) {
+      expect(raise(`{ "imports": { "openai": "${value}" } }`), value).toBe(`{ "imports": { "openai": "${raised}" } }`);
+    }
+  });
+
+  it('changes only the raised value of a deno.jsonc: comments, blank lines, other entries and trailing commas stay', () => {
+    const body = `{
+  // the edge functions' dependencies
+  "imports": {
+    "@std/": "https://deno.land/std@0.168.0/",
+
+    "openai": "npm:openai@4.20.0", /* pinned for the demo */
+    "zod": "npm:zod@3.22.4",
+  },
+  "tasks": { "openai": "deno run main.ts" },
+}
+`;
+    const edit = editImportMap(body, { add: new Map(), remove: [], atLeast: azureClient });
+    expect(edit.output).toBe(body.replace('npm:openai@4.20.0', 'npm:openai@4.41.0'));
+    expect(edit.notes).toEqual([
+      'raised openai from npm:openai@4.20.0 to npm:openai@4.41.0 (the migrated code needs openai 4.41.0 or newer for AzureOpenAI): Deno loads the new specifiers on its next run (a frozen deno.lock needs updating)',
+    ]);
+  });
+
+  it('adds the AI SDK Azure provider beside the one it replaces, in its scheme and at the range of its major', () => {
+    const add = { add: new Map([['@ai-sdk/azure', '^1.0.0']]), remove: ['@ai-sdk/openai'] };
+    const last = '{\n  "imports": {\n    "ai": "npm:ai@^4.3.0",\n    "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22"\n  }\n}\n';
+    expect(editImportMap(last, add).output).toBe(
+      '{\n  "imports": {\n    "ai": "npm:ai@^4.3.0",\n    "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22",\n    "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.0.0"\n  }\n}\n',
+    );
+    const first = '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n';
+    expect(editImportMap(first, add).output).toBe(
+      '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"@ai-sdk/azure": "https://esm.sh/@ai-sdk/azure@^2.0.0",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n',
+    );
+    const inline = '{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22" } }';
+    expect(editImportMap(inline, add).output).toBe('{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22", "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.0.0" } }');
+  });
+
+  it("adds @azure/identity (keyless auth) beside the openai entry, in that entry's scheme; leaves a map that maps neither", () => {
+    const add = { add: new Map([['@azure/identity', '^4.13.1']]), remove: [] };
+    expect(editImportMap('{"imports":{"openai":"https://esm.sh/openai@4.52.0"}}', add).output).toBe(
+      '{"imports":{"openai":"https://esm.sh/openai@4.52.0", "@azure/identity": "https://esm.sh/@azure/identity@^4.13.1"}}',
+    );
+    // openai through JSR has no npm scheme to follow, and a map without openai gives no scheme at all.
+    for (const body of ['{"imports":{"openai":"jsr:@openai/openai@^4.52.0"}}', '{"imports":{"zod":"npm:zod@3"}}', '{"tasks":{}}']) {
+      expect(editImportMap(body, add).output).toBe(body);
+    }
+  });
+
+  it('reads nothing when the code needs nothing: a broken map without needs is left, not failed', () => {
+    expect(editImportMap('{ "imports": ', undefined).output).toBe('{ "imports": ');
   });
 });

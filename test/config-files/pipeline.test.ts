@@ -193,6 +193,29 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
   }, 60_000);
 
+  it("raises openai in a Supabase functions' import map and maps the AI SDK's Azure provider in a deno.json", () => {
+    const tree = makeTree({
+      'supabase/functions/import_map.json': '{\n  "imports": {\n    "openai": "https://esm.sh/openai@4.10.0",\n    "zod": "https://esm.sh/zod@3.22.4"\n  }\n}\n',
+      'supabase/functions/chat/index.ts': CHAT,
+      'agent/deno.json': '{\n  "imports": {\n    "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22",\n    "ai": "npm:ai@^4.3.0"\n  }\n}\n',
+      'agent/main.ts': "import { openai } from '@ai-sdk/openai';\nimport { generateText } from 'ai';\nexport const answer = () => generateText({ model: openai('gpt-4o'), prompt: 'hi' });\n",
+      // A map no migrated code is under stays as it is.
+      'tools/deno.json': '{ "imports": { "openai": "npm:openai@4.20.0" } }\n',
+      'tools/README.md': 'nothing to migrate here\n',
+    });
+    cleanup = tree.cleanup;
+    const report = JSON.parse(run(tree.dir, ['migrate', '--json', '.']).stdout);
+    const imports = (p: string): Record<string, string> => JSON.parse(readFileSync(join(tree.dir, p), 'utf8')).imports;
+    expect(imports('supabase/functions/import_map.json')).toEqual({ openai: 'https://esm.sh/openai@4.41.0', zod: 'https://esm.sh/zod@3.22.4' });
+    expect(readFileSync(join(tree.dir, 'agent/main.ts'), 'utf8')).toContain("from '@ai-sdk/azure'");
+    expect(imports('agent/deno.json')).toEqual({ '@ai-sdk/openai': 'npm:@ai-sdk/openai@^1.3.22', '@ai-sdk/azure': 'npm:@ai-sdk/azure@^1.0.0', ai: 'npm:ai@^4.3.0' });
+    expect(imports('tools/deno.json')).toEqual({ openai: 'npm:openai@4.20.0' });
+    const status = (p: string): string | undefined => report.configFiles.find((f: { path: string }) => f.path === p)?.status;
+    expect([status('supabase/functions/import_map.json'), status('agent/deno.json'), status('tools/deno.json')]).toEqual(['changed', 'changed', undefined]);
+    const again = JSON.parse(run(tree.dir, ['migrate', '--force', '--json', '.']).stdout);
+    expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
+  }, 60_000);
+
   it('holds config files to the limits of code files: too large, minified, binary are skipped and reported', () => {
     const big = `# generated API reference\nsecurity:\n  description: set OPENAI_API_KEY\n${'  - item: x\n'.repeat(400)}`;
     const dense = `env: {${Array.from({ length: 150 }, (_, i) => `K${i}:'v${i}'`).join(',')},OPENAI_API_KEY:'x'}\n`;

@@ -14,6 +14,9 @@ describe('module specifiers', () => {
     expect(packageOfSpecifier('jsr:@openai/openai@^5')).toBe('openai');
     expect(packageOfSpecifier('https://deno.land/x/openai@v4.24.0/mod.ts')).toBe('openai');
     expect(packageOfSpecifier('https://esm.sh/openai@4.28.0')).toBe('openai');
+    // esm.sh's build-versioned URLs (`/v135/`), as its own import maps write them.
+    expect(packageOfSpecifier('https://esm.sh/v135/openai@4.28.0')).toBe('openai');
+    expect(packageOfSpecifier('https://esm.sh/v132/@ai-sdk/openai@1.3.0/')).toBe('@ai-sdk/openai/');
     expect(packageOfSpecifier('https://cdn.jsdelivr.net/npm/openai@4/+esm')).toBe('openai');
     expect(packageOfSpecifier('https://example.com/openai.js')).toBe('https://example.com/openai.js');
     expect(isSpecifierOf('npm:my-openai@1', 'openai')).toBe(false);
@@ -30,6 +33,7 @@ describe('module specifiers', () => {
   it('points a specifier at another package in its own scheme and range', () => {
     expect(respecify('npm:@ai-sdk/openai@^1.3.0', '@ai-sdk/azure')).toBe('npm:@ai-sdk/azure@^1.3.0');
     expect(respecify('https://esm.sh/@ai-sdk/openai@1', '@ai-sdk/azure')).toBe('https://esm.sh/@ai-sdk/azure@1');
+    expect(respecify('https://esm.sh/v135/@ai-sdk/openai@1', '@ai-sdk/azure')).toBe('https://esm.sh/v135/@ai-sdk/azure@1');
     expect(respecify('@ai-sdk/openai', '@ai-sdk/azure')).toBe('@ai-sdk/azure');
   });
 
@@ -38,6 +42,7 @@ describe('module specifiers', () => {
     expect(pinnedBelow('https://deno.land/x/openai@v4.24.0/mod.ts', AZURE_CLIENT_SINCE)).toBe('v4.24.0');
     expect(pinnedBelow('npm:openai@~4.40.1', AZURE_CLIENT_SINCE)).toBe('~4.40.1');
     expect(pinnedBelow('npm:openai@^3.3.0', AZURE_CLIENT_SINCE)).toBe('^3.3.0');
+    expect(pinnedBelow('https://esm.sh/v135/openai@4.10.0', AZURE_CLIENT_SINCE)).toBe('4.10.0');
     for (const reaches of ['npm:openai@^4.24.0', 'npm:openai@4', 'npm:openai', 'npm:openai@4.52.0', 'jsr:@openai/openai@^5', 'openai']) {
       expect(pinnedBelow(reaches, AZURE_CLIENT_SINCE), reaches).toBeUndefined();
     }

@@ -9,3 +9,7 @@ declare module 'npm:openai@^4.52.0' {
   export * from 'openai';
   export { default } from 'openai';
 }
+declare module 'https://esm.sh/v135/openai@4.20.1' {
+  export * from 'openai';
+  export { default } from 'openai';
+}
