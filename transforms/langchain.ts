@@ -31,6 +31,7 @@ import { ensureTokenProvider } from './lib/token-provider.js';
 import { needsRelease, noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
 import { laterWrites } from './lib/later-writes.js';
 import { addTypeImport } from './lib/type-imports.js';
+import { noteBaseURLEnvReads } from './lib/azure-url.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
 
 type Node = any; // Babel AST via recast.
@@ -185,6 +186,7 @@ function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
     const key = propertyName((p.node as Node).key);
     if (key && LANGCHAIN_CONFIGURATION_REMOVED.includes(key)) {
       if (ACCOUNT_OPTIONS.includes(key)) noteOnce(ctx, ACCOUNT_NOTE);
+      if (key === 'baseURL') noteBaseURLEnvReads(ctx, (p.node as Node).value);
       reportSecrets(ctx, p.get('value'));
       ctx.change(p.node, 'option');
     } else kept.push(p.node);

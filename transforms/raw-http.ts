@@ -22,7 +22,7 @@ import {
   type SurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
-import { insideClientArguments, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
+import { handedToClient, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
@@ -495,7 +495,8 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
  *
  * Strings that name OpenAI's API but are not a whole `/v1` URL (a bare host for a client that adds `/v1/…` later,
  * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
- * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform.
+ * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform,
+ * as do those of an options variable handed to one (`options.baseURL = …; new OpenAI(options)`).
  * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
  * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion.
  */
@@ -506,7 +507,7 @@ export const rawHttp: Transform = {
     const text = (node: Node): string => (node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join(''));
     const named = (node: Node): boolean => mentionsOpenAIHost(text(node));
     const literals = [...ctx.index.find('StringLiteral', named), ...ctx.index.find('TemplateLiteral', named)].filter(
-      (path) => isValuePosition(path) && !insideClientArguments(ctx, path),
+      (path) => isValuePosition(path) && !handedToClient(ctx, path),
     );
     const migrated: ASTPath<Node>[] = [];
     const browser = isBrowserModule(ctx.source);

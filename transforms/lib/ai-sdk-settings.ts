@@ -14,7 +14,7 @@ import {
   ownApiKeyMessage,
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
-import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
+import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
 import { TOKEN_PROVIDER, settleOptions } from './client-options.js';
 import { constInit, declaratorOf, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
@@ -181,6 +181,7 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
+      if (action === 'endpoint') noteBaseURLEnvReads(ctx, node.value);
       const handed = action === 'auth' ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
       else if (action === 'auth' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(aiSdkKeyEnv(ctx)));

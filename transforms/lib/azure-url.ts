@@ -1,8 +1,8 @@
-import { AZURE_ENV, endpointOverrides, isOpenAIBaseURL, type OpenAIURL } from '../../src/core/index.js';
+import { AZURE_ENV, baseURLEnvNote, endpointOverrides, isOpenAIBaseURL, OPENAI_BASE_URL_ENV, type OpenAIURL } from '../../src/core/index.js';
 import { unwrap } from './clients.js';
 import { envCode } from './deployment-ref.js';
 import { isTypeScript, str } from './snippets.js';
-import type { TransformContext } from './types.js';
+import { noteOnce, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -49,4 +49,13 @@ export function baseURLOverrides(ctx: TransformContext, value: Node): string[] {
   if (isOpenAIBaseURL(text)) return endpointOverrides(text);
   const code = text.replace(/\s+/g, ' ');
   return [`\`${code.length > 60 ? `${code.slice(0, 57)}...` : code}\``];
+}
+/**
+ * A base URL the Azure endpoint replaces read OpenAI's base URL variable (`process.env.OPENAI_BASE_URL ?? …`): a
+ * report note says so once, whichever client it was (the SDK's, an AI SDK provider's, a LangChain model's).
+ */
+export function noteBaseURLEnvReads(ctx: TransformContext, value: Node): void {
+  const node = unwrap(value);
+  const text = ctx.source.slice(node.start, node.end);
+  for (const name of OPENAI_BASE_URL_ENV) if (new RegExp(`\\b${name}\\b`).test(text)) noteOnce(ctx, baseURLEnvNote(name));
 }

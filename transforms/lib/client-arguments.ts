@@ -73,6 +73,47 @@ export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>
   return false;
 }
 
+/**
+ * Whether the value at `path` is one of an OpenAI-ecosystem client's options: in its arguments
+ * (`insideClientArguments`), or in a same-file variable handed to it, in its literal or written into it later
+ * (`const options = { baseURL: … }`, `options.baseURL = …`; then `new OpenAI(options)`).
+ */
+export function handedToClient(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  const set = owners(ctx);
+  if (set.size === 0) return false;
+  if (insideClientArguments(ctx, path)) return true;
+  const id = optionsVariable(path);
+  const declared = id && ctx.index.resolve(id);
+  if (!declared) return false;
+  return ctx.index.named(id.name).some((use) => {
+    if (use === declared.id || ctx.index.resolve(use) !== declared) return false;
+    // Through casts (`options as ClientOptions`) and spreads (`{ ...options, endpoint }`, as a migrated client has
+    // it) to the call or construction it is an argument of.
+    let argument = use;
+    let up = ctx.index.parentOf(use);
+    while (up && ((unwrap(up) !== up && up.expression === argument) || up.type === 'SpreadElement' || (up.type === 'ObjectExpression' && argument.type === 'SpreadElement'))) {
+      [argument, up] = [up, ctx.index.parentOf(up)];
+    }
+    return set.has(up) && (up.arguments as Node[]).includes(argument);
+  });
+}
+
+/** The variable a value is an option of: its object literal's (`const o = { k: v }`), or a write into it (`o.k = v`). */
+function optionsVariable(path: ASTPath<Node>): Node | undefined {
+  let p = path;
+  while (p.parent && VALUE_CARRIERS.has((p.parent.node as Node).type)) {
+    const parent = p.parent.node as Node;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
+    p = p.parent;
+  }
+  const holder = p.parent?.node as Node;
+  if (holder?.type === 'VariableDeclarator' && holder.init === p.node) return holder.id.type === 'Identifier' ? holder.id : undefined;
+  if (holder?.type !== 'AssignmentExpression' || holder.right !== p.node) return undefined;
+  let target = unwrap(holder.left);
+  while (target?.type === 'MemberExpression') target = unwrap(target.object);
+  return target?.type === 'Identifier' ? target : undefined;
+}
+
 /** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */
 const VALUE_CARRIERS = new Set([
   'ObjectProperty',

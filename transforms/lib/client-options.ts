@@ -1,9 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_ENV,
-  OPENAI_BASE_URL_ENV,
   OPENAI_ONLY_HEADERS,
-  baseURLEnvNote,
   endpointOverrideMessage,
   handedEnvMessage,
   findSecret,
@@ -13,10 +11,11 @@ import {
   optionRule,
   ownApiKeyMessage,
 } from '../../src/core/index.js';
-import { azureEndpointRead, baseURLOverrides } from './azure-url.js';
+import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
 import { envCode } from './deployment-ref.js';
-import { declaratorOf, handedEnvKey, isOwnKey, unwrap, valueText } from './clients.js';
+import { declaratorOf, handedEnvKey, isOwnKey, optionsObject, ownedOptionsLiteral, unwrap, valueText } from './clients.js';
 import { propertyName } from './imports.js';
+import { laterWrites } from './later-writes.js';
 import { conditionalObjectsWhere, literalText } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
@@ -33,11 +32,6 @@ const EMITTED = new Set(['apiKey', 'baseURL', 'endpoint', 'apiVersion', 'azureAD
 /** Literal types a secret may sit in. */
 const LITERALS = ['StringLiteral', 'TemplateLiteral'];
 
-/** OpenAI's base URL variables a `baseURL` value reads (`process.env.OPENAI_BASE_URL ?? …`). */
-function baseURLEnvReads(ctx: TransformContext, value: Node): string[] {
-  const text = ctx.source.slice(unwrap(value).start, unwrap(value).end);
-  return OPENAI_BASE_URL_ENV.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
-}
 
 /** Options spread in from elsewhere: on the classic target a `baseURL` among them makes AzureOpenAI throw (it takes `endpoint`). */
 function spreadReview(ctx: TransformContext): string {
@@ -195,6 +189,43 @@ export function settleOptions(
   return { properties: spread ? [...kept.slice(0, lastSpread + 1), ...azure, ...kept.slice(lastSpread + 1)] : [...azure, ...kept], spread };
 }
 
+/**
+ * Options spread into the migrated client from a same-file variable that only this client reads (the file writes
+ * into it and hands it over, nothing else): a `baseURL` of OpenAI's own, in its literal or written later
+ * (`options.baseURL = 'https://api.openai.com/v1'`), goes, as it would from an inline literal: it is OpenAI's default,
+ * and AzureOpenAI throws when given both baseURL and endpoint.
+ */
+function dropDefaultBaseURLs(ctx: TransformContext, argPath: ASTPath<Node>): void {
+  const object = optionsObject(argPath);
+  const declarator = object?.parent?.node as Node;
+  if (!object || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return;
+  const declared = ctx.index.declarationOf(declarator.id);
+  const argument = unwrap(argPath.node as Node);
+  const writes = laterWrites(ctx, object);
+  // Every other use must be a write into it (`options.x = …`): a read could want the URL.
+  const onlyWrittenAndHanded = ctx.index.named(declarator.id.name).every((use) => {
+    if (use === declarator.id || ctx.index.resolve(use) !== declared || use === argument) return true;
+    const member = ctx.index.parentOf(use);
+    const assignment = member && ctx.index.parentOf(member);
+    return member?.type === 'MemberExpression' && member.object === use && assignment?.type === 'AssignmentExpression' && assignment.left === member;
+  });
+  if (!onlyWrittenAndHanded) return;
+  const isDefault = (value: ASTPath<Node>): boolean => isOpenAIBaseURL(valueText(ctx, value));
+  object.get('properties').filter((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    return node.type === 'ObjectProperty' && !node.computed && propertyName(node.key) === 'baseURL' && isDefault(prop.get('value'));
+  }).forEach((prop: ASTPath<Node>) => {
+    ctx.change(prop.node as Node, 'option');
+    prop.prune();
+  });
+  for (const write of writes) {
+    const statement = write.value.parent?.parent;
+    if (write.key !== 'baseURL' || write.sub !== undefined || (statement?.node as Node)?.type !== 'ExpressionStatement' || !isDefault(write.value)) continue;
+    ctx.change(statement.node as Node, 'option');
+    statement.prune();
+  }
+}
+
 /** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */
 export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined, apiVersion: string): MigratedOptions {
   const { j } = ctx;
@@ -202,11 +233,14 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
   const todos: string[] = [];
   const arg = argPath && unwrap(argPath.node as Node);
   if (!argPath || !arg) return { object: j.objectExpression(azure), todos };
-  if (arg.type !== 'ObjectExpression') {
+  // `const options = {…}; new OpenAI(options)`, its only use: migrated in its literal, the argument kept.
+  const owned = arg.type === 'Identifier' ? ownedOptionsLiteral(ctx, argPath) : undefined;
+  if (arg.type !== 'ObjectExpression' && !owned) {
+    dropDefaultBaseURLs(ctx, argPath);
     todos.push(spreadReview(ctx));
     return { object: j.objectExpression([j.spreadElement(argPath.node as never), ...azure]), todos };
   }
-  const objectPath = argPath.node === arg ? argPath : j(argPath).find(j.ObjectExpression).paths()[0]!;
+  const objectPath = owned ?? (argPath.node === arg ? argPath : j(argPath).find(j.ObjectExpression).paths()[0]!);
   /** One option: replaced by the Azure ones or removed (its markers noted), or kept (true). */
   const keeps = (prop: ASTPath<Node>): boolean => {
     const node = prop.node as Node;
@@ -219,7 +253,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
       else if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(AZURE_ENV.apiKey));
       const overrides = key === 'baseURL' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
-      if (key === 'baseURL') for (const name of baseURLEnvReads(ctx, node.value)) noteOnce(ctx, baseURLEnvNote(name));
+      if (key === 'baseURL') noteBaseURLEnvReads(ctx, node.value);
       scrubSecrets(ctx, prop.get('value'), false);
       keepComments(node, azure.find((p) => !p.computed && propertyName(p.key) === key));
       return false;
@@ -240,6 +274,6 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
   // throws when given both baseURL and endpoint).
   const { properties, spread } = settleOptions(ctx, objectPath, azure, keeps, (prop) => replacedSpread(ctx, prop));
   if (spread) todos.push(spreadReview(ctx));
-  arg.properties = properties;
+  (objectPath.node as Node).properties = properties;
   return { object: argPath.node, todos };
 }

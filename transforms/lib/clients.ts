@@ -352,7 +352,7 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
 }
 
 /** The object literal a client's options are (inline or a same-file declaration). */
-function optionsObject(argPath: ASTPath<Node>): ASTPath<Node> | undefined {
+export function optionsObject(argPath: ASTPath<Node>): ASTPath<Node> | undefined {
   let path = unwrapPath(argPath);
   if ((path.node as Node).type === 'Identifier') {
     const declarator = declaratorOf(path);
@@ -360,6 +360,21 @@ function optionsObject(argPath: ASTPath<Node>): ASTPath<Node> | undefined {
     path = declarator.get('init');
   }
   return (path.node as Node).type === 'ObjectExpression' ? path : undefined;
+}
+
+/**
+ * The object literal of a same-file `const` (not exported) whose one use is this argument (`const options = {…};
+ * new OpenAI(options)`): the client's options as much as an inline literal, so they are migrated where written.
+ */
+export function ownedOptionsLiteral(ctx: TransformContext, argPath: ASTPath<Node>): ASTPath<Node> | undefined {
+  const id = unwrapPath(argPath).node as Node;
+  if (id.type !== 'Identifier') return undefined;
+  const declared = ctx.index.resolve(id);
+  const declarator = declared && ctx.index.parentOf(declared.id);
+  if (declared?.kind !== 'const' || declarator?.type !== 'VariableDeclarator' || declarator.id !== declared.id) return undefined;
+  if (ctx.index.parentOf(ctx.index.parentOf(declarator))?.type === 'ExportNamedDeclaration') return undefined;
+  const uses = ctx.index.named(id.name).filter((n) => n !== declared.id && ctx.index.resolve(n) === declared);
+  return uses.length === 1 && uses[0] === id ? optionsObject(argPath) : undefined;
 }
 
 /** The class body enclosing a path (for `this.x` members). */
