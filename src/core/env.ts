@@ -141,9 +141,12 @@ const ENV_READ_MESSAGES: Readonly<Record<string, string>> = {
     'OPENAI_WEBSOCKET_BASE_URL points at OpenAI: use `${AZURE_OPENAI_ENDPOINT}/openai/v1` with a wss:// scheme',
 };
 
-/** A client's base URL read from OpenAI's own variable, replaced by the Azure endpoint: it may have pointed at a proxy. */
-export function baseURLEnvNote(name: string): string {
-  return `a client's base URL read ${name}, which the Azure endpoint (${AZURE_ENV.endpoint}) replaces: if ${name} pointed at a proxy or gateway rather than api.openai.com, point that at your Azure resource instead`;
+/**
+ * A client's base URL read from OpenAI's own variable, replaced by the Azure endpoint (read from `replacement`: an AI
+ * SDK provider's classic settings name the resource instead): it may have pointed at a proxy.
+ */
+export function baseURLEnvNote(name: string, replacement: string = AZURE_ENV.endpoint): string {
+  return `a client's base URL read ${name}, which the Azure endpoint (${replacement}) replaces: if ${name} pointed at a proxy or gateway rather than api.openai.com, point that at your Azure resource instead`;
 }
 
 /**

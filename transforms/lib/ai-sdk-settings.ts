@@ -181,7 +181,7 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
-      if (action === 'endpoint') noteBaseURLEnvReads(ctx, node.value);
+      if (action === 'endpoint') noteBaseURLEnvReads(ctx, node.value, ctx.options.target === 'v1' ? undefined : AI_SDK.env.resourceName);
       const handed = action === 'auth' ? handedEnvKey(prop.get('value')) : undefined;
       if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
       else if (action === 'auth' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(aiSdkKeyEnv(ctx)));

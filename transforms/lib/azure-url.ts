@@ -54,8 +54,8 @@ export function baseURLOverrides(ctx: TransformContext, value: Node): string[] {
  * A base URL the Azure endpoint replaces read OpenAI's base URL variable (`process.env.OPENAI_BASE_URL ?? …`): a
  * report note says so once, whichever client it was (the SDK's, an AI SDK provider's, a LangChain model's).
  */
-export function noteBaseURLEnvReads(ctx: TransformContext, value: Node): void {
+export function noteBaseURLEnvReads(ctx: TransformContext, value: Node, replacement?: string): void {
   const node = unwrap(value);
   const text = ctx.source.slice(node.start, node.end);
-  for (const name of OPENAI_BASE_URL_ENV) if (new RegExp(`\\b${name}\\b`).test(text)) noteOnce(ctx, baseURLEnvNote(name));
+  for (const name of OPENAI_BASE_URL_ENV) if (new RegExp(`\\b${name}\\b`).test(text)) noteOnce(ctx, baseURLEnvNote(name, replacement));
 }
