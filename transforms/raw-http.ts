@@ -54,6 +54,8 @@ const UNREAD_KEY =
 
 const SENDER_UNSEEN =
   "this URL now points at Azure OpenAI, but no request here sends it: wherever it is sent, send your Azure key (an `api-key` header) and a deployment name as `model`, not OpenAI's";
+const SHARED_REQUEST =
+  "this URL now points at Azure OpenAI, but the request that sends it serves other URLs too (its variable holds them in other cases), so its key and model were left as they are: for this case send your Azure key (an `api-key` header) and a deployment name as `model`";
 
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
@@ -224,6 +226,10 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
       return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
     }
+    // Assigned to a variable (`apiUrl = 'https://api.openai.com/v1/…'` in one branch): followed to where it is read,
+    // unless the variable holds other hosts' URLs in other cases (see `sharedRequests`).
+    const assigned = assignedVariable(ctx, parent, path.node);
+    if (assigned) return assigned.shared ? [] : assigned.reads.flatMap((read) => requestCalls(ctx, read, depth + 1));
     // A parameter's default (`baseUrl = 'https://api.openai.com/v1'`): followed to a request the function sends with
     // it (any other use, `url.searchParams.set('audience', audience)`, says nothing of where it goes).
     if (parent.type === 'AssignmentPattern' && parent.right === path.node && parent.left.type === 'Identifier') {
@@ -241,6 +247,38 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
       .filter((ref) => (ref.parent.node as Node).type === 'CallExpression' && (ref.parent.node as Node).callee === ref.node)
       .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1));
   }
+}
+
+/**
+ * The variable `parent` assigns `value` to (`url = value`), with where the file reads it, and whether it is shared: it
+ * is given another value that names no OpenAI host (`url = 'https://openrouter.ai/api/v1/…'`, `url = \`${base}/…\``)
+ * elsewhere, so what reads it serves other hosts too. An empty start (`let url = ''`) shares nothing.
+ */
+function assignedVariable(ctx: TransformContext, parent: Node, value: Node): { reads: ASTPath<Node>[]; shared: boolean } | undefined {
+  if (parent.type !== 'AssignmentExpression' || parent.operator !== '=' || parent.right !== value || parent.left.type !== 'Identifier') return undefined;
+  const declared = ctx.index.resolve(parent.left);
+  if (!declared) return undefined;
+  const written = (ref: ASTPath<Node>): Node | undefined => {
+    const holder = ref.parent?.node as Node;
+    return holder?.type === 'AssignmentExpression' && holder.left === ref.node ? holder.right : undefined;
+  };
+  const refs = referencesOf(ctx.j, ctx.root, declared.id);
+  const declarator = ctx.index.parentOf(declared.id);
+  const values = [...refs.flatMap((ref) => written(ref) ?? []), ...(declarator?.type === 'VariableDeclarator' && declarator.init ? [declarator.init] : [])];
+  const other = (node: Node): boolean => {
+    const n = unwrap(node);
+    if (n === value || literalValue(n) === '' || n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined')) return false;
+    return !mentionsOpenAIHost(ctx.source.slice(n.start, n.end));
+  };
+  return { reads: refs.filter((ref) => written(ref) === undefined), shared: values.some(other) };
+}
+
+/** The requests a URL assigned to a shared variable reaches (see `assignedVariable`): they serve other hosts too. */
+function sharedRequests(ctx: TransformContext, start: ASTPath<Node>): ASTPath<Node>[] {
+  let path = start;
+  while (path.parent && URL_CARRIERS.has((path.parent.node as Node).type)) path = path.parent;
+  const assigned = assignedVariable(ctx, path.parent?.node as Node, path.node);
+  return assigned?.shared ? assigned.reads.flatMap((read) => requestCalls(ctx, read, 1)) : [];
 }
 
 /** `name` of `this.name` (`this.#name` too). */
@@ -423,7 +461,12 @@ function modelConstant(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Nod
 
 /** A request body's `model` → a deployment reference (the v1 REST surface routes on it). */
 function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
-  let value = property.get('value') as ASTPath<Node>;
+  migrateModelValue(ctx, property.get('value'), property);
+}
+
+/** A request's model value (`host` gets the marker when it is no deployment the tool can name). */
+function migrateModelValue(ctx: TransformContext, start: ASTPath<Node>, host: ASTPath<Node>): void {
+  let value = start;
   if ((unwrap(value.node) as Node).type === 'Identifier') value = modelConstant(ctx, unwrapPath(value)) ?? value;
   const node = unwrap(value.node as Node);
   const model = literalValue(node);
@@ -432,8 +475,36 @@ function migrateModel(ctx: TransformContext, property: ASTPath<Node>): void {
     ctx.change(node, 'deployment');
   } else if (!isDeploymentReference(ctx, node) && envReadAt(node.type === 'LogicalExpression' ? unwrapPath(value).get('left') : value) === undefined) {
     // An env read (`process.env.OPENAI_MODEL ?? 'gpt-4o'`) is the env-reads transform's to rename.
-    ctx.todo(property, NOT_A_DEPLOYMENT);
+    ctx.todo(host, NOT_A_DEPLOYMENT);
   }
+}
+
+const FORM_SETTERS = new Set(['append', 'set']);
+
+/**
+ * The `model` values of a multipart request: `form.append('model', 'whisper-1')` (or `.set`) on the FormData its
+ * options send as `body` (or axios' `data`), a same-file `const form = new FormData()`.
+ */
+function formDataModels(ctx: TransformContext, argument: ASTPath<Node>): ASTPath<Node>[] {
+  const options = objectLiteral(argument);
+  if (!options) return [];
+  return ['body', 'data'].flatMap((key) => {
+    const prop = propertyPath(options, key);
+    const value = prop && unwrapPath(prop.get('value'));
+    const declarator = (value?.node as Node)?.type === 'Identifier' ? declaratorOf(value!) : undefined;
+    const init = declarator && unwrap((declarator.node as Node).init);
+    if (init?.type !== 'NewExpression' || unwrap(init.callee)?.name !== 'FormData') return [];
+    return referencesOf(ctx.j, ctx.root, (declarator!.node as Node).id).flatMap((ref) => {
+      const member = ref.parent as ASTPath<Node>;
+      const call = member?.parent as ASTPath<Node>;
+      const m = member?.node as Node;
+      const c = call?.node as Node;
+      const setsModel = m?.type === 'MemberExpression' && m.object === ref.node && FORM_SETTERS.has(memberName(m) ?? '');
+      return setsModel && c?.type === 'CallExpression' && c.callee === m && c.arguments.length > 1 && literalValue(c.arguments[0]) === 'model'
+        ? [call.get('arguments', 1)]
+        : [];
+    });
+  });
 }
 
 /** The request bodies among a call's arguments: object literals, `JSON.stringify(obj)`, and `body`/`data`/`json` in options. */
@@ -479,6 +550,7 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
       if (model) migrateModel(ctx, model);
       if (asksToStream(body)) streaming = true;
     }
+    for (const model of formDataModels(ctx, argument)) migrateModelValue(ctx, model, model.parent);
   });
   if (streaming) guardEmptyChoices(ctx, enclosingScope(call));
 }
@@ -560,8 +632,10 @@ export const rawHttp: Transform = {
     const done = new Set<Node>();
     for (const path of migrated) {
       const calls = requestCalls(ctx, path);
-      // Its key and model are set where it is sent, which this file does not show (a default, an export).
-      if (calls.length === 0 && stillRead(ctx, path)) ctx.todo(path, SENDER_UNSEEN);
+      // Its key and model are set where it is sent, which this file does not show (a default, an export), or by a
+      // request other hosts' URLs go through too.
+      if (calls.length === 0 && sharedRequests(ctx, path).length > 0) ctx.todo(path, SHARED_REQUEST);
+      else if (calls.length === 0 && stillRead(ctx, path)) ctx.todo(path, SENDER_UNSEEN);
       for (const call of calls) migrateRequest(ctx, call, done);
     }
   },
