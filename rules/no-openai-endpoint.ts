@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findOpenAIHost, isDisplayAttribute, mentionsOpenAIHost } from '../src/core/index.js';
+import { DISPLAY_VALUE_CARRIERS, findOpenAIHost, isDisplayAttribute, mentionsOpenAIHost } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
@@ -12,8 +12,15 @@ type Options = [{ allow: string[] }];
 /** A host-free stand-in for parts of a string the rule cannot evaluate. */
 const HIDDEN = '\u0000';
 
-/** The value of a JSX attribute that shows text to a person (`placeholder="https://api.openai.com/v1"`): prose. */
-function isDisplayText(node: TSESTree.Node): boolean {
+/**
+ * The value of a JSX attribute that shows text to a person (`placeholder="https://api.openai.com/v1"`, through a
+ * choice or a fallback: `placeholder={local ? a : b}`): prose.
+ */
+function isDisplayText(start: TSESTree.Node): boolean {
+  let node = start;
+  while (node.parent && DISPLAY_VALUE_CARRIERS.has(node.parent.type) && !(node.parent.type === 'ConditionalExpression' && node.parent.test === node)) {
+    node = node.parent;
+  }
   const parent = node.parent?.type === 'JSXExpressionContainer' ? node.parent.parent : node.parent;
   return parent?.type === 'JSXAttribute' && parent.name.type === 'JSXIdentifier' && isDisplayAttribute(parent.name.name);
 }

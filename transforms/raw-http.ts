@@ -9,6 +9,7 @@ import {
   TEST_DATA_URL_MESSAGE,
   findSecret,
   isBrowserModule,
+  DISPLAY_VALUE_CARRIERS,
   isDisplayAttribute,
   isModelName,
   isOpenAIAPIHostName,
@@ -72,12 +73,21 @@ const URL_CARRIERS = new Set([
   'AwaitExpression',
 ]);
 
+/** A value a JSX attribute shows to a person (`placeholder="…"`, `placeholder={local ? a : b}`): text, not a call. */
+function isDisplayText(start: ASTPath<Node>): boolean {
+  let path = start;
+  const test = (node: Node, child: Node): boolean => node.type !== 'ConditionalExpression' || node.test !== child;
+  while (path.parent && DISPLAY_VALUE_CARRIERS.has((path.parent.node as Node).type) && test(path.parent.node as Node, path.node)) path = path.parent;
+  const parent = path.parent?.node as Node;
+  const attribute = parent?.type === 'JSXExpressionContainer' ? (path.parent.parent?.node as Node) : parent;
+  return attribute?.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && isDisplayAttribute(attribute.name.name);
+}
+
 /** Where a URL string sits: not a module specifier, a literal type, an object key, or text a JSX attribute shows. */
 function isValuePosition(path: ASTPath<Node>): boolean {
   const parent = path.parent?.node as Node;
   if (!parent || parent.source === path.node || parent.type === 'TSLiteralType' || parent.type === 'TSExternalModuleReference') return false;
-  const attribute = parent.type === 'JSXExpressionContainer' ? (path.parent.parent?.node as Node) : parent;
-  if (attribute?.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && isDisplayAttribute(attribute.name.name)) return false;
+  if (isDisplayText(path)) return false;
   return !((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node);
 }
 

@@ -28,8 +28,23 @@ const AZURE_GATEWAY_HOST = /[\w-]+\.azure-api\.net/i;
 const DISPLAY_ATTRIBUTES = new Set(['placeholder', 'title', 'alt', 'aria-label', 'aria-placeholder', 'aria-description']);
 
 export function isDisplayAttribute(name: string): boolean {
-  return DISPLAY_ATTRIBUTES.has(name.toLowerCase());
+  const lower = name.toLowerCase();
+  // A component's own prop for the same text (`hostPlaceholder`, `inputPlaceholder`) is shown the same way.
+  return DISPLAY_ATTRIBUTES.has(lower) || lower.endsWith('placeholder');
 }
+
+/**
+ * Expressions a displayed value passes through unchanged on its way into an attribute: a choice between texts
+ * (`placeholder={local ? 'http://localhost:8080' : 'https://api.openai.com'}`), a fallback, a cast.
+ */
+export const DISPLAY_VALUE_CARRIERS: ReadonlySet<string> = new Set([
+  'ConditionalExpression',
+  'LogicalExpression',
+  'ParenthesizedExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+]);
 
 export function mentionsOpenAIHost(text: string): boolean {
   return OPENAI_API_HOST.test(text);

@@ -18,6 +18,11 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
       code: 'export const Field = () => <input name="BasePath" placeholder="https://api.openai.com/v1" title={\'e.g. https://api.openai.com/v1\'} />;',
       filename: 'settings.tsx',
     },
+    // Chosen by case or defaulted, and a component's own placeholder prop: the same shown text.
+    {
+      code: "export const Field = ({ local, hint }: { local: boolean; hint?: string }) => <><input placeholder={local ? 'http://localhost:8080' : 'https://api.openai.com'} /><Host hostPlaceholder={hint ?? 'https://api.openai.com/v1'} /></>;",
+      filename: 'settings.tsx',
+    },
     {
       code: "const mock = 'https://api.openai.com/v1/mock';",
       options: [{ allow: ['/mock$'] }],
@@ -79,6 +84,12 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
       code: "export const Link = () => <a href=\"https://api.openai.com/v1/models\">models</a>;",
       filename: 'component.tsx',
       errors: [{ messageId: 'openaiEndpoint', column: 35 }],
+    },
+    {
+      // A URL that decides which text is shown is a value the code uses.
+      code: "export const Field = ({ url }: { url: string }) => <input placeholder={url === 'https://api.openai.com/v1' ? 'OpenAI' : 'Other'} />;",
+      filename: 'settings.tsx',
+      errors: [{ messageId: 'openaiEndpoint' }],
     },
     {
       // The value a form field starts with is a setting the app uses, not display text.
