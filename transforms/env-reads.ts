@@ -12,8 +12,8 @@ import {
   unmovedRequestMessage,
 } from '../src/core/index.js';
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
-import { handedToAzureRequest, insideClientArguments, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
-import { isEnvObject } from './lib/clients.js';
+import { handedToAzureRequest, handedToClient, insideClientArguments, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
+import { fileClients, isEnvObject } from './lib/clients.js';
 import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
@@ -219,7 +219,10 @@ export const envReads: Transform = {
       else names.set(name, { azure: azureNameOf(ctx, name), reads: 1 });
     }
     ctx.shared.set(READ_NAMES, names);
-    const mine = all.filter((read) => !insideClientArguments(ctx, read.path));
+    // A client's own options are its transform's; those a client left as it is reads from a variable or a table
+    // (`...PROVIDERS[provider]`) keep their names with it, as inline ones do.
+    const unmoved = new Set<unknown>(fileClients(ctx).constructions.filter((c) => c.kind !== 'openai').map((c) => c.path.node));
+    const mine = all.filter((read) => !insideClientArguments(ctx, read.path) && !handedToClient(ctx, read.path, (call) => unmoved.has(call)));
     let left = mine.length < all.length;
     // Asked before any rename: a name one of the file's reads hands to an unmigrated library, or sends with a request
     // still going where it went, keeps it everywhere in the file (a guard such as `if (!process.env.OPENAI_API_KEY)`

@@ -63,12 +63,12 @@ function owners(ctx: TransformContext): Set<Node> {
  * Whether `path` sits in the arguments of an OpenAI-ecosystem client construction or factory call: those options
  * belong to the transform (or marker) for that client, which knows what each one becomes.
  */
-export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>): boolean {
+export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>, owner: (call: Node) => boolean = () => true): boolean {
   const set = owners(ctx);
   if (set.size === 0) return false;
   for (let p: ASTPath<Node> | null = path; p?.parent; p = p.parent) {
     // An argument's own path is an index whose parent path is the `arguments` array.
-    if (set.has(p.parent.node) && (p as Node).parentPath?.name === 'arguments') return true;
+    if (set.has(p.parent.node) && (p as Node).parentPath?.name === 'arguments') return owner(p.parent.node);
   }
   return false;
 }
@@ -76,25 +76,29 @@ export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>
 /**
  * Whether the value at `path` is one of an OpenAI-ecosystem client's options: in its arguments
  * (`insideClientArguments`), or in a same-file variable handed to it, in its literal or written into it later
- * (`const options = { baseURL: … }`, `options.baseURL = …`; then `new OpenAI(options)`).
+ * (`const options = { baseURL: … }`, `options.baseURL = …`; then `new OpenAI(options)`), or picked from a table of
+ * them (`...PROVIDERS[provider]`). `owner`: only clients it accepts count.
  */
-export function handedToClient(ctx: TransformContext, path: ASTPath<Node>): boolean {
+export function handedToClient(ctx: TransformContext, path: ASTPath<Node>, owner: (call: Node) => boolean = () => true): boolean {
   const set = owners(ctx);
   if (set.size === 0) return false;
-  if (insideClientArguments(ctx, path)) return true;
+  if (insideClientArguments(ctx, path, owner)) return true;
   const id = optionsVariable(path);
   const declared = id && ctx.index.resolve(id);
   if (!declared) return false;
   return ctx.index.named(id.name).some((use) => {
     if (use === declared.id || ctx.index.resolve(use) !== declared) return false;
-    // Through casts (`options as ClientOptions`) and spreads (`{ ...options, endpoint }`, as a migrated client has
-    // it) to the call or construction it is an argument of.
+    // Through casts (`options as ClientOptions`), table lookups (`PROVIDERS[provider]`) and spreads (`{ ...options,
+    // endpoint }`, as a migrated client has it) to the call or construction it is an argument of.
     let argument = use;
     let up = ctx.index.parentOf(use);
-    while (up && ((unwrap(up) !== up && up.expression === argument) || up.type === 'SpreadElement' || (up.type === 'ObjectExpression' && argument.type === 'SpreadElement'))) {
-      [argument, up] = [up, ctx.index.parentOf(up)];
-    }
-    return set.has(up) && (up.arguments as Node[]).includes(argument);
+    const passes = (node: Node, child: Node): boolean =>
+      (unwrap(node) !== node && node.expression === child) ||
+      (node.type === 'MemberExpression' && node.object === child) ||
+      node.type === 'SpreadElement' ||
+      (node.type === 'ObjectExpression' && child.type === 'SpreadElement');
+    while (up && passes(up, argument)) [argument, up] = [up, ctx.index.parentOf(up)];
+    return set.has(up) && (up.arguments as Node[]).includes(argument) && owner(up);
   });
 }
 

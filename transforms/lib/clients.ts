@@ -341,14 +341,40 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
       if (value.properties.some((h: Node) => propertyName(h.key)?.toLowerCase() === azureKey) && kind === 'openai') kind = 'azure';
     }
   };
+  let table: string | undefined;
   object.get('properties').each((prop: ASTPath<Node>) => {
     const p = prop.node as Node;
+    if (p.type === 'SpreadElement' && kind === 'openai' && pointsElsewhereByCase(ctx, prop.get('argument'))) {
+      kind = 'other';
+      table = ctx.source.slice(unwrap(p.argument).start, unwrap(p.argument).end);
+    }
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (key) setting(key, prop.get('value'));
   });
   // Set after the literal was made (`options.baseURL = 'https://api.groq.com/openai/v1'`): the client's all the same.
   for (const write of laterWrites(ctx, object)) if (write.sub === undefined) setting(write.key, write.value);
-  return { kind, baseURLFromCode: kind === 'other' ? optionsBaseURLFromCode(ctx, object) : undefined };
+  return { kind, baseURLFromCode: kind === 'other' ? (table ?? optionsBaseURLFromCode(ctx, object)) : undefined };
+}
+
+/**
+ * Whether a spread picks its options from a same-file table by case (`...PROVIDERS[provider]`) where some entry sets
+ * another base URL (`groq: { baseURL: 'https://api.groq.com/openai/v1' }`): the client serves those vendors too.
+ */
+function pointsElsewhereByCase(ctx: TransformContext, spread: ASTPath<Node>): boolean {
+  const lookup = unwrapPath(spread);
+  if ((lookup.node as Node).type !== 'MemberExpression' || unwrap((lookup.node as Node).object)?.type !== 'Identifier') return false;
+  const declarator = declaratorOf(unwrapPath(lookup.get('object')));
+  if (!declarator) return false;
+  let init = declarator.get('init') as ASTPath<Node>;
+  while (init.node && unwrap(init.node) !== init.node) init = init.get('expression');
+  if ((init.node as Node)?.type !== 'ObjectExpression') return false;
+  return ((init.node as Node).properties as Node[]).some((entry, i) => {
+    if (entry.type !== 'ObjectProperty' || unwrap(entry.value)?.type !== 'ObjectExpression') return false;
+    const value = unwrapPath(init.get('properties', i, 'value'));
+    return ((value.node as Node).properties as Node[]).some(
+      (p, j) => p.type === 'ObjectProperty' && !p.computed && ['baseURL', 'endpoint'].includes(propertyName(p.key) ?? '') && !isOpenAIBaseURL(valueText(ctx, value.get('properties', j, 'value'))),
+    );
+  });
 }
 
 /** The object literal a client's options are (inline or a same-file declaration). */
