@@ -1,18 +1,5 @@
-import { DEPENDENCY_RANGES, REPLACED_PACKAGES } from '../core/index.js';
+import { DEPENDENCY_RANGES, quotesBareSpecifier as references, REPLACED_PACKAGES } from '../core/index.js';
 import type { PackageNeeds } from '../../transforms/lib/types.js';
-
-const REFERENCES = new Map<string, RegExp>();
-
-/** Whether code imports or requires `name` (or a subpath of it). */
-export function references(text: string, name: string): boolean {
-  if (!text.includes(name)) return false;
-  let pattern = REFERENCES.get(name);
-  if (!pattern) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    REFERENCES.set(name, (pattern = new RegExp(`["'\`]${escaped}(?:/[^"'\`]*)?["'\`]`)));
-  }
-  return pattern.test(text);
-}
 
 /**
  * openai v3's API: when it leaves a file, the file needs the current `openai` major. Not when the file names today's

@@ -146,22 +146,28 @@ export function packageOfSpecifier(specifier: string): string {
  */
 export const SPECIFIER_PREFIX = '(?:npm:|jsr:@openai\\/|https?:\\/\\/[^\'"`\\s]*\\/)?';
 
-const QUOTED = new Map<string, RegExp>();
+/**
+ * A text test for quoted specifiers of a package, its pattern (made from the escaped package name) compiled once per
+ * package; a substring search comes first, since most files name none of the packages asked about.
+ */
+function specifierTest(pattern: (escapedName: string) => string): (text: string, pkg: string) => boolean {
+  const compiled = new Map<string, RegExp>();
+  return (text, pkg) => {
+    if (!text.includes(pkg)) return false;
+    let re = compiled.get(pkg);
+    if (!re) compiled.set(pkg, (re = new RegExp(pattern(pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))));
+    return re.test(text);
+  };
+}
 
 /**
  * Whether a text quotes a specifier naming `pkg` itself (not a subpath), bare or through a Deno or CDN scheme: a
  * cheap test before looking for the package's bindings (every import, require or `import()` of it quotes one).
  */
-export function quotesPackage(text: string, pkg: string): boolean {
-  // A substring search first: most files name none of the packages asked about.
-  if (!text.includes(pkg)) return false;
-  let pattern = QUOTED.get(pkg);
-  if (!pattern) {
-    const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    QUOTED.set(pkg, (pattern = new RegExp(`['"\`]${SPECIFIER_PREFIX}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm)?['"\`]`)));
-  }
-  return pattern.test(text);
-}
+export const quotesPackage = specifierTest((name) => `['"\`]${SPECIFIER_PREFIX}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm)?['"\`]`);
+
+/** Whether a text quotes a bare specifier of `pkg` or of a subpath of it (code that imports or requires it). */
+export const quotesBareSpecifier = specifierTest((name) => `["'\`]${name}(?:/[^"'\`]*)?["'\`]`);
 
 /** Whether an import specifier names `pkg` (bare, or through a Deno or CDN scheme). */
 export function isSpecifierOf(specifier: string, pkg: string): boolean {
