@@ -86,8 +86,7 @@ export function handedToClient(ctx: TransformContext, path: ASTPath<Node>, owner
   const id = optionsVariable(path);
   const declared = id && ctx.index.resolve(id);
   if (!declared) return false;
-  return ctx.index.named(id.name).some((use) => {
-    if (use === declared.id || ctx.index.resolve(use) !== declared) return false;
+  return ctx.index.usesOf(declared).some((use) => {
     // Through casts (`options as ClientOptions`), table lookups (`PROVIDERS[provider]`) and spreads (`{ ...options,
     // endpoint }`, as a migrated client has it) to the call or construction it is an argument of.
     let argument = use;

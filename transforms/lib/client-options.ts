@@ -201,15 +201,16 @@ function dropDefaultBaseURLs(ctx: TransformContext, argPath: ASTPath<Node>): voi
   if (!object || declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier') return;
   const declared = ctx.index.declarationOf(declarator.id);
   const argument = unwrap(argPath.node as Node);
-  const writes = laterWrites(ctx, object);
   // Every other use must be a write into it (`options.x = …`): a read could want the URL.
-  const onlyWrittenAndHanded = ctx.index.named(declarator.id.name).every((use) => {
-    if (use === declarator.id || ctx.index.resolve(use) !== declared || use === argument) return true;
+  const onlyWrittenAndHanded = (declared ? ctx.index.usesOf(declared) : []).every((use) => {
+    if (use === argument) return true;
     const member = ctx.index.parentOf(use);
     const assignment = member && ctx.index.parentOf(member);
     return member?.type === 'MemberExpression' && member.object === use && assignment?.type === 'AssignmentExpression' && assignment.left === member;
   });
-  if (!onlyWrittenAndHanded) return;
+  if (!declared || !onlyWrittenAndHanded) return;
+  // Read before the first change: after it, the file index would be built again.
+  const writes = laterWrites(ctx, object);
   const isDefault = (value: ASTPath<Node>): boolean => isOpenAIBaseURL(valueText(ctx, value));
   object.get('properties').filter((prop: ASTPath<Node>) => {
     const node = prop.node as Node;

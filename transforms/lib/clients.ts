@@ -399,7 +399,7 @@ export function ownedOptionsLiteral(ctx: TransformContext, argPath: ASTPath<Node
   const declarator = declared && ctx.index.parentOf(declared.id);
   if (declared?.kind !== 'const' || declarator?.type !== 'VariableDeclarator' || declarator.id !== declared.id) return undefined;
   if (ctx.index.parentOf(ctx.index.parentOf(declarator))?.type === 'ExportNamedDeclaration') return undefined;
-  const uses = ctx.index.named(id.name).filter((n) => n !== declared.id && ctx.index.resolve(n) === declared);
+  const uses = ctx.index.usesOf(declared);
   return uses.length === 1 && uses[0] === id ? optionsObject(argPath) : undefined;
 }
 

@@ -52,6 +52,8 @@ export interface FileIndex {
   resolve(id: Node, path?: ASTPath<Node>): Declaration | undefined;
   /** The declaration of a declaring identifier (the node itself declares it). */
   declarationOf(id: Node): Declaration | undefined;
+  /** The identifiers (and JSX names) that resolve to a declaration: its uses, not its declaring identifier. */
+  usesOf(declaration: Declaration): Node[];
 }
 
 /** Types ast-types' `find(j.X)` also matches under X (its `bases`), so `nodes(X)` lists them too. */
@@ -376,6 +378,7 @@ function build(top: Node, rootPath: ASTPath<Node> | undefined, scoped = true): B
       return lookup(scope ?? b.program, id.name);
     },
     declarationOf: (id) => b.declarations.get(id),
+    usesOf: (declaration) => index.named(declaration.id.name).filter((n) => n !== declaration.id && index.resolve(n) === declaration),
   };
   const built: Built = { index, rootPath };
   return built;
