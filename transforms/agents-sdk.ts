@@ -6,6 +6,7 @@ import {
   AGENTS_DIRECT,
   AGENTS_HOSTED_TOOLS,
   AGENTS_MESSAGES,
+  AGENTS_MODEL_CLASSES,
   AGENTS_MODEL_FIELD,
   AGENTS_PACKAGE,
   AGENTS_PACKAGES,
@@ -15,7 +16,8 @@ import {
   OPENAI_SDK,
 } from '../src/core/index.js';
 import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
-import { declaratorOf, unwrap } from './lib/clients.js';
+import { clientCalls } from './lib/calls.js';
+import { declaratorOf, fileClients, isClientExpression, unwrap } from './lib/clients.js';
 import { envCode, deploymentExpression } from './lib/deployment-ref.js';
 import {
   addTopLevelImport,
@@ -29,7 +31,7 @@ import {
   resolveBinding,
   type ModuleBinding,
 } from './lib/imports.js';
-import { objectLiteral, propertyPath } from './lib/literals.js';
+import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { statements } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
@@ -94,6 +96,34 @@ function openAIConstruction(ctx: TransformContext, path: ASTPath<Node>): ASTPath
   const binding = callee.node.type === 'Identifier' ? resolveBinding(callee, sdk) : undefined;
   const isClient = binding && (OPENAI_CLIENT_EXPORTS.includes(binding.imported) || binding.style === 'cjs-whole');
   return isClient ? current : undefined;
+}
+
+const MOVED = 'openai-to-azure:agents-moved-clients';
+
+/** The client constructions this transform pointed at Azure's v1 surface (openai-client leaves them as they are). */
+export function movedByAgents(ctx: TransformContext): Set<Node> {
+  let moved = ctx.shared.get(MOVED) as Set<Node> | undefined;
+  if (!moved) ctx.shared.set(MOVED, (moved = new Set()));
+  return moved;
+}
+
+/**
+ * `new OpenAIResponsesModel(client, 'gpt-4.1')` on a client this run moves to Azure: its model argument is a deployment
+ * name there (a model class on another vendor's client keeps its model).
+ */
+function modelClassArguments(ctx: TransformContext, constructions: readonly Use[]): void {
+  for (const { path, name } of constructions) {
+    const at = AGENTS_MODEL_CLASSES[name]!;
+    const args = (path.node as Node).arguments as Node[];
+    if (args.length <= at || !isClientExpression(ctx, path.get('arguments', 0))) continue;
+    const model = literalValue(unwrap(args[at]));
+    if (model === undefined) {
+      ctx.todo(path, AGENTS_MESSAGES.modelNotLiteral);
+      continue;
+    }
+    ctx.change(args[at], 'deployment');
+    path.get('arguments', at).replace(deploymentExpression(ctx, model));
+  }
 }
 
 /** The options for the v1 client (`baseURL` on `/openai/v1/`, key or token provider), as object-literal code. */
@@ -180,6 +210,10 @@ export const agentsSdk: Transform = {
     if (bindings.length === 0 && realtime.length === 0) return;
     const found = uses(ctx, [...bindings, ...realtime]);
     const named = (names: readonly string[]) => found.filter((u) => names.includes(u.name));
+    // The file's clients and their calls as the file had them, before the client handed to the SDK moves to Azure:
+    // its own calls are then calls on a moved client, whose models are deployments.
+    fileClients(ctx);
+    clientCalls(ctx);
 
     for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
     for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
@@ -202,6 +236,7 @@ export const agentsSdk: Transform = {
       .filter((p) => !['NewExpression', 'CallExpression', 'ObjectExpression'].includes(unwrap((p.node as Node).value).type));
     rewriteModelProperties(ctx, models.filter((p) => !followedModel(ctx, p)), AGENTS_MESSAGES.modelNotLiteral);
     defaultModelAgents(ctx, named);
+    modelClassArguments(ctx, named(Object.keys(AGENTS_MODEL_CLASSES)));
 
     const creators = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics, ...AGENTS_CREATORS.calls]);
     const setClient = named([AGENTS_CONFIG_CALLS.setClient]);
@@ -222,6 +257,7 @@ export const agentsSdk: Transform = {
       else ctorArgs.push(object);
       for (const message of todos) ctx.todo(construction, message);
       ctx.change(construction.node, 'client');
+      movedByAgents(ctx).add(construction.node);
       clientStatement = topLevelStatement(u.path);
     }
     if (configured) for (const u of setKey) ctx.todo(u.path, AGENTS_MESSAGES.setKeyBesideClient);

@@ -17,6 +17,7 @@ import { fileClients, isClientExpression, type Construction } from './lib/client
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
 import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
+import { movedByAgents } from './agents-sdk.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -151,7 +152,9 @@ export const openaiClient: Transform = {
       if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
       else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
     }
-    const targets = clients.constructions.filter((c) => c.kind === 'openai');
+    // The client handed to the Agents SDK is on Azure's v1 surface already (agents-sdk.ts).
+    const moved = movedByAgents(ctx);
+    const targets = clients.constructions.filter((c) => c.kind === 'openai' && !moved.has(c.path.node));
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);
     const renames: Renames = { had: clients.sdk, added: new Map(), callees: new Set() };

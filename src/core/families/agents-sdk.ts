@@ -23,6 +23,12 @@ export const AGENTS_CREATORS = { constructors: ['Agent', 'Runner'], calls: ['run
 export const AGENTS_MODEL_FIELD = 'model';
 
 /**
+ * Model classes built on a client, with the index of their model argument (`new OpenAIResponsesModel(client, 'gpt-4.1')`):
+ * on a client moved to Azure, that model is a deployment name.
+ */
+export const AGENTS_MODEL_CLASSES: Readonly<Record<string, number>> = { OpenAIResponsesModel: 1, OpenAIChatCompletionsModel: 1 };
+
+/**
  * Agents given no `model` send the SDK's default model id (`OPENAI_DEFAULT_MODEL`, else its own), which Azure reads
  * as a deployment name; a runner's `model` overrides every agent's.
  */
