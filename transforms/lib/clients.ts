@@ -365,8 +365,7 @@ function pointsElsewhereByCase(ctx: TransformContext, spread: ASTPath<Node>): bo
   if ((lookup.node as Node).type !== 'MemberExpression' || unwrap((lookup.node as Node).object)?.type !== 'Identifier') return false;
   const declarator = declaratorOf(unwrapPath(lookup.get('object')));
   if (!declarator) return false;
-  let init = declarator.get('init') as ASTPath<Node>;
-  while (init.node && unwrap(init.node) !== init.node) init = init.get('expression');
+  const init = unwrapPath(declarator.get('init'));
   if ((init.node as Node)?.type !== 'ObjectExpression') return false;
   return ((init.node as Node).properties as Node[]).some((entry, i) => {
     if (entry.type !== 'ObjectProperty' || unwrap(entry.value)?.type !== 'ObjectExpression') return false;
