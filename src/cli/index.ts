@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /** The `openai-to-azure` bin. */
-import { main } from './program.js';
+import { enableCompileCache } from '../pipeline/compile-cache.js';
+
+// Before the dependencies load: `program.js` imports them.
+enableCompileCache();
+const { main } = await import('./program.js');
 
 // `openai-to-azure migrate --dry-run | head`: a reader that went away is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

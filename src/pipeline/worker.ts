@@ -11,6 +11,7 @@
 import { basename } from 'node:path';
 import type { FileSummary } from '../project/summarize.js';
 import { parentPort, workerData } from 'node:worker_threads';
+import { enableCompileCache } from './compile-cache.js';
 import { loadEngine, processFile, transformFile } from './process-file.js';
 import { claim, type AheadMessage, type JobMessage, type SummarizeMessage, type WorkerData, type WorkerMessage } from './pool.js';
 
@@ -25,6 +26,7 @@ function hold(at: 0 | 1, value: number, file: string): void {
 }
 // A worker exists only to transform: load the engine now, while the main thread is still discovering files. A
 // failure to load surfaces where the engine is first used, per file, as before.
+enableCompileCache();
 loadEngine().catch(() => undefined);
 const port = parentPort!;
 const jobs: JobMessage[] = [];
