@@ -23,11 +23,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** One read buffer for every file screened (each is decoded to a string before the next is read). */
 let scratch = Buffer.allocUnsafe(CHUNK);
 
-/** What the pre-filter learns about one file. `text` is the decoded content of a readable, in-limit text file. */
+/**
+ * What the pre-filter learns about one file. `text` is the decoded content of a readable, in-limit text file (an
+ * irrelevant one's too, for a caller that reads more from it).
+ */
 export type Screening =
   | { kind: 'text'; text: string }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'irrelevant' }
+  | { kind: 'irrelevant'; text?: string }
   | { kind: 'unreadable' };
 
 /** `8.1 MB`, `500 kB`, `900 B` (decimal units, as file managers show them). */
@@ -102,7 +105,7 @@ export function screenFile(file: string, maxSize: number, relevant: (text: strin
     } catch {
       return relevant(content.toString('latin1')) ? { kind: 'skipped', reason: 'binary' } : { kind: 'irrelevant' };
     }
-    if (!relevant(text)) return { kind: 'irrelevant' };
+    if (!relevant(text)) return { kind: 'irrelevant', text };
     return looksMinified(text, file) ? { kind: 'skipped', reason: 'minified' } : { kind: 'text', text };
   } catch {
     return { kind: 'unreadable' };

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
 import type { ProjectIndex, ProjectIndexer } from '../project/index.js';
+import { specifierLines } from '../project/specifiers.js';
 import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
 import { discoverCodeAndConfig, isSourceFile, type GlobFilter } from './discover.js';
 import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
@@ -71,6 +72,8 @@ function skippedResult(file: string, cwd: string, reason: string): FileResult {
 interface Scan {
   /** Every source file discovered. */
   scanned: Set<string>;
+  /** The module specifiers of those that are not candidates, one per line, read by the pre-filter (for the project index). */
+  specifiers: Map<string, string>;
   candidates: string[];
   skipped: FileResult[];
   /** The config files (env templates, YAML, package.json), found by the same walk, for after the code. */
@@ -84,6 +87,7 @@ interface Scan {
  */
 async function scan(request: MigrateRequest, onCandidate?: (file: string) => void): Promise<Scan> {
   const scanned = new Set<string>();
+  const specifiers = new Map<string, string>();
   const candidates: string[] = [];
   const skipped: FileResult[] = [];
   const configFiles: string[] = [];
@@ -103,11 +107,13 @@ async function scan(request: MigrateRequest, onCandidate?: (file: string) => voi
     } else if (screening.kind !== 'irrelevant') {
       candidates.push(file);
       onCandidate?.(file);
+    } else if (screening.text !== undefined) {
+      specifiers.set(file, specifierLines(screening.text));
     }
     if (scanned.size % PROGRESS_EVERY === 0) request.onScan?.(scanned.size);
   }
   request.onScan?.(scanned.size);
-  return { scanned, candidates, skipped, configFiles };
+  return { scanned, specifiers, candidates, skipped, configFiles };
 }
 
 const NO_INDEX: ProjectIndex = { facts: {}, extraFiles: [] };
@@ -118,15 +124,14 @@ const NO_INDEX: ProjectIndex = { facts: {}, extraFiles: [] };
  */
 async function projectIndexer(
   request: MigrateRequest,
-  candidates: string[],
-  scanned: Set<string>,
+  { candidates, scanned, specifiers }: Scan,
   ahead: string[],
 ): Promise<ProjectIndexer | undefined> {
   if (candidates.length === 0) return undefined;
   try {
     // Loaded on demand: a run with no candidates needs none of it.
     const { ProjectIndexer } = await import('../project/index.js');
-    return new ProjectIndexer({ cwd: request.cwd, candidates, files: [...scanned] }, ahead);
+    return new ProjectIndexer({ cwd: request.cwd, candidates, files: [...scanned], specifiers }, ahead);
   } catch (error) {
     indexFailed(request, error);
     return undefined;
@@ -190,10 +195,11 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const early = earlyPool(request, settings);
   const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
   const stream = early && ((file: string) => owned(file) && early.stream([file]));
-  const { scanned, candidates, skipped, configFiles } = await scan(request, stream).catch((error: unknown) => {
+  const found = await scan(request, stream).catch((error: unknown) => {
     early?.close();
     throw error;
   });
+  const { scanned, candidates, skipped, configFiles } = found;
   started = phase(`scan (${scanned.size} files, ${candidates.length} candidates)`, started);
   report.scanned = request.shard ? [...scanned].filter(owned).length : scanned.size;
   report.shard = request.shard;
@@ -203,7 +209,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   // and asks for the modules they import.
   const pool = request.signal?.aborted ? void early?.close() : startPool(settings, candidates.length, request.workers, early);
   const ahead = request.shard ? candidates.filter(owned) : candidates;
-  const indexer = await projectIndexer(request, candidates, scanned, ahead);
+  const indexer = await projectIndexer(request, found, ahead);
   pool?.ahead(ahead, indexer);
   const aheadHere = pool ? undefined : await transformAhead(ahead, settings, indexer, request.signal);
   const index = await projectIndex(request, indexer);

@@ -4,7 +4,8 @@ import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js'
 import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
-import { quotesModelName, Relevance, SPECIFIER_TEXT } from './relevance.js';
+import { quotesModelName, Relevance } from './relevance.js';
+import { specifierLines } from './specifiers.js';
 import type { FileSummary } from './summarize.js';
 import { indexable, summarizeFile } from './summarize-file.js';
 
@@ -18,6 +19,12 @@ export interface ProjectIndexInput {
    * indexed too, so a use the pre-filter skipped (a price table keyed by `CHAT_MODEL`) still counts.
    */
   files?: string[];
+  /**
+   * Optional: the module specifiers of discovered files outside the candidates, one per line (`specifierLines`), as
+   * the pre-filter read them, by absolute path. Finding the importers then reads only the files that name a module
+   * of interest; a file missing here is read.
+   */
+  specifiers?: ReadonlyMap<string, string>;
 }
 
 export interface ProjectIndex {
@@ -68,7 +75,7 @@ function exportsOfInterest(module: string, linker: Linker, aiSdk: AiSdkLinker, s
   );
 }
 
-/** A specifier ending in one of these modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
+/** A line (specifier) that ends in one of these modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
 function importerPattern(modules: Iterable<string>): RegExp | undefined {
   const names = new Set<string>();
   for (const file of modules) {
@@ -77,7 +84,7 @@ function importerPattern(modules: Iterable<string>): RegExp | undefined {
   }
   if (names.size === 0) return undefined;
   const alternation = [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`['"](?:[^'"\\n]*/)?(?:${alternation})(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?['"]`);
+  return new RegExp(`^(?:.*/)?(?:${alternation})(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?$`, 'm');
 }
 
 /**
@@ -99,6 +106,7 @@ export class ProjectIndexer {
   /** Which modules outside the candidates are worth a parse (see relevance.ts). */
   private readonly relevance: Relevance;
   private readonly discovered?: ReadonlySet<string>;
+  private readonly screened?: ReadonlyMap<string, string>;
   /** Files asked for or given, each summarised once. */
   private readonly seen = new Set<string>();
   /** Files whose summary the index still waits for. */
@@ -116,6 +124,7 @@ export class ProjectIndexer {
     this.candidates = candidates;
     this.relevance = new Relevance(candidates, (from, spec) => this.resolver.resolve(from, spec));
     this.discovered = input.files && new Set(input.files.map((p) => path.resolve(input.cwd, p)));
+    this.screened = input.specifiers;
     const given = new Set([...fromTransforms].map((p) => path.resolve(input.cwd, p)));
     for (const file of [...candidates].sort()) {
       this.seen.add(file);
@@ -182,9 +191,10 @@ export class ProjectIndexer {
   }
 
   /**
-   * The discovered files that import an indexed module of interest: a cheap text test on the module names first,
-   * then one of the file's specifiers must resolve to such a module (a name alone also matches unrelated modules of
-   * the same name, e.g. every `./index`), or the file quotes a model name (its own constants count too).
+   * The discovered files that import an indexed module of interest: one of the file's specifiers ends in such a
+   * module's name (read from the pre-filter's specifiers when it has them), and it resolves to such a module (a name
+   * alone also matches unrelated modules of the same name, e.g. every `./index`) or the file quotes a model name (its
+   * own constants count too).
    */
   private importers(files: string[]): string[] {
     const linker = new Linker(this.summaries, (from, spec) => this.resolver.resolve(from, spec));
@@ -193,22 +203,21 @@ export class ProjectIndexer {
     const pattern = importerPattern(modules);
     if (!pattern) return [];
     const interesting = new Set(modules);
-    const importsInteresting = (file: string, text: string): boolean => {
-      for (const [, , spec] of text.matchAll(SPECIFIER_TEXT)) {
-        const module = this.resolver.resolve(file, spec!);
-        if (module && interesting.has(module)) return true;
+    const read = (file: string): string | undefined => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
       }
-      return false;
     };
     return files.filter((file) => {
       if (this.seen.has(file) || !indexable(file)) return false;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        return false;
-      }
-      return pattern.test(text) && (importsInteresting(file, text) || quotesModelName(text));
+      let text = this.screened?.has(file) ? undefined : read(file);
+      const specifiers = this.screened?.get(file) ?? (text === undefined ? '' : specifierLines(text));
+      if (!pattern.test(specifiers)) return false;
+      if (specifiers.split('\n').some((spec) => interesting.has(this.resolver.resolve(file, spec) ?? ''))) return true;
+      text ??= read(file);
+      return text !== undefined && quotesModelName(text);
     });
   }
 

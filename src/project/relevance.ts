@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { isModelName } from '../core/models.js';
 import { isMigrationCandidate } from '../core/prefilter.js';
+import { specifiersIn } from './specifiers.js';
 import { indexable } from './summarize-file.js';
-
-/** Module specifiers as they appear in text (`from '…'`, `import('…')`, `require('…')`): a superset of what a parse finds. */
-export const SPECIFIER_TEXT = /\b(?:from|import|require)\s*\(?\s*(['"`])([^'"`\n]+)\1/g;
 
 /** Quoted strings without quotes inside: where a model name held in a constant appears in the text. */
 const QUOTED_TEXT = /(['"`])([^'"`\n]{1,80})\1/g;
@@ -75,8 +73,8 @@ export class Relevance {
       // Unreadable: its summary would be null too.
     }
     const imports: string[] = [];
-    for (const [, , spec] of text.matchAll(SPECIFIER_TEXT)) {
-      const module = this.resolve(file, spec!);
+    for (const spec of specifiersIn(text)) {
+      const module = this.resolve(file, spec);
       if (module && indexable(module)) imports.push(module);
     }
     scanned = { source: isMigrationCandidate(text) || quotesModelName(text), imports };

@@ -57,7 +57,7 @@ describe('limits', () => {
     expect(screenFile(`${dir}/latin1.js`, 1e6)).toEqual({ kind: 'skipped', reason: 'binary' });
     expect(screenFile(`${dir}/bundle.js`, 1e6)).toEqual({ kind: 'skipped', reason: 'minified' });
     expect(screenFile(`${dir}/app.ts`, 1e6)).toEqual({ kind: 'text', text: code });
-    expect(screenFile(`${dir}/other.ts`, 1e6)).toEqual({ kind: 'irrelevant' });
+    expect(screenFile(`${dir}/other.ts`, 1e6)).toEqual({ kind: 'irrelevant', text: 'export const x = 1;\n' });
     expect(screenFile(`${dir}/missing.ts`, 1e6)).toEqual({ kind: 'unreadable' });
   });
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProjectIndex, ProjectIndexer } from '../../src/project/index.js';
+import { specifierLines } from '../../src/project/specifiers.js';
 import { fixture, relativeFacts, sourceFiles } from './helpers.js';
 
 /** Index a fixture; `candidates` relative to it (default: every source file). */
@@ -150,10 +152,11 @@ describe('buildProjectIndex: model constants', () => {
 
 describe('ProjectIndexer: which files it reads', () => {
   /** Run the indexer as the pipeline does, recording every file it asks to have summarised. */
-  async function requested(name: string, candidates: string[], files: string[]) {
+  async function requested(name: string, candidates: string[], files: string[], specifiers?: Record<string, string>) {
     const dir = fixture(name);
     const abs = (list: string[]) => list.map((f) => path.join(dir, f));
-    const indexer = new ProjectIndexer({ cwd: dir, candidates: abs(candidates), files: abs(files) });
+    const screened = specifiers && new Map(Object.entries(specifiers).map(([file, lines]) => [path.join(dir, file), lines]));
+    const indexer = new ProjectIndexer({ cwd: dir, candidates: abs(candidates), files: abs(files), ...(screened ? { specifiers: screened } : {}) });
     const asked: string[] = [];
     for (let batch = indexer.takeRequests(); batch.length > 0; batch = indexer.takeRequests()) {
       for (const file of batch) {
@@ -172,6 +175,21 @@ describe('ProjectIndexer: which files it reads', () => {
     expect(asked).toEqual(['lib/openai.ts', 'routes/chat.ts']);
     expect(facts['routes/chat.ts']?.clientBindings).toEqual(['openai']);
     expect(facts['routes/health.ts']).toBeUndefined();
+  });
+
+  it("finds the importers from the specifiers the pre-filter read, without reading the files again", async () => {
+    const files = ['lib/logger.ts', 'lib/openai.ts', 'routes/chat.ts', 'routes/health.ts'];
+    const dir = fixture('importer-precision');
+    const read = (file: string) => specifierLines(readFileSync(path.join(dir, file), 'utf8'));
+    const specifiers = { 'lib/logger.ts': read('lib/logger.ts'), 'routes/chat.ts': read('routes/chat.ts'), 'routes/health.ts': read('routes/health.ts') };
+    expect(specifiers['routes/chat.ts']).toBe('../lib/openai.js');
+    expect(await requested('importer-precision', ['lib/openai.ts'], files, specifiers)).toEqual(await requested('importer-precision', ['lib/openai.ts'], files));
+    // What the pre-filter read is what counts: told health.ts imports the client module, the index parses it.
+    const told = await requested('importer-precision', ['lib/openai.ts'], files, { ...specifiers, 'routes/health.ts': '../lib/logger.js\n../lib/openai.js' });
+    expect(told.asked).toEqual(['lib/openai.ts', 'routes/chat.ts', 'routes/health.ts']);
+    // And told chat.ts imports nothing, it does not read it to check.
+    const silent = await requested('importer-precision', ['lib/openai.ts'], files, { ...specifiers, 'routes/chat.ts': '' });
+    expect(silent.asked).toEqual(['lib/openai.ts']);
   });
 });
 
