@@ -58,6 +58,8 @@ const SENDER_UNSEEN =
 const SHARED_REQUEST =
   "this URL now points at Azure OpenAI, but the request that sends it serves other URLs too (its variable holds them in other cases), so its key and model were left as they are: for this case send your Azure key (an `api-key` header) and a deployment name as `model`";
 
+const OWN_AZURE_ENDPOINT = `this file already reads ${AZURE_ENV.endpoint} for Azure OpenAI requests of its own, so this OpenAI URL is left as it is (an Azure URL built from that variable might not be what the variable holds here): send these requests the way the file's Azure path does, or remove the OpenAI path`;
+
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
 /** Nodes an expression passes through on its way from a URL piece to the call that uses it. */
@@ -582,6 +584,66 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
  * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
  * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion.
  */
+/** Wrappers a read passes through on its way to its use (`X!`, `X as string`, `X ?? ''`, `(X)`). */
+const READ_WRAPPERS = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'LogicalExpression']);
+/** String methods that trim an endpoint and keep it one (`.replace(/\/+$/, '')`, this tool's own form; `.slice(0, end)`). */
+const TRIMS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'trim', 'trimEnd']);
+
+/**
+ * Whether a read of AZURE_OPENAI_ENDPOINT uses it as the resource endpoint, as the Azure URLs this transform writes
+ * do: an `endpoint` option (`new AzureOpenAI({ endpoint })`), followed by `/openai/…` in a template, or parsed
+ * (`new URL(…)`), maybe trimmed first; kept in a variable, one of the variable's uses does so.
+ */
+function usedAsResourceEndpoint(ctx: TransformContext, read: Node, depth = 0): boolean {
+  let use = read;
+  for (let parent = ctx.index.parentOf(use) as Node; ; parent = ctx.index.parentOf(use) as Node) {
+    if (READ_WRAPPERS.has(parent?.type) && (parent.type !== 'LogicalExpression' || parent.left === use)) use = parent;
+    else if (parent?.type === 'MemberExpression' && parent.object === use && TRIMS.has(memberName(parent) ?? '') && ctx.index.parentOf(parent)?.callee === parent) use = ctx.index.parentOf(parent);
+    else break;
+  }
+  const parent = ctx.index.parentOf(use) as Node;
+  switch (parent?.type) {
+    case 'ObjectProperty':
+      return parent.value === use && /endpoint$/i.test(propertyName(parent.key) ?? '');
+    case 'TemplateLiteral':
+      return (parent.quasis[parent.expressions.indexOf(use) + 1]?.value.cooked ?? '').startsWith('/openai');
+    case 'NewExpression':
+      return parent.callee.type === 'Identifier' && parent.callee.name === 'URL' && parent.arguments[0] === use;
+    case 'VariableDeclarator':
+    case 'AssignmentExpression': {
+      const target = parent.type === 'VariableDeclarator' ? (parent.init === use ? parent.id : undefined) : parent.right === use ? parent.left : undefined;
+      const declaration = target?.type === 'Identifier' && depth < 2 ? ctx.index.resolve(target) : undefined;
+      return !!declaration && ctx.index.usesOf(declaration).some((id) => usedAsResourceEndpoint(ctx, id, depth + 1));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the file reads AZURE_OPENAI_ENDPOINT for a meaning of its own: from any object (`env.AZURE_OPENAI_ENDPOINT`
+ * of a parameter, `process.env[…]`, destructured, `Deno.env.get('…')`) and not as the resource endpoint. A provider
+ * switch with an Azure branch of its own may keep a whole deployment URL there, which the Azure URLs this transform
+ * writes from the variable would not expect.
+ */
+function readsAzureEndpointOwnWay(ctx: TransformContext): boolean {
+  const name = AZURE_ENV.endpoint;
+  if (!ctx.source.includes(name)) return false;
+  /** The read a name is part of (the member access, the getter call), or undefined when the name is not read there. */
+  const readOf = (node: Node): Node | undefined => {
+    const parent = ctx.index.parentOf(node) as Node;
+    if (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') return parent.property === node ? parent : undefined;
+    // Destructured: what the binding is used for is not followed; it counts as the code's own.
+    if (parent?.type === 'ObjectProperty') return parent.key === node && ctx.index.parentOf(parent)?.type === 'ObjectPattern' ? parent : undefined;
+    return parent?.type === 'CallExpression' && parent.arguments[0] === node && memberName(parent.callee) === 'get' ? parent : undefined;
+  };
+  const names = [...ctx.index.named(name), ...ctx.index.find('StringLiteral', (n) => n.value === name).map((path) => path.node)];
+  return names.some((node) => {
+    const read = readOf(node);
+    return read !== undefined && (read.type === 'ObjectProperty' || !usedAsResourceEndpoint(ctx, read));
+  });
+}
+
 export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
@@ -602,6 +664,7 @@ export const rawHttp: Transform = {
       for (const path of [...ctx.index.find('StringLiteral', sign), ...ctx.index.find('TemplateLiteral', sign)]) ctx.todo(path, REALTIME_PROTOCOL_MESSAGE);
     }
     let testDataMarked = false;
+    const ownAzureEndpoint = literals.length > 0 && readsAzureEndpointOwnWay(ctx);
     for (const path of literals) {
       const node = path.node as Node;
       const text = literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
@@ -619,6 +682,10 @@ export const rawHttp: Transform = {
         // One marker says it for the file: a provider's test suite can hold dozens of such URLs.
         if (!testDataMarked) ctx.todo(path, TEST_DATA_URL_MESSAGE);
         testDataMarked = true;
+        continue;
+      }
+      if (ownAzureEndpoint) {
+        ctx.todo(path, OWN_AZURE_ENDPOINT);
         continue;
       }
       // A URL the code compares with (`baseURL === 'https://api.openai.com/v1'`) is a check, not a request's target.
