@@ -11,6 +11,7 @@ import {
   LANGCHAIN_SDK_CLIENT,
   LEGACY_CLIENTS,
   OPENAI_SDK,
+  isModuleMock,
   isSpecifierOf,
   readsOtherVendorEnv,
 } from '../src/core/index.js';
@@ -78,6 +79,8 @@ export default createRule<Options, MessageIds>({
 
     /** Agents SDK modules that hand the SDK a client or provider themselves (`setDefaultOpenAIClient(...)`). */
     let agentsConfigured = false;
+    /** A test file that replaces the `openai` module with a factory's stand-in: its clients are mocks (MODULE_MOCKS). */
+    let sdkMocked = false;
 
     /**
      * The Agents SDK talks to OpenAI unless the module sets a default client or provider: agents and runners in a
@@ -157,7 +160,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         case 'openai': {
-          if (!talksToOpenAI(node.arguments[0])) return;
+          if (sdkMocked || !talksToOpenAI(node.arguments[0])) return;
           const fix = azureSuggestion(site);
           context.report({
             node,
@@ -174,6 +177,18 @@ export default createRule<Options, MessageIds>({
         const callee = node.callee;
         const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
         if (name && AGENTS_CLIENT_CONFIG.includes(name)) agentsConfigured = true;
+        const [spec, factory] = node.arguments;
+        if (
+          factory &&
+          callee.type === 'MemberExpression' &&
+          callee.object.type === 'Identifier' &&
+          isModuleMock(callee.object.name, name) &&
+          spec?.type === 'Literal' &&
+          typeof spec.value === 'string' &&
+          isSpecifierOf(spec.value, OPENAI_SDK)
+        ) {
+          sdkMocked = true;
+        }
       },
       // With type information, `new X()` where X is openai's OpenAI re-exported from another module.
       NewExpression(node) {

@@ -5,6 +5,7 @@ import {
   BROWSER_MODULE_MESSAGE,
   baseURLFromCodeMessage,
   ENTRA_CLIENT_PROPERTIES,
+  MOCKED_SDK_MESSAGE,
   OPENAI_SDK,
   PREVIEW_API_VERSION,
   needsPreviewApiVersion,
@@ -13,7 +14,7 @@ import {
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
-import { fileClients, isClientExpression, type Construction } from './lib/clients.js';
+import { fileClients, isClientExpression, mockProvides, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
 import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { retypeClientOptions } from './lib/options-type.js';
@@ -151,6 +152,10 @@ export const openaiClient: Transform = {
     for (const c of clients.constructions) {
       if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
       else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
+    }
+    // A test's stand-in stays; code migrated to the classic target will ask the mock for AzureOpenAI too.
+    if (ctx.options.target === 'classic' && clients.constructions.some((c) => c.kind === 'mock')) {
+      for (const mock of clients.mocks) if (!mockProvides(mock, AZURE_CLASS)) ctx.todo(mock, MOCKED_SDK_MESSAGE);
     }
     // The client handed to the Agents SDK is on Azure's v1 surface already (agents-sdk.ts).
     const moved = movedByAgents(ctx);

@@ -68,3 +68,24 @@ export const REQUEST_PACKAGES: readonly string[] = [
 /** Why the OpenAI URLs in a test file that no request sends are left as they are (said once, at the first). */
 export const TEST_DATA_URL_MESSAGE =
   'test data: no request sends this OpenAI URL, nor the others like it in this file (mocks, assertions, fixtures), so they are left as they are; if a test checks what the migrated code calls, expect the Azure URL (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)';
+
+/**
+ * Test-runner calls that replace a module for the whole test file (`vi.mock('openai', () => ({ … }))`, `jest.mock`,
+ * bun's and node:test's `mock.module`), by object and method. Given a factory, what the file constructs from that
+ * module is the factory's stand-in, not the SDK's client: neither migrated nor reported. (Without one, Jest and
+ * Vitest mock every export automatically, `AzureOpenAI` included.)
+ */
+export const MODULE_MOCKS: Readonly<Record<string, readonly string[]>> = {
+  vi: ['mock', 'doMock'],
+  jest: ['mock', 'doMock', 'unstable_mockModule'],
+  mock: ['module'],
+};
+
+/** Whether `object.method(…)` replaces a module (MODULE_MOCKS). */
+export function isModuleMock(object: string | undefined, method: string | undefined): boolean {
+  return object !== undefined && method !== undefined && Object.hasOwn(MODULE_MOCKS, object) && MODULE_MOCKS[object]!.includes(method);
+}
+
+/** On a mock of the SDK (with a factory) that provides no `AzureOpenAI`, in a file that constructs the mocked client. */
+export const MOCKED_SDK_MESSAGE =
+  "this mock stands in for the OpenAI client this file constructs, so that construction is left as it is; code migrated to AzureOpenAI imports `AzureOpenAI` from this module, which the mock does not provide: where the code under test is migrated, provide it as you do `OpenAI`";

@@ -42,8 +42,21 @@ ruleTester.run('no-openai-client', testable(rule), {
     "import { createOpenAI } from '@ai-sdk/openai';\nconst p = createOpenAI({ apiKey: process.env.DEEPSEEK_API_KEY });",
     // A package that only ends like one is not it.
     "import OpenAI from 'npm:my-openai@1';\nconst c = new OpenAI();",
+    // A test file that replaces the SDK with a factory's stand-in constructs the mock (migrate leaves it too).
+    "import OpenAI from 'openai';\nimport { vi } from 'vitest';\nconst create = vi.fn();\nvi.mock('openai', () => ({ default: vi.fn(() => ({ chat: { completions: { create } } })) }));\nconst client = new OpenAI();",
+    "import OpenAI from 'openai';\nconst client = new OpenAI();\njest.mock('openai', () => jest.fn());",
   ],
   invalid: [
+    {
+      // A call on an object named like an Object.prototype member is not a module mock (nor a crash).
+      code: "import OpenAI from 'openai';\nconstructor.mock('openai', () => ({}));\nconst client = new OpenAI();",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconstructor.mock('openai', () => ({}));\nconst client = new AzureOpenAI();" }] })],
+    },
+    {
+      // Without a factory, Jest mocks every export automatically: the construction is the SDK's class, mocked.
+      code: "import OpenAI from 'openai';\njest.mock('openai');\nconst client = new OpenAI();",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\njest.mock('openai');\nconst client = new AzureOpenAI();" }] })],
+    },
     {
       // Deno (`npm:`), Deno's registry and CDN specifiers name the same SDK.
       code: "import OpenAI from 'npm:openai@^4.52.0';\nconst client = new OpenAI({ apiKey: Deno.env.get('OPENAI_API_KEY') });",

@@ -8,7 +8,9 @@ import {
   isAzureURL,
   isBrowserModule,
   isOpenAIBaseURL,
+  isModuleMock,
   isOpenAIEnvName,
+  isSpecifierOf,
   processExport,
   quotesPackage,
   readsOtherVendorEnv,
@@ -25,9 +27,10 @@ type Node = any; // Babel AST via recast; checked by `type` at run time.
 
 /**
  * Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor; `browser`: OpenAI
- * from browser code, left as it is (the Azure settings would come from `process.env`, which the browser lacks).
+ * from browser code, left as it is (the Azure settings would come from `process.env`, which the browser lacks);
+ * `mock`: a test file's stand-in, the module replaced by a factory (`vi.mock('openai', () => …)`), left as it is.
  */
-export type ClientKind = 'openai' | 'azure' | 'other' | 'browser';
+export type ClientKind = 'openai' | 'azure' | 'other' | 'browser' | 'mock';
 
 /** How the constructor was named, so the migrated one can be named the same way. */
 export type CalleeRef =
@@ -66,6 +69,8 @@ export interface FileClients {
   wrappers: Map<Node, ClientWrapper>;
   /** A browser module, asked about direct clients: none in it is migrated, so none is tracked (its calls keep their models). */
   browser: boolean;
+  /** Calls that replace the `openai` module with a factory's stand-in (MODULE_MOCKS): the file's clients are mocks. */
+  mocks: ASTPath<Node>[];
 }
 
 const KEY = 'openai-to-azure:clients';
@@ -418,6 +423,33 @@ function isClientType(sdk: ModuleBinding[], typeAnnotationPath: ASTPath<Node> | 
   return !!binding && (OPENAI_CLIENT_EXPORTS.includes(binding.imported) || binding.style === 'cjs-whole' || binding.style === 'ts-import-equals');
 }
 
+/** `vi.mock('openai', () => …)` and the like (MODULE_MOCKS) with a factory: the calls replacing the SDK in this file. */
+function sdkMocks(ctx: TransformContext): ASTPath<Node>[] {
+  if (!ctx.source.includes('ock')) return [];
+  return ctx.index.find('CallExpression', (n) => {
+    const callee = n.callee;
+    return (
+      callee.type === 'MemberExpression' &&
+      callee.object.type === 'Identifier' &&
+      isModuleMock(callee.object.name, memberName(callee)) &&
+      n.arguments.length >= 2 &&
+      isSpecifierOf(literalValue(n.arguments[0]) ?? '', OPENAI_SDK)
+    );
+  });
+}
+
+/**
+ * Whether a mock's factory provides `name`: its object (returned by an arrow or a `return`) has that key or a spread
+ * (`...actual`, the real module's exports). A factory of any other shape may not.
+ */
+export function mockProvides(mock: ASTPath<Node>, name: string): boolean {
+  const factory = unwrap((mock.node as Node).arguments[1]);
+  if (!FUNCTIONS.has(factory?.type)) return false;
+  const body = unwrap(factory.body);
+  const returned = body?.type === 'BlockStatement' ? body.body.filter((s: Node) => s.type === 'ReturnStatement').map((s: Node) => unwrap(s.argument)) : [body];
+  return returned.length > 0 && returned.every((o: Node) => o?.type === 'ObjectExpression' && o.properties.some((p: Node) => p.type === 'SpreadElement' || propertyName(p.key) === name));
+}
+
 export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): FileClients {
   const key = `${KEY}:${reach}`;
   const cached = ctx.shared.get(key) as FileClients | undefined;
@@ -428,7 +460,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
   const browser = reach === 'direct' && isBrowserModule(ctx.source);
-  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), browser };
+  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), browser, mocks: [] };
   ctx.shared.set(key, result);
   if (!names) return result;
   const { index } = ctx;
@@ -440,12 +472,14 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     }
   }
 
+  result.mocks = sdkMocks(ctx);
+  const stood = (kind: ClientKind): ClientKind => (kind !== 'openai' ? kind : result.mocks.length > 0 ? 'mock' : browser ? 'browser' : kind);
   index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));
     if (!found) return;
     const { kind, baseURLFromCode } =
       found.cls === 'azure' ? { kind: 'azure' as const } : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
-    result.constructions.push({ path, kind: kind === 'openai' && browser ? 'browser' : kind, callee: found.callee, baseURLFromCode });
+    result.constructions.push({ path, kind: stood(kind), callee: found.callee, baseURLFromCode });
   });
   if (browser) return result;
   const direct = new Set(result.constructions.filter((c) => tracks(result, c)).map((c) => c.path.node));
