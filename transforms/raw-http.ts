@@ -27,6 +27,7 @@ import { handedToClient, markAzureRequest, markOpenAIRequest, sendsRequest } fro
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
+import { localFunction } from './lib/local-functions.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
@@ -644,6 +645,21 @@ function readsAzureEndpointOwnWay(ctx: TransformContext): boolean {
   });
 }
 
+/** Built-in objects and functions (when not shadowed) whose calls take a value without sending it anywhere. */
+const BUILTINS = new Set(['Object', 'JSON', 'Array', 'String', 'Number', 'Boolean', 'Math', 'Reflect', 'Promise', 'Map', 'Set', 'console', 'encodeURI', 'encodeURIComponent']);
+
+/**
+ * Whether a call a URL is handed to only passes it on, as far as this file shows: a function of the file (its body is
+ * not followed), or a built-in (`Object.entries(config)`, `JSON.stringify(…)`). Any other call (a library's) may be
+ * what sends it.
+ */
+function passesOn(ctx: TransformContext, call: Node): boolean {
+  let callee = unwrap(call.callee);
+  if (localFunction(ctx, callee)) return true;
+  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
+  return callee?.type === 'Identifier' && BUILTINS.has(callee.name) && !ctx.index.resolve(callee);
+}
+
 export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
@@ -709,10 +725,11 @@ export const rawHttp: Transform = {
     const done = new Set<Node>();
     for (const path of migrated) {
       const calls = requestCalls(ctx, path);
-      // Its key and model are set where it is sent, which this file does not show (a default, an export), or by a
-      // request other hosts' URLs go through too.
-      if (calls.length === 0 && sharedRequests(ctx, path).length > 0) ctx.todo(path, SHARED_REQUEST);
-      else if (calls.length === 0 && stillRead(ctx, path)) ctx.todo(path, SENDER_UNSEEN);
+      // Its key and model are set where it is sent, which this file does not show (a default, an export, a function
+      // of the file it is handed to, whose body is not followed), or by a request other hosts' URLs go through too.
+      const sent = calls.some((call) => sendsRequest(ctx, call.node) || !passesOn(ctx, call.node));
+      if (!sent && sharedRequests(ctx, path).length > 0) ctx.todo(path, SHARED_REQUEST);
+      else if (!sent && stillRead(ctx, path)) ctx.todo(path, SENDER_UNSEEN);
       for (const call of calls) migrateRequest(ctx, call, done);
     }
   },

@@ -3,6 +3,7 @@ import { CHOICE_STREAM_CALLS } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { unwrap } from './lib/clients.js';
 import { referencesOf } from './lib/imports.js';
+import { localFunction } from './lib/local-functions.js';
 import { objectLiteral } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { asksToStream, enclosingScope, guardEmptyChoices } from './lib/stream-chunks.js';
@@ -14,15 +15,6 @@ type Node = any; // Babel AST via recast.
 function requestAsksToStream(call: ASTPath<Node>): boolean {
   const request = objectLiteral(call.get('arguments', 0));
   return request !== undefined && asksToStream(request);
-}
-
-/** A function of this file a callee names (`function f() {}`, `const f = () => {}`): its path. */
-function localFunction(ctx: TransformContext, callee: Node): ASTPath<Node> | undefined {
-  const declared = callee?.type === 'Identifier' ? ctx.index.resolve(callee) : undefined;
-  const holder = declared && ctx.index.parentOf(declared.id);
-  if (holder?.type === 'FunctionDeclaration' && holder.id === declared!.id) return ctx.index.pathOf(holder);
-  const init = holder?.type === 'VariableDeclarator' && declared!.kind === 'const' ? unwrap(holder.init) : undefined;
-  return init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression' ? ctx.index.pathOf(init) : undefined;
 }
 
 /**
