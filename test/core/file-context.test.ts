@@ -1,0 +1,26 @@
+// Which modules run in the browser: the codemod leaves their OpenAI calls (Azure settings would be process.env reads)
+// and the linter agrees, both through core's isBrowserModule.
+import { describe, expect, it } from 'vitest';
+import { isBrowserModule } from '../../src/core/index.js';
+
+describe('isBrowserModule', () => {
+  it('knows a React component by its state and effect hooks, typed or not', () => {
+    expect(isBrowserModule('const [open, setOpen] = useState(false);')).toBe(true);
+    expect(isBrowserModule('const [valid, setValid] = useState<boolean | undefined>(undefined);')).toBe(true);
+    expect(isBrowserModule('const list = useRef<Array<string>>([]);')).toBe(true);
+    expect(isBrowserModule('useEffect(() => {}, []);')).toBe(true);
+  });
+
+  it('does not take a hook named in a comment, a type or a longer name for one', () => {
+    expect(isBrowserModule('// useState<number>(1) would do here')).toBe(false);
+    expect(isBrowserModule('type Setter = ReturnType<typeof useStateStore>;')).toBe(false);
+    expect(isBrowserModule('export const store = useStateStore();')).toBe(false);
+  });
+
+  it('takes "use client", import.meta.env outside a server route, the DOM and storage', () => {
+    expect(isBrowserModule("'use client';\nexport const x = 1;")).toBe(true);
+    expect(isBrowserModule('const key = import.meta.env.VITE_KEY;')).toBe(true);
+    expect(isBrowserModule('export async function GET() { return import.meta.env.KEY; }')).toBe(false);
+    expect(isBrowserModule("localStorage.setItem('k', v);")).toBe(true);
+  });
+});
