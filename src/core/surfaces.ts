@@ -111,6 +111,11 @@ export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
     message:
       'Azure OpenAI has no organization admin API; manage access with Azure RBAC, usage with Azure Monitor and Cost Management',
   },
+  'engines.*': {
+    level: 'unsupported',
+    message:
+      "the Engines API is the removed predecessor of Models (OpenAI's own too): Azure OpenAI has no engines endpoint; list models at /models (a key check works there as well)",
+  },
   'images.createVariation': {
     level: 'unsupported',
     message: 'image variations are retired and Azure OpenAI does not offer them; use images.edit or images.generate',
@@ -242,6 +247,7 @@ export function surfaceGap(path: string): SurfaceGap | undefined {
  */
 export const REST_MEMBERS: Readonly<Record<string, string>> = {
   moderations: 'moderations.create',
+  engines: 'engines',
   organization: 'admin.organization',
   'images/variations': 'images.createVariation',
   assistants: 'beta.assistants',
