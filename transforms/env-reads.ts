@@ -237,10 +237,13 @@ export const envReads: Transform = {
     mine.forEach((read, i) => {
       if (own[i] !== undefined && !byName.has(read.name)) byName.set(read.name, own[i]!);
     });
+    const renamed = new Map<Node, { path: ASTPath<Node>; azure: string }>();
     mine.forEach((read, i) => {
       const kept = own[i] !== undefined ? own[i] : toAzure[i] ? undefined : byName.get(read.name);
       if (kept === undefined) {
-        if (!handle(ctx, read, names.get(read.name)!.azure)) left = true;
+        const azure = names.get(read.name)!.azure;
+        if (!handle(ctx, read, azure)) left = true;
+        else if (!read.local) renamed.set(read.path.node, { path: read.path, azure: azure! });
         return;
       }
       left = true;
@@ -249,8 +252,28 @@ export const envReads: Transform = {
       ctx.readsEnv(read.name);
     });
     if (left) ctx.shared.set(READS_LEFT, true);
+    dropRepeatedFallbacks(ctx, renamed);
   },
 };
+
+/**
+ * `env.OPENAI_KEY || env.OPENAI_API_KEY`, both renamed to one Azure variable, would read it twice: the fallback goes and
+ * one read stays (a chain `a || b || c` down to what differs).
+ */
+function dropRepeatedFallbacks(ctx: TransformContext, renamed: ReadonlyMap<Node, { path: ASTPath<Node>; azure: string }>): void {
+  if (renamed.size < 2) return;
+  for (const { path, azure } of renamed.values()) {
+    let read = path;
+    for (let parent = read.parent as ASTPath<Node> | null; parent; parent = read.parent as ASTPath<Node> | null) {
+      const node = parent.node as Node;
+      const fallback = node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??') && node.left === read.node;
+      if (!fallback || renamed.get(node.right)?.azure !== azure) break;
+      parent.replace(read.node);
+      ctx.change(read.node, 'rename');
+      read = parent;
+    }
+  }
+}
 
 /** The OpenAI variables the file read before any rename: each one's Azure name (none: a marker) and its reads. */
 export type ReadNames = Map<string, { azure: string | undefined; reads: number }>;
