@@ -42,8 +42,11 @@ function chunkLoopOf(ctx: TransformContext, id: Node): Node | undefined {
   return loop?.type === 'ForOfStatement' && loop.await === true && loop.left === declaration ? loop : undefined;
 }
 
-/** A loop body that already steps over a chunk without choices (`if (!chunk.choices?.length) continue;`, `choices[0]?.`). */
-const STEPS_OVER = /\bchoices\s*(?:\?\.)?\s*length\b|\bchoices\s*\[\s*0\s*\]\s*\?\.|\bchoices\s*\?\./;
+/**
+ * A loop body that already steps over a chunk without choices (`if (!chunk.choices?.length) continue;`,
+ * `if (chunk.choices && chunk.choices.length > 0)`, `choices[0]?.`).
+ */
+const STEPS_OVER = /\bchoices\s*\??\.\s*length\b|\bchoices\s*\[\s*0\s*\]\s*\?\.|\bchoices\s*\?\./;
 
 /**
  * Azure sends content-filter annotation chunks with `choices: []` (a stream's first chunk carries
