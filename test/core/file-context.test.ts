@@ -23,4 +23,12 @@ describe('isBrowserModule', () => {
     expect(isBrowserModule('export async function GET() { return import.meta.env.KEY; }')).toBe(false);
     expect(isBrowserModule("localStorage.setItem('k', v);")).toBe(true);
   });
+
+  it("takes a browser extension's scripts (a background service worker has no process either)", () => {
+    expect(isBrowserModule("chrome.runtime.onMessage.addListener(handle);")).toBe(true);
+    expect(isBrowserModule("chrome.storage.sync.get(['apiKey'], done);")).toBe(true);
+    expect(isBrowserModule('await browser.tabs.query({ active: true });')).toBe(true);
+    // A Playwright or Puppeteer `browser` is server code.
+    expect(isBrowserModule('const page = await browser.newPage();')).toBe(false);
+  });
 });
