@@ -568,25 +568,6 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
   if (streaming) guardEmptyChoices(ctx, enclosingScope(call));
 }
 
-/**
- * Raw HTTP to OpenAI's REST API (migration spec §6.1, rules 25–26): fetch / axios / got / `new URL` / `https.request`
- * / WebSocket URLs on `api.openai.com` (and its data-residency hosts) become Azure URLs, with the request's auth
- * header, account headers, body `model` and SSE parsing to match.
- *
- * URL form: the Azure v1 REST surface, `${AZURE_OPENAI_ENDPOINT}/openai/v1/<path>`, on BOTH targets. The classic
- * deployment-scoped form needs the deployment in the path, and a raw request's deployment lives in its body, often
- * built elsewhere; the v1 surface is GA, takes the same paths and bodies as OpenAI (with `model` = deployment) and
- * needs no api-version, so one form serves every path. The classic target gets a report note saying so.
- *
- * Strings that name OpenAI's API but are not a whole `/v1` URL (a bare host for a client that adds `/v1/…` later,
- * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
- * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform,
- * as do those of an options variable handed to one (`options.baseURL = …; new OpenAI(options)`).
- * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
- * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion.
- */
-/** Wrappers a read passes through on its way to its use (`X!`, `X as string`, `X ?? ''`, `(X)`). */
-const READ_WRAPPERS = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression', 'LogicalExpression']);
 /** String methods that trim an endpoint and keep it one (`.replace(/\/+$/, '')`, this tool's own form; `.slice(0, end)`). */
 const TRIMS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'trim', 'trimEnd']);
 
@@ -596,9 +577,10 @@ const TRIMS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'trim', 't
  * (`new URL(…)`), maybe trimmed first; kept in a variable, one of the variable's uses does so.
  */
 function usedAsResourceEndpoint(ctx: TransformContext, read: Node, depth = 0): boolean {
+  // Up through `X!`, `(X)`, `X as string`, a fallback `X ?? ''` and trims to the use.
   let use = read;
   for (let parent = ctx.index.parentOf(use) as Node; ; parent = ctx.index.parentOf(use) as Node) {
-    if (READ_WRAPPERS.has(parent?.type) && (parent.type !== 'LogicalExpression' || parent.left === use)) use = parent;
+    if ((parent && unwrap(parent) !== parent && parent.expression === use) || (parent?.type === 'LogicalExpression' && parent.left === use)) use = parent;
     else if (parent?.type === 'MemberExpression' && parent.object === use && TRIMS.has(memberName(parent) ?? '') && ctx.index.parentOf(parent)?.callee === parent) use = ctx.index.parentOf(parent);
     else break;
   }
@@ -660,6 +642,24 @@ function passesOn(ctx: TransformContext, call: Node): boolean {
   return callee?.type === 'Identifier' && BUILTINS.has(callee.name) && !ctx.index.resolve(callee);
 }
 
+/**
+ * Raw HTTP to OpenAI's REST API (migration spec §6.1, rules 25–26): fetch / axios / got / `new URL` / `https.request`
+ * / WebSocket URLs on `api.openai.com` (and its data-residency hosts) become Azure URLs, with the request's auth
+ * header, account headers, body `model` and SSE parsing to match.
+ *
+ * URL form: the Azure v1 REST surface, `${AZURE_OPENAI_ENDPOINT}/openai/v1/<path>`, on BOTH targets. The classic
+ * deployment-scoped form needs the deployment in the path, and a raw request's deployment lives in its body, often
+ * built elsewhere; the v1 surface is GA, takes the same paths and bodies as OpenAI (with `model` = deployment) and
+ * needs no api-version, so one form serves every path. The classic target gets a report note saying so.
+ *
+ * Strings that name OpenAI's API but are not a whole `/v1` URL (a bare host for a client that adds `/v1/…` later,
+ * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
+ * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform,
+ * as do those of an options variable handed to one (`options.baseURL = …; new OpenAI(options)`).
+ * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
+ * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion,
+ * and one in a file that reads AZURE_OPENAI_ENDPOINT for a meaning of its own (see readsAzureEndpointOwnWay).
+ */
 export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
