@@ -233,7 +233,7 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
       continue;
     }
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && (parent.arguments as Node[]).includes(path.node)) {
-      return [parentPath, ...callsOnResult(ctx, parentPath)];
+      return [parentPath, ...callsOnResult(ctx, parentPath), ...(depth < 3 ? helperRequests(ctx, parentPath, path.node, depth) : [])];
     }
     if (depth >= 3) return [];
     if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
@@ -260,6 +260,31 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
       .filter((ref) => (ref.parent.node as Node).type === 'CallExpression' && (ref.parent.node as Node).callee === ref.node)
       .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1));
   }
+}
+
+/**
+ * The requests a function of this file sends with the argument `arg` of its call `call` (`post(url, body)` whose body
+ * is `fetch(url, { headers })`): followed through the parameter it is bound to, when every call of the function hands
+ * that parameter an OpenAI URL. A helper other hosts' URLs go through too keeps its key and model (none is returned).
+ */
+function helperRequests(ctx: TransformContext, call: ASTPath<Node>, arg: Node, depth: number): ASTPath<Node>[] {
+  const callee = unwrap((call.node as Node).callee);
+  const fn = localFunction(ctx, callee);
+  const at = ((call.node as Node).arguments as Node[]).indexOf(arg);
+  const param = fn && (fn.node as Node).params[at];
+  const id = param?.type === 'AssignmentPattern' ? param.left : param;
+  if (id?.type !== 'Identifier') return [];
+  const sends = referencesOf(ctx.j, ctx.root, id)
+    .flatMap((ref) => requestCalls(ctx, ref, depth + 1))
+    .filter((request) => sendsRequest(ctx, request.node));
+  if (sends.length === 0) return [];
+  const declared = ctx.index.resolve(callee)!.id;
+  const calls = referencesOf(ctx.j, ctx.root, declared).filter((ref) => (ref.parent?.node as Node)?.callee === ref.node);
+  const openAIArgument = (ref: ASTPath<Node>): boolean => {
+    const given = unwrap((ref.parent.node as Node).arguments[at]);
+    return given !== undefined && mentionsOpenAIHost(ctx.source.slice(given.start, given.end));
+  };
+  return calls.length > 0 && calls.every(openAIArgument) ? sends : [];
 }
 
 /**
