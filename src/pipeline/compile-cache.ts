@@ -15,10 +15,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as nodeModule from 'node:module';
+import { Module as NodeModule, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 type Compile = (this: CjsModule, content: string, filename: string, ...rest: unknown[]) => unknown;
 interface CjsModule {
@@ -35,7 +35,7 @@ interface ModuleInternals {
   enableCompileCache?: (dir?: string) => unknown;
 }
 
-const Module = nodeModule.Module as unknown as ModuleInternals;
+const Module = NodeModule as unknown as ModuleInternals;
 
 /** The migrate engine's CommonJS packages and what they load (a package's own `node_modules` not included): none calls `import()`. */
 export const CACHED_PACKAGES: readonly string[] = [
@@ -102,7 +102,8 @@ function wrapCommonJsCompile(folder: string): void {
   process.once('exit', () => {
     for (const { script, file } of unsaved) {
       try {
-        const temporary = `${file}.${process.pid}`;
+        // Per process and thread: workers of one run may write the same module's data at once.
+        const temporary = `${file}.${process.pid}.${threadId}`;
         writeFileSync(temporary, script.createCachedData());
         renameSync(temporary, file);
       } catch {
