@@ -246,8 +246,7 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     // A parameter's default (`baseUrl = 'https://api.openai.com/v1'`): followed to a request the function sends with
     // it (any other use, `url.searchParams.set('audience', audience)`, says nothing of where it goes).
     if (parent.type === 'AssignmentPattern' && parent.right === path.node && parent.left.type === 'Identifier') {
-      const calls = referencesOf(ctx.j, ctx.root, parent.left).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
-      return calls.some((call) => sendsRequest(ctx, call.node)) ? calls : [];
+      return parameterRequests(ctx, parent.left, depth);
     }
     // A field (`this.url = …`): followed to where the file reads it (`new WebSocket(this.url)`).
     const reads = fieldReads(ctx, parent, path.node);
@@ -274,17 +273,30 @@ function helperRequests(ctx: TransformContext, call: ASTPath<Node>, arg: Node, d
   const param = fn && (fn.node as Node).params[at];
   const id = param?.type === 'AssignmentPattern' ? param.left : param;
   if (id?.type !== 'Identifier') return [];
-  const sends = referencesOf(ctx.j, ctx.root, id)
-    .flatMap((ref) => requestCalls(ctx, ref, depth + 1))
-    .filter((request) => sendsRequest(ctx, request.node));
+  const sends = parameterRequests(ctx, id, depth).filter((request) => sendsRequest(ctx, request.node));
   if (sends.length === 0) return [];
   const declared = ctx.index.resolve(callee)!.id;
   const calls = referencesOf(ctx.j, ctx.root, declared).filter((ref) => (ref.parent?.node as Node)?.callee === ref.node);
   const openAIArgument = (ref: ASTPath<Node>): boolean => {
-    const given = unwrap((ref.parent.node as Node).arguments[at]);
-    return given !== undefined && mentionsOpenAIHost(ctx.source.slice(given.start, given.end));
+    const given = (ref.parent.node as Node).arguments[at];
+    return given !== undefined && isOpenAIValue(ctx, given);
   };
   return calls.length > 0 && calls.every(openAIArgument) ? sends : [];
+}
+
+/** The calls a parameter's uses reach (`requestCalls` from each), when one of them sends a request; none otherwise. */
+function parameterRequests(ctx: TransformContext, id: Node, depth: number): ASTPath<Node>[] {
+  const calls = referencesOf(ctx.j, ctx.root, id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+  return calls.some((call) => sendsRequest(ctx, call.node)) ? calls : [];
+}
+
+/**
+ * Whether a value is an OpenAI URL: its text in the file names an OpenAI host, or it is a node a transform built (no
+ * offsets into the file): this transform's Azure URL for one, rewritten before the question was asked.
+ */
+function isOpenAIValue(ctx: TransformContext, node: Node): boolean {
+  const n = unwrap(node);
+  return typeof n.start !== 'number' || mentionsOpenAIHost(ctx.source.slice(n.start, n.end));
 }
 
 /**
@@ -306,7 +318,7 @@ function assignedVariable(ctx: TransformContext, parent: Node, value: Node): { r
   const other = (node: Node): boolean => {
     const n = unwrap(node);
     if (n === value || literalValue(n) === '' || n.type === 'NullLiteral' || (n.type === 'Identifier' && n.name === 'undefined')) return false;
-    return !mentionsOpenAIHost(ctx.source.slice(n.start, n.end));
+    return !isOpenAIValue(ctx, n);
   };
   return { reads: refs.filter((ref) => written(ref) === undefined), shared: values.some(other) };
 }
