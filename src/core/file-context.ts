@@ -18,6 +18,16 @@ const BROWSER_ONLY =
 const BROWSER_HINT = /use(?:State|Effect|LayoutEffect|Reducer|Ref)|document\.|localStorage|sessionStorage|RTCPeerConnection|chrome\.|browser\./;
 
 /**
+ * A test for whether the code runs in a browser, on a line that is not a comment (`typeof window !== 'undefined'`,
+ * `globalThis.document && …`): an isomorphic module, such as a library that picks the browser's WebSocket or Node's.
+ */
+const BROWSER_CHECK =
+  /^(?![ \t]*(?:\/\/|\/?\*)).*?(?:\btypeof\s+(?:window|document)\s*[!=]==?\s*['"]undefined['"]|['"]undefined['"]\s*[!=]==?\s*typeof\s+(?:window|document)\b|\bglobalThis\.(?:window|document)\b)/m;
+const BROWSER_CHECK_HINT = /typeof\s+(?:window|document)|globalThis\.(?:window|document)/;
+/** The module reads server env itself (not in a comment): it runs where `process` exists, or a bundler replaces the reads. */
+const READS_PROCESS_ENV = /^(?![ \t]*(?:\/\/|\/?\*)).*?\bprocess\.env\b/m;
+
+/**
  * A server route: the module exports an HTTP method's handler (Astro's endpoints, SvelteKit's `+server`, Next.js route
  * handlers) or types one as Astro's `APIRoute`. Such a module reads `import.meta.env` on the server.
  */
@@ -25,11 +35,17 @@ const SERVER_ROUTE = /^export\s+(?:async\s+function|function|const|let)\s+(?:GET
 
 /**
  * A module that runs in the browser: it reads `import.meta.env` (Vite and kin) and is no server route, starts with
- * `"use client"`, or does what only browser code does (a React component with state, a page script using the DOM).
+ * `"use client"`, does what only browser code does (a React component with state, a page script using the DOM), or
+ * tests whether it runs in one and reads no `process.env` itself (a `process.env` read the migration added would
+ * throw on its browser path; a module that reads server env already, such as one that throws when loaded in a
+ * browser, is server code).
  */
 export function isBrowserModule(source: string): boolean {
   return (
-    (source.includes('import.meta.env') && !SERVER_ROUTE.test(source)) || USE_CLIENT.test(source) || (BROWSER_HINT.test(source) && BROWSER_ONLY.test(source))
+    (source.includes('import.meta.env') && !SERVER_ROUTE.test(source)) ||
+    USE_CLIENT.test(source) ||
+    (BROWSER_HINT.test(source) && BROWSER_ONLY.test(source)) ||
+    (BROWSER_CHECK_HINT.test(source) && BROWSER_CHECK.test(source) && !READS_PROCESS_ENV.test(source))
   );
 }
 

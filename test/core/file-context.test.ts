@@ -32,3 +32,17 @@ describe('isBrowserModule', () => {
     expect(isBrowserModule('const page = await browser.newPage();')).toBe(false);
   });
 });
+
+describe('isBrowserModule on isomorphic code', () => {
+  it('takes a module that tests for the browser and reads no process.env (an isomorphic library)', () => {
+    expect(isBrowserModule('if (globalThis.document && apiKey) warn();')).toBe(true);
+    expect(isBrowserModule("const ws = typeof window !== 'undefined' ? new WebSocket(url) : nodeSocket(url);")).toBe(true);
+    expect(isBrowserModule("if ('undefined' === typeof document) return;")).toBe(true);
+  });
+
+  it('leaves a module that reads process.env itself, and a check named in a comment', () => {
+    expect(isBrowserModule("if (typeof window !== 'undefined') throw new Error('server only');\nconst key = process.env.KEY;")).toBe(false);
+    expect(isBrowserModule('// globalThis.document is undefined on the server')).toBe(false);
+    expect(isBrowserModule('const doc = globalThisDocument;')).toBe(false);
+  });
+});
