@@ -1,4 +1,5 @@
 import {
+  AI_SDK,
   AZURE_ENV,
   azureReplacementFor,
   isLaterApiVersion,
@@ -72,6 +73,9 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   // An OpenAI name this tool does not know may still be read by code it left a marker in: keep it for the user.
   if (replacement === undefined) return KEEP;
   if (ctx.env.includes(replacement)) return { kind: 'rename', to: replacement };
+  // The code reads another Azure name for the same setting (the AI SDK's Azure provider reads AZURE_API_KEY).
+  const alias = SAME_SETTING[replacement]?.find((name) => ctx.env.includes(name));
+  if (alias) return { kind: 'rename', to: alias };
   if (MODEL_VARIABLE.test(name) || replacement.includes('DEPLOYMENT')) {
     const use = ctx.deployments.find((d) => d.model === value.trim() && d.env);
     if (use?.env) return { kind: 'rename', to: use.env };
@@ -80,6 +84,15 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   if (OPENAI_BASE_URL_ENV.includes(name) && value.trim() !== '' && !/api\.openai\.com/.test(value)) return KEEP;
   return DELETE;
 }
+
+/** Azure variables that hold the same setting under another client's name: an OpenAI key becomes whichever the code reads. */
+const SAME_SETTING: Readonly<Record<string, readonly string[]>> = { [AZURE_ENV.apiKey]: [AI_SDK.env.apiKey] };
+
+/**
+ * Variables a block that sets the API key must also set for the migrated code to connect, when it reads them: the
+ * endpoint, the AI SDK's resource name and key, the api-version. In canonical order (endpoint, key, api-version, …).
+ */
+export const CONNECTION_COMPANIONS: readonly string[] = [AZURE_ENV.endpoint, AZURE_ENV.apiKey, AI_SDK.env.apiKey, AI_SDK.env.resourceName, AZURE_ENV.apiVersion];
 
 export const ENDPOINT_PLACEHOLDER = 'https://<your-resource>.openai.azure.com';
 

@@ -1,7 +1,17 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { AZURE_ENV } from '../core/index.js';
 import { maskSecret } from '../core/secrets.js';
-import { apiVersionFor, ENDPOINT_PLACEHOLDER, fateOf, isConnectionVariable, secretIn, type ConfigContext, type Fate } from './env-plan.js';
+import {
+  apiVersionFor,
+  CONNECTION_COMPANIONS,
+  ENDPOINT_PLACEHOLDER,
+  fateOf,
+  isConnectionVariable,
+  placeholderFor,
+  secretIn,
+  type ConfigContext,
+  type Fate,
+} from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
 
 /**
@@ -22,15 +32,18 @@ function referenceTo(name: string): RegExp {
 }
 
 /**
- * How the API key's value reads its variable, so the endpoint added beside it reads its own the same way:
- * `${{ secrets.X }}` (or `vars.`, `env.`), `${X}` (a default or error text after it is dropped) and bare `$X`.
+ * How the API key's value reads its variable, so a variable added beside it reads its own the same way:
+ * `${{ secrets.X }}` (or `vars.`, `env.`), `${X}` (a default or error text after it is dropped) and bare `$X`;
+ * else the variable's placeholder (the endpoint's shape, or empty).
  */
-function endpointValueLike(valueSource: string, oldName: string): string {
-  const m = new RegExp(`(\\$\\{\\{\\s*(?:secrets|vars|env)\\.)${oldName}(\\s*\\}\\})`).exec(valueSource);
-  if (m) return `${m[1]}${AZURE_ENV.endpoint}${m[2]}`;
-  if (new RegExp(`\\$\\{${oldName}\\b`).test(valueSource)) return `\${${AZURE_ENV.endpoint}}`;
-  if (new RegExp(`\\$${oldName}\\b`).test(valueSource)) return `$${AZURE_ENV.endpoint}`;
-  return ENDPOINT_PLACEHOLDER;
+function valueLike(name: string, ctx: ConfigContext): (valueSource: string, oldName: string) => string {
+  return (valueSource, oldName) => {
+    const m = new RegExp(`(\\$\\{\\{\\s*(?:secrets|vars|env)\\.)${oldName}(\\s*\\}\\})`).exec(valueSource);
+    if (m) return `${m[1]}${name}${m[2]}`;
+    if (new RegExp(`\\$\\{${oldName}\\b`).test(valueSource)) return `\${${name}}`;
+    if (new RegExp(`\\$${oldName}\\b`).test(valueSource)) return `$${name}`;
+    return placeholderFor(name, ctx);
+  };
 }
 
 class YamlEditor {
@@ -107,8 +120,8 @@ class YamlEditor {
       if (!isConnectionVariable(name)) continue;
       const indent = this.text.slice(this.lineStart(pair.key.range[0]), pair.key.range[0]);
       const valueSrc = pair.value?.range ? this.source(pair.value) : '';
-      // A date-like api-version is quoted so YAML 1.1 readers (compose) keep it a string.
-      const quoted = (n: string, v: string): string => (n === AZURE_ENV.apiVersion ? JSON.stringify(v) : v);
+      // A date-like api-version is quoted so YAML 1.1 readers (compose) keep it a string; an empty value is "".
+      const quoted = (n: string, v: string): string => (n === AZURE_ENV.apiVersion || v === '' ? JSON.stringify(v) : v);
       const added = this.companions(names, line).map(([n, v]) => `${indent}${n}: ${quoted(n, v(valueSrc, name))}\n`);
       this.insert(this.lineEnd(end), added);
     }
@@ -186,16 +199,20 @@ class YamlEditor {
     return fate;
   }
 
-  /** What is added beside the API key: the endpoint, and on the classic target the api-version, when missing. */
+  /** Lines added at an offset. */
   private insert(at: number, lines: string[]): void {
     if (lines.length > 0) this.splices.push({ start: at, end: at, text: lines.join('') });
   }
 
+  /**
+   * What is added beside the API key, each when the code reads it and the block lacks it: the endpoint, the other
+   * connection settings (the AI SDK's resource name and key), on the classic target the api-version.
+   */
   private companions(names: Set<string>, line: number): [string, (valueSource: string, oldName: string) => string][] {
     const out: [string, (valueSource: string, oldName: string) => string][] = [];
-    if (this.ctx.env.includes(AZURE_ENV.endpoint) && !names.has(AZURE_ENV.endpoint)) out.push([AZURE_ENV.endpoint, endpointValueLike]);
-    if (this.ctx.env.includes(AZURE_ENV.apiVersion) && !names.has(AZURE_ENV.apiVersion)) {
-      out.push([AZURE_ENV.apiVersion, () => apiVersionFor(AZURE_ENV.apiVersion, this.ctx)!]);
+    for (const name of CONNECTION_COMPANIONS) {
+      if (!this.ctx.env.includes(name) || names.has(name)) continue;
+      out.push([name, name === AZURE_ENV.apiVersion ? () => apiVersionFor(name, this.ctx)! : valueLike(name, this.ctx)]);
     }
     for (const [n] of out) names.add(n);
     if (out.length > 0) this.edit.changes.push({ line, kind: 'env' });

@@ -259,6 +259,44 @@ describe('YAML', () => {
     expect(editYaml(keyed, classic).output).toBe(keyed);
   });
 
+  it("the AI SDK's Azure provider: the key becomes AZURE_API_KEY, its resource name and the code's other settings join it", () => {
+    // Code on @ai-sdk/azure (createAzure reads AZURE_API_KEY and AZURE_RESOURCE_NAME) and raw requests to the endpoint.
+    const aiSdk: ConfigContext = { ...classic, env: ['AZURE_API_KEY', 'AZURE_OPENAI_ENDPOINT', 'AZURE_RESOURCE_NAME'] };
+    const compose = ['services:', '  app:', '    environment:', '      - OPENAI_API_KEY=${OPENAI_API_KEY}', '      - PORT=5173', ''].join('\n');
+    expect(editYaml(compose, aiSdk).output).toBe(
+      [
+        'services:',
+        '  app:',
+        '    environment:',
+        '      - AZURE_API_KEY=${AZURE_API_KEY}',
+        '      - AZURE_OPENAI_ENDPOINT=${AZURE_OPENAI_ENDPOINT}',
+        '      - AZURE_RESOURCE_NAME=${AZURE_RESOURCE_NAME}',
+        '      - PORT=5173',
+        '',
+      ].join('\n'),
+    );
+    // Both clients' keys read: the OpenAI key becomes the openai SDK's, the AI SDK's joins it; a literal gets "".
+    const both: ConfigContext = { ...classic, env: [...classic.env, 'AZURE_API_KEY', 'AZURE_RESOURCE_NAME'] };
+    const workflow = ['env:', '  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}', '  OPENAI_BASE_URL: https://api.openai.com/v1', ''].join('\n');
+    expect(editYaml(workflow, both).output).toBe(
+      [
+        'env:',
+        '  AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}',
+        '  AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}',
+        '  AZURE_API_KEY: ${{ secrets.AZURE_API_KEY }}',
+        '  AZURE_RESOURCE_NAME: ${{ secrets.AZURE_RESOURCE_NAME }}',
+        '  OPENAI_API_VERSION: "2024-10-21"',
+        '',
+      ].join('\n'),
+    );
+    const literal = ['env:', '  OPENAI_API_KEY: ""', ''].join('\n');
+    expect(editYaml(literal, aiSdk).output).toBe(
+      ['env:', '  AZURE_API_KEY: ""', '  AZURE_OPENAI_ENDPOINT: https://<your-resource>.openai.azure.com', '  AZURE_RESOURCE_NAME: ""', ''].join('\n'),
+    );
+    expect(editEnvTemplate('OPENAI_API_KEY=\n', aiSdk).output).toContain('AZURE_API_KEY=');
+    expect(editEnvTemplate('OPENAI_API_KEY=\n', aiSdk).output).not.toContain('OPENAI_API_KEY');
+  });
+
   it("a Helm chart's values: the env blocks it adds or keeps in a Secret", () => {
     const input = ['image: app:1', 'secretEnv:', '  AUTH_SECRET: ""', '  OPENAI_API_KEY: ""', 'extraEnv:', '  LOG_LEVEL: info', ''].join('\n');
     const out = editYaml(input, classic).output;

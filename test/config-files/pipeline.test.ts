@@ -151,7 +151,8 @@ export const org = process.env.OPENAI_ORG_ID;
         deployment('gpt-4o-mini') +
         'AZURE_OPENAI_API_KEY=\nOPENAI_ORG_ID=\n',
     );
-    expect(read('examples/web/.env.example')).toBe(`AZURE_API_KEY=\n${deployment('gpt-4o')}AZURE_RESOURCE_NAME=\n`);
+    // The key is renamed in place to the one @ai-sdk/azure reads, as the openai SDK's is; the rest goes above it.
+    expect(read('examples/web/.env.example')).toBe(`${deployment('gpt-4o')}AZURE_RESOURCE_NAME=\nAZURE_API_KEY=\n`);
     expect(read('backend/.env.example')).toBe('OPENAI_API_KEY=your_key_here\nOPENAI_MODEL=gpt-4o-mini\n');
     expect(JSON.parse(read('examples/web/package.json')).devDependencies).toEqual({ '@ai-sdk/azure': '^1.0.0', ai: '^4.3.0' });
     // The root template serves the whole tree: every variable, the latest api-version.
