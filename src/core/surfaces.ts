@@ -243,7 +243,7 @@ export function surfaceGap(path: string): SurfaceGap | undefined {
 
 /**
  * REST paths (after `/v1/`) by the SDK member they are, so a raw HTTP call to one gets the SDK call's gap. Paths whose
- * gap depends on the HTTP method (`/batches`, `/models`) are left out.
+ * gap depends on the HTTP method (`/batches`, `/models/{id}`) are left out.
  */
 export const REST_MEMBERS: Readonly<Record<string, string>> = {
   moderations: 'moderations.create',
@@ -265,9 +265,18 @@ export const REST_MEMBERS: Readonly<Record<string, string>> = {
   uploads: 'uploads',
 };
 
+/**
+ * REST paths that are one SDK member only as they stand, not with more segments: the bare `/models` has one method
+ * (GET, the list); `/models/{id}` is retrieve or delete by its method.
+ */
+export const REST_EXACT_MEMBERS: Readonly<Record<string, string>> = {
+  models: 'models.list',
+};
+
 /** The gap of a REST path after `/v1` (`/threads/${id}/runs`, `/realtime/sessions?x`), as its SDK call has it. */
 export function restSurfaceGap(rest: string): SurfaceGap | undefined {
   const path = rest.replace(/^\/+/, '').replace(/[?#].*$/s, '');
+  if (Object.hasOwn(REST_EXACT_MEMBERS, path)) return surfaceGap(REST_EXACT_MEMBERS[path]!);
   const key = Object.keys(REST_MEMBERS).find((k) => path === k || path.startsWith(`${k}/`));
   return key === undefined ? undefined : surfaceGap(REST_MEMBERS[key]!);
 }
