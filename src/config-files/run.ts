@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEPENDENCY_RANGES, MINIMUM_RELEASES, compareVersions, type MigrationOptions, type MinimumRelease } from '../core/index.js';
+import {
+  DEPENDENCY_RANGES,
+  DEPENDENCY_SUCCESSORS,
+  MINIMUM_RELEASES,
+  compareVersions,
+  type MigrationOptions,
+  type MinimumRelease,
+} from '../core/index.js';
+import { DEPENDENCY_FIELDS } from './dependency-placement.js';
 import type { FileResult, ProcessSettings } from '../pipeline/types.js';
 import type { DeploymentUse } from '../../transforms/lib/types.js';
 import type { PackageChanges } from './env-plan.js';
@@ -34,35 +43,56 @@ function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
 
 /**
  * What each package.json must gain and lose: the needs of the changed files it is nearest to; a replaced package is
- * removed only when no code file under that package.json still imports it. With `nearest` (and the folder its answer
- * covers, `scopeOf`), the same for other manifests: the folders of Deno import maps.
+ * removed only when no code file under that package.json still imports it. With `declared` (the packages a manifest
+ * declares), a need about a package the nearest manifest does not declare goes to the first one above it that does:
+ * a workspace whose root declares `@ai-sdk/openai` for its packages gets `@ai-sdk/azure` there, at that major, and
+ * loses `@ai-sdk/openai` there. With `nearest` (and the folder its answer covers, `scopeOf`), the same for other
+ * manifests: the folders of Deno import maps.
  */
 export function packageChanges(
   results: readonly FileResult[],
   roots: readonly string[],
   nearest: (file: string, roots: readonly string[], known: Map<string, string | undefined>) => string | undefined = nearestPackageJson,
   scopeOf: (manifest: string) => string = dirname,
+  declared?: (manifest: string) => ReadonlySet<string>,
 ): Map<string, PackageChanges> {
   type Minimum = { version: string; features: string[]; alsoNeeds: string[] };
-  const out = new Map<string, { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum> }>();
+  type Entry = { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum> };
+  const out = new Map<string, Entry>();
   const known = new Map<string, string | undefined>();
+  const entryOf = (manifest: string): Entry => {
+    let entry = out.get(manifest);
+    if (!entry) out.set(manifest, (entry = { add: new Map(), remove: new Set(), atLeast: new Map() }));
+    return entry;
+  };
+  /** The nearest manifest, or the first above it that declares one of `packages` when the nearest declares none. */
+  const homeOf = (manifest: string, packages: readonly string[]): string => {
+    if (!declared) return manifest;
+    for (let m: string | undefined = manifest; m; m = nearest(dirname(m), roots, known)) {
+      const has = declared(m);
+      if (packages.some((name) => has.has(name))) return m;
+    }
+    return manifest;
+  };
   for (const result of results) {
     if (result.status !== 'changed' || !result.packages) continue;
     const manifest = nearest(result.file, roots, known);
     if (!manifest) continue;
-    const entry = out.get(manifest) ?? { add: new Map(), remove: new Set(), atLeast: new Map() };
-    for (const name of result.packages.add) if (DEPENDENCY_RANGES[name]) entry.add.set(name, DEPENDENCY_RANGES[name]);
+    for (const name of result.packages.add) {
+      if (!DEPENDENCY_RANGES[name]) continue;
+      entryOf(homeOf(manifest, [name, ...(DEPENDENCY_SUCCESSORS[name]?.replaces ?? [])])).add.set(name, DEPENDENCY_RANGES[name]);
+    }
     for (const need of result.packages.atLeast ?? []) {
       const release: MinimumRelease = MINIMUM_RELEASES[need];
       const { package: name, version, feature, alsoNeeds } = release;
+      const entry = entryOf(homeOf(manifest, [name]));
       const known = entry.atLeast.get(name) ?? { version, features: [], alsoNeeds: [] };
       if (compareVersions(version, known.version) > 0) known.version = version;
       if (!known.features.includes(feature)) known.features.push(feature);
       if (alsoNeeds && !known.alsoNeeds.includes(alsoNeeds)) known.alsoNeeds.push(alsoNeeds);
       entry.atLeast.set(name, known);
     }
-    for (const name of result.packages.remove) entry.remove.add(name);
-    out.set(manifest, entry);
+    for (const name of result.packages.remove) entryOf(homeOf(manifest, [name])).remove.add(name);
   }
   for (const [manifest, entry] of out) {
     const scope = scopeOf(manifest);
@@ -74,6 +104,24 @@ export function packageChanges(
     }
   }
   return new Map([...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove], atLeast: v.atLeast }]));
+}
+
+/** The packages a package.json declares in any dependency section (none when it cannot be read). */
+function declaredPackages(): (manifest: string) => ReadonlySet<string> {
+  const cache = new Map<string, ReadonlySet<string>>();
+  return (manifest) => {
+    let names = cache.get(manifest);
+    if (!names) {
+      try {
+        const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+        names = new Set(DEPENDENCY_FIELDS.flatMap((field) => Object.keys((pkg?.[field] as object | null) ?? {})));
+      } catch {
+        names = new Set();
+      }
+      cache.set(manifest, names);
+    }
+    return names;
+  };
 }
 
 export interface ConfigRun {
@@ -98,7 +146,7 @@ export async function migrateConfigFiles(run: ConfigRun, files: readonly string[
   const base = {
     target: run.options.target,
     apiVersion: run.options.apiVersion,
-    packages: packageChanges(results, roots),
+    packages: packageChanges(results, roots, nearestPackageJson, dirname, declaredPackages()),
     importMaps: packageChanges(results, roots, nearestImportMapDir, (dir) => dir),
   };
   const contextFor = contextsFor(results, roots, base);

@@ -194,6 +194,25 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
   }, 60_000);
 
+  it("a workspace's package needs go where the package they are about is declared: the root's AI SDK, a package's own openai", () => {
+    const aiSdk = "import { createOpenAI } from '@ai-sdk/openai';\nconst openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });\nexport const model = openai('gpt-4o-mini');\n";
+    const tree = makeTree({
+      // The root declares the AI SDK for every workspace package: @ai-sdk/azure goes beside it, at its major.
+      'package.json': '{ "name": "root", "private": true, "workspaces": ["apps/*"], "dependencies": { "ai": "^3.1.14", "@ai-sdk/openai": "^0.0.14" } }\n',
+      'apps/be/package.json': '{ "name": "be", "dependencies": { "hono": "^4.5.1" } }\n',
+      'apps/be/src/llm.ts': aiSdk,
+      // A package that declares what it uses keeps its needs.
+      'apps/web/package.json': '{ "name": "web", "dependencies": { "@ai-sdk/openai": "^1.3.22" } }\n',
+      'apps/web/llm.ts': aiSdk,
+    });
+    cleanup = tree.cleanup;
+    expect(run(tree.dir, ['migrate', '--json', '.']).code).toBe(0);
+    const read = (p: string): Record<string, string> => JSON.parse(readFileSync(join(tree.dir, p), 'utf8')).dependencies;
+    expect(read('package.json')).toEqual({ ai: '^3.1.14', '@ai-sdk/azure': '^0.0.52' });
+    expect(read('apps/be/package.json')).toEqual({ hono: '^4.5.1' });
+    expect(read('apps/web/package.json')).toEqual({ '@ai-sdk/azure': '^1.0.0' });
+  }, 60_000);
+
   it("raises openai in a Supabase functions' import map and maps the AI SDK's Azure provider in a deno.json", () => {
     const tree = makeTree({
       'supabase/functions/import_map.json': '{\n  "imports": {\n    "openai": "https://esm.sh/openai@4.10.0",\n    "zod": "https://esm.sh/zod@3.22.4"\n  }\n}\n',
