@@ -1,3 +1,4 @@
+import { isOpenAIEnvName } from '../core/env.js';
 import { maskSecret } from '../core/secrets.js';
 import {
   canonicalOrder,
@@ -89,6 +90,13 @@ function followVariables(input: readonly string[], rewrites: Map<number, Rewrite
 }
 
 /**
+ * Whether a variable the code reads and a template lacks is added to it: an Azure one the migration brought, not an
+ * OpenAI one the code read before (a base URL or model override left out, or commented out, on purpose: set empty,
+ * `OPENAI_BASE_URL=` would send clients to an empty base URL).
+ */
+const addable = (name: string): boolean => !isOpenAIEnvName(name);
+
+/**
  * Rewrite an env template (`.env.example` and kin) to the variables the migrated code reads: OpenAI variables are
  * renamed in place (value replaced by a placeholder) or removed, their comments following them, an api-version
  * gets the version the code needs, missing variables are added where the first OpenAI variable was, every other
@@ -137,7 +145,7 @@ export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
   });
   if (lastRelated < 0) return edit;
   const moving = followVariables(input, rewrites);
-  const missing = canonicalOrder(ctx.env.filter((name) => !present.has(name)));
+  const missing = canonicalOrder(ctx.env.filter((name) => !present.has(name) && addable(name)));
   const added = missing.flatMap((name) => assignment(name, ctx, '', prefix));
   // Added where the first OpenAI variable was, above the comments that are its own.
   let at = anchor >= 0 ? anchor : lastRelated + 1;
@@ -161,7 +169,7 @@ export function envFileNotes(body: string, ctx: ConfigContext): string[] {
     set.add(m[3]!);
     if (fateOf(m[3]!, parseValue(m[5]!), ctx).kind !== 'keep') stale.push(m[3]!);
   }
-  const missing = canonicalOrder(ctx.env.filter((name) => !set.has(name)));
+  const missing = canonicalOrder(ctx.env.filter((name) => !set.has(name) && addable(name)));
   const notes: string[] = [];
   if (missing.length > 0) notes.push(`not rewritten (a real env file): set ${missing.join(', ')}`);
   if (stale.length > 0) notes.push(`not rewritten (a real env file): the migrated code no longer reads ${stale.join(', ')}`);

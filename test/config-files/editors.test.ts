@@ -147,6 +147,16 @@ describe('env templates', () => {
     expect(editEnvTemplate(chosen, ctx).output).toBe(chosen);
   });
 
+  it("adds no OpenAI variable the code still reads: a base URL or model override left out (or commented out) stays out", () => {
+    // The code reads OPENAI_BASE_URL and OPENAI_MODEL with fallbacks; set empty, both would override them.
+    const ctx: ConfigContext = { ...classic, env: [...classic.env, 'OPENAI_BASE_URL', 'OPENAI_MODEL'] };
+    const output = editEnvTemplate('# OPENAI_MODEL=\nOPENAI_API_KEY=\n', ctx).output;
+    expect(output).not.toMatch(/^OPENAI_(?:BASE_URL|MODEL)=/m);
+    expect(output).toContain('# OPENAI_MODEL=\n');
+    expect(output).toMatch(/^AZURE_OPENAI_ENDPOINT=/m);
+    expect(envFileNotes('OPENAI_API_KEY=x\n', ctx).join('\n')).not.toMatch(/set .*OPENAI_(?:BASE_URL|MODEL)/);
+  });
+
   it('lists what to set in a real .env instead of rewriting it', () => {
     expect(envFileNotes('OPENAI_API_KEY=x\n', classic)).toEqual([
       'not rewritten (a real env file): set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, OPENAI_API_VERSION, AZURE_OPENAI_DEPLOYMENT_GPT_4O',
