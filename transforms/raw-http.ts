@@ -20,6 +20,7 @@ import {
   mentionsRealtimeOpenAISign,
   parseOpenAIURL,
   restSurfaceGap,
+  unversionedSurfaceGap,
   type SurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
@@ -163,10 +164,13 @@ function unclearURLMessage(ctx: TransformContext, path: ASTPath<Node>): string {
   return UNCLEAR_URL;
 }
 
-/** The gap of an OpenAI URL's path when Azure does not offer that surface at all (`/v1/moderations`, `/v1/threads/…`). */
+/**
+ * The gap of an OpenAI URL's path when Azure does not offer that surface at all (`/v1/moderations`, `/v1/threads/…`,
+ * the dashboard's billing API outside `/v1`).
+ */
 function unofferedSurface(text: string): SurfaceGap | undefined {
   const url = parseOpenAIURL(text);
-  const gap = url?.versioned ? restSurfaceGap(url.rest) : undefined;
+  const gap = url === undefined ? undefined : url.versioned ? restSurfaceGap(url.rest) : unversionedSurfaceGap(url.rest);
   return gap?.level === 'unsupported' ? gap : undefined;
 }
 

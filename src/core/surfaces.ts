@@ -281,6 +281,24 @@ export function restSurfaceGap(rest: string): SurfaceGap | undefined {
   return key === undefined ? undefined : surfaceGap(REST_MEMBERS[key]!);
 }
 
+/**
+ * OpenAI paths outside the versioned API, by their first segment: the dashboard's billing endpoints (`/dashboard/
+ * billing/usage`, `/dashboard/billing/credit_grants`), which key-usage pages and balance checks call.
+ */
+export const UNVERSIONED_GAPS: Readonly<Record<string, SurfaceGap>> = {
+  dashboard: {
+    level: 'unsupported',
+    message:
+      "OpenAI's dashboard billing API (usage, subscription, credit grants) has no Azure OpenAI counterpart: usage and cost are in Azure Cost Management and the resource's metrics",
+  },
+};
+
+/** The gap of an OpenAI path outside `/v1` (`/dashboard/billing/usage?x`), by its first segment. */
+export function unversionedSurfaceGap(rest: string): SurfaceGap | undefined {
+  const first = rest.replace(/^\/+/, '').split(/[/?#]/, 1)[0]!;
+  return Object.hasOwn(UNVERSIONED_GAPS, first) ? UNVERSIONED_GAPS[first] : undefined;
+}
+
 /** The member paths a resource prefix can be handed out as (`completions` from `client.chat.completions`). */
 export const RESOURCE_PREFIXES: readonly string[] = [
   ...new Set(

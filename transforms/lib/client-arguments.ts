@@ -11,7 +11,7 @@ import {
   unmigratedPackage,
 } from '../../src/core/index.js';
 import { unwrap } from './clients.js';
-import { isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { isRequireOf, memberName, moduleBindings, propertyName, referencesOf, resolveBinding, type ModuleBinding } from './imports.js';
 import { extendedClientOf } from './client-subclasses.js';
 import type { TransformContext } from './types.js';
 
@@ -172,12 +172,13 @@ export function markOpenAIRequest(ctx: TransformContext, call: Node, inline: boo
 
 /**
  * The call or construction that gets the value at `path` as a setting: an argument of `new X(…)`, or a property of
- * an options object given to `x(…)` (`createX({ apiKey })`). A value passed bare to a call (`expect(v)`) is data.
+ * an options object given to `x(…)` (`createX({ apiKey })`), spread into it (`{ ...(key ? { apiKey: key } : {}) }`)
+ * or held first in a variable (`const options = { apiKey }; new X({ ...options })`: the first call one of its
+ * references goes to). A value passed bare to a call (`expect(v)`) is data.
  */
-function settingCall(path: ASTPath<Node>): Node | undefined {
+function settingCall(ctx: TransformContext, path: ASTPath<Node>, inOptions = false, followed = false): Node | undefined {
   let p = path;
-  let inOptions = false;
-  while (p.parent && VALUE_CARRIERS.has((p.parent.node as Node).type)) {
+  while (p.parent && (VALUE_CARRIERS.has((p.parent.node as Node).type) || (p.parent.node as Node).type === 'SpreadElement')) {
     const parent = p.parent.node as Node;
     if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
     if (parent.type === 'ObjectExpression') inOptions = true;
@@ -185,8 +186,13 @@ function settingCall(path: ASTPath<Node>): Node | undefined {
   }
   const call = p.parent?.node as Node;
   const isNew = call?.type === 'NewExpression';
-  if (!(isNew || (call?.type === 'CallExpression' && inOptions)) || !(call.arguments as Node[]).includes(p.node)) return undefined;
-  return call;
+  if ((isNew || (call?.type === 'CallExpression' && inOptions)) && (call.arguments as Node[]).includes(p.node)) return call;
+  if (followed || !inOptions || call?.type !== 'VariableDeclarator' || call.init !== p.node || call.id.type !== 'Identifier') return undefined;
+  for (const ref of referencesOf(ctx.j, ctx.root, call.id)) {
+    const found = settingCall(ctx, ref, true, true);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -195,7 +201,7 @@ function settingCall(path: ASTPath<Node>): Node | undefined {
  * to Azure, whatever library sends it.
  */
 export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>): boolean {
-  const call = settingCall(path);
+  const call = settingCall(ctx, path);
   return call !== undefined && pointedAtAzure(ctx, call);
 }
 
@@ -237,7 +243,7 @@ export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node
   let p = path;
   for (;;) {
     while (p.parent && HEADER_TEXT.has((p.parent.node as Node).type)) p = p.parent;
-    const call = settingCall(p);
+    const call = settingCall(ctx, p);
     if (call === undefined) return undefined;
     if (call.type === 'NewExpression' && unwrap(call.callee)?.name === 'Headers') {
       // `new Headers({…})`: the request gets it in turn.
@@ -257,7 +263,7 @@ export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node
  * `settingCall`), with the callee imported from that package; never a call pointed at Azure (`handedToAzureRequest`).
  */
 export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
-  const call = settingCall(path);
+  const call = settingCall(ctx, path);
   if (call === undefined || pointedAtAzure(ctx, call)) return undefined;
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
