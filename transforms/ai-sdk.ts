@@ -283,6 +283,13 @@ function topLevel(path: ASTPath<Node>): Node {
   return p.node;
 }
 
+/** Whether a use is inside a type query (`typeof createOpenAI`, `typeof openai.chat`). */
+function inTypeQuery(path: ASTPath<Node>): boolean {
+  let p = path.parent;
+  while (p?.node.type === 'TSQualifiedName') p = p.parent;
+  return p?.node.type === 'TSTypeQuery';
+}
+
 /** Move the imports whose uses all (or partly) move, rename those uses, declare a configured instance if needed. */
 function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
   const { ctx } = state;
@@ -294,6 +301,10 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
   for (const binding of bindings) {
     if (binding.typeOnly || state.blocked.has(binding)) continue;
     const roots = state.roots.filter((r) => r.binding === binding);
+    // A type (`typeof createOpenAI`) follows the binding's values: when none of them moves (a factory kept for a
+    // gateway's baseURL), the type keeps naming what they still make.
+    const values = roots.filter((r) => !inTypeQuery(r.path));
+    if (values.length > 0 && !values.some((r) => r.moves)) for (const r of roots) r.moves = false;
     const moving = roots.filter((r) => r.moves);
     if (moving.length === 0 && roots.length > 0) continue;
     const whole = moving.length === roots.length;
