@@ -181,6 +181,8 @@ function settingCall(ctx: TransformContext, path: ASTPath<Node>, inOptions = fal
   while (p.parent && (VALUE_CARRIERS.has((p.parent.node as Node).type) || (p.parent.node as Node).type === 'SpreadElement')) {
     const parent = p.parent.node as Node;
     if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
+    // A conditional's test is not its value (`{ key: process.env.X ? 'set' : 'unset' }` hands on no key).
+    if (parent.type === 'ConditionalExpression' && parent.test === p.node) return undefined;
     if (parent.type === 'ObjectExpression') inOptions = true;
     p = p.parent;
   }
