@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import {
   AI_SDK,
   AI_SDK_MESSAGES,
+  BROWSER_MODULE_MESSAGE,
   aiSdkAzureExport,
   baseURLFromCodeMessage,
   isAiSdkModelMethod,
@@ -10,6 +11,7 @@ import {
 } from '../src/core/index.js';
 import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettings, settingsTarget } from './lib/ai-sdk-settings.js';
 import { azureLocals, moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
+import { runsInBrowser } from './lib/browser.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
@@ -283,6 +285,15 @@ function topLevel(path: ASTPath<Node>): Node {
   return p.node;
 }
 
+/** Whether a root is a value that talks to OpenAI: the default instance, or a factory not pointed at another vendor. */
+function talksToOpenAI(ctx: TransformContext, root: Root): boolean {
+  if (inTypeQuery(root.path)) return false;
+  if (root.kind !== 'factory') return true;
+  const call = parentOf(root.path).parent as ASTPath<Node>;
+  const called = call?.node.type === 'CallExpression' && unwrap(call.node.callee) === root.path.node;
+  return !called || settingsTarget(ctx, call).target === 'openai';
+}
+
 /** Whether a use is inside a type query (`typeof createOpenAI`, `typeof openai.chat`). */
 function inTypeQuery(path: ASTPath<Node>): boolean {
   let p = path.parent;
@@ -368,6 +379,11 @@ export const aiSdk: Transform = {
     const state: State = { ctx, roots: [], kinds: new Set(), blocked: new Set(), present };
     importRoots(state, bindings);
     factRoots(state);
+    // Browser code keeps OpenAI's provider: `@ai-sdk/azure`'s settings would be `process.env` reads it does not have.
+    if (state.roots.length > 0 && runsInBrowser(ctx)) {
+      for (const root of state.roots) if (talksToOpenAI(ctx, root)) ctx.todo(root.path, BROWSER_MODULE_MESSAGE);
+      return;
+    }
     for (const root of [...state.roots]) {
       if (root.kind === 'factory') factoryCall(state, root);
       else instanceUse(state, root);

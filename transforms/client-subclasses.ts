@@ -1,5 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
-import { clientSubclassMessage } from '../src/core/index.js';
+import { BROWSER_MODULE_MESSAGE, clientSubclassMessage } from '../src/core/index.js';
+import { runsInBrowser } from './lib/browser.js';
 import { extendedClient } from './lib/client-subclasses.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform } from './lib/types.js';
@@ -9,8 +10,8 @@ type Node = any; // Babel AST via recast.
 /**
  * Classes that extend a client class (`class Chat extends ChatOpenAI`, `class Client extends OpenAI`): their instances
  * talk to OpenAI as the parent's do, and their constructors decide the options, so they get a marker naming the
- * Azure class to extend instead. Their constructions are not rewritten, and the keys handed to them keep their names
- * (env-reads).
+ * Azure class to extend instead (in browser code, the browser marker: an Azure class there would read `process.env`).
+ * Their constructions are not rewritten, and the keys handed to them keep their names (env-reads).
  */
 export const clientSubclasses: Transform = {
   name: 'client-subclasses',
@@ -19,7 +20,7 @@ export const clientSubclasses: Transform = {
     const classes = [...ctx.index.find('ClassDeclaration', (n) => !!n.superClass), ...ctx.index.find('ClassExpression', (n) => !!n.superClass)];
     for (const path of classes as ASTPath<Node>[]) {
       const parent = extendedClient(ctx, path);
-      if (parent) ctx.todo(path, clientSubclassMessage(parent.name, parent.module, parent.azure));
+      if (parent) ctx.todo(path, runsInBrowser(ctx) ? BROWSER_MODULE_MESSAGE : clientSubclassMessage(parent.name, parent.module, parent.azure));
     }
   },
 };

@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import {
   ACCOUNT_NOTE,
   ACCOUNT_OPTIONS,
+  BROWSER_MODULE_MESSAGE,
   LANGCHAIN_AZURE_FIELDS,
   LANGCHAIN_AZURE_INPUT_TYPE,
   LANGCHAIN_CLASSES,
@@ -20,6 +21,7 @@ import {
   isModelName,
   type LangChainClass,
 } from '../src/core/index.js';
+import { runsInBrowser } from './lib/browser.js';
 import { baseURLFromCode, constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
@@ -410,7 +412,13 @@ export const langchain: Transform = {
     const touched = new Set<ModuleBinding>();
     const names: Names = { taken: namesTakenElsewhere(ctx), imported: new Map() };
     let providerAdded = false;
+    // Browser code keeps OpenAI's classes: the Azure fields would be `process.env` reads it does not have.
+    const browser = found.length > 0 && runsInBrowser(ctx);
     for (const c of found) {
+      if (browser) {
+        ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+        continue;
+      }
       const args = (c.path.node as Node).arguments as Node[];
       if (args.length === 0) args.push(ctx.j.objectExpression([]));
       const object = objectLiteral(c.path.get('arguments', 0));

@@ -8,7 +8,6 @@ import {
   REALTIME_PROTOCOL_MESSAGE,
   TEST_DATA_URL_MESSAGE,
   findSecret,
-  isBrowserModule,
   DISPLAY_VALUE_CARRIERS,
   isDisplayAttribute,
   isModelName,
@@ -28,6 +27,7 @@ import { handedToClient, markAzureRequest, markOpenAIRequest, sendsRequest } fro
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
+import { runsInBrowser } from './lib/browser.js';
 import { localFunction } from './lib/local-functions.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -697,7 +697,7 @@ function passesOn(ctx: TransformContext, call: Node): boolean {
  * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
  * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform,
  * as do those of an options variable handed to one (`options.baseURL = …; new OpenAI(options)`).
- * In browser code (see isBrowserModule) every such string stays, with a marker: the Azure URL is a `process.env` read.
+ * In browser code (see runsInBrowser) every such string stays, with a marker: the Azure URL is a `process.env` read.
  * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion,
  * and one in a file that reads AZURE_OPENAI_ENDPOINT for a meaning of its own (see readsAzureEndpointOwnWay).
  */
@@ -711,7 +711,7 @@ export const rawHttp: Transform = {
       (path) => isValuePosition(path) && !handedToClient(ctx, path),
     );
     const migrated: ASTPath<Node>[] = [];
-    const browser = isBrowserModule(ctx.source);
+    const browser = runsInBrowser(ctx);
     const test = isTestFile(ctx.path);
     // OpenAI's realtime auth and beta protocol strings (a subprotocol, a header value), beside a URL migrated or not;
     // in a test they are expectations about OpenAI's protocol, data like its URLs. Asked before any change: after

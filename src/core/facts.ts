@@ -33,6 +33,11 @@ export interface FileFacts {
    * (`openai.beta.assistants.create` on `export const openai = new OpenAI()`): the construction asks for it.
    */
   previewCalls?: string[];
+  /**
+   * The file belongs to a browser extension's package (an extension manifest at its root): it runs in the browser
+   * (a background service worker, a content script, a popup) even when its own text does not show it.
+   */
+  browser?: boolean;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

@@ -8,12 +8,13 @@ const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1/;
 
 /**
  * What only browser code does, on a line that is not a comment: React's state and effect hooks (a server component
- * has none), typed or not (`useState<boolean>(false)`), the DOM and browser storage, WebRTC, a browser extension's
- * APIs (`chrome.runtime`, `chrome.storage`, Firefox's `browser.*`: a background service worker has no `process`
- * either). `window` and `navigator` are left out: isomorphic code reads them (`navigator.userAgent`).
+ * has none), typed or not (`useState<boolean>(false)`), the DOM and browser storage where code reaches them (after
+ * `=`, `(`, an operator, `return`…: a prompt's "do not use localStorage or document.cookie" is prose), WebRTC, a
+ * browser extension's APIs (`chrome.runtime`, `chrome.storage`, Firefox's `browser.*`: a background service worker
+ * has no `process` either). `window` and `navigator` are left out: isomorphic code reads them (`navigator.userAgent`).
  */
 const BROWSER_ONLY =
-  /^(?![ \t]*(?:\/\/|\/?\*)).*?(?:\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*(?:<[^;\n]*?>\s*)?\(|\b(?:document|localStorage|sessionStorage)\.\w|\bnew RTCPeerConnection\b|\b(?:chrome|browser)\.(?:runtime|storage|tabs|action|browserAction|scripting|sidePanel|contextMenus|alarms)\.\w)/m;
+  /^(?![ \t]*(?:\/\/|\/?\*)).*?(?:\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*(?:<[^;\n]*?>\s*)?\(|(?:^|[=(,!&|?:;{}[]|\breturn|\bawait)[ \t]*(?:window\.)?(?:document|localStorage|sessionStorage)\.\w|\bnew RTCPeerConnection\b|\b(?:chrome|browser)\.(?:runtime|storage|tabs|action|browserAction|scripting|sidePanel|contextMenus|alarms)\.\w)/m;
 /** The same names anywhere: most files have none, and skip the line-by-line test. */
 const BROWSER_HINT = /use(?:State|Effect|LayoutEffect|Reducer|Ref)|document\.|localStorage|sessionStorage|RTCPeerConnection|chrome\.|browser\./;
 

@@ -6,6 +6,7 @@ import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './lin
 import { ModuleResolver } from './resolve.js';
 import { quotesModelName, Relevance } from './relevance.js';
 import { specifierLines } from './specifiers.js';
+import { ExtensionPackages } from './browser-extension.js';
 import type { FileSummary } from './summarize.js';
 import { indexable, summarizeFile } from './summarize-file.js';
 
@@ -225,6 +226,8 @@ export class ProjectIndexer {
     // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
     const rewritable = (file: string): boolean => this.candidates.has(file) || (this.discovered?.has(file) ?? true);
     const facts = computeFacts(this.summaries, (from, spec) => this.resolver.resolve(from, spec), rewritable);
+    const extensions = new ExtensionPackages();
+    for (const file of this.candidates) if (extensions.contains(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), browser: true };
     const extraFiles = Object.keys(facts).filter(
       (file) => !this.candidates.has(file) && needsTransform(facts[file]!, this.summaries.get(file)!),
     );

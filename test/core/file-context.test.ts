@@ -22,6 +22,12 @@ describe('isBrowserModule', () => {
     expect(isBrowserModule('const key = import.meta.env.VITE_KEY;')).toBe(true);
     expect(isBrowserModule('export async function GET() { return import.meta.env.KEY; }')).toBe(false);
     expect(isBrowserModule("localStorage.setItem('k', v);")).toBe(true);
+    expect(isBrowserModule("const el = document.getElementById('app');")).toBe(true);
+    expect(isBrowserModule('  if (!document.hidden) refresh();')).toBe(true);
+  });
+
+  it('does not take the DOM named in prose (a prompt in a template literal)', () => {
+    expect(isBrowserModule('const rules = `- Do NOT use fetch/XHR, localStorage, or document.cookie in the sandbox`;')).toBe(false);
   });
 
   it("takes a browser extension's scripts (a background service worker has no process either)", () => {

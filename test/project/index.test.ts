@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProjectIndex, ProjectIndexer } from '../../src/project/index.js';
 import { specifierLines } from '../../src/project/specifiers.js';
-import { fixture, relativeFacts, sourceFiles } from './helpers.js';
+import { fixture, migratedWithIndex, relativeFacts, sourceFiles } from './helpers.js';
 
 /** Index a fixture; `candidates` relative to it (default: every source file). */
 async function index(name: string, candidates?: string[], files?: string[]) {
@@ -72,6 +72,17 @@ describe('buildProjectIndex: clients across files', () => {
   it('does not follow a client constructed in browser code (it is left talking to OpenAI)', async () => {
     const { facts } = await index('browser-client');
     expect(facts['app.ts']?.clientBindings).toEqual(['serverClient']);
+  });
+
+  it("marks every candidate of a browser extension's package as browser code, not a web app's with a web manifest", async () => {
+    const { facts } = await index('browser-extension');
+    expect(facts['extension/src/background/llm.ts']?.browser).toBe(true);
+    expect(facts['web/src/server.ts']?.browser).toBeUndefined();
+    const dir = fixture('browser-extension');
+    const llm = await migratedWithIndex(dir, 'extension/src/background/llm.ts');
+    expect(llm.output).toContain('// TODO(openai-to-azure): browser code cannot read server env');
+    expect(llm.output).not.toMatch(/AzureChatOpenAI|process\.env\.AZURE/);
+    expect((await migratedWithIndex(dir, 'web/src/server.ts')).output).toContain('new AzureOpenAI(');
   });
 
   it('skips a file that fails to parse and still indexes the rest', async () => {

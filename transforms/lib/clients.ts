@@ -6,7 +6,6 @@ import {
   OPENAI_SDK,
   clientWrapper,
   isAzureURL,
-  isBrowserModule,
   isOpenAIBaseURL,
   isModuleMock,
   isOpenAIEnvName,
@@ -20,6 +19,7 @@ import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindin
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
 import { literalText, literalValue } from './literals.js';
+import { runsInBrowser } from './browser.js';
 import { laterWrites } from './later-writes.js';
 import type { TransformContext } from './types.js';
 
@@ -459,7 +459,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   const names = quotesPackage(ctx.source, OPENAI_SDK);
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
-  const browser = reach === 'direct' && isBrowserModule(ctx.source);
+  const browser = reach === 'direct' && runsInBrowser(ctx);
   const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), browser, mocks: [] };
   ctx.shared.set(key, result);
   if (!names) return result;

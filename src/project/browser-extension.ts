@@ -1,0 +1,52 @@
+/**
+ * Browser extensions' packages: a folder with an extension manifest beside its package.json. Every file of such a
+ * package runs in the browser (a background service worker, a content script, a popup) whatever its own text shows:
+ * a helper module the background script imports reads no `chrome.*` itself, and has no `process` either.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where a package keeps its manifest: at its root, as JSON or as the script that writes it, or in a static folder. */
+const MANIFESTS = ['manifest.json', 'manifest.js', 'manifest.mjs', 'manifest.ts', 'public/manifest.json', 'src/manifest.json', 'src/manifest.ts', 'static/manifest.json'];
+/** Extension frameworks whose config stands for the manifest (WXT generates it). */
+const FRAMEWORK_CONFIGS = ['wxt.config.ts', 'wxt.config.js', 'wxt.config.mjs'];
+/** What makes a manifest an extension's (a web app's `manifest.json` has no `manifest_version`). */
+const MANIFEST_VERSION = /["']?manifest_version["']?\s*:\s*[23]\b/;
+const MAX_MANIFEST_SIZE = 200_000;
+
+function isExtensionManifest(file: string): boolean {
+  try {
+    if (statSync(file).size > MAX_MANIFEST_SIZE) return false;
+    return MANIFEST_VERSION.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Answers, folder by folder, whether files there belong to a browser extension's package. */
+export class ExtensionPackages {
+  private readonly byDir = new Map<string, boolean>();
+
+  /** Whether `file` lies in a package (the nearest folder above it with a package.json) that is a browser extension. */
+  contains(file: string): boolean {
+    const walked: string[] = [];
+    let answer = false;
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      const known = this.byDir.get(dir);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      walked.push(dir);
+      if (existsSync(path.join(dir, 'package.json'))) {
+        answer =
+          FRAMEWORK_CONFIGS.some((name) => existsSync(path.join(dir, name))) ||
+          MANIFESTS.some((name) => isExtensionManifest(path.join(dir, name)));
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+    for (const dir of walked) this.byDir.set(dir, answer);
+    return answer;
+  }
+}
