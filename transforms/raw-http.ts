@@ -23,7 +23,7 @@ import {
   type SurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
-import { handedToClient, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
+import { handedToClient, heldUnread, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
@@ -708,7 +708,7 @@ export const rawHttp: Transform = {
     const text = (node: Node): string => (node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join(''));
     const named = (node: Node): boolean => mentionsOpenAIHost(text(node));
     const literals = [...ctx.index.find('StringLiteral', named), ...ctx.index.find('TemplateLiteral', named)].filter(
-      (path) => isValuePosition(path) && !handedToClient(ctx, path),
+      (path) => isValuePosition(path) && !handedToClient(ctx, path) && !heldUnread(ctx, path),
     );
     const migrated: ASTPath<Node>[] = [];
     const browser = runsInBrowser(ctx);

@@ -87,18 +87,34 @@ export function handedToClient(ctx: TransformContext, path: ASTPath<Node>, owner
   const declared = id && ctx.index.resolve(id);
   if (!declared) return false;
   return ctx.index.usesOf(declared).some((use) => {
-    // Through casts (`options as ClientOptions`), table lookups (`PROVIDERS[provider]`) and spreads (`{ ...options,
-    // endpoint }`, as a migrated client has it) to the call or construction it is an argument of.
+    // Through casts (`options as ClientOptions`), table lookups (`PROVIDERS[provider]`), spreads (`{ ...options,
+    // endpoint }`, as a migrated client has it), fallbacks and an options literal's values (`const baseURL = … ??
+    // 'https://api.openai.com/v1'; new OpenAI({ baseURL })`) to the call or construction it is an argument of.
     let argument = use;
     let up = ctx.index.parentOf(use);
     const passes = (node: Node, child: Node): boolean =>
       (unwrap(node) !== node && node.expression === child) ||
       (node.type === 'MemberExpression' && node.object === child) ||
       node.type === 'SpreadElement' ||
-      (node.type === 'ObjectExpression' && child.type === 'SpreadElement');
+      node.type === 'LogicalExpression' ||
+      (node.type === 'ConditionalExpression' && node.test !== child) ||
+      (node.type === 'ObjectProperty' && node.value === child) ||
+      (node.type === 'ObjectExpression' && (child.type === 'SpreadElement' || child.type === 'ObjectProperty'));
     while (up && passes(up, argument)) [argument, up] = [up, ctx.index.parentOf(up)];
     return set.has(up) && (up.arguments as Node[]).includes(argument) && owner(up);
   });
+}
+
+/**
+ * Whether the value at `path` is held by a variable nothing reads and no export names (`const baseURL = … ??
+ * 'https://api.openai.com/v1'` once the client transform replaced the `baseURL` option it went to): nothing sends it.
+ */
+export function heldUnread(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  const id = optionsVariable(path);
+  const declared = id && ctx.index.resolve(id);
+  if (!declared || declared.id !== id) return false;
+  const statement = ctx.index.parentOf(ctx.index.parentOf(id));
+  return statement?.type === 'VariableDeclaration' && ctx.index.parentOf(statement)?.type !== 'ExportNamedDeclaration' && ctx.index.usesOf(declared).length === 0;
 }
 
 /** The variable a value is an option of: its object literal's (`const o = { k: v }`), or a write into it (`o.k = v`). */
