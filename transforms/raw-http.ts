@@ -42,6 +42,8 @@ type Node = any; // Babel AST via recast.
 
 const UNCLEAR_URL =
   "this names OpenAI's API host but is not a whole /v1 URL this tool can rewrite: point it at your Azure OpenAI resource (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)";
+const PROSE_URL =
+  "this text names OpenAI's API among other words (a command, an example, a message), not a URL the code requests, so it is left as it is: if people run or read it, show your Azure OpenAI endpoint (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`, an `api-key` header) instead";
 const COMPARED_URL =
   "this checks a value against OpenAI's URL: once that value points at Azure OpenAI the check no longer matches; check against your Azure endpoint (AZURE_OPENAI_ENDPOINT) where it should";
 const MTLS =
@@ -148,6 +150,13 @@ function hostJoins(ctx: TransformContext, host: ASTPath<Node>, depth = 0): HostJ
   }
   if (depth > 1 || parent?.type !== 'VariableDeclarator' || parent.init !== p.node || parent.id.type !== 'Identifier') return [];
   return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => hostJoins(ctx, ref, depth + 1));
+}
+
+/** Whether a string names OpenAI's host after a blank (`curl https://api.openai.com/…`, `see api.openai.com`): no URL holds one. */
+function inProse(node: Node): boolean {
+  const text: string = literalValue(node) ?? node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
+  const at = text.search(/api\.openai\.com/i);
+  return at > 0 && /\s/.test(text.slice(0, at));
 }
 
 /**
@@ -759,7 +768,7 @@ export const rawHttp: Transform = {
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);
       if (rewritten) migrated.push(rewritten);
-      else ctx.todo(path, unclearURLMessage(ctx, path));
+      else ctx.todo(path, inProse(node) ? PROSE_URL : unclearURLMessage(ctx, path));
     }
     if (migrated.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
