@@ -131,6 +131,14 @@ function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
     const config = objectLiteral(value);
     const baseURL = config && propertyPath(config, 'baseURL');
     if (baseURL) fromCode ??= baseURLFromCode(ctx, baseURL.get('value'));
+    // Written into after it was made, as the options can be (`configuration.baseURL = settings.baseUrl`).
+    for (const write of config ? laterWrites(ctx, config) : []) {
+      if (write.key === '*') return true;
+      if (write.key === 'baseURL' && baseURLKind(ctx, write.value) !== 'openai') {
+        fromCode ??= baseURLFromCode(ctx, write.value);
+        return true;
+      }
+    }
     return pointsElsewhere(ctx, value);
   };
   const configuration = props.get('configuration');
