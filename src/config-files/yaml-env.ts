@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, visit, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { AZURE_ENV } from '../core/index.js';
 import { maskSecret } from '../core/secrets.js';
 import {
@@ -33,13 +33,17 @@ function referenceTo(name: string): RegExp {
 
 /**
  * How the API key's value reads its variable, so a variable added beside it reads its own the same way:
- * `${{ secrets.X }}` (or `vars.`, `env.`), `${X}` (a default or error text after it is dropped) and bare `$X`;
- * else the variable's placeholder (the endpoint's shape, or empty).
+ * `${{ secrets.X }}` (or `vars.`, `env.`, also inside a longer expression), `${X}` (a default or error text after it
+ * is dropped) and bare `$X`; else the variable's placeholder (the endpoint's shape, or empty).
  */
 function valueLike(name: string, ctx: ConfigContext): (valueSource: string, oldName: string) => string {
   return (valueSource, oldName) => {
     const m = new RegExp(`(\\$\\{\\{\\s*(?:secrets|vars|env)\\.)${oldName}(\\s*\\}\\})`).exec(valueSource);
     if (m) return `${m[1]}${name}${m[2]}`;
+    // An Actions expression around the reference (`${{ matrix.ai == 'openai' && secrets.X || '' }}`): the same one.
+    if (/^\$\{\{[\s\S]*\}\}$/.test(valueSource.trim()) && referenceTo(oldName).test(valueSource)) {
+      return valueSource.trim().replace(referenceTo(oldName), `$1${name}`);
+    }
     if (new RegExp(`\\$\\{${oldName}\\b`).test(valueSource)) return `\${${name}}`;
     if (new RegExp(`\\$${oldName}\\b`).test(valueSource)) return `$${name}`;
     return placeholderFor(name, ctx);
@@ -228,6 +232,20 @@ class YamlEditor {
   }
 }
 
+/** The anchored maps an env block merges in (`environment: { <<: *common-env }`, `<<: [*a, *b]`): env blocks too. */
+function mergedMaps(doc: Document, block: YAMLMap): YAMLMap[] {
+  const out: YAMLMap[] = [];
+  for (const pair of block.items as Pair<Node, Node>[]) {
+    if (!isScalar(pair.key) || pair.key.value !== '<<') continue;
+    const sources = isSeq(pair.value) ? (pair.value.items as Node[]) : [pair.value];
+    for (const source of sources) {
+      const target = isAlias(source) ? source.resolve(doc) : undefined;
+      if (isMap(target)) out.push(target);
+    }
+  }
+  return out;
+}
+
 /**
  * Rename the OpenAI variables of every `env:` / `environment:` block (map or list form) in a YAML file, with the
  * `yaml` package's parse giving each node's exact range: edits are splices there, so every other byte stays.
@@ -242,12 +260,21 @@ export function editYaml(body: string, ctx: ConfigContext): ConfigEdit {
     const error = doc.errors[0];
     if (error) throw new Error(`does not parse as YAML: ${error.message.split('\n')[0]}`);
   }
+  // Each env map once: one anchored block may be merged into several (`x-env: &env …`, then `<<: *env`).
+  const edited = new Set<Node>();
+  const editMap = (map: YAMLMap): void => {
+    if (map.flow || edited.has(map)) return;
+    edited.add(map);
+    editor.envMap(map);
+  };
   for (const doc of docs) {
     visit(doc, {
       Pair(_, pair) {
         if (!isScalar(pair.key) || !ENV_KEYS.has(String(pair.key.value))) return;
-        if (isMap(pair.value) && !pair.value.flow) editor.envMap(pair.value);
-        else if (isSeq(pair.value) && !pair.value.flow) editor.envSeq(pair.value.items as Node[]);
+        if (isMap(pair.value)) {
+          editMap(pair.value);
+          for (const merged of mergedMaps(doc, pair.value)) editMap(merged);
+        } else if (isSeq(pair.value) && !pair.value.flow) editor.envSeq(pair.value.items as Node[]);
       },
     });
   }

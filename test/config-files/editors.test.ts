@@ -307,6 +307,45 @@ describe('YAML', () => {
     expect(editEnvTemplate('OPENAI_API_KEY=\n', aiSdk).output).not.toContain('OPENAI_API_KEY');
   });
 
+  it('compose: an anchored block merged into env blocks (<<: *common-env) is an env block, edited once', () => {
+    const input = [
+      'x-common-env: &common-env',
+      '  OPENAI_API_KEY: ${OPENAI_API_KEY}',
+      '  REDIS_URL: redis://redis:6379',
+      'services:',
+      '  api:',
+      '    environment:',
+      '      <<: *common-env',
+      '      PORT: 3002',
+      '  worker:',
+      '    environment: { <<: *common-env }',
+      '',
+    ].join('\n');
+    const out = editYaml(input, classic).output;
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      'x-common-env: &common-env',
+      '  AZURE_OPENAI_API_KEY: ${AZURE_OPENAI_API_KEY}',
+      '  AZURE_OPENAI_ENDPOINT: ${AZURE_OPENAI_ENDPOINT}',
+      '  OPENAI_API_VERSION: "2024-10-21"',
+      '  REDIS_URL: redis://redis:6379',
+    ]);
+    expect(out.match(/AZURE_OPENAI_API_KEY:/g)).toHaveLength(1);
+    expect(out).toContain('    environment: { <<: *common-env }');
+  });
+
+  it('workflows: a key read inside a longer expression gives its companions the same expression', () => {
+    const input = ['env:', "  OPENAI_API_KEY: ${{ matrix.ai == 'openai' && secrets.OPENAI_API_KEY || '' }}", ''].join('\n');
+    expect(editYaml(input, classic).output).toBe(
+      [
+        'env:',
+        "  AZURE_OPENAI_API_KEY: ${{ matrix.ai == 'openai' && secrets.AZURE_OPENAI_API_KEY || '' }}",
+        "  AZURE_OPENAI_ENDPOINT: ${{ matrix.ai == 'openai' && secrets.AZURE_OPENAI_ENDPOINT || '' }}",
+        '  OPENAI_API_VERSION: "2024-10-21"',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it("a Helm chart's values: the env blocks it adds or keeps in a Secret", () => {
     const input = ['image: app:1', 'secretEnv:', '  AUTH_SECRET: ""', '  OPENAI_API_KEY: ""', 'extraEnv:', '  LOG_LEVEL: info', ''].join('\n');
     const out = editYaml(input, classic).output;
