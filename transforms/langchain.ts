@@ -3,6 +3,7 @@ import {
   ACCOUNT_NOTE,
   ACCOUNT_OPTIONS,
   BROWSER_MODULE_MESSAGE,
+  PREVIEW_API_VERSION,
   LANGCHAIN_AZURE_FIELDS,
   LANGCHAIN_AZURE_INPUT_TYPE,
   LANGCHAIN_CLASSES,
@@ -19,6 +20,8 @@ import {
   ownApiKeyMessage,
   isHostedToolType,
   isModelName,
+  isReasoningModel,
+  reasoningPreviewNote,
   type LangChainClass,
 } from '../src/core/index.js';
 import { runsInBrowser } from './lib/browser.js';
@@ -204,6 +207,14 @@ function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
   return kept;
 }
 
+/** The api-version an Azure class gets: the user's, else the preview for a reasoning model (see isReasoningModel). */
+function apiVersionFor(ctx: TransformContext, model: string | undefined): string {
+  const { apiVersion, apiVersionExplicit } = ctx.options;
+  if (apiVersionExplicit || model === undefined || !isReasoningModel(model)) return apiVersion;
+  noteOnce(ctx, reasoningPreviewNote([model], apiVersion));
+  return PREVIEW_API_VERSION;
+}
+
 function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boolean): void {
   const { j } = ctx;
   const modelProp = fields.props.get('model') ?? fields.props.get('modelName');
@@ -229,11 +240,12 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     if (modelProp && !model) ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
     azure.push(j.objectProperty(j.identifier(c.cls.deploymentField), deployment));
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: ${envCode(ctx, LANGCHAIN_ENV.endpoint)}`));
-    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: ${envCode(ctx, LANGCHAIN_ENV.apiVersion)} ?? ${str(ctx, ctx.options.apiVersion)}`));
+    const apiVersion = apiVersionFor(ctx, model);
+    azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: ${envCode(ctx, LANGCHAIN_ENV.apiVersion)} ?? ${str(ctx, apiVersion)}`));
     azure.push(keyProperty(ctx, false));
     ctx.readsEnv(LANGCHAIN_ENV.endpoint);
     needsRelease(ctx.outcome, 'langchainEndpoint');
-    readsApiVersion(ctx, LANGCHAIN_ENV.apiVersion, ctx.options.apiVersion);
+    readsApiVersion(ctx, LANGCHAIN_ENV.apiVersion, apiVersion);
     if (configKept.length > 0) {
       azure.push(j.objectProperty(j.identifier('configuration'), j.objectExpression(configKept)));
     }

@@ -8,15 +8,18 @@ import {
   MOCKED_SDK_MESSAGE,
   OPENAI_SDK,
   PREVIEW_API_VERSION,
+  isReasoningModel,
   needsPreviewApiVersion,
   oldPinMessage,
   pinnedBelow,
+  reasoningPreviewNote,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { migrateOptions } from './lib/client-options.js';
-import { fileClients, isClientExpression, mockProvides, type Construction } from './lib/clients.js';
+import { fileClients, isClientExpression, mockProvides, unwrap, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
-import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
+import { addNamedExport, blockOf, memberName, propertyName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
+import { literalValue } from './lib/literals.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { movedByAgents } from './agents-sdk.js';
 import { asJscodeshift } from './lib/run.js';
@@ -33,12 +36,24 @@ function apiVersionFor(ctx: TransformContext): string {
   const { apiVersion, apiVersionExplicit, target } = ctx.options;
   if (target !== 'classic' || apiVersionExplicit) return apiVersion;
   // Calls in this file, then those other files make on a client constructed here (the project index's facts).
-  const preview = [...new Set([...clientCalls(ctx).map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
-  if (preview.length === 0) return apiVersion;
-  ctx.outcome.notes.push(
-    `uses preview api-version ${PREVIEW_API_VERSION}: ${preview.join(', ')} ${preview.length === 1 ? 'is' : 'are'} not in the dated GA api-version ${apiVersion} (or migrate with --target v1)`,
-  );
+  const calls = clientCalls(ctx);
+  const preview = [...new Set([...calls.map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
+  const reasoning = [...new Set(calls.flatMap((c) => literalModel(c.path.node as Node) ?? []).filter(isReasoningModel))];
+  if (preview.length === 0 && reasoning.length === 0) return apiVersion;
+  if (preview.length > 0) {
+    ctx.outcome.notes.push(
+      `uses preview api-version ${PREVIEW_API_VERSION}: ${preview.join(', ')} ${preview.length === 1 ? 'is' : 'are'} not in the dated GA api-version ${apiVersion} (or migrate with --target v1)`,
+    );
+  } else ctx.outcome.notes.push(reasoningPreviewNote(reasoning, apiVersion));
   return PREVIEW_API_VERSION;
+}
+
+/** The model a call's options literal names as a string (`create({ model: 'o3-mini', … })`). */
+function literalModel(call: Node): string | undefined {
+  const options = unwrap(call.arguments?.[0]);
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const model = (options.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyName(p.key) === 'model');
+  return model ? literalValue(unwrap(model.value)) : undefined;
 }
 
 /** The top-level statement holding a path. */

@@ -10,6 +10,22 @@ export const DEFAULT_API_VERSION = '2024-10-21';
 /** Latest dated preview: needed by Responses, vector stores, Assistants and images.edit on the classic target. */
 export const PREVIEW_API_VERSION = '2025-04-01-preview';
 
+/**
+ * Reasoning models (the o-series, gpt-5 and later, codex-mini): Azure serves them from api-version
+ * 2024-12-01-preview on ("enabled only for api versions 2024-12-01-preview and later"), not on the dated GA
+ * `DEFAULT_API_VERSION`, so on the classic target a client that sends one takes the preview.
+ */
+const REASONING_MODEL = /^(?:o1|o3|o4|gpt-5|codex-mini)(?:[-.]|$)/i;
+
+export function isReasoningModel(model: string): boolean {
+  return REASONING_MODEL.test(model);
+}
+
+/** The report note for a construction that takes the preview api-version for the reasoning models its calls send. */
+export function reasoningPreviewNote(models: readonly string[], apiVersion: string): string {
+  return `uses preview api-version ${PREVIEW_API_VERSION}: reasoning model${models.length === 1 ? '' : 's'} ${models.join(', ')} ${models.length === 1 ? 'is' : 'are'} served from api-version 2024-12-01-preview on, not on the dated GA api-version ${apiVersion} (or migrate with --target v1)`;
+}
+
 const DATED_API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
 
 /** Whether dated api-version `a` is later than `b` (`2025-04-01-preview` > `2024-10-21`); never for `v1`, `preview`. */
