@@ -134,9 +134,22 @@ function factoryCall(state: State, root: Root): void {
     held = parentOf(held.parent);
   }
   const holder = held.parent as ASTPath<Node>;
-  if (holder?.node.type === 'VariableDeclarator' && holder.node.id.type === 'Identifier') {
-    for (const ref of referencesOf(ctx.j, ctx.root, holder.node.id)) instanceUse(state, { path: ref, kind: 'instance', moves: true });
-  } else instanceUse(state, { path: call, kind: 'instance', moves: true });
+  const user = holder?.node as Node;
+  // The variable it is declared or assigned into (`let openai; … openai = createOpenAI(…)`), whose uses follow.
+  const declared =
+    user?.type === 'VariableDeclarator' && user.id.type === 'Identifier'
+      ? user.id
+      : user?.type === 'AssignmentExpression' && user.right === held.node && user.left.type === 'Identifier'
+        ? ctx.index.resolve(user.left)?.id
+        : undefined;
+  if (declared) {
+    for (const ref of referencesOf(ctx.j, ctx.root, declared)) if (ref.node !== user.left) instanceUse(state, { path: ref, kind: 'instance', moves: true });
+  } else if ((CALLS.has(user?.type) && user.callee === held.node) || (MEMBERS.has(user?.type) && user.object === held.node)) {
+    instanceUse(state, { path: call, kind: 'instance', moves: true });
+  } else {
+    // In a table (`{ openai: createOpenAI(…) }`), returned, handed on: the model ids it gets are given elsewhere.
+    ctx.todo(call, AI_SDK_MESSAGES.providerHeldElsewhere);
+  }
 }
 
 /** Calls and member reads, optional ones too (`openai?.('gpt-4o')`, `openai?.chat('gpt-4o')`: a provider made only when configured). */

@@ -71,6 +71,8 @@ export const AI_SDK = {
 } as const;
 
 export const AI_SDK_MESSAGES = {
+  providerHeldElsewhere:
+    'this provider is kept in a table, returned or handed on, so the model ids it is given are written elsewhere, out of reach here: each must now be an Azure deployment name',
   factoryHandedOn: (name: string) =>
     `${name} is handed on here, not called: the provider is made elsewhere, with settings and model ids this tool cannot see, so it stays on @ai-sdk/openai; for Azure hand on createAzure from @ai-sdk/azure and give it Azure settings (resourceName, or baseURL \`\${AZURE_OPENAI_ENDPOINT}/openai/v1\`; apiKey) and deployment names as model ids`,
   memberWithoutCounterpart: (member: string) =>
