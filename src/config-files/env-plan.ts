@@ -85,8 +85,16 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   return DELETE;
 }
 
+/** The Azure key variables migrated code reads: the openai SDK's and LangChain's, the AI SDK's Azure provider's. */
+export const KEY_VARIABLES: readonly string[] = [AZURE_ENV.apiKey, AI_SDK.env.apiKey];
+
+/** Whether an OpenAI variable holds the API key (`OPENAI_API_KEY`, `OPENAI_KEY`). */
+export function isKeyVariable(name: string): boolean {
+  return azureReplacementFor(name) === AZURE_ENV.apiKey;
+}
+
 /** Azure variables that hold the same setting under another client's name: an OpenAI key becomes whichever the code reads. */
-const SAME_SETTING: Readonly<Record<string, readonly string[]>> = { [AZURE_ENV.apiKey]: [AI_SDK.env.apiKey] };
+const SAME_SETTING: Readonly<Record<string, readonly string[]>> = { [AZURE_ENV.apiKey]: KEY_VARIABLES.filter((n) => n !== AZURE_ENV.apiKey) };
 
 /**
  * Variables a block that sets the API key must also set for the migrated code to connect, when it reads them: the

@@ -7,6 +7,8 @@ import {
   ENDPOINT_PLACEHOLDER,
   fateOf,
   isConnectionVariable,
+  isKeyVariable,
+  KEY_VARIABLES,
   placeholderFor,
   secretIn,
   type ConfigContext,
@@ -126,7 +128,7 @@ class YamlEditor {
       const valueSrc = pair.value?.range ? this.source(pair.value) : '';
       // A date-like api-version is quoted so YAML 1.1 readers (compose) keep it a string; an empty value is "".
       const quoted = (n: string, v: string): string => (n === AZURE_ENV.apiVersion || v === '' ? JSON.stringify(v) : v);
-      const added = this.companions(names, line).map(([n, v]) => `${indent}${n}: ${quoted(n, v(valueSrc, name))}\n`);
+      const added = this.companions(names, line, name).map(([n, v]) => `${indent}${n}: ${quoted(n, v(valueSrc, name))}\n`);
       this.insert(this.lineEnd(end), added);
     }
   }
@@ -165,7 +167,7 @@ class YamlEditor {
     if (!isConnectionVariable(name)) return;
     const prefix = this.text.slice(this.lineStart(item.range![0]), item.range![0]);
     const quote = /^["']/.exec(src)?.[0] ?? '';
-    const added = this.companions(names, line).map(([n, v]) => {
+    const added = this.companions(names, line, name).map(([n, v]) => {
       const value = rest.length > 0 ? `=${v(rest.join('='), name)}` : '';
       return `${prefix}${quote}${n}${value}${quote}\n`;
     });
@@ -191,7 +193,7 @@ class YamlEditor {
     if (!isConnectionVariable(name)) return;
     const prefix = this.text.slice(this.lineStart(item.range![0]), item.range![0]);
     const inner = ' '.repeat(prefix.length);
-    const added = this.companions(names, line).map(([n, v]) => `${prefix}name: ${n}\n${inner}value: ${JSON.stringify(v('', name))}\n`);
+    const added = this.companions(names, line, name).map(([n, v]) => `${prefix}name: ${n}\n${inner}value: ${JSON.stringify(v('', name))}\n`);
     this.insert(this.lineEnd(item.range![1]), added);
   }
 
@@ -209,13 +211,16 @@ class YamlEditor {
   }
 
   /**
-   * What is added beside the API key, each when the code reads it and the block lacks it: the endpoint, the other
-   * connection settings (the AI SDK's resource name and key), on the classic target the api-version.
+   * What is added beside the API key (or base URL, `beside`), each when the code reads it and the block lacks it: the
+   * endpoint, the other connection settings (the AI SDK's resource name, another client's key beside a key), on the
+   * classic target the api-version.
    */
-  private companions(names: Set<string>, line: number): [string, (valueSource: string, oldName: string) => string][] {
+  private companions(names: Set<string>, line: number, beside: string): [string, (valueSource: string, oldName: string) => string][] {
     const out: [string, (valueSource: string, oldName: string) => string][] = [];
     for (const name of CONNECTION_COMPANIONS) {
       if (!this.ctx.env.includes(name) || names.has(name)) continue;
+      // A key goes only beside a key: beside a base URL it would override one set elsewhere (an env_file, a secret).
+      if (KEY_VARIABLES.includes(name) && !isKeyVariable(beside)) continue;
       out.push([name, name === AZURE_ENV.apiVersion ? () => apiVersionFor(name, this.ctx)! : valueLike(name, this.ctx)]);
     }
     for (const [n] of out) names.add(n);

@@ -333,6 +333,13 @@ describe('YAML', () => {
     expect(out).toContain('    environment: { <<: *common-env }');
   });
 
+  it('a key is added only beside a key: beside a base URL it would override one set elsewhere (env_file, a secret)', () => {
+    const input = ['services:', '  app:', '    env_file: .env', '    environment:', '      OPENAI_BASE_URL: ${OPENAI_BASE_URL}', ''].join('\n');
+    const out = editYaml(input, classic).output;
+    expect(out).toContain('AZURE_OPENAI_ENDPOINT: ${AZURE_OPENAI_ENDPOINT}');
+    expect(out).not.toContain('AZURE_OPENAI_API_KEY');
+  });
+
   it('workflows: a key read inside a longer expression gives its companions the same expression', () => {
     const input = ['env:', "  OPENAI_API_KEY: ${{ matrix.ai == 'openai' && secrets.OPENAI_API_KEY || '' }}", ''].join('\n');
     expect(editYaml(input, classic).output).toBe(
