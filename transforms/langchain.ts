@@ -435,11 +435,13 @@ export const langchain: Transform = {
     // Browser code keeps OpenAI's classes: the Azure fields would be `process.env` reads it does not have.
     const browser = found.length > 0 && runsInBrowser(ctx);
     for (const c of found) {
-      if (browser) {
+      const args = (c.path.node as Node).arguments as Node[];
+      // In browser code a class the file points at another server (a `baseURL`) stays unmarked; one with no options
+      // talks to OpenAI, and gets the marker before any option is added.
+      if (browser && args.length === 0) {
         ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
         continue;
       }
-      const args = (c.path.node as Node).arguments as Node[];
       if (args.length === 0) args.push(ctx.j.objectExpression([]));
       const object = objectLiteral(c.path.get('arguments', 0));
       if (!object) {
@@ -449,6 +451,10 @@ export const langchain: Transform = {
       const fields = readFields(ctx, object);
       if (fields.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(fields.baseURLFromCode));
       if (fields.skip) continue;
+      if (browser) {
+        ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+        continue;
+      }
       const responses = fields.props.get('useResponsesApi');
       const usesResponses =
         responsesFile || (responses !== undefined && unwrap((responses.node as Node).value)?.value !== false);
