@@ -152,9 +152,14 @@ function hostJoins(ctx: TransformContext, host: ASTPath<Node>, depth = 0): HostJ
   return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => hostJoins(ctx, ref, depth + 1));
 }
 
+/** A string's text, or a template's text parts joined (its expressions left out). */
+function wholeText(node: Node): string {
+  return node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
+}
+
 /** Whether a string names OpenAI's host after a blank (`curl https://api.openai.com/…`, `see api.openai.com`): no URL holds one. */
 function inProse(node: Node): boolean {
-  const text: string = literalValue(node) ?? node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
+  const text = wholeText(node);
   const at = text.search(/api\.openai\.com/i);
   return at > 0 && /\s/.test(text.slice(0, at));
 }
@@ -714,8 +719,7 @@ export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
     if (!mentionsOpenAIHost(ctx.source)) return;
-    const text = (node: Node): string => (node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join(''));
-    const named = (node: Node): boolean => mentionsOpenAIHost(text(node));
+    const named = (node: Node): boolean => mentionsOpenAIHost(wholeText(node));
     const literals = [...ctx.index.find('StringLiteral', named), ...ctx.index.find('TemplateLiteral', named)].filter(
       (path) => isValuePosition(path) && !handedToClient(ctx, path) && !heldUnread(ctx, path),
     );

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { nearestPackageJson } from '../config-files/scope.js';
 
 /** Where a package keeps its manifest: at its root, as JSON or as the script that writes it, or in a static folder. */
 const MANIFESTS = ['manifest.json', 'manifest.js', 'manifest.mjs', 'manifest.ts', 'public/manifest.json', 'src/manifest.json', 'src/manifest.ts', 'static/manifest.json'];
@@ -23,30 +24,24 @@ function isExtensionManifest(file: string): boolean {
   }
 }
 
-/** Answers, folder by folder, whether files there belong to a browser extension's package. */
+/** Answers, package by package, whether files belong to a browser extension's package. */
 export class ExtensionPackages {
-  private readonly byDir = new Map<string, boolean>();
+  /** Each folder's nearest package.json, as `nearestPackageJson` caches it. */
+  private readonly known = new Map<string, string | undefined>();
+  private readonly byPackage = new Map<string, boolean>();
 
   /** Whether `file` lies in a package (the nearest folder above it with a package.json) that is a browser extension. */
   contains(file: string): boolean {
-    const walked: string[] = [];
-    let answer = false;
-    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-      const known = this.byDir.get(dir);
-      if (known !== undefined) {
-        answer = known;
-        break;
-      }
-      walked.push(dir);
-      if (existsSync(path.join(dir, 'package.json'))) {
-        answer =
-          FRAMEWORK_CONFIGS.some((name) => existsSync(path.join(dir, name))) ||
-          MANIFESTS.some((name) => isExtensionManifest(path.join(dir, name)));
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
+    const manifest = nearestPackageJson(file, [path.parse(file).root], this.known);
+    if (!manifest) return false;
+    const dir = path.dirname(manifest);
+    let answer = this.byPackage.get(dir);
+    if (answer === undefined) {
+      answer =
+        FRAMEWORK_CONFIGS.some((name) => existsSync(path.join(dir, name))) ||
+        MANIFESTS.some((name) => isExtensionManifest(path.join(dir, name)));
+      this.byPackage.set(dir, answer);
     }
-    for (const dir of walked) this.byDir.set(dir, answer);
     return answer;
   }
 }
