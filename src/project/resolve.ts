@@ -152,12 +152,19 @@ export class ModuleResolver {
   private contextFor(dir: string): ConfigContext {
     let context = this.configByDir.get(dir);
     if (context) return context;
-    const configFile = findConfigFile(dir) ?? '';
-    context = this.contextByConfig.get(configFile);
+    const parent = path.dirname(dir);
+    // The nearest config: this folder's own, else its parent's context (each folder on the way asked once).
+    const configFile = findConfigFile(dir, false);
+    if (configFile === undefined && parent !== dir) {
+      context = this.contextFor(parent);
+      this.configByDir.set(dir, context);
+      return context;
+    }
+    context = this.contextByConfig.get(configFile ?? '');
     if (!context) {
       const options = configFile ? readAliasOptions(configFile) : {};
       context = { options, aliases: options.paths !== undefined || options.baseUrl !== undefined };
-      this.contextByConfig.set(configFile, context);
+      this.contextByConfig.set(configFile ?? '', context);
     }
     this.configByDir.set(dir, context);
     return context;

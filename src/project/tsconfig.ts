@@ -3,14 +3,17 @@ import path from 'node:path';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
-/** The nearest tsconfig.json (or jsconfig.json, as Next.js JS apps keep their `paths` there) at or above `dir`. */
-export function findConfigFile(dir: string): string | undefined {
+/**
+ * The nearest tsconfig.json (or jsconfig.json, as Next.js JS apps keep their `paths` there) at or above `dir`;
+ * in `dir` alone when `above` is false.
+ */
+export function findConfigFile(dir: string, above = true): string | undefined {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     for (const name of CONFIG_NAMES) {
       const candidate = path.join(current, name);
       if (existsSync(candidate)) return candidate;
     }
-    if (path.dirname(current) === current) return undefined;
+    if (!above || path.dirname(current) === current) return undefined;
   }
 }
 
