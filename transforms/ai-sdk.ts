@@ -372,8 +372,40 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
     moves.push({ binding, whole, exportName, local });
     for (const r of moving) renameRoot(ctx, r, local, false);
   }
+  const moved = new Set(moves.map((m) => m.binding));
+  if (state.roots.every((r) => r.moves && (!r.binding || moved.has(r.binding)))) moves.push(...typeMoves(ctx, bindings));
   moveImports(ctx, moves, bindings, present);
 }
+
+/**
+ * The provider types the file imports (`AI_SDK.types`), once every provider value of the file moved: each goes to
+ * its Azure counterpart and its type references are renamed. A type also used otherwise (re-exported) stays.
+ */
+function typeMoves(ctx: TransformContext, bindings: readonly ModuleBinding[]): Move[] {
+  const moves: Move[] = [];
+  for (const binding of bindings) {
+    const exportName = Object.hasOwn(AI_SDK.types, binding.imported) ? AI_SDK.types[binding.imported as keyof typeof AI_SDK.types] : undefined;
+    if (exportName === undefined || binding.style !== 'esm-named') continue;
+    const specifier = ctx.index.parentOf(binding.id);
+    const uses = ctx.index.named(binding.local).filter((id) => {
+      const parent = ctx.index.parentOf(id);
+      // The specifier's own names, and another import's export name (`OpenAIProvider as P`), bind nothing here.
+      return parent !== specifier && !(parent?.type === 'ImportSpecifier' && parent.imported === id);
+    });
+    if (!uses.every((id) => isTypeReference(ctx.index.parentOf(id), id))) continue;
+    const local = binding.local !== binding.imported ? binding.local : freeName(ctx, exportName);
+    for (const id of uses) id.name = local;
+    invalidateIndex(ctx.root);
+    moves.push({ binding, whole: true, exportName, local, type: true });
+  }
+  return moves;
+}
+
+/** `T` in `x: T`, `T<…>`, `extends T`, `implements T`. */
+function isTypeReference(parent: Node, id: Node): boolean {
+  return (parent?.type === 'TSTypeReference' && parent.typeName === id) || (TYPE_HERITAGE.has(parent?.type) && parent.expression === id);
+}
+const TYPE_HERITAGE = new Set(['TSExpressionWithTypeArguments', 'TSInterfaceHeritage', 'TSClassImplements']);
 
 /**
  * The Vercel AI SDK's OpenAI provider (`@ai-sdk/openai`) → `@ai-sdk/azure`: `openai(id)` / `openai.<method>(id)` /

@@ -14,6 +14,8 @@ export interface Move {
   /** The `@ai-sdk/azure` export it binds (`*` for the module object). */
   exportName: string;
   local: string;
+  /** A type (`OpenAIProvider`): bound with `type` where the statement is not a type import already. */
+  type?: boolean;
 }
 
 /** `base`, or `base` with a suffix when the file already uses that name for something else. */
@@ -88,11 +90,12 @@ function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: 
     return;
   }
   if (node.type === 'ImportDeclaration') {
-    node.specifiers = unique(moves.filter((m) => !bound.has(m))).map((m) =>
-      m.exportName === '*'
-        ? j.importNamespaceSpecifier(j.identifier(m.local))
-        : j.importSpecifier(j.identifier(m.exportName), j.identifier(m.local)),
-    );
+    node.specifiers = unique(moves.filter((m) => !bound.has(m))).map((m) => {
+      if (m.exportName === '*') return j.importNamespaceSpecifier(j.identifier(m.local));
+      const specifier = j.importSpecifier(j.identifier(m.exportName), j.identifier(m.local)) as Node;
+      if (m.type && node.importKind !== 'type') specifier.importKind = 'type';
+      return specifier;
+    });
   } else if (node.type === 'VariableDeclaration') {
     for (const m of moves) {
       const { binding } = m;
@@ -126,7 +129,10 @@ function rewriteInPlace(ctx: TransformContext, statement: ASTPath<Node>, moves: 
 /** A new statement binding the moves' Azure exports, in the style (and module string scheme) of `like`'s statement. */
 function newStatement(ctx: TransformContext, like: ModuleBinding, moves: readonly Move[]): Node {
   const source = str(ctx, respecify(specifierOf(like.statement.node as Node) ?? '', AI_SDK.azurePackage));
-  const named = unique(moves).map((m) => (m.exportName === m.local ? m.exportName : `${m.exportName}${like.style.startsWith('esm') ? ' as ' : ': '}${m.local}`));
+  const named = unique(moves).map((m) => {
+    const name = m.exportName === m.local ? m.exportName : `${m.exportName}${like.style.startsWith('esm') ? ' as ' : ': '}${m.local}`;
+    return m.type ? `type ${name}` : name;
+  });
   if (like.style.startsWith('esm')) return statements(ctx, `import { ${named.join(', ')} } from ${source};`)[0];
   const load = like.style.startsWith('dynamic') ? `await import(${source})` : `require(${source})`;
   return statements(ctx, `const { ${named.join(', ')} } = ${load};`)[0];

@@ -32,6 +32,13 @@ export const AI_SDK = {
   /** Provider factories: `createOpenAI({ ... })`. */
   factories: { createOpenAI: 'createAzure' },
   /**
+   * Types naming what the factory and instance make: they follow the file's values (`let p: OpenAIProvider =
+   * createAzure(…)` does not compile, as Azure's provider lacks some of OpenAI's tools). `OpenAIProviderSettings`
+   * stays: Azure's settings lack `organization`, `project` and `name`, and such an object spread into `createAzure`
+   * compiles as it is.
+   */
+  types: { OpenAIProvider: 'AzureOpenAIProvider' },
+  /**
    * Provider methods taking a model id, which becomes a deployment on Azure; the same names exist on
    * `AzureOpenAIProvider` (1:1). Calling the provider itself (`openai(id)`) creates a Responses model.
    */
