@@ -22,7 +22,7 @@ import {
   unversionedSurfaceGap,
   type SurfaceGap,
 } from '../src/core/index.js';
-import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, templateText } from './lib/azure-url.js';
+import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, runsOnLoad, templateText } from './lib/azure-url.js';
 import { handedToClient, heldUnread, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
@@ -197,7 +197,7 @@ function rewriteURL(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> |
   if (!url?.versioned || source === undefined) return undefined;
   // The scheme, host and `/v1` hold no escapes, so they are as long in the source as in the cooked text.
   const rest = source.slice(text.length - url.rest.length);
-  const { code, model } = azureV1URLCode(ctx, url, rest);
+  const { code, model } = azureV1URLCode(ctx, url, rest, runsOnLoad(path));
   const replaced = replaceURL(ctx, path, code);
   ctx.change(node, 'endpoint');
   // What the SDK's call to this path would be told: not on Azure, or different there.

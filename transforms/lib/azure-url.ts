@@ -1,6 +1,8 @@
 import { AZURE_ENV, baseURLEnvNote, endpointOverrides, isOpenAIBaseURL, OPENAI_BASE_URL_ENV, type OpenAIURL } from '../../src/core/index.js';
+import type { ASTPath } from 'jscodeshift';
 import { unwrap } from './clients.js';
 import { envCode } from './deployment-ref.js';
+import { isFunction } from './file-index.js';
 import { isTypeScript, str } from './snippets.js';
 import { noteOnce, type TransformContext } from './types.js';
 
@@ -9,10 +11,27 @@ type Node = any; // Babel AST via recast.
 /** A placeholder the caller swaps for the deployment expression (a realtime URL's `?model=`). */
 export const DEPLOYMENT_PLACEHOLDER = '__openaiToAzureDeployment__';
 
-/** `process.env.AZURE_OPENAI_ENDPOINT!` (no `!` in JavaScript): the Azure resource URL, as code. */
-export function azureEndpointRead(ctx: TransformContext): string {
+/**
+ * `process.env.AZURE_OPENAI_ENDPOINT!` (no `!` in JavaScript): the Azure resource URL, as code. `eager`: the code runs
+ * as the module loads or a class is built (`runsOnLoad`), where a string that was a constant must not throw while the
+ * variable is unset: `(process.env.AZURE_OPENAI_ENDPOINT ?? '')`.
+ */
+export function azureEndpointRead(ctx: TransformContext, eager = false): string {
   ctx.readsEnv(AZURE_ENV.endpoint);
+  if (eager) return `(${envCode(ctx, AZURE_ENV.endpoint)} ?? ${str(ctx, '')})`;
   return `${envCode(ctx, AZURE_ENV.endpoint)}${isTypeScript(ctx) ? '!' : ''}`;
+}
+
+/** Class fields: their values run when the class (static) or each instance is built, not when a method is called. */
+const FIELDS = new Set(['ClassProperty', 'ClassPrivateProperty', 'ClassAccessorProperty', 'PropertyDefinition']);
+
+/** Whether the code at `path` runs as its module loads or in a class field's value, rather than in a function body. */
+export function runsOnLoad(path: ASTPath<Node>): boolean {
+  for (let p = path.parent as ASTPath<Node> | null; p; p = p.parent) {
+    if (isFunction(p.node)) return false;
+    if (FIELDS.has(p.node.type)) return true;
+  }
+  return true;
 }
 
 /** Text as the inside of a template literal. */
@@ -25,9 +44,9 @@ export function templateText(text: string): string {
  * stripped of trailing slashes (and on a ws scheme for WebSocket URLs). `rest` is template-literal text (what followed
  * `/v1`); a literal model name in its `model=` query becomes DEPLOYMENT_PLACEHOLDER.
  */
-export function azureV1URLCode(ctx: TransformContext, url: OpenAIURL, rest: string): { code: string; model?: string } {
+export function azureV1URLCode(ctx: TransformContext, url: OpenAIURL, rest: string, eager = false): { code: string; model?: string } {
   const ws = url.scheme === 'ws' ? `.replace(/^http/, ${str(ctx, 'ws')})` : '';
-  const endpoint = `${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})${ws}`;
+  const endpoint = `${azureEndpointRead(ctx, eager)}.replace(/\\/+$/, ${str(ctx, '')})${ws}`;
   let model: string | undefined;
   const withDeployment = rest.replace(/([?&]model=)([\w.:-]+)(?=&|#|$)/, (_all, prefix: string, name: string) => {
     model = name;

@@ -78,6 +78,9 @@ const FUNCTIONS = new Set([
   'TSDeclareMethod',
 ]);
 
+/** Whether a node is a function (its body runs when it is called, not where it stands). */
+export const isFunction = (node: Node): boolean => FUNCTIONS.has(node?.type);
+
 const BLOCKS = ['BlockStatement', 'StaticBlock', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'SwitchStatement', 'CatchClause', 'ClassExpression', 'ClassDeclaration'];
 
 /** The scope a node type opens for its children (one lookup per node: most open none). */
