@@ -13,10 +13,24 @@ const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use client\1/;
  * browser extension's APIs (`chrome.runtime`, `chrome.storage`, Firefox's `browser.*`: a background service worker
  * has no `process` either). `window` and `navigator` are left out: isomorphic code reads them (`navigator.userAgent`).
  */
-const BROWSER_ONLY =
-  /^(?![ \t]*(?:\/\/|\/?\*)).*?(?:\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*(?:<[^;\n]*?>\s*)?\(|(?:^|[=(,!&|?:;{}[]|\breturn|\bawait)[ \t]*(?:window\.)?(?:document|localStorage|sessionStorage)\.\w|\bnew RTCPeerConnection\b|\b(?:chrome|browser)\.(?:runtime|storage|tabs|action|browserAction|scripting|sidePanel|contextMenus|alarms)\.\w)/m;
+const browserOnly = (globals: string): RegExp =>
+  new RegExp(
+    String.raw`^(?![ \t]*(?:\/\/|\/?\*)).*?(?:\buse(?:State|Effect|LayoutEffect|Reducer|Ref)\s*(?:<[^;\n]*?>\s*)?\(|(?:^|[=(,!&|?:;{}[]|\breturn|\bawait)[ \t]*(?:window\.)?(?:${globals})\.\w|\bnew RTCPeerConnection\b|\b(?:chrome|browser)\.(?:runtime|storage|tabs|action|browserAction|scripting|sidePanel|contextMenus|alarms)\.\w)`,
+    'm',
+  );
+const BROWSER_ONLY = browserOnly('document|localStorage|sessionStorage');
+/** The same where the module declares `document` itself (`DECLARES_DOCUMENT`). */
+const BROWSER_ONLY_BUT_DOCUMENT = browserOnly('localStorage|sessionStorage');
 /** The same names anywhere: most files have none, and skip the line-by-line test. */
 const BROWSER_HINT = /use(?:State|Effect|LayoutEffect|Reducer|Ref)|document\.|localStorage|sessionStorage|RTCPeerConnection|chrome\.|browser\./;
+
+/**
+ * `document` declared by the module itself: a variable (`const document = new PdfParser()`), a destructured or
+ * imported name, an arrow's or a function's parameter (`docs.map((document) => document.pageContent)`, as
+ * retrieval code names LangChain's `Document`). Its `document.x` then says nothing about the browser.
+ */
+const DECLARES_DOCUMENT =
+  /\b(?:const|let|var)\s+(?:document\b|[{[][^}\]=]*\bdocument\b)|\bimport\s+(?:type\s+)?document\b|\bas\s+document\b|\bdocument\s*=>|\(\s*document\s*(?:[?:,][^()]*)?\)\s*(?::[^=;]*)?=>|\bfunction\b[^(\n]*\([^)]*\bdocument\b/;
 
 /**
  * A test for whether the code runs in a browser, on a line that is not a comment (`typeof window !== 'undefined'`,
@@ -45,7 +59,7 @@ export function isBrowserModule(source: string): boolean {
   return (
     (source.includes('import.meta.env') && !SERVER_ROUTE.test(source)) ||
     USE_CLIENT.test(source) ||
-    (BROWSER_HINT.test(source) && BROWSER_ONLY.test(source)) ||
+    (BROWSER_HINT.test(source) && (DECLARES_DOCUMENT.test(source) ? BROWSER_ONLY_BUT_DOCUMENT : BROWSER_ONLY).test(source)) ||
     (BROWSER_CHECK_HINT.test(source) && BROWSER_CHECK.test(source) && !READS_PROCESS_ENV.test(source))
   );
 }

@@ -1,7 +1,9 @@
 /**
  * Browser extensions' packages: a folder with an extension manifest beside its package.json. Every file of such a
  * package runs in the browser (a background service worker, a content script, a popup) whatever its own text shows:
- * a helper module the background script imports reads no `chrome.*` itself, and has no `process` either.
+ * a helper module the background script imports reads no `chrome.*` itself, and has no `process` either. An
+ * Obsidian plugin is the same case: it runs in the app's renderer (on mobile with no `process` at all), and its
+ * settings' defaults are built as the plugin loads.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +13,17 @@ import { nearestPackageJson } from '../config-files/scope.js';
 const MANIFESTS = ['manifest.json', 'manifest.js', 'manifest.mjs', 'manifest.ts', 'public/manifest.json', 'src/manifest.json', 'src/manifest.ts', 'static/manifest.json'];
 /** Extension frameworks whose config stands for the manifest (WXT generates it). */
 const FRAMEWORK_CONFIGS = ['wxt.config.ts', 'wxt.config.js', 'wxt.config.mjs'];
-/** What makes a manifest an extension's (a web app's `manifest.json` has no `manifest_version`). */
-const MANIFEST_VERSION = /["']?manifest_version["']?\s*:\s*[23]\b/;
+/**
+ * What makes a manifest an extension's (a web app's `manifest.json` has no `manifest_version`) or an Obsidian
+ * plugin's (`minAppVersion`).
+ */
+const EXTENSION_MANIFEST = /["']?manifest_version["']?\s*:\s*[23]\b|"minAppVersion"\s*:/;
 const MAX_MANIFEST_SIZE = 200_000;
 
 function isExtensionManifest(file: string): boolean {
   try {
     if (statSync(file).size > MAX_MANIFEST_SIZE) return false;
-    return MANIFEST_VERSION.test(readFileSync(file, 'utf8'));
+    return EXTENSION_MANIFEST.test(readFileSync(file, 'utf8'));
   } catch {
     return false;
   }

@@ -26,6 +26,17 @@ describe('isBrowserModule', () => {
     expect(isBrowserModule('  if (!document.hidden) refresh();')).toBe(true);
   });
 
+  it('does not take a `document` the module declares itself (a parser, a retrieved Document)', () => {
+    expect(isBrowserModule('const document = new PdfParser();\nconst invoice = document.parse(url);')).toBe(false);
+    expect(isBrowserModule('const text = docs.map((document) => document.pageContent);')).toBe(false);
+    expect(isBrowserModule('for (const document of docs) {\n  const t = document.pageContent;\n}')).toBe(false);
+    expect(isBrowserModule('function embed(id: string, document: Doc) {\n  return document.text;\n}')).toBe(false);
+    expect(isBrowserModule('const { document } = input;\nconst id = document.id;')).toBe(false);
+    // Declared or not, the page's storage still says browser; a `document` handed to a call is the page's.
+    expect(isBrowserModule('const document = load();\nconst k = localStorage.getItem(key);')).toBe(true);
+    expect(isBrowserModule('render(document);\nconst t = document.title;')).toBe(true);
+  });
+
   it('does not take the DOM named in prose (a prompt in a template literal)', () => {
     expect(isBrowserModule('const rules = `- Do NOT use fetch/XHR, localStorage, or document.cookie in the sandbox`;')).toBe(false);
   });

@@ -78,7 +78,11 @@ describe('buildProjectIndex: clients across files', () => {
     const { facts } = await index('browser-extension');
     expect(facts['extension/src/background/llm.ts']?.browser).toBe(true);
     expect(facts['web/src/server.ts']?.browser).toBeUndefined();
+    expect(facts['obsidian-plugin/src/settings.ts']?.browser).toBe(true);
     const dir = fixture('browser-extension');
+    const settings = await migratedWithIndex(dir, 'obsidian-plugin/src/settings.ts');
+    expect(settings.output).toContain("endpoint: 'https://api.openai.com/v1'");
+    expect(settings.output).toContain('// TODO(openai-to-azure): browser code cannot read server env');
     const llm = await migratedWithIndex(dir, 'extension/src/background/llm.ts');
     expect(llm.output).toContain('// TODO(openai-to-azure): browser code cannot read server env');
     expect(llm.output).not.toMatch(/AzureChatOpenAI|process\.env\.AZURE/);
