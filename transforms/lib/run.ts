@@ -126,13 +126,15 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
  * inserts such markers as text. The first run's outcome is the file's.
  */
 function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JSCodeshift, parserName: ParserName, probed: boolean): RunResult {
-  const applied = applyTransforms(transforms, input, j, parserName, j(input.source), 'recast');
+  const { root, tabWidth } = recastTree(j, input.source);
+  const applied = applyTransforms(transforms, input, j, parserName, root, 'recast', tabWidth);
   const { ctx, dirty, todoMessages } = applied;
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
   const marked = markersInText(applied, input.source);
-  const final = marked === undefined ? applied : applyTransforms(transforms, { ...input, source: marked }, j, parserName, j(marked), 'recast');
+  const final =
+    marked === undefined ? applied : applyTransforms(transforms, { ...input, source: marked }, j, parserName, j(marked, { tabWidth }), 'recast', tabWidth);
   const text = marked ?? input.source;
-  const output = retab(printWhole(final.root, text, final.ctx.source), text);
+  const output = retab(printWhole(final.root, text, final.ctx.source, tabWidth), text);
   return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
 }
 
@@ -155,13 +157,29 @@ function markersInText({ hosts, ctx, normalized }: Applied, source: string): str
   return lines.flatMap((text, i) => [...(above.get(i + 1) ?? []), text]).join('\n');
 }
 
+/** The tab width a whole tree is printed with: that of its code (lineLayout), as the regions way indents. */
+function printTabWidth(root: Collection, text: string): number {
+  return lineLayout(text, proseOfTokens((root.paths()[0]!.node as { tokens?: unknown[] }).tokens ?? [])).tabWidth;
+}
+
+/**
+ * A whole-file recast tree of `source`, parsed with the tab width it is printed with: recast keeps a line's leading
+ * whitespace only where its tabs count as many columns at both, so a tab in a template literal's line (text, not
+ * indentation) would come out as spaces.
+ */
+function recastTree(j: JSCodeshift, source: string): { root: Collection; tabWidth: number } {
+  const root = j(source);
+  const tabWidth = printTabWidth(root, recastText(source));
+  if (tabWidth === RECAST_TAB_WIDTH || !source.includes('\t')) return { root, tabWidth };
+  return { root: j(source, { tabWidth }), tabWidth };
+}
+
 /**
  * A whole tree printed through recast in the file's style (quotes, commas, tabs, semicolons), indenting by the tab
  * width of its code (lineLayout), as the regions way does. `text`: the text the tree was parsed from, as recast
  * parsed it (its tokens' offsets point into it).
  */
-function printWhole(root: Collection, source: string, text: string): string {
-  const { tabWidth } = lineLayout(text, proseOfTokens((root.paths()[0]!.node as { tokens?: unknown[] }).tokens ?? []));
+function printWhole(root: Collection, source: string, text: string, tabWidth = printTabWidth(root, text)): string {
   // The restyles read the file's text at the tree's offsets: those of the text recast parsed (tabs expanded).
   return settleEnds(printingAs(text)(() => root.toSource({ ...printOptions(source), tabWidth })));
 }
@@ -351,13 +369,14 @@ interface Applied {
 }
 
 /**
- * The text recast hands its parser: each line's indentation with tabs expanded (tab width 4) and line terminators
+ * The text recast hands its parser: each line's indentation with tabs expanded (recast's tab width 4, or the one the
+ * whole-file way parsed with, see `recastTree`) and line terminators
  * made the platform's. Node offsets of a recast tree point into this text, so `ctx.source.slice(node.start, node.end)`
  * must read it, not the file's text.
  */
-export function recastText(source: string): string {
+export function recastText(source: string, tabWidth = RECAST_TAB_WIDTH): string {
   if (!/[\t\r\u2028\u2029]/.test(source)) return source;
-  return lines.fromString(source, { tabWidth: RECAST_TAB_WIDTH }).toString({ tabWidth: RECAST_TAB_WIDTH, reuseWhitespace: false, useTabs: false });
+  return lines.fromString(source, { tabWidth }).toString({ tabWidth, reuseWhitespace: false, useTabs: false });
 }
 
 /** recast's default `tabWidth`, which jscodeshift's parse uses. */
@@ -393,6 +412,7 @@ function applyTransforms(
   parser: ParserName,
   root: Collection,
   mode: 'probe' | 'plain' | 'recast',
+  tabWidth = RECAST_TAB_WIDTH,
 ): Applied {
   const probe = mode === 'probe';
   const outcome: FileOutcome = { changes: [], todos: [], secrets: [], env: [], notes: [] };
@@ -409,7 +429,7 @@ function applyTransforms(
     },
     path: input.path,
     // Node offsets point into the text the tree was parsed from: recast's, for a recast tree.
-    source: mode === 'recast' ? recastText(input.source) : input.source,
+    source: mode === 'recast' ? recastText(input.source, tabWidth) : input.source,
     options: input.options ?? DEFAULT_OPTIONS,
     facts: input.facts ?? emptyFacts(),
     // Read only by a transform that writes a new string: most files never need it.
