@@ -46,6 +46,9 @@ function underMarker(file: ts.SourceFile, pos: number): boolean {
       if (pos < child.getStart(file) || pos >= child.getEnd()) return;
       if (isMarkerContainer(node)) hosts = [child];
       else if (ts.isPropertyAssignment(child)) hosts.push(child);
+      // An `else if` condition's marker sits on the first statement of its block.
+      const elseIf = ts.isIfStatement(node) && child === node.expression && ts.isIfStatement(node.parent) && node.parent.elseStatement === node;
+      if (elseIf && ts.isBlock(node.thenStatement) && node.thenStatement.statements.length > 0) hosts = [node.thenStatement.statements[0]!];
       visit(child);
     });
   };

@@ -22,6 +22,8 @@ export function markerHost(path: ASTPath): ASTPath {
     const parentNode = current.parent?.node;
     if (!parentNode) return current;
     const type = parentNode.type as string;
+    const elseIf = type === 'IfStatement' && current.node !== parentNode.alternate ? elseIfBody(current.parent) : undefined;
+    if (elseIf) return elseIf;
     if (type === 'Program' || type === 'BlockStatement' || type === 'ClassBody' || type === 'StaticBlock' || type === 'TSModuleBlock' || type === 'SwitchCase') {
       const line = lineOf(current.node);
       // A statement on its block's opening line (`function f() { return x; }`) would get the marker in mid-line:
@@ -37,6 +39,18 @@ export function markerHost(path: ASTPath): ASTPath {
     current = current.parent;
   }
   return path;
+}
+
+/**
+ * The first statement of an `else if`'s block, on a line below its condition: a marker about its condition (or a
+ * statement written on that line) sits there, not above the whole `if` chain, whose first condition is another.
+ */
+function elseIfBody(ifPath: ASTPath): ASTPath | undefined {
+  const node = ifPath.node as { test: object; consequent: { type: string; body?: object[] } };
+  if (ifPath.parent?.node.type !== 'IfStatement' || ifPath.parent.node.alternate !== node) return undefined;
+  const first = node.consequent.type === 'BlockStatement' ? node.consequent.body?.[0] : undefined;
+  const line = lineOf(node.test);
+  return first && line !== undefined && (lineOf(first) ?? 0) > line ? ifPath.get('consequent', 'body', 0) : undefined;
 }
 
 /**
