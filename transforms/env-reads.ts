@@ -289,14 +289,31 @@ const READS_LEFT = 'openai-to-azure:env-reads-left';
 export const staleEnvReads: Transform = {
   name: 'stale-env-reads',
   apply(ctx) {
-    // No transform writes an OpenAI variable's name: a read env-reads renamed is gone, so without one it left, the
-    // file reads none, and the tree (changed since) is not walked again to find so.
-    if (ctx.shared.get(READS_LEFT) !== true) return;
-    for (const { name } of reads(ctx)) {
+    // No transform writes an OpenAI variable's name: a read env-reads renamed is gone, so without one it left or one
+    // through another object, the file reads none, and the tree (changed since) is not walked again to find so.
+    const names = [
+      ...(ctx.shared.get(READS_LEFT) === true ? reads(ctx).map((r) => r.name) : []),
+      ...(OTHER_READ_TEXT.test(ctx.source) ? readsThroughOthers(ctx) : []),
+    ];
+    for (const name of names) {
       const stale = (ctx.outcome.staleEnv ??= []);
       if (!stale.includes(name)) stale.push(name);
     }
   },
 };
+
+/** A read's text through an object env-reads does not take for the environment, or by a string argument. */
+const OTHER_READ_TEXT = /(?<!\bprocess\.env|\bimport\.meta\.env|\bBun\.env)\.OPENAI_\w|\(\s*['"`]OPENAI_\w+['"`]\s*\)/;
+
+/**
+ * OpenAI variables read through something env-reads does not rename: a config module's object (`env.OPENAI_API_KEY`
+ * where `env` is another file's alias of `process.env`), a getter (`getEnv('OPENAI_API_KEY')`). The code still reads
+ * them, so config files keep them and no note says otherwise.
+ */
+function readsThroughOthers(ctx: TransformContext): string[] {
+  const members = ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).filter((path) => !isWrite(path));
+  const calls = ctx.index.find('CallExpression', (n) => n.arguments.length === 1 && openAIName(literalValue(n.arguments[0])));
+  return [...members.map((path) => nameOf(path.node)!), ...calls.map((path) => literalValue((path.node as Node).arguments[0])!)];
+}
 
 export default asJscodeshift(envReads);

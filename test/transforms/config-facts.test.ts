@@ -20,6 +20,17 @@ export { client, OPENAI_PROJECT_ID };
     expect(result.env).not.toContain('OPENAI_ORG_ID');
   });
 
+  it('lists the OpenAI variables read through another object or a getter, which no transform renames', () => {
+    const source = `import { env, getEnv } from './config';
+export const token = () => env.OPENAI_API_KEY;
+export const org = getEnv('OPENAI_ORG_ID');
+env.OPENAI_PROJECT_ID = 'set, not read';
+`;
+    expect(outcome(source).staleEnv).toEqual(['OPENAI_API_KEY', 'OPENAI_ORG_ID']);
+    // Reads of the environment itself are renamed: none stays.
+    expect(outcome('export const key = process.env.OPENAI_API_KEY;\n').staleEnv).toBeUndefined();
+  });
+
   it('records the api-version each variable falls back to: the preview where a call needs it, per variable', () => {
     const responses = `import OpenAI from 'openai';
 const client = new OpenAI();
