@@ -44,7 +44,8 @@ function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
 /**
  * What each package.json must gain and lose: the needs of the changed files it is nearest to; a replaced package is
  * removed only when no code file under that package.json still imports it. With `declared` (the packages a manifest
- * declares), a need about a package the nearest manifest does not declare goes to the first one above it that does:
+ * declares), a need about a package the nearest manifest does not declare goes to the first one above it that does
+ * (a minimum release, to every one up the way that declares it):
  * a workspace whose root declares `@ai-sdk/openai` for its packages gets `@ai-sdk/azure` there, at that major, and
  * loses `@ai-sdk/openai` there. With `nearest` (and the folder its answer covers, `scopeOf`), the same for other
  * manifests: the folders of Deno import maps.
@@ -65,15 +66,18 @@ export function packageChanges(
     if (!entry) out.set(manifest, (entry = { add: new Map(), remove: new Set(), atLeast: new Map() }));
     return entry;
   };
-  /** The nearest manifest, or the first above it that declares one of `packages` when the nearest declares none. */
-  const homeOf = (manifest: string, packages: readonly string[]): string => {
-    if (!declared) return manifest;
+  /** The manifests from the nearest up that declare one of `packages` (the nearest alone when none does). */
+  const homesOf = (manifest: string, packages: readonly string[]): string[] => {
+    if (!declared) return [manifest];
+    const homes: string[] = [];
     for (let m: string | undefined = manifest; m; m = nearest(dirname(m), roots, known)) {
       const has = declared(m);
-      if (packages.some((name) => has.has(name))) return m;
+      if (packages.some((name) => has.has(name))) homes.push(m);
     }
-    return manifest;
+    return homes.length > 0 ? homes : [manifest];
   };
+  /** The nearest manifest, or the first above it that declares one of `packages` when the nearest declares none. */
+  const homeOf = (manifest: string, packages: readonly string[]): string => homesOf(manifest, packages)[0]!;
   for (const result of results) {
     if (result.status !== 'changed' || !result.packages) continue;
     const manifest = nearest(result.file, roots, known);
@@ -85,12 +89,16 @@ export function packageChanges(
     for (const need of result.packages.atLeast ?? []) {
       const release: MinimumRelease = MINIMUM_RELEASES[need];
       const { package: name, version, feature, alsoNeeds } = release;
-      const entry = entryOf(homeOf(manifest, [name]));
-      const known = entry.atLeast.get(name) ?? { version, features: [], alsoNeeds: [] };
-      if (compareVersions(version, known.version) > 0) known.version = version;
-      if (!known.features.includes(feature)) known.features.push(feature);
-      if (alsoNeeds && !known.alsoNeeds.includes(alsoNeeds)) known.alsoNeeds.push(alsoNeeds);
-      entry.atLeast.set(name, known);
+      // Every manifest up the way that declares it holds the minimum: a library's peer range and the root that
+      // installs the package for the whole repository (no workspaces) alike.
+      for (const home of homesOf(manifest, [name])) {
+        const entry = entryOf(home);
+        const known = entry.atLeast.get(name) ?? { version, features: [], alsoNeeds: [] };
+        if (compareVersions(version, known.version) > 0) known.version = version;
+        if (!known.features.includes(feature)) known.features.push(feature);
+        if (alsoNeeds && !known.alsoNeeds.includes(alsoNeeds)) known.alsoNeeds.push(alsoNeeds);
+        entry.atLeast.set(name, known);
+      }
     }
     for (const name of result.packages.remove) entryOf(homeOf(manifest, [name])).remove.add(name);
   }

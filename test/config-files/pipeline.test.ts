@@ -194,6 +194,23 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
   }, 60_000);
 
+  it("raises a minimum release in every manifest up the way that declares the package: a library's peer range and the root that installs it", () => {
+    const tree = makeTree({
+      // No workspaces: the root's dependency is what `npm install` puts in node_modules for the library's build.
+      'package.json': '{ "name": "root", "private": true, "dependencies": { "openai": "^4.16.1" } }\n',
+      'libs/client/package.json': '{ "name": "@acme/client", "version": "1.0.0", "peerDependencies": { "openai": "^4.0.0" } }\n',
+      'libs/client/src/wrap.ts': CHAT,
+      // A manifest between them that does not declare openai is left alone.
+      'libs/package.json': '{ "name": "libs", "private": true }\n',
+    });
+    cleanup = tree.cleanup;
+    expect(run(tree.dir, ['migrate', '--json', '.']).code).toBe(0);
+    const read = (p: string): Record<string, unknown> => JSON.parse(readFileSync(join(tree.dir, p), 'utf8'));
+    expect(read('package.json').dependencies).toEqual({ openai: '^4.41.0' });
+    expect(read('libs/client/package.json').peerDependencies).toEqual({ openai: '^4.41.0' });
+    expect(read('libs/package.json')).toEqual({ name: 'libs', private: true });
+  }, 60_000);
+
   it("a workspace's package needs go where the package they are about is declared: the root's AI SDK, a package's own openai", () => {
     const aiSdk = "import { createOpenAI } from '@ai-sdk/openai';\nconst openai = createOpenAI({ apiKey: process.env.OPENAI_API_KEY });\nexport const model = openai('gpt-4o-mini');\n";
     const tree = makeTree({
