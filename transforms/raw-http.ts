@@ -54,6 +54,8 @@ const UNREAD_HEADERS =
 const CLASSIC_NOTE =
   'raw HTTP calls use the Azure v1 REST surface (`/openai/v1/…`, GA, no api-version) on the classic target too: its URLs need no deployment in the path';
 
+const FORWARDED_AUTH =
+  "this request hands on its caller's own Authorization header (a pass-through proxy), so it is left pointed at OpenAI: on Azure OpenAI the caller's OpenAI key would be refused and its model names are not deployments; to serve it from Azure, send your Azure key as an `api-key` header instead and map the body's `model` to a deployment";
 const UNREAD_KEY =
   "this Authorization value is not a `Bearer <key>` this tool can read: Azure takes the key as an `api-key` header (Authorization: Bearer only with an Entra ID token)";
 
@@ -401,6 +403,23 @@ function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node
   });
 }
 
+/** An incoming request's Authorization header, read (`req.headers.authorization`, `request.headers.get('Authorization')`). */
+const CALLERS_AUTHORIZATION = /\bheaders\b[\s\S]*\bauthorization\b/i;
+
+/**
+ * Whether a request sends on the Authorization header of the request it serves (a pass-through proxy): its options'
+ * `headers` give `Authorization` a value read from another request's headers.
+ */
+function forwardsCallerAuth(ctx: TransformContext, call: ASTPath<Node>): boolean {
+  return ((call.node as Node).arguments as Node[]).some((_, i) => {
+    const options = objectLiteral(call.get('arguments', i));
+    const headers = options && propertyPath(options, 'headers');
+    const object = headers && headersObject(headers.get('value'));
+    const auth = ((object?.node as Node)?.properties as Node[] | undefined)?.find((p) => p.type !== 'SpreadElement' && propertyName(p.key)?.toLowerCase() === 'authorization');
+    return auth !== undefined && CALLERS_AUTHORIZATION.test(ctx.source.slice(auth.value.start, auth.value.end));
+  });
+}
+
 /** `headers: {…}` / `headers: new Headers({…})` / `headers: h` (a const) in an options object: the object literal. */
 function headersObject(value: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = unwrap(value.node as Node);
@@ -440,15 +459,15 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
     }
     ctx.j(prop).find(ctx.j.StringLiteral).forEach((p) => reportSecret(ctx, p.node));
     ctx.j(prop).find(ctx.j.TemplateElement).forEach((p) => reportSecret(ctx, p.node));
-    ctx.change(prop.node, 'header');
-    if (name !== 'authorization') return;
-    if (ctx.options.auth === 'entra-id') {
+    const own = name === 'authorization' && ctx.options.auth !== 'entra-id' ? ownKey(prop.get('value')) : null;
+    if (own === undefined) {
+      ctx.todo(prop, UNREAD_KEY);
       kept.push(prop.node);
       return;
     }
-    const own = ownKey(prop.get('value'));
-    if (own === undefined) {
-      ctx.todo(prop, UNREAD_KEY);
+    ctx.change(prop.node, 'header');
+    if (name !== 'authorization') return;
+    if (ctx.options.auth === 'entra-id') {
       kept.push(prop.node);
       return;
     }
@@ -768,6 +787,11 @@ export const rawHttp: Transform = {
       if (gap) {
         ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
         for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node, ctx.index.isWithin(path.node, call.node));
+        continue;
+      }
+      // A proxy that hands on its caller's own Authorization: on Azure that key (an OpenAI one) would not do.
+      if (requestCalls(ctx, path).some((call) => forwardsCallerAuth(ctx, call))) {
+        ctx.todo(path, FORWARDED_AUTH);
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);
