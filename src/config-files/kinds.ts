@@ -2,7 +2,7 @@ import { basename, dirname, sep } from 'node:path';
 import { ENV_FILE_STEMS } from '../core/env.js';
 
 /** The non-code files `migrate` edits, by kind. */
-export type ConfigKind = 'env-template' | 'env-file' | 'yaml' | 'package-json' | 'import-map';
+export type ConfigKind = 'env-template' | 'env-file' | 'yaml' | 'package-json' | 'import-map' | 'turbo';
 
 /** Deno's import maps: a `deno.json(c)` (its `imports`) or a standalone map (Supabase functions keep one beside them). */
 export const IMPORT_MAP_FILES: readonly string[] = ['deno.json', 'deno.jsonc', 'import_map.json', 'import-map.json'];
@@ -21,6 +21,7 @@ export function configKind(path: string): ConfigKind | undefined {
   const name = basename(path);
   if (name === 'package.json') return 'package-json';
   if (IMPORT_MAP_FILES.includes(name)) return 'import-map';
+  if (name === 'turbo.json') return 'turbo';
   if (ENV_TEMPLATE.test(name)) return 'env-template';
   if (ENV_FILE.test(name)) return 'env-file';
   if (YAML.test(name)) return 'yaml';

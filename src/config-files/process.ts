@@ -12,6 +12,7 @@ import { editEnvTemplate, envFileNotes } from './env-template.js';
 import { configKind, type ConfigKind } from './kinds.js';
 import { editImportMap } from './import-map.js';
 import { editPackageJson } from './package-json.js';
+import { editTurbo } from './turbo.js';
 import type { ConfigEdit } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -25,6 +26,7 @@ const EDITORS: Readonly<Record<ConfigKind, Editor>> = {
   yaml: async (body, ctx) => (await import('./yaml-env.js')).editYaml(body, ctx),
   'package-json': (body, ctx, file) => editPackageJson(body, ctx.packages?.get(file)),
   'import-map': (body, ctx, file) => editImportMap(body, ctx.importMaps?.get(dirname(file))),
+  turbo: (body, ctx) => editTurbo(body, ctx),
 };
 
 /** Whether a config file can concern us at all, before any parse: it sets an OpenAI or Azure OpenAI variable. */

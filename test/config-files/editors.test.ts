@@ -3,6 +3,7 @@ import type { ConfigContext } from '../../src/config-files/env-plan.js';
 import { editEnvTemplate, envFileNotes } from '../../src/config-files/env-template.js';
 import { editImportMap } from '../../src/config-files/import-map.js';
 import { editPackageJson } from '../../src/config-files/package-json.js';
+import { editTurbo } from '../../src/config-files/turbo.js';
 import { editYaml } from '../../src/config-files/yaml-env.js';
 
 const classic: ConfigContext = {
@@ -549,5 +550,66 @@ describe('Deno import maps', () => {
 
   it('reads nothing when the code needs nothing: a broken map without needs is left, not failed', () => {
     expect(editImportMap('{ "imports": ', undefined).output).toBe('{ "imports": ');
+  });
+});
+
+describe("turbo.json's env lists", () => {
+  const turbo = [
+    '{',
+    '  "globalEnv": ["NODE_ENV", "OPENAI_API_KEY"],',
+    '  "tasks": {',
+    '    "build": {',
+    '      "dependsOn": ["^build"],',
+    '      "env": [',
+    '        "DATABASE_URL",',
+    '',
+    '        "OPENAI_API_KEY",',
+    '        "OPENAI_COMPATIBLE_BASE_URL"',
+    '      ]',
+    '    },',
+    '    "lint": { "env": ["ESLINT_USE_FLAT_CONFIG"] }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('renames an OpenAI variable the code reads no more and lists the code\'s Azure variables after it, layout kept', () => {
+    const edit = editTurbo(turbo, classic);
+    expect(edit.output).toBe(
+      [
+        '{',
+        '  "globalEnv": ["NODE_ENV", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT_GPT_4O"],',
+        '  "tasks": {',
+        '    "build": {',
+        '      "dependsOn": ["^build"],',
+        '      "env": [',
+        '        "DATABASE_URL",',
+        '',
+        '        "AZURE_OPENAI_API_KEY",',
+        '        "AZURE_OPENAI_ENDPOINT",',
+        '        "OPENAI_API_VERSION",',
+        '        "AZURE_OPENAI_DEPLOYMENT_GPT_4O",',
+        '        "OPENAI_COMPATIBLE_BASE_URL"',
+        '      ]',
+        '    },',
+        '    "lint": { "env": ["ESLINT_USE_FLAT_CONFIG"] }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(edit.notes).toEqual([
+      "listed AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION, AZURE_OPENAI_DEPLOYMENT_GPT_4O where turbo's env lists name OpenAI's: strict mode passes a task only the variables listed",
+    ]);
+    expect(editTurbo(edit.output, classic).output).toBe(edit.output);
+  });
+
+  it('keeps a variable the code still reads, beside the Azure ones; leaves lists without OpenAI variables', () => {
+    const still = { ...classic, staleEnv: ['OPENAI_API_KEY'] };
+    expect(editTurbo('{ "globalEnv": ["OPENAI_API_KEY"] }\n', still).output).toBe(
+      '{ "globalEnv": ["OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT_GPT_4O"] }\n',
+    );
+    const other = '{ "globalEnv": ["OPENAI_COMPATIBLE_BASE_URL", "PORT"] }\n';
+    expect(editTurbo(other, classic).output).toBe(other);
   });
 });
