@@ -1,4 +1,4 @@
-import { AZURE_IDENTITY_PACKAGE, type AuthMode } from '../core/index.js';
+import { AI_SDK, AZURE_ENV, AZURE_IDENTITY_PACKAGE, type AuthMode } from '../core/index.js';
 import type { Report } from '../pipeline/report.js';
 import { CONFIG_SHARD } from '../pipeline/shard.js';
 import type { Colors } from './terminal.js';
@@ -73,7 +73,7 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ...section(c.yellow('TODO markers to review:'), todos),
     ...section(c.yellow('Secrets removed from source (rotate these keys):'), secrets),
     ...section('Notes:', notes),
-    ...section('The migrated code reads these environment variables:', report.env),
+    ...section('The migrated code reads these environment variables:', [...report.env, ...sameResourceLines(report.env)]),
     ...section('Config files:', configLines(report, c)),
     ...section('Deployments the migrated code needs (model → env variable or deployment):', deploymentLines(report)),
     ...section('Sharded run:', shardLines(report)),
@@ -86,4 +86,15 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The openai SDK (and LangChain) and the AI SDK's Azure provider read the same resource and key under different
+ * names: with both in the list, say so (files and vector stores one makes are found by the other only on one resource).
+ */
+function sameResourceLines(env: readonly string[]): string[] {
+  const sdk = [AZURE_ENV.endpoint, AZURE_ENV.apiKey].filter((name) => env.includes(name));
+  const aiSdk = [AI_SDK.env.resourceName, AI_SDK.env.apiKey].filter((name) => env.includes(name));
+  if (sdk.length === 0 || aiSdk.length === 0) return [];
+  return [`(${aiSdk.join(' and ')}, read by the AI SDK's Azure provider, name the same resource and key as ${sdk.join(' and ')}: set them to match)`];
 }

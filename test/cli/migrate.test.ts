@@ -34,6 +34,21 @@ describe('migrate', () => {
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
+  it('says when the openai SDK and the AI SDK read the same resource and key under different names', () => {
+    const aiSdk = "import { openai } from '@ai-sdk/openai';\nexport const model = openai('gpt-4o');\n";
+    const dir = repo({ 'src/chat.ts': OPENAI_SOURCE, 'src/model.ts': aiSdk });
+    const run = cli(dir, 'migrate', '--dry-run');
+    expect(run.stdout).toContain(
+      "(AZURE_RESOURCE_NAME and AZURE_API_KEY, read by the AI SDK's Azure provider, name the same resource and key as AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY: set them to match)",
+    );
+    const alone = makeTree({ 'src/model.ts': aiSdk });
+    try {
+      expect(cli(alone.dir, 'migrate', '--dry-run', '--force').stdout).not.toContain('name the same resource');
+    } finally {
+      alone.cleanup();
+    }
+  });
+
   it('rewrites in place, and a second run changes nothing', () => {
     const dir = repo({ 'src/chat.ts': OPENAI_SOURCE });
     const first = cli(dir, 'migrate');
