@@ -2,7 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import { RENAMED_CALLS, hostedToolsMessage, surfaceGap } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { hostedToolTypes } from './lib/hosted-tools.js';
-import { memberName } from './lib/imports.js';
+import { memberName, propertyName } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
 import { needsRelease, type Transform, type TransformContext } from './lib/types.js';
 
@@ -28,6 +28,20 @@ function dropBeta(ctx: TransformContext, call: ASTPath<Node>): void {
   }
 }
 
+const REQUEST_AUTHORIZATION =
+  "this request sets its own Authorization header, which goes to your Azure OpenAI resource now: Azure takes the client's key as `api-key` and reads Authorization as an Entra ID token, so a user's or another service's token here is refused (and disclosed to Azure); drop it, or send an Azure credential";
+
+/** Whether a client call's request options (after its body) set an `Authorization` header, in any branch. */
+function setsAuthorization(ctx: TransformContext, call: ASTPath<Node>): boolean {
+  const args = (call.node as Node).arguments as Node[];
+  return args.slice(1).some((_, i) =>
+    ctx.j(call.get('arguments', i + 1)).find(ctx.j.ObjectProperty).some((p: ASTPath<Node>) => {
+      if (propertyName((p.node as Node).key) !== 'headers') return false;
+      return ctx.j(p.get('value')).find(ctx.j.ObjectProperty).some((h: ASTPath<Node>) => propertyName((h.node as Node).key)?.toLowerCase() === 'authorization') || false;
+    }),
+  );
+}
+
 /**
  * API surfaces: `beta.chat.completions.*` renamed to where openai v5+ has them, and a marker on every call
  * Azure OpenAI does not offer or offers differently (SURFACE_GAPS, hosted Responses tools).
@@ -41,6 +55,7 @@ export const unsupportedApis: Transform = {
       if (gap) ctx.todo(path, gap.message);
       const hosted = hostedToolTypes(ctx, path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
+      if (setsAuthorization(ctx, path)) ctx.todo(path, REQUEST_AUTHORIZATION);
     }
     // No transform writes these module paths, so only a file that spells one out imports it (and only such a file
     // needs the index, which an earlier transform's change would otherwise have this one rebuild).
