@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { AZURE_ENV } from '../core/index.js';
 import { maskSecret } from '../core/secrets.js';
 import {
@@ -107,8 +107,13 @@ class YamlEditor {
     this.edit.changes.push({ line: this.lineOf(scalar.range![0]), kind: 'rename' });
   }
 
-  /** `KEY: value` pairs of a block map. */
-  envMap(map: YAMLMap): void {
+  /**
+   * `KEY: value` pairs of a block map. `secrets`: a map of secrets handed to a reusable workflow (`secrets:` of a job
+   * that `uses:` one) or the secrets one declares (`on.workflow_call.secrets`, `declared`): neither gets the
+   * api-version (a setting, not a secret: undeclared, a caller may not pass it), and a declaration added copies the
+   * key's own (`required: …`).
+   */
+  envMap(map: YAMLMap, secrets?: 'passed' | 'declared'): void {
     const names = new Set(map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
     for (const pair of map.items as Pair<Node, Node>[]) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
@@ -128,7 +133,10 @@ class YamlEditor {
       const valueSrc = pair.value?.range ? this.source(pair.value) : '';
       // A date-like api-version is quoted so YAML 1.1 readers (compose) keep it a string; an empty value is "".
       const quoted = (n: string, v: string): string => (n === AZURE_ENV.apiVersion || v === '' ? JSON.stringify(v) : v);
-      const added = this.companions(names, line, name).map(([n, v]) => `${indent}${n}: ${quoted(n, v(valueSrc, name))}\n`);
+      const entry = this.text.slice(this.lineStart(pair.key.range[0]), this.lineEnd(end));
+      const added = this.companions(names, line, name, secrets === undefined).map(([n, v]) =>
+        secrets === 'declared' ? entry.replace(name, n) : `${indent}${n}: ${quoted(n, v(valueSrc, name))}\n`,
+      );
       this.insert(this.lineEnd(end), added);
     }
   }
@@ -215,10 +223,10 @@ class YamlEditor {
    * endpoint, the other connection settings (the AI SDK's resource name, another client's key beside a key), on the
    * classic target the api-version.
    */
-  private companions(names: Set<string>, line: number, beside: string): [string, (valueSource: string, oldName: string) => string][] {
+  private companions(names: Set<string>, line: number, beside: string, apiVersion = true): [string, (valueSource: string, oldName: string) => string][] {
     const out: [string, (valueSource: string, oldName: string) => string][] = [];
     for (const name of CONNECTION_COMPANIONS) {
-      if (!this.ctx.env.includes(name) || names.has(name)) continue;
+      if (!this.ctx.env.includes(name) || names.has(name) || (!apiVersion && name === AZURE_ENV.apiVersion)) continue;
       // A key goes only beside a key: beside a base URL it would override one set elsewhere (an env_file, a secret).
       if (KEY_VARIABLES.includes(name) && !isKeyVariable(beside)) continue;
       out.push([name, name === AZURE_ENV.apiVersion ? () => apiVersionFor(name, this.ctx)! : valueLike(name, this.ctx)]);
@@ -252,6 +260,17 @@ function mergedMaps(doc: Document, block: YAMLMap): YAMLMap[] {
 }
 
 /**
+ * What a `secrets:` block is, from the nodes above it: handed to a reusable workflow (its job has `uses:`), declared
+ * by one (under `on.workflow_call`), or neither.
+ */
+function secretsBlock(path: readonly unknown[]): 'passed' | 'declared' | undefined {
+  const holder = path[path.length - 1];
+  const above = path[path.length - 2];
+  if (isMap(holder) && holder.has('uses')) return 'passed';
+  return isPair(above) && isScalar(above.key) && above.key.value === 'workflow_call' ? 'declared' : undefined;
+}
+
+/**
  * Rename the OpenAI variables of every `env:` / `environment:` block (map or list form) in a YAML file, with the
  * `yaml` package's parse giving each node's exact range: edits are splices there, so every other byte stays.
  * A file that does not parse throws (and so stays as it was, reported as failed).
@@ -274,8 +293,13 @@ export function editYaml(body: string, ctx: ConfigContext): ConfigEdit {
   };
   for (const doc of docs) {
     visit(doc, {
-      Pair(_, pair) {
-        if (!isScalar(pair.key) || !ENV_KEYS.has(String(pair.key.value))) return;
+      Pair(_, pair, path) {
+        if (!isScalar(pair.key)) return;
+        // Secrets a job hands to a reusable workflow, and those a reusable workflow declares: the same renames, so
+        // the names passed are the names declared (an undeclared one fails the caller).
+        const secrets = pair.key.value === 'secrets' && isMap(pair.value) && !pair.value.flow ? secretsBlock(path) : undefined;
+        if (secrets) editor.envMap(pair.value as YAMLMap, secrets);
+        if (!ENV_KEYS.has(String(pair.key.value))) return;
         if (isMap(pair.value)) {
           editMap(pair.value);
           for (const merged of mergedMaps(doc, pair.value)) editMap(merged);

@@ -411,6 +411,61 @@ describe('YAML', () => {
   });
 });
 
+describe('reusable workflows', () => {
+  it("renames a secret a reusable workflow declares and the one its caller passes alike, each with the endpoint beside it and no api-version", async () => {
+    const declared = [
+      'on:',
+      '  workflow_call:',
+      '    secrets:',
+      '      NPM_TOKEN:',
+      '        required: true',
+      '      OPENAI_API_KEY:',
+      '        required: false',
+      'jobs:',
+      '  test:',
+      '    steps:',
+      '      - run: npm test',
+      '        env:',
+      '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+      '',
+    ].join('\n');
+    expect((await editYaml(declared, classic)).output).toBe(
+      [
+        'on:',
+        '  workflow_call:',
+        '    secrets:',
+        '      NPM_TOKEN:',
+        '        required: true',
+        '      AZURE_OPENAI_API_KEY:',
+        '        required: false',
+        '      AZURE_OPENAI_ENDPOINT:',
+        '        required: false',
+        'jobs:',
+        '  test:',
+        '    steps:',
+        '      - run: npm test',
+        '        env:',
+        '          AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}',
+        '          AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}',
+        '          OPENAI_API_VERSION: "2024-10-21"',
+        '',
+      ].join('\n'),
+    );
+    const caller = ['jobs:', '  release:', '    uses: ./.github/workflows/reusable.yml', '    secrets:', '      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}', ''].join('\n');
+    expect((await editYaml(caller, classic)).output).toBe(
+      [
+        'jobs:',
+        '  release:',
+        '    uses: ./.github/workflows/reusable.yml',
+        '    secrets:',
+        '      AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}',
+        '      AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('package.json', () => {
   it('adds and removes dependencies keeping indentation, key order and final newline', () => {
     const input = '{\n    "name": "x",\n    "dependencies": {\n        "@ai-sdk/openai": "^3.0.0",\n        "zod": "^4.0.0"\n    }\n}\n';
