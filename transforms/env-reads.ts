@@ -290,10 +290,10 @@ export const staleEnvReads: Transform = {
   name: 'stale-env-reads',
   apply(ctx) {
     // No transform writes an OpenAI variable's name: a read env-reads renamed is gone, so without one it left or one
-    // through another object, the file reads none, and the tree (changed since) is not walked again to find so.
+    // through a getter, the file reads none, and the tree (changed since) is not walked again to find so.
     const names = [
       ...(ctx.shared.get(READS_LEFT) === true ? reads(ctx).map((r) => r.name) : []),
-      ...(OTHER_READ_TEXT.test(ctx.source) ? readsThroughOthers(ctx) : []),
+      ...(GETTER_READ_TEXT.test(ctx.source) ? getterReadsLeft(ctx) : []),
     ];
     for (const name of names) {
       const stale = (ctx.outcome.staleEnv ??= []);
@@ -302,18 +302,18 @@ export const staleEnvReads: Transform = {
   },
 };
 
-/** A read's text through an object env-reads does not take for the environment, or by a string argument. */
-const OTHER_READ_TEXT = /(?<!\bprocess\.env|\bimport\.meta\.env|\bBun\.env)\.OPENAI_\w|\(\s*['"`]OPENAI_\w+['"`]\s*\)/;
+/** A getter's call with a variable's name as its one argument. */
+const GETTER_READ_TEXT = /\(\s*['"`]OPENAI_\w+['"`]\s*\)/;
 
 /**
- * OpenAI variables read through something env-reads does not rename: a config module's object (`env.OPENAI_API_KEY`
- * where `env` is another file's alias of `process.env`), a getter (`getEnv('OPENAI_API_KEY')`). The code still reads
- * them, so config files keep them and no note says otherwise.
+ * OpenAI variables read through a getter env-reads does not rename (`getEnv('OPENAI_API_KEY')`,
+ * `config.get('OPENAI_ORG_ID')`): the code still reads them, so config files keep them and no note says otherwise.
+ * A member of another object (`env.OPENAI_API_KEY`) is not one: a validated env module (t3-env's `env`) maps its
+ * keys to the reads it makes itself, which are renamed there.
  */
-function readsThroughOthers(ctx: TransformContext): string[] {
-  const members = ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n))).filter((path) => !isWrite(path));
+function getterReadsLeft(ctx: TransformContext): string[] {
   const calls = ctx.index.find('CallExpression', (n) => n.arguments.length === 1 && openAIName(literalValue(n.arguments[0])));
-  return [...members.map((path) => nameOf(path.node)!), ...calls.map((path) => literalValue((path.node as Node).arguments[0])!)];
+  return calls.map((path) => literalValue((path.node as Node).arguments[0])!);
 }
 
 export default asJscodeshift(envReads);

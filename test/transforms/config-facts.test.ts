@@ -20,13 +20,13 @@ export { client, OPENAI_PROJECT_ID };
     expect(result.env).not.toContain('OPENAI_ORG_ID');
   });
 
-  it('lists the OpenAI variables read through another object or a getter, which no transform renames', () => {
+  it('lists the OpenAI variables read through a getter, which no transform renames, not members of another object', () => {
+    // `env` may be a validated env module (t3-env) whose own reads of process.env are renamed: its keys stay.
     const source = `import { env, getEnv } from './config';
 export const token = () => env.OPENAI_API_KEY;
 export const org = getEnv('OPENAI_ORG_ID');
-env.OPENAI_PROJECT_ID = 'set, not read';
 `;
-    expect(outcome(source).staleEnv).toEqual(['OPENAI_API_KEY', 'OPENAI_ORG_ID']);
+    expect(outcome(source).staleEnv).toEqual(['OPENAI_ORG_ID']);
     // Reads of the environment itself are renamed: none stays.
     expect(outcome('export const key = process.env.OPENAI_API_KEY;\n').staleEnv).toBeUndefined();
   });
