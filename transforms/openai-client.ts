@@ -6,8 +6,6 @@ import {
   baseURLFromCodeMessage,
   ENTRA_CLIENT_PROPERTIES,
   MOCKED_SDK_MESSAGE,
-  MOCKED_SDK_UNDER_TEST_MESSAGE,
-  OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
   PREVIEW_API_VERSION,
   isReasoningModel,
@@ -170,16 +168,9 @@ export const openaiClient: Transform = {
       if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
       else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
     }
-    // A test's stand-in stays; code migrated to the classic target will ask the mock for AzureOpenAI too, whether
-    // this file constructs the client or the code under test does.
-    if (ctx.options.target === 'classic' && clients.mocks.length > 0) {
-      const constructs = clients.constructions.some((c) => c.kind === 'mock');
-      const standsIn = (mock: ASTPath) => OPENAI_CLIENT_EXPORTS.some((name) => mockProvides(mock, name));
-      for (const mock of clients.mocks) {
-        if (mockProvides(mock, AZURE_CLASS)) continue;
-        if (constructs) ctx.todo(mock, MOCKED_SDK_MESSAGE);
-        else if (clients.constructions.length === 0 && standsIn(mock)) ctx.todo(mock, MOCKED_SDK_UNDER_TEST_MESSAGE);
-      }
+    // A test's stand-in stays; code migrated to the classic target will ask the mock for AzureOpenAI too.
+    if (ctx.options.target === 'classic' && clients.constructions.some((c) => c.kind === 'mock')) {
+      for (const mock of clients.mocks) if (!mockProvides(mock, AZURE_CLASS)) ctx.todo(mock, MOCKED_SDK_MESSAGE);
     }
     // The client handed to the Agents SDK is on Azure's v1 surface already (agents-sdk.ts).
     const moved = movedByAgents(ctx);

@@ -119,9 +119,5 @@ export function isModuleMock(object: string | undefined, method: string | undefi
 }
 
 /** On a mock of the SDK (with a factory) that provides no `AzureOpenAI`, in a file that constructs the mocked client. */
-/** On such a mock in a test file that constructs no client: the code under test does (and is migrated). */
-export const MOCKED_SDK_UNDER_TEST_MESSAGE =
-  'this mock stands in for the openai module of the code under test; migrated to AzureOpenAI, that code imports `AzureOpenAI` from it, which the mock does not provide: provide it as you do `OpenAI` (and expect Azure\'s options where the test checks the constructor\'s)';
-
 export const MOCKED_SDK_MESSAGE =
   "this mock stands in for the OpenAI client this file constructs, so that construction is left as it is; code migrated to AzureOpenAI imports `AzureOpenAI` from this module, which the mock does not provide: where the code under test is migrated, provide it as you do `OpenAI`";
