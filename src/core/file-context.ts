@@ -109,6 +109,8 @@ export const TEST_DATA_URL_MESSAGE =
  */
 export const MODULE_MOCKS: Readonly<Record<string, readonly string[]>> = {
   vi: ['mock', 'doMock'],
+  // Vitest's other name for `vi` (`import { vitest } from 'vitest'`).
+  vitest: ['mock', 'doMock'],
   jest: ['mock', 'doMock', 'unstable_mockModule'],
   mock: ['module'],
 };
