@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { DISPLAY_VALUE_CARRIERS, findOpenAIHost, isDisplayAttribute, mentionsOpenAIHost } from '../src/core/index.js';
+import { DISPLAY_VALUE_CARRIERS, findOpenAIHost, isDisplayAttribute, mentionsOpenAIHost, namesProperty } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
@@ -52,7 +52,7 @@ export default createRule<Options, 'openaiEndpoint'>({
 
     /** One report per outermost string expression; constants are reported where they are declared. */
     function check(node: TSESTree.Node): void {
-      if (isStringPiece(node) || isDisplayText(node)) return;
+      if (isStringPiece(node) || isDisplayText(node) || (node.parent && namesProperty(node.parent, node))) return;
       const text = sketchString(node, sourceCode, {
         unknown: () => HIDDEN,
         constant: (value) => (mentionsOpenAIHost(value) ? HIDDEN : value),

@@ -17,6 +17,7 @@ import {
   maskSecret,
   mentionsOpenAIHost,
   mentionsRealtimeOpenAISign,
+  namesProperty,
   parseOpenAIURL,
   restSurfaceGap,
   unversionedSurfaceGap,
@@ -96,7 +97,7 @@ function isValuePosition(path: ASTPath<Node>): boolean {
   const parent = path.parent?.node as Node;
   if (!parent || parent.source === path.node || parent.type === 'TSLiteralType' || parent.type === 'TSExternalModuleReference') return false;
   if (isDisplayText(path)) return false;
-  return !((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node);
+  return !namesProperty(parent, path.node);
 }
 
 /** The source of a string or template literal as template-literal text, when it came from the file. */

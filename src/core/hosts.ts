@@ -46,6 +46,16 @@ export const DISPLAY_VALUE_CARRIERS: ReadonlySet<string> = new Set([
   'TSSatisfiesExpression',
 ]);
 
+/**
+ * Whether a string in `parent` names a property rather than holds a value: a key (an object's, an interface's, a
+ * class's) or a computed member's (`claims['https://api.openai.com/auth']`, a JWT claim's name). Such a string is
+ * no URL anything requests. Babel's and ESTree's trees share these fields.
+ */
+export function namesProperty(parent: { type: string; key?: unknown; computed?: boolean; property?: unknown }, child: unknown): boolean {
+  if (parent.key === child) return true;
+  return (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.computed === true && parent.property === child;
+}
+
 export function mentionsOpenAIHost(text: string): boolean {
   return OPENAI_API_HOST.test(text);
 }

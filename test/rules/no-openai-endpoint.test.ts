@@ -13,6 +13,9 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
     'const azure = `${process.env.AZURE_OPENAI_ENDPOINT}/openai/v1/chat/completions`;',
     "const notHost = 'myapi.openai.company.example';",
     "type Url = 'https://api.openai.com/v1';",
+    // A URL naming a property (a JWT claim): a key and a computed member request nothing (the codemod leaves them too).
+    "interface Claims { 'https://api.openai.com/auth'?: { id?: string } }\nexport const id = (c: Claims) => c['https://api.openai.com/auth']?.id;",
+    "export const sample = { 'https://api.openai.com/auth': { id: 'x' } };",
     // Text a settings form shows: it calls nothing (the codemod leaves it too).
     {
       code: 'export const Field = () => <input name="BasePath" placeholder="https://api.openai.com/v1" title={\'e.g. https://api.openai.com/v1\'} />;',
