@@ -5,6 +5,7 @@ import {
   BROWSER_MODULE_MESSAGE,
   aiSdkAzureExport,
   baseURLFromCodeMessage,
+  besideAzureMessage,
   isAiSdkModelMethod,
   isProviderPrefixedModel,
   type AiSdkModelKind,
@@ -13,7 +14,7 @@ import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettin
 import { azureLocals, moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
 import { runsInBrowser } from './lib/browser.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { unwrap } from './lib/clients.js';
+import { settingsFromCode, unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
 import { declarationAt, invalidateIndex } from './lib/file-index.js';
 import {
@@ -123,6 +124,13 @@ function factoryCall(state: State, root: Root): void {
   if (target !== 'openai') {
     root.moves = false;
     if (baseURLFromCode !== undefined) ctx.todo(call, baseURLFromCodeMessage(baseURLFromCode));
+    return;
+  }
+  // A provider switch whose Azure branch exists (`createAzure` beside it): this branch, set from the code, stays.
+  const azure = state.present.get(AI_SDK.factories.createOpenAI);
+  if (azure !== undefined && settingsFromCode(call.get('arguments', 0))) {
+    root.moves = false;
+    ctx.todo(call, besideAzureMessage(`an Azure provider (${azure})`, 'provider'));
     return;
   }
   for (const message of migrateSettings(ctx, call)) ctx.todo(call, message);

@@ -64,6 +64,15 @@ export function isBrowserModule(source: string): boolean {
   );
 }
 
+/**
+ * On an OpenAI client (or AI SDK provider) made from the code's settings (its key or base URL) in a file that already
+ * makes an Azure one: a provider switch whose Azure branch exists, so this branch serves the servers it is configured
+ * for (a custom base URL, an OpenAI-compatible vendor, a user's own OpenAI key). It is left as it is.
+ */
+export function besideAzureMessage(azure: string, what: 'client' | 'provider'): string {
+  return `this file already makes ${azure}, and this OpenAI ${what} takes its key or base URL from the code (settings, parameters): it serves what it is configured for (another vendor, a custom base URL, a user's own OpenAI key) and is left as it is; to move its OpenAI traffic to Azure, choose the Azure branch in its configuration`;
+}
+
 /** Why browser code is left as it was where a migration would make it read `process.env`. */
 export const BROWSER_MODULE_MESSAGE =
   'browser code cannot read server env (`process.env` is undefined there), so this still talks to OpenAI: route these calls through a server that holds the Azure OpenAI settings, or configure the Azure endpoint and auth for the browser explicitly';

@@ -18,7 +18,7 @@ import {
 import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
-import { literalText, literalValue } from './literals.js';
+import { literalText, literalValue, objectLiteral, propertyPath } from './literals.js';
 import { runsInBrowser } from './browser.js';
 import { laterWrites } from './later-writes.js';
 import type { TransformContext } from './types.js';
@@ -234,6 +234,19 @@ export function envReadAt(path: ASTPath<Node>): string | undefined {
   const name = envRead(node);
   if (name !== undefined || node?.type !== 'MemberExpression' || !isEnvObject(inner.get('object'))) return name;
   return node.computed ? literalValue(node.property) : node.property.name;
+}
+
+/**
+ * Whether a client's options (`path`: its first argument) take its key or base URL from the code (settings,
+ * parameters: not an env read or a literal), or come whole from a variable.
+ */
+export function settingsFromCode(path: ASTPath<Node>): boolean {
+  const options = objectLiteral(path);
+  if (!options) return path.value != null;
+  return ['apiKey', 'baseURL'].some((name) => {
+    const property = propertyPath(options, name);
+    return property !== undefined && isOwnKey(property.get('value'));
+  });
 }
 
 /** What a name is bound to from Node's process module (core `processExport`): the process object, its env, or neither. */
