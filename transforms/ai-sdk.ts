@@ -2,7 +2,6 @@ import type { ASTPath } from 'jscodeshift';
 import {
   AI_SDK,
   AI_SDK_MESSAGES,
-  BROWSER_MODULE_MESSAGE,
   aiSdkAzureExport,
   baseURLFromCodeMessage,
   besideAzureMessage,
@@ -12,7 +11,7 @@ import {
 } from '../src/core/index.js';
 import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettings, settingsTarget } from './lib/ai-sdk-settings.js';
 import { azureLocals, moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
-import { runsInBrowser } from './lib/browser.js';
+import { clientSideMessage } from './lib/client-side.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { settingsFromCode, unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
@@ -433,8 +432,9 @@ export const aiSdk: Transform = {
     importRoots(state, bindings);
     factRoots(state);
     // Browser code keeps OpenAI's provider: `@ai-sdk/azure`'s settings would be `process.env` reads it does not have.
-    if (state.roots.length > 0 && runsInBrowser(ctx)) {
-      for (const root of state.roots) if (talksToOpenAI(ctx, root)) ctx.todo(root.path, BROWSER_MODULE_MESSAGE);
+    const elsewhere = state.roots.length > 0 ? clientSideMessage(ctx) : undefined;
+    if (elsewhere) {
+      for (const root of state.roots) if (talksToOpenAI(ctx, root)) ctx.todo(root.path, elsewhere);
       return;
     }
     for (const root of [...state.roots]) {

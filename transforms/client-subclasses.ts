@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
-import { BROWSER_MODULE_MESSAGE, clientSubclassMessage } from '../src/core/index.js';
-import { runsInBrowser } from './lib/browser.js';
+import { clientSubclassMessage } from '../src/core/index.js';
+import { clientSideMessage } from './lib/client-side.js';
 import { extendedClient } from './lib/client-subclasses.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform } from './lib/types.js';
@@ -20,7 +20,7 @@ export const clientSubclasses: Transform = {
     const classes = [...ctx.index.find('ClassDeclaration', (n) => !!n.superClass), ...ctx.index.find('ClassExpression', (n) => !!n.superClass)];
     for (const path of classes as ASTPath<Node>[]) {
       const parent = extendedClient(ctx, path);
-      if (parent) ctx.todo(path, runsInBrowser(ctx) ? BROWSER_MODULE_MESSAGE : clientSubclassMessage(parent.name, parent.module, parent.azure));
+      if (parent) ctx.todo(path, clientSideMessage(ctx) ?? clientSubclassMessage(parent.name, parent.module, parent.azure));
     }
   },
 };

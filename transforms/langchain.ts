@@ -2,7 +2,6 @@ import type { ASTPath } from 'jscodeshift';
 import {
   ACCOUNT_NOTE,
   ACCOUNT_OPTIONS,
-  BROWSER_MODULE_MESSAGE,
   PREVIEW_API_VERSION,
   LANGCHAIN_AZURE_FIELDS,
   LANGCHAIN_AZURE_INPUT_TYPE,
@@ -24,7 +23,7 @@ import {
   reasoningPreviewNote,
   type LangChainClass,
 } from '../src/core/index.js';
-import { runsInBrowser } from './lib/browser.js';
+import { clientSideMessage } from './lib/client-side.js';
 import { baseURLFromCode, constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
@@ -432,14 +431,15 @@ export const langchain: Transform = {
     const touched = new Set<ModuleBinding>();
     const names: Names = { taken: namesTakenElsewhere(ctx), imported: new Map() };
     let providerAdded = false;
-    // Browser code keeps OpenAI's classes: the Azure fields would be `process.env` reads it does not have.
-    const browser = found.length > 0 && runsInBrowser(ctx);
+    // Browser code (and an editor extension's) keeps OpenAI's classes: the Azure fields would be `process.env` reads
+    // that find nothing there.
+    const clientSide = found.length > 0 ? clientSideMessage(ctx) : undefined;
     for (const c of found) {
       const args = (c.path.node as Node).arguments as Node[];
       // In browser code a class the file points at another server (a `baseURL`) stays unmarked; one with no options
       // talks to OpenAI, and gets the marker before any option is added.
-      if (browser && args.length === 0) {
-        ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+      if (clientSide && args.length === 0) {
+        ctx.todo(c.path, clientSide);
         continue;
       }
       if (args.length === 0) args.push(ctx.j.objectExpression([]));
@@ -451,8 +451,8 @@ export const langchain: Transform = {
       const fields = readFields(ctx, object);
       if (fields.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(fields.baseURLFromCode));
       if (fields.skip) continue;
-      if (browser) {
-        ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+      if (clientSide) {
+        ctx.todo(c.path, clientSide);
         continue;
       }
       const responses = fields.props.get('useResponsesApi');

@@ -3,7 +3,6 @@ import {
   AZURE_CLIENT_EXPORTS,
   AZURE_CLIENT_SINCE,
   besideAzureMessage,
-  BROWSER_MODULE_MESSAGE,
   baseURLFromCodeMessage,
   ENTRA_CLIENT_PROPERTIES,
   MOCKED_SDK_MESSAGE,
@@ -16,6 +15,7 @@ import {
   reasoningPreviewNote,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
+import { clientSideMessage } from './lib/client-side.js';
 import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, mockProvides, settingsFromCode, unwrap, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
@@ -168,7 +168,7 @@ export const openaiClient: Transform = {
     // A provider switch whose Azure branch exists: its OpenAI branch, set from the code, serves other servers.
     const besideAzure = clients.constructions.some((c) => c.kind === 'azure') ? new Set(clients.constructions.filter((c) => settingsFromCode(c.path.get('arguments', 0)))) : new Set();
     for (const c of clients.constructions) {
-      if (c.kind === 'browser') ctx.todo(c.path, BROWSER_MODULE_MESSAGE);
+      if (c.kind === 'client-side') ctx.todo(c.path, clientSideMessage(ctx)!);
       else if (c.kind === 'openai' && besideAzure.has(c)) ctx.todo(c.path, besideAzureMessage('an AzureOpenAI client', 'client'));
       else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
     }

@@ -1,7 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_ENV,
-  BROWSER_MODULE_MESSAGE,
   OPENAI_MTLS_HOST,
   OPENAI_ONLY_HEADERS,
   OWN_REQUEST_KEY_MESSAGE,
@@ -28,7 +27,7 @@ import { handedToClient, heldUnread, markAzureRequest, markOpenAIRequest, sendsR
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
-import { runsInBrowser } from './lib/browser.js';
+import { clientSideMessage } from './lib/client-side.js';
 import { localFunction } from './lib/local-functions.js';
 import { memberName, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
@@ -731,7 +730,7 @@ function passesOn(ctx: TransformContext, call: Node): boolean {
  * a URL assembled from parts) get a marker; docs hosts (`platform.openai.com`) and other vendors' `/openai/v1`
  * paths are not OpenAI's API and stay. Strings inside an OpenAI client's own options belong to the client transform,
  * as do those of an options variable handed to one (`options.baseURL = …; new OpenAI(options)`).
- * In browser code (see runsInBrowser) every such string stays, with a marker: the Azure URL is a `process.env` read.
+ * In browser code (see clientSide) every such string stays, with a marker: the Azure URL is a `process.env` read.
  * So does one in a test file that no request call sends (see sendsRequest): it is data for a mock or an assertion,
  * and one in a file that reads AZURE_OPENAI_ENDPOINT for a meaning of its own (see readsAzureEndpointOwnWay).
  */
@@ -744,7 +743,7 @@ export const rawHttp: Transform = {
       (path) => isValuePosition(path) && !handedToClient(ctx, path) && !heldUnread(ctx, path),
     );
     const migrated: ASTPath<Node>[] = [];
-    const browser = runsInBrowser(ctx);
+    const clientSide = clientSideMessage(ctx);
     const test = isTestFile(ctx.path);
     // OpenAI's realtime auth and beta protocol strings (a subprotocol, a header value), beside a URL migrated or not;
     // in a test they are expectations about OpenAI's protocol, data like its URLs. Asked before any change: after
@@ -763,8 +762,8 @@ export const rawHttp: Transform = {
         continue;
       }
       // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
-      if (browser) {
-        ctx.todo(path, BROWSER_MODULE_MESSAGE);
+      if (clientSide) {
+        ctx.todo(path, clientSide);
         continue;
       }
       // In a test, a URL no request sends is data: rewritten, it would read an env variable CI does not set.

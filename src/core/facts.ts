@@ -34,13 +34,18 @@ export interface FileFacts {
    */
   previewCalls?: string[];
   /**
-   * The file belongs to a browser extension's package (an extension manifest at its root): it runs in the browser
-   * (a background service worker, a content script, a popup) even when its own text does not show it.
+   * Where the file's package runs, when that is no server (see `ClientSide`): a browser extension's package (an
+   * extension manifest at its root) runs in the browser (a background service worker, a content script, a popup),
+   * an editor extension's (a package.json with `engines.vscode`) in the editor, even when the file's own text does
+   * not show it.
    */
-  browser?: boolean;
+  clientSide?: ClientSide;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;
+
+/** Where code runs that has no server env of its own to read: a browser, or an editor extension's host. */
+export type ClientSide = 'browser' | 'editor';
 
 export function emptyFacts(): FileFacts {
   return { clientBindings: [], rewriteConstants: [], modelConstants: {} };

@@ -1,3 +1,5 @@
+import type { ClientSide } from './facts.js';
+
 /**
  * Where a file's code runs, read from its text: what the migration may introduce there depends on it (the Azure
  * settings the migrated code reads come from `process.env`, which only a server has).
@@ -73,9 +75,19 @@ export function besideAzureMessage(azure: string, what: 'client' | 'provider'): 
   return `this file already makes ${azure}, and this OpenAI ${what} takes its key or base URL from the code (settings, parameters): it serves what it is configured for (another vendor, a custom base URL, a user's own OpenAI key) and is left as it is; to move its OpenAI traffic to Azure, choose the Azure branch in its configuration`;
 }
 
+/**
+ * Why an editor extension's code (VS Code's) is left as it was where a migration would make it read `process.env`:
+ * its users configure it in its settings and set no environment variables for it.
+ */
+export const EDITOR_EXTENSION_MESSAGE =
+  "an editor extension's users set its keys and endpoints in its settings, not in environment variables, so `process.env.AZURE_OPENAI_*` would be unset here and this still talks to OpenAI: to use Azure OpenAI, add an Azure endpoint, key (or Entra ID) and deployment to the extension's settings and make the Azure client from them";
+
 /** Why browser code is left as it was where a migration would make it read `process.env`. */
 export const BROWSER_MODULE_MESSAGE =
   'browser code cannot read server env (`process.env` is undefined there), so this still talks to OpenAI: route these calls through a server that holds the Azure OpenAI settings, or configure the Azure endpoint and auth for the browser explicitly';
+
+/** The marker for code that runs where the migration's `process.env` reads would find nothing. */
+export const CLIENT_SIDE_MESSAGES: Readonly<Record<ClientSide, string>> = { browser: BROWSER_MODULE_MESSAGE, editor: EDITOR_EXTENSION_MESSAGE };
 
 /** A test file (`*.test.*`, `*.spec.*`, or under `__tests__/`): OpenAI URLs there are often data for mocks and assertions. */
 export function isTestFile(path: string): boolean {

@@ -6,7 +6,7 @@ import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './lin
 import { ModuleResolver } from './resolve.js';
 import { quotesModelName, Relevance } from './relevance.js';
 import { specifierLines } from './specifiers.js';
-import { ExtensionPackages } from './browser-extension.js';
+import { ExtensionPackages } from './extension-packages.js';
 import type { FileSummary } from './summarize.js';
 import { indexable, summarizeFile } from './summarize-file.js';
 
@@ -227,7 +227,10 @@ export class ProjectIndexer {
     const rewritable = (file: string): boolean => this.candidates.has(file) || (this.discovered?.has(file) ?? true);
     const facts = computeFacts(this.summaries, (from, spec) => this.resolver.resolve(from, spec), rewritable);
     const extensions = new ExtensionPackages();
-    for (const file of this.candidates) if (extensions.contains(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), browser: true };
+    for (const file of this.candidates) {
+      const clientSide = extensions.sideOf(file);
+      if (clientSide) facts[file] = { ...(facts[file] ?? emptyFacts()), clientSide };
+    }
     const extraFiles = Object.keys(facts).filter(
       (file) => !this.candidates.has(file) && needsTransform(facts[file]!, this.summaries.get(file)!),
     );

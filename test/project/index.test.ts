@@ -74,15 +74,20 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['app.ts']?.clientBindings).toEqual(['serverClient']);
   });
 
-  it("marks every candidate of a browser extension's package as browser code, not a web app's with a web manifest", async () => {
-    const { facts } = await index('browser-extension');
-    expect(facts['extension/src/background/llm.ts']?.browser).toBe(true);
-    expect(facts['web/src/server.ts']?.browser).toBeUndefined();
-    expect(facts['obsidian-plugin/src/settings.ts']?.browser).toBe(true);
-    const dir = fixture('browser-extension');
+  it("marks every candidate of a browser extension's package (and an Obsidian plugin's) as browser code, a VS Code extension's as an editor's, not a web app's with a web manifest", async () => {
+    const { facts } = await index('extension-packages');
+    expect(facts['extension/src/background/llm.ts']?.clientSide).toBe('browser');
+    expect(facts['web/src/server.ts']?.clientSide).toBeUndefined();
+    expect(facts['obsidian-plugin/src/settings.ts']?.clientSide).toBe('browser');
+    expect(facts['vscode-extension/src/embedder.ts']?.clientSide).toBe('editor');
+    const dir = fixture('extension-packages');
     const settings = await migratedWithIndex(dir, 'obsidian-plugin/src/settings.ts');
     expect(settings.output).toContain("endpoint: 'https://api.openai.com/v1'");
     expect(settings.output).toContain('// TODO(openai-to-azure): browser code cannot read server env');
+    const embedder = await migratedWithIndex(dir, 'vscode-extension/src/embedder.ts');
+    expect(embedder.output).toContain("// TODO(openai-to-azure): an editor extension's users set its keys and endpoints in its settings");
+    expect(embedder.output).toContain('new OpenAI({ apiKey: settings.apiKey })');
+    expect(embedder.output).toContain("model: 'text-embedding-3-small'");
     const llm = await migratedWithIndex(dir, 'extension/src/background/llm.ts');
     expect(llm.output).toContain('// TODO(openai-to-azure): browser code cannot read server env');
     expect(llm.output).not.toMatch(/AzureChatOpenAI|process\.env\.AZURE/);

@@ -19,18 +19,19 @@ import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindin
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
 import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
 import { literalText, literalValue, objectLiteral, propertyPath } from './literals.js';
-import { runsInBrowser } from './browser.js';
+import { clientSide } from './client-side.js';
 import { laterWrites } from './later-writes.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast; checked by `type` at run time.
 
 /**
- * Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor; `browser`: OpenAI
- * from browser code, left as it is (the Azure settings would come from `process.env`, which the browser lacks);
+ * Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor; `client-side`:
+ * OpenAI from browser code or an editor extension's, left as it is (the Azure settings would come from `process.env`,
+ * which has none there);
  * `mock`: a test file's stand-in, the module replaced by a factory (`vi.mock('openai', () => …)`), left as it is.
  */
-export type ClientKind = 'openai' | 'azure' | 'other' | 'browser' | 'mock';
+export type ClientKind = 'openai' | 'azure' | 'other' | 'client-side' | 'mock';
 
 /** How the constructor was named, so the migrated one can be named the same way. */
 export type CalleeRef =
@@ -67,8 +68,11 @@ export interface FileClients {
   factories: Set<Node>;
   /** Declaring identifiers of the client wrappers the file imports (`wrapOpenAI`, `observeOpenAI`, `Instructor`). */
   wrappers: Map<Node, ClientWrapper>;
-  /** A browser module, asked about direct clients: none in it is migrated, so none is tracked (its calls keep their models). */
-  browser: boolean;
+  /**
+   * A client-side module (browser code, an editor extension's), asked about direct clients: none in it is migrated,
+   * so none is tracked (its calls keep their models).
+   */
+  clientSide: boolean;
   /** Calls that replace the `openai` module with a factory's stand-in (MODULE_MOCKS): the file's clients are mocks. */
   mocks: ASTPath<Node>[];
 }
@@ -472,8 +476,8 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   const names = quotesPackage(ctx.source, OPENAI_SDK);
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
-  const browser = reach === 'direct' && runsInBrowser(ctx);
-  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), browser, mocks: [] };
+  const onClientSide = reach === 'direct' && clientSide(ctx) !== undefined;
+  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), clientSide: onClientSide, mocks: [] };
   ctx.shared.set(key, result);
   if (!names) return result;
   const { index } = ctx;
@@ -486,7 +490,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   }
 
   result.mocks = sdkMocks(ctx);
-  const stood = (kind: ClientKind): ClientKind => (kind !== 'openai' ? kind : result.mocks.length > 0 ? 'mock' : browser ? 'browser' : kind);
+  const stood = (kind: ClientKind): ClientKind => (kind !== 'openai' ? kind : result.mocks.length > 0 ? 'mock' : onClientSide ? 'client-side' : kind);
   index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));
     if (!found) return;
@@ -494,7 +498,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
       found.cls === 'azure' ? { kind: 'azure' as const } : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
     result.constructions.push({ path, kind: stood(kind), callee: found.callee, baseURLFromCode });
   });
-  if (browser) return result;
+  if (onClientSide) return result;
   const direct = new Set(result.constructions.filter((c) => tracks(result, c)).map((c) => c.path.node));
   const addMember = (path: ASTPath<Node>, name: string | undefined, members = result.members): void => {
     const cls = enclosingClass(path);
@@ -711,7 +715,7 @@ function wrappedClient(clients: FileClients, call: ASTPath<Node>): ASTPath<Node>
 
 /** Whether an identifier path refers to a client variable of the reach `clients` tracks (or one the project index names). */
 export function isClientIdentifier(ctx: TransformContext, clients: FileClients, path: ASTPath<Node>): boolean {
-  if (clients.browser) return false;
+  if (clients.clientSide) return false;
   const name = (path.node as Node).name as string;
   const declared = declarationAt(path);
   if (declared && clients.ids.has(declared.id)) return true;
@@ -735,7 +739,7 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>, c
     return wrapped ? isClientExpression(ctx, wrapped, clients) : isFactoryCall(clients, inner);
   }
   if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'), clients);
-  if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.browser) {
+  if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.clientSide) {
     const cls = enclosingClass(inner);
     const name = memberName(node);
     // The project index names fields holding a client obtained elsewhere (`this.client` typed `OpenAI`) as `this.x`.
