@@ -5,6 +5,9 @@ import {
   OPENAI_SDK,
   azureReplacementFor,
   envReadMessage,
+  ENV_READING_LIBRARIES,
+  libraryEnvMessage,
+  quotesPackage,
   assignedEnvMessage,
   isOpenAIEnvName,
   leftRequestMessage,
@@ -56,8 +59,9 @@ function holder(path: ASTPath<Node>): Node | undefined {
  * request raw-http did not point at Azure. Renamed, the Azure key would go wherever that library or request sends it.
  * Null: it keeps its name without a marker of its own.
  */
-function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], assigned: ReadonlySet<string>): string | null | undefined {
-  if (assigned.has(name)) return assignedEnvMessage(name);
+function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], readElsewhere: ReadonlyMap<string, string>): string | null | undefined {
+  const elsewhere = readElsewhere.get(name);
+  if (elsewhere !== undefined) return elsewhere;
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
   if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
   const sent = uses.flatMap((use) => sentWithUnmovedRequest(ctx, use) ?? []);
@@ -139,14 +143,20 @@ function memberReads(ctx: TransformContext): Read[] {
 }
 
 /**
- * OpenAI variables the file assigns (`process.env.OPENAI_API_KEY = await ask()`): it sets them for code that reads
- * the environment itself (a library's default, a child process), so their reads here keep the names that code reads.
+ * OpenAI variables code other than this file's reads from the environment, with the marker of a read here: those the
+ * file assigns (`process.env.OPENAI_API_KEY = await ask()`, for a library's default or a child process), and those a
+ * library it uses reads itself (ENV_READING_LIBRARIES). Their reads here keep the names that code reads.
  */
-function assignedNames(ctx: TransformContext): Set<string> {
-  const names = new Set<string>();
+function readElsewhereNames(ctx: TransformContext): Map<string, string> {
+  const names = new Map<string, string>();
   for (const path of ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n)))) {
     const parent = path.parent?.node as Node;
-    if (parent?.type === 'AssignmentExpression' && parent.left === path.node && isEnvObject(path.get('object'))) names.add(nameOf(path.node)!);
+    const name = nameOf(path.node)!;
+    if (parent?.type === 'AssignmentExpression' && parent.left === path.node && isEnvObject(path.get('object'))) names.set(name, assignedEnvMessage(name));
+  }
+  for (const [pkg, read] of Object.entries(ENV_READING_LIBRARIES)) {
+    if (!quotesPackage(ctx.source, pkg) || moduleBindings(ctx.j, ctx.root, pkg).length === 0) continue;
+    for (const name of read) if (!names.has(name)) names.set(name, libraryEnvMessage(name, pkg));
   }
   return names;
 }
@@ -229,8 +239,8 @@ export const envReads: Transform = {
     // checks what that library reads), but where a read goes to a request raw-http pointed at Azure (an
     // OpenAI-compatible library given OpenAI's URL).
     const uses = mine.map((read) => usesOf(ctx, read.path, read.local ?? holder(read.path)));
-    const assigned = assignedNames(ctx);
-    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!, assigned));
+    const readElsewhere = readElsewhereNames(ctx);
+    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!, readElsewhere));
     // Handed to a request raw-http pointed at Azure: its name follows the request there.
     const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
     const byName = new Map<string, string | null>();

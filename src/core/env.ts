@@ -173,6 +173,20 @@ export function clientSubclassMessage(name: string, module: string, azure: strin
   return `this class extends ${name} from ${module}, so its instances talk to OpenAI, and this tool does not rewrite subclasses: extend ${azure} instead and hand super() the Azure settings (endpoint, api-version, deployment, key or Entra ID)`;
 }
 
+/**
+ * Libraries this tool does not migrate whose OpenAI clients read an OpenAI variable from the environment themselves
+ * (LlamaIndex's `OpenAI` and `OpenAIEmbedding` take OPENAI_API_KEY when given no key), by package. A file that uses
+ * one keeps its reads of that variable: renamed, a check that it is set would pass while the library finds none.
+ */
+export const ENV_READING_LIBRARIES: Readonly<Record<string, readonly string[]>> = {
+  llamaindex: ['OPENAI_API_KEY'],
+  '@llamaindex/openai': ['OPENAI_API_KEY'],
+};
+
+export function libraryEnvMessage(name: string, pkg: string): string {
+  return `this file uses ${pkg}, whose OpenAI client reads ${name} from the environment itself and still talks to OpenAI, so the read keeps its name (renamed, this check would pass while the library finds no key); move that client to Azure OpenAI by hand, then read the Azure setting`;
+}
+
 export function unmigratedConsumerMessage(name: string, pkg: string): string {
   return `${name} is handed to ${pkg}, which this tool does not migrate: that code still talks to OpenAI, so the read keeps its name; move it to Azure OpenAI by hand, then read the Azure setting`;
 }
