@@ -59,14 +59,16 @@ function holder(path: ASTPath<Node>): Node | undefined {
  * request raw-http did not point at Azure. Renamed, the Azure key would go wherever that library or request sends it.
  * Null: it keeps its name without a marker of its own.
  */
-function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], readElsewhere: ReadonlyMap<string, string>): string | null | undefined {
-  const elsewhere = readElsewhere.get(name);
-  if (elsewhere !== undefined) return elsewhere;
+function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], elsewhere: ReadElsewhere): string | null | undefined {
+  if (elsewhere.assigned.has(name)) return assignedEnvMessage(name);
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
   if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
   const sent = uses.flatMap((use) => sentWithUnmovedRequest(ctx, use) ?? []);
   if (sent.some((request) => !request.left)) return unmovedRequestMessage(name);
-  if (sent.length === 0) return undefined;
+  if (sent.length === 0) {
+    const library = elsewhere.libraries.get(name);
+    return library === undefined ? undefined : libraryEnvMessage(name, library);
+  }
   // Read inside requests whose URLs (and markers) are written in the same call: those markers say it.
   return sent.every((request) => request.left!.inline && ctx.index.isWithin(read.node, request.call)) ? null : leftRequestMessage(name);
 }
@@ -142,23 +144,26 @@ function memberReads(ctx: TransformContext): Read[] {
   });
 }
 
-/**
- * OpenAI variables code other than this file's reads from the environment, with the marker of a read here: those the
- * file assigns (`process.env.OPENAI_API_KEY = await ask()`, for a library's default or a child process), and those a
- * library it uses reads itself (ENV_READING_LIBRARIES). Their reads here keep the names that code reads.
- */
-function readElsewhereNames(ctx: TransformContext): Map<string, string> {
-  const names = new Map<string, string>();
+/** OpenAI variables code other than this file's reads from the environment: their reads here keep the names it reads. */
+interface ReadElsewhere {
+  /** Those the file assigns (`process.env.OPENAI_API_KEY = await ask()`), for a library's default or a child process. */
+  assigned: Set<string>;
+  /** Those a library the file uses reads itself (ENV_READING_LIBRARIES), by variable: the library. */
+  libraries: Map<string, string>;
+}
+
+function readElsewhere(ctx: TransformContext): ReadElsewhere {
+  const assigned = new Set<string>();
   for (const path of ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n)))) {
     const parent = path.parent?.node as Node;
-    const name = nameOf(path.node)!;
-    if (parent?.type === 'AssignmentExpression' && parent.left === path.node && isEnvObject(path.get('object'))) names.set(name, assignedEnvMessage(name));
+    if (parent?.type === 'AssignmentExpression' && parent.left === path.node && isEnvObject(path.get('object'))) assigned.add(nameOf(path.node)!);
   }
+  const libraries = new Map<string, string>();
   for (const [pkg, read] of Object.entries(ENV_READING_LIBRARIES)) {
     if (!quotesPackage(ctx.source, pkg) || moduleBindings(ctx.j, ctx.root, pkg).length === 0) continue;
-    for (const name of read) if (!names.has(name)) names.set(name, libraryEnvMessage(name, pkg));
+    for (const name of read) if (!libraries.has(name)) libraries.set(name, pkg);
   }
-  return names;
+  return { assigned, libraries };
 }
 
 /** `Deno.env.get('OPENAI_API_KEY')` (the global `Deno`) → `Deno.env.get('AZURE_OPENAI_API_KEY')`. */
@@ -239,8 +244,8 @@ export const envReads: Transform = {
     // checks what that library reads), but where a read goes to a request raw-http pointed at Azure (an
     // OpenAI-compatible library given OpenAI's URL).
     const uses = mine.map((read) => usesOf(ctx, read.path, read.local ?? holder(read.path)));
-    const readElsewhere = readElsewhereNames(ctx);
-    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!, readElsewhere));
+    const elsewhere = readElsewhere(ctx);
+    const own = mine.map((read, i) => keptFor(ctx, read.path, read.name, uses[i]!, elsewhere));
     // Handed to a request raw-http pointed at Azure: its name follows the request there.
     const toAzure = uses.map((list) => list.some((use) => handedToAzureRequest(ctx, use)));
     const byName = new Map<string, string | null>();
