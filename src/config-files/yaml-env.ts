@@ -120,11 +120,11 @@ class YamlEditor {
       const name = String(pair.key.value);
       const valueText = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
       const fate = this.fate(name, valueText, names);
-      if (fate.kind === 'keep' && !this.stillRead(name)) continue;
+      if (fate.kind === 'keep') continue;
       const end = pair.value?.range?.[1] ?? pair.key.range[1];
       const line = this.lineOf(pair.key.range[0]);
       if (fate.kind === 'delete') this.remove(pair.key.range[0], end, line);
-      else if (fate.kind === 'rename') {
+      else {
         this.rename(pair.key, name, fate.to);
         this.renamedValue(pair.value, name, fate.to);
       }
@@ -158,11 +158,11 @@ class YamlEditor {
   private seqScalar(item: Scalar, names: Set<string>): void {
     const [name = '', ...rest] = String(item.value).split('=');
     const fate = this.fate(name, rest.join('='), names);
-    if (fate.kind === 'keep' && !this.stillRead(name)) return;
+    if (fate.kind === 'keep') return;
     const line = this.lineOf(item.range![0]);
     const src = this.source(item);
     if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
-    else if (fate.kind === 'rename') {
+    else {
       const secret = secretIn(src);
       let next = src.replace(name, fate.to).replace(referenceTo(name), `$1${fate.to}`);
       if (secret) {
@@ -188,10 +188,10 @@ class YamlEditor {
     const name = String(namePair.value.value);
     const valuePair = item.items.find((p) => isScalar(p.key) && p.key.value === 'value') as Pair<Scalar, Node> | undefined;
     const fate = this.fate(name, isScalar(valuePair?.value) ? String(valuePair.value.value ?? '') : '', names);
-    if (fate.kind === 'keep' && !this.stillRead(name)) return;
+    if (fate.kind === 'keep') return;
     const line = this.lineOf(item.range![0]);
     if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
-    else if (fate.kind === 'rename') {
+    else {
       this.rename(namePair.value, name, fate.to);
       if (valuePair) this.renamedValue(valuePair.value, name, fate.to);
       if (item.items.some((p) => isScalar(p.key) && p.key.value === 'valueFrom')) {
@@ -203,14 +203,6 @@ class YamlEditor {
     const inner = ' '.repeat(prefix.length);
     const added = this.companions(names, line, name).map(([n, v]) => `${prefix}name: ${n}\n${inner}value: ${JSON.stringify(v('', name))}\n`);
     this.insert(this.lineEnd(item.range![1]), added);
-  }
-
-  /**
-   * An OpenAI variable kept because code still reads it (beside a marker, through a getter): it stays, and the
-   * connection settings the migrated code reads still go beside it.
-   */
-  private stillRead(name: string): boolean {
-    return this.ctx.staleEnv?.includes(name) === true;
   }
 
   /** A variable's fate here: a rename onto a name the block already sets is a removal. */

@@ -411,25 +411,6 @@ describe('YAML', () => {
   });
 });
 
-describe('YAML: a variable the code still reads', () => {
-  it('stays, with the connection settings the migrated code reads added beside it', async () => {
-    const still = { ...classic, staleEnv: ['OPENAI_API_KEY'] };
-    const input = ['services:', '  app:', '    environment:', '      OPENAI_API_KEY: ${OPENAI_API_KEY}', ''].join('\n');
-    expect((await editYaml(input, still)).output).toBe(
-      [
-        'services:',
-        '  app:',
-        '    environment:',
-        '      OPENAI_API_KEY: ${OPENAI_API_KEY}',
-        '      AZURE_OPENAI_ENDPOINT: ${AZURE_OPENAI_ENDPOINT}',
-        '      AZURE_OPENAI_API_KEY: ${AZURE_OPENAI_API_KEY}',
-        '      OPENAI_API_VERSION: "2024-10-21"',
-        '',
-      ].join('\n'),
-    );
-  });
-});
-
 describe('reusable workflows', () => {
   it("renames a secret a reusable workflow declares and the one its caller passes alike, each with the endpoint beside it and no api-version", async () => {
     const declared = [
