@@ -55,7 +55,7 @@ export function packageChanges(
   roots: readonly string[],
   nearest: (file: string, roots: readonly string[], known: Map<string, string | undefined>) => string | undefined = nearestPackageJson,
   scopeOf: (manifest: string) => string = dirname,
-  declared?: (manifest: string) => ReadonlySet<string>,
+  declared?: (manifest: string) => ReadonlyMap<string, Declaration>,
 ): Map<string, PackageChanges> {
   type Minimum = { version: string; features: string[]; alsoNeeds: string[] };
   type Entry = { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum> };
@@ -66,13 +66,18 @@ export function packageChanges(
     if (!entry) out.set(manifest, (entry = { add: new Map(), remove: new Set(), atLeast: new Map() }));
     return entry;
   };
-  /** The manifests from the nearest up that declare one of `packages` (the nearest alone when none does). */
+  /**
+   * The manifests from the nearest up that declare one of `packages`, to the first that installs it (a peer range
+   * installs nothing: the manifest above that does is the one the code builds with); the nearest alone when none does.
+   */
   const homesOf = (manifest: string, packages: readonly string[]): string[] => {
     if (!declared) return [manifest];
     const homes: string[] = [];
     for (let m: string | undefined = manifest; m; m = nearest(dirname(m), roots, known)) {
       const has = declared(m);
-      if (packages.some((name) => has.has(name))) homes.push(m);
+      const found = packages.map((name) => has.get(name)).filter((d) => d !== undefined);
+      if (found.length > 0) homes.push(m);
+      if (found.includes('installs')) break;
     }
     return homes.length > 0 ? homes : [manifest];
   };
@@ -114,19 +119,27 @@ export function packageChanges(
   return new Map([...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove], atLeast: v.atLeast }]));
 }
 
-/** The packages a package.json declares in any dependency section (none when it cannot be read). */
-function declaredPackages(): (manifest: string) => ReadonlySet<string> {
-  const cache = new Map<string, ReadonlySet<string>>();
+/** How a package.json declares a package: as one it installs, or only as a peer (its user installs it). */
+type Declaration = 'installs' | 'peer';
+
+/** The packages a package.json declares in any dependency section, and how (none when it cannot be read). */
+function declaredPackages(): (manifest: string) => ReadonlyMap<string, Declaration> {
+  const cache = new Map<string, ReadonlyMap<string, Declaration>>();
   return (manifest) => {
     let names = cache.get(manifest);
     if (!names) {
+      const declared = new Map<string, Declaration>();
       try {
         const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-        names = new Set(DEPENDENCY_FIELDS.flatMap((field) => Object.keys((pkg?.[field] as object | null) ?? {})));
+        for (const field of DEPENDENCY_FIELDS) {
+          for (const name of Object.keys((pkg?.[field] as object | null) ?? {})) {
+            if (field !== 'peerDependencies' || !declared.has(name)) declared.set(name, field === 'peerDependencies' ? 'peer' : 'installs');
+          }
+        }
       } catch {
-        names = new Set();
+        // Unreadable: it declares nothing.
       }
-      cache.set(manifest, names);
+      cache.set(manifest, (names = declared));
     }
     return names;
   };

@@ -194,7 +194,7 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
   }, 60_000);
 
-  it("raises a minimum release in every manifest up the way that declares the package: a library's peer range and the root that installs it", () => {
+  it("raises a minimum release in every manifest up the way that declares the package, to the first that installs it: a library's peer range and the root", () => {
     const tree = makeTree({
       // No workspaces: the root's dependency is what `npm install` puts in node_modules for the library's build.
       'package.json': '{ "name": "root", "private": true, "dependencies": { "openai": "^4.16.1" } }\n',
@@ -202,6 +202,9 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
       'libs/client/src/wrap.ts': CHAT,
       // A manifest between them that does not declare openai is left alone.
       'libs/package.json': '{ "name": "libs", "private": true }\n',
+      // A package that installs openai itself is what its code builds with: the root above it is not its concern.
+      'apps/web/package.json': '{ "name": "web", "dependencies": { "openai": "^4.20.0" } }\n',
+      'apps/web/chat.ts': CHAT,
     });
     cleanup = tree.cleanup;
     expect(run(tree.dir, ['migrate', '--json', '.']).code).toBe(0);
@@ -209,6 +212,7 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(read('package.json').dependencies).toEqual({ openai: '^4.41.0' });
     expect(read('libs/client/package.json').peerDependencies).toEqual({ openai: '^4.41.0' });
     expect(read('libs/package.json')).toEqual({ name: 'libs', private: true });
+    expect(read('apps/web/package.json').dependencies).toEqual({ openai: '^4.41.0' });
   }, 60_000);
 
   it("a workspace's package needs go where the package they are about is declared: the root's AI SDK, a package's own openai", () => {
