@@ -761,16 +761,16 @@ export const rawHttp: Transform = {
         ctx.todo(path, MTLS);
         continue;
       }
-      // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
-      if (clientSide) {
-        ctx.todo(path, clientSide);
-        continue;
-      }
       // In a test, a URL no request sends is data: rewritten, it would read an env variable CI does not set.
       if (test && !requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node))) {
         // One marker says it for the file: a provider's test suite can hold dozens of such URLs.
         if (!testDataMarked) ctx.todo(path, TEST_DATA_URL_MESSAGE);
         testDataMarked = true;
+        continue;
+      }
+      // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
+      if (clientSide) {
+        ctx.todo(path, clientSide);
         continue;
       }
       if (ownAzureEndpoint) {
