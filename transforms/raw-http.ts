@@ -594,6 +594,19 @@ function formDataModels(ctx: TransformContext, argument: ASTPath<Node>): ASTPath
   });
 }
 
+/** Objects of a request body that carry the model too: a realtime session's (`/realtime/client_secrets`). */
+const MODEL_HOLDERS = ['session'];
+
+/** The `model` properties of a request body: its own, and those of the objects in it that carry one. */
+function bodyModels(body: ASTPath<Node>): ASTPath<Node>[] {
+  const holders = MODEL_HOLDERS.flatMap((key) => {
+    const holder = propertyPath(body, key);
+    const object = holder && objectLiteral(holder.get('value'));
+    return object ? [object] : [];
+  });
+  return [body, ...holders].flatMap((object) => propertyPath(object, 'model') ?? []);
+}
+
 /** The request bodies among a call's arguments: object literals, `JSON.stringify(obj)`, and `body`/`data`/`json` in options. */
 function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
   const node = unwrap(argument.node as Node);
@@ -633,8 +646,7 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
       else ctx.todo(headers, UNREAD_HEADERS);
     }
     for (const body of bodies(argument)) {
-      const model = propertyPath(body, 'model');
-      if (model) migrateModel(ctx, model);
+      for (const model of bodyModels(body)) migrateModel(ctx, model);
       if (asksToStream(body)) streaming = true;
     }
     for (const model of formDataModels(ctx, argument)) migrateModelValue(ctx, model, model.parent);
