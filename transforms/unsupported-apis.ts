@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { RENAMED_CALLS, hostedToolsMessage, surfaceGap } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
+import { unwrap } from './lib/clients.js';
 import { hostedToolTypes } from './lib/hosted-tools.js';
 import { memberName, propertyName } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
@@ -32,14 +33,25 @@ const REQUEST_AUTHORIZATION =
   "this request sets its own Authorization header, which goes to your Azure OpenAI resource now: Azure takes the client's key as `api-key` and reads Authorization as an Entra ID token, so a user's or another service's token here is refused (and disclosed to Azure); drop it, or send an Azure credential";
 
 /** Whether a client call's request options (after its body) set an `Authorization` header, in any branch. */
-function setsAuthorization(ctx: TransformContext, call: ASTPath<Node>): boolean {
-  const args = (call.node as Node).arguments as Node[];
-  return args.slice(1).some((_, i) =>
-    ctx.j(call.get('arguments', i + 1)).find(ctx.j.ObjectProperty).some((p: ASTPath<Node>) => {
-      if (propertyName((p.node as Node).key) !== 'headers') return false;
-      return ctx.j(p.get('value')).find(ctx.j.ObjectProperty).some((h: ASTPath<Node>) => propertyName((h.node as Node).key)?.toLowerCase() === 'authorization') || false;
-    }),
+function setsAuthorization(call: ASTPath<Node>): boolean {
+  const properties = (node: Node): Node[] => objectsOf(node).flatMap(propertiesOf);
+  return ((call.node as Node).arguments as Node[]).slice(1).some((options) =>
+    properties(options).some((p) => propertyName(p.key) === 'headers' && properties(p.value).some((h) => propertyName(h.key)?.toLowerCase() === 'authorization')),
   );
+}
+
+/** The object literals an expression may be: itself, or a branch of a condition or fallback. */
+function objectsOf(node: Node): Node[] {
+  const value = unwrap(node);
+  if (value?.type === 'ObjectExpression') return [value];
+  if (value?.type === 'ConditionalExpression') return [...objectsOf(value.consequent), ...objectsOf(value.alternate)];
+  if (value?.type === 'LogicalExpression') return [...objectsOf(value.left), ...objectsOf(value.right)];
+  return [];
+}
+
+/** An object literal's properties, those of the objects spread into it included (`...(token ? { … } : {})`). */
+function propertiesOf(object: Node): Node[] {
+  return (object.properties as Node[]).flatMap((p) => (p.type === 'SpreadElement' ? objectsOf(p.argument).flatMap(propertiesOf) : [p]));
 }
 
 /**
@@ -55,7 +67,7 @@ export const unsupportedApis: Transform = {
       if (gap) ctx.todo(path, gap.message);
       const hosted = hostedToolTypes(ctx, path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
-      if (setsAuthorization(ctx, path)) ctx.todo(path, REQUEST_AUTHORIZATION);
+      if (setsAuthorization(path)) ctx.todo(path, REQUEST_AUTHORIZATION);
     }
     // No transform writes these module paths, so only a file that spells one out imports it (and only such a file
     // needs the index, which an earlier transform's change would otherwise have this one rebuild).
