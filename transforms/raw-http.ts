@@ -403,6 +403,20 @@ function callsOnResult(ctx: TransformContext, call: ASTPath<Node>): ASTPath<Node
   });
 }
 
+const BROWSER_IMPORTED_URL =
+  "browser code imports this URL, where an Azure URL's `process.env` read finds nothing, so it stays OpenAI's (and so do the requests other files send with it): route the browser's calls through a server that holds the Azure OpenAI settings, or give the browser the Azure endpoint explicitly";
+
+/** Whether a URL literal is the value of a module-level constant a browser module imports (`facts.browserURLs`). */
+function importedByBrowser(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  const names = ctx.facts.browserURLs;
+  if (!names) return false;
+  let value = path;
+  while (WRAPPER_TYPES.has((value.parent?.node as Node)?.type)) value = value.parent;
+  const declarator = value.parent?.node as Node;
+  return declarator?.type === 'VariableDeclarator' && declarator.init === value.node && names.includes(declarator.id?.name);
+}
+const WRAPPER_TYPES = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
+
 /** An incoming request's Authorization header, read (`req.headers.authorization`, `request.headers.get('Authorization')`). */
 const CALLERS_AUTHORIZATION = /\bheaders\b[\s\S]*\bauthorization\b/i;
 
@@ -749,11 +763,14 @@ function passesOn(ctx: TransformContext, call: Node): boolean {
 export const rawHttp: Transform = {
   name: 'raw-http',
   apply(ctx) {
-    if (!mentionsOpenAIHost(ctx.source)) return;
+    const importedURLs = ctx.facts.azureURLs ?? [];
+    if (!mentionsOpenAIHost(ctx.source) && importedURLs.length === 0) return;
     const named = (node: Node): boolean => mentionsOpenAIHost(wholeText(node));
     const literals = [...ctx.index.find('StringLiteral', named), ...ctx.index.find('TemplateLiteral', named)].filter(
       (path) => isValuePosition(path) && !handedToClient(ctx, path) && !heldUnread(ctx, path),
     );
+    // Requests sent with a URL constant another file declares and points at Azure (the project index says which).
+    const sentWithImported = importedURLs.flatMap((name) => ctx.index.named(name).flatMap((id) => requestCalls(ctx, ctx.index.pathOf(id))));
     const migrated: ASTPath<Node>[] = [];
     const clientSide = clientSideMessage(ctx);
     const test = isTestFile(ctx.path);
@@ -785,6 +802,10 @@ export const rawHttp: Transform = {
         ctx.todo(path, clientSide);
         continue;
       }
+      if (importedByBrowser(ctx, path)) {
+        ctx.todo(path, BROWSER_IMPORTED_URL);
+        continue;
+      }
       if (ownAzureEndpoint) {
         ctx.todo(path, OWN_AZURE_ENDPOINT);
         continue;
@@ -810,9 +831,10 @@ export const rawHttp: Transform = {
       if (rewritten) migrated.push(rewritten);
       else ctx.todo(path, inProse(node) ? PROSE_URL : unclearURLMessage(ctx, path));
     }
-    if (migrated.length === 0) return;
+    if (migrated.length === 0 && sentWithImported.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
     const done = new Set<Node>();
+    for (const call of sentWithImported) migrateRequest(ctx, call, done);
     for (const path of migrated) {
       const calls = requestCalls(ctx, path);
       // Its key and model are set where it is sent, which this file does not show (a default, an export, a function

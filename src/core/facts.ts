@@ -33,6 +33,10 @@ export interface FileFacts {
    * (`openai.beta.assistants.create` on `export const openai = new OpenAI()`): the construction asks for it.
    */
   previewCalls?: string[];
+  /** This file's OpenAI URL constants a browser module imports: they stay OpenAI's (the Azure URL reads `process.env`). */
+  browserURLs?: string[];
+  /** Imported OpenAI URL constants their own file points at Azure: the requests sent with them here follow. */
+  azureURLs?: string[];
   /**
    * Where the file's package runs, when that is no server (see `ClientSide`): a browser extension's package (an
    * extension manifest at its root) runs in the browser (a background service worker, a content script, a popup),

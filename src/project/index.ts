@@ -70,6 +70,7 @@ function exportsOfInterest(module: string, linker: Linker, aiSdk: AiSdkLinker, s
     (o) =>
       'local' in o &&
       (summaries.get(o.file)!.modelConsts.has(o.local) ||
+        summaries.get(o.file)!.urlConsts.has(o.local) ||
         linker.valueOf(o.file, o.local) !== null ||
         linker.returnsClient(o.file, o.local) ||
         aiSdk.isProvider(o.file, o.local)),
@@ -249,7 +250,7 @@ export async function buildProjectIndex(input: ProjectIndexInput): Promise<Proje
 
 /** A file outside the candidates is worth transforming when it declares or uses something the facts act on. */
 function needsTransform(facts: FileFacts, summary: FileSummary): boolean {
-  if (facts.rewriteConstants.length > 0 || Object.values(facts.modelConstants).includes('mixed')) return true;
+  if (facts.rewriteConstants.length > 0 || Object.values(facts.modelConstants).includes('mixed') || facts.azureURLs?.length) return true;
   return summary.refs.some((ref) => facts.clientBindings.includes(ref.local) || (facts.aiSdkProviders ?? []).includes(ref.local));
 }
 
@@ -313,6 +314,8 @@ function computeFacts(
     }
   }
 
+  const urls = urlConstantUses(files, summaries, linker);
+
   /** Preview calls made through an imported client, by the file constructing it. */
   const previewCalls = new Map<string, Set<string>>();
   for (const file of files) {
@@ -360,8 +363,46 @@ function computeFacts(
     }
     if (modelValues.has(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), modelValues: modelValues.get(file)! };
     if (previewCalls.has(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), previewCalls: [...previewCalls.get(file)!].sort() };
+    const browserURLs = urls.browser.get(file);
+    if (browserURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), browserURLs: [...browserURLs].sort() };
+    const azureURLs = urls.azure.get(file);
+    if (azureURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), azureURLs: [...azureURLs].sort() };
   }
   return facts;
+}
+
+/**
+ * OpenAI URL constants other files import (`export const CALLS_URL = 'https://api.openai.com/v1/…'`). One a browser
+ * module uses stays OpenAI's where it is declared (`browser`, by declaring file: the Azure URL would read
+ * `process.env` there), and so do its other users' requests. Otherwise its declaring file's raw-http points it at
+ * Azure, so the requests its importers send it with follow (`azure`, by importing file: the local names).
+ */
+function urlConstantUses(
+  files: readonly string[],
+  summaries: ReadonlyMap<string, FileSummary>,
+  linker: Linker,
+): { browser: Map<string, Set<string>>; azure: Map<string, Set<string>> } {
+  const add = (map: Map<string, Set<string>>, file: string, name: string): void => {
+    if (!map.has(file)) map.set(file, new Set());
+    map.get(file)!.add(name);
+  };
+  const browser = new Map<string, Set<string>>();
+  const used: { file: string; local: string; origin: { file: string; local: string } }[] = [];
+  for (const file of files) {
+    const s = summaries.get(file)!;
+    for (const ref of s.refs) {
+      if (ref.member !== undefined || !s.imports.has(ref.local)) continue;
+      const origin = linker.originOf(file, ref.local);
+      if (!origin || !('local' in origin) || origin.file === file || !summaries.get(origin.file)!.urlConsts.has(origin.local)) continue;
+      if (s.browser) add(browser, origin.file, origin.local);
+      else used.push({ file, local: ref.local, origin });
+    }
+  }
+  const azure = new Map<string, Set<string>>();
+  for (const { file, local, origin } of used) {
+    if (!summaries.get(origin.file)!.browser && !browser.get(origin.file)?.has(origin.local)) add(azure, file, local);
+  }
+  return { browser, azure };
 }
 
 /** A model constant from another module used as a wrapper construction's `model`: its value, for that file's transform. */

@@ -1,5 +1,6 @@
 import type * as t from '@babel/types';
 import { isBrowserModule } from '../core/file-context.js';
+import { parseOpenAIURL } from '../core/hosts.js';
 import { isModelName } from '../core/models.js';
 import { readsOtherVendorEnv } from '../core/env.js';
 import { CLIENT_WRAPPER_PACKAGES, CLIENT_WRAPPERS, packageOfSpecifier, quotesPackage } from '../core/packages.js';
@@ -24,6 +25,8 @@ export interface FileSummary {
   functions: Map<string, Source[]>;
   /** Module-level `const` → the model name it holds. */
   modelConsts: Map<string, string>;
+  /** Module-level `const`s holding an OpenAI API URL (`https://api.openai.com/v1/…`), which raw-http rewrites. */
+  urlConsts: Set<string>;
   /** Module-level `const` → initializer text (to read a `baseURL` held in a constant). */
   constTexts: Map<string, string>;
   refs: Ref[];
@@ -413,6 +416,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
     values: new Map(),
     functions: new Map(),
     modelConsts: new Map(),
+    urlConsts: new Set(),
     constTexts: new Map(),
     refs: [],
     opaque: [],
@@ -462,6 +466,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
         if (TEXT_VALUES.has(value.type)) s.constTexts.set(name, text.slice(value.start!, value.end!));
         const model = stringValue(init);
         if (model !== undefined && isModelName(model)) s.modelConsts.set(name, model);
+        if (model !== undefined && parseOpenAIURL(model)?.versioned) s.urlConsts.add(name);
       }
       return;
     }

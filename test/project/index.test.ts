@@ -94,6 +94,23 @@ describe('buildProjectIndex: clients across files', () => {
     expect((await migratedWithIndex(dir, 'web/src/server.ts')).output).toContain('new AzureOpenAI(');
   });
 
+  it('follows OpenAI URL constants across files: one a browser module imports stays, the others take their requests to Azure', async () => {
+    // The browser component names no OpenAI package: the index finds it as an importer of lib/urls.ts.
+    const files = ['lib/urls.ts', 'app/route.ts', 'components/voice.tsx'];
+    const { facts, extraFiles } = await index('url-constants', ['lib/urls.ts', 'app/route.ts'], files);
+    expect(facts['lib/urls.ts']?.browserURLs).toEqual(['CALLS_URL']);
+    expect(facts['app/route.ts']?.azureURLs).toEqual(['EMBEDDINGS_URL']);
+    expect(extraFiles).toEqual([]);
+    const dir = fixture('url-constants');
+    const urls = (await migratedWithIndex(dir, 'lib/urls.ts')).output;
+    expect(urls).toContain("export const CALLS_URL = 'https://api.openai.com/v1/realtime/calls';");
+    expect(urls).toContain('// TODO(openai-to-azure): browser code imports this URL');
+    expect(urls).toMatch(/EMBEDDINGS_URL = `\$\{\(process\.env\.AZURE_OPENAI_ENDPOINT \?\? ''\)/);
+    const route = (await migratedWithIndex(dir, 'app/route.ts')).output;
+    expect(route).toContain("headers: { 'api-key': process.env.AZURE_OPENAI_API_KEY!, 'Content-Type': 'application/json' }");
+    expect(route).toContain("model: process.env.AZURE_OPENAI_DEPLOYMENT_TEXT_EMBEDDING_3_SMALL ?? 'text-embedding-3-small'");
+  });
+
   it('skips a file that fails to parse and still indexes the rest', async () => {
     const { facts, raw } = await index('parse-error');
     expect(facts['broken.ts']).toBeUndefined();
