@@ -1,16 +1,19 @@
 import { isOpenAIEnvName } from '../core/index.js';
-import { canonicalOrder, fateOf, type ConfigContext } from './env-plan.js';
+import { canonicalOrder, fateOf, isDeploymentVariable, type ConfigContext } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
 
 /** A JSON array of plain values (no nested array): turbo's env lists are arrays of strings. */
 const ARRAY = /\[[^[\]]*\]/g;
 const STRING = /"((?:[^"\\]|\\.)*)"/g;
+/** Every deployment variable the code reads, in one entry (turbo's lists take `*` wildcards since 1.10). */
+const DEPLOYMENTS = 'AZURE_OPENAI_DEPLOYMENT*';
 
 /**
  * Turborepo's env lists (`globalEnv`, `globalPassThroughEnv`, a task's `env` and `passThroughEnv`): in strict mode, a
  * task's process gets only the variables listed, so the Azure variables the migrated code reads must be listed
  * where its OpenAI ones were. In each list that names an OpenAI variable, one the code reads no more is renamed as
- * in an env template (`OPENAI_API_KEY` → `AZURE_OPENAI_API_KEY`), and the code's other variables are added after it.
+ * in an env template (`OPENAI_API_KEY` → `AZURE_OPENAI_API_KEY`), and the code's other variables are added after it,
+ * its deployment variables as one wildcard entry.
  * Only those strings change: the lists' layout, blank lines and comments stay.
  */
 export function editTurbo(body: string, ctx: ConfigContext): ConfigEdit {
@@ -26,7 +29,9 @@ export function editTurbo(body: string, ctx: ConfigContext): ConfigEdit {
       return fate.kind === 'rename' ? [[m.index, fate.to] as const] : [];
     }));
     const listed = new Set(items.map((m) => renames.get(m.index) ?? m[1]!));
-    const missing = canonicalOrder(ctx.env.filter((name) => !listed.has(name)));
+    const unlisted = ctx.env.filter((name) => !listed.has(name));
+    const deployments = unlisted.some((name) => isDeploymentVariable(name, ctx)) && !listed.has(DEPLOYMENTS);
+    const missing = [...canonicalOrder(unlisted.filter((name) => !isDeploymentVariable(name, ctx))), ...(deployments ? [DEPLOYMENTS] : [])];
     if (renames.size === 0 && missing.length === 0) return array;
     const anchor = openai[0]!;
     const anchorEnd = anchor.index + anchor[0].length;

@@ -633,7 +633,7 @@ describe("turbo.json's env lists", () => {
     expect(edit.output).toBe(
       [
         '{',
-        '  "globalEnv": ["NODE_ENV", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT_GPT_4O"],',
+        '  "globalEnv": ["NODE_ENV", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT*"],',
         '  "tasks": {',
         '    "build": {',
         '      "dependsOn": ["^build"],',
@@ -643,7 +643,7 @@ describe("turbo.json's env lists", () => {
         '        "AZURE_OPENAI_API_KEY",',
         '        "AZURE_OPENAI_ENDPOINT",',
         '        "OPENAI_API_VERSION",',
-        '        "AZURE_OPENAI_DEPLOYMENT_GPT_4O",',
+        '        "AZURE_OPENAI_DEPLOYMENT*",',
         '        "OPENAI_COMPATIBLE_BASE_URL"',
         '      ]',
         '    },',
@@ -654,7 +654,7 @@ describe("turbo.json's env lists", () => {
       ].join('\n'),
     );
     expect(edit.notes).toEqual([
-      "listed AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION, AZURE_OPENAI_DEPLOYMENT_GPT_4O where turbo's env lists name OpenAI's: strict mode passes a task only the variables listed",
+      "listed AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION, AZURE_OPENAI_DEPLOYMENT* where turbo's env lists name OpenAI's: strict mode passes a task only the variables listed",
     ]);
     expect(editTurbo(edit.output, classic).output).toBe(edit.output);
   });
@@ -662,7 +662,7 @@ describe("turbo.json's env lists", () => {
   it('keeps a variable the code still reads, beside the Azure ones; leaves lists without OpenAI variables', () => {
     const still = { ...classic, staleEnv: ['OPENAI_API_KEY'] };
     expect(editTurbo('{ "globalEnv": ["OPENAI_API_KEY"] }\n', still).output).toBe(
-      '{ "globalEnv": ["OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT_GPT_4O"] }\n',
+      '{ "globalEnv": ["OPENAI_API_KEY", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT*"] }\n',
     );
     const other = '{ "globalEnv": ["OPENAI_COMPATIBLE_BASE_URL", "PORT"] }\n';
     expect(editTurbo(other, classic).output).toBe(other);
