@@ -410,12 +410,11 @@ const BROWSER_IMPORTED_URL =
 function importedByBrowser(ctx: TransformContext, path: ASTPath<Node>): boolean {
   const names = ctx.facts.browserURLs;
   if (!names) return false;
-  let value = path;
-  while (WRAPPER_TYPES.has((value.parent?.node as Node)?.type)) value = value.parent;
-  const declarator = value.parent?.node as Node;
-  return declarator?.type === 'VariableDeclarator' && declarator.init === value.node && names.includes(declarator.id?.name);
+  let holder = path.parent as ASTPath<Node> | null;
+  while (holder && unwrap(holder.node) !== holder.node) holder = holder.parent;
+  const declarator = holder?.node as Node;
+  return declarator?.type === 'VariableDeclarator' && unwrap(declarator.init) === path.node && names.includes(declarator.id?.name);
 }
-const WRAPPER_TYPES = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
 
 /** An incoming request's Authorization header, read (`req.headers.authorization`, `request.headers.get('Authorization')`). */
 const CALLERS_AUTHORIZATION = /\bheaders\b[\s\S]*\bauthorization\b/i;
