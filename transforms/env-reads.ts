@@ -55,9 +55,10 @@ function holder(path: ASTPath<Node>): Node | undefined {
 
 /**
  * Why variable `name` keeps its name, from one of a read's `uses` (see `usesOf`), as its marker: the file sets it for
- * code that reads the environment, its value is handed to a library this tool does not migrate, or it is sent with a
- * request raw-http did not point at Azure. Renamed, the Azure key would go wherever that library or request sends it.
- * Null: it keeps its name without a marker of its own.
+ * code that reads the environment, its value is handed to a library this tool does not migrate, it is sent with a
+ * request raw-http did not point at Azure, or (going nowhere else) a library the file uses reads it itself. Renamed,
+ * the Azure key would go wherever that library or request sends it. Null: it keeps its name without a marker of its
+ * own.
  */
 function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], elsewhere: ReadElsewhere): string | null | undefined {
   if (elsewhere.assigned.has(name)) return assignedEnvMessage(name);
