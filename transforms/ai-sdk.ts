@@ -13,7 +13,7 @@ import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettin
 import { azureLocals, moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
-import { settingsFromCode, unwrap } from './lib/clients.js';
+import { moduleMocks, settingsFromCode, unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
 import { declarationAt, invalidateIndex } from './lib/file-index.js';
 import {
@@ -425,6 +425,9 @@ export const aiSdk: Transform = {
     const mentions = ctx.source.includes(AI_SDK.package);
     const gateway = ctx.source.includes(AI_SDK.gatewayPrefix);
     if (!mentions && !gateway && !ctx.facts.aiSdkProviders?.length) return;
+    // A test that replaces the provider package with a factory's stand-in (`vi.mock('@ai-sdk/openai', …)`): its
+    // `createOpenAI` is a mock to configure and assert on, not a provider.
+    if (mentions && moduleMocks(ctx, AI_SDK.package).length > 0) return;
     if (gateway) gatewayIds(ctx);
     const bindings = mentions ? moduleBindings(ctx.j, ctx.root, AI_SDK.package) : [];
     const present = ctx.source.includes(AI_SDK.azurePackage) ? azureLocals(ctx) : new Map<string, string>();

@@ -440,8 +440,11 @@ function isClientType(sdk: ModuleBinding[], typeAnnotationPath: ASTPath<Node> | 
   return !!binding && (OPENAI_CLIENT_EXPORTS.includes(binding.imported) || binding.style === 'cjs-whole' || binding.style === 'ts-import-equals');
 }
 
-/** `vi.mock('openai', () => …)` and the like (MODULE_MOCKS) with a factory: the calls replacing the SDK in this file. */
-function sdkMocks(ctx: TransformContext): ASTPath<Node>[] {
+/**
+ * `vi.mock('openai', () => …)` and the like (MODULE_MOCKS) with a factory: the calls replacing package `pkg` (the SDK
+ * by default) in this file.
+ */
+export function moduleMocks(ctx: TransformContext, pkg = OPENAI_SDK): ASTPath<Node>[] {
   if (!ctx.source.includes('ock')) return [];
   return ctx.index.find('CallExpression', (n) => {
     const callee = n.callee;
@@ -450,7 +453,7 @@ function sdkMocks(ctx: TransformContext): ASTPath<Node>[] {
       callee.object.type === 'Identifier' &&
       isModuleMock(callee.object.name, memberName(callee)) &&
       n.arguments.length >= 2 &&
-      isSpecifierOf(literalValue(n.arguments[0]) ?? '', OPENAI_SDK)
+      isSpecifierOf(literalValue(n.arguments[0]) ?? '', pkg)
     );
   });
 }
@@ -489,7 +492,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     }
   }
 
-  result.mocks = sdkMocks(ctx);
+  result.mocks = moduleMocks(ctx);
   const stood = (kind: ClientKind): ClientKind => (kind !== 'openai' ? kind : result.mocks.length > 0 ? 'mock' : onClientSide ? 'client-side' : kind);
   index.find('NewExpression', (n) => mayNameClass(sdk, n.callee)).forEach((path) => {
     const found = classOf(sdk, path.get('callee'));

@@ -35,7 +35,8 @@ export function markerHost(path: ASTPath): ASTPath {
       const below = property && (lineOf(property.node) ?? 0) - (line ?? Infinity);
       return below !== undefined && below > PROPERTY_HOST_LINES ? property! : current;
     }
-    if (type === 'ObjectExpression' && current.node.type === 'ObjectProperty') property ??= current;
+    // A property on its object's opening line (`value: { url: … }`) does not start a line: the marker would split it.
+    if (type === 'ObjectExpression' && current.node.type === 'ObjectProperty' && lineOf(current.node) !== lineOf(parentNode)) property ??= current;
     current = current.parent;
   }
   return path;
