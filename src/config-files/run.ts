@@ -45,7 +45,7 @@ function pick(use: DeploymentUse): Omit<ReportDeployment, 'model' | 'files'> {
  * What each package.json must gain and lose: the needs of the changed files it is nearest to; a replaced package is
  * removed only when no code file under that package.json still imports it. With `declared` (the packages a manifest
  * declares), a need about a package the nearest manifest does not declare goes to the first one above it that does
- * (a minimum release, to every one up the way that declares it):
+ * (a minimum release, to every one up the way that declares it, to the first that installs it):
  * a workspace whose root declares `@ai-sdk/openai` for its packages gets `@ai-sdk/azure` there, at that major, and
  * loses `@ai-sdk/openai` there. With `nearest` (and the folder its answer covers, `scopeOf`), the same for other
  * manifests: the folders of Deno import maps.
