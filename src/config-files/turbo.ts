@@ -1,6 +1,6 @@
 import { isOpenAIEnvName } from '../core/index.js';
 import { canonicalOrder, fateOf, isDeploymentVariable, type ConfigContext } from './env-plan.js';
-import { emptyEdit, type ConfigEdit } from './types.js';
+import { emptyEdit, lineAt, type ConfigEdit } from './types.js';
 
 /** A JSON array of plain values (no nested array): turbo's env lists are arrays of strings. */
 const ARRAY = /\[[^[\]]*\]/g;
@@ -55,10 +55,4 @@ export function editTurbo(body: string, ctx: ConfigContext): ConfigEdit {
   if (added.size > 0) edit.notes.push(`listed ${[...added].join(', ')} where turbo's env lists name OpenAI's: strict mode passes a task only the variables listed`);
   edit.changes.sort((a, b) => a.line - b.line);
   return edit;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -14,7 +14,7 @@ import {
   type ConfigContext,
   type Fate,
 } from './env-plan.js';
-import { emptyEdit, type ConfigEdit } from './types.js';
+import { emptyEdit, lineAt, type ConfigEdit } from './types.js';
 
 /**
  * Keys whose value is a block of environment variables: compose `environment:`, Actions and Kubernetes `env:`, and
@@ -64,9 +64,7 @@ class YamlEditor {
   }
 
   lineOf(offset: number): number {
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (this.text.charCodeAt(i) === 10) line++;
-    return line;
+    return lineAt(this.text, offset);
   }
 
   lineStart(offset: number): number {
