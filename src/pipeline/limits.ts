@@ -4,7 +4,7 @@
  * are simply not candidates, as before.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mayInvolveOpenAI } from '../core/index.js';
+import { mayInvolveOpenAI } from '../core/prefilter.js';
 import { decodeUtf8 } from './text-format.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1_000_000;

@@ -1,14 +1,11 @@
-import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { isMigrationCandidate, type MigrationOptions } from '../core/index.js';
+import type { MigrationOptions } from '../core/index.js';
 import type { ProjectIndex, ProjectIndexer } from '../project/index.js';
-import { specifierLines } from '../project/specifiers.js';
 import { collectDeployments, migrateConfigFiles } from '../config-files/run.js';
-import { discoverCodeAndConfig, isSourceFile, type GlobFilter } from './discover.js';
-import { DEFAULT_MAX_FILE_SIZE, screenFile } from './limits.js';
-import { displayPath } from './process-file.js';
-import { poolSize, processAll, transformAhead, WorkerPool, type Job, type RunControl } from './pool.js';
+import type { GlobFilter } from './discover.js';
+import { displayPath, loadEngine } from './process-file.js';
+import { poolSize, processAll, TransformAhead, WorkerPool, type Job, type RunControl } from './pool.js';
 import { ReportBuilder, reportFile, type Report } from './report.js';
+import { coversFolder, scan, scansInWorker, type Scan } from './scan.js';
 import { CONFIG_SHARD, ownedBy, type Shard } from './shard.js';
 import type { FileResult, ProcessSettings } from './types.js';
 
@@ -59,61 +56,6 @@ function phase(name: string, started: number): number {
 async function printIndexBuilds(): Promise<void> {
   const { indexBuilds } = await import('../../transforms/lib/file-index.js');
   process.stderr.write(`timing: file index builds on the main thread: ${indexBuilds.builds} (${indexBuilds.nodes} nodes walked)\n`);
-}
-
-/** How often discovery reports progress. */
-const PROGRESS_EVERY = 32;
-
-function skippedResult(file: string, cwd: string, reason: string): FileResult {
-  const base = { file, path: displayPath(file, cwd), changes: [], todos: [], secrets: [], env: [], notes: [] };
-  return { ...base, status: 'skipped', reason };
-}
-
-interface Scan {
-  /** Every source file discovered. */
-  scanned: Set<string>;
-  /** The module specifiers of those that are not candidates, one per line, read by the pre-filter (for the project index). */
-  specifiers: Map<string, string>;
-  candidates: string[];
-  skipped: FileResult[];
-  /** The config files (env templates, YAML, package.json), found by the same walk, for after the code. */
-  configFiles: string[];
-}
-
-/**
- * Discover and pre-filter: every scanned file, those that may involve OpenAI, and those over a limit. Unreadable
- * files stay candidates, so they fail visibly instead of vanishing. Each candidate also goes to `onCandidate` as soon
- * as it is found.
- */
-async function scan(request: MigrateRequest, onCandidate?: (file: string) => void): Promise<Scan> {
-  const scanned = new Set<string>();
-  const specifiers = new Map<string, string>();
-  const candidates: string[] = [];
-  const skipped: FileResult[] = [];
-  const configFiles: string[] = [];
-  const maxSize = request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  for await (const file of discoverCodeAndConfig(request.paths.map((p) => resolve(request.cwd, p)), request.globs)) {
-    if (request.signal?.aborted) break;
-    if (!isSourceFile(basename(file))) {
-      configFiles.push(file);
-      continue;
-    }
-    scanned.add(file);
-    const screening = screenFile(file, maxSize, isMigrationCandidate);
-    if (screening.kind === 'skipped') {
-      const result = skippedResult(file, request.cwd, screening.reason);
-      skipped.push(result);
-      if (ownedBy(result.path, request.shard)) request.onSkip?.(result);
-    } else if (screening.kind !== 'irrelevant') {
-      candidates.push(file);
-      onCandidate?.(file);
-    } else if (screening.text !== undefined) {
-      specifiers.set(file, specifierLines(screening.text));
-    }
-    if (scanned.size % PROGRESS_EVERY === 0) request.onScan?.(scanned.size);
-  }
-  request.onScan?.(scanned.size);
-  return { scanned, specifiers, candidates, skipped, configFiles };
 }
 
 const NO_INDEX: ProjectIndex = { facts: {}, extraFiles: [] };
@@ -178,8 +120,7 @@ function startPool(settings: ProcessSettings, files: number, workers: number, ea
  */
 function earlyPool(request: MigrateRequest, settings: ProcessSettings): WorkerPool | undefined {
   if (request.workers < 2 || request.signal?.aborted) return undefined;
-  const isFolder = (p: string): boolean => statSync(resolve(request.cwd, p), { throwIfNoEntry: false })?.isDirectory() ?? false;
-  return request.paths.some(isFolder) ? new WorkerPool(settings, 1) : undefined;
+  return coversFolder(request) ? new WorkerPool(settings, 1) : undefined;
 }
 
 function processSettings(request: MigrateRequest): ProcessSettings {
@@ -193,10 +134,14 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   let started = performance.now();
   const settings = processSettings(request);
   const early = earlyPool(request, settings);
+  // Without a pool, this thread transforms the candidates a scan worker streams to it, if it scans in one.
+  const here = early || !scansInWorker(request) ? undefined : new TransformAhead(settings, request.signal);
+  if (here) void loadEngine().catch(() => undefined);
   const owned = (file: string): boolean => ownedBy(displayPath(file, request.cwd), request.shard);
-  const stream = early && ((file: string) => owned(file) && early.stream([file]));
-  const found = await scan(request, stream).catch((error: unknown) => {
+  const stream = early ? (file: string) => owned(file) && early.stream([file]) : here && ((file: string) => owned(file) && here.push(file));
+  const found = await scan(request, stream, here !== undefined).catch((error: unknown) => {
     early?.close();
+    here?.cancel();
     throw error;
   });
   const { scanned, candidates, skipped, configFiles } = found;
@@ -211,7 +156,7 @@ export async function migrate(request: MigrateRequest): Promise<Report> {
   const ahead = request.shard ? candidates.filter(owned) : candidates;
   const indexer = await projectIndexer(request, found, ahead);
   pool?.ahead(ahead, indexer);
-  const aheadHere = pool ? undefined : await transformAhead(ahead, settings, indexer, request.signal);
+  const aheadHere = pool ? undefined : await (here ?? new TransformAhead(settings, request.signal)).end(ahead, indexer);
   const index = await projectIndex(request, indexer);
   const summarized = `${indexer?.summarizedHere.length ?? 0} files read for the index`;
   started = phase(`candidates ahead + project index (${summarized}, ${index.extraFiles.length} extra files)`, started);

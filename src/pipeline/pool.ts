@@ -92,7 +92,8 @@ export function defaultWorkers(): number {
  * Worker threads to start for `workers` transforming threads: the main thread transforms and summarises files too,
  * so `--workers 1` (the default on two cores) runs in it alone. Measured on 2-core machines, a second thread lost
  * more than it gained (each loads and warms up the parsers, and the index's facts files are transformed twice):
- * openai-node 6.0 → 5.1 s wall, 10.2 → 7.0 s CPU in one thread (bench/README.md).
+ * openai-node 6.0 → 5.1 s wall, 10.2 → 7.0 s CPU in one thread (bench/README.md). Discovery of a folder still runs
+ * in its own thread then (scan.ts `scansInWorker`): it loads no parser.
  */
 export function poolSize(jobs: number, workers: number): number {
   if (jobs < POOL_THRESHOLD || workers < 2) return 0;
@@ -405,27 +406,75 @@ function aborted(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Without a pool: transform these files on this thread, without facts, writing nothing (`processAll` writes them),
- * each summarised for `feed` from the same parse; then summarise what the index asks for, until it has all it needs.
- * Stops early when `signal` aborts.
+ * Without a pool: candidates transformed on this thread, without facts, writing nothing (`processAll` writes them),
+ * each summarised for the project index from the same parse. They come one by one while a scan worker finds them
+ * (`push`), or all at once (`end`). Once the index exists (`end`), summaries go to it, and after the last candidate the
+ * files it asks for are summarised until it has all it needs. Stops early when `signal` aborts.
  */
-export async function transformAhead(
-  files: readonly string[],
-  settings: ProcessSettings,
-  feed?: SummaryFeed,
-  signal?: AbortSignal,
-): Promise<Map<string, Transformed>> {
-  const done = new Map<string, Transformed>();
-  for (const file of files) {
-    if (signal?.aborted) return done;
-    const { summary, ...transformed } = await transformFile(file, undefined, settings, feed !== undefined);
-    done.set(file, transformed);
-    feed?.add(file, summary);
+export class TransformAhead {
+  /** The results, by file, once every candidate is done. */
+  readonly done: Promise<Map<string, Transformed>>;
+  private readonly files: string[] = [];
+  private readonly pushed = new Set<string>();
+  /** Summaries made before the index existed. */
+  private readonly pending: [string, FileSummary | null | undefined][] = [];
+  private feed?: SummaryFeed;
+  private ended = false;
+  private cancelled = false;
+  private wake?: () => void;
+
+  constructor(
+    private readonly settings: ProcessSettings,
+    private readonly signal?: AbortSignal,
+  ) {
+    this.done = this.work();
   }
-  for (let more = feed?.takeRequests() ?? []; more.length > 0 && !signal?.aborted; more = feed!.takeRequests()) {
-    for (const file of more) feed!.add(file, undefined);
+
+  push(file: string): void {
+    if (this.pushed.has(file)) return;
+    this.pushed.add(file);
+    this.files.push(file);
+    this.wake?.();
   }
-  return done;
+
+  /** No more candidates than `files` (any not pushed yet are added); `feed`: the project index, if there is one. */
+  end(files: readonly string[], feed?: SummaryFeed): Promise<Map<string, Transformed>> {
+    for (const file of files) this.push(file);
+    this.feed = feed;
+    for (const [file, summary] of this.pending.splice(0)) feed?.add(file, summary);
+    this.ended = true;
+    this.wake?.();
+    return this.done;
+  }
+
+  /** Stop after the file in hand (the scan failed). */
+  cancel(): void {
+    this.cancelled = this.ended = true;
+    this.wake?.();
+  }
+
+  private async work(): Promise<Map<string, Transformed>> {
+    const done = new Map<string, Transformed>();
+    for (let next = 0; ; ) {
+      if (this.cancelled || this.signal?.aborted) return done;
+      if (next < this.files.length) {
+        const file = this.files[next++]!;
+        const { summary, ...transformed } = await transformFile(file, undefined, this.settings, true);
+        done.set(file, transformed);
+        if (this.feed) this.feed.add(file, summary);
+        else this.pending.push([file, summary]);
+        continue;
+      }
+      if (this.ended) break;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
+    }
+    const feed = this.feed;
+    for (let more = feed?.takeRequests() ?? []; more.length > 0 && !this.signal?.aborted; more = feed!.takeRequests()) {
+      for (const file of more) feed!.add(file, undefined);
+    }
+    return done;
+  }
 }
 
 /**
