@@ -54,8 +54,18 @@ function aboutOpenAI(comment: string): boolean {
  */
 const OPENAI_KEY_PROSE: readonly RegExp[] = [/\b()OpenAI((?: API)? key)\b/gi, /\b((?:API )?key (?:for|from|of) )OpenAI()\b/gi];
 
-/** A comment line about OpenAI beside renamed variables: kept when naming Azure OpenAI's key is all it takes. */
-function onAzure(comment: string): string | undefined {
+/** A section heading naming OpenAI (`# OpenAI Configuration`, `## OpenAI API settings`). */
+const OPENAI_HEADING = /^(\s*#[\s#=*-]*)(OpenAI(?: API)?(?: (?:configuration|config|settings|setup|credentials|keys?|variables))?[\s#=*-]*)$/i;
+/** A ruler line (`# ====`, `# ----`) that frames a section heading. */
+const RULER = /^\s*#\s*[=*#-]{3,}\s*$/;
+
+/**
+ * A comment line about OpenAI beside renamed variables: kept when naming Azure OpenAI's key is all it takes, or when
+ * it is a heading between rulers (`ruled`): its section is now Azure OpenAI's, and without it the rulers would stand
+ * together.
+ */
+function onAzure(comment: string, ruled: boolean): string | undefined {
+  if (ruled && OPENAI_HEADING.test(comment)) return comment.replace(OPENAI_HEADING, '$1Azure $2');
   if (aboutOpenAI(OPENAI_KEY_PROSE.reduce((text, prose) => text.replace(prose, ''), comment))) return undefined;
   return OPENAI_KEY_PROSE.reduce((text, prose) => text.replace(prose, '$1Azure OpenAI$2'), comment);
 }
@@ -80,7 +90,8 @@ function followVariables(input: readonly string[], rewrites: Map<number, Rewrite
     for (let i = start; i < end && below.length > 0; i++) {
       if (rewritten) moving.add(i);
       const renamed = renames.reduce((t, { from, to }) => t.replace(new RegExp(`\\b${from}\\b`, 'g'), to), input[i]!);
-      const text = rewritten && aboutOpenAI(renamed) ? onAzure(renamed) : renamed;
+      const ruled = RULER.test(input[i - 1] ?? '') || RULER.test(input[i + 1] ?? '');
+      const text = rewritten && aboutOpenAI(renamed) ? onAzure(renamed, ruled) : renamed;
       if (removed || text === undefined) rewrites.set(i, { lines: [] });
       else if (text !== input[i]) rewrites.set(i, { lines: [text] });
     }

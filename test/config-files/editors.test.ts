@@ -120,6 +120,17 @@ describe('env templates', () => {
     ]);
   });
 
+  it('a section heading naming OpenAI between rulers names Azure OpenAI; prose about OpenAI\'s site goes', () => {
+    const ctx = { ...classic, env: ['AZURE_OPENAI_API_KEY'] };
+    const input = ['# ====', '# OpenAI Configuration', '# ====', '# Get your API key from: https://platform.openai.com/api-keys', 'OPENAI_API_KEY=sk-your-key', ''];
+    const output = editEnvTemplate(input.join('\n'), ctx).output;
+    expect(output).toBe(['# ====', '# Azure OpenAI Configuration', '# ====', 'AZURE_OPENAI_API_KEY=', ''].join('\n'));
+    expect(editEnvTemplate(output, ctx).output).toBe(output);
+    expect(editEnvTemplate('# ----\n## OpenAI API settings\nOPENAI_API_KEY=\n', ctx).output).toBe('# ----\n## Azure OpenAI API settings\nAZURE_OPENAI_API_KEY=\n');
+    // Without rulers a heading goes with its variables (see above); a sentence about OpenAI is no heading.
+    expect(editEnvTemplate('# ====\n# OpenAI is used for chat\nOPENAI_API_KEY=\n', ctx).output).toBe('# ====\nAZURE_OPENAI_API_KEY=\n');
+  });
+
   it('removes a first-line variable like any other', () => {
     expect(editEnvTemplate('OPENAI_API_KEY=\nSTORE_URL=\n', { ...classic, env: ['AZURE_API_KEY'] }).output).toBe(
       'AZURE_API_KEY=\nSTORE_URL=\n',
