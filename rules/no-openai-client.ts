@@ -11,7 +11,10 @@ import {
   LANGCHAIN_SDK_CLIENT,
   LEGACY_CLIENTS,
   OPENAI_SDK,
+  ROUTED_MODEL_KEYS,
+  ROUTED_OPENAI_ID,
   isModuleMock,
+  modelRouterIn,
   isSpecifierOf,
   readsOtherVendorEnv,
 } from '../src/core/index.js';
@@ -26,7 +29,7 @@ type Options = [{ wrappers: boolean }];
 /** LangChain's API key fields (`apiKey`, `openAIApiKey`). */
 const LANGCHAIN_KEY_FIELDS = Object.keys(LANGCHAIN_FIELDS).filter((field) => LANGCHAIN_FIELDS[field] === 'key');
 
-type MessageIds = 'openaiClient' | 'legacyClient' | 'wrapperClient' | 'useAzureOpenAI';
+type MessageIds = 'openaiClient' | 'legacyClient' | 'wrapperClient' | 'routedModel' | 'useAzureOpenAI';
 
 export default createRule<Options, MessageIds>({
   name: 'no-openai-client',
@@ -44,6 +47,8 @@ export default createRule<Options, MessageIds>({
         'This {{name}} client talks to OpenAI directly; use AzureOpenAI, or OpenAI with an Azure `/openai/v1/` baseURL.',
       legacyClient: '{{name}} ({{module}}) is a legacy client that talks to OpenAI directly; migrate it (npx openai-to-azure migrate).',
       wrapperClient: '{{name}} from {{module}} talks to OpenAI directly; use {{replacement}}.',
+      routedModel:
+        "{{framework}} resolves '{{id}}' to OpenAI itself (with OPENAI_API_KEY); pass an Azure model instead (createAzure from @ai-sdk/azure).",
       useAzureOpenAI: 'Construct AzureOpenAI instead (it reads AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and OPENAI_API_VERSION).',
     },
     schema: [
@@ -53,7 +58,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           wrappers: {
             type: 'boolean',
-            description: 'Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider).',
+            description:
+              "Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider, an agent framework's routed 'openai/…' model id).",
           },
         },
       },
@@ -172,7 +178,16 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** Mastra or VoltAgent given `model: 'openai/…'` builds an OpenAI client itself (core MODEL_ROUTERS). */
+    const router = wrappers ? modelRouterIn(sourceCode.text) : undefined;
+
     return mergeListeners(tracker.listeners, {
+      Property(node) {
+        if (!router || node.value.type !== 'Literal' || typeof node.value.value !== 'string' || !ROUTED_OPENAI_ID.test(node.value.value)) return;
+        const key = node.key.type === 'Identifier' && !node.computed ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : undefined;
+        if (key === undefined || !ROUTED_MODEL_KEYS.has(key)) return;
+        context.report({ node: node.value, messageId: 'routedModel', data: { framework: router.name, id: node.value.value } });
+      },
       CallExpression(node) {
         const callee = node.callee;
         const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;

@@ -6,6 +6,7 @@ import {
   azureReplacementFor,
   envReadMessage,
   ENV_READING_LIBRARIES,
+  modelRouterIn,
   libraryEnvMessage,
   quotesPackage,
   assignedEnvMessage,
@@ -164,6 +165,9 @@ function readElsewhere(ctx: TransformContext): ReadElsewhere {
     if (!quotesPackage(ctx.source, pkg) || moduleBindings(ctx.j, ctx.root, pkg).length === 0) continue;
     for (const name of read) if (!libraries.has(name)) libraries.set(name, pkg);
   }
+  // An agent framework given a routed OpenAI model id reads the key itself (see the model-routers transform).
+  const router = modelRouterIn(ctx.source);
+  if (router && !libraries.has(router.env)) libraries.set(router.env, router.pkg);
   return { assigned, libraries };
 }
 

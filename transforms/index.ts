@@ -4,6 +4,7 @@ import { azureOpenAIBeta } from './azure-openai-beta.js';
 import { clientSubclasses } from './client-subclasses.js';
 import { envMessages } from './env-messages.js';
 import { envReads, staleEnvReads } from './env-reads.js';
+import { modelRouters } from './model-routers.js';
 import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
 import { legacyV3Calls } from './legacy-v3-calls.js';
@@ -37,6 +38,7 @@ export const TRANSFORMS: readonly Transform[] = [
   clientSubclasses,
   unsupportedApis,
   langchain,
+  modelRouters,
   // Last: what the file still reads once every transform ran, and the messages naming what it reads no more.
   staleEnvReads,
   envMessages,

@@ -1,4 +1,5 @@
 import { AZURE_ENV, isOpenAIEnvName } from './env.js';
+import { modelRouterIn } from './families/model-routers.js';
 import { mentionsOpenAIHost } from './hosts.js';
 import { MIGRATED_PACKAGES, SPECIFIER_PREFIX } from './packages.js';
 
@@ -59,13 +60,14 @@ const MIGRATION_GATE = MIGRATED_PACKAGES.every((name) => /openai/i.test(name)) ?
 
 /**
  * Whether `migrate` must parse a file: it imports or requires a package this tool migrates, reads an OpenAI
- * environment variable, or names an OpenAI API host. A file that mentions "openai" only in prose (a provider id, a
- * comment, a docs link) costs this text scan, not a parse. Files that use a client or model constant exported
+ * environment variable, names an OpenAI API host, or hands an agent framework a routed OpenAI model id
+ * (`MODEL_ROUTERS`). A file that mentions "openai" only in prose (a provider id, a comment, a docs link) costs this
+ * text scan, not a parse. Files that use a client or model constant exported
  * from elsewhere are added by the project index (it follows candidates' imports and scans for importers).
  */
 export function isMigrationCandidate(text: string): boolean {
   if (!MIGRATION_GATE.test(text)) return false;
-  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text)) return true;
+  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text) || modelRouterIn(text)) return true;
   for (const [name] of text.matchAll(ENV_NAME)) if (isOpenAIEnvName(name)) return true;
   return false;
 }

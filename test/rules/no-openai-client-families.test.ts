@@ -28,8 +28,28 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     "import { OpenAIProvider } from '@openai/agents';\nconst p = new OpenAIProvider({ apiKey: key, baseURL: 'https://api.groq.com/openai/v1' });",
     // Types only.
     "import type { Agent } from '@openai/agents';\nexport const name = (a: Agent) => a.name;",
+    // OpenRouter's ids look like routed ones, without an agent framework to resolve them; another provider's routed id.
+    "import { createOpenRouter } from '@openrouter/ai-sdk-provider';\nconst settings = { model: 'openai/gpt-4o-mini' };",
+    "import { Agent } from '@mastra/core/agent';\nexport const a = new Agent({ name: 'a', model: 'anthropic/claude-sonnet-4' });",
+    // Routed ids are wrappers: off with them.
+    {
+      code: "import { Agent } from '@voltagent/core';\nexport const a = new Agent({ name: 'a', model: 'openai/gpt-4o-mini' });",
+      options: [{ wrappers: false }],
+    },
   ],
   invalid: [
+    {
+      // An agent framework's routed OpenAI ids (core MODEL_ROUTERS): the framework builds the OpenAI client itself.
+      code: "import { Agent } from '@mastra/core/agent';\nimport { Memory } from '@mastra/memory';\nexport const m = new Memory({ embedder: 'openai/text-embedding-3-small' });\nexport const a = new Agent({ name: 'a', model: \"openai/gpt-4.1\" });",
+      errors: [
+        { messageId: 'routedModel', data: { framework: 'Mastra', id: 'openai/text-embedding-3-small' }, line: 3 },
+        { messageId: 'routedModel', data: { framework: 'Mastra', id: 'openai/gpt-4.1' }, line: 4 },
+      ],
+    },
+    {
+      code: "import { Agent } from '@voltagent/core';\nexport const a = new Agent({ name: 'a', 'model': 'openai/gpt-4o-mini' });",
+      errors: [{ messageId: 'routedModel', data: { framework: 'VoltAgent', id: 'openai/gpt-4o-mini' }, line: 2 }],
+    },
     {
       // The openai SDK's client as @langchain/openai re-exports it, on OpenAI's endpoint.
       code: "import { OpenAIClient } from '@langchain/openai';\nconst client = new OpenAIClient({ apiKey: process.env.OPENAI_API_KEY });",

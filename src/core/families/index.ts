@@ -4,3 +4,4 @@ export * from './ai-sdk.js';
 export * from './azure-openai-beta.js';
 export * from './langchain.js';
 export * from './openai-v3.js';
+export * from './model-routers.js';
