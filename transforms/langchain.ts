@@ -20,6 +20,7 @@ import {
   isHostedToolType,
   isModelName,
   isReasoningModel,
+  LANGCHAIN_REASONING,
   reasoningPreviewNote,
   type LangChainClass,
 } from '../src/core/index.js';
@@ -28,7 +29,7 @@ import { baseURLFromCode, constInit, handedEnvKey, isOwnKey, readsVendorKey, unw
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
-import { arrayLiteral, literalValue, objectLiteral, propertyPath } from './lib/literals.js';
+import { arrayLiteral, literalValue, objectLiteral, possibleLiterals, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -112,6 +113,16 @@ interface Fields {
   skip: boolean;
   /** A `configuration.baseURL` the code hands in at run time (`basePath`): the client may still talk to OpenAI. */
   baseURLFromCode?: string;
+}
+
+/** A `reasoning` option that asks for a summary (LANGCHAIN_REASONING): ChatOpenAI then calls the Responses API. */
+function asksReasoningSummary(fields: Fields): boolean {
+  const reasoning = fields.props.get(LANGCHAIN_REASONING.field);
+  const object = reasoning && unwrap((reasoning.node as Node).value);
+  if (object?.type !== 'ObjectExpression') return false;
+  return (object.properties as Node[]).some(
+    (p) => p.type === 'ObjectProperty' && propertyName(p.key) === LANGCHAIN_REASONING.responsesKey && unwrap(p.value)?.type !== 'NullLiteral' && !(unwrap(p.value)?.type === 'Identifier' && unwrap(p.value).name === 'undefined'),
+  );
 }
 
 function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
@@ -206,11 +217,16 @@ function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
   return kept;
 }
 
-/** The api-version an Azure class gets: the user's, else the preview for a reasoning model (see isReasoningModel). */
-function apiVersionFor(ctx: TransformContext, model: string | undefined): string {
+/**
+ * The api-version an Azure class gets: the user's, else the preview when its model is or may be a reasoning model
+ * (see isReasoningModel): `model`, or a literal its value may take (`process.env.MODEL ?? 'gpt-5-mini'`).
+ */
+function apiVersionFor(ctx: TransformContext, model: string | undefined, modelProp: ASTPath<Node> | undefined): string {
   const { apiVersion, apiVersionExplicit } = ctx.options;
-  if (apiVersionExplicit || model === undefined || !isReasoningModel(model)) return apiVersion;
-  noteOnce(ctx, reasoningPreviewNote([model], apiVersion));
+  const candidates = model !== undefined ? [model] : modelProp ? possibleLiterals((modelProp.node as Node).value) : [];
+  const reasoning = [...new Set(candidates.filter(isReasoningModel))];
+  if (apiVersionExplicit || reasoning.length === 0) return apiVersion;
+  noteOnce(ctx, reasoningPreviewNote(reasoning, apiVersion));
   return PREVIEW_API_VERSION;
 }
 
@@ -239,7 +255,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     if (modelProp && !model) ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
     azure.push(j.objectProperty(j.identifier(c.cls.deploymentField), deployment));
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: ${envCode(ctx, LANGCHAIN_ENV.endpoint)}`));
-    const apiVersion = apiVersionFor(ctx, model);
+    const apiVersion = apiVersionFor(ctx, model, modelProp);
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: ${envCode(ctx, LANGCHAIN_ENV.apiVersion)} ?? ${str(ctx, apiVersion)}`));
     azure.push(keyProperty(ctx, false));
     ctx.readsEnv(LANGCHAIN_ENV.endpoint);
@@ -457,7 +473,7 @@ export const langchain: Transform = {
       }
       const responses = fields.props.get('useResponsesApi');
       const usesResponses =
-        responsesFile || (responses !== undefined && unwrap((responses.node as Node).value)?.value !== false);
+        responsesFile || (responses !== undefined && unwrap((responses.node as Node).value)?.value !== false) || asksReasoningSummary(fields);
       const v1 = c.cls.v1 && (ctx.options.target === 'v1' || usesResponses);
       if (!c.cls.v1 && ctx.options.target === 'v1') ctx.outcome.notes.push(LANGCHAIN_MESSAGES.completionsClassic);
       if (v1 && ctx.options.target === 'classic') ctx.todo(c.path, LANGCHAIN_MESSAGES.responsesOnV1);

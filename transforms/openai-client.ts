@@ -20,7 +20,7 @@ import { migrateOptions } from './lib/client-options.js';
 import { fileClients, isClientExpression, mockProvides, settingsFromCode, unwrap, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
 import { addNamedExport, blockOf, memberName, propertyName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
-import { literalValue } from './lib/literals.js';
+import { possibleLiterals } from './lib/literals.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { movedByAgents } from './agents-sdk.js';
 import { asJscodeshift } from './lib/run.js';
@@ -39,7 +39,7 @@ function apiVersionFor(ctx: TransformContext): string {
   // Calls in this file, then those other files make on a client constructed here (the project index's facts).
   const calls = clientCalls(ctx);
   const preview = [...new Set([...calls.map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
-  const reasoning = [...new Set(calls.flatMap((c) => literalModel(c.path.node as Node) ?? []).filter(isReasoningModel))];
+  const reasoning = [...new Set(calls.flatMap((c) => literalModels(c.path.node as Node)).filter(isReasoningModel))];
   if (preview.length === 0 && reasoning.length === 0) return apiVersion;
   if (preview.length > 0) {
     ctx.outcome.notes.push(
@@ -49,12 +49,12 @@ function apiVersionFor(ctx: TransformContext): string {
   return PREVIEW_API_VERSION;
 }
 
-/** The model a call's options literal names as a string (`create({ model: 'o3-mini', … })`). */
-function literalModel(call: Node): string | undefined {
+/** The models a call's options literal may name (`create({ model: 'o3-mini', … })`, `model: env.M ?? 'o3-mini'`). */
+function literalModels(call: Node): string[] {
   const options = unwrap(call.arguments?.[0]);
-  if (options?.type !== 'ObjectExpression') return undefined;
+  if (options?.type !== 'ObjectExpression') return [];
   const model = (options.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyName(p.key) === 'model');
-  return model ? literalValue(unwrap(model.value)) : undefined;
+  return model ? possibleLiterals(model.value) : [];
 }
 
 /** The top-level statement holding a path. */

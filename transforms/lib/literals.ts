@@ -11,6 +11,19 @@ export function literalValue(node: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * The strings an expression may be, as far as its literals say: a literal, the fallback of `a ?? 'x'` / `a || 'x'`,
+ * either branch of a condition. `process.env.OPENAI_MODEL ?? 'gpt-5-mini'` may be `gpt-5-mini`: what a choice made
+ * for the model (the api-version a reasoning model needs) must allow for.
+ */
+export function possibleLiterals(node: Node): string[] {
+  const value = unwrap(node);
+  if (value?.type === 'LogicalExpression') return [...possibleLiterals(value.left), ...possibleLiterals(value.right)];
+  if (value?.type === 'ConditionalExpression') return [...possibleLiterals(value.consequent), ...possibleLiterals(value.alternate)];
+  const literal = literalValue(value);
+  return literal === undefined ? [] : [literal];
+}
+
 /** The literal of `type` (ObjectExpression, ArrayExpression) a value is, or names (a same-file declaration): its path. */
 function literalOf(valuePath: ASTPath<Node>, type: string): ASTPath<Node> | undefined {
   let path = valuePath;

@@ -85,6 +85,12 @@ export const LANGCHAIN_FIELDS: Readonly<Record<string, LangChainFieldAction>> = 
   useResponsesApi: 'responses',
 };
 
+/**
+ * ChatOpenAI calls the Responses API by itself when its `reasoning` option asks for a summary
+ * (`reasoning: { effort: 'low', summary: 'auto' }`; @langchain/openai `_useResponsesApi`), as with `useResponsesApi`.
+ */
+export const LANGCHAIN_REASONING = { field: 'reasoning', responsesKey: 'summary' } as const;
+
 /** `configuration` (openai ClientOptions) entries dropped on Azure: the target sets the URL and key itself. */
 export const LANGCHAIN_CONFIGURATION_REMOVED: readonly string[] = ['organization', 'project', 'baseURL', 'apiKey', 'dataResidency'];
 
@@ -94,7 +100,7 @@ export const LANGCHAIN_TOOLS_EXPORT = 'tools';
 /** Why a client goes to the v1 form on the classic target, and what LangChain cannot do on Azure. */
 export const LANGCHAIN_MESSAGES = {
   responsesOnV1:
-    'the Responses API (useResponsesApi or built-in tools) is only documented on Azure\'s /openai/v1 path: this client uses ChatOpenAI there, and `model` carries the deployment name (LangChain keys reasoning/tool behaviour on it; name the deployment after the model)',
+    'the Responses API (useResponsesApi, a reasoning summary or built-in tools) is only documented on Azure\'s /openai/v1 path: this client uses ChatOpenAI there, and `model` carries the deployment name (LangChain keys reasoning/tool behaviour on it; name the deployment after the model)',
   modelNotLiteral:
     'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
   modelNotLiteralV1: 'the model is not a literal: on /openai/v1 it must name the Azure deployment that serves it',
