@@ -62,10 +62,22 @@ function nearestManifest(file: string, roots: readonly string[], known: Map<stri
   return found;
 }
 
-/** The folder of the nearest Deno import map (or `deno.json`) above `file`, within `roots`. */
+/** The package.json answers found for each cache of import-map answers (`known` holds one list of names only). */
+const packageJsonCaches = new WeakMap<Map<string, string | undefined>, Map<string, string | undefined>>();
+
+/**
+ * The folder of the Deno import map (or `deno.json`) that serves `file`: the nearest above it, within `roots`, unless
+ * a package.json lies nearer. The file then belongs to that Node package, and an import map further up serves other
+ * code (langgraphjs's root `deno.json` serves its notebooks, not its libraries).
+ */
 export function nearestImportMapDir(file: string, roots: readonly string[], known: Map<string, string | undefined>): string | undefined {
   const found = nearestManifest(file, roots, known, IMPORT_MAP_FILES);
-  return found && dirname(found);
+  if (!found) return undefined;
+  let packages = packageJsonCaches.get(known);
+  if (!packages) packageJsonCaches.set(known, (packages = new Map()));
+  const pkg = nearestManifest(file, roots, packages, ['package.json']);
+  const dir = dirname(found);
+  return pkg && dirname(pkg) !== dir && inside(dirname(pkg), dir) ? undefined : dir;
 }
 
 /** The nearest package.json above `file`, within `roots`. */

@@ -243,6 +243,10 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
       // A map no migrated code is under stays as it is.
       'tools/deno.json': '{ "imports": { "openai": "npm:openai@4.20.0" } }\n',
       'tools/README.md': 'nothing to migrate here\n',
+      // Nor one above a Node package whose code migrated: its package.json serves that code (the map, notebooks).
+      'repo/deno.json': '{ "imports": { "openai": "npm:openai@4.10.0" } }\n',
+      'repo/libs/chat/package.json': '{ "name": "chat", "dependencies": { "openai": "^4.60.0" } }\n',
+      'repo/libs/chat/src/index.ts': CHAT,
     });
     cleanup = tree.cleanup;
     const report = JSON.parse(run(tree.dir, ['migrate', '--json', '.']).stdout);
@@ -251,6 +255,8 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(readFileSync(join(tree.dir, 'agent/main.ts'), 'utf8')).toContain("from '@ai-sdk/azure'");
     expect(imports('agent/deno.json')).toEqual({ '@ai-sdk/openai': 'npm:@ai-sdk/openai@^1.3.22', '@ai-sdk/azure': 'npm:@ai-sdk/azure@^1.0.0', ai: 'npm:ai@^4.3.0' });
     expect(imports('tools/deno.json')).toEqual({ openai: 'npm:openai@4.20.0' });
+    expect(imports('repo/deno.json')).toEqual({ openai: 'npm:openai@4.10.0' });
+    expect(readFileSync(join(tree.dir, 'repo/libs/chat/src/index.ts'), 'utf8')).toContain('AzureOpenAI');
     const status = (p: string): string | undefined => report.configFiles.find((f: { path: string }) => f.path === p)?.status;
     expect([status('supabase/functions/import_map.json'), status('agent/deno.json'), status('tools/deno.json')]).toEqual(['changed', 'changed', undefined]);
     const again = JSON.parse(run(tree.dir, ['migrate', '--force', '--json', '.']).stdout);
