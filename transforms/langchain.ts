@@ -25,7 +25,7 @@ import {
   type LangChainClass,
 } from '../src/core/index.js';
 import { clientSideMessage } from './lib/client-side.js';
-import { baseURLFromCode, constInit, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
+import { baseURLFromCode, constInit, declaratorOf, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
 import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -68,42 +68,81 @@ function constructions(ctx: TransformContext, bindings: readonly ModuleBinding[]
   return out;
 }
 
+/** The models OpenAI built-in tools are bound to: these constructions, or `'file'` when one cannot be told. */
+type ToolModels = Set<Node> | 'file';
+
+/**
+ * The construction a model value is (`new ChatOpenAI(…)`, or a `const` holding one), through a chain of calls on it
+ * (`new ChatOpenAI(…).withConfig(…)`); undefined when it cannot be told (a field, a parameter).
+ */
+function modelConstruction(path: ASTPath<Node>): Node | undefined {
+  let at = unwrapPath(path);
+  while ((at.node as Node).type === 'CallExpression' && (at.node as Node).callee.type === 'MemberExpression') at = unwrapPath(at.get('callee', 'object'));
+  const node = at.node as Node;
+  if (node.type === 'NewExpression') return node;
+  if (node.type !== 'Identifier') return undefined;
+  const declarator = declaratorOf(at);
+  const init = declarator && unwrap((declarator.node as Node).init);
+  return init?.type === 'NewExpression' ? init : undefined;
+}
+
 /**
  * OpenAI built-in tools the file hands to a LangChain model: `{ type: 'web_search_preview' }` in `bindTools([...])` or
- * a `tools: [...]` call option, and `tools.webSearch()` helpers of `@langchain/openai`. Each gets a marker.
+ * a `tools: [...]` call option, and `tools.webSearch()` helpers of `@langchain/openai`. Each gets a marker. Returns
+ * the models they are bound to (those models need the Responses API), or `'file'` when a tool is handed elsewhere.
  */
-function hostedTools(ctx: TransformContext, bindings: readonly ModuleBinding[]): string[] {
-  const found: string[] = [];
-  const add = (path: ASTPath<Node>, type: string): void => {
-    if (!found.includes(type)) found.push(type);
-    ctx.todo(path, LANGCHAIN_MESSAGES.hostedTools([type]));
+function hostedTools(ctx: TransformContext, bindings: readonly ModuleBinding[]): ToolModels | undefined {
+  let models: ToolModels | undefined;
+  /** The model of the call a tools array is handed to (`model.bindTools([…])`, `model.invoke(m, { tools })`). */
+  const bind = (call: ASTPath<Node> | undefined): void => {
+    const callee = call && (call.node as Node).callee;
+    const model = callee?.type === 'MemberExpression' ? modelConstruction(call!.get('callee', 'object')) : undefined;
+    if (model === undefined) models = 'file';
+    else if (models !== 'file') {
+      models ??= new Set<Node>();
+      models.add(model);
+    }
   };
-  const scanArray = (path: ASTPath<Node> | undefined): void => {
+  const add = (path: ASTPath<Node>, type: string, call: ASTPath<Node> | undefined): void => {
+    ctx.todo(path, LANGCHAIN_MESSAGES.hostedTools([type]));
+    bind(call);
+  };
+  const scanArray = (path: ASTPath<Node> | undefined, call: ASTPath<Node>): void => {
     const array = path && arrayLiteral(path);
     array?.get('elements').each((element: ASTPath<Node>) => {
       const tool = element.node && objectLiteral(element);
       const type = tool && propertyPath(tool, 'type');
       const value = type && literalValue(unwrap((type.node as Node).value));
-      if (value && isHostedToolType(value)) add(element, value);
+      if (value && isHostedToolType(value)) add(element, value, call);
     });
+  };
+  /** The `bindTools` call or the call whose `tools` option holds a helper's call directly, if any. */
+  const handedTo = (path: ASTPath<Node>): ASTPath<Node> | undefined => {
+    const array = path.parent;
+    if ((array?.node as Node)?.type !== 'ArrayExpression') return undefined;
+    const holder = array!.parent;
+    if ((holder?.node as Node)?.type === 'CallExpression' && memberName((holder!.node as Node).callee) === 'bindTools') return holder!;
+    const call = holder?.parent?.parent;
+    const isOption = (holder?.node as Node)?.type === 'ObjectProperty' && propertyName((holder!.node as Node).key) === 'tools';
+    return isOption && (call?.node as Node)?.type === 'CallExpression' ? call : undefined;
   };
   ctx.index.find('CallExpression').forEach((path) => {
     const callee = (path.node as Node).callee;
     const member = memberName(callee);
-    if (member === 'bindTools' && (path.node as Node).arguments.length > 0) scanArray(path.get('arguments', 0));
+    if (member === 'bindTools' && (path.node as Node).arguments.length > 0) scanArray(path.get('arguments', 0), path);
     // `tools.webSearch()` / `lcTools.fileSearch()` on the `tools` export of @langchain/openai.
     if (member && callee.object?.type === 'Identifier') {
       const binding = resolveBinding(path.get('callee', 'object'), bindings);
-      if (binding?.imported === LANGCHAIN_TOOLS_EXPORT) add(path, `tools.${member}`);
+      if (binding?.imported === LANGCHAIN_TOOLS_EXPORT) add(path, `tools.${member}`, handedTo(path));
     }
   });
   ctx.index.find('ObjectProperty').forEach((path) => {
     const node = path.node as Node;
     if (propertyName(node.key) !== 'tools' || node.computed) return;
-    const call = path.parent?.parent?.node;
-    if (call?.type === 'CallExpression' && memberName(call.callee) !== undefined) scanArray(path.get('value'));
+    const call = path.parent?.parent;
+    if ((call?.node as Node)?.type === 'CallExpression' && memberName((call!.node as Node).callee) !== undefined) scanArray(path.get('value'), call!);
   });
-  return found;
+  return models;
 }
 
 /** What the options of one construction are: the fields by name, and why it is not ours when it is not. */
@@ -443,7 +482,7 @@ export const langchain: Transform = {
     if (bindings.length === 0) return;
     sdkClients(ctx, bindings);
     const found = constructions(ctx, bindings);
-    const responsesFile = hostedTools(ctx, bindings).length > 0;
+    const toolModels = hostedTools(ctx, bindings);
     const touched = new Set<ModuleBinding>();
     const names: Names = { taken: namesTakenElsewhere(ctx), imported: new Map() };
     let providerAdded = false;
@@ -473,7 +512,7 @@ export const langchain: Transform = {
       }
       const responses = fields.props.get('useResponsesApi');
       const usesResponses =
-        responsesFile || (responses !== undefined && unwrap((responses.node as Node).value)?.value !== false) || asksReasoningSummary(fields);
+        toolModels === 'file' || toolModels?.has(c.path.node) === true || (responses !== undefined && unwrap((responses.node as Node).value)?.value !== false) || asksReasoningSummary(fields);
       const v1 = c.cls.v1 && (ctx.options.target === 'v1' || usesResponses);
       if (!c.cls.v1 && ctx.options.target === 'v1') ctx.outcome.notes.push(LANGCHAIN_MESSAGES.completionsClassic);
       if (v1 && ctx.options.target === 'classic') ctx.todo(c.path, LANGCHAIN_MESSAGES.responsesOnV1);
