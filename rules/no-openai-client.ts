@@ -5,7 +5,7 @@ import {
   AGENTS_PACKAGE,
   AI_SDK,
   DIRECT_OPENAI_WRAPPERS,
-  LANGCHAIN_FIELDS,
+  LANGCHAIN_KEY_FIELDS,
   LANGCHAIN_LEGACY_ENTRYPOINTS,
   LANGCHAIN_PACKAGE,
   LANGCHAIN_SDK_CLIENT,
@@ -26,8 +26,6 @@ import { typeInfo } from './utils/types.js';
 import { mayHaveFindings } from './utils/relevance.js';
 
 type Options = [{ wrappers: boolean }];
-/** LangChain's API key fields (`apiKey`, `openAIApiKey`). */
-const LANGCHAIN_KEY_FIELDS = Object.keys(LANGCHAIN_FIELDS).filter((field) => LANGCHAIN_FIELDS[field] === 'key');
 
 type MessageIds = 'openaiClient' | 'legacyClient' | 'wrapperClient' | 'routedModel' | 'useAzureOpenAI';
 

@@ -21,12 +21,13 @@ import {
   isModelName,
   isReasoningModel,
   LANGCHAIN_REASONING,
+  LANGCHAIN_KEY_FIELDS,
   reasoningPreviewNote,
   type LangChainClass,
 } from '../src/core/index.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { baseURLFromCode, constInit, declaratorOf, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
-import { TOKEN_PROVIDER } from './lib/client-options.js';
+import { placeholderKey, TOKEN_PROVIDER } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
 import { arrayLiteral, literalValue, objectLiteral, possibleLiterals, propertyPath } from './lib/literals.js';
@@ -232,10 +233,15 @@ function property(ctx: TransformContext, code: string): Node {
 }
 
 /** The key setting: the Azure key from the env, or the file's Entra ID token provider. */
-function keyProperty(ctx: TransformContext, v1: boolean): Node {
+
+function keyProperty(ctx: TransformContext, v1: boolean, fields: Fields): Node {
   if (ctx.options.auth === 'entra-id') return property(ctx, v1 ? `apiKey: ${TOKEN_PROVIDER}` : TOKEN_PROVIDER);
+  const name = v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey;
+  // A literal stand-in (`apiKey: 'test-key'`) stays the key (isPlaceholderKey).
+  const placeholder = placeholderKey(fields.object.node, LANGCHAIN_KEY_FIELDS);
+  if (placeholder !== undefined) return property(ctx, `${name}: ${str(ctx, placeholder)}`);
   ctx.readsEnv(LANGCHAIN_ENV.apiKey);
-  return property(ctx, `${v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey}: ${envCode(ctx, LANGCHAIN_ENV.apiKey)}`);
+  return property(ctx, `${name}: ${envCode(ctx, LANGCHAIN_ENV.apiKey)}`);
 }
 
 /** `configuration` without what the target sets itself (`baseURL`, `apiKey`) and OpenAI account settings. */
@@ -284,7 +290,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
       ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteralV1);
     }
-    azure.push(keyProperty(ctx, true));
+    azure.push(keyProperty(ctx, true, fields));
     const configuration = expression(ctx, `{ baseURL: ${azureV1BaseURL(ctx)} }`);
     configuration.properties.push(...configKept);
     azure.push(j.objectProperty(j.identifier('configuration'), configuration));
@@ -296,7 +302,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: ${envCode(ctx, LANGCHAIN_ENV.endpoint)}`));
     const apiVersion = apiVersionFor(ctx, model, modelProp);
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.apiVersion}: ${envCode(ctx, LANGCHAIN_ENV.apiVersion)} ?? ${str(ctx, apiVersion)}`));
-    azure.push(keyProperty(ctx, false));
+    azure.push(keyProperty(ctx, false, fields));
     ctx.readsEnv(LANGCHAIN_ENV.endpoint);
     needsRelease(ctx.outcome, 'langchainEndpoint');
     readsApiVersion(ctx, LANGCHAIN_ENV.apiVersion, apiVersion);

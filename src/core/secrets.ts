@@ -41,6 +41,15 @@ export function findSecret(text: string): string | undefined {
 }
 
 /**
+ * A key written as a literal that holds no secret (`'test-key'`, `'INVALID_KEY'`, `'sk-xxxx'`): a test's or an
+ * example's stand-in. The migrated client keeps it as its Azure key, so a test with a mocked transport still builds
+ * its client and an example that fails on purpose still fails. A real key is reported and read from the environment.
+ */
+export function isPlaceholderKey(value: string): boolean {
+  return value.trim() !== '' && findSecret(value) === undefined;
+}
+
+/**
  * Whether `text` can hold a secret at all: every pattern above starts with `sk-`, so a text without it (or an escape
  * that could spell it in a literal's value) has none. A cheap gate before finding a literal's value.
  */

@@ -5,6 +5,7 @@ import {
   endpointOverrideMessage,
   handedEnvMessage,
   findSecret,
+  isPlaceholderKey,
   isOpenAIBaseURL,
   maskSecret,
   mayHoldSecret,
@@ -16,7 +17,7 @@ import { envCode } from './deployment-ref.js';
 import { declaratorOf, handedEnvKey, isOwnKey, optionsObject, ownedOptionsLiteral, unwrap, valueText } from './clients.js';
 import { propertyName } from './imports.js';
 import { laterWrites } from './later-writes.js';
-import { conditionalObjectsWhere, literalText } from './literals.js';
+import { conditionalObjectsWhere, literalText, literalValue } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, readsApiVersion, type TransformContext } from './types.js';
@@ -45,10 +46,13 @@ export interface MigratedOptions {
   todos: string[];
 }
 
-/** The connection options the target needs, as object properties. */
-function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
+/**
+ * The connection options the target needs, as object properties. `placeholder`: a literal key the client had that
+ * holds no secret (isPlaceholderKey), kept as the Azure key.
+ */
+function azureProperties(ctx: TransformContext, apiVersion: string, placeholder?: string): Node[] {
   const entra = ctx.options.auth === 'entra-id';
-  const key = envCode(ctx, AZURE_ENV.apiKey);
+  const key = placeholder !== undefined ? str(ctx, placeholder) : envCode(ctx, AZURE_ENV.apiKey);
   const lines =
     ctx.options.target === 'v1'
       ? [
@@ -61,9 +65,17 @@ function azureProperties(ctx: TransformContext, apiVersion: string): Node[] {
           `apiVersion: ${envCode(ctx, AZURE_ENV.apiVersion)} ?? ${str(ctx, apiVersion)}`,
         ];
   ctx.readsEnv(AZURE_ENV.endpoint);
-  if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
+  if (!entra && placeholder === undefined) ctx.readsEnv(AZURE_ENV.apiKey);
   if (ctx.options.target === 'classic') readsApiVersion(ctx, AZURE_ENV.apiVersion, apiVersion);
   return expression(ctx, `{ ${lines.join(', ')} }`).properties;
+}
+
+/** The literal `apiKey` of an options object literal, when it holds no secret (isPlaceholderKey). */
+export function placeholderKey(options: Node, keys: readonly string[] = ['apiKey']): string | undefined {
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const prop = (options.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && keys.includes(propertyName(p.key) ?? ''));
+  const value = prop && literalValue(unwrap(prop.value));
+  return value !== undefined && isPlaceholderKey(value) ? value : undefined;
 }
 
 /** Report a secret found at `node`, masked; the caller makes sure the literal does not survive. */
@@ -230,9 +242,9 @@ function dropDefaultBaseURLs(ctx: TransformContext, argPath: ASTPath<Node>): voi
 /** Options for the migrated constructor, from the original argument (absent, an object literal, or anything else). */
 export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined, apiVersion: string): MigratedOptions {
   const { j } = ctx;
-  const azure = azureProperties(ctx, apiVersion);
-  const todos: string[] = [];
   const arg = argPath && unwrap(argPath.node as Node);
+  const azure = azureProperties(ctx, apiVersion, placeholderKey(arg));
+  const todos: string[] = [];
   if (!argPath || !arg) return { object: j.objectExpression(azure), todos };
   // `const options = {…}; new OpenAI(options)`, its only use: migrated in its literal, the argument kept.
   const owned = arg.type === 'Identifier' ? ownedOptionsLiteral(ctx, argPath) : undefined;

@@ -91,6 +91,9 @@ export const LANGCHAIN_FIELDS: Readonly<Record<string, LangChainFieldAction>> = 
  */
 export const LANGCHAIN_REASONING = { field: 'reasoning', responsesKey: 'summary' } as const;
 
+/** LangChain's API key fields (`apiKey`, `openAIApiKey`). */
+export const LANGCHAIN_KEY_FIELDS: readonly string[] = Object.keys(LANGCHAIN_FIELDS).filter((field) => LANGCHAIN_FIELDS[field] === 'key');
+
 /** `configuration` (openai ClientOptions) entries dropped on Azure: the target sets the URL and key itself. */
 export const LANGCHAIN_CONFIGURATION_REMOVED: readonly string[] = ['organization', 'project', 'baseURL', 'apiKey', 'dataResidency'];
 
