@@ -28,11 +28,12 @@ const BROWSER_HINT = /use(?:State|Effect|LayoutEffect|Reducer|Ref)|document\.|lo
 
 /**
  * `document` declared by the module itself: a variable (`const document = new PdfParser()`), a destructured or
- * imported name, an arrow's or a function's parameter (`docs.map((document) => document.pageContent)`, as
- * retrieval code names LangChain's `Document`). Its `document.x` then says nothing about the browser.
+ * imported name, an arrow's, a function's or a method's parameter (`docs.map((document) => document.pageContent)`,
+ * `transform(document: Doc) {`, as retrieval code names LangChain's `Document`; not `if (document) {`). Its
+ * `document.x` then says nothing about the browser.
  */
 const DECLARES_DOCUMENT =
-  /\b(?:const|let|var)\s+(?:document\b|[{[][^}\]=]*\bdocument\b)|\bimport\s+(?:type\s+)?document\b|\bas\s+document\b|\bdocument\s*=>|\(\s*document\s*(?:[?:,][^()]*)?\)\s*(?::[^=;]*)?=>|\bfunction\b[^(\n]*\([^)]*\bdocument\b/;
+  /\b(?:const|let|var)\s+(?:document\b|[{[][^}\]=]*\bdocument\b)|\bimport\s+(?:type\s+)?document\b|\bas\s+document\b|\bdocument\s*=>|\(\s*document\s*(?:[?:,][^()]*)?\)\s*(?::[^=;]*)?=>|\bfunction\b[^(\n]*\([^)]*\bdocument\b|\b(?!(?:if|while|for|switch|with|return|typeof|await)\b)[A-Za-z_$][\w$]*\s*\(\s*document\s*(?:[?:,][^()]*)?\)\s*(?::[^={;]*)?\{/;
 
 /**
  * A test for whether the code runs in a browser, on a line that is not a comment (`typeof window !== 'undefined'`,

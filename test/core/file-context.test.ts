@@ -32,6 +32,11 @@ describe('isBrowserModule', () => {
     expect(isBrowserModule('for (const document of docs) {\n  const t = document.pageContent;\n}')).toBe(false);
     expect(isBrowserModule('function embed(id: string, document: Doc) {\n  return document.text;\n}')).toBe(false);
     expect(isBrowserModule('const { document } = input;\nconst id = document.id;')).toBe(false);
+    // A method's parameter (a document transformer's), with a type or without.
+    expect(isBrowserModule('class T {\n  transform(document: { pageContent: string }) {\n    return document.pageContent;\n  }\n}')).toBe(false);
+    expect(isBrowserModule('const t = {\n  async split(document) {\n    return document.pageContent.split(sep);\n  },\n};')).toBe(false);
+    // A condition on the page's `document` declares nothing.
+    expect(isBrowserModule('if (document) {\n  document.title = name;\n}')).toBe(true);
     // Declared or not, the page's storage still says browser; a `document` handed to a call is the page's.
     expect(isBrowserModule('const document = load();\nconst k = localStorage.getItem(key);')).toBe(true);
     expect(isBrowserModule('render(document);\nconst t = document.title;')).toBe(true);
