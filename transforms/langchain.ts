@@ -288,7 +288,8 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       modelProp.get('value').replace(deploymentExpression(ctx, model));
       ctx.change(modelProp.node, 'deployment');
     } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
-      ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteralV1);
+      const literal = literalValue(unwrap((modelProp.node as Node).value));
+      ctx.todo(modelProp, literal === undefined ? LANGCHAIN_MESSAGES.modelNotLiteralV1 : LANGCHAIN_MESSAGES.modelUnknownV1(literal));
     }
     azure.push(keyProperty(ctx, true, fields));
     const configuration = expression(ctx, `{ baseURL: ${azureV1BaseURL(ctx)} }`);
@@ -297,7 +298,10 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
   } else {
     const deployment = model ? deploymentExpression(ctx, model) : expression(ctx, envCode(ctx, c.cls.deploymentEnv));
     if (!model) ctx.readsEnv(c.cls.deploymentEnv);
-    if (modelProp && !model) ctx.todo(modelProp, LANGCHAIN_MESSAGES.modelNotLiteral);
+    if (modelProp && !model) {
+      const literal = literalValue(unwrap((modelProp.node as Node).value));
+      ctx.todo(modelProp, literal === undefined ? LANGCHAIN_MESSAGES.modelNotLiteral : LANGCHAIN_MESSAGES.modelUnknown(literal));
+    }
     azure.push(j.objectProperty(j.identifier(c.cls.deploymentField), deployment));
     azure.push(property(ctx, `${LANGCHAIN_AZURE_FIELDS.endpoint}: ${envCode(ctx, LANGCHAIN_ENV.endpoint)}`));
     const apiVersion = apiVersionFor(ctx, model, modelProp);
@@ -506,7 +510,7 @@ export const langchain: Transform = {
       if (args.length === 0) args.push(ctx.j.objectExpression([]));
       const object = objectLiteral(c.path.get('arguments', 0));
       if (!object) {
-        ctx.todo(c.path, LANGCHAIN_MESSAGES.optionsNotLiteral);
+        ctx.todo(c.path, LANGCHAIN_MESSAGES.optionsNotLiteral(c.cls));
         continue;
       }
       const fields = readFields(ctx, object);

@@ -17,6 +17,7 @@ const FOLDERS = ['langchain', 'agents-sdk'];
  */
 const MARKER_ONLY = new Set([
   'langchain/options-variable.input.ts',
+  'langchain/options-variable-embeddings.input.ts',
   'langchain/options-pointed-elsewhere-later.input.ts',
   'langchain/configuration-written-later.input.ts',
   'agents-sdk/realtime-session-transport.input.ts',

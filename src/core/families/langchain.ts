@@ -107,12 +107,16 @@ export const LANGCHAIN_MESSAGES = {
   modelNotLiteral:
     'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
   modelNotLiteralV1: 'the model is not a literal: on /openai/v1 it must name the Azure deployment that serves it',
+  /** A literal that names no model this tool knows (a fine-tune, a made-up name an example fails with on purpose). */
+  modelUnknown: (model: string) =>
+    `'${model}' is no model this tool knows: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME); a name meant to fail goes in the deployment field as it is`,
+  modelUnknownV1: (model: string) => `'${model}' is no model this tool knows: on /openai/v1 the model must name the Azure deployment that serves it`,
   sdkClient:
     "OpenAIClient is the openai SDK's client, which @langchain/openai re-exports: it talks to OpenAI; construct openai's AzureOpenAI here instead (endpoint, api-version, key or Entra ID), or an OpenAIClient given baseURL `${AZURE_OPENAI_ENDPOINT}/openai/v1/` and your Azure key",
   spreadOptions:
     'some LangChain options come from elsewhere (a spread): check they set no configuration.baseURL, apiKey or organization meant for OpenAI or another vendor (the Azure settings here come after them and win)',
-  optionsNotLiteral:
-    'LangChain options are built elsewhere: move them to Azure by hand (AzureChatOpenAI with azureOpenAIApiDeploymentName, azureOpenAIEndpoint, azureOpenAIApiVersion, azureOpenAIApiKey or azureADTokenProvider)',
+  optionsNotLiteral: (cls: LangChainClass) =>
+    `LangChain options are built elsewhere: move them to Azure by hand (${cls.azure} with ${cls.deploymentField}, azureOpenAIEndpoint, azureOpenAIApiVersion, azureOpenAIApiKey or azureADTokenProvider)`,
   legacyEntrypoint: (entrypoint: string) =>
     `this class comes from ${entrypoint}, LangChain's legacy entrypoint (langchain before 0.2), and is left as it is: import it from @langchain/openai (add the package) and run the migration again to move it to Azure, or set its Azure fields here (azureOpenAIApiKey, azureOpenAIApiInstanceName, azureOpenAIApiDeploymentName, azureOpenAIApiVersion)`,
   completionsClassic:
