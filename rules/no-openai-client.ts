@@ -12,8 +12,8 @@ import {
   LEGACY_CLIENTS,
   OPENAI_SDK,
   ROUTED_MODEL_KEYS,
-  ROUTED_OPENAI_ID,
   isModuleMock,
+  isRoutedOpenAIId,
   modelRouterIn,
   isSpecifierOf,
   readsOtherVendorEnv,
@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
       legacyClient: '{{name}} ({{module}}) is a legacy client that talks to OpenAI directly; migrate it (npx openai-to-azure migrate).',
       wrapperClient: '{{name}} from {{module}} talks to OpenAI directly; use {{replacement}}.',
       routedModel:
-        "{{framework}} resolves '{{id}}' to OpenAI itself (with OPENAI_API_KEY); pass an Azure model instead (createAzure from @ai-sdk/azure).",
+        "{{framework}} resolves '{{id}}' to OpenAI itself (with OPENAI_API_KEY); pass {{azure}} instead.",
       useAzureOpenAI: 'Construct AzureOpenAI instead (it reads AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and OPENAI_API_VERSION).',
     },
     schema: [
@@ -181,12 +181,17 @@ export default createRule<Options, MessageIds>({
 
     return mergeListeners(tracker.listeners, {
       Property(node) {
-        if (!router || node.value.type !== 'Literal' || typeof node.value.value !== 'string' || !ROUTED_OPENAI_ID.test(node.value.value)) return;
+        if (!router || node.value.type !== 'Literal' || typeof node.value.value !== 'string' || !isRoutedOpenAIId(router, node.value.value)) return;
         const key = node.key.type === 'Identifier' && !node.computed ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : undefined;
         if (key === undefined || !ROUTED_MODEL_KEYS.has(key)) return;
-        context.report({ node: node.value, messageId: 'routedModel', data: { framework: router.name, id: node.value.value } });
+        context.report({ node: node.value, messageId: 'routedModel', data: { framework: router.name, id: node.value.value, azure: router.azure } });
       },
       CallExpression(node) {
+        const id = node.arguments[0];
+        const fn = node.callee.type === 'Identifier' ? node.callee.name : node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
+        if (router && fn && router.calls.includes(fn) && id?.type === 'Literal' && typeof id.value === 'string' && isRoutedOpenAIId(router, id.value)) {
+          context.report({ node: id, messageId: 'routedModel', data: { framework: router.name, id: id.value, azure: router.azure } });
+        }
         const callee = node.callee;
         const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
         if (name && AGENTS_CLIENT_CONFIG.includes(name)) agentsConfigured = true;

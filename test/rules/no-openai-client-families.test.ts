@@ -5,6 +5,8 @@ import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 const setDefault = 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/ })) in this module';
+const AI_SDK_AZURE = "an Azure model (createAzure from @ai-sdk/azure, model: azure('<deployment>'))";
+const LANGCHAIN_AZURE = "'azure_openai:<deployment>' (an AzureChatOpenAI reading the AZURE_OPENAI_API_* settings)";
 
 ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
   valid: [
@@ -42,13 +44,21 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
       // An agent framework's routed OpenAI ids (core MODEL_ROUTERS): the framework builds the OpenAI client itself.
       code: "import { Agent } from '@mastra/core/agent';\nimport { Memory } from '@mastra/memory';\nexport const m = new Memory({ embedder: 'openai/text-embedding-3-small' });\nexport const a = new Agent({ name: 'a', model: \"openai/gpt-4.1\" });",
       errors: [
-        { messageId: 'routedModel', data: { framework: 'Mastra', id: 'openai/text-embedding-3-small' }, line: 3 },
-        { messageId: 'routedModel', data: { framework: 'Mastra', id: 'openai/gpt-4.1' }, line: 4 },
+        { messageId: 'routedModel', data: { framework: 'Mastra', id: 'openai/text-embedding-3-small', azure: AI_SDK_AZURE }, line: 3 },
+        { messageId: 'routedModel', data: { framework: 'Mastra', id: 'openai/gpt-4.1', azure: AI_SDK_AZURE }, line: 4 },
       ],
     },
     {
       code: "import { Agent } from '@voltagent/core';\nexport const a = new Agent({ name: 'a', 'model': 'openai/gpt-4o-mini' });",
-      errors: [{ messageId: 'routedModel', data: { framework: 'VoltAgent', id: 'openai/gpt-4o-mini' }, line: 2 }],
+      errors: [{ messageId: 'routedModel', data: { framework: 'VoltAgent', id: 'openai/gpt-4o-mini', azure: AI_SDK_AZURE }, line: 2 }],
+    },
+    {
+      // LangChain's provider ids: initChatModel's argument and an agent's model.
+      code: "import { createAgent, initChatModel } from 'langchain';\nconst m = await initChatModel('openai:gpt-4o');\nexport const a = createAgent({ model: 'openai:gpt-4o-mini', tools: [] });\nexport const b = await initChatModel('anthropic:claude-sonnet-4');",
+      errors: [
+        { messageId: 'routedModel', data: { framework: 'LangChain', id: 'openai:gpt-4o', azure: LANGCHAIN_AZURE }, line: 2 },
+        { messageId: 'routedModel', data: { framework: 'LangChain', id: 'openai:gpt-4o-mini', azure: LANGCHAIN_AZURE }, line: 3 },
+      ],
     },
     {
       // The openai SDK's client as @langchain/openai re-exports it, on OpenAI's endpoint.
