@@ -187,15 +187,14 @@ export default createRule<Options, MessageIds>({
         context.report({ node: node.value, messageId: 'routedModel', data: { framework: router.name, id: node.value.value, azure: router.azure } });
       },
       CallExpression(node) {
-        const id = node.arguments[0];
-        const fn = node.callee.type === 'Identifier' ? node.callee.name : node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
-        if (router && fn && router.calls.includes(fn) && id?.type === 'Literal' && typeof id.value === 'string' && isRoutedOpenAIId(router, id.value)) {
-          context.report({ node: id, messageId: 'routedModel', data: { framework: router.name, id: id.value, azure: router.azure } });
-        }
         const callee = node.callee;
         const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : undefined;
         if (name && AGENTS_CLIENT_CONFIG.includes(name)) agentsConfigured = true;
         const [spec, factory] = node.arguments;
+        // `initChatModel('openai:gpt-4o')`: a function of a framework that takes a routed id (MODEL_ROUTERS `calls`).
+        if (router && name && router.calls.includes(name) && spec?.type === 'Literal' && typeof spec.value === 'string' && isRoutedOpenAIId(router, spec.value)) {
+          context.report({ node: spec, messageId: 'routedModel', data: { framework: router.name, id: spec.value, azure: router.azure } });
+        }
         if (
           factory &&
           callee.type === 'MemberExpression' &&

@@ -160,9 +160,9 @@ function asksReasoningSummary(fields: Fields): boolean {
   const reasoning = fields.props.get(LANGCHAIN_REASONING.field);
   const object = reasoning && unwrap((reasoning.node as Node).value);
   if (object?.type !== 'ObjectExpression') return false;
-  return (object.properties as Node[]).some(
-    (p) => p.type === 'ObjectProperty' && propertyName(p.key) === LANGCHAIN_REASONING.responsesKey && unwrap(p.value)?.type !== 'NullLiteral' && !(unwrap(p.value)?.type === 'Identifier' && unwrap(p.value).name === 'undefined'),
-  );
+  const summary = (object.properties as Node[]).find((p) => p.type === 'ObjectProperty' && propertyName(p.key) === LANGCHAIN_REASONING.responsesKey);
+  const value = summary && unwrap(summary.value);
+  return value !== undefined && value.type !== 'NullLiteral' && !(value.type === 'Identifier' && value.name === 'undefined');
 }
 
 function readFields(ctx: TransformContext, object: ASTPath<Node>): Fields {
@@ -232,8 +232,7 @@ function property(ctx: TransformContext, code: string): Node {
   return expression(ctx, `{ ${code} }`).properties[0];
 }
 
-/** The key setting: the Azure key from the env, or the file's Entra ID token provider. */
-
+/** The key setting: the Azure key from the env, a literal stand-in the options had, or the file's Entra ID token provider. */
 function keyProperty(ctx: TransformContext, v1: boolean, fields: Fields): Node {
   if (ctx.options.auth === 'entra-id') return property(ctx, v1 ? `apiKey: ${TOKEN_PROVIDER}` : TOKEN_PROVIDER);
   const name = v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey;

@@ -1,6 +1,7 @@
 import { AZURE_ENV, isOpenAIEnvName } from './env.js';
 import { modelRouterIn } from './families/model-routers.js';
 import { mentionsOpenAIHost } from './hosts.js';
+import { escapeRegExp } from './regexp.js';
 import { MIGRATED_PACKAGES, SPECIFIER_PREFIX } from './packages.js';
 
 /**
@@ -40,7 +41,6 @@ export function mayInvolveOpenAI(text: string): boolean {
   return PREFILTER_PATTERN.test(text);
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `from 'openai'`, `import 'openai/shims'`, `require("@ai-sdk/openai")`, `import("openai")`, `jest.mock('openai')`;

@@ -78,9 +78,9 @@ const roots = (request: Pick<ScanRequest, 'cwd' | 'paths'>): string[] => request
 const WORKER = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
 
 /**
- * Whether to scan in a worker thread: when this thread transforms the candidates (`onCandidate`, no pool) and the run
- * covers a folder. Discovery and the pre-filter's reads (0.4 s of vercel/ai's 6,275 files) then run beside the
- * transforms of the candidates already found, on the second core.
+ * Whether a scan can run in a worker thread: the run covers a folder and the worker's script is built. The caller asks
+ * when this thread transforms the candidates alone (no pool): discovery and the pre-filter's reads (0.4 s of
+ * vercel/ai's 6,275 files) then run beside the transforms of the candidates already found, on the second core.
  */
 export function scansInWorker(request: ScanRequest): boolean {
   return !request.signal?.aborted && existsSync(WORKER) && coversFolder(request);

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../regexp.js';
+
 /**
  * Frameworks that take a model as a provider-qualified id and build that provider's client themselves, with its key
  * from the environment: Mastra's model router and VoltAgent's provider registry read OPENAI_API_KEY for
@@ -39,10 +41,9 @@ export const MODEL_ROUTERS: readonly ModelRouter[] = [
 export const ROUTED_MODEL_KEYS: ReadonlySet<string> = new Set(['model', 'embedding', 'embedder']);
 
 const ID_BODY = '[\\w.:-]+';
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A quoted routed id of an OpenAI model, by router. OpenRouter's ids look like Mastra's, hence the package test. */
-const QUOTED_ID = new Map(MODEL_ROUTERS.map((r) => [r, new RegExp(`['"\`]${escape(r.prefix)}${ID_BODY}['"\`]`)]));
-const ID = new Map(MODEL_ROUTERS.map((r) => [r, new RegExp(`^${escape(r.prefix)}${ID_BODY}$`)]));
+const QUOTED_ID = new Map(MODEL_ROUTERS.map((r) => [r, new RegExp(`['"\`]${escapeRegExp(r.prefix)}${ID_BODY}['"\`]`)]));
+const ID = new Map(MODEL_ROUTERS.map((r) => [r, new RegExp(`^${escapeRegExp(r.prefix)}${ID_BODY}$`)]));
 
 /** Whether `value` is one of `router`'s ids of an OpenAI model (`openai/gpt-4o-mini`, `openai:gpt-4o`). */
 export function isRoutedOpenAIId(router: ModelRouter, value: string): boolean {
