@@ -22,7 +22,7 @@ import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
-import type { Transform, TransformContext } from './lib/types.js';
+import { stillReads, type Transform, type TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -315,10 +315,7 @@ export const staleEnvReads: Transform = {
       ...(ctx.shared.get(READS_LEFT) === true ? reads(ctx).map((r) => r.name) : []),
       ...(GETTER_READ_TEXT.test(ctx.source) ? getterReadsLeft(ctx) : []),
     ];
-    for (const name of names) {
-      const stale = (ctx.outcome.staleEnv ??= []);
-      if (!stale.includes(name)) stale.push(name);
-    }
+    for (const name of names) stillReads(ctx.outcome, name);
   },
 };
 

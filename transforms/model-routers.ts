@@ -1,7 +1,7 @@
 import { isRoutedOpenAIId, modelRouterIn, ROUTED_MODEL_KEYS, routedModelMessage } from '../src/core/index.js';
-import { memberName, propertyName } from './lib/imports.js';
+import { calleeName, propertyName } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
-import type { Transform } from './lib/types.js';
+import { stillReads, type Transform } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -19,11 +19,10 @@ export const modelRouters: Transform = {
     for (const id of ctx.index.find('StringLiteral', (n) => isRoutedOpenAIId(router, n.value))) {
       const parent = id.parent?.node as Node;
       const asOption = parent?.type === 'ObjectProperty' && parent.value === id.node && ROUTED_MODEL_KEYS.has(propertyName(parent.key) ?? '');
-      const asArgument = parent?.type === 'CallExpression' && parent.arguments[0] === id.node && router.calls.includes((parent.callee.type === 'Identifier' ? parent.callee.name : memberName(parent.callee)) ?? '');
+      const asArgument = parent?.type === 'CallExpression' && parent.arguments[0] === id.node && router.calls.includes(calleeName(parent.callee) ?? '');
       if (!asOption && !asArgument) continue;
       ctx.todo(id.parent, routedModelMessage(router, (id.node as Node).value));
-      const stale = (ctx.outcome.staleEnv ??= []);
-      if (!stale.includes(router.env)) stale.push(router.env);
+      stillReads(ctx.outcome, router.env);
     }
   },
 };

@@ -67,6 +67,11 @@ export function propertyName(node: Node): string | undefined {
   return undefined;
 }
 
+/** The name a callee calls by: `f` for `f(…)`, `y` for `x.y(…)`, when static. */
+export function calleeName(callee: Node): string | undefined {
+  return callee?.type === 'Identifier' ? callee.name : memberName(callee);
+}
+
 /** The member a `x.y` / `x["y"]` / `x.#y` expression reads, when static. */
 export function memberName(node: Node): string | undefined {
   if (node?.type !== 'MemberExpression' && node?.type !== 'OptionalMemberExpression') return undefined;

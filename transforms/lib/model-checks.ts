@@ -1,7 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import { MODEL_CHECK_METHODS, MODEL_NAME_FUNCTIONS, isModelName } from '../../src/core/index.js';
 import { constInit, unwrap } from './clients.js';
-import { memberName, propertyName, referencesOf } from './imports.js';
+import { calleeName, memberName, propertyName, referencesOf } from './imports.js';
 import { literalValue } from './literals.js';
 import { declarationAt } from './file-index.js';
 import type { TransformContext } from './types.js';
@@ -40,7 +40,7 @@ function isModelCheck(ref: ASTPath<Node>): boolean {
     case 'CallExpression': {
       if (!parent.arguments.includes(node)) return false;
       const callee = unwrap(parent.callee);
-      const name = callee.type === 'Identifier' ? callee.name : memberName(callee);
+      const name = calleeName(callee);
       // `/^o1/.test(model)`, or a tokenizer (`encoding_for_model(model)`).
       return (name === 'test' && unwrap(callee.object)?.type === 'RegExpLiteral') || MODEL_NAME_FUNCTIONS.includes(name ?? '');
     }

@@ -81,6 +81,12 @@ export function needsPackage(outcome: FileOutcome, kind: 'add' | 'remove', name:
   if (!needs[kind].includes(name)) needs[kind].push(name);
 }
 
+/** Record an OpenAI variable the migrated code (or a library it hands work to) still reads, once: config files keep it. */
+export function stillReads(outcome: FileOutcome, name: string): void {
+  const stale = (outcome.staleEnv ??= []);
+  if (!stale.includes(name)) stale.push(name);
+}
+
 /** Record that the migrated file uses what only newer releases of its package have (core MINIMUM_RELEASES), once. */
 export function needsRelease(outcome: FileOutcome, need: MinimumNeed): void {
   const needs = (outcome.packages ??= { add: [], remove: [] });
