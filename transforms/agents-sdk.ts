@@ -14,6 +14,7 @@ import {
   AZURE_ENV,
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
+  type MigrationOptions,
 } from '../src/core/index.js';
 import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
 import { clientCalls } from './lib/calls.js';
@@ -149,7 +150,9 @@ function followedModel(ctx: TransformContext, property: ASTPath<Node>): boolean 
  * Entra token scope stays the target's: the classic scope is documented for `/openai/v1` too, and a file may mix both.)
  */
 function v1(ctx: TransformContext): TransformContext {
-  return { ...ctx, options: { ...ctx.options, target: 'v1' } };
+  const options: MigrationOptions = { ...ctx.options, target: 'v1' };
+  // The same context with other options: its getters (the file index, the quote style) read the file as it is now.
+  return new Proxy(ctx, { get: (context, key) => (key === 'options' ? options : Reflect.get(context, key)) });
 }
 
 /** The local name of an Agents SDK export, imported beside the file's own import of the SDK when missing. */

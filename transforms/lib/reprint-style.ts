@@ -65,17 +65,25 @@ export function printingAs(source: string): <T>(print: () => T) => T {
   };
 }
 
-/** recast's `trailingComma` option: the literal's own choice while one is printed anew, the file's otherwise. */
-export function trailingCommas(fileStyle: boolean): { readonly objects: boolean; readonly arrays: boolean; parameters: boolean } {
-  return {
-    get objects() {
-      return comma ?? fileStyle;
-    },
-    get arrays() {
-      return comma ?? fileStyle;
-    },
-    parameters: fileStyle,
-  };
+/**
+ * recast's `trailingComma` option: the literal's own choice while one is printed anew, the file's otherwise. A class,
+ * not an object literal with getters, which would give every file's options a hidden class of its own (see
+ * run.ts `ContextBase`).
+ */
+class TrailingCommas {
+  constructor(readonly parameters: boolean) {}
+
+  get objects(): boolean {
+    return comma ?? this.parameters;
+  }
+
+  get arrays(): boolean {
+    return comma ?? this.parameters;
+  }
+}
+
+export function trailingCommas(fileStyle: boolean): { readonly objects: boolean; readonly arrays: boolean; readonly parameters: boolean } {
+  return new TrailingCommas(fileStyle);
 }
 
 /**
