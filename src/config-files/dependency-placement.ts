@@ -1,4 +1,5 @@
-import { DEPENDENCY_SUCCESSORS } from '../core/index.js';
+import { AI_SDK, DEPENDENCY_SUCCESSORS, type AuthMode, type Target } from '../core/index.js';
+import type { CatalogRange } from './catalogs.js';
 
 export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 export type DependencyField = (typeof DEPENDENCY_FIELDS)[number];
@@ -25,9 +26,15 @@ export function movesInStep(name: string): boolean {
 /**
  * Where a package the migration adds goes: in each section the package it replaces is declared in (a devDependency
  * stays one), at the range matching that one's major when the two are released in step; else in `dependencies`.
- * A replaced range whose major cannot be read (`catalog:`, `workspace:*`) keeps `range`, with a note saying so.
+ * A `catalog:` range is read through `catalogRange`. A replaced range whose major cannot be read (`workspace:*`, a
+ * catalog not found) keeps `range`, with a note saying so.
  */
-export function placementsOf(name: string, range: string, sections: (field: DependencyField) => Deps | undefined): Placement[] {
+export function placementsOf(
+  name: string,
+  range: string,
+  sections: (field: DependencyField) => Deps | undefined,
+  catalogRange?: CatalogRange,
+): Placement[] {
   const successor = DEPENDENCY_SUCCESSORS[name];
   const placements = DEPENDENCY_FIELDS.flatMap((field): Placement[] => {
     const deps = sections(field);
@@ -35,10 +42,31 @@ export function placementsOf(name: string, range: string, sections: (field: Depe
     if (!replaced) return [];
     if (!successor!.ranges) return [{ field, range }];
     const current = deps![replaced]!;
-    const followed = successor!.ranges[majorOf(current) ?? -1];
+    const followed = successor!.ranges[majorOf(catalogRange?.(replaced, current) ?? current) ?? -1];
     if (followed) return [{ field, range: followed }];
     const note = `${replaced} is "${current}" in ${field}: ${name} was added as ${range}; give it the same major as ${replaced} (the two are released together)`;
     return [{ field, range, note }];
   });
   return placements.length > 0 ? placements : [{ field: 'dependencies', range }];
+}
+
+/** The run's choices that decide what the migrated code asks of the packages it imports. */
+export interface Emitted {
+  target: Target;
+  auth?: AuthMode;
+}
+
+/**
+ * What `@ai-sdk/azure` at `range` lacks of what the migrated code gives `createAzure` (core `AI_SDK.azureSince`), as
+ * a note: its major follows `@ai-sdk/openai`'s, so the tool does not raise it past the project's `ai`.
+ */
+export function aiSdkAzureLacks(name: string, range: string, emitted: Emitted | undefined): string | undefined {
+  const major = majorOf(range);
+  if (name !== AI_SDK.azurePackage || !emitted || major === undefined) return undefined;
+  const lacking = AI_SDK.azureSince.filter((need) => emitted[need.option] === need.value && major < need.major);
+  if (lacking.length === 0) return undefined;
+  const ai = Math.max(...lacking.map((need) => need.ai));
+  const features = lacking.map((need) => need.feature).join(' and ');
+  const instead = lacking.map((need) => need.instead).join(' ');
+  return `the migrated code gives createAzure ${features}, which @ai-sdk/azure ${range} lacks (its major follows @ai-sdk/openai's): move ai and its providers to ai ${ai} or newer, or migrate again with ${instead}`;
 }

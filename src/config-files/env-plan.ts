@@ -7,6 +7,7 @@ import {
   isOpenAIEnvName,
   LANGCHAIN_ENV,
   OPENAI_BASE_URL_ENV,
+  type AuthMode,
   type Target,
 } from '../core/index.js';
 import { findSecret } from '../core/secrets.js';
@@ -19,6 +20,8 @@ export interface ConfigContext {
   /** OpenAI variables that code still reads after the run (beside a marker, in an unmigrated client): kept. */
   staleEnv?: readonly string[];
   target: Target;
+  /** The run's auth: with the target, what the migrated code asks of the packages it now imports. */
+  auth?: AuthMode;
   apiVersion: string;
   /** Each api-version variable that code reads, with the latest version it falls back to. */
   apiVersions?: Readonly<Record<string, string>>;

@@ -1,5 +1,6 @@
 import { floorBelow } from '../core/index.js';
-import { DEPENDENCY_FIELDS, majorOf, movesInStep, placementsOf, type DependencyField, type Deps } from './dependency-placement.js';
+import { aiSdkAzureLacks, DEPENDENCY_FIELDS, majorOf, movesInStep, placementsOf, type DependencyField, type Deps, type Emitted } from './dependency-placement.js';
+import type { CatalogRange } from './catalogs.js';
 import type { PackageChanges } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
 
@@ -34,9 +35,11 @@ function withDependency(deps: Deps, name: string, range: string): Deps {
 /**
  * Apply dependency changes to a package.json: each needed package is added where the package it replaces was (else
  * to `dependencies`), or its range raised to the needed major wherever it is declared; each package no import uses
- * any more is removed. The key order, indentation and final newline stay; nothing is installed.
+ * any more is removed. The key order, indentation and final newline stay; nothing is installed. `catalogRange` reads a
+ * `catalog:` range from the workspace's catalogs; `emitted` (the run's target and auth) says what the migrated code
+ * asks of a package whose range the tool does not raise, so a range that lacks it gets a note.
  */
-export function editPackageJson(body: string, changes: PackageChanges | undefined): ConfigEdit {
+export function editPackageJson(body: string, changes: PackageChanges | undefined, catalogRange?: CatalogRange, emitted?: Emitted): ConfigEdit {
   const edit = emptyEdit(body);
   if (!changes) return edit;
   const pkg = JSON.parse(body) as Record<string, unknown>;
@@ -57,12 +60,16 @@ export function editPackageJson(body: string, changes: PackageChanges | undefine
         declared[name] = range;
         done.push(`raised ${name} to ${range}`);
       }
+      const lacks = aiSdkAzureLacks(name, catalogRange?.(name, declared[name]!) ?? declared[name]!, emitted);
+      if (lacks) edit.notes.push(lacks);
       continue;
     }
-    for (const placement of placementsOf(name, range, field)) {
+    for (const placement of placementsOf(name, range, field, catalogRange)) {
       pkg[placement.field] = withDependency(field(placement.field) ?? {}, name, placement.range);
       done.push(`added ${name}@${placement.range}${placement.field === 'dependencies' ? '' : ` to ${placement.field}`}`);
       if (placement.note) edit.notes.push(placement.note);
+      const lacks = aiSdkAzureLacks(name, placement.range, emitted);
+      if (lacks && !edit.notes.includes(lacks)) edit.notes.push(lacks);
     }
   }
   for (const [name, { version, features, alsoNeeds = [] }] of changes.atLeast ?? []) {

@@ -24,7 +24,9 @@ const EDITORS: Readonly<Record<ConfigKind, Editor>> = {
   'env-template': (body, ctx) => editEnvTemplate(body, ctx),
   'env-file': (body, ctx) => ({ output: body, changes: [], secrets: [], notes: envFileNotes(body, ctx) }),
   yaml: async (body, ctx) => (await import('./yaml-env.js')).editYaml(body, ctx),
-  'package-json': (body, ctx, file) => editPackageJson(body, ctx.packages?.get(file)),
+  // A workspace's catalogs are read only for a package.json that takes a range from one.
+  'package-json': async (body, ctx, file) =>
+    editPackageJson(body, ctx.packages?.get(file), body.includes('catalog:') ? (await import('./catalogs.js')).catalogRanges(file) : undefined, ctx),
   'import-map': (body, ctx, file) => editImportMap(body, ctx.importMaps?.get(dirname(file))),
   turbo: (body, ctx) => editTurbo(body, ctx),
 };

@@ -166,6 +166,7 @@ export async function migrateConfigFiles(run: ConfigRun, files: readonly string[
   const roots = run.paths.map((p) => resolve(run.cwd, p));
   const base = {
     target: run.options.target,
+    auth: run.options.auth,
     apiVersion: run.options.apiVersion,
     packages: packageChanges(results, roots, nearestPackageJson, dirname, declaredPackages()),
     importMaps: packageChanges(results, roots, nearestImportMapDir, (dir) => dir),

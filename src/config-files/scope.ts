@@ -6,7 +6,7 @@ import type { ConfigContext } from './env-plan.js';
 import { IMPORT_MAP_FILES } from './kinds.js';
 
 /** What every config file's context shares. */
-type Base = Pick<ConfigContext, 'target' | 'apiVersion' | 'packages' | 'importMaps'>;
+type Base = Pick<ConfigContext, 'target' | 'auth' | 'apiVersion' | 'packages' | 'importMaps'>;
 
 /**
  * Whether `file` is `dir` or under it (both absolute and resolved, as discovery gives them). A prefix test, not

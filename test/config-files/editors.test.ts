@@ -490,10 +490,26 @@ describe('package.json', () => {
     const dev = '{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/openai":"^1.3.22"}}';
     expect(editPackageJson(dev, add).output).toBe('{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/azure":"^1.0.0"}}');
     const both = '{"peerDependencies":{"@ai-sdk/openai":"2.x"},"devDependencies":{"@ai-sdk/openai":"~2.0.30"}}';
-    expect(editPackageJson(both, add).output).toBe('{"peerDependencies":{"@ai-sdk/azure":"^2.0.0"},"devDependencies":{"@ai-sdk/azure":"^2.0.0"}}');
+    expect(editPackageJson(both, add).output).toBe('{"peerDependencies":{"@ai-sdk/azure":"^2.0.129"},"devDependencies":{"@ai-sdk/azure":"^2.0.129"}}');
     // An @ai-sdk/azure already there keeps its major: it moves with the project's `ai`, not with this tool's default.
     const kept = '{"dependencies":{"@ai-sdk/azure":"^1.3.0"}}';
     expect(editPackageJson(kept, { add: add.add, remove: [] }).output).toBe(kept);
+  });
+
+  it("notes what an @ai-sdk/azure that follows an older ai lacks of the migrated code (v1's baseURL, Entra ID's tokenProvider)", () => {
+    const add = { add: new Map([['@ai-sdk/azure', '^3.0.128']]), remove: ['@ai-sdk/openai'] };
+    const notes = (openai: string, emitted: { target: 'classic' | 'v1'; auth: 'api-key' | 'entra-id' }): string[] =>
+      editPackageJson(`{"dependencies":{"@ai-sdk/openai":"${openai}"}}`, add, undefined, emitted).notes.filter((n) => n.startsWith('the migrated code'));
+    expect(notes('^1.3.22', { target: 'v1', auth: 'entra-id' })).toEqual([
+      "the migrated code gives createAzure a baseURL on Azure's /openai/v1 API and a tokenProvider (Entra ID), which @ai-sdk/azure ^1.0.0 lacks (its major follows @ai-sdk/openai's): move ai and its providers to ai 6 or newer, or migrate again with --target classic --auth api-key",
+    ]);
+    expect(notes('^2.0.10', { target: 'v1', auth: 'api-key' })).toEqual([]);
+    expect(notes('^2.0.10', { target: 'classic', auth: 'entra-id' })).toHaveLength(1);
+    expect(notes('^3.0.0', { target: 'v1', auth: 'entra-id' })).toEqual([]);
+    expect(notes('^1.3.22', { target: 'classic', auth: 'api-key' })).toEqual([]);
+    // An @ai-sdk/azure the project declares already is never raised, and gets the same note.
+    const declared = editPackageJson('{"dependencies":{"@ai-sdk/azure":"^1.3.0"}}', { add: add.add, remove: [] }, undefined, { target: 'v1', auth: 'api-key' });
+    expect(declared.notes).toEqual([expect.stringContaining('which @ai-sdk/azure ^1.3.0 lacks')]);
   });
 
   it('keeps the default range, with a note, when the replaced range gives no major (catalog:, workspace:, unknown)', () => {
@@ -597,7 +613,7 @@ describe('Deno import maps', () => {
     );
     const first = '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n';
     expect(editImportMap(first, add).output).toBe(
-      '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"@ai-sdk/azure": "https://esm.sh/@ai-sdk/azure@^2.0.0",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n',
+      '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"@ai-sdk/azure": "https://esm.sh/@ai-sdk/azure@^2.0.129",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n',
     );
     const inline = '{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22" } }';
     expect(editImportMap(inline, add).output).toBe('{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22", "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.0.0" } }');

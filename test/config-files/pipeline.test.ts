@@ -65,6 +65,26 @@ describe('migrate: config files', () => {
     expect(again.configFiles.filter((f: { status: string }) => f.status === 'changed')).toEqual([]);
   }, 60_000);
 
+  it("takes @ai-sdk/openai's major from the workspace catalog a package.json names (pnpm's, Bun's)", () => {
+    const AI_SDK = "import { openai } from '@ai-sdk/openai';\nimport { generateText } from 'ai';\nexport const ask = (prompt: string) => generateText({ model: openai('gpt-4o-mini'), prompt });\n";
+    const tree = makeTree({
+      'pnpm/pnpm-workspace.yaml': "packages:\n  - 'apps/*'\ncatalog:\n  '@ai-sdk/openai': ^1.3.23\ncatalogs:\n  next:\n    '@ai-sdk/openai': ^2.0.1\n",
+      'pnpm/apps/web/package.json': '{"dependencies":{"@ai-sdk/openai":"catalog:","ai":"catalog:"}}\n',
+      'pnpm/apps/web/src/ask.ts': AI_SDK,
+      'pnpm/apps/beta/package.json': '{"dependencies":{"@ai-sdk/openai":"catalog:next"}}\n',
+      'pnpm/apps/beta/src/ask.ts': AI_SDK,
+      'bun/package.json': '{"workspaces":{"packages":["apps/*"],"catalog":{"@ai-sdk/openai":"~1.3.0"}}}\n',
+      'bun/apps/web/package.json': '{"devDependencies":{"@ai-sdk/openai":"catalog:"}}\n',
+      'bun/apps/web/src/ask.ts': AI_SDK,
+    });
+    cleanup = tree.cleanup;
+    run(tree.dir, ['migrate', '--force', '--json', '.']);
+    const read = (p: string): unknown => JSON.parse(readFileSync(join(tree.dir, p), 'utf8'));
+    expect(read('pnpm/apps/web/package.json')).toEqual({ dependencies: { '@ai-sdk/azure': '^1.0.0', ai: 'catalog:' } });
+    expect(read('pnpm/apps/beta/package.json')).toEqual({ dependencies: { '@ai-sdk/azure': '^2.0.129' } });
+    expect(read('bun/apps/web/package.json')).toEqual({ devDependencies: { '@ai-sdk/azure': '^1.0.0' } });
+  }, 60_000);
+
   it("reads Wrangler's env files as env files: `.dev.vars.example` is edited as a template, `.dev.vars` stays; check scans both", () => {
     const tree = makeTree({
       'src/chat.ts': CHAT,

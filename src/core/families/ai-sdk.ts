@@ -26,7 +26,17 @@ export const AI_SDK = {
    * The `@ai-sdk/azure` range for each major of the `@ai-sdk/openai` it replaces: one monorepo releases both with
    * majors in step (0.x for ai 3, 1.x for ai 4, 2.x for ai 5, 3.x for ai 6), and another major fails beside that `ai`.
    */
-  azureRanges: { 0: '^0.0.52', 1: '^1.0.0', 2: '^2.0.0', 3: '^3.0.128', 4: '^4.0.0' },
+  azureRanges: { 0: '^0.0.52', 1: '^1.0.0', 2: '^2.0.129', 3: '^3.0.128', 4: '^4.0.0' },
+  /**
+   * What the migrated code asks of `@ai-sdk/azure` beyond the classic key, and the first major that has it: the v1
+   * form (a `baseURL` ending in `/openai/v1`, read as Azure's v1 API from 2.0.129 and 3.0.113: 1.x builds deployment
+   * URLs only) and Entra ID (`tokenProvider`, from 3.0.69). Its major follows `@ai-sdk/openai`'s, so an older project
+   * gets a note, not a raise.
+   */
+  azureSince: [
+    { option: 'target', value: 'v1', major: 2, ai: 5, feature: "a baseURL on Azure's /openai/v1 API", instead: '--target classic' },
+    { option: 'auth', value: 'entra-id', major: 3, ai: 6, feature: 'a tokenProvider (Entra ID)', instead: '--auth api-key' },
+  ],
   /** The default provider instance: `openai('gpt-4o')`, `openai.chat('gpt-4o')`. */
   instance: { openai: 'azure' },
   /** Provider factories: `createOpenAI({ ... })`. */
