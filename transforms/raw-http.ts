@@ -64,7 +64,7 @@ const SENDER_UNSEEN =
 const SHARED_REQUEST =
   "this URL now points at Azure OpenAI, but the request that sends it serves other URLs too (its variable holds them in other cases), so its key and model were left as they are: for this case send your Azure key (an `api-key` header) and a deployment name as `model`";
 
-const OWN_AZURE_ENDPOINT = `this file already reads ${AZURE_ENV.endpoint} for Azure OpenAI requests of its own, so this OpenAI URL is left as it is (an Azure URL built from that variable might not be what the variable holds here): send these requests the way the file's Azure path does, or remove the OpenAI path`;
+const OWN_AZURE_ENDPOINT = `this file already reads ${AZURE_ENV.endpoint} for Azure OpenAI requests of its own, so this OpenAI URL, and the others like it in this file, are left as they are (an Azure URL built from that variable might not be what the variable holds here): send these requests the way the file's Azure path does, or keep them on OpenAI on purpose`;
 
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
@@ -780,7 +780,9 @@ export const rawHttp: Transform = {
     if (!test && mentionsRealtimeOpenAISign(ctx.source)) {
       for (const path of [...ctx.index.find('StringLiteral', sign), ...ctx.index.find('TemplateLiteral', sign)]) ctx.todo(path, REALTIME_PROTOCOL_MESSAGE);
     }
+    // One marker says it for the file, for test data and for a file with an Azure path of its own alike.
     let testDataMarked = false;
+    let ownAzureMarked = false;
     const ownAzureEndpoint = literals.length > 0 && readsAzureEndpointOwnWay(ctx);
     for (const path of literals) {
       const node = path.node as Node;
@@ -791,7 +793,7 @@ export const rawHttp: Transform = {
       }
       // In a test, a URL no request sends is data: rewritten, it would read an env variable CI does not set.
       if (test && !requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node))) {
-        // One marker says it for the file: a provider's test suite can hold dozens of such URLs.
+        // A provider's test suite can hold dozens of such URLs.
         if (!testDataMarked) ctx.todo(path, TEST_DATA_URL_MESSAGE);
         testDataMarked = true;
         continue;
@@ -806,7 +808,8 @@ export const rawHttp: Transform = {
         continue;
       }
       if (ownAzureEndpoint) {
-        ctx.todo(path, OWN_AZURE_ENDPOINT);
+        if (!ownAzureMarked) ctx.todo(path, OWN_AZURE_ENDPOINT);
+        ownAzureMarked = true;
         continue;
       }
       // A URL the code compares with (`baseURL === 'https://api.openai.com/v1'`) is a check, not a request's target.
