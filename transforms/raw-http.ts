@@ -5,6 +5,7 @@ import {
   OPENAI_ONLY_HEADERS,
   OWN_REQUEST_KEY_MESSAGE,
   REALTIME_PROTOCOL_MESSAGE,
+  OWN_AZURE_PATH_MESSAGE,
   TEST_DATA_URL_MESSAGE,
   findSecret,
   DISPLAY_VALUE_CARRIERS,
@@ -64,7 +65,6 @@ const SENDER_UNSEEN =
 const SHARED_REQUEST =
   "this URL now points at Azure OpenAI, but the request that sends it serves other URLs too (its variable holds them in other cases), so its key and model were left as they are: for this case send your Azure key (an `api-key` header) and a deployment name as `model`";
 
-const OWN_AZURE_ENDPOINT = `this file already reads ${AZURE_ENV.endpoint} for Azure OpenAI requests of its own, so this OpenAI URL, and the others like it in this file, are left as they are (an Azure URL built from that variable might not be what the variable holds here): send these requests the way the file's Azure path does, or keep them on OpenAI on purpose`;
 
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
@@ -808,7 +808,7 @@ export const rawHttp: Transform = {
         continue;
       }
       if (ownAzureEndpoint) {
-        if (!ownAzureMarked) ctx.todo(path, OWN_AZURE_ENDPOINT);
+        if (!ownAzureMarked) ctx.todo(path, OWN_AZURE_PATH_MESSAGE);
         ownAzureMarked = true;
         continue;
       }

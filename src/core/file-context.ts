@@ -124,6 +124,16 @@ export const TEST_DATA_URL_MESSAGE =
   'test data: no request sends this OpenAI URL, nor the others like it in this file (mocks, assertions, fixtures), so they are left as they are; if a test checks what the migrated code calls, expect the Azure URL (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`)';
 
 /**
+ * Why the OpenAI URLs of a file that sends Azure OpenAI requests its own way (it reads AZURE_OPENAI_ENDPOINT itself,
+ * perhaps as a whole deployment URL) are left as they are (said once, at the first).
+ */
+export const OWN_AZURE_PATH_MESSAGE =
+  "this file already reads AZURE_OPENAI_ENDPOINT for Azure OpenAI requests of its own, so this OpenAI URL, and the others like it in this file, are left as they are (an Azure URL built from that variable might not be what the variable holds here): send these requests the way the file's Azure path does, or keep them on OpenAI on purpose";
+
+/** Markers said once for every OpenAI URL of their file: the first speaks for the others. */
+export const FILE_WIDE_URL_MESSAGES: readonly string[] = [TEST_DATA_URL_MESSAGE, OWN_AZURE_PATH_MESSAGE];
+
+/**
  * Test-runner calls that replace a module for the whole test file (`vi.mock('openai', () => ({ … }))`, `jest.mock`,
  * bun's and node:test's `mock.module`), by object and method. Given a factory, what the file constructs from that
  * module is the factory's stand-in, not the SDK's client: neither migrated nor reported. (Without one, Jest and
