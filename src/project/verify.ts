@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { findConfigFile } from './tsconfig.js';
@@ -112,6 +113,7 @@ export async function verifyRewrite(input: VerifyInput): Promise<VerifyResult> {
   const project = configFile
     ? new Project({ tsConfigFilePath: configFile, skipAddingFilesFromTsConfig: true })
     : new Project({ compilerOptions: DEFAULT_OPTIONS });
+  includeAutomaticTypes(project);
 
   const check = (text: (f: (typeof files)[number]) => string): Checked[] => {
     for (const f of files) project.createSourceFile(f.absolute, text(f), { overwrite: true });
@@ -146,6 +148,27 @@ export async function verifyRewrite(input: VerifyInput): Promise<VerifyResult> {
     else introduced.push(d);
   }
   return { introduced, preexisting, ms };
+}
+
+/**
+ * TypeScript before 6 includes every package of `node_modules/@types` (up the folders) when the tsconfig names no
+ * `types`; TypeScript 6, which ts-morph runs, includes none. A project written for the former (most, with
+ * `@types/node` installed and no `types`) gets the list it would have had, else every `process` read is an error and
+ * the check cannot judge the rewrite.
+ */
+function includeAutomaticTypes(project: Project): void {
+  const options = project.getCompilerOptions();
+  if (options.types !== undefined) return;
+  const names = (ts.getEffectiveTypeRoots(options, ts.sys) ?? []).flatMap((root) => {
+    try {
+      return readdirSync(root, { withFileTypes: true })
+        .filter((entry) => (entry.isDirectory() || entry.isSymbolicLink()) && !entry.name.startsWith('.'))
+        .map((entry) => entry.name);
+    } catch {
+      return [];
+    }
+  });
+  if (names.length > 0) project.compilerOptions.set({ types: [...new Set(names)] });
 }
 
 /** The same error anywhere in the project: code and message, without the file. */

@@ -87,6 +87,21 @@ describe('verifyRewrite: the environment, not the rewrite', () => {
     expect(result.environment).toEqual({ install: ['@types/node'], problems: ["Node's types are missing (`process` has no type)"] });
   });
 
+  it("Node's types installed and no `types` in the tsconfig: included, as TypeScript before 6 does (ts-morph runs 6)", async () => {
+    const dir = project({ 'tsconfig.json': CONFIG, 'package.json': '{ "type": "module" }' });
+    const pkg = path.join(dir, 'node_modules', 'openai');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(path.join(pkg, 'package.json'), '{ "name": "openai", "types": "index.d.ts" }');
+    writeFileSync(path.join(pkg, 'index.d.ts'), 'export default class OpenAI { constructor(o?: object); }\nexport class AzureOpenAI extends OpenAI {}\n');
+    const node = path.join(dir, 'node_modules', '@types', 'node');
+    mkdirSync(node, { recursive: true });
+    writeFileSync(path.join(node, 'package.json'), '{ "name": "@types/node", "types": "index.d.ts" }');
+    writeFileSync(path.join(node, 'index.d.ts'), 'declare var process: { env: Record<string, string | undefined> };\n');
+    const result = await verifyRewrite({ cwd: dir, files: [{ path: 'chat.ts', before: beforeText, after: afterText }] });
+    expect(result.environment).toBeUndefined();
+    expect(result.introduced).toEqual([]);
+  });
+
   it('most changed files failing before the rewrite: the environment is reported', async () => {
     const broken = (n: number): string => `${beforeText}export const n${n}: Missing${n} = 1;\n`;
     const files = [1, 2, 3].map((n) => ({ path: `f${n}.ts`, before: broken(n), after: broken(n) }));
