@@ -5,6 +5,7 @@ import { clientSubclasses } from './client-subclasses.js';
 import { envMessages } from './env-messages.js';
 import { envReads, staleEnvReads } from './env-reads.js';
 import { modelRouters } from './model-routers.js';
+import { openAIWrappers } from './openai-wrappers.js';
 import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
 import { legacyV3Calls } from './legacy-v3-calls.js';
@@ -39,6 +40,7 @@ export const TRANSFORMS: readonly Transform[] = [
   unsupportedApis,
   langchain,
   modelRouters,
+  openAIWrappers,
   // Last: what the file still reads once every transform ran, and the messages naming what it reads no more.
   staleEnvReads,
   envMessages,

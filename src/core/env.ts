@@ -1,3 +1,4 @@
+import { OPENAI_WRAPPERS } from './families/openai-wrappers.js';
 import { AZURE_ENDPOINT_ENV_NAMES } from './hosts.js';
 
 /**
@@ -175,13 +176,13 @@ export function clientSubclassMessage(name: string, module: string, azure: strin
 
 /**
  * Libraries this tool does not migrate whose OpenAI clients read an OpenAI variable from the environment themselves
- * (LlamaIndex's `OpenAI` and `OpenAIEmbedding` take OPENAI_API_KEY when given no key), by package. A file that uses
- * one keeps its reads of that variable: renamed, a check that it is set would pass while the library finds none.
+ * (LlamaIndex's `OpenAI` and `OpenAIEmbedding` take OPENAI_API_KEY when given no key; `OPENAI_WRAPPERS`), by package.
+ * A file that uses one keeps its reads of that variable: renamed, a check that it is set would pass while the library
+ * finds none.
  */
-export const ENV_READING_LIBRARIES: Readonly<Record<string, readonly string[]>> = {
-  llamaindex: ['OPENAI_API_KEY'],
-  '@llamaindex/openai': ['OPENAI_API_KEY'],
-};
+export const ENV_READING_LIBRARIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  OPENAI_WRAPPERS.map((wrapper) => [wrapper.pkg, [wrapper.env]]),
+);
 
 export function libraryEnvMessage(name: string, pkg: string): string {
   return `this file uses ${pkg}, whose OpenAI client reads ${name} from the environment itself and still talks to OpenAI, so the read keeps its name (renamed, this check would pass while the library finds no key); move that client to Azure OpenAI by hand, then read the Azure setting`;

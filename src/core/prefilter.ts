@@ -1,5 +1,6 @@
 import { AZURE_ENV, isOpenAIEnvName } from './env.js';
 import { modelRouterIn } from './families/model-routers.js';
+import { openAIWrappersIn } from './families/openai-wrappers.js';
 import { mentionsOpenAIHost } from './hosts.js';
 import { escapeRegExp } from './regexp.js';
 import { MIGRATED_PACKAGES, SPECIFIER_PREFIX } from './packages.js';
@@ -60,14 +61,14 @@ const MIGRATION_GATE = MIGRATED_PACKAGES.every((name) => /openai/i.test(name)) ?
 
 /**
  * Whether `migrate` must parse a file: it imports or requires a package this tool migrates, reads an OpenAI
- * environment variable, names an OpenAI API host, or hands an agent framework a routed OpenAI model id
- * (`MODEL_ROUTERS`). A file that mentions "openai" only in prose (a provider id, a comment, a docs link) costs this
+ * environment variable, names an OpenAI API host, hands an agent framework a routed OpenAI model id
+ * (`MODEL_ROUTERS`), or imports a framework's own OpenAI classes (`OPENAI_WRAPPERS`). A file that mentions "openai" only in prose (a provider id, a comment, a docs link) costs this
  * text scan, not a parse. Files that use a client or model constant exported
  * from elsewhere are added by the project index (it follows candidates' imports and scans for importers).
  */
 export function isMigrationCandidate(text: string): boolean {
   if (!MIGRATION_GATE.test(text)) return false;
-  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text) || modelRouterIn(text)) return true;
+  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text) || modelRouterIn(text) || openAIWrappersIn(text).length > 0) return true;
   for (const [name] of text.matchAll(ENV_NAME)) if (isOpenAIEnvName(name)) return true;
   return false;
 }

@@ -50,6 +50,11 @@ describe('migrate candidates', () => {
     "import OpenAI from 'jsr:@openai/openai';",
     "import OpenAI from 'https://deno.land/x/openai@v4.24.0/mod.ts';",
     "import { openai } from 'npm:@ai-sdk/openai@1';",
+    // Frameworks' own OpenAI classes (OPENAI_WRAPPERS): marked, not rewritten.
+    "import { OpenAI } from '@llamaindex/openai';",
+    "const { OpenAI } = require('llamaindex');",
+    "import { openAI } from '@genkit-ai/compat-oai/openai';",
+    "import openAI from 'genkitx-openai';",
   ])('parses %s', (text) => expect(isMigrationCandidate(text)).toBe(true));
 
   it.each([

@@ -5,3 +5,4 @@ export * from './azure-openai-beta.js';
 export * from './langchain.js';
 export * from './openai-v3.js';
 export * from './model-routers.js';
+export * from './openai-wrappers.js';

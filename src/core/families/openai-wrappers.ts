@@ -1,0 +1,46 @@
+/**
+ * Frameworks with OpenAI classes of their own, which this tool does not rewrite: each builds an OpenAI client itself
+ * and reads OPENAI_API_KEY when given no key (LlamaIndex.TS's `OpenAI` and `openai()`, Genkit's OpenAI plugins). Each
+ * use of one gets a marker naming what the framework takes for Azure OpenAI, and the file's reads of the key keep
+ * their name: the framework still reads it.
+ */
+export interface OpenAIWrapper {
+  /** The module its OpenAI classes come from. */
+  pkg: string;
+  name: string;
+  /** Its exports that are (`new OpenAI(…)`) or make (`openai(…)`, `openAI()`) an OpenAI client: what to use on Azure instead. */
+  exports: Readonly<Record<string, string>>;
+  /** The variable it reads for OpenAI's key. */
+  env: string;
+}
+
+const LLAMAINDEX_AZURE = 'from @llamaindex/azure, given the deployment, endpoint, apiVersion and apiKey (or its AZURE_OPENAI_* variables)';
+const LLAMAINDEX: Readonly<Record<string, string>> = {
+  OpenAI: `AzureOpenAI ${LLAMAINDEX_AZURE}`,
+  openai: `new AzureOpenAI(…) ${LLAMAINDEX_AZURE}`,
+  OpenAIEmbedding: `AzureOpenAIEmbedding ${LLAMAINDEX_AZURE}`,
+  OpenAIResponses: `AzureOpenAIResponses ${LLAMAINDEX_AZURE}`,
+  openaiResponses: `new AzureOpenAIResponses(…) ${LLAMAINDEX_AZURE}`,
+  OpenAIAgent: `an agent given an AzureOpenAI ${LLAMAINDEX_AZURE} as its llm`,
+};
+const GENKIT_AZURE =
+  "@genkit-ai/compat-oai's openAICompatible({ name, baseURL: `${AZURE_OPENAI_ENDPOINT}/openai/v1/`, apiKey }), with deployment names as model names";
+/** The OpenAI plugin, named or as the default export. */
+const GENKIT: Readonly<Record<string, string>> = { openAI: GENKIT_AZURE, default: GENKIT_AZURE };
+
+export const OPENAI_WRAPPERS: readonly OpenAIWrapper[] = [
+  { pkg: '@llamaindex/openai', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY' },
+  // Before 0.8, `llamaindex` exported the OpenAI classes itself.
+  { pkg: 'llamaindex', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY' },
+  { pkg: '@genkit-ai/compat-oai/openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
+  { pkg: 'genkitx-openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
+];
+
+/** The wrappers a file's text names in quotes (an import, a require). */
+export function openAIWrappersIn(text: string): OpenAIWrapper[] {
+  return OPENAI_WRAPPERS.filter((w) => ["'", '"', '`'].some((q) => text.includes(`${q}${w.pkg}${q}`)));
+}
+
+export function openAIWrapperMessage(wrapper: OpenAIWrapper, exported: string): string {
+  return `${wrapper.name}'s ${exported === 'default' ? 'OpenAI plugin' : exported} (${wrapper.pkg}) talks to OpenAI itself, reading ${wrapper.env}, and this tool does not rewrite it: on Azure OpenAI use ${wrapper.exports[exported]}, then move ${wrapper.env} to the Azure settings`;
+}

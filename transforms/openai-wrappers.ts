@@ -1,0 +1,33 @@
+import type { ASTPath } from 'jscodeshift';
+import { openAIWrapperMessage, openAIWrappersIn } from '../src/core/index.js';
+import { moduleBindings, referencesTo } from './lib/imports.js';
+import { asJscodeshift } from './lib/run.js';
+import { stillReads, type Transform } from './lib/types.js';
+
+type Node = any; // Babel AST via recast.
+
+/**
+ * A framework's own OpenAI classes (LlamaIndex's `new OpenAI(…)`, `openai(…)`, Genkit's `openAI()` plugin; core
+ * `OPENAI_WRAPPERS`): each construction or call gets a marker naming the framework's Azure OpenAI class or setting, and
+ * the key the framework reads stays in the config files. The framework's Azure class takes other options (a
+ * deployment, its own variables), so the call is not rewritten.
+ */
+export const openAIWrappers: Transform = {
+  name: 'openai-wrappers',
+  apply(ctx) {
+    for (const wrapper of openAIWrappersIn(ctx.source)) {
+      const bindings = moduleBindings(ctx.j, ctx.root, wrapper.pkg).filter((b) => !b.typeOnly && Object.hasOwn(wrapper.exports, b.imported));
+      for (const binding of bindings) {
+        for (const ref of referencesTo(ctx.j, ctx.root, binding) as ASTPath<Node>[]) {
+          const parent = ref.parent?.node as Node;
+          const used = (parent?.type === 'NewExpression' || parent?.type === 'CallExpression') && parent.callee === ref.node;
+          if (!used) continue;
+          ctx.todo(ref.parent, openAIWrapperMessage(wrapper, binding.imported));
+          stillReads(ctx.outcome, wrapper.env);
+        }
+      }
+    }
+  },
+};
+
+export default asJscodeshift(openAIWrappers);
