@@ -11,6 +11,7 @@ import {
   LANGCHAIN_SDK_CLIENT,
   LEGACY_CLIENTS,
   OPENAI_SDK,
+  OPENAI_WRAPPERS,
   ROUTED_MODEL_KEYS,
   isModuleMock,
   isRoutedOpenAIId,
@@ -57,7 +58,7 @@ export default createRule<Options, MessageIds>({
           wrappers: {
             type: 'boolean',
             description:
-              "Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider, an agent framework's routed 'openai/…' model id).",
+              "Also report direct-OpenAI wrappers (LangChain ChatOpenAI, the AI SDK openai provider, LlamaIndex's OpenAI, Genkit's OpenAI plugin, an agent framework's routed 'openai/…' model id).",
           },
         },
       },
@@ -159,7 +160,8 @@ export default createRule<Options, MessageIds>({
         case 'wrapper': {
           if (!wrappers || !wrapperTalksToOpenAI(site)) return;
           const base = info.name.split('.')[0]!;
-          const replacement = DIRECT_OPENAI_WRAPPERS[info.module]?.[base] ?? 'its Azure counterpart';
+          const replacement =
+            DIRECT_OPENAI_WRAPPERS[info.module]?.[base] ?? OPENAI_WRAPPERS.find((w) => w.pkg === info.module)?.exports[base] ?? 'its Azure counterpart';
           context.report({ node, messageId: 'wrapperClient', data: { name: info.name, module: info.module, replacement } });
           return;
         }

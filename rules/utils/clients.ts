@@ -13,6 +13,7 @@ import {
   LEGACY_CLIENTS,
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
+  OPENAI_WRAPPERS,
   WRAPPER_FACTORIES,
   isAzureURL,
   isAzureV1BaseURL,
@@ -53,6 +54,9 @@ function openaiInfo(name: string): ClientInfo {
   return { kind, module: OPENAI_SDK, name };
 }
 
+/** The exports of each framework module that are or make an OpenAI client (core OPENAI_WRAPPERS). */
+const FRAMEWORK_EXPORTS = new Map(OPENAI_WRAPPERS.map((w) => [w.pkg, Object.keys(w.exports)]));
+
 /** The trace map of one module's exports; `root` also traces the module value itself (CJS `new (require('openai'))()`). */
 function moduleTraceMap(module: string, root: boolean): TraceMap {
   const { CALL, CONSTRUCT, ESM } = ReferenceTracker;
@@ -64,6 +68,12 @@ function moduleTraceMap(module: string, root: boolean): TraceMap {
     if (root) (map as Record<symbol, unknown>)[CONSTRUCT] = openaiInfo('default');
   } else if (LEGACY_CLIENTS[module]) {
     for (const name of LEGACY_CLIENTS[module].exports) map[name] = { [CONSTRUCT]: { kind: 'legacy', module, name } satisfies ClientInfo };
+  } else if (FRAMEWORK_EXPORTS.has(module)) {
+    // A framework's own OpenAI classes and factories (core OPENAI_WRAPPERS), constructed or called.
+    for (const name of FRAMEWORK_EXPORTS.get(module)!) {
+      const info: ClientInfo = { kind: 'wrapper', module, name };
+      map[name] = { [CALL]: info, [CONSTRUCT]: info };
+    }
   } else {
     const factories = WRAPPER_FACTORIES[module] ?? [];
     for (const name of Object.keys(DIRECT_OPENAI_WRAPPERS[module] ?? {})) {
@@ -80,7 +90,9 @@ function moduleTraceMap(module: string, root: boolean): TraceMap {
   return map;
 }
 
-export const TRACKED_MODULES: readonly string[] = [...new Set([OPENAI_SDK, ...Object.keys(LEGACY_CLIENTS), ...Object.keys(DIRECT_OPENAI_WRAPPERS)])];
+export const TRACKED_MODULES: readonly string[] = [
+  ...new Set([OPENAI_SDK, ...Object.keys(LEGACY_CLIENTS), ...Object.keys(DIRECT_OPENAI_WRAPPERS), ...FRAMEWORK_EXPORTS.keys()]),
+];
 
 /** The tracker as used here (`iteratePropertyReferences` exists at runtime but is missing from the typings). */
 interface Tracker {

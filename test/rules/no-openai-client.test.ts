@@ -1,12 +1,16 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-openai-client.js';
+import { OPENAI_WRAPPERS } from '../../src/core/index.js';
 import { testable } from './testable.js';
 
 const ruleTester = new RuleTester();
 const err = (extra: Record<string, unknown> = {}) => ({ messageId: 'openaiClient' as const, ...extra });
+/** What the core says to use on Azure instead of a framework's OpenAI export. */
+const wrapperUse = (pkg: string, name: string): string => OPENAI_WRAPPERS.find((w) => w.pkg === pkg)!.exports[name]!;
 
 ruleTester.run('no-openai-client', testable(rule), {
   valid: [
+    "import { Anthropic } from '@llamaindex/anthropic';\nimport { ALL_OPENAI_EMBEDDING_MODELS } from '@llamaindex/openai';\nconst llm = new Anthropic({ model: 'claude-3-5-sonnet' });\nconst names = Object.keys(ALL_OPENAI_EMBEDDING_MODELS);",
     // Migrated: the classic client, and OpenAI on an Azure v1 base URL.
     "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
     "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT!.replace(/\\/+$/, '')}/openai/v1/`, apiKey: process.env.AZURE_OPENAI_API_KEY });",
@@ -180,6 +184,15 @@ ruleTester.run('no-openai-client', testable(rule), {
         { messageId: 'wrapperClient', data: { name: 'openai', module: '@ai-sdk/openai', replacement: 'azure (from @ai-sdk/azure)' }, line: 2 },
         { messageId: 'wrapperClient', data: { name: 'openai.embedding', module: '@ai-sdk/openai', replacement: 'azure (from @ai-sdk/azure)' }, line: 3 },
         { messageId: 'wrapperClient', data: { name: 'createOpenAI', module: '@ai-sdk/openai', replacement: 'createAzure (from @ai-sdk/azure)' }, line: 4 },
+      ],
+    },
+    {
+      // A framework's own OpenAI classes (core OPENAI_WRAPPERS), constructed or called; the migration marks them.
+      code: "import { OpenAI, openai } from '@llamaindex/openai';\nimport openAIPlugin from 'genkitx-openai';\nconst llm = new OpenAI({ model: 'gpt-4o' });\nconst fast = openai({ model: 'gpt-4o-mini' });\nconst plugins = [openAIPlugin()];",
+      errors: [
+        { messageId: 'wrapperClient', data: { name: 'OpenAI', module: '@llamaindex/openai', replacement: wrapperUse('@llamaindex/openai', 'OpenAI') }, line: 3 },
+        { messageId: 'wrapperClient', data: { name: 'openai', module: '@llamaindex/openai', replacement: wrapperUse('@llamaindex/openai', 'openai') }, line: 4 },
+        { messageId: 'wrapperClient', data: { name: 'default', module: 'genkitx-openai', replacement: wrapperUse('genkitx-openai', 'default') }, line: 5 },
       ],
     },
     {

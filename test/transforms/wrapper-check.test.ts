@@ -1,5 +1,5 @@
 /**
- * `check` and `migrate` agree on the wrapper families: every LangChain / Agents SDK fixture that `migrate` changes
+ * `check` and `migrate` agree on the wrapper families: every LangChain, Agents SDK or framework-class fixture that `migrate` changes
  * is reported by `check` before (no-openai-client), and lint-clean.test.ts shows the result is clean but for markers.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../rules/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FOLDERS = ['langchain', 'agents-sdk'];
+const FOLDERS = ['langchain', 'agents-sdk', 'openai-wrappers'];
 /**
  * Options the linter cannot see (`new ChatOpenAI(fields)`, a base URL written into them later) may point anywhere, so
  * it stays quiet; `migrate` rewrites nothing there either and only leaves a marker asking for a hand migration. A
