@@ -27,7 +27,7 @@ import { stillReads, type Transform, type TransformContext } from './lib/types.j
 type Node = any; // Babel AST via recast.
 
 const ENTRA_KEY_READ =
-  'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code relying on this value needs another check';
+  'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code that checks this value needs another check, and code that sends it an Entra ID bearer token instead (getBearerTokenProvider from @azure/identity)';
 
 /** Whether a member expression is written to (`process.env.X = …`, `delete process.env.X`): setup code, not a read. */
 function isWrite(path: ASTPath<Node>): boolean {

@@ -140,6 +140,8 @@ const ENV_READ_MESSAGES: Readonly<Record<string, string>> = {
     'OPENAI_WEBHOOK_SECRET must now hold the signing secret your Azure OpenAI resource issues: register the webhook endpoint there',
   OPENAI_WEBSOCKET_BASE_URL:
     'OPENAI_WEBSOCKET_BASE_URL points at OpenAI: use `${AZURE_OPENAI_ENDPOINT}/openai/v1` with a wss:// scheme',
+  OPENAI_ASSISTANT_ID:
+    "OPENAI_ASSISTANT_ID names an assistant made on OpenAI's platform, which your Azure OpenAI resource does not have (and Azure retired its Assistants API on 2026-08-26): rebuild it with the Responses API or Microsoft Foundry Agents, then keep or drop this setting",
 };
 
 /**

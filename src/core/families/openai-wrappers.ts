@@ -23,6 +23,17 @@ const LLAMAINDEX: Readonly<Record<string, string>> = {
   openaiResponses: `new AzureOpenAIResponses(…) ${LLAMAINDEX_AZURE}`,
   OpenAIAgent: `an agent given an AzureOpenAI ${LLAMAINDEX_AZURE} as its llm`,
 };
+/**
+ * `llamaindex` before 0.8 exported the OpenAI classes itself, and they serve Azure OpenAI when given an `azure`
+ * option (or with AZURE_OPENAI_ENDPOINT set); @llamaindex/azure needs a far newer core.
+ */
+const LLAMAINDEX_LEGACY_AZURE =
+  'the same class with an `azure: { endpoint, deployment, apiKey, apiVersion }` option (or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT and AZURE_OPENAI_KEY set), or AzureOpenAI from @llamaindex/azure after upgrading llamaindex';
+const LLAMAINDEX_LEGACY: Readonly<Record<string, string>> = {
+  OpenAI: LLAMAINDEX_LEGACY_AZURE,
+  OpenAIEmbedding: LLAMAINDEX_LEGACY_AZURE,
+  OpenAIAgent: `an agent given an OpenAI llm built with ${LLAMAINDEX_LEGACY_AZURE.replace('the same class with ', '')}`,
+};
 const GENKIT_AZURE =
   "@genkit-ai/compat-oai's openAICompatible({ name, baseURL: `${AZURE_OPENAI_ENDPOINT}/openai/v1/`, apiKey }), with deployment names as model names";
 /** The OpenAI plugin, named or as the default export. */
@@ -30,8 +41,7 @@ const GENKIT: Readonly<Record<string, string>> = { openAI: GENKIT_AZURE, default
 
 export const OPENAI_WRAPPERS: readonly OpenAIWrapper[] = [
   { pkg: '@llamaindex/openai', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY' },
-  // Before 0.8, `llamaindex` exported the OpenAI classes itself.
-  { pkg: 'llamaindex', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY' },
+  { pkg: 'llamaindex', name: 'LlamaIndex', exports: LLAMAINDEX_LEGACY, env: 'OPENAI_API_KEY' },
   { pkg: '@genkit-ai/compat-oai/openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
   { pkg: 'genkitx-openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
 ];
