@@ -68,6 +68,8 @@ describe('migrate candidates', () => {
     "import { createOpenAICompatible } from '@ai-sdk/openai-compatible';",
     "import { AzureOpenAI } from 'some-openai-wrapper';",
     "import { AzureOpenAI } from 'npm:some-openai-wrapper@1';",
+    // A framework's package named in a list, not imported.
+    "export const packages = { openai: ['@llamaindex/openai', 'llamaindex'] };",
   ])('only scans %s', (text) => expect(isMigrationCandidate(text)).toBe(false));
 
   it('reads the package list from the family tables', () => {

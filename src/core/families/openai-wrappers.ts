@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../regexp.js';
+
 /**
  * Frameworks with OpenAI classes of their own, which this tool does not rewrite: each builds an OpenAI client itself
  * and reads OPENAI_API_KEY when given no key (LlamaIndex.TS's `OpenAI` and `openai()`, Genkit's OpenAI plugins). Each
@@ -46,9 +48,12 @@ export const OPENAI_WRAPPERS: readonly OpenAIWrapper[] = [
   { pkg: 'genkitx-openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
 ];
 
-/** The wrappers a file's text names in quotes (an import, a require). */
+/** An import, require or `import()` of each wrapper's module (a package list quoting its name is not one). */
+const LOADS = new Map(OPENAI_WRAPPERS.map((w) => [w, new RegExp(`(?:\\bfrom|\\bimport|\\brequire)\\s*\\(?\\s*['"\`]${escapeRegExp(w.pkg)}['"\`]`)]));
+
+/** The wrappers a file's text imports or requires. */
 export function openAIWrappersIn(text: string): OpenAIWrapper[] {
-  return OPENAI_WRAPPERS.filter((w) => ["'", '"', '`'].some((q) => text.includes(`${q}${w.pkg}${q}`)));
+  return OPENAI_WRAPPERS.filter((w) => text.includes(w.pkg) && LOADS.get(w)!.test(text));
 }
 
 export function openAIWrapperMessage(wrapper: OpenAIWrapper, exported: string): string {
