@@ -65,7 +65,6 @@ const SENDER_UNSEEN =
 const SHARED_REQUEST =
   "this URL now points at Azure OpenAI, but the request that sends it serves other URLs too (its variable holds them in other cases), so its key and model were left as they are: for this case send your Azure key (an `api-key` header) and a deployment name as `model`";
 
-
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
 /** Nodes an expression passes through on its way from a URL piece to the call that uses it. */
@@ -780,9 +779,12 @@ export const rawHttp: Transform = {
     if (!test && mentionsRealtimeOpenAISign(ctx.source)) {
       for (const path of [...ctx.index.find('StringLiteral', sign), ...ctx.index.find('TemplateLiteral', sign)]) ctx.todo(path, REALTIME_PROTOCOL_MESSAGE);
     }
-    // One marker says it for the file, for test data and for a file with an Azure path of its own alike.
-    let testDataMarked = false;
-    let ownAzureMarked = false;
+    // Test data and a file with an Azure path of its own get one marker, at the first URL: it says it for the file.
+    const saidForFile = new Set<string>();
+    const onceForFile = (path: ASTPath<Node>, message: string): void => {
+      if (!saidForFile.has(message)) ctx.todo(path, message);
+      saidForFile.add(message);
+    };
     const ownAzureEndpoint = literals.length > 0 && readsAzureEndpointOwnWay(ctx);
     for (const path of literals) {
       const node = path.node as Node;
@@ -794,8 +796,7 @@ export const rawHttp: Transform = {
       // In a test, a URL no request sends is data: rewritten, it would read an env variable CI does not set.
       if (test && !requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node))) {
         // A provider's test suite can hold dozens of such URLs.
-        if (!testDataMarked) ctx.todo(path, TEST_DATA_URL_MESSAGE);
-        testDataMarked = true;
+        onceForFile(path, TEST_DATA_URL_MESSAGE);
         continue;
       }
       // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
@@ -808,8 +809,7 @@ export const rawHttp: Transform = {
         continue;
       }
       if (ownAzureEndpoint) {
-        if (!ownAzureMarked) ctx.todo(path, OWN_AZURE_PATH_MESSAGE);
-        ownAzureMarked = true;
+        onceForFile(path, OWN_AZURE_PATH_MESSAGE);
         continue;
       }
       // A URL the code compares with (`baseURL === 'https://api.openai.com/v1'`) is a check, not a request's target.

@@ -12,15 +12,10 @@ interface Catalogs {
   catalogs?: Record<string, Catalog>;
 }
 
+/** A workspace file's content, parsed by `read`; undefined when it is missing or does not parse. */
 function readCatalogs(file: string, read: (text: string) => unknown): Catalogs | undefined {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const value = read(text);
+    const value = read(readFileSync(file, 'utf8'));
     return typeof value === 'object' && value !== null ? (value as Catalogs) : undefined;
   } catch {
     return undefined;

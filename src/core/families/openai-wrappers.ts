@@ -30,11 +30,11 @@ const LLAMAINDEX: Readonly<Record<string, string>> = {
  * option (or with AZURE_OPENAI_ENDPOINT set); @llamaindex/azure needs a far newer core.
  */
 const LLAMAINDEX_LEGACY_AZURE =
-  'the same class with an `azure: { endpoint, deployment, apiKey, apiVersion }` option (or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT and AZURE_OPENAI_KEY set), or AzureOpenAI from @llamaindex/azure after upgrading llamaindex';
+  'an `azure: { endpoint, deployment, apiKey, apiVersion }` option (or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_DEPLOYMENT and AZURE_OPENAI_KEY set), or AzureOpenAI from @llamaindex/azure after upgrading llamaindex';
 const LLAMAINDEX_LEGACY: Readonly<Record<string, string>> = {
-  OpenAI: LLAMAINDEX_LEGACY_AZURE,
-  OpenAIEmbedding: LLAMAINDEX_LEGACY_AZURE,
-  OpenAIAgent: `an agent given an OpenAI llm built with ${LLAMAINDEX_LEGACY_AZURE.replace('the same class with ', '')}`,
+  OpenAI: `the same class with ${LLAMAINDEX_LEGACY_AZURE}`,
+  OpenAIEmbedding: `the same class with ${LLAMAINDEX_LEGACY_AZURE}`,
+  OpenAIAgent: `an agent given an OpenAI llm built with ${LLAMAINDEX_LEGACY_AZURE}`,
 };
 const GENKIT_AZURE =
   "@genkit-ai/compat-oai's openAICompatible({ name, baseURL: `${AZURE_OPENAI_ENDPOINT}/openai/v1/`, apiKey }), with deployment names as model names";
