@@ -38,25 +38,44 @@ export interface ProjectIndex {
 /** Names the transforms can match: `x` or `this.x` (not `default`, `exports.x`, `ns.x`). */
 const BINDING_KEY = /^(?:this\.)?[\w$#]+$/;
 
-/** Every specifier a file mentions. */
-function specifiersOf(s: FileSummary): string[] {
+/** What a module is asked for: export names, `default`, or `*` (everything it exports; also `=`, a whole CommonJS module). */
+type Wanted = Iterable<string>;
+
+/** Every module a candidate names, with what it takes from each: a candidate is followed whole. */
+function dependenciesOf(s: FileSummary): [spec: string, names: Wanted][] {
   return [
-    ...[...s.imports.values()].map((b) => b.spec),
-    ...[...s.exports.values()].flatMap((t) => ('spec' in t ? [t.spec] : [])),
-    ...s.starExports,
-    ...s.opaque,
+    ...[...s.imports.values()].map((b): [string, Wanted] => [b.spec, [b.name]]),
+    ...[...s.exports.values()].flatMap((t): [string, Wanted][] => ('spec' in t ? [[t.spec, [t.name]]] : [])),
+    ...[...s.starExports, ...s.opaque].map((spec): [string, Wanted] => [spec, ['*']]),
   ];
 }
 
-/** Specifiers a non-candidate must be followed through: re-exports, and imports that feed a `model`. */
-function followedSpecifiers(s: FileSummary): string[] {
-  const specs = [...s.starExports];
-  for (const target of s.exports.values()) {
-    if ('spec' in target) specs.push(target.spec);
-    else if (s.imports.has(target.local)) specs.push(s.imports.get(target.local)!.spec);
+/** Imports a module outside the candidates gives a call as its `model`: where those model names are declared. */
+function modelImports(s: FileSummary): [spec: string, names: Wanted][] {
+  return s.refs.flatMap((ref): [string, Wanted][] => {
+    const binding = ref.call ? s.imports.get(ref.local) : undefined;
+    return binding ? [[binding.spec, [binding.name]]] : [];
+  });
+}
+
+/**
+ * Where the given exports of a module outside the candidates come from: the re-exports and exported imports that
+ * name them, and its `export *` modules for a name it does not export itself. A barrel's other exports are not
+ * followed: a candidate importing one helper from `@org/core` would otherwise have every module behind it parsed
+ * (openai-node: 135 files read for 325 candidates; a monorepo's barrels: hundreds).
+ */
+function sourcesOf(s: FileSummary, names: readonly string[]): [spec: string, names: Wanted][] {
+  const all = names.includes('*') || names.includes('=');
+  const sources: [string, Wanted][] = [];
+  for (const name of all ? s.exports.keys() : names) {
+    const target = s.exports.get(name);
+    if (target && 'spec' in target) sources.push([target.spec, [target.name]]);
+    else if (target && s.imports.has(target.local)) sources.push([s.imports.get(target.local)!.spec, [s.imports.get(target.local)!.name]]);
   }
-  for (const ref of s.refs) if (ref.call && s.imports.has(ref.local)) specs.push(s.imports.get(ref.local)!.spec);
-  return specs;
+  // `export *` passes on every name but `default`.
+  const through = all ? ['*'] : names.filter((name) => name !== 'default' && !s.exports.has(name));
+  if (through.length > 0) for (const spec of s.starExports) sources.push([spec, through]);
+  return sources;
 }
 
 /**
@@ -75,6 +94,14 @@ function exportsOfInterest(module: string, linker: Linker, aiSdk: AiSdkLinker, s
         linker.returnsClient(o.file, o.local) ||
         aiSdk.isProvider(o.file, o.local)),
   );
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A line (specifier) that ends in one of these modules' names (`./config`, `@/lib/openai.js`, `../lib` for an index). */
@@ -113,8 +140,14 @@ export class ProjectIndexer {
   private readonly seen = new Set<string>();
   /** Files whose summary the index still waits for. */
   private readonly awaited = new Set<string>();
+  /** What is asked of each module outside the candidates so far (see `sourcesOf`); a candidate is followed whole. */
+  private readonly wanted = new Map<string, Set<string>>();
+  /** Modules whose importers were looked for. */
+  private readonly imported = new Set<string>();
+  /** Specifiers of discovered files the pre-filter did not hand over, read here. */
+  private readonly specifiersRead = new Map<string, string>();
   private requests: string[] = [];
-  private stage: 'modules' | 'importers' | 'done' = 'modules';
+  private settled = false;
   private settle!: { resolve(index: ProjectIndex): void; reject(error: unknown): void };
 
   /** `fromTransforms`: candidates whose summaries the transform pass gives (`add`); the others are requests. */
@@ -148,7 +181,7 @@ export class ProjectIndexer {
    * read it itself (a request this thread answers, or a file the transform pass could not summarise).
    */
   add(file: string, summary: FileSummary | null | undefined): void {
-    if (this.stage === 'done' || !this.awaited.has(file)) return;
+    if (this.settled || !this.awaited.has(file)) return;
     try {
       if (summary === undefined) {
         this.summarizedHere.push(file);
@@ -157,38 +190,57 @@ export class ProjectIndexer {
       this.awaited.delete(file);
       if (summary) {
         this.summaries.set(file, summary);
-        const specifiers = this.candidates.has(file) ? specifiersOf(summary) : followedSpecifiers(summary);
-        for (const spec of specifiers) this.follow(file, spec);
+        const wanted = this.wanted.get(file);
+        const dependencies = wanted ? [...modelImports(summary), ...sourcesOf(summary, [...wanted])] : dependenciesOf(summary);
+        for (const [spec, names] of dependencies) this.follow(file, spec, names);
       }
       if (this.awaited.size === 0) this.advance();
     } catch (error) {
-      this.stage = 'done';
+      this.settled = true;
       this.settle.reject(error);
     }
   }
 
-  /** Ask for a module a summarised file depends on (its own summary then says which modules follow). */
-  private follow(from: string, spec: string): void {
+  /**
+   * Ask for these names of a module a summarised file depends on: its summary, once, then the modules they come from
+   * (a module summarised already is followed for the names new to it).
+   */
+  private follow(from: string, spec: string, names: Wanted): void {
     const module = this.resolver.resolve(from, spec);
-    if (!module || this.seen.has(module)) return;
-    this.seen.add(module);
-    if (!indexable(module) || !this.relevance.matters(module)) return;
-    this.awaited.add(module);
-    this.requests.push(module);
+    if (!module) return;
+    if (!this.seen.has(module)) {
+      this.seen.add(module);
+      if (!indexable(module) || !this.relevance.matters(module)) return;
+      this.request(module);
+    }
+    const wanted = this.wanted.get(module);
+    if (!wanted) return;
+    const fresh = [...names].filter((name) => !wanted.has(name));
+    for (const name of fresh) wanted.add(name);
+    const summary = this.summaries.get(module);
+    if (summary && fresh.length > 0) for (const [next, more] of sourcesOf(summary, fresh)) this.follow(module, next, more);
   }
 
-  /** Every awaited summary is in: ask for the importers, or link. */
+  private request(module: string): void {
+    this.awaited.add(module);
+    this.requests.push(module);
+    this.wanted.set(module, new Set());
+  }
+
+  /**
+   * Every awaited summary is in: ask for the importers of the modules of interest not asked about yet, or link. An
+   * importer may be a barrel (`export * from './openai'`) that makes a module of interest of its own, whose importers
+   * are asked for next.
+   */
   private advance(): void {
-    if (this.stage === 'modules' && this.discovered) {
-      this.stage = 'importers';
+    if (this.discovered) {
       for (const file of this.importers([...this.discovered])) {
         this.seen.add(file);
-        this.awaited.add(file);
-        this.requests.push(file);
+        this.request(file);
       }
       if (this.awaited.size > 0) return;
     }
-    this.stage = 'done';
+    this.settled = true;
     this.settle.resolve(this.link());
   }
 
@@ -201,26 +253,26 @@ export class ProjectIndexer {
   private importers(files: string[]): string[] {
     const linker = new Linker(this.summaries, (from, spec) => this.resolver.resolve(from, spec));
     const aiSdk = new AiSdkLinker(this.summaries, linker);
-    const modules = [...this.summaries.keys()].filter((file) => exportsOfInterest(file, linker, aiSdk, this.summaries));
+    const modules = [...this.summaries.keys()].filter((file) => !this.imported.has(file) && exportsOfInterest(file, linker, aiSdk, this.summaries));
+    for (const module of modules) this.imported.add(module);
     const pattern = importerPattern(modules);
     if (!pattern) return [];
     const interesting = new Set(modules);
-    const read = (file: string): string | undefined => {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
     return files.filter((file) => {
       if (this.seen.has(file) || !indexable(file)) return false;
-      let text = this.screened?.has(file) ? undefined : read(file);
-      const specifiers = this.screened?.get(file) ?? (text === undefined ? '' : specifierLines(text));
+      const specifiers = this.specifierLinesOf(file);
       if (!pattern.test(specifiers)) return false;
       if (specifiers.split('\n').some((spec) => interesting.has(this.resolver.resolve(file, spec) ?? ''))) return true;
-      text ??= read(file);
+      const text = readText(file);
       return text !== undefined && quotesModelName(text);
     });
+  }
+
+  /** A discovered file's specifiers, one per line: the pre-filter's, or read once from the file. */
+  private specifierLinesOf(file: string): string {
+    let specifiers = this.screened?.get(file) ?? this.specifiersRead.get(file);
+    if (specifiers === undefined) this.specifiersRead.set(file, (specifiers = specifierLines(readText(file) ?? '')));
+    return specifiers;
   }
 
   private link(): ProjectIndex {

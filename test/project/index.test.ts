@@ -214,6 +214,35 @@ describe('ProjectIndexer: which files it reads', () => {
     expect(facts['routes/health.ts']).toBeUndefined();
   });
 
+  const barrelFiles = ['lib/format.ts', 'lib/index.ts', 'lib/models.ts', 'lib/openai.ts', 'lib/prices.ts', 'routes/chat.ts', 'routes/embed.ts'];
+
+  it('finds the importers of a barrel that re-exports a client, though no candidate imports the barrel', async () => {
+    const { asked, facts } = await requested('barrels', ['lib/openai.ts'], barrelFiles);
+    // lib/index.ts imports the client module (`export * from './openai.js'`), so it is read; it then hands out the
+    // client, so its importers are looked for in turn. chat.ts gives the client CHAT_MODEL: models.ts is read for it.
+    expect(asked).toEqual(['lib/index.ts', 'lib/models.ts', 'lib/openai.ts', 'routes/chat.ts', 'routes/embed.ts']);
+    expect(facts['routes/chat.ts']?.clientBindings).toEqual(['openai']);
+    expect(facts['lib/models.ts']?.rewriteConstants).toEqual(['CHAT_MODEL']);
+    // Neither is a candidate: the pipeline transforms both because the index says so.
+    expect((await index('barrels', ['lib/openai.ts'], barrelFiles)).extraFiles).toEqual(['lib/models.ts', 'routes/chat.ts']);
+  });
+
+  it('follows a barrel only for the names its importers take from it', async () => {
+    const files = barrelFiles.filter((file) => file !== 'routes/chat.ts');
+    const { asked } = await requested('barrels', ['lib/openai.ts', 'routes/embed.ts'], files);
+    // embed.ts takes `label` from the barrel. models.ts and prices.ts quote model names (they could hold model
+    // constants) but are behind other exports of the barrel: neither is parsed.
+    expect(asked).toEqual(['lib/index.ts', 'lib/openai.ts', 'routes/embed.ts']);
+  });
+
+  it('follows a barrel read already for the names a later importer takes from it', async () => {
+    const { asked, facts } = await requested('barrels', ['lib/openai.ts', 'routes/embed.ts'], barrelFiles);
+    // The barrel was read for embed.ts (`label`); chat.ts, found as an importer of the client, gives it CHAT_MODEL as
+    // a model, so models.ts is read then. PRICES, a table chat.ts only reads, is not followed.
+    expect(asked).toEqual(['lib/index.ts', 'lib/models.ts', 'lib/openai.ts', 'routes/chat.ts', 'routes/embed.ts']);
+    expect(facts['lib/models.ts']?.rewriteConstants).toEqual(['CHAT_MODEL']);
+  });
+
   it("finds the importers from the specifiers the pre-filter read, without reading the files again", async () => {
     const files = ['lib/logger.ts', 'lib/openai.ts', 'routes/chat.ts', 'routes/health.ts'];
     const dir = fixture('importer-precision');
