@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { deploymentEnvName, isDeploymentCall, isModelName } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { azureClientUses } from './utils/azure-clients.js';
-import { envMemberName } from './utils/env-reads.js';
+import { envReadName } from './utils/env-reads.js';
 import { lookupOption } from './utils/options-object.js';
 import { unwrap } from './utils/scope.js';
 import { staticString } from './utils/static-string.js';
@@ -39,8 +39,9 @@ export default createRule<Options, 'modelName' | 'useDeploymentEnv'>({
     function checkModel(node: TSESTree.Node, call: string): void {
       const n = unwrap(node);
       if (n.type === 'LogicalExpression') {
-        // `process.env.AZURE_OPENAI_DEPLOYMENT_X ?? "gpt-4o"`: the deployment comes from the environment.
-        if (envMemberName(n.left, sourceCode) !== undefined) return;
+        // `process.env.AZURE_OPENAI_DEPLOYMENT_X ?? "gpt-4o"` (Deno: `Deno.env.get(…) ?? "gpt-4o"`): the deployment
+        // comes from the environment.
+        if (envReadName(n.left, sourceCode) !== undefined) return;
         checkModel(n.left, call);
         checkModel(n.right, call);
         return;

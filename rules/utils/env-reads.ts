@@ -65,6 +65,12 @@ export function envGetterRead(node: TSESTree.CallExpression, sourceCode: SourceC
   return name === undefined ? undefined : { name, argument: argument! };
 }
 
+/** The variable any env read at `node` reads: `process.env.X` and its kin, or `Deno.env.get('X')`. */
+export function envReadName(node: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  const n = unwrap(node);
+  return n.type === 'CallExpression' ? envGetterRead(n, sourceCode)?.name : envMemberName(n, sourceCode);
+}
+
 /** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */
 const VALUE_CARRIERS = new Set(['Property', 'ObjectExpression', 'ArrayExpression', 'LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 

@@ -32,6 +32,8 @@ ruleTester.run('no-model-name', testable(rule), {
     // The migrated form: the deployment comes from the environment, the model name is only a fallback.
     `${AZURE}await client.chat.completions.create({ model: process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O ?? "gpt-4o", messages });`,
     `${V1}await client.responses.create({ model: process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4_1 ?? 'gpt-4.1', input });`,
+    // Deno's env getter, as the codemod writes it in a Deno file.
+    `${AZURE}await client.embeddings.create({ model: Deno.env.get('AZURE_OPENAI_DEPLOYMENT_TEXT_EMBEDDING_3_SMALL') ?? 'text-embedding-3-small', input });`,
     `${AZURE}const MODEL = process.env.CHAT_DEPLOYMENT ?? 'gpt-4o';\nawait client.chat.completions.create({ model: MODEL, messages });`,
     `${AZURE}await client.chat.completions.create({ model: 'chat-prod', messages });`,
     // The deployment is in a hand-made base URL: the body's model routes nothing.

@@ -1,8 +1,9 @@
 /**
  * After `migrate`, `check` must find nothing in migrated code but the TODO markers the codemod left: lint the
- * env-reads, raw-http, langchain and agents-sdk fixture results (outputs, or inputs that must stay unchanged) with the plugin's
- * recommended config and accept only `no-migration-todo` and findings inside a statement that carries a marker.
- * Cases that run some transforms alone (a `transforms` sidecar) are not the pipeline's result and are skipped.
+ * fixture results of FOLDERS (outputs, or inputs that must stay unchanged) with the plugin's recommended config and
+ * accept only `no-migration-todo`, findings inside a statement that carries a marker, and findings in a declaration
+ * whose variable a marked statement reads (the options or URL a marked client is given). Cases that run some
+ * transforms alone (a `transforms` sidecar) are not the pipeline's result and are skipped.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,7 +14,16 @@ import { FILE_WIDE_URL_MESSAGES, TODO_PATTERN, todoText } from '../../src/core/i
 import plugin from '../../rules/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FOLDERS = ['env-reads', 'raw-http', 'ai-sdk', 'langchain', 'agents-sdk'];
+const FOLDERS = ['env-reads', 'raw-http', 'ai-sdk', 'langchain', 'agents-sdk', 'openai-client'];
+
+/** Results where `check` and `migrate` part on purpose, with why. */
+const APART: Readonly<Record<string, string>> = {
+  // no-model-name asks about a model name on an Azure client (a deployment may bear it: its `allow` list); the codemod
+  // leaves code that is Azure already as it is.
+  'fixtures/openai-client/already-azure.input.ts': 'openai-to-azure/no-model-name',
+  // The base URL variable the client no longer reads keeps OpenAI's default (see the fixture); the marker is the client's.
+  'fixtures/openai-client/base-url-variable-with-openai-default.output.ts': 'openai-to-azure/no-openai-endpoint',
+};
 
 function runsAlone(sidecar: string): boolean {
   return existsSync(sidecar) && (JSON.parse(readFileSync(sidecar, 'utf8')) as { transforms?: string[] }).transforms !== undefined;
@@ -53,9 +63,25 @@ function underMarker(file: ts.SourceFile, pos: number): boolean {
     });
   };
   visit(file);
-  return hosts.some((host) =>
-    (ts.getLeadingCommentRanges(file.text, host.getFullStart()) ?? []).some((c) => TODO_PATTERN.test(file.text.slice(c.pos, c.end))),
-  );
+  return hosts.some((host) => marked(file, host));
+}
+
+function marked(file: ts.SourceFile, node: ts.Node): boolean {
+  return (ts.getLeadingCommentRanges(file.text, node.getFullStart()) ?? []).some((c) => TODO_PATTERN.test(file.text.slice(c.pos, c.end)));
+}
+
+/** Whether `pos` is in a variable declaration whose variable a statement with a TODO marker reads. */
+function readByMarked(file: ts.SourceFile, pos: number): boolean {
+  const names = new Set<string>();
+  const statements: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.getStart(file) <= pos && pos < node.getEnd()) names.add(node.name.text);
+    if (isMarkerContainer(node.parent ?? node) && node !== file && marked(file, node)) statements.push(node);
+    node.forEachChild(visit);
+  };
+  visit(file);
+  const reads = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text)) || (node.forEachChild(reads) ?? false);
+  return names.size > 0 && statements.some(reads);
 }
 
 describe('migrated fixtures lint clean but for TODO markers', () => {
@@ -69,10 +95,15 @@ describe('migrated fixtures lint clean but for TODO markers', () => {
       // A test file's data URLs, or those of a file with an Azure path of its own, get one marker, at the first: it
       // speaks for the file's other OpenAI URLs too.
       const fileWide = FILE_WIDE_URL_MESSAGES.some((message) => text.includes(todoText(message)));
+      const apart = APART[relative(ROOT, path)];
       const unexpected = result!.messages
-        .filter((m) => m.ruleId !== 'openai-to-azure/no-migration-todo')
+        // ESLint's own notes (a fixture's directive for a rule not loaded here).
+        .filter((m) => m.ruleId !== null && m.ruleId !== 'openai-to-azure/no-migration-todo' && m.ruleId !== apart)
         .filter((m) => !(fileWide && m.ruleId === 'openai-to-azure/no-openai-endpoint'))
-        .filter((m) => !underMarker(file, file.getPositionOfLineAndCharacter(m.line - 1, m.column - 1)))
+        .filter((m) => {
+          const pos = file.getPositionOfLineAndCharacter(m.line - 1, m.column - 1);
+          return !underMarker(file, pos) && !readByMarked(file, pos);
+        })
         .map((m) => `${m.line}:${m.column} ${m.ruleId ?? ''} ${m.message}`);
       expect(unexpected).toEqual([]);
     });
