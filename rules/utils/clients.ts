@@ -114,8 +114,8 @@ export function clientTracker(context: Context, modules: readonly string[] = TRA
     const name = specifier === undefined ? undefined : packageOfSpecifier(specifier);
     return name !== undefined && modules.includes(name) ? name : undefined;
   };
-  /** Deno and CDN specifiers of a tracked module (`npm:openai@^4`), each traced as the module it names. */
-  const schemed = new Map<string, string>();
+  /** Other specifiers of a tracked module (Deno's and CDNs' `npm:openai@^4`, `openai/index`), each traced as it. */
+  const aliases = new Map<string, string>();
 
   const listeners: TSESLint.RuleListener = {
     CallExpression(node) {
@@ -144,9 +144,8 @@ export function clientTracker(context: Context, modules: readonly string[] = TRA
       }
     },
     ImportDeclaration(node) {
-      const specifier = node.source.value;
-      const module = specifier.includes(':') ? moduleOf(node.source) : undefined;
-      if (module) schemed.set(specifier, module);
+      const module = moduleOf(node.source);
+      if (module && module !== node.source.value) aliases.set(node.source.value, module);
     },
     TSImportEqualsDeclaration(node) {
       if (node.moduleReference.type !== 'TSExternalModuleReference') return;
@@ -163,7 +162,7 @@ export function clientTracker(context: Context, modules: readonly string[] = TRA
         if (ref.node.type === 'NewExpression' || ref.node.type === 'CallExpression') found.set(ref.node, ref.info);
       }
     };
-    const esm = [...modules.map((m) => [m, m]), ...schemed];
+    const esm = [...modules.map((m) => [m, m]), ...aliases];
     add(tracker.iterateEsmReferences(Object.fromEntries(esm.map(([specifier, m]) => [specifier, moduleTraceMap(m!, false)]))));
     for (const root of roots) {
       const map = moduleTraceMap(root.module, true);

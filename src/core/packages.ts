@@ -130,7 +130,7 @@ const REGISTRY_ALIASES: readonly [RegExp, string][] = [
  * SDK there (`+esm` and `mod.ts` entry points are the package itself).
  */
 export function packageOfSpecifier(specifier: string): string {
-  if (!specifier.includes(':')) return specifier;
+  if (!specifier.includes(':')) return withoutIndexEntry(specifier);
   const m = SCHEMED_PACKAGE.exec(specifier);
   if (m) return m[2]! + m[4]!.replace(/\/\+esm$/, '');
   for (const [pattern, name] of REGISTRY_ALIASES) {
@@ -138,6 +138,13 @@ export function packageOfSpecifier(specifier: string): string {
     if (alias) return name + (alias[1] ?? '');
   }
   return specifier;
+}
+
+/** A package's index module named as a subpath (`openai/index`, `openai/index.js`): the package itself. */
+const INDEX_ENTRY = /^((?:@[^/]+\/)?[^/@][^/]*)\/index(?:\.[cm]?js)?$/;
+
+function withoutIndexEntry(specifier: string): string {
+  return INDEX_ENTRY.exec(specifier)?.[1] ?? specifier;
 }
 
 /**
@@ -164,14 +171,16 @@ function specifierTest(pattern: (escapedName: string) => string): (text: string,
  * Whether a text quotes a specifier naming `pkg` itself (not a subpath), bare or through a Deno or CDN scheme: a
  * cheap test before looking for the package's bindings (every import, require or `import()` of it quotes one).
  */
-export const quotesPackage = specifierTest((name) => `['"\`]${SPECIFIER_PREFIX}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm)?['"\`]`);
+export const quotesPackage = specifierTest(
+  (name) => `['"\`]${SPECIFIER_PREFIX}${name}(?:@[^'"\`\\s/]*)?(?:\\/mod\\.ts|\\/\\+esm|\\/index(?:\\.[cm]?js)?)?['"\`]`,
+);
 
 /** Whether a text quotes a bare specifier of `pkg` or of a subpath of it (code that imports or requires it). */
 export const quotesBareSpecifier = specifierTest((name) => `["'\`]${name}(?:/[^"'\`]*)?["'\`]`);
 
 /** Whether an import specifier names `pkg` (bare, or through a Deno or CDN scheme). */
 export function isSpecifierOf(specifier: string, pkg: string): boolean {
-  return specifier === pkg || (specifier.includes(':') && packageOfSpecifier(specifier) === pkg);
+  return specifier === pkg || packageOfSpecifier(specifier) === pkg;
 }
 
 /**

@@ -19,6 +19,14 @@ describe('module specifiers', () => {
     expect(packageOfSpecifier('https://esm.sh/v132/@ai-sdk/openai@1.3.0/')).toBe('@ai-sdk/openai/');
     expect(packageOfSpecifier('https://cdn.jsdelivr.net/npm/openai@4/+esm')).toBe('openai');
     expect(packageOfSpecifier('https://example.com/openai.js')).toBe('https://example.com/openai.js');
+    // A package's index module named as a subpath is the package; a scoped package named `index` is not a subpath.
+    expect(packageOfSpecifier('openai/index')).toBe('openai');
+    expect(packageOfSpecifier('openai/index.js')).toBe('openai');
+    expect(packageOfSpecifier('@ai-sdk/openai/index.mjs')).toBe('@ai-sdk/openai');
+    expect(packageOfSpecifier('@scope/index')).toBe('@scope/index');
+    expect(packageOfSpecifier('openai/resources/index')).toBe('openai/resources/index');
+    expect(isSpecifierOf('openai/index', 'openai')).toBe(true);
+    expect(quotesPackage('import { OpenAI } from "openai/index";', 'openai')).toBe(true);
     expect(isSpecifierOf('npm:my-openai@1', 'openai')).toBe(false);
     expect(isSpecifierOf('npm:@langchain/openai@0.3', '@langchain/openai')).toBe(true);
   });

@@ -76,6 +76,11 @@ ruleTester.run('no-openai-client', testable(rule), {
       ],
     },
     {
+      // The package's index module named as a subpath is the SDK too.
+      code: "import { OpenAI } from 'openai/index';\nconst client = new OpenAI();",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import { OpenAI, AzureOpenAI } from 'openai/index';\nconst client = new AzureOpenAI();" }] })],
+    },
+    {
       code: "import OpenAI from 'https://deno.land/x/openai@v4.69.0/mod.ts';\nconst client = new OpenAI();",
       errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'https://deno.land/x/openai@v4.69.0/mod.ts';\nconst client = new AzureOpenAI();" }] })],
     },
