@@ -1,4 +1,4 @@
-import { floorBelow } from '../core/index.js';
+import { DEPENDENCY_OLDEST_MAJORS, floorBelow } from '../core/index.js';
 import { aiSdkAzureLacks, DEPENDENCY_FIELDS, majorOf, movesInStep, placementsOf, type DependencyField, type Deps, type Emitted } from './dependency-placement.js';
 import type { CatalogRange } from './catalogs.js';
 import type { PackageChanges } from './env-plan.js';
@@ -53,10 +53,10 @@ export function editPackageJson(body: string, changes: PackageChanges | undefine
     const declared = DEPENDENCY_FIELDS.map(field).find((deps) => deps && Object.hasOwn(deps, name));
     if (declared) {
       const have = majorOf(declared[name]!);
-      const want = majorOf(range);
+      const oldest = DEPENDENCY_OLDEST_MAJORS[name] ?? majorOf(range);
       // A range not pinned to one major (`>=3`, `*`) admits the new one already.
       const pinned = /^[\^~]?\d/.test(declared[name]!);
-      if (have !== undefined && want !== undefined && have < want && pinned && !movesInStep(name)) {
+      if (have !== undefined && oldest !== undefined && have < oldest && pinned && !movesInStep(name)) {
         declared[name] = range;
         done.push(`raised ${name} to ${range}`);
       }

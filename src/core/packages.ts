@@ -317,6 +317,18 @@ export const DEPENDENCY_RANGES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The oldest major of a package the migrated code runs on: a range the project declares at that major or newer is
+ * kept (a floor too low within it is raised by the needs' `atLeast`), an older one is raised to DEPENDENCY_RANGES'.
+ * AzureOpenAI is in openai from 4.41 (its `beta.chat` calls, which v5 moved, get `atLeast` of their own), and
+ * getBearerTokenProvider in @azure/identity from 4.0: moving a project's openai 4 to 7 for them would break its other
+ * code.
+ */
+export const DEPENDENCY_OLDEST_MAJORS: Readonly<Record<string, number>> = {
+  '@azure/identity': 4,
+  openai: 4,
+};
+
+/**
  * Added packages that take another's place: each goes in the sections (`dependencies`, `devDependencies`, …) the one
  * it replaces is declared in. `ranges`: released in step with it, its range by the replaced one's major (and never
  * raised past it).

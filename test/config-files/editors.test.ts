@@ -563,6 +563,15 @@ describe('package.json', () => {
     const current = '{\n  "devDependencies": {\n    "openai": "^7.1.0"\n  }\n}\n';
     expect(editPackageJson(current, { add: new Map([['openai', '^7.57.0']]), remove: [] }).output).toBe(current);
   });
+
+  it('keeps a declared openai 4 that the migrated code runs on (the rest of the project may rely on it)', () => {
+    // A file moved off @azure/openai's beta newly imports openai: 4.41 or newer serves AzureOpenAI.
+    const input = '{"dependencies":{"@azure/openai":"^1.0.0-beta.12","openai":"^4.57.0"}}';
+    const edit = editPackageJson(input, { add: new Map([['openai', '^7.57.0']]), remove: ['@azure/openai'], atLeast: new Map([['openai', { version: '4.41.0', features: ['AzureOpenAI'] }]]) });
+    expect(edit.output).toBe('{"dependencies":{"openai":"^4.57.0"}}');
+    const identity = '{"dependencies":{"@azure/identity":"^4.2.0"}}';
+    expect(editPackageJson(identity, { add: new Map([['@azure/identity', '^4.13.1']]), remove: [] }).output).toBe(identity);
+  });
 });
 
 describe('Deno import maps', () => {
