@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { DISPLAY_VALUE_CARRIERS, findOpenAIHost, isDisplayAttribute, mentionsOpenAIHost, namesProperty } from '../src/core/index.js';
+import { DISPLAY_VALUE_CARRIERS, findOpenAIHost, isDisplayAttribute, isOpenAIClaimName, mentionsOpenAIHost, namesProperty } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { isStringPiece, sketchString } from './utils/static-string.js';
 import type { TextDocument } from './languages/text.js';
@@ -58,7 +58,7 @@ export default createRule<Options, 'openaiEndpoint'>({
         constant: (value) => (mentionsOpenAIHost(value) ? HIDDEN : value),
       });
       const host = findOpenAIHost(text);
-      if (host === undefined || isAllowed(text)) return;
+      if (host === undefined || isAllowed(text) || isOpenAIClaimName(text)) return;
       context.report({ node, messageId: 'openaiEndpoint', data: { host } });
     }
 

@@ -12,6 +12,7 @@ import {
   isDisplayAttribute,
   isModelName,
   isOpenAIAPIHostName,
+  isOpenAIClaimName,
   isRealtimeOpenAISign,
   isTestFile,
   maskSecret,
@@ -90,11 +91,14 @@ function isDisplayText(start: ASTPath<Node>): boolean {
   return attribute?.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && isDisplayAttribute(attribute.name.name);
 }
 
-/** Where a URL string sits: not a module specifier, a literal type, an object key, or text a JSX attribute shows. */
+/**
+ * Where a URL string sits: not a module specifier, a literal type, an object key, or text a JSX attribute shows; and
+ * not a sign-in token's claim name, wherever it is written.
+ */
 function isValuePosition(path: ASTPath<Node>): boolean {
   const parent = path.parent?.node as Node;
   if (!parent || parent.source === path.node || parent.type === 'TSLiteralType' || parent.type === 'TSExternalModuleReference') return false;
-  if (isDisplayText(path)) return false;
+  if (isDisplayText(path) || ((path.node as Node).type === 'StringLiteral' && isOpenAIClaimName((path.node as Node).value))) return false;
   return !namesProperty(parent, path.node);
 }
 

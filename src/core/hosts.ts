@@ -56,6 +56,15 @@ export function namesProperty(parent: { type: string; key?: unknown; computed?: 
   return (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.computed === true && parent.property === child;
 }
 
+/**
+ * The names of the claims OpenAI's sign-in tokens carry (`https://api.openai.com/auth`, `…/profile`), which code
+ * reading a ChatGPT or Codex login writes as values too (`claimPath: 'https://api.openai.com/auth'`): names, not URLs
+ * anything requests, and nothing Azure has a counterpart of.
+ */
+export function isOpenAIClaimName(text: string): boolean {
+  return /^https:\/\/api\.openai\.com\/(?:auth|profile)$/.test(text);
+}
+
 export function mentionsOpenAIHost(text: string): boolean {
   return OPENAI_API_HOST.test(text);
 }

@@ -16,6 +16,8 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
     // A URL naming a property (a JWT claim): a key and a computed member request nothing (the codemod leaves them too).
     "interface Claims { 'https://api.openai.com/auth'?: { id?: string } }\nexport const id = (c: Claims) => c['https://api.openai.com/auth']?.id;",
     "export const sample = { 'https://api.openai.com/auth': { id: 'x' } };",
+    // The same claim names written as values: which claim a login reads.
+    "export const LOGIN = { claimPath: 'https://api.openai.com/auth', profile: 'https://api.openai.com/profile' };",
     // Text a settings form shows: it calls nothing (the codemod leaves it too).
     {
       code: 'export const Field = () => <input name="BasePath" placeholder="https://api.openai.com/v1" title={\'e.g. https://api.openai.com/v1\'} />;',
