@@ -70,17 +70,24 @@ function marked(file: ts.SourceFile, node: ts.Node): boolean {
   return (ts.getLeadingCommentRanges(file.text, node.getFullStart()) ?? []).some((c) => TODO_PATTERN.test(file.text.slice(c.pos, c.end)));
 }
 
-/** Whether `pos` is in a variable declaration whose variable a statement with a TODO marker reads. */
+/**
+ * Whether `pos` is in a variable declaration or class field that a statement with a TODO marker reads, itself or
+ * through a function that reads it (a default a helper returns).
+ */
 function readByMarked(file: ts.SourceFile, pos: number): boolean {
   const names = new Set<string>();
   const statements: ts.Node[] = [];
+  const functions: [string, ts.Node][] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.getStart(file) <= pos && pos < node.getEnd()) names.add(node.name.text);
+    const holder = ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node);
+    if (holder && ts.isIdentifier(node.name) && node.getStart(file) <= pos && pos < node.getEnd()) names.add(node.name.text);
+    if (ts.isFunctionDeclaration(node) && node.name) functions.push([node.name.text, node]);
     if (isMarkerContainer(node.parent ?? node) && node !== file && marked(file, node)) statements.push(node);
     node.forEachChild(visit);
   };
   visit(file);
   const reads = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text)) || (node.forEachChild(reads) ?? false);
+  for (const [name, fn] of functions) if (reads(fn)) names.add(name);
   return names.size > 0 && statements.some(reads);
 }
 

@@ -75,34 +75,74 @@ export function insideClientArguments(ctx: TransformContext, path: ASTPath<Node>
 
 /**
  * Whether the value at `path` is one of an OpenAI-ecosystem client's options: in its arguments
- * (`insideClientArguments`), or in a same-file variable handed to it, in its literal or written into it later
- * (`const options = { baseURL: … }`, `options.baseURL = …`; then `new OpenAI(options)`), or picked from a table of
- * them (`...PROVIDERS[provider]`). `owner`: only clients it accepts count.
+ * (`insideClientArguments`), or in a same-file variable or class field handed to it, in its literal or written into it
+ * later (`const options = { baseURL: … }`, `options.baseURL = …`; then `new OpenAI(options)`), picked from a table of
+ * them (`...PROVIDERS[provider]`), or returned by a function that is (`reachesArguments`). `owner`: only clients it
+ * accepts count.
  */
 export function handedToClient(ctx: TransformContext, path: ASTPath<Node>, owner: (call: Node) => boolean = () => true): boolean {
   const set = owners(ctx);
   if (set.size === 0) return false;
   if (insideClientArguments(ctx, path, owner)) return true;
+  return holderReads(ctx, path).some((read) => reachesArguments(ctx, set, read, owner));
+}
+
+/**
+ * Where the value at `path` is read through what holds it: the uses of its variable (`optionsVariable`), or the
+ * `this.x` reads of the class field it initialises (`base = 'https://api.openai.com/v1'`, handed on as `baseURL:
+ * this.base`).
+ */
+function holderReads(ctx: TransformContext, path: ASTPath<Node>): Node[] {
   const id = optionsVariable(path);
   const declared = id && ctx.index.resolve(id);
+  if (declared) return ctx.index.usesOf(declared);
+  const field = path.parent?.node as Node;
+  if (field?.type !== 'ClassProperty' || field.value !== path.node || field.computed || field.key.type !== 'Identifier') return [];
+  return ctx.index.named(field.key.name).flatMap((name: Node) => {
+    const member = ctx.index.parentOf(name);
+    return member?.type === 'MemberExpression' && member.property === name && !member.computed && member.object.type === 'ThisExpression' ? [member] : [];
+  });
+}
+
+/**
+ * Whether a read reaches a client's arguments: through casts (`options as ClientOptions`), table lookups
+ * (`PROVIDERS[provider]`), spreads (`{ ...options, endpoint }`, as a migrated client has it), fallbacks and an options
+ * literal's values (`const baseURL = … ?? 'https://api.openai.com/v1'; new OpenAI({ baseURL })`) to the call or
+ * construction it is an argument of; or returned by a function whose calls do (`baseURL: pickBase(cfg)`, where
+ * `pickBase` returns `cfg.baseUrl ?? DEFAULT_BASE`), one function deep.
+ */
+function reachesArguments(ctx: TransformContext, set: Set<Node>, read: Node, owner: (call: Node) => boolean, depth = 0): boolean {
+  let argument = read;
+  let up = ctx.index.parentOf(read);
+  const passes = (node: Node, child: Node): boolean =>
+    (unwrap(node) !== node && node.expression === child) ||
+    (node.type === 'MemberExpression' && node.object === child) ||
+    node.type === 'SpreadElement' ||
+    node.type === 'LogicalExpression' ||
+    (node.type === 'ConditionalExpression' && node.test !== child) ||
+    (node.type === 'ObjectProperty' && node.value === child) ||
+    (node.type === 'ObjectExpression' && (child.type === 'SpreadElement' || child.type === 'ObjectProperty'));
+  while (up && passes(up, argument)) [argument, up] = [up, ctx.index.parentOf(up)];
+  if (set.has(up) && (up.arguments as Node[]).includes(argument) && owner(up)) return true;
+  const fn = depth === 0 ? returningFunction(ctx, up, argument) : undefined;
+  const declared = fn && ctx.index.resolve(fn);
   if (!declared) return false;
   return ctx.index.usesOf(declared).some((use) => {
-    // Through casts (`options as ClientOptions`), table lookups (`PROVIDERS[provider]`), spreads (`{ ...options,
-    // endpoint }`, as a migrated client has it), fallbacks and an options literal's values (`const baseURL = … ??
-    // 'https://api.openai.com/v1'; new OpenAI({ baseURL })`) to the call or construction it is an argument of.
-    let argument = use;
-    let up = ctx.index.parentOf(use);
-    const passes = (node: Node, child: Node): boolean =>
-      (unwrap(node) !== node && node.expression === child) ||
-      (node.type === 'MemberExpression' && node.object === child) ||
-      node.type === 'SpreadElement' ||
-      node.type === 'LogicalExpression' ||
-      (node.type === 'ConditionalExpression' && node.test !== child) ||
-      (node.type === 'ObjectProperty' && node.value === child) ||
-      (node.type === 'ObjectExpression' && (child.type === 'SpreadElement' || child.type === 'ObjectProperty'));
-    while (up && passes(up, argument)) [argument, up] = [up, ctx.index.parentOf(up)];
-    return set.has(up) && (up.arguments as Node[]).includes(argument) && owner(up);
+    const call = ctx.index.parentOf(use);
+    return call?.type === 'CallExpression' && call.callee === use && reachesArguments(ctx, set, call, owner, depth + 1);
   });
+}
+
+/** The name of the function that returns `value` (`return value`, or an arrow's expression body), if it has one. */
+function returningFunction(ctx: TransformContext, holder: Node, value: Node): Node | undefined {
+  let fn: Node | undefined;
+  if (holder?.type === 'ArrowFunctionExpression' && holder.body === value) fn = holder;
+  else if (holder?.type === 'ReturnStatement' && holder.argument === value) {
+    for (let p = ctx.index.parentOf(holder); p && !fn; p = ctx.index.parentOf(p)) if (/Function/.test(p.type)) fn = p;
+  }
+  if (fn?.type === 'FunctionDeclaration') return fn.id ?? undefined;
+  const declarator = fn && ctx.index.parentOf(fn);
+  return declarator?.type === 'VariableDeclarator' && declarator.init === fn && declarator.id.type === 'Identifier' ? declarator.id : undefined;
 }
 
 /**
