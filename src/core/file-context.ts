@@ -90,9 +90,13 @@ export const BROWSER_MODULE_MESSAGE =
 /** The marker for code that runs where the migration's `process.env` reads would find nothing. */
 export const CLIENT_SIDE_MESSAGES: Readonly<Record<ClientSide, string>> = { browser: BROWSER_MODULE_MESSAGE, editor: EDITOR_EXTENSION_MESSAGE };
 
-/** A test file (`*.test.*`, `*.spec.*`, or under `__tests__/`): OpenAI URLs there are often data for mocks and assertions. */
+/**
+ * A test file (`*.test.*`, `*.spec.*`, Vitest's `*.vitest.*`, `*.e2e.*`), or a file under `__tests__/`, `__mocks__/`,
+ * `test-utils/` or `test-helpers/` (mocks and fixtures tests share): OpenAI URLs there are often data for mocks and
+ * assertions.
+ */
 export function isTestFile(path: string): boolean {
-  return /(?:^|[\\/])__tests__[\\/]/.test(path) || /\.(?:test|spec)\.[^\\/]*$/.test(path);
+  return /(?:^|[\\/])(?:__tests__|__mocks__|test-utils|test-helpers)[\\/]/.test(path) || /\.(?:test|spec|vitest|e2e)\.[^\\/]*$/.test(path);
 }
 
 /** Globals that send a request (`fetch(…)`, `new WebSocket(…)`, also as `globalThis.fetch(…)`). */

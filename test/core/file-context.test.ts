@@ -1,7 +1,7 @@
 // Which modules run in the browser: the codemod leaves their OpenAI calls (Azure settings would be process.env reads)
 // and the linter agrees, both through core's isBrowserModule.
 import { describe, expect, it } from 'vitest';
-import { isBrowserModule } from '../../src/core/index.js';
+import { isBrowserModule, isTestFile } from '../../src/core/index.js';
 
 describe('isBrowserModule', () => {
   it('knows a React component by its state and effect hooks, typed or not', () => {
@@ -66,5 +66,14 @@ describe('isBrowserModule on isomorphic code', () => {
     expect(isBrowserModule("if (typeof window !== 'undefined') throw new Error('server only');\nconst key = process.env.KEY;")).toBe(false);
     expect(isBrowserModule('// globalThis.document is undefined on the server')).toBe(false);
     expect(isBrowserModule('const doc = globalThisDocument;')).toBe(false);
+  });
+});
+
+describe('isTestFile', () => {
+  it('knows test files by their suffix and the folders mocks and test helpers live in', () => {
+    for (const path of ['src/a.test.ts', 'src/a.spec.tsx', 'core/llm/OpenAI.vitest.ts', 'e2e/chat.e2e.ts', 'src/__tests__/a.ts', 'src/__mocks__/openai.ts', 'core/test-utils/openai.ts', 'cli/src/test-helpers/mock.ts']) {
+      expect(isTestFile(path), path).toBe(true);
+    }
+    for (const path of ['src/testing.ts', 'src/latest.ts', 'src/contest/a.ts', 'src/spec.ts']) expect(isTestFile(path), path).toBe(false);
   });
 });

@@ -175,7 +175,22 @@ export function baseURLFromCode(ctx: TransformContext, valuePath: ASTPath<Node>)
   const node = unwrap(valuePath.node as Node);
   if ((node?.type === 'Identifier' && node.name === 'undefined') || node?.type === 'NullLiteral') return undefined;
   const text = valueText(ctx, valuePath);
-  return /['"`]|\benv\b/.test(text) || envReadAt(valuePath) !== undefined ? undefined : ctx.source.slice(node.start, node.end);
+  if (/['"`]|\benv\b/.test(text) || envReadAt(valuePath) !== undefined) return undefined;
+  // Code that names Azure where it makes the URL (`const { baseURL } = this.getAzureBaseURL(config)`) is Azure's own.
+  return /azure/i.test(text) || /azure/i.test(destructuredFrom(ctx, valuePath) ?? '') ? undefined : ctx.source.slice(node.start, node.end);
+}
+
+/** For a name a destructuring declares (`const { baseURL } = make()`), the text of what it is destructured from. */
+function destructuredFrom(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
+  const declared = unwrap(path.node as Node)?.type === 'Identifier' ? declarationAt(unwrapPath(path)) : undefined;
+  const index = indexFor(path);
+  let up = declared && index.parentOf(declared.id);
+  while (up && (up.type === 'ObjectProperty' || up.type === 'ObjectPattern' || up.type === 'AssignmentPattern')) {
+    const next = index.parentOf(up);
+    if (next?.type === 'VariableDeclarator' && next.id === up) return next.init ? ctx.source.slice(next.init.start, next.init.end) : undefined;
+    up = next;
+  }
+  return undefined;
 }
 
 /**
