@@ -17,7 +17,7 @@ import {
 import { clientCalls } from './lib/calls.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { migrateOptions } from './lib/client-options.js';
-import { fileClients, isClientExpression, mockProvides, settingsFromCode, unwrap, type Construction } from './lib/clients.js';
+import { fileClients, isClientExpression, mockProvides, unwrap, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
 import { addNamedExport, blockOf, memberName, propertyName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { possibleLiterals } from './lib/literals.js';
@@ -165,11 +165,9 @@ export const openaiClient: Transform = {
     clientCalls(ctx); // freeze the original call set before constructors change
     const entra = ctx.options.auth === 'entra-id';
     if (entra) for (const { path, message } of entraPropertyReads(ctx)) ctx.todo(path, message);
-    // A provider switch whose Azure branch exists: its OpenAI branch, set from the code, serves other servers.
-    const besideAzure = clients.constructions.some((c) => c.kind === 'azure') ? new Set(clients.constructions.filter((c) => settingsFromCode(c.path.get('arguments', 0)))) : new Set();
     for (const c of clients.constructions) {
       if (c.kind === 'client-side') ctx.todo(c.path, clientSideMessage(ctx)!);
-      else if (c.kind === 'openai' && besideAzure.has(c)) ctx.todo(c.path, besideAzureMessage('an AzureOpenAI client', 'client'));
+      else if (c.kind === 'beside-azure') ctx.todo(c.path, besideAzureMessage('an AzureOpenAI client', 'client'));
       else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
     }
     // A test's stand-in stays; code migrated to the classic target will ask the mock for AzureOpenAI too.
@@ -178,7 +176,7 @@ export const openaiClient: Transform = {
     }
     // The client handed to the Agents SDK is on Azure's v1 surface already (agents-sdk.ts).
     const moved = movedByAgents(ctx);
-    const targets = clients.constructions.filter((c) => c.kind === 'openai' && !moved.has(c.path.node) && !besideAzure.has(c));
+    const targets = clients.constructions.filter((c) => c.kind === 'openai' && !moved.has(c.path.node));
     if (targets.length === 0) return;
     const apiVersion = apiVersionFor(ctx);
     const renames: Renames = { had: clients.sdk, added: new Map(), callees: new Set() };

@@ -31,7 +31,11 @@ type Node = any; // Babel AST via recast; checked by `type` at run time.
  * which has none there);
  * `mock`: a test file's stand-in, the module replaced by a factory (`vi.mock('openai', () => …)`), left as it is.
  */
-export type ClientKind = 'openai' | 'azure' | 'other' | 'client-side' | 'mock';
+/**
+ * `beside-azure`: an OpenAI client set from the code (settings, parameters) in a file that makes an Azure one too (a
+ * provider switch whose Azure branch exists): it serves what it is configured for and is left as it is.
+ */
+export type ClientKind = 'openai' | 'azure' | 'other' | 'client-side' | 'mock' | 'beside-azure';
 
 /** How the constructor was named, so the migrated one can be named the same way. */
 export type CalleeRef =
@@ -516,6 +520,9 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
       found.cls === 'azure' ? { kind: 'azure' as const } : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
     result.constructions.push({ path, kind: stood(kind), callee: found.callee, baseURLFromCode });
   });
+  if (result.constructions.some((c) => c.kind === 'azure')) {
+    for (const c of result.constructions) if (c.kind === 'openai' && settingsFromCode(c.path.get('arguments', 0))) c.kind = 'beside-azure';
+  }
   if (onClientSide) return result;
   const direct = new Set(result.constructions.filter((c) => tracks(result, c)).map((c) => c.path.node));
   const addMember = (path: ASTPath<Node>, name: string | undefined, members = result.members): void => {
