@@ -209,9 +209,14 @@ function entityName(name: Node): string | undefined {
   return name.type === 'QualifiedTypeIdentifier' ? `${entityName(name.qualification)}.${name.id.name}` : undefined;
 }
 
-/** The `baseURL` of a first-argument options object: its text, or the constant it names. */
-function optionsBaseURL(args: Node[], text: string): { text: string } | { constant: string } | undefined {
+/**
+ * The `baseURL` of a first-argument options object: its text, or the constant it names. An options variable
+ * (`new OpenAI(opts)`) is read by name: its object literal, and a `baseURL` written into it later (`opts.baseURL =
+ * cfg.baseURL`), which wins, as the transforms read it.
+ */
+function optionsBaseURL(args: Node[], text: string, index: FileIndex): { text: string } | { constant: string } | undefined {
   const options = args[0] && unwrap(args[0]);
+  if (options?.type === 'Identifier') return variableBaseURL(options.name, text, index);
   if (!options || options.type !== 'ObjectExpression') return undefined;
   for (const p of options.properties) {
     if (p.type !== 'ObjectProperty' || propertyName(p.key, p.computed) !== 'baseURL') continue;
@@ -220,6 +225,19 @@ function optionsBaseURL(args: Node[], text: string): { text: string } | { consta
     return value.type === 'Identifier' ? { constant: value.name } : { text: text.slice(value.start!, value.end!) };
   }
   return undefined;
+}
+
+function variableBaseURL(name: string, text: string, index: FileIndex): { text: string } | { constant: string } | undefined {
+  let literal: { text: string } | { constant: string } | undefined;
+  for (const id of index.named(name)) {
+    const parent = index.parentOf(id);
+    if (parent?.type === 'VariableDeclarator' && parent.id === id && parent.init?.type === 'ObjectExpression') {
+      literal ??= optionsBaseURL([parent.init], text, index);
+    }
+    const write = parent && isMember(parent) && parent.object === id && memberName(parent) === 'baseURL' ? index.parentOf(parent) : undefined;
+    if (write?.type === 'AssignmentExpression' && write.left === parent) return { text: text.slice(write.right.start!, write.right.end!) };
+  }
+  return literal;
 }
 
 /** Whether a first-argument options object's `apiKey` reads another vendor's variable (that vendor's client). */
@@ -242,37 +260,37 @@ function quotesWrapper(text: string): boolean {
 }
 
 /** What a call may hand a client wrapper: its first argument, or the wrapper's property of a first-argument object. */
-function wrappedSource(args: Node[], text: string): { source: Source; property?: string } | undefined {
+function wrappedSource(args: Node[], text: string, index: FileIndex): { source: Source; property?: string } | undefined {
   const first = args[0] && args[0].type !== 'SpreadElement' ? unwrap(args[0]) : undefined;
   if (!first) return undefined;
   if (first.type !== 'ObjectExpression') {
-    const source = sourceOf(first, text);
+    const source = sourceOf(first, text, index);
     return source && { source };
   }
   for (const p of first.properties) {
     if (p.type !== 'ObjectProperty') continue;
     const property = propertyName(p.key, p.computed);
     if (property === undefined || !WRAPPER_PROPERTIES.has(property)) continue;
-    const source = sourceOf(p.value, text);
+    const source = sourceOf(p.value, text, index);
     return source && { source, property };
   }
   return undefined;
 }
 
-function sourceOf(node: Node, text: string): Source | undefined {
+function sourceOf(node: Node, text: string, index: FileIndex): Source | undefined {
   const e = unwrap(node);
   if (e.type === 'NullLiteral' || (e.type === 'Identifier' && e.name === 'undefined')) return undefined;
   if (e.type === 'NewExpression') {
     const ctor = dottedKey(e.callee);
     if (ctor === undefined) return { kind: 'other' };
-    const baseURL = optionsBaseURL(e.arguments, text);
+    const baseURL = optionsBaseURL(e.arguments, text, index);
     return { kind: 'new', ctor, ...(baseURL ? { baseURL } : {}), ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}) };
   }
   if (isCall(e)) {
     const callee = unwrap(e.callee);
     if (callee.type !== 'Identifier') return { kind: 'other' };
-    const baseURL = optionsBaseURL(e.arguments, text);
-    const client = quotesWrapper(text) ? wrappedSource(e.arguments, text) : undefined;
+    const baseURL = optionsBaseURL(e.arguments, text, index);
+    const client = quotesWrapper(text) ? wrappedSource(e.arguments, text, index) : undefined;
     return {
       kind: 'call',
       fn: callee.name,
@@ -322,19 +340,19 @@ function returnsByFunction(index: FileIndex): Map<Node, t.ReturnStatement[]> {
   return returns;
 }
 
-function returnSources(fn: FunctionLike, text: string, returns: () => Map<Node, t.ReturnStatement[]>): Source[] {
+function returnSources(fn: FunctionLike, text: string, index: FileIndex, returns: () => Map<Node, t.ReturnStatement[]>): Source[] {
   const sources: Source[] = [];
   const declared = typeName(fn.returnType);
   if (declared) sources.push({ kind: 'typed', type: declared });
   const body = fn.type === 'TSDeclareFunction' ? undefined : fn.body;
   if (!body) return sources;
   if (body.type !== 'BlockStatement') {
-    const source = sourceOf(body, text);
+    const source = sourceOf(body, text, index);
     if (source) sources.push(source);
     return sources;
   }
   for (const r of returns().get(fn) ?? []) {
-    const source = sourceOf(r.argument!, text);
+    const source = sourceOf(r.argument!, text, index);
     if (source) sources.push(source);
   }
   return sources;
@@ -434,8 +452,8 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
   let returnsTable: Map<Node, t.ReturnStatement[]> | undefined;
   const returns = (): Map<Node, t.ReturnStatement[]> => (returnsTable ??= returnsByFunction(index));
   const assignValue = (key: string, value: Node): void => {
-    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike, text, returns));
-    else add(s.values, key, sourceOf(value, text));
+    if (isFunctionValue(value)) s.functions.set(key, returnSources(unwrap(value) as FunctionLike, text, index, returns));
+    else add(s.values, key, sourceOf(value, text, index));
   };
 
   const visitVariable = (decl: t.VariableDeclarator, exported: boolean, moduleConst: boolean): void => {
@@ -604,7 +622,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
       case 'FunctionDeclaration':
       case 'TSDeclareFunction': {
         const name = node.id?.name ?? 'default';
-        s.functions.set(name, returnSources(node, text, returns));
+        s.functions.set(name, returnSources(node, text, index, returns));
         if (parent?.type === 'ExportNamedDeclaration') exportLocal(name, name);
         else if (parent?.type === 'ExportDefaultDeclaration') exportLocal('default', name);
         break;

@@ -180,6 +180,15 @@ describe('buildProjectIndex: model constants', () => {
     expect(facts['legacy.js']?.rewriteConstants).toEqual(['BOT_MODEL']);
   });
 
+  it('reads an options variable handed to a client, and a baseURL written into it later, as the transforms do', async () => {
+    const { facts } = await index('options-variable');
+    // `local`'s options point it at a local server: not a client; `openai`'s set no baseURL.
+    expect(facts['app.ts']?.clientBindings).toEqual(['openai']);
+    // The field's client takes its baseURL from the code (`options.baseURL = config.baseURL`): its calls are not
+    // direct-OpenAI calls, whatever its type says.
+    expect(facts['lib/engine.ts']?.clientBindings ?? []).toEqual([]);
+  });
+
   it('keeps a constant also used with another vendor: mixed', async () => {
     const { facts } = await index('other-vendor');
     expect(facts['app.ts']?.rewriteConstants).toEqual([]);
