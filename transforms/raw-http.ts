@@ -251,7 +251,9 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     if (!parentPath || !parent) return [];
     const isNewURL = parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'URL';
     const isProperty = (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === path.node;
-    if (URL_CARRIERS.has(parent.type) || isNewURL || isProperty || parent.type === 'ObjectExpression') {
+    // Read off the options object that holds it (`fetch(opts.url, …)` in a helper handed `{ url, headers }`).
+    const isOptionRead = depth > 0 && parent.type === 'MemberExpression' && parent.object === path.node && !parent.computed;
+    if (URL_CARRIERS.has(parent.type) || isNewURL || isProperty || isOptionRead || parent.type === 'ObjectExpression') {
       path = parentPath;
       continue;
     }
