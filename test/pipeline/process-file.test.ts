@@ -35,6 +35,16 @@ describe('processFile', () => {
     expect(statSync(file).mode & 0o777).toBe(0o754);
   });
 
+  it("gives each marker the line of the code it is about, below the markers stacked on it", async () => {
+    const source = "import OpenAI from 'openai';\n\nexport const openai = new OpenAI({\n  dataResidency: 'eu',\n  webhookSecret: process.env.OPENAI_WEBHOOK_SECRET,\n});\n";
+    const t = makeTree({ 'a.ts': source });
+    cleanup = t.cleanup;
+    const result = await processFile(`${t.dir}/a.ts`, undefined, settings(t.dir));
+    const lines = readFileSync(`${t.dir}/a.ts`, 'utf8').split('\n');
+    expect(result.todos).toHaveLength(2);
+    for (const todo of result.todos) expect(lines[todo.line - 1]).toBe('export const openai = new AzureOpenAI({');
+  });
+
   it('writes nothing in dry-run and returns a masked diff', async () => {
     const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD';
     const source = OPENAI_SOURCE.replace('process.env.OPENAI_API_KEY', `"${key}"`);

@@ -49,7 +49,10 @@ export interface RunResult {
   printed?: 'regions' | 'whole file';
 }
 
-/** Line (1-based) of each marker in the printed output, in order of insertion, pointing at the construct below. */
+/**
+ * Line (1-based) of each marker's construct in the printed output, in order of insertion: the first line below the
+ * marker that is not a marker itself (markers on one construct stack above it).
+ */
 function markerLines(output: string, messages: string[]): number[] {
   if (messages.length === 0) return [];
   const lines = output.split('\n');
@@ -59,7 +62,9 @@ function markerLines(output: string, messages: string[]): number[] {
     let from = seen.get(message) ?? 0;
     while (from < lines.length && !lines[from]!.includes(needle)) from++;
     seen.set(message, from + 1);
-    return from + 2;
+    let below = from + 1;
+    while (below < lines.length && /^\s*\/\/\s*TODO\(openai-to-azure\)/.test(lines[below]!)) below++;
+    return below + 1;
   });
 }
 
