@@ -314,6 +314,7 @@ export const staleEnvReads: Transform = {
     const names = [
       ...(ctx.shared.get(READS_LEFT) === true ? reads(ctx).map((r) => r.name) : []),
       ...(GETTER_READ_TEXT.test(ctx.source) ? getterReadsLeft(ctx) : []),
+      ...(DYNAMIC_READ_TEXT.test(ctx.source) ? dynamicReadsLeft(ctx) : []),
     ];
     for (const name of names) stillReads(ctx.outcome, name);
   },
@@ -331,6 +332,20 @@ const GETTER_READ_TEXT = /\(\s*['"`]OPENAI_\w+['"`]\s*\)/;
 function getterReadsLeft(ctx: TransformContext): string[] {
   const calls = ctx.index.find('CallExpression', (n) => n.arguments.length === 1 && openAIName(literalValue(n.arguments[0])));
   return calls.map((path) => literalValue((path.node as Node).arguments[0])!);
+}
+
+/** An env read by a computed name (`process.env[name]`, `env[EnvKey.OPENAI]`). */
+const DYNAMIC_READ_TEXT = /\benv\s*\[\s*[^\s'"`]/;
+
+/**
+ * OpenAI variables a file reads by a computed name (`process.env[EnvKey.OPENAI]`, with `OPENAI = 'OPENAI_API_KEY'` in
+ * an enum or a table of the file): env-reads cannot rename such a read, so the names the file quotes stay read, and
+ * config files keep them (chatbot-ui's server keys: its `.env.local.example` lost OPENAI_API_KEY).
+ */
+function dynamicReadsLeft(ctx: TransformContext): string[] {
+  const computed = (n: Node): boolean => n.computed && n.property.type !== 'StringLiteral' && n.property.type !== 'TemplateLiteral';
+  if (!ctx.index.find('MemberExpression', computed).some((path) => isEnvObject(path.get('object')))) return [];
+  return ctx.index.find('StringLiteral', (n) => openAIName(n.value)).map((path) => (path.node as Node).value as string);
 }
 
 export default asJscodeshift(envReads);
