@@ -61,6 +61,8 @@ const FORWARDED_AUTH =
 const UNREAD_KEY =
   "this Authorization value is not a `Bearer <key>` this tool can read: Azure takes the key as an `api-key` header (Authorization: Bearer only with an Entra ID token)";
 
+const KEPT_WITH_REQUEST =
+  "this request is left pointed at OpenAI, since another URL it sends is one Azure OpenAI lacks (see that marker): this URL stays with it, and so do its key and headers";
 const SENDER_UNSEEN =
   "this URL now points at Azure OpenAI, but no request here sends it: wherever it is sent, send your Azure key (an `api-key` header) and a deployment name as `model`, not OpenAI's";
 const SHARED_REQUEST =
@@ -792,6 +794,13 @@ export const rawHttp: Transform = {
       saidForFile.add(message);
     };
     const ownAzureEndpoint = literals.length > 0 && readsAzureEndpointOwnWay(ctx);
+    // Requests one of whose URLs stays on OpenAI (a surface Azure lacks): their other URLs stay with them, since the
+    // key and headers they share must stay OpenAI's (`const u = id ? containersURL : filesURL; fetch(u, { headers })`).
+    const keptOnOpenAI = new Set<Node>();
+    for (const path of literals) {
+      const node = path.node as Node;
+      if (unofferedSurface(literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '')) for (const call of requestCalls(ctx, path)) keptOnOpenAI.add(call.node);
+    }
     for (const path of literals) {
       const node = path.node as Node;
       const text = literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
@@ -828,6 +837,11 @@ export const rawHttp: Transform = {
       if (gap) {
         ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
         for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node, ctx.index.isWithin(path.node, call.node));
+        continue;
+      }
+      const calls = keptOnOpenAI.size > 0 ? requestCalls(ctx, path) : [];
+      if (calls.length > 0 && calls.every((call) => keptOnOpenAI.has(call.node))) {
+        ctx.todo(path, KEPT_WITH_REQUEST);
         continue;
       }
       // A proxy that hands on its caller's own Authorization: on Azure that key (an OpenAI one) would not do.
