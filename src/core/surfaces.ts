@@ -254,6 +254,8 @@ export const REST_MEMBERS: Readonly<Record<string, string>> = {
   threads: 'beta.threads',
   videos: 'videos',
   containers: 'containers',
+  // A container's file content by the file's own id: part of the containers API.
+  'container-files': 'containers',
   skills: 'skills',
   chatkit: 'beta.chatkit',
   'realtime/client_secrets': 'realtime.clientSecrets',
