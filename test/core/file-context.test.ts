@@ -1,7 +1,7 @@
 // Which modules run in the browser: the codemod leaves their OpenAI calls (Azure settings would be process.env reads)
 // and the linter agrees, both through core's isBrowserModule.
 import { describe, expect, it } from 'vitest';
-import { isBrowserModule, isTestFile, restSurfaceGap } from '../../src/core/index.js';
+import { isBrowserModule, isTestFile } from '../../src/core/index.js';
 
 describe('isBrowserModule', () => {
   it('knows a React component by its state and effect hooks, typed or not', () => {
@@ -75,13 +75,5 @@ describe('isTestFile', () => {
       expect(isTestFile(path), path).toBe(true);
     }
     for (const path of ['src/testing.ts', 'src/latest.ts', 'src/contest/a.ts', 'src/spec.ts']) expect(isTestFile(path), path).toBe(false);
-  });
-});
-
-describe('restSurfaceGap', () => {
-  it('gives a REST path the gap of its SDK member, a container file by its own id included', () => {
-    expect(restSurfaceGap('/containers/cntr_1/files/file_1/content')?.message).toMatch(/containers API/);
-    expect(restSurfaceGap('/container-files/cfile_1/content')?.message).toMatch(/containers API/);
-    expect(restSurfaceGap('/files/file_1/content')).toBeUndefined();
   });
 });
