@@ -160,6 +160,11 @@ function hostJoins(ctx: TransformContext, host: ASTPath<Node>, depth = 0): HostJ
 }
 
 /** A string's text, or a template's text parts joined (its expressions left out). */
+/** A URL literal's text: a string's value, a template literal's first quasi. */
+function urlText(node: Node): string {
+  return literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
+}
+
 function wholeText(node: Node): string {
   return node.type === 'StringLiteral' ? node.value : node.quasis.map((q: Node) => q.value.cooked ?? '').join('');
 }
@@ -199,7 +204,7 @@ function unofferedSurface(text: string): SurfaceGap | undefined {
 function rewriteURL(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = path.node as Node;
   const source = templateSource(ctx, node);
-  const text: string = literalValue(node) ?? node.quasis[0].value.cooked ?? '';
+  const text = urlText(node);
   const url = parseOpenAIURL(text);
   if (!url?.versioned || source === undefined) return undefined;
   // The scheme, host and `/v1` hold no escapes, so they are as long in the source as in the cooked text.
@@ -798,12 +803,11 @@ export const rawHttp: Transform = {
     // key and headers they share must stay OpenAI's (`const u = id ? containersURL : filesURL; fetch(u, { headers })`).
     const keptOnOpenAI = new Set<Node>();
     for (const path of literals) {
-      const node = path.node as Node;
-      if (unofferedSurface(literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '')) for (const call of requestCalls(ctx, path)) keptOnOpenAI.add(call.node);
+      if (unofferedSurface(urlText(path.node as Node))) for (const call of requestCalls(ctx, path)) keptOnOpenAI.add(call.node);
     }
     for (const path of literals) {
       const node = path.node as Node;
-      const text = literalValue(node) ?? node.quasis?.[0]?.value.cooked ?? '';
+      const text = urlText(node);
       if (OPENAI_MTLS_HOST.test(text)) {
         ctx.todo(path, MTLS);
         continue;

@@ -29,9 +29,7 @@ type Node = any; // Babel AST via recast; checked by `type` at run time.
  * Who a `new OpenAI(...)` talks to: OpenAI itself (ours to migrate), Azure already, or another vendor; `client-side`:
  * OpenAI from browser code or an editor extension's, left as it is (the Azure settings would come from `process.env`,
  * which has none there);
- * `mock`: a test file's stand-in, the module replaced by a factory (`vi.mock('openai', () => …)`), left as it is.
- */
-/**
+ * `mock`: a test file's stand-in, the module replaced by a factory (`vi.mock('openai', () => …)`), left as it is;
  * `beside-azure`: an OpenAI client set from the code (settings, parameters) in a file that makes an Azure one too (a
  * provider switch whose Azure branch exists): it serves what it is configured for and is left as it is.
  */
