@@ -326,34 +326,33 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     const report = JSON.parse(run(tree.dir, ['migrate', '--dry-run', '--json', '.']).stdout);
     expect(report.configFiles).toEqual([{ path: 'deploy/openai.yml', status: 'failed', error: expect.stringContaining('YAML') }]);
   }, 60_000);
+
+  /** Migrate a tree beside CHAT and check that its env template sets both the OpenAI key and the Azure one. */
+  function keepsBothKeys(files: Record<string, string>): { stdout: string } {
+    const tree = makeTree({ 'src/chat.ts': CHAT, ...files });
+    cleanup = tree.cleanup;
+    const res = run(tree.dir, ['migrate', '--json', '.']);
+    expect(res.code).toBe(0);
+    const env = readFileSync(join(tree.dir, '.env.example'), 'utf8');
+    expect(env).toMatch(/^OPENAI_API_KEY=$/m);
+    expect(env).toMatch(/^AZURE_OPENAI_API_KEY=$/m);
+    return res;
+  }
+
   it('keeps a key the code reads by a computed name (`process.env[EnvKey.OPENAI]`), beside the migrated client\'s', () => {
-    const tree = makeTree({
-      'src/chat.ts': CHAT,
+    keepsBothKeys({
       'src/keys.ts':
         "export enum EnvKey { OPENAI = 'OPENAI_API_KEY', MISTRAL = 'MISTRAL_API_KEY' }\n" +
         'export const serverKey = (key: EnvKey): string | undefined => process.env[key];\n',
       '.env.example': 'OPENAI_API_KEY=\nMISTRAL_API_KEY=\n',
     });
-    cleanup = tree.cleanup;
-    const res = run(tree.dir, ['migrate', '--json', '.']);
-    expect(res.code).toBe(0);
-    const env = readFileSync(join(tree.dir, '.env.example'), 'utf8');
-    expect(env).toMatch(/^OPENAI_API_KEY=$/m);
-    expect(env).toMatch(/^AZURE_OPENAI_API_KEY=$/m);
   });
 
   it("keeps the key an agent framework still reads for a routed OpenAI model id, beside the migrated client's", () => {
-    const tree = makeTree({
-      'src/chat.ts': CHAT,
+    const res = keepsBothKeys({
       'src/agent.mjs': "import { Agent } from '@voltagent/core';\nexport const agent = new Agent({ name: 'a', model: 'openai/gpt-4o-mini' });\n",
       '.env.example': 'OPENAI_API_KEY=\n',
     });
-    cleanup = tree.cleanup;
-    const res = run(tree.dir, ['migrate', '--json', '.']);
-    expect(res.code).toBe(0);
-    const env = readFileSync(join(tree.dir, '.env.example'), 'utf8');
-    expect(env).toMatch(/^OPENAI_API_KEY=$/m);
-    expect(env).toMatch(/^AZURE_OPENAI_API_KEY=$/m);
     const agent = JSON.parse(res.stdout).files.find((f: { path: string }) => f.path === 'src/agent.mjs');
     expect(agent.todos.map((t: { message: string }) => t.message)).toEqual([expect.stringContaining("VoltAgent resolves 'openai/gpt-4o-mini' to OpenAI itself")]);
   });
