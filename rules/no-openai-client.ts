@@ -197,6 +197,18 @@ export default createRule<Options, MessageIds>({
         if (router && name && router.calls.includes(name) && spec?.type === 'Literal' && typeof spec.value === 'string' && isRoutedOpenAIId(router, spec.value)) {
           context.report({ node: spec, messageId: 'routedModel', data: { framework: router.name, id: spec.value, azure: router.azure } });
         }
+        // `initChatModel('gpt-4o', { modelProvider: 'openai' })`: the provider in an option of such a function.
+        const options = node.arguments[1];
+        if (router?.provider && name && router.calls.includes(name) && options?.type === 'ObjectExpression') {
+          const provider = options.properties.find(
+            (p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === router.provider!.key,
+          );
+          if (provider?.value.type === 'Literal' && provider.value.value === router.provider.openai) {
+            // Reported as the routed id it amounts to (`openai:gpt-4o`).
+            const model = spec?.type === 'Literal' && typeof spec.value === 'string' ? spec.value : '…';
+            context.report({ node: provider.value, messageId: 'routedModel', data: { framework: router.name, id: `${router.provider.openai}:${model}`, azure: router.azure } });
+          }
+        }
         if (
           factory &&
           callee.type === 'MemberExpression' &&

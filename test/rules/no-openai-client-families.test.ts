@@ -61,6 +61,11 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
       ],
     },
     {
+      // The provider in initChatModel's option beside a bare model name; one picked at run time is not reported.
+      code: "import { initChatModel } from 'langchain/chat_models/universal';\nconst m = await initChatModel('gpt-4o', { modelProvider: 'openai' });\nexport const b = await initChatModel('claude-sonnet-4', { modelProvider: 'anthropic' });\nexport const c = (p: string) => initChatModel('x', { modelProvider: p });",
+      errors: [{ messageId: 'routedModel', data: { framework: 'LangChain', id: 'openai:gpt-4o', azure: LANGCHAIN_AZURE }, line: 2 }],
+    },
+    {
       // The openai SDK's client as @langchain/openai re-exports it, on OpenAI's endpoint.
       code: "import { OpenAIClient } from '@langchain/openai';\nconst client = new OpenAIClient({ apiKey: process.env.OPENAI_API_KEY });",
       errors: [{ messageId: 'wrapperClient', data: { name: 'OpenAIClient', module: '@langchain/openai', replacement: "openai's AzureOpenAI" }, line: 2 }],

@@ -20,6 +20,11 @@ export interface ModelRouter {
   env: string;
   /** What to hand it on Azure OpenAI instead. */
   azure: string;
+  /**
+   * An option of `calls` that names the provider beside a bare model name (`initChatModel('gpt-4o', { modelProvider:
+   * 'openai' })`), and OpenAI's value of it.
+   */
+  provider?: { key: string; openai: string };
 }
 
 const AI_SDK_AZURE_MODEL = "an Azure model (createAzure from @ai-sdk/azure, model: azure('<deployment>'))";
@@ -34,6 +39,7 @@ export const MODEL_ROUTERS: readonly ModelRouter[] = [
     calls: ['initChatModel'],
     env: 'OPENAI_API_KEY',
     azure: "'azure_openai:<deployment>' (an AzureChatOpenAI reading the AZURE_OPENAI_API_* settings)",
+    provider: { key: 'modelProvider', openai: 'openai' },
   },
 ];
 
@@ -50,12 +56,25 @@ export function isRoutedOpenAIId(router: ModelRouter, value: string): boolean {
   return ID.get(router)!.test(value);
 }
 
-/** The framework whose routed OpenAI ids a file's text holds: it names the package and quotes such an id. */
+/**
+ * The framework whose routed OpenAI ids a file's text holds: it names the package and quotes such an id, or names the
+ * option that picks the provider beside a bare model name.
+ */
 export function modelRouterIn(text: string): ModelRouter | undefined {
   return MODEL_ROUTERS.find(
     (router) =>
-      QUOTED_ID.get(router)!.test(text) && (text.includes(`'${router.pkg}`) || text.includes(`"${router.pkg}`) || text.includes(`\`${router.pkg}`)),
+      (QUOTED_ID.get(router)!.test(text) || (router.provider !== undefined && text.includes(router.provider.key))) &&
+      (text.includes(`'${router.pkg}`) || text.includes(`"${router.pkg}`) || text.includes(`\`${router.pkg}`)),
   );
+}
+
+/**
+ * The marker of a call that names the provider in an option (`modelProvider: 'openai'`), or whose option names it at
+ * run time (`modelProvider: provider`, the provider of a `'openai/gpt-4o'` setting split apart): `code` is that value.
+ */
+export function routedProviderMessage(router: ModelRouter, code: string, atRunTime: boolean): string {
+  const which = atRunTime ? `the provider \`${code}\` names at run time, OpenAI itself where that is '${router.provider?.openai}'` : 'OpenAI itself';
+  return `${router.name} builds this model for ${which}, reading ${router.env}: on Azure OpenAI pass ${router.azure} instead, then move ${router.env} to the Azure settings`;
 }
 
 export function routedModelMessage(router: ModelRouter, id: string): string {
