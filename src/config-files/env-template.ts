@@ -87,17 +87,40 @@ function followVariables(input: readonly string[], rewrites: Map<number, Rewrite
     const rewritten = below.length > 0 && below.every((r) => r && (r.lines.length === 0 || r.renamed));
     const removed = rewritten && below.every((r) => r!.lines.length === 0);
     const renames = below.flatMap((r) => (r?.renamed ? [r.renamed] : []));
+    const dropped = new Set<number>();
     for (let i = start; i < end && below.length > 0; i++) {
       if (rewritten) moving.add(i);
       const renamed = renames.reduce((t, { from, to }) => t.replace(new RegExp(`\\b${from}\\b`, 'g'), to), input[i]!);
       const ruled = RULER.test(input[i - 1] ?? '') || RULER.test(input[i + 1] ?? '');
       const text = rewritten && aboutOpenAI(renamed) ? onAzure(renamed, ruled) : renamed;
-      if (removed || text === undefined) rewrites.set(i, { lines: [] });
+      if (removed || text === undefined) dropped.add(i);
       else if (text !== input[i]) rewrites.set(i, { lines: [text] });
+    }
+    // A sentence that runs over several comment lines goes whole: its other lines would be left saying half of it.
+    for (const [from, to] of sentences(input, start, end)) {
+      if (![...dropped].some((i) => from <= i && i < to)) continue;
+      for (let i = from; i < to; i++) rewrites.set(i, { lines: [] });
     }
     start = Math.max(stop, start + 1);
   }
   return moving;
+}
+
+/**
+ * `[from, to)` line ranges of the comment lines `[start, end)`, each a sentence: a line runs on into the next when it
+ * ends mid-sentence (no `.!?:`, no URL or path last) and the next starts in lower case (`# … to get a canned` / `# demo
+ * reply, so you can try the UI offline.`).
+ */
+function sentences(input: readonly string[], start: number, end: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let from = start, i = start; i < end; i++) {
+    const runsOn = i + 1 < end && !/(?:[.!?:]|\S*\/\S*)\s*$/.test(input[i]!) && /^\s*#+\s*[a-z]/.test(input[i + 1]!);
+    if (!runsOn) {
+      ranges.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  return ranges;
 }
 
 /**

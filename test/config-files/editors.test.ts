@@ -110,6 +110,19 @@ describe('env templates', () => {
     expect(editEnvTemplate(output, classic).output).toBe(output);
   });
 
+  it('a sentence about OpenAI that runs over two comment lines goes whole, not its first line only', () => {
+    const input = [
+      '# Set this to use the real OpenAI model. Leave it empty to get a canned',
+      '# demo reply, so the UI works offline.',
+      '# Keep it out of git.',
+      'OPENAI_API_KEY=',
+      '',
+    ].join('\n');
+    const output = editEnvTemplate(input, classic).output;
+    expect(output).not.toContain('demo reply');
+    expect(output.split('\n').slice(-3)).toEqual(['# Keep it out of git.', 'AZURE_OPENAI_API_KEY=', '']);
+  });
+
   it('a comment naming the key "for OpenAI" names Azure OpenAI, its own casing kept; other OpenAI prose is left', () => {
     const input = ['# Your API Key for OpenAI', 'OPENAI_API_KEY=', '# Proxy for the OpenAI API', 'HTTPS_PROXY=', ''].join('\n');
     expect(editEnvTemplate(input, classic).output.split('\n').slice(-5, -1)).toEqual([
