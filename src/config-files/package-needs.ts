@@ -9,11 +9,16 @@ const usesV3 = (text: string): boolean => /\bOpenAIApi\b/.test(text) && !/\b(?:O
 
 const AZURE_CLASS = /\bAzureOpenAI\b/;
 
+/** A marker line this tool writes. */
+const MARKER_LINE = /^[ \t]*\/\/ TODO\(openai-to-azure\):.*$/gm;
+
 /**
  * The package needs a rewrite shows in its text, merged with what the transforms reported: an added import of a
  * package we version (`@azure/identity`, `@ai-sdk/azure`), a replaced package no longer imported, openai v3 gone.
  */
-export function packageNeeds(before: string, after: string, reported: PackageNeeds | undefined): PackageNeeds | undefined {
+export function packageNeeds(before: string, migrated: string, reported: PackageNeeds | undefined): PackageNeeds | undefined {
+  // The markers' prose names packages too (`keyed \`azure\`… keep \`openai\``): code only.
+  const after = migrated.replace(MARKER_LINE, '');
   const add = new Set(reported?.add ?? []);
   const remove = new Set(reported?.remove ?? []);
   for (const name of Object.keys(DEPENDENCY_RANGES)) if (references(after, name) && !references(before, name)) add.add(name);

@@ -25,6 +25,14 @@ describe('package needs of a rewrite', () => {
     expect(packageNeeds(after, `${after}// more\n`, undefined)).toBeUndefined();
   });
 
+  it("does not take a package named in a marker's prose for an import", () => {
+    const before = "import { openai } from '@ai-sdk/openai';\nexport const m = openai.image('gpt-image-1');\n";
+    const migrated =
+      "import { azure } from '@ai-sdk/azure';\nexport const m = azure.image('gpt-image-1');\n" +
+      '// TODO(openai-to-azure): providerMetadata of Azure Responses models is keyed `azure` (chat and completion models keep `openai`)\n';
+    expect(packageNeeds(before, migrated, undefined)).toEqual({ add: ['@ai-sdk/azure'], remove: ['@ai-sdk/openai'] });
+  });
+
   it('keeps the newer releases the transforms report, beside the one the text shows', () => {
     const before = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
     const needs = packageNeeds(before, after, { add: [], remove: [], atLeast: ['chatHelpers'] });
