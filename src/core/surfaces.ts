@@ -136,6 +136,12 @@ export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
   },
   'containers.*': { level: 'unsupported', message: 'Azure OpenAI does not document the containers API' },
   'skills.*': { level: 'unsupported', message: 'Azure OpenAI does not document the skills API' },
+  // A REST path only (`/v1/traces/ingest`, where the Agents SDK's exporter sends its traces): no SDK member.
+  'traces.*': {
+    level: 'unsupported',
+    message:
+      "OpenAI's trace ingest (the Agents SDK's tracing exporter) has no Azure OpenAI counterpart: keep exporting there with an OpenAI key, turn tracing off, or send traces to Azure Monitor (OpenTelemetry)",
+  },
   'beta.chatkit.*': { level: 'unsupported', message: 'ChatKit is an OpenAI platform feature with no Azure OpenAI equivalent' },
   'beta.agents.*': { level: 'unsupported', message: 'beta.agents is an OpenAI platform API; use Microsoft Foundry Agents' },
   'realtime.clientSecrets.*': {
@@ -256,6 +262,7 @@ export const REST_MEMBERS: Readonly<Record<string, string>> = {
   containers: 'containers',
   // A container's file content by the file's own id: part of the containers API.
   'container-files': 'containers',
+  traces: 'traces',
   skills: 'skills',
   chatkit: 'beta.chatkit',
   'realtime/client_secrets': 'realtime.clientSecrets',

@@ -7,5 +7,6 @@ describe('restSurfaceGap', () => {
     expect(restSurfaceGap('/containers/cntr_1/files/file_1/content')?.message).toMatch(/containers API/);
     expect(restSurfaceGap('/container-files/cfile_1/content')?.message).toMatch(/containers API/);
     expect(restSurfaceGap('/files/file_1/content')).toBeUndefined();
+    expect(restSurfaceGap('/traces/ingest')?.message).toMatch(/trace ingest/);
   });
 });
