@@ -338,14 +338,18 @@ function getterReadsLeft(ctx: TransformContext): string[] {
 const DYNAMIC_READ_TEXT = /\benv\s*\[\s*[^\s'"`]/;
 
 /**
- * OpenAI variables a file reads by a computed name (`process.env[EnvKey.OPENAI]`, with `OPENAI = 'OPENAI_API_KEY'` in
- * an enum or a table of the file): env-reads cannot rename such a read, so the names the file quotes stay read, and
- * config files keep them (chatbot-ui's server keys: its `.env.local.example` lost OPENAI_API_KEY).
+ * OpenAI variables a file reads by a computed name (`process.env[key]`): env-reads cannot rename such a read, so the
+ * names the file quotes (`OPENAI = 'OPENAI_API_KEY'` in an enum or table of its own) or names as an enum member of
+ * the same name (`[VALID_ENV_KEYS.OPENAI_API_KEY]: 'openai_api_key'`) stay read, and config files keep them
+ * (chatbot-ui's server keys: its `.env.local.example` lost OPENAI_API_KEY).
  */
 function dynamicReadsLeft(ctx: TransformContext): string[] {
   const computed = (n: Node): boolean => n.computed && n.property.type !== 'StringLiteral' && n.property.type !== 'TemplateLiteral';
   if (!ctx.index.find('MemberExpression', computed).some((path) => isEnvObject(path.get('object')))) return [];
-  return ctx.index.find('StringLiteral', (n) => openAIName(n.value)).map((path) => (path.node as Node).value as string);
+  return [
+    ...ctx.index.find('StringLiteral', (n) => openAIName(n.value)).map((path) => (path.node as Node).value as string),
+    ...ctx.index.find('Identifier', (n) => openAIName(n.name)).map((path) => (path.node as Node).name as string),
+  ];
 }
 
 export default asJscodeshift(envReads);

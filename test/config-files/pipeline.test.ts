@@ -348,6 +348,17 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     });
   });
 
+  it('keeps a key a table names by an enum member of its name, read by a computed name in a loop', () => {
+    keepsBothKeys({
+      'src/valid-keys.ts': "export enum VALID_ENV_KEYS { OPENAI_API_KEY = 'OPENAI_API_KEY', MISTRAL_API_KEY = 'MISTRAL_API_KEY' }\n",
+      'src/server-keys.ts':
+        "import { VALID_ENV_KEYS } from './valid-keys';\n" +
+        "const fields = { [VALID_ENV_KEYS.OPENAI_API_KEY]: 'openai_api_key', [VALID_ENV_KEYS.MISTRAL_API_KEY]: 'mistral_api_key' };\n" +
+        'export const serverKeys = () => Object.entries(fields).filter(([name]) => process.env[name]).map(([, field]) => field);\n',
+      '.env.example': 'OPENAI_API_KEY=\nMISTRAL_API_KEY=\n',
+    });
+  });
+
   it("keeps the key an agent framework still reads for a routed OpenAI model id, beside the migrated client's", () => {
     const res = keepsBothKeys({
       'src/agent.mjs': "import { Agent } from '@voltagent/core';\nexport const agent = new Agent({ name: 'a', model: 'openai/gpt-4o-mini' });\n",
