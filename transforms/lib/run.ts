@@ -3,6 +3,7 @@ import { jscodeshift, lines, printer as recastPrinter } from './cjs-deps.cjs';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
+  MARKER_LINE,
   todoText,
   type FileFacts,
   type MigrationOptions,
@@ -63,7 +64,7 @@ function markerLines(output: string, messages: string[]): number[] {
     while (from < lines.length && !lines[from]!.includes(needle)) from++;
     seen.set(message, from + 1);
     let below = from + 1;
-    while (below < lines.length && /^\s*\/\/\s*TODO\(openai-to-azure\)/.test(lines[below]!)) below++;
+    while (below < lines.length && MARKER_LINE.test(lines[below]!.replace(/\r$/, ''))) below++;
     return below + 1;
   });
 }
