@@ -801,10 +801,9 @@ export const rawHttp: Transform = {
     const ownAzureEndpoint = literals.length > 0 && readsAzureEndpointOwnWay(ctx);
     // Requests one of whose URLs stays on OpenAI (a surface Azure lacks): their other URLs stay with them, since the
     // key and headers they share must stay OpenAI's (`const u = id ? containersURL : filesURL; fetch(u, { headers })`).
-    const keptOnOpenAI = new Set<Node>();
-    for (const path of literals) {
-      if (unofferedSurface(urlText(path.node as Node))) for (const call of requestCalls(ctx, path)) keptOnOpenAI.add(call.node);
-    }
+    const gapRequests = new Map<Node, ASTPath<Node>[]>();
+    for (const path of literals) if (unofferedSurface(urlText(path.node as Node))) gapRequests.set(path.node, requestCalls(ctx, path));
+    const keptOnOpenAI = new Set([...gapRequests.values()].flat().map((call) => call.node as Node));
     for (const path of literals) {
       const node = path.node as Node;
       const text = urlText(node);
@@ -840,7 +839,7 @@ export const rawHttp: Transform = {
       const gap = unofferedSurface(text);
       if (gap) {
         ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
-        for (const call of requestCalls(ctx, path)) markOpenAIRequest(ctx, call.node, ctx.index.isWithin(path.node, call.node));
+        for (const call of gapRequests.get(node)!) markOpenAIRequest(ctx, call.node, ctx.index.isWithin(path.node, call.node));
         continue;
       }
       const calls = keptOnOpenAI.size > 0 ? requestCalls(ctx, path) : [];
