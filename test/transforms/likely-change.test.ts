@@ -15,6 +15,12 @@ describe('likely-change', () => {
     // A baseURL often points elsewhere (tests, other vendors): those files get the first pass.
     expect(likelyChanges("import OpenAI from 'openai';\nnew OpenAI({ baseURL: 'http://localhost:4010' });\n")).toBe(false);
     expect(likelyChanges('// see the openai docs\nexport const x = 1;\n')).toBe(false);
+    // A file that names a baseURL elsewhere but builds a client whose written options set none.
+    expect(likelyChanges("import OpenAI from 'openai';\nconst a = new OpenAI({ apiKey: 'k' });\nconst b = new OpenAI({ baseURL: u });\n")).toBe(true);
+    expect(likelyChanges("import OpenAI from 'openai';\nconst a = new OpenAI();\nexpect(a.baseURL).toBe(u);\n")).toBe(true);
+    // A framework's OpenAI class used (it gets a marker), not one imported alone.
+    expect(likelyChanges("import { OpenAI } from '@llamaindex/openai';\nSettings.llm = new OpenAI({ model: 'gpt-4o' });\n")).toBe(true);
+    expect(likelyChanges("import type { OpenAI } from '@llamaindex/openai';\nexport type L = OpenAI;\n")).toBe(false);
   });
 
   it('a guessed file that does not change comes back as the same text and outcome as after the first pass', () => {
