@@ -72,22 +72,29 @@ function marked(file: ts.SourceFile, node: ts.Node): boolean {
 
 /**
  * Whether `pos` is in a variable declaration or class field that a statement with a TODO marker reads, itself or
- * through a function that reads it (a default a helper returns).
+ * through a function that reads it (a default a helper returns) or a variable that holds what it reads.
  */
 function readByMarked(file: ts.SourceFile, pos: number): boolean {
   const names = new Set<string>();
   const statements: ts.Node[] = [];
   const functions: [string, ts.Node][] = [];
+  const constants: [string, ts.Node][] = [];
   const visit = (node: ts.Node): void => {
     const holder = ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node);
     if (holder && ts.isIdentifier(node.name) && node.getStart(file) <= pos && pos < node.getEnd()) names.add(node.name.text);
     if (ts.isFunctionDeclaration(node) && node.name) functions.push([node.name.text, node]);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) constants.push([node.name.text, node.initializer]);
     if (isMarkerContainer(node.parent ?? node) && node !== file && marked(file, node)) statements.push(node);
     node.forEachChild(visit);
   };
   visit(file);
   const reads = (node: ts.Node): boolean => (ts.isIdentifier(node) && names.has(node.text)) || (node.forEachChild(reads) ?? false);
   for (const [name, fn] of functions) if (reads(fn)) names.add(name);
+  // A variable that holds what it reads (`const settings = table[vendor]`), as far as such variables go.
+  for (let size = 0; size !== names.size; ) {
+    size = names.size;
+    for (const [name, init] of constants) if (reads(init)) names.add(name);
+  }
   return names.size > 0 && statements.some(reads);
 }
 

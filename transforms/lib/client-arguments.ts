@@ -106,7 +106,7 @@ function holderReads(ctx: TransformContext, path: ASTPath<Node>): Node[] {
 
 /**
  * Whether a read reaches a client's arguments: through casts (`options as ClientOptions`), table lookups
- * (`PROVIDERS[provider]`), spreads (`{ ...options, endpoint }`, as a migrated client has it), fallbacks and an options
+ * (`PROVIDERS[provider]`), constants that hold them, spreads (`{ ...options, endpoint }`, as a migrated client has it), fallbacks and an options
  * literal's values (`const baseURL = … ?? 'https://api.openai.com/v1'; new OpenAI({ baseURL })`) to the call or
  * construction it is an argument of; or returned by a function whose calls do (`baseURL: pickBase(cfg)`, where
  * `pickBase` returns `cfg.baseUrl ?? DEFAULT_BASE`), one function deep.
@@ -124,6 +124,9 @@ function reachesArguments(ctx: TransformContext, set: Set<Node>, read: Node, own
     (node.type === 'ObjectExpression' && (child.type === 'SpreadElement' || child.type === 'ObjectProperty'));
   while (up && passes(up, argument)) [argument, up] = [up, ctx.index.parentOf(up)];
   if (set.has(up) && (up.arguments as Node[]).includes(argument) && owner(up)) return true;
+  // Held in a constant on the way (`const settings = PROVIDERS[provider]; new OpenAI({ ...settings })`).
+  const held = up?.type === 'VariableDeclarator' && up.init === argument && up.id.type === 'Identifier' ? ctx.index.resolve(up.id) : undefined;
+  if (held?.kind === 'const') return ctx.index.usesOf(held).some((use) => use !== up.id && reachesArguments(ctx, set, use, owner, depth));
   const fn = depth === 0 ? returningFunction(ctx, up, argument) : undefined;
   const declared = fn && ctx.index.resolve(fn);
   if (!declared) return false;

@@ -383,9 +383,10 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
   let table: string | undefined;
   object.get('properties').each((prop: ASTPath<Node>) => {
     const p = prop.node as Node;
-    if (p.type === 'SpreadElement' && kind === 'openai' && pointsElsewhereByCase(ctx, prop.get('argument'))) {
+    const lookup = p.type === 'SpreadElement' && kind === 'openai' ? tableLookup(prop.get('argument')) : undefined;
+    if (lookup && pointsElsewhereByCase(ctx, lookup)) {
       kind = 'other';
-      table = ctx.source.slice(unwrap(p.argument).start, unwrap(p.argument).end);
+      table = ctx.source.slice((lookup.node as Node).start, (lookup.node as Node).end);
     }
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (key) setting(key, prop.get('value'));
@@ -395,12 +396,20 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
   return { kind, baseURLFromCode: kind === 'other' ? (table ?? optionsBaseURLFromCode(ctx, object)) : undefined };
 }
 
+/** What a spread reads: its argument, or the lookup a same-file `const` holds (`const config = PROVIDERS[provider]`). */
+function tableLookup(spread: ASTPath<Node>): ASTPath<Node> {
+  const argument = unwrapPath(spread);
+  if ((argument.node as Node).type !== 'Identifier') return argument;
+  const init = constInit(argument);
+  const declarator = init && declaratorOf(argument);
+  return declarator && unwrap(init)?.type === 'MemberExpression' ? unwrapPath(declarator.get('init')) : argument;
+}
+
 /**
  * Whether a spread picks its options from a same-file table by case (`...PROVIDERS[provider]`) where some entry sets
  * another base URL (`groq: { baseURL: 'https://api.groq.com/openai/v1' }`): the client serves those vendors too.
  */
-function pointsElsewhereByCase(ctx: TransformContext, spread: ASTPath<Node>): boolean {
-  const lookup = unwrapPath(spread);
+function pointsElsewhereByCase(ctx: TransformContext, lookup: ASTPath<Node>): boolean {
   if ((lookup.node as Node).type !== 'MemberExpression' || unwrap((lookup.node as Node).object)?.type !== 'Identifier') return false;
   const declarator = declaratorOf(unwrapPath(lookup.get('object')));
   if (!declarator) return false;
