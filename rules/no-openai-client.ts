@@ -113,6 +113,9 @@ export default createRule<Options, MessageIds>({
         if (configuration.kind === 'unknown') return false;
         return configuration.kind === 'absent' || talksToOpenAI(configuration.value);
       }
+      // A framework class given the option that puts it on Azure (legacy LlamaIndex's `azure: {…}`).
+      const azureOption = OPENAI_WRAPPERS.find((w) => w.pkg === site.info.module)?.azureOption;
+      if (azureOption && lookupOption(options, azureOption, sourceCode).kind !== 'absent') return false;
       return !Object.hasOwn(AI_SDK.factories, site.info.name) || talksToOpenAI(options);
     }
 

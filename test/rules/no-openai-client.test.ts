@@ -11,6 +11,9 @@ const wrapperUse = (pkg: string, name: string): string => OPENAI_WRAPPERS.find((
 ruleTester.run('no-openai-client', testable(rule), {
   valid: [
     "import { Anthropic } from '@llamaindex/anthropic';\nimport { ALL_OPENAI_EMBEDDING_MODELS } from '@llamaindex/openai';\nconst llm = new Anthropic({ model: 'claude-3-5-sonnet' });\nconst names = Object.keys(ALL_OPENAI_EMBEDDING_MODELS);",
+    // Legacy LlamaIndex classes given their `azure` option (in the literal, a constant, or written into it later).
+    "import { OpenAI, OpenAIEmbedding } from 'llamaindex';\nconst llm = new OpenAI({ model: 'gpt-4o', azure: { deploymentName: 'chat' } });\nconst options = { model: 'text-embedding-3-small', azure: azureSettings };\nconst embed = new OpenAIEmbedding(options);",
+    "import { OpenAI } from 'llamaindex';\nconst options = { model: 'gpt-4o' };\nif (useAzure) options.azure = azureSettings;\nconst llm = new OpenAI(options);",
     // Migrated: the classic client, and OpenAI on an Azure v1 base URL.
     "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
     "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT!.replace(/\\/+$/, '')}/openai/v1/`, apiKey: process.env.AZURE_OPENAI_API_KEY });",
@@ -198,6 +201,14 @@ ruleTester.run('no-openai-client', testable(rule), {
         { messageId: 'wrapperClient', data: { name: 'OpenAI', module: '@llamaindex/openai', replacement: wrapperUse('@llamaindex/openai', 'OpenAI') }, line: 3 },
         { messageId: 'wrapperClient', data: { name: 'openai', module: '@llamaindex/openai', replacement: wrapperUse('@llamaindex/openai', 'openai') }, line: 4 },
         { messageId: 'wrapperClient', data: { name: 'default', module: 'genkitx-openai', replacement: wrapperUse('genkitx-openai', 'default') }, line: 5 },
+      ],
+    },
+    {
+      // Inngest AgentKit's model helper, and a legacy LlamaIndex class given no `azure` option.
+      code: "import { createAgent, openai } from '@inngest/agent-kit';\nimport { OpenAI } from 'llamaindex';\nconst agent = createAgent({ name: 'a', system: 's', model: openai({ model: 'gpt-4o' }) });\nconst llm = new OpenAI({ model: 'gpt-4o' });",
+      errors: [
+        { messageId: 'wrapperClient', data: { name: 'openai', module: '@inngest/agent-kit', replacement: wrapperUse('@inngest/agent-kit', 'openai') }, line: 3 },
+        { messageId: 'wrapperClient', data: { name: 'OpenAI', module: 'llamaindex', replacement: wrapperUse('llamaindex', 'OpenAI') }, line: 4 },
       ],
     },
     {

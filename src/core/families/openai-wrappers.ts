@@ -2,7 +2,8 @@ import { escapeRegExp } from '../regexp.js';
 
 /**
  * Frameworks with OpenAI classes of their own, which this tool does not rewrite: each builds an OpenAI client itself
- * and reads OPENAI_API_KEY when given no key (LlamaIndex.TS's `OpenAI` and `openai()`, Genkit's OpenAI plugins). Each
+ * and reads OPENAI_API_KEY when given no key (LlamaIndex.TS's `OpenAI` and `openai()`, Inngest AgentKit's `openai()`,
+ * Genkit's OpenAI plugins). Each
  * use of one gets a marker naming what the framework takes for Azure OpenAI, and the file's reads of the key keep
  * their name: the framework still reads it.
  */
@@ -14,6 +15,8 @@ export interface OpenAIWrapper {
   exports: Readonly<Record<string, string>>;
   /** The variable it reads for OpenAI's key. */
   env: string;
+  /** An option that puts its classes on Azure OpenAI already (`azure: { endpoint, … }`): such a use is left alone. */
+  azureOption?: string;
 }
 
 const LLAMAINDEX_AZURE = 'from @llamaindex/azure, given the deployment, endpoint, apiVersion and apiKey (or its AZURE_OPENAI_* variables)';
@@ -36,6 +39,9 @@ const LLAMAINDEX_LEGACY: Readonly<Record<string, string>> = {
   OpenAIEmbedding: `the same class with ${LLAMAINDEX_LEGACY_AZURE}`,
   OpenAIAgent: `an agent given an OpenAI llm built with ${LLAMAINDEX_LEGACY_AZURE}`,
 };
+/** Inngest's model helpers (AgentKit re-exports them) read OPENAI_API_KEY; `azureOpenai` is their Azure OpenAI model. */
+const INNGEST_AZURE = 'azureOpenai from @inngest/ai, given the deployment, endpoint, apiVersion and apiKey';
+const INNGEST: Readonly<Record<string, string>> = { openai: INNGEST_AZURE };
 const GENKIT_AZURE =
   "@genkit-ai/compat-oai's openAICompatible({ name, baseURL: `${AZURE_OPENAI_ENDPOINT}/openai/v1/`, apiKey }), with deployment names as model names";
 /** The OpenAI plugin, named or as the default export. */
@@ -43,7 +49,9 @@ const GENKIT: Readonly<Record<string, string>> = { openAI: GENKIT_AZURE, default
 
 export const OPENAI_WRAPPERS: readonly OpenAIWrapper[] = [
   { pkg: '@llamaindex/openai', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY' },
-  { pkg: 'llamaindex', name: 'LlamaIndex', exports: LLAMAINDEX_LEGACY, env: 'OPENAI_API_KEY' },
+  { pkg: 'llamaindex', name: 'LlamaIndex', exports: LLAMAINDEX_LEGACY, env: 'OPENAI_API_KEY', azureOption: 'azure' },
+  { pkg: '@inngest/agent-kit', name: 'AgentKit', exports: INNGEST, env: 'OPENAI_API_KEY' },
+  { pkg: '@inngest/ai', name: 'Inngest AI', exports: INNGEST, env: 'OPENAI_API_KEY' },
   { pkg: '@genkit-ai/compat-oai/openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
   { pkg: 'genkitx-openai', name: 'Genkit', exports: GENKIT, env: 'OPENAI_API_KEY' },
 ];
