@@ -11,12 +11,15 @@ import {
   quotesPackage,
   assignedEnvMessage,
   isOpenAIEnvName,
+  isProjectSpecifier,
   leftRequestMessage,
+  packageOfSpecifier,
+  projectConsumerMessage,
   unmigratedConsumerMessage,
   unmovedRequestMessage,
 } from '../src/core/index.js';
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
-import { handedToAzureRequest, handedToClient, insideClientArguments, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
+import { handedToAzureRequest, handedToClient, insideClientArguments, projectConsumer, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
 import { fileClients, isEnvObject } from './lib/clients.js';
 import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
@@ -65,6 +68,14 @@ function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses:
   if (elsewhere.assigned.has(name)) return assignedEnvMessage(name);
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
   if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
+  // Handed to the project's own code that still requests OpenAI: in its module (the project index says), or in this
+  // file (raw-http left an OpenAI URL here) when that code's body is elsewhere.
+  for (const use of uses) {
+    const project = projectConsumer(ctx, use);
+    if (!project) continue;
+    if (ctx.facts.openAIModuleImports?.includes(project.local)) return projectConsumerMessage(name, project.local, project.spec, 'module');
+    if (ctx.outcome.leavesOpenAI && isProjectSpecifier(packageOfSpecifier(project.spec))) return projectConsumerMessage(name, project.local, project.spec, 'file');
+  }
   const sent = uses.flatMap((use) => sentWithUnmovedRequest(ctx, use) ?? []);
   if (sent.some((request) => !request.left)) return unmovedRequestMessage(name);
   if (sent.length === 0) {

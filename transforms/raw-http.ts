@@ -799,6 +799,12 @@ export const rawHttp: Transform = {
       saidForFile.add(message);
     };
     const ownAzureEndpoint = literals.length > 0 && readsAzureEndpointOwnWay(ctx);
+    // A URL the file still requests OpenAI at, with its marker: the key sent there keeps its name (env-reads, and the
+    // project index for the key its importers hand this file's code).
+    const leave = (path: ASTPath<Node>, message: string): void => {
+      ctx.todo(path, message);
+      ctx.outcome.leavesOpenAI = true;
+    };
     // Requests one of whose URLs stays on OpenAI (a surface Azure lacks): their other URLs stay with them, since the
     // key and headers they share must stay OpenAI's (`const u = id ? containersURL : filesURL; fetch(u, { headers })`).
     const gapRequests = new Map<Node, ASTPath<Node>[]>();
@@ -808,7 +814,7 @@ export const rawHttp: Transform = {
       const node = path.node as Node;
       const text = urlText(node);
       if (OPENAI_MTLS_HOST.test(text)) {
-        ctx.todo(path, MTLS);
+        leave(path, MTLS);
         continue;
       }
       // In a test, a URL no request sends is data: rewritten, it would read an env variable CI does not set.
@@ -819,11 +825,11 @@ export const rawHttp: Transform = {
       }
       // The Azure URL reads the endpoint from `process.env`, which browser code does not have.
       if (clientSide) {
-        ctx.todo(path, clientSide);
+        leave(path, clientSide);
         continue;
       }
       if (importedByBrowser(ctx, path)) {
-        ctx.todo(path, BROWSER_IMPORTED_URL);
+        leave(path, BROWSER_IMPORTED_URL);
         continue;
       }
       if (ownAzureEndpoint) {
@@ -838,23 +844,24 @@ export const rawHttp: Transform = {
       // A surface Azure does not offer keeps OpenAI's URL: an Azure URL for it would only fail. The marker says what to use.
       const gap = unofferedSurface(text);
       if (gap) {
-        ctx.todo(path, `${gap.message}; this request is left pointed at OpenAI`);
+        leave(path, `${gap.message}; this request is left pointed at OpenAI`);
         for (const call of gapRequests.get(node)!) markOpenAIRequest(ctx, call.node, ctx.index.isWithin(path.node, call.node));
         continue;
       }
       const calls = keptOnOpenAI.size > 0 ? requestCalls(ctx, path) : [];
       if (calls.length > 0 && calls.every((call) => keptOnOpenAI.has(call.node))) {
-        ctx.todo(path, KEPT_WITH_REQUEST);
+        leave(path, KEPT_WITH_REQUEST);
         continue;
       }
       // A proxy that hands on its caller's own Authorization: on Azure that key (an OpenAI one) would not do.
       if (requestCalls(ctx, path).some((call) => forwardsCallerAuth(ctx, call))) {
-        ctx.todo(path, FORWARDED_AUTH);
+        leave(path, FORWARDED_AUTH);
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);
       if (rewritten) migrated.push(rewritten);
-      else ctx.todo(path, inProse(node) ? PROSE_URL : unclearURLMessage(ctx, path));
+      else if (inProse(node)) ctx.todo(path, PROSE_URL);
+      else leave(path, unclearURLMessage(ctx, path));
     }
     if (migrated.length === 0 && sentWithImported.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);

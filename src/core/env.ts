@@ -195,6 +195,18 @@ export function unmigratedConsumerMessage(name: string, pkg: string): string {
 }
 
 /**
+ * A key handed to the project's own code (`local`, imported from `spec`) that may send it to OpenAI: that code's
+ * module still requests OpenAI (`module`), or this file does and that code's body is elsewhere (`file`).
+ */
+export function projectConsumerMessage(name: string, local: string, spec: string, where: 'module' | 'file'): string {
+  const why =
+    where === 'module'
+      ? `whose code still sends requests to OpenAI (see the markers on its OpenAI URLs)`
+      : `whose code this tool does not follow, while requests in this file still go to OpenAI (see the markers on their URLs)`;
+  return `${name} is handed to ${local} (from ${spec}), ${why}, so the read keeps its name (renamed, your Azure key would go to OpenAI): point those requests at Azure OpenAI, then read the Azure setting`;
+}
+
+/**
  * The marker of an OpenAI variable read sent with a request (fetch, axios, a WebSocket…) whose URL this tool did not
  * point at Azure: renamed, the Azure value (the key, in an Authorization header) would go wherever that request goes.
  */

@@ -38,6 +38,11 @@ export interface FileFacts {
   /** Imported OpenAI URL constants their own file points at Azure: the requests sent with them here follow. */
   azureURLs?: string[];
   /**
+   * Imported names this file hands its OpenAI key to whose module still sends requests to OpenAI (an OpenAI URL left
+   * there with a marker, in it or in a module it imports): the read keeps its name.
+   */
+  openAIModuleImports?: string[];
+  /**
    * Where the file's package runs, when that is no server (see `ClientSide`): a browser extension's package (an
    * extension manifest at its root) runs in the browser (a background service worker, a content script, a popup),
    * an editor extension's (a package.json with `engines.vscode`) in the editor, even when the file's own text does

@@ -290,6 +290,11 @@ export function packageName(specifier: string): string {
   return bare.split('/').slice(0, bare.startsWith('@') ? 2 : 1).join('/');
 }
 
+/** A module of the project itself: a relative path, a subpath import (`#x`) or a common path alias (`@/x`, `~/x`). */
+export function isProjectSpecifier(specifier: string): boolean {
+  return /^[./#~]|^@\//.test(specifier);
+}
+
 /**
  * The package an import specifier names when it is a third-party one this tool does not migrate (LlamaIndex's
  * `OpenAI`, `@ai-sdk/openai-compatible`, …): OpenAI settings handed to it still go wherever it sends them. Undefined for
@@ -298,7 +303,7 @@ export function packageName(specifier: string): string {
  */
 export function unmigratedPackage(schemed: string): string | undefined {
   const specifier = packageOfSpecifier(schemed);
-  if (/^[./#~]|^@\/|^[a-z]+:/.test(specifier)) return undefined;
+  if (isProjectSpecifier(specifier) || /^[a-z]+:/.test(specifier)) return undefined;
   const name = packageName(specifier);
   if (builtinModules.includes(name) || name.startsWith('@azure/') || AZURE_PACKAGES.includes(name) || MIGRATED_PACKAGES.includes(name)) return undefined;
   return name;

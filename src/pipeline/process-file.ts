@@ -80,6 +80,8 @@ export async function transformFile(
     if (summarize) transformed.summary = null;
     if (summarize && index.indexable(file)) onPlainTree = (tree) => (transformed.summary = summaryOf(() => index.summarizeTree(tree, body)));
     const run = runTransforms(TRANSFORMS, { source: body, path: file, options: settings.options, facts, onPlainTree });
+    // Known only once transformed: what its importers' keys must keep (see FileSummary.leavesOpenAI).
+    if (run.outcome.leavesOpenAI && transformed.summary) transformed.summary.leavesOpenAI = true;
     const output = encodeText(run.output, format);
     const { changes, todos, secrets, env, notes } = run.outcome;
     Object.assign(result, { changes, todos, secrets, env, notes: notes.map(redactSecrets) });

@@ -419,8 +419,30 @@ function computeFacts(
     if (browserURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), browserURLs: [...browserURLs].sort() };
     const azureURLs = urls.azure.get(file);
     if (azureURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), azureURLs: [...azureURLs].sort() };
+    const openAIModuleImports = openAIModuleImportsOf(file, s, summaries, linker, resolve);
+    if (openAIModuleImports.length > 0) facts[file] = { ...(facts[file] ?? emptyFacts()), openAIModuleImports };
   }
   return facts;
+}
+
+/**
+ * The names a file hands its OpenAI key to (`FileSummary.keyConsumers`) whose module, or a module that one imports,
+ * still sends requests to OpenAI after the transform pass (`leavesOpenAI`).
+ */
+function openAIModuleImportsOf(
+  file: string,
+  s: FileSummary,
+  summaries: ReadonlyMap<string, FileSummary>,
+  linker: Linker,
+  resolve: (from: string, spec: string) => string | undefined,
+): string[] {
+  const leaves = (module: string | undefined): boolean => module !== undefined && summaries.get(module)?.leavesOpenAI === true;
+  return s.keyConsumers.filter((local) => {
+    const origin = linker.originOf(file, local);
+    const module = origin && ('namespace' in origin ? origin.namespace : origin.file);
+    if (!module || module === file) return false;
+    return leaves(module) || [...(summaries.get(module)?.imports.values() ?? [])].some((binding) => leaves(resolve(module, binding.spec)));
+  });
 }
 
 /**

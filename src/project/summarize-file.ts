@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type * as t from '@babel/types';
+import { mentionsOpenAIHost } from '../core/hosts.js';
+import { TRANSFORMS } from '../../transforms/index.js';
+import { runTransforms } from '../../transforms/lib/run.js';
 import { indexOfTree, nodesOfTree } from '../../transforms/lib/file-index.js';
 import { parserNameFor, plainParserFor } from '../../transforms/lib/parser.js';
 import { summarize, type FileSummary } from './summarize.js';
@@ -24,6 +27,7 @@ export function summarizeFile(file: string, read?: string): FileSummary | null {
   } catch {
     return null;
   }
+  if (mentionsOpenAIHost(text)) return summarizeTransformed(file, text);
   let ast: t.File;
   try {
     ast = plainParserFor(parserNameFor(file, text)!).parse(text) as unknown as t.File;
@@ -31,6 +35,22 @@ export function summarizeFile(file: string, read?: string): FileSummary | null {
     return null;
   }
   return summarize(ast, text, nodesOfTree(ast));
+}
+
+/**
+ * A file naming OpenAI's API host, summarised from the transforms' parse and run as the transform pass would
+ * (`migrate` sharded: another part's candidate): whether it still sends requests to OpenAI once migrated
+ * (`FileSummary.leavesOpenAI`) is known only then.
+ */
+function summarizeTransformed(file: string, text: string): FileSummary | null {
+  let summary: FileSummary | null = null;
+  try {
+    const run = runTransforms(TRANSFORMS, { source: text, path: file, onPlainTree: (tree) => (summary = summarizeTree(tree, text)) });
+    if (summary && run.outcome.leavesOpenAI) (summary as FileSummary).leavesOpenAI = true;
+  } catch {
+    // Parsed but not transformed: summarised all the same, as the transform pass does for a file that fails.
+  }
+  return summary;
 }
 
 /**

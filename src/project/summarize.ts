@@ -2,8 +2,9 @@ import type * as t from '@babel/types';
 import { isBrowserModule } from '../core/file-context.js';
 import { parseOpenAIURL } from '../core/hosts.js';
 import { isModelName } from '../core/models.js';
-import { readsOtherVendorEnv } from '../core/env.js';
+import { AZURE_ENV, azureReplacementFor, readsOtherVendorEnv } from '../core/env.js';
 import { CLIENT_WRAPPER_PACKAGES, CLIENT_WRAPPERS, packageOfSpecifier, quotesPackage } from '../core/packages.js';
+import { envRead } from '../../transforms/lib/deployment-ref.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
 /**
@@ -34,6 +35,16 @@ export interface FileSummary {
   opaque: string[];
   /** Browser code: its clients are left talking to OpenAI (see isBrowserModule). */
   browser: boolean;
+  /**
+   * Imported names that get the file's OpenAI key (`new RealtimeClient({ apiKey: process.env.OPENAI_API_KEY })`,
+   * `buildRequest(apiKey)` with `const apiKey = …`): what they do with it is their module's business.
+   */
+  keyConsumers: string[];
+  /**
+   * Set from the transform pass (not the parse): the migrated file still sends requests to OpenAI, an OpenAI URL left
+   * there with its marker. An importer's key handed to its code keeps its name.
+   */
+  leavesOpenAI?: true;
 }
 
 /** `name`: an export name, `default`, `*` (namespace) or `=` (the whole CommonJS module, `require('x')`). */
@@ -409,6 +420,7 @@ const READ_TYPES = [
   'TSExportAssignment',
   'FunctionDeclaration',
   'TSDeclareFunction',
+  'ClassDeclaration',
   'VariableDeclaration',
   'ClassProperty',
   'ClassAccessorProperty',
@@ -439,6 +451,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
     refs: [],
     opaque: [],
     browser: isBrowserModule(text),
+    keyConsumers: [],
   };
   /** Identifiers that name an export rather than use a value (`module.exports = { x }`). */
   const aliases = new Set<Node>();
@@ -619,6 +632,13 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
         s.cjsDefault = true;
         visitDefaultExport(node.expression);
         continue;
+      case 'ClassDeclaration': {
+        // Its own members are read where they are visited; its name is what importers take.
+        const name = node.id?.name;
+        if (name !== undefined && parent?.type === 'ExportNamedDeclaration') exportLocal(name, name);
+        else if (name !== undefined && parent?.type === 'ExportDefaultDeclaration') exportLocal('default', name);
+        break;
+      }
       case 'FunctionDeclaration':
       case 'TSDeclareFunction': {
         const name = node.id?.name ?? 'default';
@@ -662,6 +682,7 @@ export function summarize(file: t.File, text: string, index: FileIndex): FileSum
   }
 
   s.refs = refsOf(file, index, s, aliases);
+  s.keyConsumers = keyConsumersOf(text, index, s);
   return s;
 }
 
@@ -814,4 +835,32 @@ function refsOf(file: t.File, index: FileIndex, s: FileSummary, aliases: Readonl
     if (ref) refs.push(ref);
   }
   return refs;
+}
+
+/** What an argument's value passes through on its way into a call: an options object, a fallback, a header's text. */
+const ARGUMENT_CARRIERS = new Set([...WRAPPERS, 'ObjectProperty', 'ObjectExpression', 'ArrayExpression', 'LogicalExpression', 'ConditionalExpression', 'TemplateLiteral', 'BinaryExpression']);
+
+/** See `FileSummary.keyConsumers`: a read's value, or a variable it is held in first, handed to an imported callee. */
+function keyConsumersOf(text: string, index: FileIndex, s: FileSummary): string[] {
+  if (s.imports.size === 0 || !text.includes('OPENAI_')) return [];
+  const consumers = new Set<string>();
+  const handOn = (value: Node, hops: number): void => {
+    let child = value;
+    let up = index.parentOf(child);
+    while (up && ARGUMENT_CARRIERS.has(up.type) && !(up.type === 'ConditionalExpression' && up.test === child) && !(up.type === 'ObjectProperty' && up.value !== child)) {
+      [child, up] = [up, index.parentOf(up)];
+    }
+    if ((isCall(up) || up?.type === 'NewExpression') && (up.arguments as Node[]).includes(child)) {
+      let callee: Node = unwrap(up.callee);
+      while (isMember(callee)) callee = unwrap(callee.object);
+      if (callee.type === 'Identifier' && s.imports.has(callee.name)) consumers.add(callee.name);
+    } else if (up?.type === 'VariableDeclarator' && up.init === child && up.id.type === 'Identifier' && hops === 0) {
+      for (const use of index.named(up.id.name)) if (use !== up.id) handOn(use, 1);
+    }
+  };
+  for (const read of [...index.nodes('MemberExpression'), ...index.nodes('CallExpression')]) {
+    const name = envRead(read);
+    if (name !== undefined && azureReplacementFor(name) === AZURE_ENV.apiKey) handOn(read, 0);
+  }
+  return [...consumers].sort();
 }

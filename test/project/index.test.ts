@@ -111,6 +111,20 @@ describe('buildProjectIndex: clients across files', () => {
     expect(route).toContain("model: process.env.AZURE_OPENAI_DEPLOYMENT_TEXT_EMBEDDING_3_SMALL ?? 'text-embedding-3-small'");
   });
 
+  it('keeps the name of a key handed to project code whose module (or one it imports) still requests OpenAI', async () => {
+    const { facts } = await index('key-handed-on');
+    // VoiceClient comes through a barrel; its module imports the transport, which keeps its bare OpenAI host.
+    expect(facts['app/voice.ts']?.openAIModuleImports).toEqual(['VoiceClient']);
+    // createChat's module builds a client the migration moves to Azure.
+    expect(facts['app/chat.ts']?.openAIModuleImports).toBeUndefined();
+    const dir = fixture('key-handed-on');
+    const voice = (await migratedWithIndex(dir, 'app/voice.ts')).output;
+    expect(voice).toContain('// TODO(openai-to-azure): OPENAI_API_KEY is handed to VoiceClient (from ../lib), whose code still sends requests to OpenAI');
+    expect(voice).toContain('apiKey: process.env.OPENAI_API_KEY!');
+    const chat = (await migratedWithIndex(dir, 'app/chat.ts')).output;
+    expect(chat).toContain('createChat(process.env.AZURE_OPENAI_API_KEY!)');
+  });
+
   it('skips a file that fails to parse and still indexes the rest', async () => {
     const { facts, raw } = await index('parse-error');
     expect(facts['broken.ts']).toBeUndefined();

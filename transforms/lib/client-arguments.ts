@@ -320,6 +320,27 @@ export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node
 }
 
 /**
+ * The imported name of the project's own code (a relative module, a path alias) that gets the value at `path` as an
+ * argument, in its options or its headers' text (`new RealtimeClient({ apiKey })`, `buildPayload(apiKey, messages)`),
+ * with the specifier it comes from: where the key goes then is that module's business.
+ */
+export function projectConsumer(ctx: TransformContext, path: ASTPath<Node>): { local: string; spec: string } | undefined {
+  let p = path;
+  while (p.parent && (VALUE_CARRIERS.has((p.parent.node as Node).type) || HEADER_TEXT.has((p.parent.node as Node).type) || (p.parent.node as Node).type === 'SpreadElement')) {
+    const parent = p.parent.node as Node;
+    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
+    if (parent.type === 'ConditionalExpression' && parent.test === p.node) return undefined;
+    p = p.parent;
+  }
+  const call = p.parent?.node as Node;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || !(call.arguments as Node[]).includes(p.node)) return undefined;
+  let callee = unwrap(call.callee);
+  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
+  const spec = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
+  return spec === undefined ? undefined : { local: callee.name, spec };
+}
+
+/**
  * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting (see
  * `settingCall`), with the callee imported from that package; never a call pointed at Azure (`handedToAzureRequest`).
  */

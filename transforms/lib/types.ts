@@ -55,6 +55,8 @@ export interface FileOutcome {
   apiVersions?: Record<string, string>;
   /** OpenAI variables the code still reads after the run (beside a marker, in an unmigrated client's options). */
   staleEnv?: string[];
+  /** The migrated file still sends requests to OpenAI: raw-http left an OpenAI URL there, with its marker. */
+  leavesOpenAI?: true;
 }
 
 export interface DeploymentUse {
