@@ -128,7 +128,8 @@ const TEXT_TESTS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf']);
 function isComparedWith(path: ASTPath<Node>): boolean {
   const parent = path.parent?.node as Node;
   if (parent?.type === 'BinaryExpression' && COMPARISONS.has(parent.operator)) return true;
-  return parent?.type === 'CallExpression' && parent.arguments[0] === path.node && TEXT_TESTS.has(memberName(parent.callee) ?? '');
+  const call = parent?.type === 'CallExpression' || parent?.type === 'OptionalCallExpression';
+  return call && parent.arguments[0] === path.node && TEXT_TESTS.has(memberName(parent.callee) ?? '');
 }
 
 /** What a host string passes through on its way into a URL: a fallback (`process.env.BASE ?? 'https://api.openai.com'`). */
