@@ -654,16 +654,7 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
   done.add(call.node);
   markAzureRequest(ctx, call.node);
   let streaming = false;
-  ((call.node as Node).arguments as Node[]).forEach((arg, i) => {
-    const argument = call.get('arguments', i);
-    // A model id handed bare to a client pointed at Azure (`provider('gpt-4o')`, `provider.imageModel('gpt-image-1')`
-    // of an OpenAI-compatible factory given OpenAI's URL): on the v1 surface it names a deployment.
-    const model = literalValue(arg);
-    if (model !== undefined && isModelName(model)) {
-      argument.replace(deploymentExpression(ctx, model));
-      ctx.change(arg, 'deployment');
-      return;
-    }
+  const migrateOptions = (argument: ASTPath<Node>): void => {
     const options = objectLiteral(argument);
     const headers = options && propertyPath(options, 'headers');
     if (headers) {
@@ -676,9 +667,59 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
       if (asksToStream(body)) streaming = true;
     }
     for (const model of formDataModels(ctx, argument)) migrateModelValue(ctx, model, model.parent);
+  };
+  ((call.node as Node).arguments as Node[]).forEach((arg, i) => {
+    const argument = call.get('arguments', i);
+    // A model id handed bare to a client pointed at Azure (`provider('gpt-4o')`, `provider.imageModel('gpt-image-1')`
+    // of an OpenAI-compatible factory given OpenAI's URL): on the v1 surface it names a deployment.
+    const model = literalValue(arg);
+    if (model !== undefined && isModelName(model)) {
+      argument.replace(deploymentExpression(ctx, model));
+      ctx.change(arg, 'deployment');
+      return;
+    }
+    // Options a function builds (`fetch(url, makeInit(prompt))`; not a WebSocket's protocols): those a function of
+    // this file returns are migrated there; another's get a marker.
+    const built = i > 0 && (call.node as Node).type !== 'NewExpression' ? builtOptions(ctx, argument) : undefined;
+    if (built && 'by' in built) ctx.todo(argument, builtElsewhereMessage(built.by));
+    else if (built && !done.has(built.fn.node)) {
+      done.add(built.fn.node);
+      for (const returned of built.returned) migrateOptions(returned);
+    } else if (!built) migrateOptions(argument);
   });
   if (streaming) guardEmptyChoices(ctx, enclosingScope(call));
 }
+
+const builtElsewhereMessage = (by: string): string =>
+  `this request's options come from ${by}(…), which this file does not show: there, the body's \`model\` must name an Azure deployment and the key must be your Azure one (an \`api-key\` header)`;
+
+/**
+ * The options a call builds for a request (`fetch(url, makeInit(prompt))`, not `JSON.stringify(…)`): the values a
+ * function of this file returns, when it is only ever called (a function handed around may serve other requests), or
+ * else the callee as written.
+ */
+function builtOptions(ctx: TransformContext, argument: ASTPath<Node>): { fn: ASTPath<Node>; returned: ASTPath<Node>[] } | { by: string } | undefined {
+  const node = unwrap(argument.node as Node);
+  if (node?.type !== 'CallExpression' || memberName(node.callee) === 'stringify') return undefined;
+  const fn = localFunction(ctx, unwrap(node.callee));
+  const declared = fn && ctx.index.resolve(unwrap(node.callee));
+  const onlyCalled = !!declared && ctx.index.usesOf(declared).every((use) => (ctx.index.parentOf(use) as Node)?.callee === use);
+  if (!fn || !onlyCalled) return { by: ctx.source.slice(node.callee.start, node.callee.end) };
+  return { fn, returned: returnedValues(ctx, fn) };
+}
+
+/** The values a function returns: an arrow's expression body, or its own `return` statements' arguments. */
+function returnedValues(ctx: TransformContext, fn: ASTPath<Node>): ASTPath<Node>[] {
+  const node = fn.node as Node;
+  if (node.body.type !== 'BlockStatement') return [fn.get('body')];
+  const own = (at: Node): boolean => {
+    for (let p = ctx.index.parentOf(at); p; p = ctx.index.parentOf(p)) if (FUNCTIONS.has(p.type)) return p === node;
+    return false;
+  };
+  return ctx.index.find('ReturnStatement', (r) => r.argument && ctx.index.isWithin(r, node) && own(r)).map((r) => r.get('argument'));
+}
+
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod']);
 
 /** String methods that trim an endpoint and keep it one (`.replace(/\/+$/, '')`, this tool's own form; `.slice(0, end)`). */
 const TRIMS = new Set(['replace', 'replaceAll', 'slice', 'substring', 'trim', 'trimEnd']);
