@@ -1,7 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
-import { RENAMED_CALLS, hostedToolsMessage, surfaceGap } from '../src/core/index.js';
+import { CLASSIC_BASE_URL_MESSAGE, RENAMED_CALLS, hostedToolsMessage, surfaceGap } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
-import { unwrap } from './lib/clients.js';
+import { sendsRequest } from './lib/client-arguments.js';
+import { fileClients, isClientExpression, unwrap } from './lib/clients.js';
 import { hostedToolTypes } from './lib/hosted-tools.js';
 import { memberName, propertyName } from './lib/imports.js';
 import { asJscodeshift } from './lib/run.js';
@@ -69,6 +70,7 @@ export const unsupportedApis: Transform = {
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
       if (setsAuthorization(path)) ctx.todo(path, REQUEST_AUTHORIZATION);
     }
+    if (ctx.options.target === 'classic') for (const read of baseURLReads(ctx)) ctx.todo(read, CLASSIC_BASE_URL_MESSAGE);
     // No transform writes these module paths, so only a file that spells one out imports it (and only such a file
     // needs the index, which an earlier transform's change would otherwise have this one rebuild).
     if (!Object.keys(RENAMED_MODULES).some((source) => ctx.source.includes(source))) return;
@@ -83,5 +85,24 @@ export const unsupportedApis: Transform = {
     });
   },
 };
+
+/** Reads of a migrated client's `baseURL` that a URL sent by a request is made of (`fetch(`${client.baseURL}/x`)`). */
+function baseURLReads(ctx: TransformContext): ASTPath<Node>[] {
+  if (!ctx.source.includes('.baseURL')) return [];
+  const clients = fileClients(ctx);
+  return ctx.index
+    .find('MemberExpression', (n) => !n.computed && memberName(n) === 'baseURL')
+    .filter((path) => sentAsURL(ctx, path) && isClientExpression(ctx, path.get('object'), clients));
+}
+
+/** Whether a value is (part of) the URL of a request this file sends: a template or `+` join, then the first argument. */
+function sentAsURL(ctx: TransformContext, path: ASTPath<Node>): boolean {
+  let p = path;
+  while (p.parent && URL_PARTS.has((p.parent.node as Node).type)) p = p.parent;
+  const call = p.parent?.node as Node;
+  return (call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments[0] === p.node && sendsRequest(ctx, call);
+}
+
+const URL_PARTS = new Set(['TemplateLiteral', 'BinaryExpression', 'TSAsExpression', 'TSNonNullExpression']);
 
 export default asJscodeshift(unsupportedApis);

@@ -195,6 +195,15 @@ export const CHOICE_STREAM_CALLS: Readonly<Record<string, 'flag' | 'always'>> = 
 };
 
 /** Calls whose `tools` may hold OpenAI-hosted tools (`{ type: 'web_search' }`). */
+/**
+ * A request built by hand from an AzureOpenAI client's `baseURL` (`fetch(`${client.baseURL}/images/edits`, …)`): the
+ * client's own requests add the deployment and api-version to it, a hand-made one does not. (A v1 client's baseURL,
+ * `…/openai/v1/`, serves such requests as OpenAI's did; its `apiKey` is the Azure key, or null with Entra ID, which
+ * openai-client marks.)
+ */
+export const CLASSIC_BASE_URL_MESSAGE =
+  "the client's baseURL is now `${AZURE_OPENAI_ENDPOINT}/openai`: its own requests add the deployment and api-version, a request built from it by hand does not; build the v1 URL instead (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`, a deployment name as `model`), or use the client's own methods";
+
 export const HOSTED_TOOL_CALLS: readonly string[] = ['responses.create', 'responses.stream', 'responses.parse'];
 
 /** Hosted tool types (a trailing `*`: any type starting so); function and namespace tools run in the app itself. */
