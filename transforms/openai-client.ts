@@ -22,6 +22,7 @@ import { invalidateIndex, type FileIndex } from './lib/file-index.js';
 import { addNamedExport, blockOf, memberName, propertyName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { possibleLiterals } from './lib/literals.js';
 import { retypeClientOptions } from './lib/options-type.js';
+import { ownKeyReads, settleOwnKeyReads } from './lib/own-key-reads.js';
 import { movedByAgents } from './agents-sdk.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -181,6 +182,7 @@ export const openaiClient: Transform = {
     const apiVersion = apiVersionFor(ctx);
     const renames: Renames = { had: clients.sdk, added: new Map(), callees: new Set() };
     const before = referencesBefore(ctx, targets);
+    const ownKeys = ownKeyReads(ctx, targets);
     if (entra) {
       ensureTokenProvider(ctx, topLevelStatement(targets[0]!.path));
       ctx.change(targets[0]!.path.node, 'auth');
@@ -190,6 +192,7 @@ export const openaiClient: Transform = {
       const binding = migrateConstruction(ctx, construction, apiVersion, renames);
       if (binding) touched.add(binding);
     }
+    settleOwnKeyReads(ctx, ownKeys);
     if (ctx.options.target === 'classic') markOldPins(ctx, clients.sdk);
     for (const binding of touched) {
       if (!stillReferenced(ctx, binding, before, renames)) removeBinding(binding);

@@ -194,6 +194,11 @@ export function unmigratedConsumerMessage(name: string, pkg: string): string {
   return `${name} is handed to ${pkg}, which this tool does not migrate: that code still talks to OpenAI, so the read keeps its name; move it to Azure OpenAI by hand, then read the Azure setting`;
 }
 
+/** A read of the key a migrated client read under a name of the project's own, other than a check that it is set. */
+export function ownKeyReadMessage(name: string): string {
+  return `this reads ${name}, the key the migrated client read before: it now reads ${AZURE_ENV.apiKey}, so ${name} no longer configures it; read the Azure setting here too, or drop this read`;
+}
+
 /**
  * A key handed to the project's own code (`local`, imported from `spec`) that may send it to OpenAI: that code's
  * module still requests OpenAI (`module`), or this file does and that code's body is elsewhere (`file`).
