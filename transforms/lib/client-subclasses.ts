@@ -1,7 +1,8 @@
 import type { ASTPath } from 'jscodeshift';
-import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE, OPENAI_CLIENT_EXPORTS, OPENAI_SDK, quotesPackage } from '../../src/core/index.js';
-import { unwrapPath } from './clients.js';
-import { memberName, moduleBindings, resolveBinding, type ModuleBinding } from './imports.js';
+import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE, OPENAI_CLIENT_EXPORTS, OPENAI_SDK, isOpenAIBaseURL, quotesPackage } from '../../src/core/index.js';
+import { optionsObject, readsVendorKey, unwrap, unwrapPath } from './clients.js';
+import { memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
+import { literalValue } from './literals.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -38,7 +39,8 @@ export function extendedClient(ctx: TransformContext, cls: ASTPath<Node>): Exten
     const azure = azureClassOf(module, binding, name);
     // Named as the package exports it (`ChatOpenAI`, not an alias), a default import as the file calls it.
     const shown = member ?? (binding.imported === 'default' || binding.imported === '*' ? (id.node as Node).name : binding.imported);
-    return azure === undefined ? undefined : { name: shown, module, azure };
+    if (azure === undefined || superPointsElsewhere(ctx, cls)) return undefined;
+    return { name: shown, module, azure };
   }
   return undefined;
 }
@@ -48,4 +50,39 @@ export function extendedClientOf(ctx: TransformContext, id: Node): ExtendedClien
   const declared = id?.type === 'Identifier' ? ctx.index.resolve(id) : undefined;
   if (declared?.kind !== 'class') return undefined;
   return extendedClient(ctx, ctx.index.pathOf(ctx.index.parentOf(declared.id)));
+}
+
+/**
+ * Whether the class's constructor hands `super(…)` options that point it at another vendor: a base URL written as a
+ * literal that is not OpenAI's (`baseURL: 'https://api.deepseek.com'`, LangChain's `configuration.baseURL`), or a key
+ * read from another vendor's variable. Such a subclass is that vendor's client.
+ */
+function superPointsElsewhere(ctx: TransformContext, cls: ASTPath<Node>): boolean {
+  const body = (cls.node as Node).body;
+  const constructor = body.body.find((m: Node) => m.type === 'ClassMethod' && m.kind === 'constructor');
+  if (!constructor) return false;
+  const calls = ctx.index.find('CallExpression', (n) => n.callee?.type === 'Super' && ctx.index.isWithin(n, constructor));
+  return calls.some((call) => {
+    const options = call.get('arguments', 0).node ? optionsObject(call.get('arguments', 0)) : undefined;
+    return !!options && settingElsewhere(ctx, options);
+  });
+}
+
+function settingElsewhere(ctx: TransformContext, options: ASTPath<Node>, depth = 0): boolean {
+  let elsewhere = false;
+  options.get('properties').each((prop: ASTPath<Node>) => {
+    const node = prop.node as Node;
+    if (elsewhere || node.type !== 'ObjectProperty' || node.computed) return;
+    const key = propertyName(node.key);
+    const value = prop.get('value');
+    if (key === 'baseURL') {
+      const url = literalValue(unwrap(node.value));
+      elsewhere = url !== undefined && /^https?:\/\//.test(url) && !isOpenAIBaseURL(url);
+    } else if (key === 'apiKey') elsewhere = readsVendorKey(ctx, value);
+    else if (key === 'configuration' && depth === 0) {
+      const inner = optionsObject(value);
+      elsewhere = !!inner && settingElsewhere(ctx, inner, 1);
+    }
+  });
+  return elsewhere;
 }
