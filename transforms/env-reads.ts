@@ -3,6 +3,7 @@ import {
   AI_SDK,
   AZURE_ENV,
   OPENAI_SDK,
+  OPENAI_WRAPPERS,
   azureReplacementFor,
   envReadMessage,
   ENV_READING_LIBRARIES,
@@ -66,8 +67,12 @@ function holder(path: ASTPath<Node>): Node | undefined {
  */
 function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], elsewhere: ReadElsewhere): string | null | undefined {
   if (elsewhere.assigned.has(name)) return assignedEnvMessage(name);
-  const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((pkg) => pkg !== undefined);
-  if (consumer !== undefined) return unmigratedConsumerMessage(name, consumer);
+  const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((found) => found !== undefined);
+  if (consumer !== undefined) {
+    // Read right in a framework's OpenAI class's options: that class's marker (openai-wrappers) says to move the key.
+    const wrapper = OPENAI_WRAPPERS.some((w) => w.pkg === consumer.name) && ctx.index.isWithin(read.node, consumer.call);
+    return wrapper ? null : unmigratedConsumerMessage(name, consumer.name);
+  }
   // Handed to the project's own code that still requests OpenAI: in its module (the project index says), or in this
   // file (raw-http left an OpenAI URL here) when that code's body is elsewhere.
   for (const use of uses) {

@@ -342,16 +342,18 @@ export function projectConsumer(ctx: TransformContext, path: ASTPath<Node>): { l
 
 /**
  * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting (see
- * `settingCall`), with the callee imported from that package; never a call pointed at Azure (`handedToAzureRequest`).
+ * `settingCall`), with the callee imported from that package, and that call; never a call pointed at Azure
+ * (`handedToAzureRequest`).
  */
-export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
+export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): { name: string; call: Node } | undefined {
   const call = settingCall(ctx, path);
   if (call === undefined || pointedAtAzure(ctx, call)) return undefined;
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
   // A class of the file's own that extends a client class: its constructions are not rewritten.
   const parent = extendedClientOf(ctx, callee);
-  if (parent) return `a subclass of ${parent.name} (${parent.module})`;
+  if (parent) return { name: `a subclass of ${parent.name} (${parent.module})`, call };
   const source = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
-  return source === undefined ? undefined : unmigratedPackage(source);
+  const name = source === undefined ? undefined : unmigratedPackage(source);
+  return name === undefined ? undefined : { name, call };
 }
