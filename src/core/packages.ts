@@ -272,7 +272,7 @@ export const MINIMUM_RELEASES = {
     version: '0.3.4',
     feature: 'azureOpenAIEndpoint',
     // ^0.3.4 installs the newest 0.3 release, and 0.3.17 on asks @langchain/core >=0.3.29 (0.3.4–0.3.16: >=0.2.26).
-    alsoNeeds: 'raise @langchain/core to 0.3.29 or newer (below 0.4) with it: the newest @langchain/openai 0.3 releases need it',
+    alsoNeeds: 'raise @langchain/core to 0.3.29 or newer (below 0.4) with it, as the newest @langchain/openai 0.3 releases ask',
   },
 } as const satisfies Record<string, MinimumRelease>;
 

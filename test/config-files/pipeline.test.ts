@@ -210,7 +210,7 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(notes('apps/helpers/package.json')).toEqual([
       "raised openai from ^4.23.0 to ^5.0.0 (the migrated code needs 5.0.0 or newer for chat.completions.parse, .stream and .runTools outside beta, AzureOpenAI); move any other client's beta.chat.completions calls (another vendor's, which this tool leaves) to chat.completions too: run your package manager's install (e.g. `npm install`)",
     ]);
-    expect(notes('apps/chain/package.json')[0]).toMatch(/^raised @langchain\/openai from \^0\.1\.2 to \^0\.3\.4 \(the migrated code needs 0\.3\.4 or newer for azureOpenAIEndpoint\); raise @langchain\/core to 0\.2\.26 or newer \(below 0\.4\) with it/);
+    expect(notes('apps/chain/package.json')[0]).toMatch(/^raised @langchain\/openai from \^0\.1\.2 to \^0\.3\.4 \(the migrated code needs 0\.3\.4 or newer for azureOpenAIEndpoint\); raise @langchain\/core to 0\.3\.29 or newer \(below 0\.4\) with it, as the newest @langchain\/openai 0\.3 releases ask: run/);
     expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
   }, 60_000);
 
