@@ -558,7 +558,9 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (node.type === 'AwaitExpression') return holdsClient(valuePath.get('argument'));
     if (node.type === 'CallExpression') {
       const wrapped = wrappedClient(result, valuePath);
-      return wrapped ? holdsClient(wrapped) : isFactoryCall(result, valuePath);
+      if (wrapped) return holdsClient(wrapped);
+      const first = handedFirst(valuePath);
+      return isFactoryCall(result, valuePath) || (!!first && holdsClient(first));
     }
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
@@ -729,6 +731,17 @@ function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
  * The client a wrapper call is handed (`wrapOpenAI(client)`, `Instructor({ client })`): what the call returns is that
  * client, wrapped. Undefined for any other call, or a wrapper call without its client.
  */
+/**
+ * What a call core does not know as a wrapper is handed first (`withMemory(client, options)`, `traced(client)`): given
+ * the client, what it returns is taken for the client where it is used as one, its deployment calls' models being
+ * deployments all the same (a proxy that adds memory or tracing). Undefined for a method call or a spread.
+ */
+function handedFirst(call: ASTPath<Node>): ASTPath<Node> | undefined {
+  const node = call.node as Node;
+  if (node.callee?.type !== 'Identifier' || !node.arguments[0] || node.arguments[0].type === 'SpreadElement') return undefined;
+  return unwrapPath(call.get('arguments', 0));
+}
+
 function wrappedClient(clients: FileClients, call: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = call.node as Node;
   if (clients.wrappers.size === 0 || node.callee?.type !== 'Identifier' || !node.arguments[0]) return undefined;
@@ -768,7 +781,9 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>, c
   if (node.type === 'Identifier') return isClientIdentifier(ctx, clients, inner);
   if (node.type === 'CallExpression') {
     const wrapped = wrappedClient(clients, inner);
-    return wrapped ? isClientExpression(ctx, wrapped, clients) : isFactoryCall(clients, inner);
+    if (wrapped) return isClientExpression(ctx, wrapped, clients);
+    const first = handedFirst(inner);
+    return isFactoryCall(clients, inner) || (!!first && isClientExpression(ctx, first, clients));
   }
   if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'), clients);
   if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.clientSide) {
