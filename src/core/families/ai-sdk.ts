@@ -104,7 +104,7 @@ export const AI_SDK_MESSAGES = {
     'providerMetadata of Azure Responses models is keyed `azure` (chat and completion models keep `openai`): read the key of the model that produced this result',
   unknownSetting: (key: string) => `createOpenAI setting \`${key}\` has no known @ai-sdk/azure counterpart: check it`,
   spreadSettings:
-    'provider settings come from elsewhere: check they set no baseURL, organization, project or OpenAI apiKey (the Azure settings here come last and win)',
+    'provider settings come from elsewhere: check they set no baseURL (a baseURL wins over resourceName in @ai-sdk/azure, so the Azure key would go there), organization, project or OpenAI apiKey (the other Azure settings here come last and win)',
   namespace:
     'this @ai-sdk/openai namespace import is also used for other exports: move its openai / createOpenAI uses to @ai-sdk/azure by hand',
   capabilities:
