@@ -65,7 +65,7 @@ export const CLIENT_OPTIONS: Readonly<Record<string, OptionRule>> = {
  * (spec §3: rewrite the value) — never silently.
  */
 export function ownApiKeyMessage(envName: string): string {
-  return `this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses ${envName} (or Entra ID) instead; if users bring their own keys, they must now bring Azure OpenAI keys: pass them here`;
+  return `this apiKey came from the code (a per-user or configured OpenAI key), not the environment: the Azure client uses ${envName} (or Entra ID) instead, so whoever reaches this code now spends your Azure resource (gate it, or drop the route); if users bring their own keys, they must now bring Azure OpenAI keys: pass them here`;
 }
 
 /** A raw request's key that came from the code: it is now sent to Azure, so it must be an Azure OpenAI key. */
