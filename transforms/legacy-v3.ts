@@ -16,7 +16,7 @@ import { asJscodeshift } from './lib/run.js';
 import { invalidateIndex } from './lib/file-index.js';
 import { OPENAI_TYPES_MODULE, addTypeImport } from './lib/type-imports.js';
 import { expression } from './lib/snippets.js';
-import type { Transform, TransformContext } from './lib/types.js';
+import { needsPackage, type Transform, type TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -160,6 +160,24 @@ function migrateTypes(ctx: TransformContext, bindings: Map<ModuleBinding, string
   addTypeImport(ctx, OPENAI_TYPES_MODULE, moved);
 }
 
+/**
+ * A file that imports v3 types from `openai` (`ChatCompletionRequestMessage`: none of today's exports) with no client
+ * of its own, in a run that moves other files' v3 clients to today's package (the project index says so): its types
+ * move too (a v3 name with no counterpart gets its marker), or it would not compile once package.json is raised. A
+ * project on v3 for its types alone (requests of its own) stays as it is.
+ */
+function migrateTypesAlone(ctx: TransformContext): void {
+  if (!ctx.facts.v3ClientsElsewhere) return;
+  const v3 = (name: string): boolean => Object.hasOwn(OPENAI_V3.types, name) && !OPENAI_V3.currentExports.includes(name);
+  if (!Object.keys(OPENAI_V3.types).some((name) => ctx.source.includes(name))) return;
+  const bindings = new Map(moduleBindings(ctx.j, ctx.root, OPENAI_SDK).filter((b) => v3(b.imported)).map((b) => [b, OPENAI_SDK] as const));
+  if (bindings.size === 0) return;
+  migrateTypes(ctx, bindings);
+  markGoneExports(ctx);
+  // The types moved to today's package: its range is raised as for a migrated client.
+  needsPackage(ctx.outcome, 'add', OPENAI_SDK);
+}
+
 /** A marker on each import of `openai` that still names v3 exports today's package lacks (once per statement). */
 function markGoneExports(ctx: TransformContext): void {
   invalidateIndex(ctx.root);
@@ -186,7 +204,7 @@ export const legacyV3: Transform = {
     if (!OPENAI_V3.packages.some((source) => ctx.source.includes(source))) return;
     // Everything below starts from a construction of `OpenAIApi`, which the file then names (`new OpenAIApi`, an
     // `{ OpenAIApi as Api }` import, `new ns.OpenAIApi`): without that text there is nothing to walk for.
-    if (!ctx.source.includes(OPENAI_V3.client)) return;
+    if (!ctx.source.includes(OPENAI_V3.client)) return migrateTypesAlone(ctx);
     const bindings = new Map<ModuleBinding, string>();
     for (const source of OPENAI_V3.packages) for (const b of moduleBindings(j, root, source)) bindings.set(b, source);
     if (bindings.size === 0) return;

@@ -43,6 +43,11 @@ export interface FileFacts {
    */
   openAIModuleImports?: string[];
   /**
+   * The run moves openai v3 clients of other files to today's package (and raises its range in package.json), while
+   * this file imports v3 types from `openai` without a client: its types move too, or it would not compile.
+   */
+  v3ClientsElsewhere?: true;
+  /**
    * Where the file's package runs, when that is no server (see `ClientSide`): a browser extension's package (an
    * extension manifest at its root) runs in the browser (a background service worker, a content script, a popup),
    * an editor extension's (a package.json with `engines.vscode`) in the editor, even when the file's own text does

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
+import { OPENAI_V3 } from '../core/families/openai-v3.js';
+import { OPENAI_SDK } from '../core/packages.js';
 import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
@@ -387,6 +389,7 @@ function computeFacts(
       .map(([key]) => key),
   );
   const facts: ProjectFacts = {};
+  const v3Clients = files.some((file) => [...summaries.get(file)!.imports.values()].some((b) => b.spec === OPENAI_SDK && b.name === OPENAI_V3.client));
   for (const file of files) {
     const s = summaries.get(file)!;
     const clientBindings = new Set<string>();
@@ -419,10 +422,17 @@ function computeFacts(
     if (browserURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), browserURLs: [...browserURLs].sort() };
     const azureURLs = urls.azure.get(file);
     if (azureURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), azureURLs: [...azureURLs].sort() };
+    if (v3Clients && importsV3TypesOnly(s)) facts[file] = { ...(facts[file] ?? emptyFacts()), v3ClientsElsewhere: true };
     const openAIModuleImports = openAIModuleImportsOf(file, s, summaries, linker, resolve);
     if (openAIModuleImports.length > 0) facts[file] = { ...(facts[file] ?? emptyFacts()), openAIModuleImports };
   }
   return facts;
+}
+
+/** Whether a file imports v3 types from `openai` (core OPENAI_V3.types, none of today's exports) and not its v3 client. */
+function importsV3TypesOnly(s: FileSummary): boolean {
+  const names = [...s.imports.values()].filter((b) => b.spec === OPENAI_SDK).map((b) => b.name);
+  return !names.includes(OPENAI_V3.client) && names.some((name) => Object.hasOwn(OPENAI_V3.types, name) && !OPENAI_V3.currentExports.includes(name));
 }
 
 /**

@@ -125,6 +125,15 @@ describe('buildProjectIndex: clients across files', () => {
     expect(chat).toContain('createChat(process.env.AZURE_OPENAI_API_KEY!)');
   });
 
+  it('moves v3 types of a file without a client only when the run migrates a v3 client elsewhere', async () => {
+    expect((await index('v3-types-elsewhere')).facts['src/history.ts']?.v3ClientsElsewhere).toBe(true);
+    // A project on v3 for its types alone (requests of its own): nothing moves.
+    expect((await index('v3-types-elsewhere', ['src/history.ts'])).facts['src/history.ts']?.v3ClientsElsewhere).toBeUndefined();
+    const history = (await migratedWithIndex(fixture('v3-types-elsewhere'), 'src/history.ts')).output;
+    expect(history).toContain("import type { ChatCompletionMessageParam } from 'openai/resources';");
+    expect(history).toContain('export type History = ChatCompletionMessageParam[];');
+  });
+
   it('skips a file that fails to parse and still indexes the rest', async () => {
     const { facts, raw } = await index('parse-error');
     expect(facts['broken.ts']).toBeUndefined();
