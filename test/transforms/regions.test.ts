@@ -324,3 +324,28 @@ describe('line layout', () => {
     expect(proseOfTokens(tokens as never)).toEqual(prose.sort((a, b) => a[0] - b[0]));
   });
 });
+
+describe('report lines', () => {
+  it('gives changes, as markers, at their lines in the migrated file', () => {
+    const source = [
+      "import OpenAI from 'openai';",
+      '',
+      'const client = new OpenAI();',
+      '',
+      'export async function moderate(input: string) {',
+      '  await client.moderations.create({ input });',
+      "  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: input }] });",
+      '}',
+      '',
+    ].join('\n');
+    const { regions, whole } = both(source);
+    for (const run of [regions, whole]) {
+      const lines = run.output.split('\n');
+      const at = (kind: string) => run.outcome.changes.find((c) => c.kind === kind)!.line;
+      expect(lines[at('client') - 1]).toContain('new AzureOpenAI(');
+      expect(lines[at('deployment') - 1]).toContain('AZURE_OPENAI_DEPLOYMENT_GPT_4O');
+      // The client's options and the moderation marker pushed the call down: the same coordinates as the marker's.
+      expect(at('deployment')).toBeGreaterThan(run.outcome.todos[0]!.line);
+    }
+  });
+});

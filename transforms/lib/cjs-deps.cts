@@ -12,4 +12,7 @@ import lines = require('recast/lib/lines.js');
 import patcher = require('recast/lib/patcher.js');
 import printer = require('recast/lib/printer.js');
 
-export { babylon, jscodeshift, lines, patcher, printer, recast, tsOptions };
+/** The `diff` package, loaded when first asked for (run.ts: the report's change lines of a changed file). */
+const loadDiff = () => require('diff');
+
+export { babylon, jscodeshift, lines, loadDiff, patcher, printer, recast, tsOptions };

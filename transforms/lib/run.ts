@@ -1,5 +1,5 @@
 import type { API, ASTPath, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
-import { jscodeshift, lines, printer as recastPrinter } from './cjs-deps.cjs';
+import { jscodeshift, lines, loadDiff, printer as recastPrinter } from './cjs-deps.cjs';
 import {
   DEFAULT_OPTIONS,
   emptyFacts,
@@ -193,8 +193,40 @@ function printWhole(root: Collection, source: string, text: string, tabWidth = p
 function finish(output: string, source: string, ctx: TransformContext, todoMessages: string[]): RunResult {
   const lines = markerLines(output, todoMessages);
   ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
-  ctx.outcome.changes = uniqueChanges(ctx.outcome.changes);
+  // Changes are recorded where the file had them; the report gives them, as its markers, in the migrated file.
+  const toOutput = outputLines(source, output);
+  ctx.outcome.changes = uniqueChanges(ctx.outcome.changes.map((change) => ({ ...change, line: toOutput(change.line) })));
   return { output, changed: output !== source, outcome: ctx.outcome };
+}
+
+/** What this file uses of the `diff` package, loaded on the first changed file (a run with none never loads it). */
+interface LineDiff {
+  diffArrays(a: string[], b: string[]): { added?: boolean; removed?: boolean; count?: number; value: string[] }[];
+}
+let lineDiff: LineDiff | undefined;
+const diff = (): LineDiff => (lineDiff ??= loadDiff() as LineDiff);
+
+/**
+ * Where each line of `source` (1-based) is in `output`: a line kept is where it went; a line changed or removed is
+ * where what replaced it starts (the line after the text before it, when nothing did).
+ */
+function outputLines(source: string, output: string): (line: number) => number {
+  if (output === source) return (line) => line;
+  const map: number[] = [0];
+  let at = 1;
+  // Where the added text right before a removed part starts (a replacement, whichever order the diff gives it in).
+  let added: number | undefined;
+  for (const part of diff().diffArrays(source.split('\n'), output.split('\n'))) {
+    const count = part.count ?? part.value.length;
+    if (part.added) {
+      added = at;
+      at += count;
+      continue;
+    }
+    for (let i = 0; i < count; i++) map.push(part.removed ? (added ?? at) : at++);
+    added = undefined;
+  }
+  return (line) => map[line] ?? line;
 }
 
 /** Thrown by the plain-tree pass when only a whole-file print can do (a normalizing transform changed the file). */
