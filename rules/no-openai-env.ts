@@ -3,6 +3,7 @@ import { azureReplacementFor, isOpenAIEnvName } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { envGetterRead, envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
+import { basename } from 'node:path';
 import type { TextDocument } from './languages/text.js';
 import { isCommentLine, linesWithOffsets, locOf } from './utils/text-report.js';
 import { mayHaveFindings } from './utils/relevance.js';
@@ -13,6 +14,8 @@ type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv' | 'un
 
 /** `OPENAI_X=`, `OPENAI_X:`, `"OPENAI_X":` — a setting in `.env`, YAML, JSON or a Markdown snippet (not a mention in prose). */
 const TEXT_SETTING = /(?<![\w$])(["']?)(OPENAI_[A-Z0-9_]+)\1\s*[:=](?!=)/g;
+
+const JSON_FILE = /\.jsonc?$/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-openai-env',
@@ -112,11 +115,14 @@ export default createRule<Options, MessageIds>({
         for (const read of reads) report(read.node, read.name, read.fix, read.consumer ?? byName.get(read.name));
       },
       Document(node: TextDocument) {
+        // In JSON a setting is a key (`"OPENAI_API_KEY": …`); `OPENAI_X=` inside a string is text, such as a command in a
+        // message (a locale's "run `config set OPENAI_KEY=…`"), but for package.json's scripts, which run commands.
+        const keysOnly = JSON_FILE.test(context.filename) && basename(context.filename) !== 'package.json';
         for (const { line, offset } of linesWithOffsets(node.value)) {
           if (isCommentLine(line)) continue;
           for (const m of line.matchAll(TEXT_SETTING)) {
             const name = m[2]!;
-            if (!flagged(name)) continue;
+            if (!flagged(name) || (keysOnly && !(m[1] === '"' && m[0].endsWith(':')))) continue;
             const start = offset + m.index + m[1]!.length;
             const replacement = azureReplacementFor(name);
             const loc = locOf(sourceCode, start, start + name.length);

@@ -57,12 +57,17 @@ describe('text language (JSON, Markdown, YAML, .env)', () => {
   it('reads JSON keys, not values that merely mention a name', () => {
     const problems = lint(
       'config/settings.json',
-      '{\n  "OPENAI_ORG_ID": "org-1",\n  "baseUrl": "https://eu.api.openai.com/v1",\n  "note": "set OPENAI_API_KEY first"\n}\n',
+      '{\n  "OPENAI_ORG_ID": "org-1",\n  "baseUrl": "https://eu.api.openai.com/v1",\n  "note": "set OPENAI_API_KEY first",\n  "hint": "run `cli config set OPENAI_KEY=<key>`"\n}\n',
     );
     expect(problems).toEqual([
       expect.objectContaining({ ruleId: 'openai-to-azure/no-openai-env', line: 2, column: 4, message: 'OPENAI_ORG_ID has no meaning on Azure OpenAI; stop reading it.' }),
       expect.objectContaining({ ruleId: 'openai-to-azure/no-openai-endpoint', line: 3, column: 23 }),
     ]);
+  });
+
+  it("reads package.json's scripts, which run commands with settings", () => {
+    const problems = lint('package.json', '{\n  "scripts": { "dev": "OPENAI_API_KEY=test node server.js" }\n}\n');
+    expect(problems.map((p) => [p.ruleId, p.line])).toEqual([['openai-to-azure/no-openai-env', 2]]);
   });
 
   it('reads YAML (compose files, workflows) and leaves docs links alone', () => {
