@@ -106,9 +106,9 @@ function holderReads(ctx: TransformContext, path: ASTPath<Node>): Node[] {
 
 /**
  * Whether a read reaches a client's arguments: through casts (`options as ClientOptions`), table lookups
- * (`PROVIDERS[provider]`), constants that hold them, spreads (`{ ...options, endpoint }`, as a migrated client has it), fallbacks and an options
- * literal's values (`const baseURL = … ?? 'https://api.openai.com/v1'; new OpenAI({ baseURL })`) to the call or
- * construction it is an argument of; or returned by a function whose calls do (`baseURL: pickBase(cfg)`, where
+ * (`PROVIDERS[provider]`), constants that hold them, spreads (`{ ...options, endpoint }`, as a migrated client has
+ * it), fallbacks and an options literal's values (`const baseURL = … ?? 'https://api.openai.com/v1'; new OpenAI({
+ * baseURL })`) to the call or construction it is an argument of; or returned by a function whose calls do (`baseURL: pickBase(cfg)`, where
  * `pickBase` returns `cfg.baseUrl ?? DEFAULT_BASE`), one function deep.
  */
 function reachesArguments(ctx: TransformContext, set: Set<Node>, read: Node, owner: (call: Node) => boolean, depth = 0): boolean {
