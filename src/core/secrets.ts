@@ -30,10 +30,13 @@ const OPENAI_CONTEXT = /openai/i;
 /**
  * A loose match that is a placeholder, not a key: its body is one kind of character (`sk-xxxxxxxxxxxxxxxxxxxx`,
  * `sk-local-no-key-required`, `sk-XXXXXXXXXXXXXXXXXXXX`). A key is random base62: letters of both cases and digits.
+ * A bare `sk-` token, whose prefix says nothing of OpenAI, must have all three (a test's `sk-1234567890abcdef…` is
+ * none: 48 random base62 characters without an uppercase letter come up once in 10^11).
  */
 function isPlaceholder(token: string): boolean {
   const body = token.replace(/^sk-(?:proj-|svcacct-|admin-)?/, '');
-  return [/[a-z]/, /[A-Z]/, /[0-9]/].filter((kind) => kind.test(body)).length < 2;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((kind) => kind.test(body)).length;
+  return kinds < (body.length === token.length - 3 ? 3 : 2);
 }
 
 export function findSecret(text: string): string | undefined {

@@ -12,6 +12,11 @@ describe('secrets', () => {
     expect(maskSecret(PROJECT_KEY)).toBe('sk-proj-…0123');
   });
 
+  it('leaves a bare sk- token without letters of both cases and digits: a test value, not a key', () => {
+    expect(findSecret("process.env.OPENAI_API_KEY = 'sk-1234567890abcdef1234567890abcdef';")).toBeUndefined();
+    expect(findSecret(`process.env.OPENAI_API_KEY = '${LEGACY_KEY}';`)).toBe(LEGACY_KEY);
+  });
+
   it('leaves placeholders: a body of one kind of character is no key', () => {
     for (const placeholder of ['sk-local-no-key-required', 'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sk-XXXXXXXXXXXXXXXXXXXXXXXX', 'sk-proj-your-key-goes-here-now']) {
       expect(findSecret(`apiKey: '${placeholder}'`)).toBeUndefined();
