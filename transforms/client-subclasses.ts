@@ -20,7 +20,9 @@ export const clientSubclasses: Transform = {
     const classes = [...ctx.index.find('ClassDeclaration', (n) => !!n.superClass), ...ctx.index.find('ClassExpression', (n) => !!n.superClass)];
     for (const path of classes as ASTPath<Node>[]) {
       const parent = extendedClient(ctx, path);
-      if (parent) ctx.todo(path, clientSideMessage(ctx) ?? clientSubclassMessage(parent.name, parent.module, parent.azure));
+      if (!parent) continue;
+      ctx.todo(path, clientSideMessage(ctx) ?? clientSubclassMessage(parent.name, parent.module, parent.azure));
+      ctx.outcome.leavesOpenAI = true;
     }
   },
 };

@@ -27,6 +27,7 @@ export const openAIWrappers: Transform = {
           if (!used || (wrapper.azureOption && setsOption(ctx, ref.parent.get('arguments', 0), wrapper.azureOption))) continue;
           ctx.todo(ref.parent, openAIWrapperMessage(wrapper, binding.imported));
           stillReads(ctx.outcome, wrapper.env);
+          ctx.outcome.leavesOpenAI = true;
         }
       }
     }

@@ -56,6 +56,9 @@ const UNREAD_HEADERS =
 const CLASSIC_NOTE =
   'raw HTTP calls use the Azure v1 REST surface (`/openai/v1/…`, GA, no api-version) on the classic target too: its URLs need no deployment in the path';
 
+const PROVIDER_SETTINGS =
+  "this is a provider's base URL among settings whose headers send a key the caller hands in (a gateway or proxy), so it is left pointed at OpenAI: your Azure resource would get your callers' OpenAI keys; to serve this provider from Azure OpenAI, reconfigure it there (your endpoint's `/openai/v1`, an `api-key` header with an Azure key, deployments as models)";
+
 const FORWARDED_AUTH =
   "this request hands on its caller's own Authorization header (a pass-through proxy), so it is left pointed at OpenAI: on Azure OpenAI the caller's OpenAI key would be refused and its model names are not deployments; to serve it from Azure, send your Azure key as an `api-key` header instead and map the body's `model` to a deployment";
 const UNREAD_KEY =
@@ -446,6 +449,30 @@ function forwardsCallerAuth(ctx: TransformContext, call: ASTPath<Node>): boolean
   });
 }
 
+/**
+ * Whether a URL sits in an object literal (through the functions that return it: `getBaseURL: () => '…'`) that also
+ * builds an `Authorization` header from a key the code is handed, not one it reads from the environment (`headers:
+ * ({ providerOptions }) => ({ Authorization: `Bearer ${providerOptions.apiKey}` })`): a gateway's provider settings.
+ */
+function besideHandedInKey(ctx: TransformContext, url: ASTPath<Node>): boolean {
+  let object: Node | undefined;
+  for (let p = ctx.index.parentOf(url.node); p && !object; p = ctx.index.parentOf(p)) {
+    if (p.type === 'ObjectExpression') object = p;
+    else if (!URL_HOLDERS.has(p.type)) return false;
+  }
+  if (!object) return false;
+  return ctx.index
+    .find('ObjectProperty', (n) => propertyName(n.key)?.toLowerCase() === 'authorization' && ctx.index.isWithin(n, object))
+    .some((prop) => {
+      const value = (prop.node as Node).value;
+      const text = ctx.source.slice(value.start, value.end);
+      return !/\benv\b/.test(text) && !/['"]/.test(text.replace(/^`Bearer \$\{/, ''));
+    });
+}
+
+/** What holds a provider's base URL on its way up to its settings object: the property, a getter returning it. */
+const URL_HOLDERS = new Set(['ObjectProperty', 'ArrowFunctionExpression', 'ReturnStatement', 'BlockStatement', 'FunctionExpression', 'ObjectMethod', 'TemplateLiteral']);
+
 /** `headers: {…}` / `headers: new Headers({…})` / `headers: h` (a const) in an options object: the object literal. */
 function headersObject(value: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = unwrap(value.node as Node);
@@ -649,7 +676,7 @@ function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
 }
 
 /** Headers, body `model`s and SSE parsing of one request call whose URL now points at Azure. */
-function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<Node>): void {
+function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<Node>, moving: ReadonlySet<Node>): void {
   if (done.has(call.node)) return;
   done.add(call.node);
   markAzureRequest(ctx, call.node);
@@ -680,31 +707,45 @@ function migrateRequest(ctx: TransformContext, call: ASTPath<Node>, done: Set<No
     }
     // Options a function builds (`fetch(url, makeInit(prompt))`; not a WebSocket's protocols): those a function of
     // this file returns are migrated there; another's get a marker.
-    const built = i > 0 && (call.node as Node).type !== 'NewExpression' ? builtOptions(ctx, argument) : undefined;
-    if (built && 'by' in built) ctx.todo(argument, builtElsewhereMessage(built.by));
-    else if (built && !done.has(built.fn.node)) {
+    const built = i > 0 && (call.node as Node).type !== 'NewExpression' ? builtOptions(ctx, argument, moving) : undefined;
+    if (!built) return migrateOptions(argument);
+    // What the call hands its builder in literals (`makeInit({ model: 'gpt-4o', messages })`) is the request's too.
+    const handed = unwrapPath(argument);
+    ((handed.node as Node).arguments as Node[]).forEach((_, k) => {
+      for (const body of bodies(handed.get('arguments', k))) for (const model of bodyModels(body)) migrateModel(ctx, model);
+    });
+    if ('by' in built) ctx.todo(argument, builtElsewhereMessage(built.by));
+    else if (!done.has(built.fn.node)) {
       done.add(built.fn.node);
       for (const returned of built.returned) migrateOptions(returned);
-    } else if (!built) migrateOptions(argument);
+    }
   });
   if (streaming) guardEmptyChoices(ctx, enclosingScope(call));
 }
 
 const builtElsewhereMessage = (by: string): string =>
-  `this request's options come from ${by}(…), which this file does not show: there, the body's \`model\` must name an Azure deployment and the key must be your Azure one (an \`api-key\` header)`;
+  `this request's options come from ${by}(…), whose body this file does not show (or that builds other requests too): there, the key must be your Azure one (an \`api-key\` header) and a \`model\` it sets must name an Azure deployment`;
 
 /**
  * The options a call builds for a request (`fetch(url, makeInit(prompt))`, not `JSON.stringify(…)`): the values a
- * function of this file returns, when it is only ever called (a function handed around may serve other requests), or
- * else the callee as written.
+ * function of this file returns, when its every use is a call building options for a request moving to Azure (one
+ * that builds another vendor's too, or is handed around, keeps its headers), or else the callee as written.
  */
-function builtOptions(ctx: TransformContext, argument: ASTPath<Node>): { fn: ASTPath<Node>; returned: ASTPath<Node>[] } | { by: string } | undefined {
+function builtOptions(
+  ctx: TransformContext,
+  argument: ASTPath<Node>,
+  moving: ReadonlySet<Node>,
+): { fn: ASTPath<Node>; returned: ASTPath<Node>[] } | { by: string } | undefined {
   const node = unwrap(argument.node as Node);
   if (node?.type !== 'CallExpression' || memberName(node.callee) === 'stringify') return undefined;
   const fn = localFunction(ctx, unwrap(node.callee));
   const declared = fn && ctx.index.resolve(unwrap(node.callee));
-  const onlyCalled = !!declared && ctx.index.usesOf(declared).every((use) => (ctx.index.parentOf(use) as Node)?.callee === use);
-  if (!fn || !onlyCalled) return { by: ctx.source.slice(node.callee.start, node.callee.end) };
+  const forMoving = (use: Node): boolean => {
+    const call = ctx.index.parentOf(use) as Node;
+    const request = call?.callee === use ? (ctx.index.parentOf(call) as Node) : undefined;
+    return !!request && moving.has(request) && (request.arguments as Node[]).includes(call);
+  };
+  if (!fn || !declared || !ctx.index.usesOf(declared).every(forMoving)) return { by: ctx.source.slice(node.callee.start, node.callee.end) };
   return { fn, returned: returnedValues(ctx, fn) };
 }
 
@@ -900,6 +941,11 @@ export const rawHttp: Transform = {
         leave(path, FORWARDED_AUTH);
         continue;
       }
+      // A provider's settings in a gateway: its base URL beside headers that send a key the caller hands in.
+      if (!requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node)) && besideHandedInKey(ctx, path)) {
+        leave(path, PROVIDER_SETTINGS);
+        continue;
+      }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);
       if (rewritten) migrated.push(rewritten);
       else if (inProse(node)) ctx.todo(path, PROSE_URL);
@@ -908,7 +954,9 @@ export const rawHttp: Transform = {
     if (migrated.length === 0 && sentWithImported.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
     const done = new Set<Node>();
-    for (const call of sentWithImported) migrateRequest(ctx, call, done);
+    // Every request moving to Azure: a function building options for them is migrated only if it builds no others'.
+    const moving = new Set<Node>([...sentWithImported, ...migrated.flatMap((path) => requestCalls(ctx, path))].map((call) => call.node as Node));
+    for (const call of sentWithImported) migrateRequest(ctx, call, done, moving);
     for (const path of migrated) {
       const calls = requestCalls(ctx, path);
       // Its key and model are set where it is sent, which this file does not show (a default, an export, a function
@@ -916,7 +964,7 @@ export const rawHttp: Transform = {
       const sent = calls.some((call) => sendsRequest(ctx, call.node) || !passesOn(ctx, call.node));
       if (!sent && sharedRequests(ctx, path).length > 0) ctx.todo(path, SHARED_REQUEST);
       else if (!sent && stillRead(ctx, path)) ctx.todo(path, SENDER_UNSEEN);
-      for (const call of calls) migrateRequest(ctx, call, done);
+      for (const call of calls) migrateRequest(ctx, call, done, moving);
     }
   },
 };

@@ -196,7 +196,7 @@ export function unmigratedConsumerMessage(name: string, pkg: string): string {
 
 /** A read of the key a migrated client read under a name of the project's own, other than a check that it is set. */
 export function ownKeyReadMessage(name: string): string {
-  return `this reads ${name}, the key the migrated client read before: it now reads ${AZURE_ENV.apiKey}, so ${name} no longer configures it; read the Azure setting here too, or drop this read`;
+  return `this reads ${name}, the key the migrated client read before: it now reads ${AZURE_ENV.apiKey}, so ${name} no longer configures it; where this read is for Azure OpenAI too (a check that the key is set), read ${AZURE_ENV.apiKey}, and keep ${name} only for what else it serves`;
 }
 
 /**
@@ -206,8 +206,8 @@ export function ownKeyReadMessage(name: string): string {
 export function projectConsumerMessage(name: string, local: string, spec: string, where: 'module' | 'file'): string {
   const why =
     where === 'module'
-      ? `whose code still sends requests to OpenAI (see the markers on its OpenAI URLs)`
-      : `whose code this tool does not follow, while requests in this file still go to OpenAI (see the markers on their URLs)`;
+      ? `whose code still sends requests to OpenAI (see the markers there)`
+      : `whose code this tool does not follow, while requests in this file still go to OpenAI (see the markers on them)`;
   return `${name} is handed to ${local} (from ${spec}), ${why}, so the read keeps its name (renamed, your Azure key would go to OpenAI): point those requests at Azure OpenAI, then read the Azure setting`;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type * as t from '@babel/types';
-import { mentionsOpenAIHost } from '../core/hosts.js';
+import { isMigrationCandidate } from '../core/prefilter.js';
 import { TRANSFORMS } from '../../transforms/index.js';
 import { runTransforms } from '../../transforms/lib/run.js';
 import { indexOfTree, nodesOfTree } from '../../transforms/lib/file-index.js';
@@ -27,7 +27,7 @@ export function summarizeFile(file: string, read?: string): FileSummary | null {
   } catch {
     return null;
   }
-  if (mentionsOpenAIHost(text)) return summarizeTransformed(file, text);
+  if (isMigrationCandidate(text)) return summarizeTransformed(file, text);
   let ast: t.File;
   try {
     ast = plainParserFor(parserNameFor(file, text)!).parse(text) as unknown as t.File;
@@ -38,8 +38,8 @@ export function summarizeFile(file: string, read?: string): FileSummary | null {
 }
 
 /**
- * A file naming OpenAI's API host, summarised from the transforms' parse and run as the transform pass would
- * (`migrate` sharded: another part's candidate): whether it still sends requests to OpenAI once migrated
+ * A candidate the transform pass did not summarise (`migrate` sharded: another part's), summarised from the
+ * transforms' parse and run as that pass would: whether it still sends requests to OpenAI once migrated
  * (`FileSummary.leavesOpenAI`) is known only then.
  */
 function summarizeTransformed(file: string, text: string): FileSummary | null {

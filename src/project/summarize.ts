@@ -41,8 +41,8 @@ export interface FileSummary {
    */
   keyConsumers: string[];
   /**
-   * Set from the transform pass (not the parse): the migrated file still sends requests to OpenAI, an OpenAI URL left
-   * there with its marker. An importer's key handed to its code keeps its name.
+   * Set from the transform pass (not the parse): the migrated file still sends requests to OpenAI (an OpenAI URL or a
+   * client left there, with its marker). An importer's key handed to its code keeps its name.
    */
   leavesOpenAI?: true;
 }

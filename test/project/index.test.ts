@@ -115,6 +115,8 @@ describe('buildProjectIndex: clients across files', () => {
     const { facts } = await index('key-handed-on');
     // VoiceClient comes through a barrel; its module imports the transport, which keeps its bare OpenAI host.
     expect(facts['app/voice.ts']?.openAIModuleImports).toEqual(['VoiceClient']);
+    // Llm's module keeps its client as it was (a base URL from the caller), with a marker.
+    expect(facts['app/llm.ts']?.openAIModuleImports).toEqual(['Llm']);
     // createChat's module builds a client the migration moves to Azure.
     expect(facts['app/chat.ts']?.openAIModuleImports).toBeUndefined();
     const dir = fixture('key-handed-on');

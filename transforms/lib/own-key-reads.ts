@@ -32,16 +32,21 @@ export function ownKeyReads(ctx: TransformContext, targets: readonly Constructio
   return [...reads('MemberExpression'), ...reads('CallExpression')].map((path) => ({ path, name: envRead(path.node)! }));
 }
 
-/** A check on a key (`if (!process.env.OPEN_AI_KEY) throw …`) reads the Azure key now; another read gets a marker. */
+/**
+ * Checks on the key (`if (!process.env.OPEN_AI_KEY) throw …`) read the Azure key now, when all the file's other reads
+ * of it are such checks; otherwise the name serves something else too (another vendor's client, a request), and each
+ * read gets a marker instead.
+ */
 export function settleOwnKeyReads(ctx: TransformContext, reads: readonly { path: ASTPath<Node>; name: string }[]): void {
+  const checks = reads.every(({ path }) => isKeyCheck(ctx, path.node));
   for (const { path, name } of reads) {
-    if (!isKeyCheck(ctx, path.node)) {
+    if (!checks) {
       ctx.todo(path, ownKeyReadMessage(name));
       continue;
     }
+    ctx.change(path.node, 'rename');
     path.replace(expression(ctx, envCode(ctx, AZURE_ENV.apiKey)));
     ctx.readsEnv(AZURE_ENV.apiKey);
-    ctx.change(path.node, 'rename');
   }
 }
 

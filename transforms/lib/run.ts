@@ -214,19 +214,31 @@ function outputLines(source: string, output: string): (line: number) => number {
   if (output === source) return (line) => line;
   const map: number[] = [0];
   let at = 1;
-  // Where the added text right before a removed part starts (a replacement, whichever order the diff gives it in).
-  let added: number | undefined;
+  // The added text right beside a removed part (a replacement, whichever order the diff gives it in): the removed
+  // lines map to its lines in order, the last of them to its last.
+  let added: { start: number; count: number } | undefined;
+  let removed: number[] = [];
+  const settle = (): void => {
+    removed.forEach((slot, i) => (map[slot] = added ? added.start + Math.min(i, added.count - 1) : at));
+    removed = [];
+    added = undefined;
+  };
   for (const part of diff().diffArrays(source.split('\n'), output.split('\n'))) {
     const count = part.count ?? part.value.length;
     if (part.added) {
-      added = at;
+      added = { start: at, count };
       at += count;
-      continue;
+      if (removed.length > 0) settle();
+    } else if (part.removed) {
+      for (let i = 0; i < count; i++) removed.push(map.push(0) - 1);
+      if (added) settle();
+    } else {
+      settle();
+      for (let i = 0; i < count; i++) map.push(at++);
     }
-    for (let i = 0; i < count; i++) map.push(part.removed ? (added ?? at) : at++);
-    added = undefined;
   }
-  return (line) => map[line] ?? line;
+  settle();
+  return (line) => map[line] || line;
 }
 
 /** Thrown by the plain-tree pass when only a whole-file print can do (a normalizing transform changed the file). */

@@ -55,7 +55,10 @@ export interface FileOutcome {
   apiVersions?: Record<string, string>;
   /** OpenAI variables the code still reads after the run (beside a marker, in an unmigrated client's options). */
   staleEnv?: string[];
-  /** The migrated file still sends requests to OpenAI: raw-http left an OpenAI URL there, with its marker. */
+  /**
+   * The migrated file still sends requests to OpenAI, with a marker: raw-http left an OpenAI URL there, or a client
+   * (one built from settings the code hands it, a subclass, a framework's OpenAI class, browser code) stays as it was.
+   */
   leavesOpenAI?: true;
 }
 
