@@ -122,7 +122,10 @@ function factoryCall(state: State, root: Root): void {
   const { target, baseURLFromCode } = settingsTarget(ctx, call);
   if (target !== 'openai') {
     root.moves = false;
-    if (baseURLFromCode !== undefined) ctx.todo(call, baseURLFromCodeMessage(baseURLFromCode));
+    if (baseURLFromCode !== undefined) {
+      ctx.todo(call, baseURLFromCodeMessage(baseURLFromCode));
+      ctx.outcome.leavesOpenAI = true;
+    }
     return;
   }
   // A provider switch whose Azure branch exists (`createAzure` beside it): this branch, set from the code, stays.

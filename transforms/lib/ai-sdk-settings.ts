@@ -73,7 +73,18 @@ export function settingsTarget(ctx: TransformContext, call: ASTPath<Node>): { ta
   const target = objectTarget(ctx, call.get('arguments', 0), 0) ?? 'openai';
   if (target === 'openai') return { target };
   const object = objectLiteral(call.get('arguments', 0));
-  return { target, baseURLFromCode: object && optionsBaseURLFromCode(ctx, object) };
+  return { target, baseURLFromCode: object && (optionsBaseURLFromCode(ctx, object) ?? unreadSpread(ctx, object)) };
+}
+
+/**
+ * The text of a spread in settings that sets no base URL of its own, when it cannot be read (`{ apiKey, ...extra }`):
+ * the provider then talks to OpenAI unless the spread sets one, so it gets the marker of a base URL from the code.
+ */
+function unreadSpread(ctx: TransformContext, object: ASTPath<Node>): string | undefined {
+  const props = (object.node as Node).properties as Node[];
+  if (props.some((p) => p.type !== 'SpreadElement' && !p.computed && propertyName(p.key) === 'baseURL')) return undefined;
+  const spread = props.find((p, i) => p.type === 'SpreadElement' && objectTarget(ctx, object.get('properties', i, 'argument'), 1) === 'other' && !objectLiteral(object.get('properties', i, 'argument')) && !conditionalObjects(object.get('properties', i, 'argument')));
+  return spread && ctx.source.slice(spread.start, spread.end);
 }
 
 /**
