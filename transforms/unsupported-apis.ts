@@ -33,6 +33,14 @@ function dropBeta(ctx: TransformContext, call: ASTPath<Node>): void {
 const REQUEST_AUTHORIZATION =
   "this request sets its own Authorization header, which goes to your Azure OpenAI resource now: Azure takes the client's key as `api-key` and reads Authorization as an Entra ID token, so a user's or another service's token here is refused (and disclosed to Azure); drop it, or send an Azure credential";
 
+const REPOINTED_CLONE =
+  "a clone of the migrated client keeps its Azure routing (the deployment in the path, the api-version, the `api-key` header): given another base URL here, it sends Azure-shaped requests there; build that service's own client instead";
+
+/** Whether `client.withOptions({…})` points the clone at a base URL of its own (another service's). */
+function repointed(call: ASTPath<Node>): boolean {
+  return objectsOf((call.node as Node).arguments[0]).flatMap(propertiesOf).some((p) => propertyName(p.key) === 'baseURL');
+}
+
 /** Whether a client call's request options (after its body) set an `Authorization` header, in any branch. */
 function setsAuthorization(call: ASTPath<Node>): boolean {
   const properties = (node: Node): Node[] => objectsOf(node).flatMap(propertiesOf);
@@ -69,6 +77,7 @@ export const unsupportedApis: Transform = {
       const hosted = hostedToolTypes(ctx, path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
       if (setsAuthorization(path)) ctx.todo(path, REQUEST_AUTHORIZATION);
+      if (member === 'withOptions' && repointed(path)) ctx.todo(path, REPOINTED_CLONE);
     }
     if (ctx.options.target === 'classic') for (const read of baseURLReads(ctx)) ctx.todo(read, CLASSIC_BASE_URL_MESSAGE);
     // No transform writes these module paths, so only a file that spells one out imports it (and only such a file
