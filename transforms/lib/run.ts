@@ -223,7 +223,17 @@ function outputLines(source: string, output: string): (line: number) => number {
     removed = [];
     added = undefined;
   };
-  for (const part of diff().diffArrays(source.split('\n'), output.split('\n'))) {
+  const before = source.split('\n');
+  const after = output.split('\n');
+  // The lines both texts start and end with are kept as they are: only those between are diffed.
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  for (; at <= head; at++) map.push(at);
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const parts = diff().diffArrays(before.slice(head, before.length - tail), after.slice(head, after.length - tail));
+  parts.push({ value: before.slice(before.length - tail), count: tail });
+  for (const part of parts) {
     const count = part.count ?? part.value.length;
     if (part.added) {
       added = { start: at, count };
