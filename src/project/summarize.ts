@@ -4,6 +4,7 @@ import { parseOpenAIURL } from '../core/hosts.js';
 import { isModelName } from '../core/models.js';
 import { AZURE_ENV, azureReplacementFor, readsOtherVendorEnv } from '../core/env.js';
 import { CLIENT_WRAPPER_PACKAGES, CLIENT_WRAPPERS, packageOfSpecifier, quotesPackage } from '../core/packages.js';
+import { argumentCallee } from '../../transforms/lib/client-arguments.js';
 import { envRead } from '../../transforms/lib/deployment-ref.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
@@ -837,26 +838,27 @@ function refsOf(file: t.File, index: FileIndex, s: FileSummary, aliases: Readonl
   return refs;
 }
 
-/** What an argument's value passes through on its way into a call: an options object, a fallback, a header's text. */
-const ARGUMENT_CARRIERS = new Set([...WRAPPERS, 'ObjectProperty', 'ObjectExpression', 'ArrayExpression', 'LogicalExpression', 'ConditionalExpression', 'TemplateLiteral', 'BinaryExpression']);
+/** What a key passes through on its way into the variable holding it (`process.env.X ?? ''`, `x!`). */
+const HOLDERS = new Set([...WRAPPERS, 'LogicalExpression', 'ConditionalExpression']);
 
-/** See `FileSummary.keyConsumers`: a read's value, or a variable it is held in first, handed to an imported callee. */
+/**
+ * See `FileSummary.keyConsumers`: the imported callees (`argumentCallee`, as env-reads asks) a read's value is handed
+ * to, or the uses of a variable it is held in first.
+ */
 function keyConsumersOf(text: string, index: FileIndex, s: FileSummary): string[] {
   if (s.imports.size === 0 || !text.includes('OPENAI_')) return [];
   const consumers = new Set<string>();
   const handOn = (value: Node, hops: number): void => {
-    let child = value;
-    let up = index.parentOf(child);
-    while (up && ARGUMENT_CARRIERS.has(up.type) && !(up.type === 'ConditionalExpression' && up.test === child) && !(up.type === 'ObjectProperty' && up.value !== child)) {
-      [child, up] = [up, index.parentOf(up)];
+    const callee = argumentCallee(index, value);
+    if (callee) {
+      if (s.imports.has(callee.name)) consumers.add(callee.name);
+      return;
     }
-    if ((isCall(up) || up?.type === 'NewExpression') && (up.arguments as Node[]).includes(child)) {
-      let callee: Node = unwrap(up.callee);
-      while (isMember(callee)) callee = unwrap(callee.object);
-      if (callee.type === 'Identifier' && s.imports.has(callee.name)) consumers.add(callee.name);
-    } else if (up?.type === 'VariableDeclarator' && up.init === child && up.id.type === 'Identifier' && hops === 0) {
-      for (const use of index.named(up.id.name)) if (use !== up.id) handOn(use, 1);
-    }
+    let held = value;
+    while (index.parentOf(held) && HOLDERS.has(index.parentOf(held)!.type)) held = index.parentOf(held)!;
+    const declarator = index.parentOf(held);
+    if (hops > 0 || declarator?.type !== 'VariableDeclarator' || declarator.init !== held || declarator.id.type !== 'Identifier') return;
+    for (const use of index.named(declarator.id.name)) if (use !== declarator.id) handOn(use, 1);
   };
   for (const read of [...index.nodes('MemberExpression'), ...index.nodes('CallExpression')]) {
     const name = envRead(read);

@@ -13,6 +13,7 @@ import {
 import { unwrap } from './clients.js';
 import { isRequireOf, memberName, moduleBindings, propertyName, referencesOf, resolveBinding, type ModuleBinding } from './imports.js';
 import { extendedClientOf } from './client-subclasses.js';
+import type { FileIndex } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -319,24 +320,37 @@ export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node
   }
 }
 
+/** What a value passes through on its way into a call's arguments: an options object, a fallback, a cast, a header's text. */
+const ARGUMENT_CARRIERS = new Set([...VALUE_CARRIERS, ...HEADER_TEXT, 'SpreadElement', 'TSTypeAssertion', 'TypeCastExpression', 'AwaitExpression']);
+
+/**
+ * The identifier a call or construction that gets `value` as an argument is called through (`RealtimeClient` of `new
+ * RealtimeClient({ apiKey })`, `api` of `api.send(key)`): through options objects, fallbacks, casts and header text,
+ * never a property's key or a condition's test. Node-based, so the project index's summaries ask it too.
+ */
+export function argumentCallee(index: FileIndex, value: Node): Node | undefined {
+  let child = value;
+  let up = index.parentOf(child);
+  while (up && ARGUMENT_CARRIERS.has(up.type)) {
+    if ((up.type === 'ObjectProperty' || up.type === 'Property') && up.value !== child) return undefined;
+    if (up.type === 'ConditionalExpression' && up.test === child) return undefined;
+    [child, up] = [up, index.parentOf(up)];
+  }
+  const call = up?.type === 'CallExpression' || up?.type === 'OptionalCallExpression' || up?.type === 'NewExpression';
+  if (!call || !(up.arguments as Node[]).includes(child)) return undefined;
+  let callee = unwrap(up.callee);
+  while (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression') callee = unwrap(callee.object);
+  return callee?.type === 'Identifier' ? callee : undefined;
+}
+
 /**
  * The imported name of the project's own code (a relative module, a path alias) that gets the value at `path` as an
- * argument, in its options or its headers' text (`new RealtimeClient({ apiKey })`, `buildPayload(apiKey, messages)`),
- * with the specifier it comes from: where the key goes then is that module's business.
+ * argument (`argumentCallee`: `new RealtimeClient({ apiKey })`, `buildPayload(apiKey, messages)`), with the specifier
+ * it comes from: where the key goes then is that module's business.
  */
 export function projectConsumer(ctx: TransformContext, path: ASTPath<Node>): { local: string; spec: string } | undefined {
-  let p = path;
-  while (p.parent && (VALUE_CARRIERS.has((p.parent.node as Node).type) || HEADER_TEXT.has((p.parent.node as Node).type) || (p.parent.node as Node).type === 'SpreadElement')) {
-    const parent = p.parent.node as Node;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
-    if (parent.type === 'ConditionalExpression' && parent.test === p.node) return undefined;
-    p = p.parent;
-  }
-  const call = p.parent?.node as Node;
-  if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || !(call.arguments as Node[]).includes(p.node)) return undefined;
-  let callee = unwrap(call.callee);
-  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
-  const spec = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
+  const callee = argumentCallee(ctx.index, path.node as Node);
+  const spec = callee && moduleOf(ctx, callee);
   return spec === undefined ? undefined : { local: callee.name, spec };
 }
 
