@@ -954,11 +954,11 @@ export const rawHttp: Transform = {
     if (migrated.length === 0 && sentWithImported.length === 0) return;
     if (ctx.options.target === 'classic') ctx.outcome.notes.push(CLASSIC_NOTE);
     const done = new Set<Node>();
+    const callsOf = new Map(migrated.map((path) => [path, requestCalls(ctx, path)] as const));
     // Every request moving to Azure: a function building options for them is migrated only if it builds no others'.
-    const moving = new Set<Node>([...sentWithImported, ...migrated.flatMap((path) => requestCalls(ctx, path))].map((call) => call.node as Node));
+    const moving = new Set<Node>([...sentWithImported, ...[...callsOf.values()].flat()].map((call) => call.node as Node));
     for (const call of sentWithImported) migrateRequest(ctx, call, done, moving);
-    for (const path of migrated) {
-      const calls = requestCalls(ctx, path);
+    for (const [path, calls] of callsOf) {
       // Its key and model are set where it is sent, which this file does not show (a default, an export, a function
       // of the file it is handed to, whose body is not followed), or by a request other hosts' URLs go through too.
       const sent = calls.some((call) => sendsRequest(ctx, call.node) || !passesOn(ctx, call.node));
