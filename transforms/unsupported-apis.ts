@@ -109,7 +109,15 @@ function sentAsURL(ctx: TransformContext, path: ASTPath<Node>): boolean {
   let p = path;
   while (p.parent && URL_PARTS.has((p.parent.node as Node).type)) p = p.parent;
   const call = p.parent?.node as Node;
+  // The base of a URL made from it (`new URL('files', client.baseURL)`), or a path joined to it (`${client.baseURL}/files`).
+  if (call?.type === 'NewExpression' && unwrap(call.callee)?.name === 'URL' && call.arguments[1] === p.node && p.node === path.node) return true;
+  if (p.node !== path.node && /^\/[\w-]/.test(textAfter(ctx, path.node, p.node))) return true;
   return (call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments[0] === p.node && sendsRequest(ctx, call);
+}
+
+/** The text that follows `node` within the URL expression `whole` (a template's next text, or what `+` adds). */
+function textAfter(ctx: TransformContext, node: Node, whole: Node): string {
+  return ctx.source.slice(node.end, whole.end).replace(/^[\s+}'"`]*/, '');
 }
 
 const URL_PARTS = new Set(['TemplateLiteral', 'BinaryExpression', 'TSAsExpression', 'TSNonNullExpression']);
