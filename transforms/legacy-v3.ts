@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { OPENAI_SDK, OPENAI_V3, V3_BASE_OPTIONS, V3_CONFIGURATION_OPTIONS, V3_MESSAGES, isAzureURL } from '../src/core/index.js';
+import { OPENAI_SDK, OPENAI_V3, V3_BASE_OPTIONS, V3_CONFIGURATION_OPTIONS, V3_MESSAGES, isAzureURL, isV3TypeName } from '../src/core/index.js';
 import { declaratorOf, unwrap } from './lib/clients.js';
 import {
   addTopLevelImport,
@@ -168,9 +168,7 @@ function migrateTypes(ctx: TransformContext, bindings: Map<ModuleBinding, string
  */
 function migrateTypesAlone(ctx: TransformContext): void {
   if (!ctx.facts.v3ClientsElsewhere) return;
-  const v3 = (name: string): boolean => Object.hasOwn(OPENAI_V3.types, name) && !OPENAI_V3.currentExports.includes(name);
-  if (!Object.keys(OPENAI_V3.types).some((name) => ctx.source.includes(name))) return;
-  const bindings = new Map(moduleBindings(ctx.j, ctx.root, OPENAI_SDK).filter((b) => v3(b.imported)).map((b) => [b, OPENAI_SDK] as const));
+  const bindings = new Map(moduleBindings(ctx.j, ctx.root, OPENAI_SDK).filter((b) => isV3TypeName(b.imported)).map((b) => [b, OPENAI_SDK] as const));
   if (bindings.size === 0) return;
   migrateTypes(ctx, bindings);
   markGoneExports(ctx);

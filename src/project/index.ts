@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
-import { OPENAI_V3 } from '../core/families/openai-v3.js';
+import { OPENAI_V3, isV3TypeName } from '../core/families/openai-v3.js';
 import { OPENAI_SDK } from '../core/packages.js';
 import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
@@ -432,7 +432,7 @@ function computeFacts(
 /** Whether a file imports v3 types from `openai` (core OPENAI_V3.types, none of today's exports) and not its v3 client. */
 function importsV3TypesOnly(s: FileSummary): boolean {
   const names = [...s.imports.values()].filter((b) => b.spec === OPENAI_SDK).map((b) => b.name);
-  return !names.includes(OPENAI_V3.client) && names.some((name) => Object.hasOwn(OPENAI_V3.types, name) && !OPENAI_V3.currentExports.includes(name));
+  return !names.includes(OPENAI_V3.client) && names.some(isV3TypeName);
 }
 
 /**

@@ -78,6 +78,11 @@ export const OPENAI_V3 = {
   ] as readonly string[],
 } as const;
 
+/** A v3 type export of `openai` that today's package lacks at its top level (`ChatCompletionRequestMessage`). */
+export function isV3TypeName(name: string): boolean {
+  return Object.hasOwn(OPENAI_V3.types, name) && !OPENAI_V3.currentExports.includes(name);
+}
+
 /** `new Configuration({...})` keys → `new OpenAI({...})` keys; `baseOptions` is split by BASE_OPTIONS. */
 export const V3_CONFIGURATION_OPTIONS: Readonly<Record<string, string>> = {
   apiKey: 'apiKey',
