@@ -504,7 +504,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   // never does has no client of its own, and is not walked.
   const names = quotesPackage(ctx.source, OPENAI_SDK);
   const { j, root } = ctx;
-  const sdk = names ? moduleBindings(j, root, OPENAI_SDK) : [];
+  const sdk = names ? moduleBindings(j, root, OPENAI_SDK, { callbacks: true }) : [];
   const onClientSide = reach === 'direct' && clientSide(ctx) !== undefined;
   const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), clientSide: onClientSide, mocks: [] };
   ctx.shared.set(key, result);

@@ -1,6 +1,6 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isSpecifierOf } from '../../src/core/index.js';
-import { declarationAt, indexFor, indexOfRoot, topOfRoot } from './file-index.js';
+import { declarationAt, indexFor, indexOfRoot, topOfRoot, type FileIndex } from './file-index.js';
 import { statementsAsWritten, str } from './snippets.js';
 import { importSlot, insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
@@ -129,7 +129,7 @@ export function specifierOf(statement: Node): string | undefined {
 }
 
 /** Every local binding of `source`'s exports in this file, whatever the import style. */
-export function moduleBindings(_j: JSCodeshift, root: Collection, source: string): ModuleBinding[] {
+export function moduleBindings(_j: JSCodeshift, root: Collection, source: string, options: { callbacks?: boolean } = {}): ModuleBinding[] {
   const out: ModuleBinding[] = [];
   const index = indexOfRoot(root);
   index.find('ImportDeclaration', (n) => isSpecifierOf(n.source.value, source)).forEach((path) => {
@@ -166,6 +166,31 @@ export function moduleBindings(_j: JSCodeshift, root: Collection, source: string
         isDynamicImportOf(n, source),
       ),
     );
+  });
+  if (options.callbacks) out.push(...callbackBindings(index, source));
+  return out;
+}
+
+const CALLBACKS = new Set(['ArrowFunctionExpression', 'FunctionExpression']);
+
+/**
+ * Bindings the first parameter of `import("m").then(callback)` makes: the module object (`(m) => …`) or names
+ * destructured from it (`({ OpenAI }) => …`). Their `statement` is the statement the call sits in, which holds the
+ * pattern (`findPattern`); only callers that rename within the pattern ask for them (`moduleBindings` options).
+ */
+function callbackBindings(index: FileIndex, source: string): ModuleBinding[] {
+  const out: ModuleBinding[] = [];
+  const loads = (n: Node): boolean => memberName(n.callee) === 'then' && isDynamicImportOf(n.callee.object, source) && CALLBACKS.has(n.arguments[0]?.type);
+  index.find('CallExpression', loads).forEach((call) => {
+    const param = (call.node as Node).arguments[0].params[0];
+    const statement = statementOf(call);
+    if (param?.type === 'Identifier') out.push({ local: param.name, imported: '*', style: 'dynamic-whole', id: param, statement, typeOnly: false });
+    if (param?.type !== 'ObjectPattern') return;
+    for (const p of param.properties) {
+      const imported = p.type === 'RestElement' ? undefined : propertyName(p.key);
+      const local = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
+      if (imported && local?.type === 'Identifier') out.push({ local: local.name, imported, style: 'dynamic-destructured', id: local, statement, typeOnly: false });
+    }
   });
   return out;
 }
@@ -268,11 +293,18 @@ export function addNamedExport(ctx: TransformContext, like: ModuleBinding, sourc
   }
 }
 
+/** The object pattern in `statement` that declares `id`: a declarator's, or a `.then` callback's parameter. */
 function findPattern(statement: Node, id: Node): Node | undefined {
-  for (const d of statement.declarations ?? []) {
-    if (d.id.type === 'ObjectPattern' && d.id.properties.some((p: Node) => p.value === id || p.value?.left === id)) return d.id;
-  }
-  return undefined;
+  const holds = (pattern: Node): boolean => pattern?.type === 'ObjectPattern' && pattern.properties.some((p: Node) => p.value === id || p.value?.left === id);
+  for (const d of statement.declarations ?? []) if (holds(d.id)) return d.id;
+  let found: Node | undefined;
+  const visit = (node: Node): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (CALLBACKS.has(node.type) && holds(node.params[0])) found = node.params[0];
+    else for (const key of Object.keys(node)) if (key !== 'loc' && key !== 'comments') visit(node[key]);
+  };
+  if (statement.type !== 'VariableDeclaration') visit(statement);
+  return found;
 }
 
 function shorthand(j: JSCodeshift, name: string): Node {
@@ -295,6 +327,12 @@ export function removeBinding(binding: ModuleBinding): void {
   if (statement.type === 'ImportDeclaration') {
     statement.specifiers = statement.specifiers.filter((s: Node) => s.local !== binding.id);
     if (statement.specifiers.length === 0) prune(binding.statement);
+    return;
+  }
+  // A `.then` callback's parameter: the name leaves the pattern, the call stays.
+  const callbackPattern = binding.style === 'dynamic-destructured' && statement.type !== 'VariableDeclaration' ? findPattern(statement, binding.id) : undefined;
+  if (callbackPattern) {
+    callbackPattern.properties = callbackPattern.properties.filter((p: Node) => p.value !== binding.id && p.value?.left !== binding.id);
     return;
   }
   if (statement.type === 'VariableDeclaration') {
