@@ -257,7 +257,7 @@ export interface MinimumRelease {
  * The releases migrated code needs at least, by what needs them (a file's `packages.atLeast` lists these keys): a
  * declared range whose floor is older is raised, since `npm ci` installs what the lockfile holds, not the newest match.
  * Read from the packages' own releases: `AzureOpenAI` in openai 4.41.0; `beta.chat.completions.*` moved to
- * `chat.completions.*` in openai 5.0.0; `azureOpenAIEndpoint` in @langchain/openai 0.3.4 (absent from 0.3.2).
+ * `chat.completions.*` in openai 5.0.0; a function as `apiKey` in openai 5.18.0; `azureOpenAIEndpoint` in @langchain/openai 0.3.4 (absent from 0.3.2).
  */
 export const MINIMUM_RELEASES = {
   azureClient: { package: OPENAI_SDK, version: `${AZURE_CLIENT_SINCE.join('.')}.0`, feature: 'AzureOpenAI' },
@@ -267,6 +267,8 @@ export const MINIMUM_RELEASES = {
     feature: 'chat.completions.parse, .stream and .runTools outside beta',
     alsoNeeds: "move any other client's beta.chat.completions calls (another vendor's, which this tool leaves) to chat.completions too",
   },
+  // openai 5.18.0: "support api key provider functions" (its CHANGELOG); before, the function is sent as text.
+  keyProvider: { package: OPENAI_SDK, version: '5.18.0', feature: 'an apiKey given as a function (the Entra ID token provider on the v1 target)' },
   langchainEndpoint: {
     package: LANGCHAIN_PACKAGE,
     version: '0.3.4',

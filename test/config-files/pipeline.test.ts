@@ -214,6 +214,19 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(report.configFiles.find((f: { path: string }) => f.path === 'apps/current/package.json')?.status ?? 'unchanged').not.toBe('changed');
   }, 60_000);
 
+  it('raises openai to 5.18.0 for the v1 target with Entra ID: the token provider is handed over as the apiKey', () => {
+    const tree = makeTree({
+      'package.json': '{ "name": "app", "dependencies": { "openai": "^4.61.0" } }\n',
+      'src/chat.ts': CHAT,
+    });
+    cleanup = tree.cleanup;
+    const report = JSON.parse(run(tree.dir, ['migrate', '--json', '--target', 'v1', '--auth', 'entra-id', '.']).stdout);
+    expect(readFileSync(join(tree.dir, 'src/chat.ts'), 'utf8')).toContain('apiKey: azureADTokenProvider');
+    expect(JSON.parse(readFileSync(join(tree.dir, 'package.json'), 'utf8')).dependencies.openai).toBe('^5.18.0');
+    const notes: string[] = report.configFiles.find((f: { path: string }) => f.path === 'package.json')?.notes ?? [];
+    expect(notes.join('\n')).toContain('5.18.0 or newer for an apiKey given as a function');
+  }, 60_000);
+
   it("raises a minimum release in every manifest up the way that declares the package, to the first that installs it: a library's peer range and the root", () => {
     const tree = makeTree({
       // No workspaces: the root's dependency is what `npm install` puts in node_modules for the library's build.

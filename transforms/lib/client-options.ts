@@ -20,7 +20,7 @@ import { laterWrites } from './later-writes.js';
 import { conditionalObjectsWhere, literalText, literalValue } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { expression, str } from './snippets.js';
-import { noteOnce, readsApiVersion, type TransformContext } from './types.js';
+import { needsRelease, noteOnce, readsApiVersion, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -67,6 +67,8 @@ function azureProperties(ctx: TransformContext, apiVersion: string, placeholder?
   ctx.readsEnv(AZURE_ENV.endpoint);
   if (!entra && placeholder === undefined) ctx.readsEnv(AZURE_ENV.apiKey);
   if (ctx.options.target === 'classic') readsApiVersion(ctx, AZURE_ENV.apiVersion, apiVersion);
+  // The v1 target hands the token provider to today's `OpenAI` as its apiKey.
+  else if (entra) needsRelease(ctx.outcome, 'keyProvider');
   return expression(ctx, `{ ${lines.join(', ')} }`).properties;
 }
 
