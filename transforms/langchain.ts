@@ -19,10 +19,10 @@ import {
   ownApiKeyMessage,
   isHostedToolType,
   isModelName,
-  isReasoningModel,
+  isPreviewModel,
   LANGCHAIN_REASONING,
   LANGCHAIN_KEY_FIELDS,
-  reasoningPreviewNote,
+  previewModelNote,
   type LangChainClass,
 } from '../src/core/index.js';
 import { clientSideMessage } from './lib/client-side.js';
@@ -289,6 +289,10 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
     } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
       const literal = literalValue(unwrap((modelProp.node as Node).value));
       ctx.todo(modelProp, literal === undefined ? LANGCHAIN_MESSAGES.modelNotLiteralV1 : LANGCHAIN_MESSAGES.modelUnknownV1(literal));
+    } else if (!modelProp) {
+      // Without one, LangChain's default model would travel as the deployment name (the classic target's field too).
+      azure.push(property(ctx, `model: ${envCode(ctx, c.cls.deploymentEnv)}`));
+      ctx.readsEnv(c.cls.deploymentEnv);
     }
     azure.push(keyProperty(ctx, true, fields));
     const configuration = expression(ctx, `{ baseURL: ${azureV1BaseURL(ctx)} }`);

@@ -8,11 +8,11 @@ import {
   MOCKED_SDK_MESSAGE,
   OPENAI_SDK,
   PREVIEW_API_VERSION,
-  isReasoningModel,
+  isPreviewModel,
   needsPreviewApiVersion,
   oldPinMessage,
   pinnedBelow,
-  reasoningPreviewNote,
+  previewModelNote,
 } from '../src/core/index.js';
 import { clientCalls } from './lib/calls.js';
 import { clientSideMessage } from './lib/client-side.js';
@@ -40,13 +40,13 @@ function apiVersionFor(ctx: TransformContext): string {
   // Calls in this file, then those other files make on a client constructed here (the project index's facts).
   const calls = clientCalls(ctx);
   const preview = [...new Set([...calls.map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
-  const reasoning = [...new Set(calls.flatMap((c) => literalModels(c.path.node as Node)).filter(isReasoningModel))];
-  if (preview.length === 0 && reasoning.length === 0) return apiVersion;
+  const previewModels = [...new Set(calls.flatMap((c) => literalModels(c.path.node as Node)).filter(isPreviewModel))];
+  if (preview.length === 0 && previewModels.length === 0) return apiVersion;
   if (preview.length > 0) {
     ctx.outcome.notes.push(
       `uses preview api-version ${PREVIEW_API_VERSION}: ${preview.join(', ')} ${preview.length === 1 ? 'is' : 'are'} not in the dated GA api-version ${apiVersion} (or migrate with --target v1)`,
     );
-  } else ctx.outcome.notes.push(reasoningPreviewNote(reasoning, apiVersion));
+  } else ctx.outcome.notes.push(previewModelNote(previewModels, apiVersion));
   return PREVIEW_API_VERSION;
 }
 

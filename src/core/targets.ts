@@ -11,19 +11,29 @@ export const DEFAULT_API_VERSION = '2024-10-21';
 export const PREVIEW_API_VERSION = '2025-04-01-preview';
 
 /**
- * Reasoning models (the o-series, gpt-5 and later, codex-mini): Azure serves them from api-version
- * 2024-12-01-preview on ("enabled only for api versions 2024-12-01-preview and later"), not on the dated GA
- * `DEFAULT_API_VERSION`, so on the classic target a client that sends one takes the preview.
+ * Models Azure serves from a preview api-version on, not on the dated GA `DEFAULT_API_VERSION`: on the classic
+ * target a client that sends one takes the preview. Reasoning models (the o-series, gpt-5 and later, codex-mini) are
+ * "enabled only for api versions 2024-12-01-preview and later"; chat completions with audio (`modalities`, `audio`:
+ * the gpt-4o audio previews, gpt-audio) came with 2025-01-01-preview, the api-version of Azure's audio quickstart.
  */
-const REASONING_MODEL = /^(?:o1|o3|o4|gpt-5|codex-mini)(?:[-.]|$)/i;
+const PREVIEW_MODELS: readonly { kind: string; pattern: RegExp; since: string }[] = [
+  { kind: 'reasoning', pattern: /^(?:o1|o3|o4|gpt-5|codex-mini)(?:[-.]|$)/i, since: '2024-12-01-preview' },
+  { kind: 'audio', pattern: /^(?:gpt-4o(?:-mini)?-audio|gpt-audio)(?:[-.]|$)/i, since: '2025-01-01-preview' },
+];
 
-export function isReasoningModel(model: string): boolean {
-  return REASONING_MODEL.test(model);
+/** Whether Azure serves a model from a preview api-version on only (see PREVIEW_MODELS). */
+export function isPreviewModel(model: string): boolean {
+  return PREVIEW_MODELS.some((m) => m.pattern.test(model));
 }
 
-/** The report note for a construction that takes the preview api-version for the reasoning models its calls send. */
-export function reasoningPreviewNote(models: readonly string[], apiVersion: string): string {
-  return `uses preview api-version ${PREVIEW_API_VERSION}: reasoning model${models.length === 1 ? '' : 's'} ${models.join(', ')} ${models.length === 1 ? 'is' : 'are'} served from api-version 2024-12-01-preview on, not on the dated GA api-version ${apiVersion} (or migrate with --target v1)`;
+/** The report note for a construction that takes the preview api-version for the models its calls send. */
+export function previewModelNote(models: readonly string[], apiVersion: string): string {
+  const parts = PREVIEW_MODELS.flatMap(({ kind, pattern, since }) => {
+    const these = models.filter((m) => pattern.test(m));
+    if (these.length === 0) return [];
+    return [`${kind} model${these.length === 1 ? '' : 's'} ${these.join(', ')} ${these.length === 1 ? 'is' : 'are'} served from api-version ${since} on`];
+  });
+  return `uses preview api-version ${PREVIEW_API_VERSION}: ${parts.join('; ')}, not on the dated GA api-version ${apiVersion} (or migrate with --target v1)`;
 }
 
 const DATED_API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-preview)?$/;
