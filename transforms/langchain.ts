@@ -262,15 +262,15 @@ function cleanConfiguration(ctx: TransformContext, fields: Fields): Node[] {
 }
 
 /**
- * The api-version an Azure class gets: the user's, else the preview when its model is or may be a reasoning model
- * (see isReasoningModel): `model`, or a literal its value may take (`process.env.MODEL ?? 'gpt-5-mini'`).
+ * The api-version an Azure class gets: the user's, else the preview when its model is or may be one Azure serves
+ * from a preview api-version on only (see isPreviewModel): `model`, or a literal its value may take (`process.env.MODEL ?? 'gpt-5-mini'`).
  */
 function apiVersionFor(ctx: TransformContext, model: string | undefined, modelProp: ASTPath<Node> | undefined): string {
   const { apiVersion, apiVersionExplicit } = ctx.options;
   const candidates = model !== undefined ? [model] : modelProp ? possibleLiterals((modelProp.node as Node).value) : [];
-  const reasoning = [...new Set(candidates.filter(isReasoningModel))];
-  if (apiVersionExplicit || reasoning.length === 0) return apiVersion;
-  noteOnce(ctx, reasoningPreviewNote(reasoning, apiVersion));
+  const previewModels = [...new Set(candidates.filter(isPreviewModel))];
+  if (apiVersionExplicit || previewModels.length === 0) return apiVersion;
+  noteOnce(ctx, previewModelNote(previewModels, apiVersion));
   return PREVIEW_API_VERSION;
 }
 
