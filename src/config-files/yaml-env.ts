@@ -118,11 +118,11 @@ class YamlEditor {
       const name = String(pair.key.value);
       const valueText = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
       const fate = this.fate(name, valueText, names);
-      if (fate.kind === 'keep') continue;
+      if (fate.kind === 'keep' && !this.keptConnection(name)) continue;
       const end = pair.value?.range?.[1] ?? pair.key.range[1];
       const line = this.lineOf(pair.key.range[0]);
       if (fate.kind === 'delete') this.remove(pair.key.range[0], end, line);
-      else {
+      else if (fate.kind === 'rename') {
         this.rename(pair.key, name, fate.to);
         this.renamedValue(pair.value, name, fate.to);
       }
@@ -156,11 +156,11 @@ class YamlEditor {
   private seqScalar(item: Scalar, names: Set<string>): void {
     const [name = '', ...rest] = String(item.value).split('=');
     const fate = this.fate(name, rest.join('='), names);
-    if (fate.kind === 'keep') return;
+    if (fate.kind === 'keep' && !this.keptConnection(name)) return;
     const line = this.lineOf(item.range![0]);
     const src = this.source(item);
     if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
-    else {
+    else if (fate.kind === 'rename') {
       const secret = secretIn(src);
       let next = src.replace(name, fate.to).replace(referenceTo(name), `$1${fate.to}`);
       if (secret) {
@@ -186,10 +186,10 @@ class YamlEditor {
     const name = String(namePair.value.value);
     const valuePair = item.items.find((p) => isScalar(p.key) && p.key.value === 'value') as Pair<Scalar, Node> | undefined;
     const fate = this.fate(name, isScalar(valuePair?.value) ? String(valuePair.value.value ?? '') : '', names);
-    if (fate.kind === 'keep') return;
+    if (fate.kind === 'keep' && !this.keptConnection(name)) return;
     const line = this.lineOf(item.range![0]);
     if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
-    else {
+    else if (fate.kind === 'rename') {
       this.rename(namePair.value, name, fate.to);
       if (valuePair) this.renamedValue(valuePair.value, name, fate.to);
       if (item.items.some((p) => isScalar(p.key) && p.key.value === 'valueFrom')) {
@@ -201,6 +201,14 @@ class YamlEditor {
     const inner = ' '.repeat(prefix.length);
     const added = this.companions(names, line, name).map(([n, v]) => `${prefix}name: ${n}\n${inner}value: ${JSON.stringify(v('', name))}\n`);
     this.insert(this.lineEnd(item.range![1]), added);
+  }
+
+  /**
+   * An OpenAI connection variable kept because code the run left still reads it: the migrated code's Azure settings
+   * go beside it all the same (as an env template gains them), or the block would stop serving the migrated code.
+   */
+  private keptConnection(name: string): boolean {
+    return !!this.ctx.staleEnv?.includes(name) && isConnectionVariable(name);
   }
 
   /** A variable's fate here: a rename onto a name the block already sets is a removal. */

@@ -294,6 +294,32 @@ describe('YAML', () => {
     expect(editYaml(keyed, classic).output).toBe(keyed);
   });
 
+  it('a key the code left still reads stays, and the Azure settings the migrated code reads join it (map, list, named)', () => {
+    const still: ConfigContext = { ...classic, staleEnv: ['OPENAI_API_KEY'] };
+    const workflow = ['jobs:', '  e2e:', '    steps:', '      - run: npm test', '        env:', '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}', ''].join('\n');
+    const edited = editYaml(workflow, still);
+    expect(edited.output).toBe(
+      [
+        'jobs:',
+        '  e2e:',
+        '    steps:',
+        '      - run: npm test',
+        '        env:',
+        '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+        '          AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}',
+        '          AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}',
+        '          OPENAI_API_VERSION: "2024-10-21"',
+        '',
+      ].join('\n'),
+    );
+    expect(edited.changes).toEqual([{ line: 6, kind: 'env' }]);
+    expect(editYaml(edited.output, still).output).toBe(edited.output);
+    const compose = ['services:', '  app:', '    environment:', '      - OPENAI_API_KEY=${OPENAI_API_KEY}', ''].join('\n');
+    expect(editYaml(compose, still).output).toContain('      - OPENAI_API_KEY=${OPENAI_API_KEY}\n      - AZURE_OPENAI_ENDPOINT=${AZURE_OPENAI_ENDPOINT}\n      - AZURE_OPENAI_API_KEY=${AZURE_OPENAI_API_KEY}\n');
+    const pod = ['env:', '  - name: OPENAI_API_KEY', '    value: ""', ''].join('\n');
+    expect(editYaml(pod, still).output).toContain('  - name: OPENAI_API_KEY\n    value: ""\n  - name: AZURE_OPENAI_ENDPOINT\n');
+  });
+
   it("the AI SDK's Azure provider: the key becomes AZURE_API_KEY, its resource name and the code's other settings join it", () => {
     // Code on @ai-sdk/azure (createAzure reads AZURE_API_KEY and AZURE_RESOURCE_NAME) and raw requests to the endpoint.
     const aiSdk: ConfigContext = { ...classic, env: ['AZURE_API_KEY', 'AZURE_OPENAI_ENDPOINT', 'AZURE_RESOURCE_NAME'] };
