@@ -102,6 +102,27 @@ function withParser(name: ParserName): JSCodeshift {
  * as the first pass would have left it.
  */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
+  const hashbang = HASHBANG.exec(input.source)?.[0];
+  if (hashbang === undefined) return runParsed(transforms, input);
+  // Blanked to the same length, so every offset and line stays where it was (the summary reads the file's own text).
+  const result = runParsed(transforms, { ...input, source: ' '.repeat(hashbang.length) + input.source.slice(hashbang.length) });
+  if (!result.changed) return { ...result, output: input.source };
+  const blank = ' '.repeat(hashbang.length);
+  if (result.output.startsWith(blank)) return { ...result, output: hashbang + result.output.slice(blank.length) };
+  // Printed anew from the first statement: the line goes back above it, and the report's lines move down one.
+  const outcome = result.outcome;
+  outcome.changes = outcome.changes.map((c) => ({ ...c, line: c.line + 1 }));
+  outcome.todos = outcome.todos.map((t) => ({ ...t, line: t.line + 1 }));
+  return { ...result, output: `${hashbang}\n${result.output}`, outcome };
+}
+
+/**
+ * A `#!` line (Babel's `interpreter`): recast prints it without its line break when it prints the top level anew,
+ * which glued the first statement to it; the transforms see it blanked (see `runTransforms`).
+ */
+const HASHBANG = /^#![^\r\n]*/;
+
+function runParsed(transforms: readonly Transform[], input: RunInput): RunResult {
   const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
   const j = withParser(parserName);
   const byRegions = input.wholeFile !== true && !/[\t\r\u2028\u2029]/.test(input.source);
