@@ -230,7 +230,7 @@ export function changedRegions(top: Node, snaps: Snapshot, firstColumns: readonl
   // takes the whole-file way.
   const program = top.type === 'File' ? top.program : undefined;
   const before = program && snaps.get(program);
-  if (!program || !before || before.directives?.length || program.interpreter || !Array.isArray(before.body)) return undefined;
+  if (!program || !before || before.directives?.length || !Array.isArray(before.body)) return undefined;
   regions.length = 0;
   markers.length = 0;
   for (const key in program) if (key !== 'body' && !compareKey(program, before, key, 0)) return undefined;
