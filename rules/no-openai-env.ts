@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { azureReplacementFor, isOpenAIEnvName } from '../src/core/index.js';
+import { azureReplacementFor, defaultsElsewhere, isOpenAIEnvName } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { envGetterRead, envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
@@ -16,6 +16,9 @@ type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv' | 'un
 const TEXT_SETTING = /(?<![\w$])(["']?)(OPENAI_[A-Z0-9_]+)\1\s*[:=](?!=)/g;
 
 const JSON_FILE = /\.jsonc?$/i;
+
+/** Expressions a read's fallback sits in: `a ?? b`, `a || b`, `c ? a : b`, TypeScript's wrappers. */
+const FALLBACKS: ReadonlySet<string> = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-openai-env',
@@ -80,10 +83,17 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting. */
+    function fallsBackElsewhere(node: TSESTree.Node): boolean {
+      let outer = node;
+      while (FALLBACKS.has(outer.parent?.type ?? '')) outer = outer.parent!;
+      return outer !== node && defaultsElsewhere(sourceCode.getText(outer));
+    }
+
     return {
       MemberExpression(node) {
         const name = envMemberName(node, sourceCode);
-        if (!flagged(name)) return;
+        if (!flagged(name) || fallsBackElsewhere(node)) return;
         const parent = node.parent;
         // Writes (`process.env.OPENAI_API_KEY = …`, `delete …`) are setup code, not reads.
         if (parent.type === 'AssignmentExpression' && parent.left === node) return;
@@ -92,7 +102,7 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const read = envGetterRead(node, sourceCode);
-        if (!read || !flagged(read.name)) return;
+        if (!read || !flagged(read.name) || fallsBackElsewhere(node)) return;
         const quote = sourceCode.getText(read.argument)[0];
         const fix = (r: string) => (f: TSESLint.RuleFixer) => f.replaceText(read.argument, `${quote}${r}${quote}`);
         reads.push({ node, name: read.name, fix, consumer: unmigratedConsumer(node, sourceCode) });

@@ -5,6 +5,7 @@ import {
   OPENAI_SDK,
   OPENAI_WRAPPERS,
   azureReplacementFor,
+  defaultsElsewhere,
   envReadMessage,
   ENV_READING_LIBRARIES,
   modelRouterIn,
@@ -258,7 +259,9 @@ export const envReads: Transform = {
     // A client's own options are its transform's; those a client left as it is reads from a variable or a table
     // (`...PROVIDERS[provider]`) keep their names with it, as inline ones do.
     const unmoved = new Set<unknown>(fileClients(ctx).constructions.filter((c) => c.kind !== 'openai').map((c) => c.path.node));
-    const mine = all.filter((read) => !insideClientArguments(ctx, read.path) && !handedToClient(ctx, read.path, (call) => unmoved.has(call)));
+    const mine = all.filter(
+      (read) => !insideClientArguments(ctx, read.path) && !handedToClient(ctx, read.path, (call) => unmoved.has(call)) && !fallsBackElsewhere(ctx, read.path),
+    );
     let left = mine.length < all.length;
     // Asked before any rename: a name one of the file's reads hands to an unmigrated library, or sends with a request
     // still going where it went, keeps it everywhere in the file (a guard such as `if (!process.env.OPENAI_API_KEY)`
@@ -291,6 +294,16 @@ export const envReads: Transform = {
     dropRepeatedFallbacks(ctx, renamed);
   },
 };
+
+const FALLBACKS = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
+
+/** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting, left as it is. */
+function fallsBackElsewhere(ctx: TransformContext, read: ASTPath<Node>): boolean {
+  let outer = read;
+  while (outer.parent && FALLBACKS.has((outer.parent.node as Node).type)) outer = outer.parent;
+  const node = outer.node as Node;
+  return outer !== read && defaultsElsewhere(ctx.source.slice(node.start, node.end));
+}
 
 /**
  * `env.OPENAI_KEY || env.OPENAI_API_KEY`, both renamed to one Azure variable, would read it twice: the fallback goes and

@@ -103,12 +103,27 @@ export function isAzureURL(text: string): boolean {
   );
 }
 
+/** A URL written in quotes (a string or template literal's start): `'http://localhost:11434/v1'`. */
+const QUOTED_URL = /['"`]((?:https?|wss?):\/\/[^'"`\s]*)/gi;
+
 /**
  * Whether a `baseURL` value sends the `openai` SDK to OpenAI itself (and so is ours to migrate).
- * `undefined` means "unknown expression": only an OpenAI host or an OpenAI env read counts as OpenAI.
+ * `undefined` means "unknown expression": only an OpenAI host or an OpenAI env read counts as OpenAI. An OpenAI env
+ * read whose default is another URL (`process.env.OPENAI_BASE_URL ?? 'http://localhost:11434/v1'`) is the code of
+ * another vendor (or a local server) that lets the variable point it elsewhere: not OpenAI.
  */
 export function isOpenAIBaseURL(text: string): boolean {
-  return mentionsOpenAIHost(text) || /\bOPENAI_(?:BASE_URL|API_BASE)\b/.test(text);
+  if (mentionsOpenAIHost(text)) return true;
+  if (!/\bOPENAI_(?:BASE_URL|API_BASE)\b/.test(text)) return false;
+  return ![...text.matchAll(QUOTED_URL)].some((m) => !mentionsOpenAIHost(m[1]!));
+}
+
+/**
+ * Whether a read of OpenAI's base URL variable, in the expression around it (`text`: `process.env.OPENAI_BASE_URL ??
+ * 'http://localhost:11434/v1'`), falls back to another URL: that service's setting, which the code and checks leave.
+ */
+export function defaultsElsewhere(text: string): boolean {
+  return /\bOPENAI_(?:BASE_URL|API_BASE)\b/.test(text) && !isOpenAIBaseURL(text);
 }
 
 /** OpenAI's mutual-TLS host: an OpenAI-platform identity feature with no Azure counterpart (spec §11.14). */

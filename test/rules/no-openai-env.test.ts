@@ -10,6 +10,9 @@ ruleTester.run('no-openai-env', testable(rule), {
     "const v = process.env['OPENAI_API_VERSION'];",
     'const { OPENAI_API_VERSION } = process.env;',
     'const k = process.env.AZURE_OPENAI_API_KEY;',
+    // Another service's setting: the base URL variable falls back to its URL (migrate leaves these too).
+    "const local = process.env.OPENAI_BASE_URL ?? 'http://localhost:11434/v1';",
+    "const router = (process.env.OPENAI_API_BASE as string) || 'https://openrouter.ai/api/v1';",
     'const d = process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O ?? "gpt-4o";',
     // Writes are setup, not reads.
     "process.env.OPENAI_API_KEY = 'test';",
@@ -79,6 +82,16 @@ ruleTester.run('no-openai-env', testable(rule), {
         {
           messageId: 'replaceable',
           suggestions: [{ messageId: 'useAzureEnv', output: "const key = process.env['AZURE_OPENAI_ENDPOINT'];" }],
+        },
+      ],
+    },
+    {
+      // Its fallback is OpenAI's own URL: still OpenAI's setting.
+      code: "const base = process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';",
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: "const base = process.env.AZURE_OPENAI_ENDPOINT ?? 'https://api.openai.com/v1';" }],
         },
       ],
     },
