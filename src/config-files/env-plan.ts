@@ -85,6 +85,9 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   }
   // A base URL that is not OpenAI's may be a proxy the code still reads (it got a marker): keep it.
   if (OPENAI_BASE_URL_ENV.includes(name) && value.trim() !== '' && !/api\.openai\.com/.test(value)) return KEEP;
+  // A key goes when the migrated code is keyless; else no migrated code reads one, and code the run did not see as
+  // reading it (`env.OPENAI_API_KEY` of an object handed in) may: a secret is not deleted on a guess.
+  if (replacement === AZURE_ENV.apiKey && ctx.auth !== 'entra-id') return KEEP;
   return DELETE;
 }
 

@@ -12,7 +12,7 @@ const classic: ConfigContext = {
   apiVersion: '2024-10-21',
   deployments: [{ model: 'gpt-4o', env: 'AZURE_OPENAI_DEPLOYMENT_GPT_4O' }],
 };
-const v1Entra: ConfigContext = { ...classic, target: 'v1', env: ['AZURE_OPENAI_DEPLOYMENT_GPT_4O', 'AZURE_OPENAI_ENDPOINT'] };
+const v1Entra: ConfigContext = { ...classic, target: 'v1', auth: 'entra-id', env: ['AZURE_OPENAI_DEPLOYMENT_GPT_4O', 'AZURE_OPENAI_ENDPOINT'] };
 const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123';
 
 describe('env templates', () => {
@@ -163,7 +163,8 @@ describe('env templates', () => {
       env: ['AZURE_OPENAI_API_VERSION', 'OPENAI_API_VERSION'],
       apiVersions: { OPENAI_API_VERSION: '2025-04-01-preview', AZURE_OPENAI_API_VERSION: '2024-10-21' },
     };
-    expect(editEnvTemplate('OPENAI_API_KEY=\n', ctx).output).toBe('OPENAI_API_VERSION=2025-04-01-preview\nAZURE_OPENAI_API_VERSION=2024-10-21\n');
+    // No migrated code reads a key here (api-key auth): the key stays, for code the run did not see reading it.
+    expect(editEnvTemplate('OPENAI_API_KEY=\n', ctx).output).toBe('OPENAI_API_KEY=\nOPENAI_API_VERSION=2025-04-01-preview\nAZURE_OPENAI_API_VERSION=2024-10-21\n');
     expect(editEnvTemplate('OPENAI_API_VERSION=2024-10-21\nexport AZURE_OPENAI_API_VERSION=\n', ctx).output).toBe(
       'OPENAI_API_VERSION=2025-04-01-preview\nexport AZURE_OPENAI_API_VERSION=2024-10-21\n',
     );
@@ -292,6 +293,12 @@ describe('YAML', () => {
     const keyed = editYaml(input, classic).output;
     expect(keyed).toContain('  AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}\n  AZURE_OPENAI_ENDPOINT:');
     expect(editYaml(keyed, classic).output).toBe(keyed);
+  });
+
+  it('keeps a key no migrated code replaces (api-key auth, no Azure key read): code the run did not see may read it', () => {
+    const urlOnly: ConfigContext = { ...classic, env: ['AZURE_OPENAI_ENDPOINT'] };
+    const block = ['env:', '  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}', '  OPENAI_API_BASE: ${{ secrets.OPENAI_API_BASE }}', ''].join('\n');
+    expect(editYaml(block, urlOnly).output).toBe(['env:', '  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}', '  AZURE_OPENAI_ENDPOINT: ${{ secrets.AZURE_OPENAI_ENDPOINT }}', ''].join('\n'));
   });
 
   it('a key the code left still reads stays, and the Azure settings the migrated code reads join it (map, list, named)', () => {
