@@ -17,7 +17,7 @@ import {
 import { clientCalls } from './lib/calls.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { migrateOptions } from './lib/client-options.js';
-import { fileClients, isClientExpression, mockProvides, unwrap, type Construction } from './lib/clients.js';
+import { constInit, fileClients, isClientExpression, mockProvides, unwrap, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
 import { addNamedExport, blockOf, memberName, propertyName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
 import { possibleLiterals } from './lib/literals.js';
@@ -40,7 +40,7 @@ function apiVersionFor(ctx: TransformContext): string {
   // Calls in this file, then those other files make on a client constructed here (the project index's facts).
   const calls = clientCalls(ctx);
   const preview = [...new Set([...calls.map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
-  const previewModels = [...new Set(calls.flatMap((c) => literalModels(c.path.node as Node)).filter(isPreviewModel))];
+  const previewModels = [...new Set(calls.flatMap((c) => literalModels(ctx, c.path)).filter(isPreviewModel))];
   if (preview.length === 0 && previewModels.length === 0) return apiVersion;
   if (preview.length > 0) {
     ctx.outcome.notes.push(
@@ -50,12 +50,22 @@ function apiVersionFor(ctx: TransformContext): string {
   return PREVIEW_API_VERSION;
 }
 
-/** The models a call's options literal may name (`create({ model: 'o3-mini', … })`, `model: env.M ?? 'o3-mini'`). */
-function literalModels(call: Node): string[] {
-  const options = unwrap(call.arguments?.[0]);
+/**
+ * The models a call's options literal may name (`create({ model: 'o3-mini', … })`, `model: env.M ?? 'o3-mini'`), also
+ * through a same-file constant (`model: REASONER`), or the model name an imported one holds (facts `modelValues`).
+ */
+function literalModels(ctx: TransformContext, call: ASTPath<Node>): string[] {
+  const options = unwrap((call.node as Node).arguments?.[0]);
   if (options?.type !== 'ObjectExpression') return [];
-  const model = (options.properties as Node[]).find((p) => p.type === 'ObjectProperty' && !p.computed && propertyName(p.key) === 'model');
-  return model ? possibleLiterals(model.value) : [];
+  const at = (options.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && propertyName(p.key) === 'model');
+  if (at === -1) return [];
+  const value = unwrap(options.properties[at].value);
+  if (value?.type !== 'Identifier') return possibleLiterals(value);
+  const imported = ctx.facts.modelValues?.[value.name];
+  if (imported !== undefined) return [imported];
+  const valuePath = ctx.index.pathOf(value);
+  const init = constInit(valuePath);
+  return init ? possibleLiterals(init) : [];
 }
 
 /** The top-level statement holding a path. */

@@ -24,8 +24,9 @@ export interface FileFacts {
    */
   aiSdkProviders?: string[];
   /**
-   * Imported model-name constants used as the `model` of a wrapper construction (`new ChatOpenAI({ model: MODEL })`),
-   * with the model name each holds: the wrapper's transform derives the deployment reference from it.
+   * Imported model-name constants used as the `model` of a wrapper construction (`new ChatOpenAI({ model: MODEL })`)
+   * or of a client's call, with the model name each holds: the wrapper's transform derives the deployment reference
+   * from it, the client's the api-version its model needs.
    */
   modelValues?: Record<string, string>;
   /**

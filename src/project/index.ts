@@ -355,11 +355,13 @@ function computeFacts(
         direct = true;
       }
       if (!isModelConst(origin)) continue;
-      if (direct && ref.constructed && origin.file !== file) recordModelValue(modelValues, file, key, summaries.get(origin.file)!.modelConsts.get(origin.local)!);
       const onClient =
         direct &&
         ((ref.call !== undefined && linker.isDeploymentCallOnClient(file, ref.call)) ||
           (ref.argOf !== undefined && aiSdk.isModelCall(file, ref.argOf)));
+      // The model an imported constant holds, where a wrapper is constructed with it or a client's call sends it (the
+      // api-version a reasoning model needs).
+      if (direct && (ref.constructed || onClient) && origin.file !== file) recordModelValue(modelValues, file, key, summaries.get(origin.file)!.modelConsts.get(origin.local)!);
       recordUse(origin, onClient);
       if (direct && (onClient || (ref.call && looksLikeDeploymentCall(ref.call)))) {
         if (!modelUses.has(file)) modelUses.set(file, new Map());

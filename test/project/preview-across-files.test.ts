@@ -28,6 +28,14 @@ describe('preview api-version across files', () => {
     expect(search.output).toContain(`apiVersion: process.env.OPENAI_API_VERSION ?? '${DEFAULT_OPTIONS.apiVersion}'`);
   });
 
+  it('a reasoning model held in an imported constant asks for the preview api-version too (facts modelValues)', async () => {
+    const { facts } = await buildProjectIndex({ cwd: dir, candidates: sourceFiles(dir) });
+    expect(relativeFacts(dir, facts)['lib/planner.ts']?.modelValues).toEqual({ PLANNER_MODEL: 'o4-mini' });
+    const planner = await migrated('lib/planner.ts');
+    expect(planner.output).toContain(`apiVersion: process.env.OPENAI_API_VERSION ?? '${PREVIEW_API_VERSION}'`);
+    expect(planner.outcome.notes.join('\n')).toContain('reasoning model o4-mini is served from api-version 2024-12-01-preview on');
+  });
+
   it('an api-version the user chose, and the v1 target, are left as they are', async () => {
     const chosen = await migrated('lib/openai.ts', { apiVersion: '2024-06-01', apiVersionExplicit: true });
     expect(chosen.output).toContain("apiVersion: process.env.OPENAI_API_VERSION ?? '2024-06-01'");
