@@ -23,19 +23,64 @@ export function retypeClientOptions(ctx: TransformContext, construction: Constru
   const sdk = fileClients(ctx).sdk;
   if (!sdk.some((b) => b.imported === SOURCE_TYPE || b.imported === '*' || b.imported === 'default' || b.imported === 'OpenAI')) return;
   const touched = new Set<ModuleBinding>();
-  for (const source of optionSources(construction.path.get('arguments', 0))) {
-    const declared = declarationAt(source);
-    const annotation = declared?.id.typeAnnotation?.typeAnnotation;
-    if (!annotation) continue;
-    for (const reference of typeReferences(annotation)) {
-      const binding = clientOptionsBinding(ctx, sdk, reference.typeName);
-      if (!binding) continue;
-      reference.typeName = ctx.j.identifier(ensureAzureType(ctx, sdk));
-      ctx.change(reference, 'option');
-      if (binding.imported === SOURCE_TYPE) touched.add(binding);
+  const aliases = new Set<Node>();
+  const azureType = (): Node => ctx.j.identifier(ensureAzureType(ctx, sdk));
+  /** Retype what a type node names: `ClientOptions` itself, `ConstructorParameters<typeof OpenAI>[0]`, a same-file alias of either. */
+  const visit = (node: Node, parent: Node, key: string | number): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => visit(n, node, i));
+      return;
     }
+    if (node.type === 'TSIndexedAccessType' && isClientConstructorParameter(ctx, sdk, node)) {
+      parent[key] = ctx.j.tsTypeReference(azureType());
+      ctx.change(parent[key], 'option');
+      return;
+    }
+    if (node.type === 'TSTypeReference') {
+      const binding = clientOptionsBinding(ctx, sdk, node.typeName);
+      if (binding) {
+        node.typeName = azureType();
+        ctx.change(node, 'option');
+        if (binding.imported === SOURCE_TYPE) touched.add(binding);
+      }
+      const alias = node.typeName.type === 'Identifier' ? typeAlias(ctx, node.typeName.name) : undefined;
+      if (alias && !aliases.has(alias)) {
+        aliases.add(alias);
+        visit(alias.typeAnnotation, alias, 'typeAnnotation');
+      }
+    }
+    for (const k of TYPE_KEYS) visit(node[k], node, k);
+  };
+  for (const source of optionSources(construction.path.get('arguments', 0))) {
+    const holder = declarationAt(source)?.id.typeAnnotation;
+    if (holder) visit(holder.typeAnnotation, holder, 'typeAnnotation');
   }
   for (const binding of touched) if (referencesTo(ctx.j, ctx.root, binding).length === 0) removeBinding(binding);
+}
+
+/** Keys of a type node that hold the types it is made of. */
+const TYPE_KEYS = ['typeAnnotation', 'types', 'typeParameters', 'params', 'elementType', 'elementTypes', 'objectType'];
+
+/** A type alias of this file by name (`type Opts = …`). */
+function typeAlias(ctx: TransformContext, name: string): Node | undefined {
+  return ctx.index.nodes('TSTypeAliasDeclaration').find((d: Node) => d.id?.name === name);
+}
+
+/** `ConstructorParameters<typeof OpenAI>[0]`: the options of the SDK's client class, by another name. */
+function isClientConstructorParameter(ctx: TransformContext, sdk: readonly ModuleBinding[], node: Node): boolean {
+  const object = node.objectType;
+  const index = node.indexType?.type === 'TSLiteralType' ? node.indexType.literal : undefined;
+  if (object?.type !== 'TSTypeReference' || object.typeName?.name !== 'ConstructorParameters' || index?.value !== 0) return false;
+  const query = object.typeParameters?.params?.[0];
+  if (query?.type !== 'TSTypeQuery') return false;
+  const name = query.exprName;
+  const bound = (id: Node, imported: readonly string[]): boolean => {
+    const declared = ctx.index.resolve(id);
+    return !!declared && sdk.some((b) => b.id === declared.id && imported.includes(b.imported));
+  };
+  if (name?.type === 'Identifier') return bound(name, ['default', 'OpenAI']);
+  return name?.type === 'TSQualifiedName' && name.left.type === 'Identifier' && name.right.name === 'OpenAI' && bound(name.left, ['*', 'default']);
 }
 
 /** Identifier paths whose values become the options: the whole argument, or the spreads of an object literal. */
@@ -49,18 +94,6 @@ function optionSources(argument: ASTPath<Node>): ASTPath<Node>[] {
     const spread = unwrapPath(path.get('properties', i, 'argument'));
     return (spread.node as Node).type === 'Identifier' ? [spread] : [];
   });
-}
-
-/** Type references anywhere in an annotation (`ClientOptions`, `Partial<ClientOptions>`, `ClientOptions | undefined`). */
-function typeReferences(node: Node, out: Node[] = []): Node[] {
-  if (!node || typeof node !== 'object') return out;
-  if (Array.isArray(node)) {
-    for (const n of node) typeReferences(n, out);
-    return out;
-  }
-  if (node.type === 'TSTypeReference') out.push(node);
-  for (const key of ['typeAnnotation', 'types', 'typeParameters', 'params', 'elementType', 'elementTypes']) typeReferences(node[key], out);
-  return out;
 }
 
 /** The SDK binding a type name reaches `ClientOptions` through (`ClientOptions`, `OpenAI.ClientOptions`). */
