@@ -55,6 +55,11 @@ export interface FileFacts {
    * not show it.
    */
   clientSide?: ClientSide;
+  /**
+   * A test file that imports a module of the project this run migrates (a candidate): its OpenAI URLs that no request
+   * sends may be what the migrated code is expected to call (raw-http's test-data marker says so).
+   */
+  testsMigratedCode?: true;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

@@ -1,4 +1,5 @@
 import type { ClientSide } from './facts.js';
+import { MIGRATED_PACKAGES, packageName, packageOfSpecifier } from './packages.js';
 
 /**
  * Where a file's code runs, read from its text: what the migration may introduce there depends on it (the Azure
@@ -122,6 +123,25 @@ export const REQUEST_PACKAGES: readonly string[] = [
   'eventsource',
   '@microsoft/fetch-event-source',
 ];
+
+/** Packages a test mocks requests with: a test file that imports one checks what code sends. */
+export const REQUEST_MOCK_PACKAGES: readonly string[] = ['msw', 'nock', 'fetch-mock', 'jest-fetch-mock', 'vitest-fetch-mock', 'axios-mock-adapter'];
+
+/** A module a file loads: `from 'm'`, `require('m')`, `import('m')`. */
+const LOADED = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
+const REQUEST_GLOBAL_NAMES = new RegExp(`\\b(?:${REQUEST_GLOBALS.join('|')})\\b`);
+
+/**
+ * Whether a test file's OpenAI URLs are sample data (a proxy list's hosts, an attribute value): it loads no SDK this
+ * tool migrates, no request or request-mocking package, and names neither a request global nor an OpenAI variable,
+ * so no OpenAI code is under test there. raw-http leaves them without its test-data marker (unless the project index
+ * says the file imports migrated code) and no-openai-endpoint does not report them.
+ */
+export function holdsSampleData(path: string, text: string): boolean {
+  if (!isTestFile(path) || /\bOPENAI_[A-Z0-9_]+/.test(text) || REQUEST_GLOBAL_NAMES.test(text)) return false;
+  const loaded = [...text.matchAll(LOADED)].map((m) => packageName(packageOfSpecifier(m[1]!)));
+  return !loaded.some((p) => MIGRATED_PACKAGES.includes(p) || REQUEST_PACKAGES.includes(p) || REQUEST_MOCK_PACKAGES.includes(p));
+}
 
 /** Why the OpenAI URLs in a test file that no request sends are left as they are (said once, at the first). */
 export const TEST_DATA_URL_MESSAGE =

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
 import { OPENAI_V3, isV3TypeName } from '../core/families/openai-v3.js';
-import { OPENAI_SDK } from '../core/packages.js';
+import { isTestFile } from '../core/file-context.js';
+import { isProjectSpecifier, OPENAI_SDK } from '../core/packages.js';
 import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
 import { ModuleResolver } from './resolve.js';
@@ -277,6 +278,17 @@ export class ProjectIndexer {
     return specifiers;
   }
 
+  /** Whether a file imports another candidate of the run (through a relative path, subpath import or alias). */
+  private importsCandidate(file: string): boolean {
+    const summary = this.summaries.get(file);
+    if (!summary) return false;
+    const specs = new Set([...summary.imports.values()].map((b) => b.spec));
+    return [...specs].some((spec) => {
+      const module = isProjectSpecifier(spec) ? this.resolver.resolve(file, spec) : undefined;
+      return module !== undefined && module !== file && this.candidates.has(module);
+    });
+  }
+
   private link(): ProjectIndex {
     // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
     const rewritable = (file: string): boolean => this.candidates.has(file) || (this.discovered?.has(file) ?? true);
@@ -285,6 +297,7 @@ export class ProjectIndexer {
     for (const file of this.candidates) {
       const clientSide = extensions.sideOf(file);
       if (clientSide) facts[file] = { ...(facts[file] ?? emptyFacts()), clientSide };
+      if (isTestFile(file) && this.importsCandidate(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), testsMigratedCode: true };
     }
     const extraFiles = Object.keys(facts).filter(
       (file) => !this.candidates.has(file) && needsTransform(facts[file]!, this.summaries.get(file)!),

@@ -32,6 +32,11 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
       code: "const mock = 'https://api.openai.com/v1/mock';",
       options: [{ allow: ['/mock$'] }],
     },
+    // Sample data in a test of code that has nothing of OpenAI (no SDK, request, mock or OpenAI variable): migrate leaves it too.
+    {
+      code: "import { hostOf } from './hosts'; it('reads hosts', () => expect(hostOf('https://api.openai.com/v1')).toBe('api.openai.com'));",
+      filename: 'src/__tests__/hosts.test.ts',
+    },
     // The constant is reported where it is declared, not again at each use.
     {
       code: "const HOST = 'https://api.openai.com'; export const X = 1;",
@@ -39,6 +44,12 @@ ruleTester.run('no-openai-endpoint', testable(rule), {
     },
   ],
   invalid: [
+    // A test that mocks requests checks what code sends: its OpenAI URLs are reported.
+    {
+      code: "import { http } from 'msw'; export const handlers = [http.post('https://api.openai.com/v1/responses', () => new Response('{}'))];",
+      filename: 'src/mocks/handlers.test.ts',
+      errors: [{ messageId: 'openaiEndpoint', data: { host: 'api.openai.com' } }],
+    },
     {
       code: "fetch('https://api.openai.com/v1/chat/completions');",
       errors: [{ messageId: 'openaiEndpoint', data: { host: 'api.openai.com' }, line: 1, column: 7 }],
