@@ -348,4 +348,24 @@ describe('report lines', () => {
       expect(at('deployment')).toBeGreaterThan(run.outcome.todos[0]!.line);
     }
   });
+
+  it('each of several expanded clients at its own line, a request below its marker, an export default client', () => {
+    const source = [
+      "import OpenAI from 'openai';",
+      'export const a = new OpenAI();',
+      'export const b = new OpenAI();',
+      'export function models() {',
+      "  return fetch('https://api.openai.com/v1/models', { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });",
+      '}',
+      'export default new OpenAI;',
+      '',
+    ].join('\n');
+    const { regions, whole } = both(source);
+    for (const run of [regions, whole]) {
+      const lines = run.output.split('\n');
+      const at = (kind: string) => run.outcome.changes.filter((c) => c.kind === kind).map((c) => lines[c.line - 1]);
+      expect(at('client')).toEqual(['export const a = new AzureOpenAI({', 'export const b = new AzureOpenAI({', 'export default new AzureOpenAI({']);
+      expect(at('endpoint')).toEqual([expect.stringContaining('return fetch(')]);
+    }
+  });
 });

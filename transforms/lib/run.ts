@@ -235,17 +235,35 @@ function outputLines(source: string, output: string): (line: number) => number {
   if (output === source) return (line) => line;
   const map: number[] = [0];
   let at = 1;
-  // The added text right beside a removed part (a replacement, whichever order the diff gives it in): the removed
-  // lines map to its lines in order, the last of them to its last.
+  const before = source.split('\n');
+  const after = output.split('\n');
+  // The added text right beside a removed part (a replacement, whichever order the diff gives it in): each removed
+  // line maps, in order, to the added line that starts most like it (`new OpenAI();` to `new AzureOpenAI({`, past
+  // the marker lines above it), else to the added line at its place, the last of them to the last.
   let added: { start: number; count: number } | undefined;
   let removed: number[] = [];
   const settle = (): void => {
-    removed.forEach((slot, i) => (map[slot] = added ? added.start + Math.min(i, added.count - 1) : at));
+    let from = 0;
+    removed.forEach((slot, i) => {
+      if (!added) {
+        map[slot] = at;
+        return;
+      }
+      const text = before[slot - 1]!.trim();
+      let best = -1;
+      let bestLength = 0;
+      for (let k = from; k < added.count; k++) {
+        const line = after[added.start - 1 + k]!.trim();
+        const length = MARKER_LINE.test(line) ? 0 : commonPrefix(text, line);
+        if (length > bestLength) [best, bestLength] = [k, length];
+      }
+      const k = best !== -1 ? best : Math.max(from, Math.min(i, added.count - 1));
+      from = k;
+      map[slot] = added.start + k;
+    });
     removed = [];
     added = undefined;
   };
-  const before = source.split('\n');
-  const after = output.split('\n');
   // The lines both texts start and end with are kept as they are: only those between are diffed.
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
@@ -270,6 +288,12 @@ function outputLines(source: string, output: string): (line: number) => number {
   }
   settle();
   return (line) => map[line] || line;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 /** Thrown by the plain-tree pass when only a whole-file print can do (a normalizing transform changed the file). */
@@ -540,9 +564,10 @@ function applyTransforms(
       if (probe) throw CHANGES;
       dirty = true;
       invalidateIndex(ctx.root);
-      // From the offset: a node parsed in a region alone has the region's own line numbers (region-print.ts).
+      // From the offset: a node parsed in a region alone has the region's own line numbers (region-print.ts), and an
+      // export's declaration has none (recastLocations).
       const start = (node as { start?: unknown }).start;
-      const line = node.loc && typeof start === 'number' ? lineOf(ctx.source, start) : (node.loc?.start.line ?? 0);
+      const line = typeof start === 'number' ? lineOf(ctx.source, start) : (node.loc?.start.line ?? 0);
       outcome.changes.push({ line, kind });
     },
     todo(path: ASTPath, message: string) {
