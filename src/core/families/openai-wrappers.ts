@@ -19,6 +19,7 @@ export interface OpenAIWrapper {
   azureOption?: string;
 }
 
+/** Its classes serve Azure OpenAI too when given an `azure: { endpoint, deployment, … }` option (`azureOption`). */
 const LLAMAINDEX_AZURE = 'from @llamaindex/azure, given the deployment, endpoint, apiVersion and apiKey (or its AZURE_OPENAI_* variables)';
 const LLAMAINDEX: Readonly<Record<string, string>> = {
   OpenAI: `AzureOpenAI ${LLAMAINDEX_AZURE}`,
@@ -48,7 +49,7 @@ const GENKIT_AZURE =
 const GENKIT: Readonly<Record<string, string>> = { openAI: GENKIT_AZURE, default: GENKIT_AZURE };
 
 export const OPENAI_WRAPPERS: readonly OpenAIWrapper[] = [
-  { pkg: '@llamaindex/openai', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY' },
+  { pkg: '@llamaindex/openai', name: 'LlamaIndex', exports: LLAMAINDEX, env: 'OPENAI_API_KEY', azureOption: 'azure' },
   { pkg: 'llamaindex', name: 'LlamaIndex', exports: LLAMAINDEX_LEGACY, env: 'OPENAI_API_KEY', azureOption: 'azure' },
   { pkg: '@inngest/agent-kit', name: 'AgentKit', exports: INNGEST, env: 'OPENAI_API_KEY' },
   { pkg: '@inngest/ai', name: 'Inngest AI', exports: INNGEST, env: 'OPENAI_API_KEY' },
