@@ -9,6 +9,7 @@ import { openAIWrappers } from './openai-wrappers.js';
 import { langchain } from './langchain.js';
 import { legacyV3 } from './legacy-v3.js';
 import { legacyV3Calls } from './legacy-v3-calls.js';
+import { leftSecrets } from './left-secrets.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
@@ -44,4 +45,5 @@ export const TRANSFORMS: readonly Transform[] = [
   // Last: what the file still reads once every transform ran, and the messages naming what it reads no more.
   staleEnvReads,
   envMessages,
+  leftSecrets,
 ];

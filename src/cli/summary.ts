@@ -62,7 +62,8 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
   const failed = files.filter((f) => f.status === 'failed').map((f) => `${c.red(f.path)}: ${f.error}`);
   const skipped = files.filter((f) => f.status === 'skipped').map((f) => `${f.path}: ${f.reason}`);
   const todos = files.flatMap((f) => (f.todos ?? []).map((t) => `${f.path}:${t.line}  ${t.message}`));
-  const secrets = files.flatMap((f) => (f.secrets ?? []).map((x) => `${f.path}:${x.line}  ${x.masked}`));
+  const secretLines = (kept: boolean) => files.flatMap((f) => (f.secrets ?? []).filter((x) => !!x.kept === kept).map((x) => `${f.path}:${x.line}  ${x.masked}`));
+  const [secrets, keptSecrets] = [secretLines(false), secretLines(true)];
   const notes = files.flatMap((f) => (f.notes ?? []).map((n) => `${f.path}: ${n}`));
   const lines = [
     c.bold(run.dryRun ? 'openai-to-azure migrate (dry run: nothing was written)' : 'openai-to-azure migrate'),
@@ -72,6 +73,7 @@ export function summaryText(report: Report, run: { dryRun: boolean; auth: AuthMo
     ...section(c.yellow('Skipped (not parsed, left as they are):'), skipped),
     ...section(c.yellow('TODO markers to review:'), todos),
     ...section(c.yellow('Secrets removed from source (rotate these keys):'), secrets),
+    ...section(c.yellow('Secrets left in source, with a marker (rotate these keys, move them out):'), keptSecrets),
     ...section('Notes:', notes),
     ...section('The migrated code reads these environment variables:', [...report.env, ...sameResourceLines(report.env)]),
     ...section('Config files:', configLines(report, c)),

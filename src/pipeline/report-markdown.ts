@@ -27,9 +27,14 @@ export function reportMarkdown(report: Report, title = 'openai-to-azure migratio
     for (const t of todos) lines.push(`| \`${t.path}\` | ${t.line} | ${cell(t.message)} |`);
   }
   const secrets = report.files.flatMap((f) => (f.secrets ?? []).map((s) => ({ path: f.path, ...s })));
-  if (secrets.length > 0) {
-    lines.push('', '## Secrets removed from source (rotate them)', '');
-    for (const s of secrets) lines.push(`- \`${s.path}:${s.line}\`: \`${s.masked}\``);
+  for (const [kept, title] of [
+    [false, 'Secrets removed from source (rotate them)'],
+    [true, 'Secrets left in source, with a marker (rotate them, move them out)'],
+  ] as const) {
+    const these = secrets.filter((s) => !!s.kept === kept);
+    if (these.length === 0) continue;
+    lines.push('', `## ${title}`, '');
+    for (const s of these) lines.push(`- \`${s.path}:${s.line}\`: \`${s.masked}\``);
   }
   const failed = report.files.filter((f) => f.status === 'failed');
   if (failed.length > 0) {

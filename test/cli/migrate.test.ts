@@ -204,6 +204,20 @@ describe('migrate', () => {
     expect(read(dir, 'chat.ts')).not.toContain(KEY);
   });
 
+  it('lists a key left in place (outside any client) apart from those removed, masked, in the summary, JSON and Markdown', () => {
+    const source = `${OPENAI_SOURCE.replace('process.env.OPENAI_API_KEY', `"${KEY}"`)}export const seed = { key: '${KEY.replace('ABCD', 'WXYZ')}' };\n`;
+    const dir = repo({ 'chat.ts': source });
+    const dry = cli(dir, 'migrate', '--dry-run');
+    expect(dry.stdout).toMatch(/Secrets removed from source[^\n]*\n\s+chat\.ts:\d+\s+sk-proj-…ABCD/);
+    expect(dry.stdout).toMatch(/Secrets left in source, with a marker[^\n]*\n\s+chat\.ts:\d+\s+sk-proj-…WXYZ/);
+    const json = JSON.parse(cli(dir, 'migrate', '--dry-run', '--json', '--report', 'r.md').stdout);
+    expect(json.files[0].secrets.map((s: { masked: string; kept?: boolean }) => [s.masked, s.kept ?? false])).toEqual([
+      ['sk-proj-…ABCD', false],
+      ['sk-proj-…WXYZ', true],
+    ]);
+    expect(read(dir, 'r.md')).toContain('## Secrets left in source, with a marker');
+  });
+
   it('applies the config (include/exclude, deployments) with --deployment winning', () => {
     const dir = repo({
       'openai-to-azure.config.json': JSON.stringify({
