@@ -314,9 +314,21 @@ export function isOwnKey(path: ASTPath<Node>, depth = 0): boolean {
   if (envRead(node) !== undefined || literalText(node) !== undefined || node.type === 'NullLiteral') return false;
   if (node.type === 'MemberExpression' && isEnvObject(inner.get('object'))) return false;
   if (node.type !== 'Identifier' || depth > 2) return true;
-  if (node.name === 'undefined') return false;
+  if (node.name === 'undefined' || destructuredFromEnv(inner)) return false;
   const init = constInit(inner);
   return !init || isOwnKey(declaratorOf(inner)!.get('init'), depth + 1);
+}
+
+/** Whether an identifier is a name destructured from the env (`const { OPENAI_API_KEY } = process.env`): an env read. */
+function destructuredFromEnv(path: ASTPath<Node>): boolean {
+  const declared = declarationAt(path);
+  if (!declared) return false;
+  const index = indexFor(path);
+  const holder = index.parentOf(declared.id);
+  const property = holder?.type === 'AssignmentPattern' ? index.parentOf(holder) : holder;
+  const pattern = property?.type === 'ObjectProperty' ? index.parentOf(property) : undefined;
+  const declarator = pattern?.type === 'ObjectPattern' ? index.parentOf(pattern) : undefined;
+  return declarator?.type === 'VariableDeclarator' && declarator.id === pattern && !!declarator.init && isEnvObject(index.pathOf(declarator).get('init'));
 }
 
 /**
@@ -557,6 +569,9 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (direct.has(node)) return true;
     if (node.type === 'AwaitExpression') return holdsClient(valuePath.get('argument'));
     if (node.type === 'CallExpression') {
+      // `client.withOptions({ timeout })`: a clone on the same resource (one given a base URL of its own is not).
+      const callee = unwrapPath(valuePath.get('callee'));
+      if (memberName(callee.node) === 'withOptions' && !setsBaseURL(node.arguments[0])) return holdsClient(callee.get('object'));
       const wrapped = wrappedClient(result, valuePath);
       if (wrapped) return holdsClient(wrapped);
       const first = handedFirst(valuePath);
@@ -667,6 +682,12 @@ function enclosingFunctionNode(index: FileIndex, node: Node): Node | undefined {
     if (FUNCTIONS.has(n.type) || n.type === 'ClassMethod' || n.type === 'ObjectMethod') return n;
   }
   return undefined;
+}
+
+/** Whether options (a literal) set a base URL of their own. */
+function setsBaseURL(options: Node): boolean {
+  const object = unwrap(options);
+  return object?.type !== 'ObjectExpression' || object.properties.some((p: Node) => p.type === 'SpreadElement' || propertyName(p.key) === 'baseURL');
 }
 
 /**
