@@ -135,6 +135,19 @@ function handle(ctx: TransformContext, { path, name, rename }: Read, azure: stri
   return true;
 }
 
+/**
+ * The OpenAI model variables read inside `node` (`process.env.OPENAI_MODEL ?? 'gpt-5-mini'`, in a client's options,
+ * which this transform leaves to the client's) renamed to the Azure deployment's, as this transform does elsewhere.
+ * True when every OpenAI variable read there was one and is renamed.
+ */
+export function renameModelReadsWithin(ctx: TransformContext, node: Node): boolean {
+  const within = reads(ctx).filter((read) => read.path.node === node || ctx.index.isWithin(read.path.node, node));
+  const models = within.filter((read) => azureReplacementFor(read.name)?.includes('DEPLOYMENT'));
+  if (models.length === 0 || models.length !== within.length) return false;
+  for (const read of models) handle(ctx, read, azureReplacementFor(read.name)!);
+  return true;
+}
+
 /** Inside an `Authorization` header value: under Entra ID the raw-HTTP transform swaps that header for a token. */
 function inAuthorizationHeader(path: ASTPath<Node>): boolean {
   for (let p: ASTPath<Node> | null = path.parent; p; p = p.parent) {

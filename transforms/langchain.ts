@@ -39,6 +39,7 @@ import { laterWrites } from './lib/later-writes.js';
 import { addTypeImport } from './lib/type-imports.js';
 import { noteBaseURLEnvReads } from './lib/azure-url.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
+import { renameModelReadsWithin } from './env-reads.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -286,7 +287,8 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       (modelProp.node as Node).shorthand = false;
       modelProp.get('value').replace(deploymentExpression(ctx, model));
       ctx.change(modelProp.node, 'deployment');
-    } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {
+    } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value)) && !renameModelReadsWithin(ctx, (modelProp.node as Node).value)) {
+      // (`process.env.OPENAI_MODEL ?? 'gpt-5-mini'` reads the deployment's variable instead, as a call's model does.)
       const literal = literalValue(unwrap((modelProp.node as Node).value));
       ctx.todo(modelProp, literal === undefined ? LANGCHAIN_MESSAGES.modelNotLiteralV1 : LANGCHAIN_MESSAGES.modelUnknownV1(literal));
     } else if (!modelProp) {
