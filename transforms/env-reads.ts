@@ -32,7 +32,9 @@ import { stillReads, type Transform, type TransformContext } from './lib/types.j
 type Node = any; // Babel AST via recast.
 
 const ENTRA_KEY_READ =
-  'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code that checks this value needs another check, and code that sends it an Entra ID bearer token instead (getBearerTokenProvider from @azure/identity)';
+  'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code that checks this value (or reads it elsewhere in this file) needs another check, and code that sends it an Entra ID bearer token instead (getBearerTokenProvider from @azure/identity)';
+/** Set once the file has the Entra ID key marker: said at the first read, it speaks for the others. */
+const ENTRA_KEY_SAID = 'openai-to-azure:entra-key-said';
 
 /** Whether a member expression is written to (`process.env.X = …`, `delete process.env.X`): setup code, not a read. */
 function isWrite(path: ASTPath<Node>): boolean {
@@ -131,7 +133,10 @@ function handle(ctx: TransformContext, { path, name, rename }: Read, azure: stri
   rename(azure);
   ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');
-  if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id' && !inAuthorizationHeader(path)) ctx.todo(path, ENTRA_KEY_READ);
+  if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id' && !inAuthorizationHeader(path) && !ctx.shared.has(ENTRA_KEY_SAID)) {
+    ctx.todo(path, ENTRA_KEY_READ);
+    ctx.shared.set(ENTRA_KEY_SAID, true);
+  }
   return true;
 }
 
