@@ -337,13 +337,15 @@ export const DEPENDENCY_OLDEST_MAJORS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Added packages that take another's place: each goes in the sections (`dependencies`, `devDependencies`, …) the one
- * it replaces is declared in. `ranges`: released in step with it, its range by the replaced one's major (and never
- * raised past it).
+ * Added packages that take another's place, or serve the code of others: each goes in the sections
+ * (`dependencies`, `devDependencies`, …) the one it replaces is declared in. `ranges`: released in step with it, its
+ * range by the replaced one's major (and never raised past it). `@azure/identity` serves the clients Entra ID auth
+ * is given to: a library whose `openai` is a devDependency (its tests use it) gets it as one too.
  */
 export const DEPENDENCY_SUCCESSORS: Readonly<Record<string, { replaces: readonly string[]; ranges?: Readonly<Record<number, string>> }>> = {
   [AI_SDK.azurePackage]: { replaces: [AI_SDK.package], ranges: AI_SDK.azureRanges },
   [OPENAI_SDK]: { replaces: [AZURE_OPENAI_BETA.package, 'openai-edge'] },
+  '@azure/identity': { replaces: [OPENAI_SDK, LANGCHAIN_PACKAGE, AI_SDK.package, AI_SDK.azurePackage, AGENTS_PACKAGE] },
 };
 
 /** Packages a migration can leave unused (their imports become `openai` or `@ai-sdk/azure`). */

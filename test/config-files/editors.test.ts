@@ -618,6 +618,14 @@ describe('package.json', () => {
     const identity = '{"dependencies":{"@azure/identity":"^4.2.0"}}';
     expect(editPackageJson(identity, { add: new Map([['@azure/identity', '^4.13.1']]), remove: [] }).output).toBe(identity);
   });
+
+  it('adds @azure/identity where the clients it serves are declared: a library whose tests alone use openai gets a devDependency', () => {
+    const add = { add: new Map([['@azure/identity', '^4.13.1']]), remove: [] };
+    const library = '{"dependencies":{"zod":"^3.0.0"},"devDependencies":{"@langchain/openai":"^0.5.0"}}';
+    expect(editPackageJson(library, add).output).toBe('{"dependencies":{"zod":"^3.0.0"},"devDependencies":{"@azure/identity":"^4.13.1","@langchain/openai":"^0.5.0"}}');
+    const app = '{"dependencies":{"openai":"^5.0.0"}}';
+    expect(editPackageJson(app, add).output).toBe('{"dependencies":{"@azure/identity":"^4.13.1","openai":"^5.0.0"}}');
+  });
 });
 
 describe('Deno import maps', () => {
