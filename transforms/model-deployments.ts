@@ -21,6 +21,9 @@ import type { Transform, TransformContext } from './lib/types.js';
 type Node = any; // Babel AST via recast.
 
 export const NOT_A_DEPLOYMENT = 'this model value must be an Azure deployment name; map the model to a deployment';
+/** For a call made through a client that is another service's on some path: the model goes to both. */
+export const SHARED_CLIENT_MODEL =
+  "this client is another service's on some path (a construction with its own baseURL), so this model goes to both: Azure needs a deployment name here, the other service its own model name; choose the model per client";
 const FINE_TUNED = 'fine-tuned model ids do not exist on Azure: deploy the fine-tuned model and use its deployment name';
 
 /**
@@ -168,9 +171,11 @@ export const modelDeployments: Transform = {
   apply(ctx) {
     const realtime = realtimeConnects(ctx);
     if (ctx.options.target === 'classic') for (const call of realtime) ctx.todo(call, REALTIME_CLASSIC_MESSAGE);
+    const deploymentCalls = clientCalls(ctx).filter((c) => isDeploymentCall(c.member));
+    for (const call of deploymentCalls) if (call.shared && modelProperty(call.path, call.member) !== undefined) ctx.todo(call.path, SHARED_CLIENT_MODEL);
     const calls = [
-      ...clientCalls(ctx)
-        .filter((c) => isDeploymentCall(c.member))
+      ...deploymentCalls
+        .filter((c) => !c.shared)
         .map((c) => ({ path: c.path, property: modelProperty(c.path, c.member) })),
       ...realtime.map((path) => ({ path, property: modelProperty(path, 'realtime') })),
     ];

@@ -10,6 +10,8 @@ type Node = any; // Babel AST via recast.
 export interface ClientCall {
   path: ASTPath<Node>;
   member: string;
+  /** Made through a binding or factory that may hold another service's client too (`FileClients.shared`). */
+  shared?: true;
 }
 
 const KEY = 'openai-to-azure:calls';
@@ -114,13 +116,23 @@ export function clientCalls(ctx: TransformContext, reach: Reach = 'direct'): Cli
   const aliases = resourceAliases(ctx, clients);
   const onClient = (n: Node): boolean => mayReachClient(ctx, clients, aliases, n.callee);
   const plainCall = (n: Node): boolean => n.type === 'CallExpression' && MEMBER.has(unwrap(n.callee).type) && onClient(n);
-  ctx.index.find('CallExpression', plainCall).forEach((path) => {
+  const add = (path: ASTPath<Node>): void => {
     const member = clientMember(ctx, clients, aliases, path.get('callee'));
-    if (member && member.length > 0) calls.push({ path, member: member.join('.') });
-  });
-  ctx.index.find('OptionalCallExpression', onClient).forEach((path: ASTPath<Node>) => {
-    const member = clientMember(ctx, clients, aliases, path.get('callee'));
-    if (member && member.length > 0) calls.push({ path, member: member.join('.') });
-  });
+    if (!member || member.length === 0) return;
+    calls.push(sharedRoot(ctx, clients, (path.node as Node).callee) ? { path, member: member.join('.'), shared: true } : { path, member: member.join('.') });
+  };
+  ctx.index.find('CallExpression', plainCall).forEach(add);
+  ctx.index.find('OptionalCallExpression', onClient).forEach(add);
   return calls;
+}
+
+/** Whether a call's member chain starts at a binding or factory the file shares with another service's client. */
+function sharedRoot(ctx: TransformContext, clients: FileClients, callee: Node): boolean {
+  if (clients.shared.size === 0) return false;
+  let node = callee;
+  while (node && (SKIP.has(node.type) || MEMBER.has(node.type))) node = SKIP.has(node.type) ? node.expression : node.object;
+  if (node?.type === 'AwaitExpression') node = unwrap(node.argument);
+  if (node?.type === 'CallExpression') node = node.callee;
+  const declared = node?.type === 'Identifier' ? ctx.index.resolve(node) : undefined;
+  return !!declared && clients.shared.has(declared.id);
 }

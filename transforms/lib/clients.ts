@@ -77,6 +77,11 @@ export interface FileClients {
   clientSide: boolean;
   /** Calls that replace the `openai` module with a factory's stand-in (MODULE_MOCKS): the file's clients are mocks. */
   mocks: ASTPath<Node>[];
+  /**
+   * Of `ids` and `factories`, those that may hold another service's client too (`local ? new OpenAI({ baseURL:
+   * 'http://localhost:4000/v1' }) : new OpenAI()`): a model sent through them goes to both.
+   */
+  shared: Set<Node>;
 }
 
 const KEY = 'openai-to-azure:clients';
@@ -518,7 +523,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   const { j, root } = ctx;
   const sdk = names ? moduleBindings(j, root, OPENAI_SDK, { callbacks: true }) : [];
   const onClientSide = reach === 'direct' && clientSide(ctx) !== undefined;
-  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), clientSide: onClientSide, mocks: [] };
+  const result: FileClients = { reach, sdk, constructions: [], ids: new Set(), members: new Map(), factories: new Set(), wrappers: new Map(), clientSide: onClientSide, mocks: [], shared: new Set() };
   ctx.shared.set(key, result);
   if (!names) return result;
   const { index } = ctx;
@@ -636,6 +641,29 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
       result.ids.add(path.node);
       if (owner.type === 'TSParameterProperty') addMember(path, (path.node as Node).name);
     });
+  }
+  // Bindings and factories whose values include another service's construction (not an Azure one) as well as a
+  // client of this reach.
+  const vendors = result.constructions.filter((c) => c.kind === 'other');
+  const otherNodes = new Set(vendors.map((c) => c.path.node));
+  const vendorIds = new Set(vendors.map((c) => receiverOf(c.path)).flatMap((r) => (r?.kind === 'id' ? [r.id] : [])));
+  const holdsOther = (node: Node): boolean => {
+    const n = unwrap(node);
+    if (!n) return false;
+    if (otherNodes.has(n)) return true;
+    if (n.type === 'AwaitExpression') return holdsOther(n.argument);
+    if (n.type === 'LogicalExpression') return holdsOther(n.left) || holdsOther(n.right);
+    if (n.type === 'ConditionalExpression') return holdsOther(n.consequent) || holdsOther(n.alternate);
+    const declared = n.type === 'Identifier' ? index.resolve(n) : undefined;
+    return !!declared && vendorIds.has(declared.id);
+  };
+  for (const id of result.ids) if (vendorIds.has(id)) result.shared.add(id);
+  for (const id of result.factories) {
+    const holder = index.parentOf(id);
+    const fn = holder?.type === 'VariableDeclarator' ? unwrap(holder.init) : holder;
+    if (!fn || !FUNCTIONS.has(fn.type)) continue;
+    const returned = fn.body.type === 'BlockStatement' ? (returns.get(fn) ?? []).map((r) => r.argument) : [fn.body];
+    if (returned.some(holdsOther)) result.shared.add(id);
   }
   const fieldTest = (n: Node): boolean => (n.value && mayHold(n.value)) || !!n.typeAnnotation;
   index.find('ClassProperty', fieldTest).forEach((path) => addClassField(path)); // private fields included
