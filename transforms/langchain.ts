@@ -297,6 +297,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       ctx.readsEnv(c.cls.deploymentEnv);
     }
     azure.push(keyProperty(ctx, true, fields));
+    needsRelease(ctx.outcome, ctx.options.auth === 'entra-id' ? 'langchainKeyProvider' : 'langchainV1');
     const configuration = expression(ctx, `{ baseURL: ${azureV1BaseURL(ctx)} }`);
     configuration.properties.push(...configKept);
     azure.push(j.objectProperty(j.identifier('configuration'), configuration));

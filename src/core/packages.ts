@@ -269,6 +269,15 @@ export const MINIMUM_RELEASES = {
   },
   // openai 5.18.0: "support api key provider functions" (its CHANGELOG); before, the function is sent as text.
   keyProvider: { package: OPENAI_SDK, version: '5.18.0', feature: 'an apiKey given as a function (the Entra ID token provider on the v1 target)' },
+  // The v1 target's fields (apiKey, model, configuration.baseURL), checked on the release the classic target needs.
+  langchainV1: { package: LANGCHAIN_PACKAGE, version: '0.3.4', feature: 'apiKey, model and configuration.baseURL' },
+  // A function as apiKey reaches the openai client LangChain bundles: 1.0.0 bundles openai ^6 (0.6.16 pins 5.12.2).
+  langchainKeyProvider: {
+    package: LANGCHAIN_PACKAGE,
+    version: '1.0.0',
+    feature: 'an apiKey given as a function (the Entra ID token provider on the v1 target)',
+    alsoNeeds: 'raise @langchain/core to 1.0 or newer with it, as @langchain/openai 1.x asks',
+  },
   langchainEndpoint: {
     package: LANGCHAIN_PACKAGE,
     version: '0.3.4',

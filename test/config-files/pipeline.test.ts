@@ -227,6 +227,26 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(notes.join('\n')).toContain('5.18.0 or newer for an apiKey given as a function');
   }, 60_000);
 
+  it('raises @langchain/openai for the v1 target: 0.3.4 for its fields, 1.0.0 for a token provider as apiKey (its bundled openai 6)', () => {
+    const chain = "import { OpenAIEmbeddings } from '@langchain/openai';\nexport const embeddings = new OpenAIEmbeddings({ modelName: 'text-embedding-3-small' });\n";
+    const tree = makeTree({
+      'keyed/package.json': '{ "name": "keyed", "dependencies": { "@langchain/openai": "^0.0.14" } }\n',
+      'keyed/ingest.ts': chain,
+    });
+    cleanup = tree.cleanup;
+    run(tree.dir, ['migrate', '--json', '--target', 'v1', 'keyed']);
+    expect(JSON.parse(readFileSync(join(tree.dir, 'keyed/package.json'), 'utf8')).dependencies['@langchain/openai']).toBe('^0.3.4');
+    const keyless = makeTree({ 'package.json': '{ "name": "keyless", "dependencies": { "@langchain/openai": "^0.3.17" } }\n', 'ingest.ts': chain });
+    try {
+      const report = JSON.parse(run(keyless.dir, ['migrate', '--json', '--target', 'v1', '--auth', 'entra-id', '.']).stdout);
+      expect(JSON.parse(readFileSync(join(keyless.dir, 'package.json'), 'utf8')).dependencies['@langchain/openai']).toBe('^1.0.0');
+      const notes: string[] = report.configFiles.find((f: { path: string }) => f.path === 'package.json')?.notes ?? [];
+      expect(notes.join('\n')).toContain('raise @langchain/core to 1.0 or newer');
+    } finally {
+      keyless.cleanup();
+    }
+  }, 60_000);
+
   it("raises a minimum release in every manifest up the way that declares the package, to the first that installs it: a library's peer range and the root", () => {
     const tree = makeTree({
       // No workspaces: the root's dependency is what `npm install` puts in node_modules for the library's build.
