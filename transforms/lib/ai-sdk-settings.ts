@@ -50,7 +50,9 @@ export function defaultInstanceEnv(ctx: TransformContext): void {
 export function azureSettings(ctx: TransformContext): string[] {
   const props: string[] = [];
   if (ctx.options.target === 'v1') {
-    props.push(`baseURL: \`\${${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1\``);
+    // Read without `!`: a provider is made as its module loads (`createOpenAI` throws nothing there, and code that
+    // never calls it, another provider's users, must still load when AZURE_OPENAI_ENDPOINT is unset).
+    props.push(`baseURL: \`\${${azureEndpointRead(ctx, true)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1\``);
   } else {
     props.push(`resourceName: ${envCode(ctx, AI_SDK.env.resourceName)}`);
     ctx.readsEnv(AI_SDK.env.resourceName);
