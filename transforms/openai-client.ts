@@ -17,10 +17,10 @@ import {
 import { clientCalls } from './lib/calls.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { migrateOptions } from './lib/client-options.js';
-import { constInit, fileClients, isClientExpression, mockProvides, unwrap, type Construction } from './lib/clients.js';
+import { constInit, fileClients, isClientExpression, mockProvides, thisField, unwrapPath, type Construction } from './lib/clients.js';
 import { invalidateIndex, type FileIndex } from './lib/file-index.js';
-import { addNamedExport, blockOf, memberName, propertyName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
-import { possibleLiterals } from './lib/literals.js';
+import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, specifierOf, visibleBeside, type ModuleBinding } from './lib/imports.js';
+import { objectLiteral, possibleLiterals, propertyPath } from './lib/literals.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { ownKeyReads, settleOwnKeyReads } from './lib/own-key-reads.js';
 import { movedByAgents } from './agents-sdk.js';
@@ -51,19 +51,24 @@ function apiVersionFor(ctx: TransformContext): string {
 }
 
 /**
- * The models a call's options literal may name (`create({ model: 'o3-mini', … })`, `model: env.M ?? 'o3-mini'`), also
- * through a same-file constant (`model: REASONER`), or the model name an imported one holds (facts `modelValues`).
+ * The models a call's options may name (`create({ model: 'o3-mini', … })`, `model: env.M ?? 'o3-mini'`), also through
+ * a same-file constant (`model: REASONER`, or the options themselves: `const params = { model: 'o3-mini' }`), a class
+ * field (`model: this.modelId`), or the model name an imported constant holds (facts `modelValues`).
  */
 function literalModels(ctx: TransformContext, call: ASTPath<Node>): string[] {
-  const options = unwrap((call.node as Node).arguments?.[0]);
-  if (options?.type !== 'ObjectExpression') return [];
-  const at = (options.properties as Node[]).findIndex((p) => p.type === 'ObjectProperty' && !p.computed && propertyName(p.key) === 'model');
-  if (at === -1) return [];
-  const value = unwrap(options.properties[at].value);
+  if (((call.node as Node).arguments?.length ?? 0) === 0) return [];
+  const options = objectLiteral(call.get('arguments', 0));
+  const model = options && propertyPath(options, 'model');
+  if (!model) return [];
+  const valuePath = unwrapPath(model.get('value'));
+  const value = valuePath.node as Node;
+  if (value?.type === 'MemberExpression') {
+    const field = thisField(valuePath);
+    return field ? possibleLiterals(field.value) : [];
+  }
   if (value?.type !== 'Identifier') return possibleLiterals(value);
   const imported = ctx.facts.modelValues?.[value.name];
   if (imported !== undefined) return [imported];
-  const valuePath = ctx.index.pathOf(value);
   const init = constInit(valuePath);
   return init ? possibleLiterals(init) : [];
 }
