@@ -292,8 +292,15 @@ export class ProjectIndexer {
   private link(): ProjectIndex {
     // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
     const rewritable = (file: string): boolean => this.candidates.has(file) || (this.discovered?.has(file) ?? true);
-    const facts = computeFacts(this.summaries, (from, spec) => this.resolver.resolve(from, spec), rewritable);
+    // A module of a browser or editor extension's package: its clients and requests are left on OpenAI (raw-http,
+    // openai-client), which the transform pass ahead of these facts could not know. Its importers learn so here.
     const extensions = new ExtensionPackages();
+    for (const [file, summary] of this.summaries) {
+      if (!extensions.sideOf(file)) continue;
+      summary.browser = true;
+      summary.leavesOpenAI = true;
+    }
+    const facts = computeFacts(this.summaries, (from, spec) => this.resolver.resolve(from, spec), rewritable);
     for (const file of this.candidates) {
       const clientSide = extensions.sideOf(file);
       if (clientSide) facts[file] = { ...(facts[file] ?? emptyFacts()), clientSide };

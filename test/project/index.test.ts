@@ -92,6 +92,11 @@ describe('buildProjectIndex: clients across files', () => {
     expect(llm.output).toContain('// TODO(openai-to-azure): browser code cannot read server env');
     expect(llm.output).not.toMatch(/AzureChatOpenAI|process\.env\.AZURE/);
     expect((await migratedWithIndex(dir, 'web/src/server.ts')).output).toContain('new AzureOpenAI(');
+    // Across the extension's modules: a key handed to its request keeps its name, a call on its client keeps its model.
+    const commands = await migratedWithIndex(dir, 'vscode-extension/src/commands.ts');
+    expect(commands.output).toContain('process.env.OPENAI_API_KEY');
+    expect(commands.output).toContain("model: 'gpt-4o-mini'");
+    expect(commands.output).not.toContain('AZURE_OPENAI');
   });
 
   it('follows OpenAI URL constants across files: one a browser module imports stays, the others take their requests to Azure', async () => {
