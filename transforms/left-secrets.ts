@@ -17,12 +17,12 @@ function statementOf(path: ASTPath<Node>): ASTPath<Node> {
 
 /** The message for an OpenAI key left in the source. */
 export const leftSecretMessage = (masked: string): string =>
-  `an OpenAI secret key (${masked}) is committed here, outside any client's options, so it is left in place: revoke and rotate it, then read it from the environment (on Azure OpenAI, AZURE_OPENAI_API_KEY, or use Entra ID)`;
+  `an OpenAI secret key (${masked}) is committed here where no migrated client's options hold it, so it is left in place: revoke and rotate it, then read it from the environment (on Azure OpenAI, AZURE_OPENAI_API_KEY, or use Entra ID)`;
 
 /**
  * OpenAI secret keys the other transforms did not replace (migration spec rule 34: every match is reported). A key
- * in a client's options is replaced there; one held elsewhere (a settings object, a seed script, a test) cannot be,
- * since what reads it is unknown. Each gets a marker and a report entry, masked, as a key left in the source.
+ * in a migrated client's options is replaced there; one held elsewhere (a settings object, a seed script, a test, a
+ * client left on OpenAI) cannot be, since what reads it is unknown or stays OpenAI's. Each gets a marker and a report entry, masked, as a key left in the source.
  * Runs last: the keys other transforms removed are gone from the tree by then.
  */
 export const leftSecrets: Transform = {
