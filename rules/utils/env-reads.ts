@@ -1,5 +1,5 @@
 /** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, aliases of those objects, and `Deno.env.get('X')`. */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ENV_GETTER, ENV_OBJECTS, processExport, unmigratedPackage } from '../../src/core/index.js';
 import { constantInit, importedBinding, isGlobalName, staticKey, stringValue, unwrap, variableOf } from './scope.js';
 
@@ -18,6 +18,11 @@ function fromProcessModule(id: TSESTree.Identifier, sourceCode: SourceCode, what
  */
 export function isEnvObject(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
   const n = unwrap(node);
+  // `Deno.env.toObject()`: every variable, as an object.
+  if (n.type === 'CallExpression' && n.arguments.length === 0 && n.callee.type === 'MemberExpression' && ASTUtils.getPropertyName(n.callee) === ENV_GETTER.all) {
+    const env = unwrap(n.callee.object);
+    return env.type === 'MemberExpression' && ASTUtils.getPropertyName(env) === ENV_GETTER.member && env.object.type === 'Identifier' && env.object.name === ENV_GETTER.object;
+  }
   if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier') {
     const object = unwrap(n.object);
     if (object.type === 'Identifier' && n.property.name === 'env' && fromProcessModule(object, sourceCode, 'process')) return true;

@@ -54,7 +54,7 @@ export const ENV_OBJECTS: readonly { object: string; member: 'env' }[] = [
   { object: 'import.meta', member: 'env' },
   { object: 'Bun', member: 'env' },
 ];
-export const ENV_GETTER = { object: 'Deno', member: 'env', method: 'get' } as const;
+export const ENV_GETTER = { object: 'Deno', member: 'env', method: 'get', all: 'toObject' } as const;
 
 /**
  * Node's process module, imported instead of the global (`import process from 'node:process'`, `import { env } from

@@ -86,6 +86,16 @@ ruleTester.run('no-openai-env', testable(rule), {
       ],
     },
     {
+      // Deno's whole environment at once.
+      code: 'const { OPENAI_API_KEY } = Deno.env.toObject();',
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: 'const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = Deno.env.toObject();' }],
+        },
+      ],
+    },
+    {
       // Its fallback is OpenAI's own URL: still OpenAI's setting.
       code: "const base = process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';",
       errors: [

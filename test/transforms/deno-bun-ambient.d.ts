@@ -1,7 +1,7 @@
 // Just enough of Deno's and Bun's globals, and of Deno's `npm:` specifiers, for the Deno/Bun fixture outputs to
 // type-check (the specifiers name the same `openai` package the other fixtures use).
 declare const Deno: {
-  env: { get(name: string): string | undefined };
+  env: { get(name: string): string | undefined; toObject(): Record<string, string> };
   serve(handler: (request: Request) => Response | Promise<Response>): void;
 };
 declare const Bun: { env: Record<string, string | undefined> };

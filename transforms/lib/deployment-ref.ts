@@ -40,6 +40,8 @@ function ownerName(node: Node): string | undefined {
 
 /** `X.env` for an owner X in core's ENV_OBJECTS (`process.env`, `import.meta.env`, `Bun.env`). */
 export function isEnvObjectNode(node: Node): boolean {
+  // `Deno.env.toObject()`: every variable, as an object.
+  if (node?.type === 'CallExpression') return node.arguments.length === 0 && isDenoEnvMethod(node.callee, ENV_GETTER.all);
   if (node?.type !== 'MemberExpression' || node.computed) return false;
   const owner = ownerName(node.object);
   return ENV_OBJECTS.some((e) => e.object === owner && e.member === node.property.name);
@@ -47,7 +49,12 @@ export function isEnvObjectNode(node: Node): boolean {
 
 /** `Deno.env.get` (core ENV_GETTER), as a callee. */
 export function isEnvGetter(callee: Node): boolean {
-  const env = callee?.type === 'MemberExpression' && !callee.computed && callee.property.name === ENV_GETTER.method ? callee.object : undefined;
+  return isDenoEnvMethod(callee, ENV_GETTER.method);
+}
+
+/** `Deno.env.<method>`, as a callee. */
+function isDenoEnvMethod(callee: Node, method: string): boolean {
+  const env = callee?.type === 'MemberExpression' && !callee.computed && callee.property.name === method ? callee.object : undefined;
   return env?.type === 'MemberExpression' && !env.computed && env.property.name === ENV_GETTER.member && ownerName(env.object) === ENV_GETTER.object;
 }
 
