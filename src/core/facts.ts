@@ -56,7 +56,7 @@ export interface FileFacts {
    */
   clientSide?: ClientSide;
   /**
-   * A test file that imports a module of the project this run migrates (a candidate): its OpenAI URLs that no request
+   * A test file that imports a module of the project whose code this run rewrites: its OpenAI URLs that no request
    * sends may be what the migrated code is expected to call (raw-http's test-data marker says so).
    */
   testsMigratedCode?: true;

@@ -278,14 +278,14 @@ export class ProjectIndexer {
     return specifiers;
   }
 
-  /** Whether a file imports another candidate of the run (through a relative path, subpath import or alias). */
-  private importsCandidate(file: string): boolean {
+  /** Whether a file imports another candidate of the run that it migrated (through a relative path, subpath import or alias). */
+  private importsMigrated(file: string): boolean {
     const summary = this.summaries.get(file);
     if (!summary) return false;
     const specs = new Set([...summary.imports.values()].map((b) => b.spec));
     return [...specs].some((spec) => {
       const module = isProjectSpecifier(spec) ? this.resolver.resolve(file, spec) : undefined;
-      return module !== undefined && module !== file && this.candidates.has(module);
+      return module !== undefined && module !== file && this.candidates.has(module) && this.summaries.get(module)?.migrated === true;
     });
   }
 
@@ -304,7 +304,7 @@ export class ProjectIndexer {
     for (const file of this.candidates) {
       const clientSide = extensions.sideOf(file);
       if (clientSide) facts[file] = { ...(facts[file] ?? emptyFacts()), clientSide };
-      if (isTestFile(file) && this.importsCandidate(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), testsMigratedCode: true };
+      if (isTestFile(file) && this.importsMigrated(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), testsMigratedCode: true };
     }
     const extraFiles = Object.keys(facts).filter(
       (file) => !this.candidates.has(file) && needsTransform(facts[file]!, this.summaries.get(file)!),

@@ -46,6 +46,8 @@ export interface FileSummary {
    * client left there, with its marker). An importer's key handed to its code keeps its name.
    */
   leavesOpenAI?: true;
+  /** Set by the transform pass when it rewrote code of the file (markers alone do not count). */
+  migrated?: true;
 }
 
 /** `name`: an export name, `default`, `*` (namespace) or `=` (the whole CommonJS module, `require('x')`). */

@@ -1,6 +1,6 @@
 /**
  * A test file's OpenAI URLs that no request sends are data. They get the test-data marker where the test exercises
- * code the run migrates (it imports a candidate), not where OpenAI's host is sample data for an unrelated helper.
+ * code the run migrates (it imports a candidate whose code it rewrites), not where OpenAI's host is sample data.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,14 +13,16 @@ import { fixture, relativeFacts } from './helpers.js';
 
 const dir = fixture('tests-migrated-code');
 // What the pre-filter gives: the files that name OpenAI's host (hosts.ts does not).
-const candidates = ['src/llm.ts', 'test/llm.test.ts', 'test/hosts.test.ts'].map((f) => path.join(dir, f));
+const candidates = ['src/llm.ts', 'src/groq.ts', 'test/llm.test.ts', 'test/hosts.test.ts', 'test/groq.test.ts'].map((f) => path.join(dir, f));
 
 describe('test files of migrated code', () => {
-  it('the index says which test files import a candidate', async () => {
+  it('the index says which test files import a candidate the run migrates', async () => {
     const { facts } = await buildProjectIndex({ cwd: dir, candidates });
     const rel = relativeFacts(dir, facts);
     expect(rel['test/llm.test.ts']?.testsMigratedCode).toBe(true);
     expect(rel['test/hosts.test.ts']?.testsMigratedCode).toBeUndefined();
+    // A candidate the run leaves (another service's client) is no migrated code.
+    expect(rel['test/groq.test.ts']?.testsMigratedCode).toBeUndefined();
   });
 
   it('marks the URL a test of migrated code expects, and leaves sample data alone', async () => {
