@@ -127,6 +127,17 @@ export const REQUEST_PACKAGES: readonly string[] = [
 /** Packages a test mocks requests with: a test file that imports one checks what code sends. */
 export const REQUEST_MOCK_PACKAGES: readonly string[] = ['msw', 'nock', 'fetch-mock', 'jest-fetch-mock', 'vitest-fetch-mock', 'axios-mock-adapter'];
 
+/** Next.js's Edge runtime for a route (`export const runtime = 'edge'`, a page API's `config = { runtime: 'edge' }`). */
+const EDGE_RUNTIME = /\bexport\s+const\s+runtime\s*=\s*['"`]edge['"`]|\bruntime\s*:\s*['"`](?:experimental-)?edge['"`]/;
+
+export function runsOnEdge(text: string): boolean {
+  return EDGE_RUNTIME.test(text);
+}
+
+/** Why a token provider made in an Edge route gets a marker: @azure/identity's credentials need Node. */
+export const EDGE_ENTRA_MESSAGE =
+  "this route runs on the Edge runtime, where @azure/identity's DefaultAzureCredential does not work (it loads its browser build, which throws): move the route to the Node.js runtime, or authenticate it with a key";
+
 /** A module a file loads: `from 'm'`, `require('m')`, `import('m')`. */
 const LOADED = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"]([^'"]+)['"]/g;
 const REQUEST_GLOBAL_NAMES = new RegExp(`\\b(?:${REQUEST_GLOBALS.join('|')})\\b`);

@@ -1,4 +1,5 @@
-import { AZURE_IDENTITY_PACKAGE, TOKEN_SCOPES } from '../../src/core/index.js';
+import { AZURE_IDENTITY_PACKAGE, EDGE_ENTRA_MESSAGE, runsOnEdge, TOKEN_SCOPES } from '../../src/core/index.js';
+import { invalidateIndex } from './file-index.js';
 import { TOKEN_PROVIDER } from './client-options.js';
 import { addTopLevelImport, insertionIndex, programBody } from './imports.js';
 import { statements, str } from './snippets.js';
@@ -32,4 +33,8 @@ export function ensureTokenProvider(ctx: TransformContext, firstUse: Node): void
       `const ${TOKEN_PROVIDER} = getBearerTokenProvider(new DefaultAzureCredential(), ${SCOPE_CONSTANT});`,
   );
   insertTopLevel(body, insertionIndex(body, firstUse), declarations);
+  if (runsOnEdge(ctx.source)) {
+    invalidateIndex(ctx.root);
+    ctx.todo(ctx.index.pathOf(declarations[declarations.length - 1]), EDGE_ENTRA_MESSAGE);
+  }
 }
