@@ -22,6 +22,10 @@ import { emptyEdit, lineAt, type ConfigEdit } from './types.js';
  */
 const ENV_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'extraEnv', 'extraEnvVars', 'secretEnv']);
 
+/** Said once for a file whose key went for keyless auth: what runs with that env now authenticates another way. */
+const KEYLESS_NOTE =
+  'removed the OpenAI key for keyless auth (--auth entra-id): what runs with this env needs an Azure identity with the Cognitive Services OpenAI User role (GitHub Actions: azure/login with OIDC and `permissions: id-token: write`; Kubernetes: workload identity)';
+
 interface Splice {
   start: number;
   end: number;
@@ -94,9 +98,10 @@ class YamlEditor {
     if (next !== src) this.splices.push({ start: value.range[0], end: value.range[1], text: next });
   }
 
-  private remove(start: number, end: number, line: number): void {
+  private remove(start: number, end: number, line: number, name?: string): void {
     this.splices.push({ start: this.lineStart(start), end: this.lineEnd(end), text: '' });
     this.edit.changes.push({ line, kind: 'env' });
+    if (name !== undefined && isKeyVariable(name) && this.ctx.auth === 'entra-id' && !this.edit.notes.includes(KEYLESS_NOTE)) this.edit.notes.push(KEYLESS_NOTE);
   }
 
   private rename(scalar: Scalar, oldName: string, newName: string): void {
@@ -121,7 +126,7 @@ class YamlEditor {
       if (fate.kind === 'keep' && !this.keptConnection(name)) continue;
       const end = pair.value?.range?.[1] ?? pair.key.range[1];
       const line = this.lineOf(pair.key.range[0]);
-      if (fate.kind === 'delete') this.remove(pair.key.range[0], end, line);
+      if (fate.kind === 'delete') this.remove(pair.key.range[0], end, line, name);
       else if (fate.kind === 'rename') {
         this.rename(pair.key, name, fate.to);
         this.renamedValue(pair.value, name, fate.to);
@@ -159,7 +164,7 @@ class YamlEditor {
     if (fate.kind === 'keep' && !this.keptConnection(name)) return;
     const line = this.lineOf(item.range![0]);
     const src = this.source(item);
-    if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
+    if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line, name);
     else if (fate.kind === 'rename') {
       const secret = secretIn(src);
       let next = src.replace(name, fate.to).replace(referenceTo(name), `$1${fate.to}`);
@@ -188,7 +193,7 @@ class YamlEditor {
     const fate = this.fate(name, isScalar(valuePair?.value) ? String(valuePair.value.value ?? '') : '', names);
     if (fate.kind === 'keep' && !this.keptConnection(name)) return;
     const line = this.lineOf(item.range![0]);
-    if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line);
+    if (fate.kind === 'delete') this.remove(item.range![0], item.range![1], line, name);
     else if (fate.kind === 'rename') {
       this.rename(namePair.value, name, fate.to);
       if (valuePair) this.renamedValue(valuePair.value, name, fate.to);

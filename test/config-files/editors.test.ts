@@ -276,7 +276,10 @@ describe('YAML', () => {
       '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
       '',
     ].join('\n');
-    const out = editYaml(input, v1Entra).output;
+    const keyless = editYaml(input, v1Entra);
+    // Once for the file: the job needs an identity now.
+    expect(keyless.notes).toEqual([expect.stringContaining('needs an Azure identity with the Cognitive Services OpenAI User role (GitHub Actions: azure/login with OIDC')]);
+    const out = keyless.output;
     expect(out).toBe(
       [
         'env:',
