@@ -20,6 +20,7 @@ import {
   isHostedToolType,
   isModelName,
   isPreviewModel,
+  isReasoningModel,
   LANGCHAIN_REASONING,
   LANGCHAIN_KEY_FIELDS,
   previewModelNote,
@@ -287,6 +288,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       (modelProp.node as Node).shorthand = false;
       modelProp.get('value').replace(deploymentExpression(ctx, model));
       ctx.change(modelProp.node, 'deployment');
+      if (ctx.options.target === 'v1' && isReasoningModel(model)) ctx.todo(modelProp, LANGCHAIN_MESSAGES.reasoningByNameV1);
     } else if (modelProp && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value)) && !renameModelReadsWithin(ctx, (modelProp.node as Node).value)) {
       // (`process.env.OPENAI_MODEL ?? 'gpt-5-mini'` reads the deployment's variable instead, as a call's model does.)
       const literal = literalValue(unwrap((modelProp.node as Node).value));

@@ -21,6 +21,11 @@ const PREVIEW_MODELS: readonly { kind: string; pattern: RegExp; since: string }[
   { kind: 'audio', pattern: /^(?:gpt-4o(?:-mini)?-audio|gpt-audio)(?:[-.]|$)/i, since: '2025-01-01-preview' },
 ];
 
+/** Whether a model is a reasoning model (PREVIEW_MODELS' first kind): clients shape its requests by its name. */
+export function isReasoningModel(model: string): boolean {
+  return PREVIEW_MODELS[0]!.pattern.test(model);
+}
+
 /** Whether Azure serves a model from a preview api-version on only (see PREVIEW_MODELS). */
 export function isPreviewModel(model: string): boolean {
   return PREVIEW_MODELS.some((m) => m.pattern.test(model));

@@ -107,6 +107,9 @@ export const LANGCHAIN_MESSAGES = {
   modelNotLiteral:
     'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
   modelNotLiteralV1: 'the model is not a literal: on /openai/v1 it must name the Azure deployment that serves it',
+  /** A reasoning model on /openai/v1, where `model` carries the deployment name LangChain reads it from. */
+  reasoningByNameV1:
+    "LangChain shapes a reasoning model's requests by the model name (max_completion_tokens, the developer role), and on /openai/v1 `model` is the deployment name: name the deployment after the model, or its requests take a chat model's shape, which Azure rejects",
   /** A literal that names no model this tool knows (a fine-tune, a made-up name an example fails with on purpose). */
   modelUnknown: (model: string) =>
     `'${model}' is no model this tool knows: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME); a name meant to fail goes in the deployment field as it is`,
