@@ -585,6 +585,12 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
     }
+    // `const client = this.client`: a member of the class that holds a client.
+    if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression') {
+      const cls = enclosingClass(valuePath);
+      const name = memberName(node);
+      return !!cls && !!name && (result.members.get(cls)?.has(name) ?? false);
+    }
     return node.type === 'Identifier' && isClientIdentifier(ctx, result, valuePath);
   };
 
@@ -603,8 +609,11 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
   const size = (): number => result.ids.size + result.factories.size + [...result.members.values()].reduce((n, m) => n + m.size, 0);
   // Repeat until nothing new turns up: `this.client = client` needs the parameter typed `OpenAI`, `const c = getClient()`
   // the factory, and a memoised factory (`client ??= new OpenAI(); return client`) the variable it fills.
+  const fieldTest = (n: Node): boolean => (n.value && mayHold(n.value)) || !!n.typeAnnotation;
+  const classFields = (): void => index.find('ClassProperty', fieldTest).forEach((path) => addClassField(path)); // private fields included
   for (let before = -1; before !== size(); ) {
     before = size();
+    classFields();
     index.find('FunctionDeclaration', (n) => n.id && returns.has(n)).forEach((path) => {
       const id = (path.node as Node).id;
       if (id && returnsClient(path)) result.factories.add(id);
@@ -665,8 +674,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     const returned = fn.body.type === 'BlockStatement' ? (returns.get(fn) ?? []).map((r) => r.argument) : [fn.body];
     if (returned.some(holdsOther)) result.shared.add(id);
   }
-  const fieldTest = (n: Node): boolean => (n.value && mayHold(n.value)) || !!n.typeAnnotation;
-  index.find('ClassProperty', fieldTest).forEach((path) => addClassField(path)); // private fields included
+  classFields();
   function addClassField(path: ASTPath<Node>): void {
     const node = path.node as Node;
     const name = propertyName(node.key);
@@ -730,6 +738,8 @@ function mayHold(node: Node): boolean {
     case 'Identifier':
     case 'CallExpression':
       return true;
+    case 'MemberExpression':
+      return unwrap(n.object)?.type === 'ThisExpression';
     case 'AwaitExpression':
       return mayHold(n.argument);
     case 'LogicalExpression':
