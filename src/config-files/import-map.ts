@@ -58,6 +58,8 @@ export function editImportMap(body: string, changes: PackageChanges | undefined)
       if (!at) continue;
       const raised = value.replace(`@${was}`, `@${raisedVersion(was, version)}`);
       output = output.slice(0, at.start) + output.slice(at.start, at.valueEnd).replace(JSON.stringify(value), JSON.stringify(raised)) + output.slice(at.valueEnd);
+      // An entry added beside this one below finds it by its value as it is now.
+      imports[key] = raised;
       done.push(`raised ${key} from ${value} to ${raised} (the migrated code needs ${name} ${version} or newer for ${features.join(', ')})`);
     }
   }

@@ -164,11 +164,14 @@ export interface ConfigRun {
  */
 export async function migrateConfigFiles(run: ConfigRun, files: readonly string[], results: readonly FileResult[]): Promise<FileResult[]> {
   const roots = run.paths.map((p) => resolve(run.cwd, p));
+  // A file a Deno import map serves (nearer than any package.json) takes its packages from the map alone.
+  const maps = new Map<string, string | undefined>();
+  const byNpm = results.filter((result) => nearestImportMapDir(result.file, roots, maps) === undefined);
   const base = {
     target: run.options.target,
     auth: run.options.auth,
     apiVersion: run.options.apiVersion,
-    packages: packageChanges(results, roots, nearestPackageJson, dirname, declaredPackages()),
+    packages: packageChanges(byNpm, roots, nearestPackageJson, dirname, declaredPackages()),
     importMaps: packageChanges(results, roots, nearestImportMapDir, (dir) => dir),
   };
   const contextFor = contextsFor(results, roots, base);

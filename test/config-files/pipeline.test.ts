@@ -287,6 +287,20 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     expect(read('apps/web/package.json')).toEqual({ '@ai-sdk/azure': '^1.0.0' });
   }, 60_000);
 
+  it("keyless auth in a Supabase function its import map serves: @azure/identity goes in the map beside the raised openai, not in the web app's package.json", () => {
+    const tree = makeTree({
+      'package.json': '{ "name": "web", "dependencies": { "next": "14.0.0" } }\n',
+      'supabase/functions/import_map.json': '{\n  "imports": {\n    "openai": "https://esm.sh/openai@4.10.0"\n  }\n}\n',
+      'supabase/functions/ask/index.ts': "import OpenAI from 'openai';\nexport const client = new OpenAI({ apiKey: Deno.env.get('OPENAI_API_KEY') });\n",
+    });
+    cleanup = tree.cleanup;
+    run(tree.dir, ['migrate', '--json', '--auth', 'entra-id', '.']);
+    expect(readFileSync(join(tree.dir, 'supabase/functions/import_map.json'), 'utf8')).toBe(
+      '{\n  "imports": {\n    "openai": "https://esm.sh/openai@4.41.0",\n    "@azure/identity": "https://esm.sh/@azure/identity@^4.13.1"\n  }\n}\n',
+    );
+    expect(readFileSync(join(tree.dir, 'package.json'), 'utf8')).toBe('{ "name": "web", "dependencies": { "next": "14.0.0" } }\n');
+  }, 60_000);
+
   it("raises openai in a Supabase functions' import map and maps the AI SDK's Azure provider in a deno.json", () => {
     const tree = makeTree({
       'supabase/functions/import_map.json': '{\n  "imports": {\n    "openai": "https://esm.sh/openai@4.10.0",\n    "zod": "https://esm.sh/zod@3.22.4"\n  }\n}\n',
