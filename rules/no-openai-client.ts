@@ -22,7 +22,7 @@ import {
 import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
-import { hasOptionMatching, lookupOption } from './utils/options-object.js';
+import { assignedLater, hasOptionMatching, lookupOption } from './utils/options-object.js';
 import { typeInfo } from './utils/types.js';
 import { mayHaveFindings } from './utils/relevance.js';
 
@@ -115,7 +115,8 @@ export default createRule<Options, MessageIds>({
       }
       // A framework class given the option that puts it on Azure (legacy LlamaIndex's `azure: {…}`).
       const azureOption = OPENAI_WRAPPERS.find((w) => w.pkg === site.info.module)?.azureOption;
-      if (azureOption && lookupOption(options, azureOption, sourceCode).kind !== 'absent') return false;
+      // Only options seen to set it (in the literal, or written later) count, as the codemod's markers do: a parameter's may not.
+      if (azureOption && (lookupOption(options, azureOption, sourceCode).kind === 'found' || assignedLater(options, azureOption, sourceCode))) return false;
       return !Object.hasOwn(AI_SDK.factories, site.info.name) || talksToOpenAI(options);
     }
 

@@ -37,6 +37,12 @@ export function lookupOption(arg: TSESTree.Node | undefined, name: string, sourc
   return result;
 }
 
+/** Whether options held in a variable get `name` written into them after they were made (`options.azure = {…}`). */
+export function assignedLater(arg: TSESTree.Node | undefined, name: string, sourceCode: SourceCode): boolean {
+  const node = arg && unwrap(arg);
+  return node?.type === 'Identifier' && assignsMember(sourceCode, node, name);
+}
+
 /** Whether `id`'s variable gets `id.name = …` (or `id.name.x = …`) or `Object.assign(id, …)` later (options built up after the declaration). */
 function assignsMember(sourceCode: SourceCode, id: TSESTree.Identifier, name: string): boolean {
   const variable = variableOf(sourceCode, id);

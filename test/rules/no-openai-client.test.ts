@@ -55,6 +55,11 @@ ruleTester.run('no-openai-client', testable(rule), {
   ],
   invalid: [
     {
+      // Options handed in (a parameter): none seen to set `azure`, so the class talks to OpenAI, as the codemod's marker says.
+      code: "import { OpenAI } from 'llamaindex';\nexport const make = (settings: { model: string }) => new OpenAI(settings);",
+      errors: [{ messageId: 'wrapperClient' }],
+    },
+    {
       // A call on an object named like an Object.prototype member is not a module mock (nor a crash).
       code: "import OpenAI from 'openai';\nconstructor.mock('openai', () => ({}));\nconst client = new OpenAI();",
       errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconstructor.mock('openai', () => ({}));\nconst client = new AzureOpenAI();" }] })],
