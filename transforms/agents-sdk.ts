@@ -296,7 +296,11 @@ export const agentsSdk: Transform = {
     const tracingHandled = found.some((u) =>
       [AGENTS_CONFIG_CALLS.tracingDisabled, 'setTraceProcessors', 'addTraceProcessor', 'setDefaultOpenAITracingExporter'].includes(u.name),
     );
-    if (clientStatement && !tracingHandled) {
+    // The whole SDK handed to other code (an instrumentation's `{ 'openai-agents': AgentsSDK }`), which may register
+    // trace processors of its own: tracing stays as it is, with a marker.
+    const handedOn = !tracingHandled && clientStatement !== undefined && namespaceHandedOn(ctx, bindings);
+    if (handedOn) ctx.todo(handedOn, AGENTS_MESSAGES.tracingHandedOn);
+    if (clientStatement && !tracingHandled && !handedOn) {
       const body = programBody(ctx);
       const disable = agentsExport(ctx, bindings, AGENTS_CONFIG_CALLS.tracingDisabled);
       const [statement] = statements(ctx, `${disable}(true);`);
@@ -307,5 +311,17 @@ export const agentsSdk: Transform = {
     }
   },
 };
+
+/** A reference to a whole-module binding of the SDK used as a value (not `sdk.x`): the SDK handed to other code. */
+function namespaceHandedOn(ctx: TransformContext, bindings: readonly ModuleBinding[]): ASTPath<Node> | undefined {
+  for (const binding of bindings.filter((b) => b.imported === '*')) {
+    for (const ref of referencesTo(ctx.j, ctx.root, binding)) {
+      const parent = ref.parent?.node as Node;
+      const member = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.object === ref.node;
+      if (!member) return ref;
+    }
+  }
+  return undefined;
+}
 
 export default asJscodeshift(agentsSdk);

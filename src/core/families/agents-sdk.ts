@@ -65,6 +65,8 @@ export const AGENTS_DIRECT = {
 } as const;
 
 export const AGENTS_MESSAGES = {
+  tracingHandedOn:
+    "the Agents SDK is handed to other code here, which may register its own trace processor, so tracing is left on: unless such a processor replaces the default (setTraceProcessors), traces still export to platform.openai.com with an OpenAI key",
   tracing:
     'Agents SDK tracing exports to platform.openai.com with an OpenAI key: disabled here; to keep traces, register your own trace processor (addTraceProcessor / setTraceProcessors) that exports to Azure Monitor or another backend',
   hostedTool: (name: string) =>
