@@ -4,6 +4,7 @@ import {
   AGENTS_DIRECT,
   AGENTS_PACKAGE,
   AI_SDK,
+  AZURE_REQUEST_OPTIONS,
   DIRECT_OPENAI_WRAPPERS,
   LANGCHAIN_KEY_FIELDS,
   LANGCHAIN_LEGACY_ENTRYPOINTS,
@@ -79,8 +80,14 @@ export default createRule<Options, MessageIds>({
         const found = lookupOption(options, name, sourceCode);
         return found.kind === 'found' && readsOtherVendorEnv(sourceCode.getText(found.value));
       });
+    /** Options that set up Azure's requests by hand (core AZURE_REQUEST_OPTIONS: an `api-key` header, an `api-version` query). */
+    const azureRequests = (options: TSESTree.Node | undefined) =>
+      Object.entries(AZURE_REQUEST_OPTIONS).some(([option, key]) => {
+        const found = lookupOption(options, option, sourceCode);
+        return found.kind === 'found' && lookupOption(found.value, key, sourceCode).kind === 'found';
+      });
     const talksToOpenAI = (options: TSESTree.Node | undefined) =>
-      baseURLTarget(options, sourceCode) === 'openai' && !vendorKey(options, ['apiKey']);
+      baseURLTarget(options, sourceCode) === 'openai' && !vendorKey(options, ['apiKey']) && !azureRequests(options);
 
     /** Agents SDK modules that hand the SDK a client or provider themselves (`setDefaultOpenAIClient(...)`). */
     let agentsConfigured = false;

@@ -126,6 +126,12 @@ export function defaultsElsewhere(text: string): boolean {
   return /\bOPENAI_(?:BASE_URL|API_BASE)\b/.test(text) && !isOpenAIBaseURL(text);
 }
 
+/**
+ * Client options that only Azure OpenAI's requests carry (an `api-key` header, an `api-version` query): a client given
+ * one is set up for Azure by hand, whatever its base URL falls back to.
+ */
+export const AZURE_REQUEST_OPTIONS: Readonly<Record<string, string>> = { defaultHeaders: 'api-key', defaultQuery: 'api-version' };
+
 /** OpenAI's mutual-TLS host: an OpenAI-platform identity feature with no Azure counterpart (spec §11.14). */
 export const OPENAI_MTLS_HOST = /(?:^|[^\w.-])mtls\.api\.openai\.com(?![\w-])/i;
 

@@ -14,6 +14,8 @@ ruleTester.run('no-openai-client', testable(rule), {
     // Legacy LlamaIndex classes given their `azure` option (in the literal, a constant, or written into it later).
     "import { OpenAI, OpenAIEmbedding } from 'llamaindex';\nconst llm = new OpenAI({ model: 'gpt-4o', azure: { deploymentName: 'chat' } });\nconst options = { model: 'text-embedding-3-small', azure: azureSettings };\nconst embed = new OpenAIEmbedding(options);",
     "import { OpenAI } from 'llamaindex';\nconst options = { model: 'gpt-4o' };\nif (useAzure) options.azure = azureSettings;\nconst llm = new OpenAI(options);",
+    // Set up for Azure by hand (an api-version query), whatever its base URL falls back to: the codemod leaves it too.
+    "import OpenAI from 'openai';\nexport const make = (base?: string) => new OpenAI({ baseURL: base ?? 'https://api.openai.com/v1', defaultQuery: { 'api-version': '2024-05-01-preview' } });",
     // Migrated: the classic client, and OpenAI on an Azure v1 base URL.
     "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
     "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: `${process.env.AZURE_OPENAI_ENDPOINT!.replace(/\\/+$/, '')}/openai/v1/`, apiKey: process.env.AZURE_OPENAI_API_KEY });",

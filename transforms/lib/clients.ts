@@ -6,6 +6,7 @@ import {
   OPENAI_SDK,
   clientWrapper,
   isAzureURL,
+  AZURE_REQUEST_OPTIONS,
   isOpenAIBaseURL,
   isModuleMock,
   isOpenAIEnvName,
@@ -392,8 +393,8 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
       kind = kind === 'openai' ? (isAzureURL(text) || key === 'endpoint' ? 'azure' : 'other') : kind;
     }
     const value = unwrap(valuePath.node as Node);
-    if ((key === 'defaultHeaders' || key === 'defaultQuery') && value?.type === 'ObjectExpression') {
-      const azureKey = key === 'defaultHeaders' ? 'api-key' : 'api-version';
+    if (Object.hasOwn(AZURE_REQUEST_OPTIONS, key) && value?.type === 'ObjectExpression') {
+      const azureKey = AZURE_REQUEST_OPTIONS[key]!;
       if (value.properties.some((h: Node) => propertyName(h.key)?.toLowerCase() === azureKey) && kind === 'openai') kind = 'azure';
     }
   };
