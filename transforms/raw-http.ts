@@ -217,9 +217,10 @@ function rewriteURL(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> |
   const { code, model } = azureV1URLCode(ctx, url, rest, runsOnLoad(path));
   const replaced = replaceURL(ctx, path, code);
   ctx.change(node, 'endpoint');
-  // What the SDK's call to this path would be told: not on Azure, or different there.
+  // What the SDK's call to this path would be told: not on Azure, or different there (not what the move to
+  // /openai/v1 settles).
   const gap = restSurfaceGap(url.rest);
-  if (gap) ctx.todo(replaced, gap.message);
+  if (gap && !gap.servedOnV1) ctx.todo(replaced, gap.message);
   if (model !== undefined) {
     ctx.j(replaced).find(ctx.j.Identifier, { name: DEPLOYMENT_PLACEHOLDER }).forEach((p) => {
       p.replace(deploymentExpression(ctx, model));

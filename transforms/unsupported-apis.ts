@@ -73,7 +73,7 @@ export const unsupportedApis: Transform = {
     for (const { path, member } of clientCalls(ctx)) {
       if (RENAMED_CALLS[member]) dropBeta(ctx, path);
       const gap = surfaceGap(member);
-      if (gap) ctx.todo(path, gap.message);
+      if (gap && !(gap.servedOnV1 && ctx.options.target === 'v1')) ctx.todo(path, gap.message);
       const hosted = hostedToolTypes(ctx, path, member);
       if (hosted.length > 0) ctx.todo(path, hostedToolsMessage(hosted));
       if (setsAuthorization(path)) ctx.todo(path, REQUEST_AUTHORIZATION);

@@ -97,6 +97,8 @@ export interface SurfaceGap {
   level: 'unsupported' | 'differs';
   /** Why, and what to use instead: becomes the TODO marker and the lint message. */
   message: string;
+  /** Only the path differs: Azure serves it on `/openai/v1` (the v1 target's client, a raw URL moved there). */
+  servedOnV1?: true;
 }
 
 /** What Azure OpenAI does not offer or does differently, most specific path first. */
@@ -148,10 +150,12 @@ export const SURFACE_GAPS: Readonly<Record<string, SurfaceGap>> = {
     level: 'differs',
     message:
       'Azure serves realtime client secrets at /openai/v1/realtime/client_secrets: use the v1 target for this client and a region that offers realtime',
+    servedOnV1: true,
   },
   'realtime.calls.*': {
     level: 'differs',
     message: 'Azure serves realtime WebRTC/SIP calls at /openai/v1/realtime/calls: use the v1 target for this client and a region that offers realtime',
+    servedOnV1: true,
   },
   'beta.realtime.*': {
     level: 'unsupported',
