@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { azureReplacementFor, defaultsElsewhere, isOpenAIEnvName } from '../src/core/index.js';
+import { azureReplacementFor, defaultsElsewhere, FALLBACK_EXPRESSIONS, isOpenAIEnvName } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { envGetterRead, envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
@@ -16,9 +16,6 @@ type MessageIds = 'replaceable' | 'obsolete' | 'openaiEnv' | 'useAzureEnv' | 'un
 const TEXT_SETTING = /(?<![\w$])(["']?)(OPENAI_[A-Z0-9_]+)\1\s*[:=](?!=)/g;
 
 const JSON_FILE = /\.jsonc?$/i;
-
-/** Expressions a read's fallback sits in: `a ?? b`, `a || b`, `c ? a : b`, TypeScript's wrappers. */
-const FALLBACKS: ReadonlySet<string> = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-openai-env',
@@ -86,7 +83,7 @@ export default createRule<Options, MessageIds>({
     /** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting. */
     function fallsBackElsewhere(node: TSESTree.Node): boolean {
       let outer = node;
-      while (FALLBACKS.has(outer.parent?.type ?? '')) outer = outer.parent!;
+      while (FALLBACK_EXPRESSIONS.has(outer.parent?.type ?? '')) outer = outer.parent!;
       return outer !== node && defaultsElsewhere(sourceCode.getText(outer));
     }
 

@@ -6,6 +6,7 @@ import {
   OPENAI_WRAPPERS,
   azureReplacementFor,
   defaultsElsewhere,
+  FALLBACK_EXPRESSIONS,
   envReadMessage,
   ENV_READING_LIBRARIES,
   modelRouterIn,
@@ -313,12 +314,10 @@ export const envReads: Transform = {
   },
 };
 
-const FALLBACKS = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
-
 /** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting, left as it is. */
 function fallsBackElsewhere(ctx: TransformContext, read: ASTPath<Node>): boolean {
   let outer = read;
-  while (outer.parent && FALLBACKS.has((outer.parent.node as Node).type)) outer = outer.parent;
+  while (outer.parent && FALLBACK_EXPRESSIONS.has((outer.parent.node as Node).type)) outer = outer.parent;
   const node = outer.node as Node;
   return outer !== read && defaultsElsewhere(ctx.source.slice(node.start, node.end));
 }

@@ -118,6 +118,16 @@ export function isOpenAIBaseURL(text: string): boolean {
   return ![...text.matchAll(QUOTED_URL)].some((m) => !mentionsOpenAIHost(m[1]!));
 }
 
+/** Expressions a read and its fallback sit in (`a ?? b`, `a || b`, `c ? a : b`, TypeScript's wrappers, parentheses). */
+export const FALLBACK_EXPRESSIONS: ReadonlySet<string> = new Set([
+  'LogicalExpression',
+  'ConditionalExpression',
+  'TSAsExpression',
+  'TSNonNullExpression',
+  'TSSatisfiesExpression',
+  'ParenthesizedExpression',
+]);
+
 /**
  * Whether a read of OpenAI's base URL variable, in the expression around it (`text`: `process.env.OPENAI_BASE_URL ??
  * 'http://localhost:11434/v1'`), falls back to another URL: that service's setting, which the code and checks leave.

@@ -18,7 +18,7 @@ import {
 } from '../../src/core/index.js';
 import { isDynamicImportOf, isRequireCall, isRequireOf, memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { envRead, isEnvObjectNode } from './deployment-ref.js';
-import { declarationAt, indexFor, type Declaration, type FileIndex } from './file-index.js';
+import { declarationAt, destructuringOf, indexFor, type Declaration, type FileIndex } from './file-index.js';
 import { literalText, literalValue, objectLiteral, propertyPath } from './literals.js';
 import { clientSide } from './client-side.js';
 import { laterWrites } from './later-writes.js';
@@ -191,14 +191,8 @@ export function baseURLFromCode(ctx: TransformContext, valuePath: ASTPath<Node>)
 /** For a name a destructuring declares (`const { baseURL } = make()`), the text of what it is destructured from. */
 function destructuredFrom(ctx: TransformContext, path: ASTPath<Node>): string | undefined {
   const declared = unwrap(path.node as Node)?.type === 'Identifier' ? declarationAt(unwrapPath(path)) : undefined;
-  const index = indexFor(path);
-  let up = declared && index.parentOf(declared.id);
-  while (up && (up.type === 'ObjectProperty' || up.type === 'ObjectPattern' || up.type === 'AssignmentPattern')) {
-    const next = index.parentOf(up);
-    if (next?.type === 'VariableDeclarator' && next.id === up) return next.init ? ctx.source.slice(next.init.start, next.init.end) : undefined;
-    up = next;
-  }
-  return undefined;
+  const init = declared && destructuringOf(indexFor(path), declared.id)?.declarator.init;
+  return init ? ctx.source.slice(init.start, init.end) : undefined;
 }
 
 /**
@@ -328,13 +322,9 @@ export function isOwnKey(path: ASTPath<Node>, depth = 0): boolean {
 /** Whether an identifier is a name destructured from the env (`const { OPENAI_API_KEY } = process.env`): an env read. */
 function destructuredFromEnv(path: ASTPath<Node>): boolean {
   const declared = declarationAt(path);
-  if (!declared) return false;
   const index = indexFor(path);
-  const holder = index.parentOf(declared.id);
-  const property = holder?.type === 'AssignmentPattern' ? index.parentOf(holder) : holder;
-  const pattern = property?.type === 'ObjectProperty' ? index.parentOf(property) : undefined;
-  const declarator = pattern?.type === 'ObjectPattern' ? index.parentOf(pattern) : undefined;
-  return declarator?.type === 'VariableDeclarator' && declarator.id === pattern && !!declarator.init && isEnvObject(index.pathOf(declarator).get('init'));
+  const from = declared && destructuringOf(index, declared.id);
+  return !!from?.declarator.init && isEnvObject(index.pathOf(from.declarator).get('init'));
 }
 
 /**
@@ -675,7 +665,6 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     const returned = fn.body.type === 'BlockStatement' ? (returns.get(fn) ?? []).map((r) => r.argument) : [fn.body];
     if (returned.some(holdsOther)) result.shared.add(id);
   }
-  classFields();
   function addClassField(path: ASTPath<Node>): void {
     const node = path.node as Node;
     const name = propertyName(node.key);

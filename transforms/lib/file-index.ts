@@ -454,6 +454,20 @@ export function invalidateIndex(root: Collection): void {
   if (cachedIndex(top)) keepIndex(top, undefined);
 }
 
+/**
+ * The variable declarator that destructures a declaring identifier (`const { key: id = x } = init`, nested patterns
+ * too), and the key of the property that holds it. Undefined for any other declaration.
+ */
+export function destructuringOf(index: FileIndex, id: Node): { declarator: Node; key: Node } | undefined {
+  let key: Node | undefined;
+  for (let child = id, up = index.parentOf(id); up; child = up, up = index.parentOf(up)) {
+    if (up.type === 'ObjectProperty' && up.value === child) key ??= up.key;
+    else if (up.type === 'VariableDeclarator') return up.id === child && key ? { declarator: up, key } : undefined;
+    else if (up.type !== 'ObjectPattern' && !(up.type === 'AssignmentPattern' && up.left === child)) return undefined;
+  }
+  return undefined;
+}
+
 /** The declaration an identifier path resolves to (undefined: global or undeclared). */
 export function declarationAt(path: ASTPath<Node>): Declaration | undefined {
   return indexFor(path).resolve(path.node, path);

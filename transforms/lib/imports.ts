@@ -97,15 +97,7 @@ function fromModuleValue(
   const unwrap = (n: Node): Node => (n?.type === 'TSAsExpression' || n?.type === 'TSNonNullExpression' ? unwrap(n.expression) : n);
   const value = unwrap(init);
   if (isModule(value)) {
-    if (id.type === 'Identifier') return [{ local: id.name, imported: '*', style: whole, id, statement, typeOnly: false }];
-    if (id.type !== 'ObjectPattern') return [];
-    return id.properties.flatMap((p: Node) => {
-      const imported = propertyName(p.key);
-      const local = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
-      return p.type !== 'RestElement' && imported && local?.type === 'Identifier'
-        ? [{ local: local.name, imported, style: destructured, id: local, statement, typeOnly: false }]
-        : [];
-    });
+    return patternBindings(id, whole, destructured, statement);
   }
   const object = unwrap(value?.object);
   const imported = memberName(value);
@@ -113,6 +105,17 @@ function fromModuleValue(
     return [{ local: id.name, imported, style: member, id, statement, typeOnly: false }];
   }
   return [];
+}
+
+/** Bindings a pattern given a module object makes: the whole module (`m`), or names destructured from it (`{ OpenAI }`). */
+function patternBindings(pattern: Node, whole: BindingStyle, destructured: BindingStyle, statement: ASTPath<Node>): ModuleBinding[] {
+  if (pattern?.type === 'Identifier') return [{ local: pattern.name, imported: '*', style: whole, id: pattern, statement, typeOnly: false }];
+  if (pattern?.type !== 'ObjectPattern') return [];
+  return pattern.properties.flatMap((p: Node) => {
+    const imported = p.type === 'RestElement' ? undefined : propertyName(p.key);
+    const local = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
+    return imported && local?.type === 'Identifier' ? [{ local: local.name, imported, style: destructured, id: local, statement, typeOnly: false }] : [];
+  });
 }
 
 /** The module string of an import, require or `import()` statement (the first one in it). */
@@ -182,15 +185,7 @@ function callbackBindings(index: FileIndex, source: string): ModuleBinding[] {
   const out: ModuleBinding[] = [];
   const loads = (n: Node): boolean => memberName(n.callee) === 'then' && isDynamicImportOf(n.callee.object, source) && CALLBACKS.has(n.arguments[0]?.type);
   index.find('CallExpression', loads).forEach((call) => {
-    const param = (call.node as Node).arguments[0].params[0];
-    const statement = statementOf(call);
-    if (param?.type === 'Identifier') out.push({ local: param.name, imported: '*', style: 'dynamic-whole', id: param, statement, typeOnly: false });
-    if (param?.type !== 'ObjectPattern') return;
-    for (const p of param.properties) {
-      const imported = p.type === 'RestElement' ? undefined : propertyName(p.key);
-      const local = p.value?.type === 'AssignmentPattern' ? p.value.left : p.value;
-      if (imported && local?.type === 'Identifier') out.push({ local: local.name, imported, style: 'dynamic-destructured', id: local, statement, typeOnly: false });
-    }
+    out.push(...patternBindings((call.node as Node).arguments[0].params[0], 'dynamic-whole', 'dynamic-destructured', statementOf(call)));
   });
   return out;
 }

@@ -105,9 +105,9 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   const hashbang = HASHBANG.exec(input.source)?.[0];
   if (hashbang === undefined) return runParsed(transforms, input);
   // Blanked to the same length, so every offset and line stays where it was (the summary reads the file's own text).
-  const result = runParsed(transforms, { ...input, source: ' '.repeat(hashbang.length) + input.source.slice(hashbang.length) });
-  if (!result.changed) return { ...result, output: input.source };
   const blank = ' '.repeat(hashbang.length);
+  const result = runParsed(transforms, { ...input, source: blank + input.source.slice(hashbang.length) });
+  if (!result.changed) return { ...result, output: input.source };
   if (result.output.startsWith(blank)) return { ...result, output: hashbang + result.output.slice(blank.length) };
   // Printed anew from the first statement: the line goes back above it, and the report's lines move down one.
   const outcome = result.outcome;

@@ -4,6 +4,7 @@ import { memberName, propertyName } from './imports.js';
 import { propertyPath } from './literals.js';
 import { omitsSemicolons } from './semicolons.js';
 import { loopStatementsAsWritten } from './snippets.js';
+import { destructuringOf } from './file-index.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -54,11 +55,9 @@ function choicesLoop(ctx: TransformContext, node: Node): { loop: Node; text: str
   }
   if (n?.type !== 'Identifier') return undefined;
   const declared = ctx.index.resolve(n)?.id;
-  const property = declared && ctx.index.parentOf(declared);
-  if (property?.type !== 'ObjectProperty' || propertyName(property.key) !== 'choices') return undefined;
-  const pattern = ctx.index.parentOf(property);
-  const declarator = pattern?.type === 'ObjectPattern' ? ctx.index.parentOf(pattern) : undefined;
-  const declaration = declarator?.type === 'VariableDeclarator' && declarator.id === pattern ? ctx.index.parentOf(declarator) : undefined;
+  const from = declared && destructuringOf(ctx.index, declared);
+  if (!from || propertyName(from.key) !== 'choices') return undefined;
+  const declaration = ctx.index.parentOf(from.declarator);
   const loop = declaration && ctx.index.parentOf(declaration);
   return loop?.type === 'ForOfStatement' && loop.await === true && loop.left === declaration ? { loop, text: n.name } : undefined;
 }
