@@ -271,6 +271,17 @@ function mergedMaps(doc: Document, block: YAMLMap): YAMLMap[] {
 }
 
 /**
+ * Whether an env block is a GitHub Actions step's that runs another repository's action (`uses: owner/action@v1`):
+ * that action reads the names its own code reads, which this run does not change. A local action (`./…`) is the
+ * project's own code, and follows it.
+ */
+function runsAction(path: readonly unknown[]): boolean {
+  const holder = path[path.length - 1];
+  const uses = isMap(holder) ? holder.get('uses') : undefined;
+  return typeof uses === 'string' && !uses.startsWith('./');
+}
+
+/**
  * What a `secrets:` block is, from the nodes above it: handed to a reusable workflow (its job has `uses:`), declared
  * by one (under `on.workflow_call`), or neither.
  */
@@ -310,7 +321,7 @@ export function editYaml(body: string, ctx: ConfigContext): ConfigEdit {
         // the names passed are the names declared (an undeclared one fails the caller).
         const secrets = pair.key.value === 'secrets' && isMap(pair.value) && !pair.value.flow ? secretsBlock(path) : undefined;
         if (secrets) editor.envMap(pair.value as YAMLMap, secrets);
-        if (!ENV_KEYS.has(String(pair.key.value))) return;
+        if (!ENV_KEYS.has(String(pair.key.value)) || runsAction(path)) return;
         if (isMap(pair.value)) {
           editMap(pair.value);
           for (const merged of mergedMaps(doc, pair.value)) editMap(merged);

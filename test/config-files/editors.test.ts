@@ -298,6 +298,24 @@ describe('YAML', () => {
     expect(editYaml(keyed, classic).output).toBe(keyed);
   });
 
+  it("leaves the env of a workflow step that runs another repository's action (it reads its own names); a local action's follows the code", () => {
+    const workflow = [
+      'jobs:',
+      '  review:',
+      '    steps:',
+      '      - uses: coderabbitai/ai-pr-reviewer@latest',
+      '        env:',
+      '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+      '      - uses: ./.github/actions/ask',
+      '        env:',
+      '          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}',
+      '',
+    ].join('\n');
+    const out = editYaml(workflow, classic).output.split('\n');
+    expect(out[5]).toBe('          OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}');
+    expect(out[8]).toBe('          AZURE_OPENAI_API_KEY: ${{ secrets.AZURE_OPENAI_API_KEY }}');
+  });
+
   it('keeps a key no migrated code replaces (api-key auth, no Azure key read): code the run did not see may read it', () => {
     const urlOnly: ConfigContext = { ...classic, env: ['AZURE_OPENAI_ENDPOINT'] };
     const block = ['env:', '  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}', '  OPENAI_API_BASE: ${{ secrets.OPENAI_API_BASE }}', ''].join('\n');
