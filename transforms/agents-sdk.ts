@@ -157,7 +157,11 @@ function v1(ctx: TransformContext): TransformContext {
 
 /** The local name of an Agents SDK export, imported beside the file's own import of the SDK when missing. */
 function agentsExport(ctx: TransformContext, bindings: readonly ModuleBinding[], name: string): string {
-  const like = bindings.find((b) => b.statement.node.type === 'ImportDeclaration' || b.style.startsWith('cjs')) ?? bindings[0]!;
+  // An import that can take another name (named or default) first: a namespace import cannot (`import * as a, { b }`).
+  const like =
+    bindings.find((b) => b.style === 'esm-named' || b.style === 'esm-default') ??
+    bindings.find((b) => b.statement.node.type === 'ImportDeclaration' || b.style.startsWith('cjs')) ??
+    bindings[0]!;
   const source = bindings.some((b) => (b.statement.node as Node).source?.value === AGENTS_PACKAGE) ? AGENTS_PACKAGE : sourceOf(like);
   return ensureNamedExport(ctx, like, source, name);
 }
