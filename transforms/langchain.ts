@@ -282,6 +282,7 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
   const model = modelLiteral(ctx, modelProp);
   const configKept = cleanConfiguration(ctx, fields);
   const azure: Node[] = [];
+  if (!modelProp && c.cls.embeds) ctx.todo(c.path, LANGCHAIN_MESSAGES.defaultEmbeddings(c.cls.deploymentEnv));
   if (v1) {
     // The deployment name travels as `model` on /openai/v1.
     if (modelProp && model && !isDeploymentReference(ctx, unwrap((modelProp.node as Node).value))) {

@@ -19,6 +19,8 @@ export interface LangChainClass {
   deploymentEnv: string;
   /** Whether the v1 form (`configuration.baseURL` on `/openai/v1/`) applies: legacy completions are not on v1. */
   v1: boolean;
+  /** It makes embeddings: with no model named, the deployment must serve the model stored vectors were made with. */
+  embeds?: true;
 }
 
 export const LANGCHAIN_CLASSES: Readonly<Record<string, LangChainClass>> = {
@@ -28,6 +30,7 @@ export const LANGCHAIN_CLASSES: Readonly<Record<string, LangChainClass>> = {
     deploymentField: 'azureOpenAIApiEmbeddingsDeploymentName',
     deploymentEnv: 'AZURE_OPENAI_API_EMBEDDINGS_DEPLOYMENT_NAME',
     v1: true,
+    embeds: true,
   },
   OpenAI: {
     azure: 'AzureOpenAI',
@@ -107,6 +110,9 @@ export const LANGCHAIN_MESSAGES = {
   modelNotLiteral:
     'the model is not a literal: set the Azure deployment that serves it (LangChain falls back to AZURE_OPENAI_API_DEPLOYMENT_NAME)',
   modelNotLiteralV1: 'the model is not a literal: on /openai/v1 it must name the Azure deployment that serves it',
+  /** Embeddings with no model named: LangChain's default model made the vectors the app has stored. */
+  defaultEmbeddings: (env: string) =>
+    `no model is named, so LangChain embedded with its default model: set ${env} to a deployment of the model your stored vectors were made with (vectors of another model do not match them)`,
   /** A reasoning model on /openai/v1, where `model` carries the deployment name LangChain reads it from. */
   reasoningByNameV1:
     "LangChain shapes a reasoning model's requests by the model name (max_completion_tokens, the developer role), and on /openai/v1 `model` is the deployment name: name the deployment after the model, or its requests take a chat model's shape, which Azure rejects",
