@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_ENV,
+  FALLBACK_EXPRESSIONS,
   OPENAI_MTLS_HOST,
   OPENAI_ONLY_HEADERS,
   OWN_REQUEST_KEY_MESSAGE,
@@ -75,17 +76,7 @@ const SHARED_REQUEST =
 const ENTRA_AUTH = `with Entra ID send \`Authorization: Bearer \${await ${TOKEN_PROVIDER}()}\` (a getBearerTokenProvider from @azure/identity) from an async function`;
 
 /** Nodes an expression passes through on its way from a URL piece to the call that uses it. */
-const URL_CARRIERS = new Set([
-  'TemplateLiteral',
-  'BinaryExpression',
-  'LogicalExpression',
-  'ConditionalExpression',
-  'TSAsExpression',
-  'TSNonNullExpression',
-  'TSSatisfiesExpression',
-  'ParenthesizedExpression',
-  'AwaitExpression',
-]);
+const URL_CARRIERS = new Set(['TemplateLiteral', 'BinaryExpression', 'AwaitExpression', ...FALLBACK_EXPRESSIONS]);
 
 /** A value a JSX attribute shows to a person (`placeholder="…"`, `placeholder={local ? a : b}`): text, not a call. */
 function isDisplayText(start: ASTPath<Node>): boolean {

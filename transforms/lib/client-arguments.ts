@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_PACKAGES,
   DIRECT_OPENAI_WRAPPERS,
+  FALLBACK_EXPRESSIONS,
   GLOBAL_OBJECTS,
   LEGACY_CLIENTS,
   OPENAI_SDK,
@@ -178,18 +179,7 @@ function optionsVariable(path: ASTPath<Node>): Node | undefined {
 }
 
 /** Expressions a value passes through unchanged on its way into an argument: options objects, fallbacks, casts. */
-const VALUE_CARRIERS = new Set([
-  'ObjectProperty',
-  'Property',
-  'ObjectExpression',
-  'ArrayExpression',
-  'LogicalExpression',
-  'ConditionalExpression',
-  'TSAsExpression',
-  'TSNonNullExpression',
-  'TSSatisfiesExpression',
-  'ParenthesizedExpression',
-]);
+const VALUE_CARRIERS = new Set(['ObjectProperty', 'Property', 'ObjectExpression', 'ArrayExpression', ...FALLBACK_EXPRESSIONS]);
 
 /** The module specifier a file's identifier is imported or required from (`import { X } from 'm'`, `const { X } = require('m')`). */
 export function moduleOf(ctx: TransformContext, id: Node): string | undefined {
