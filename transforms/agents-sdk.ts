@@ -4,6 +4,7 @@ import {
   AGENTS_CREATORS,
   AGENTS_DEFAULT_MODEL,
   AGENTS_DIRECT,
+  AGENTS_EXPORTED_BY,
   AGENTS_HOSTED_TOOLS,
   AGENTS_MESSAGES,
   AGENTS_MODEL_CLASSES,
@@ -12,13 +13,15 @@ import {
   AGENTS_PACKAGES,
   AGENTS_REALTIME_PACKAGES,
   AZURE_ENV,
+  handedEnvMessage,
   OPENAI_CLIENT_EXPORTS,
+  ownApiKeyMessage,
   OPENAI_SDK,
   type MigrationOptions,
 } from '../src/core/index.js';
 import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
 import { clientCalls } from './lib/calls.js';
-import { declaratorOf, fileClients, isClientExpression, unwrap } from './lib/clients.js';
+import { declaratorOf, fileClients, handedEnvKey, isClientExpression, isOwnKey, unwrap } from './lib/clients.js';
 import { envCode, deploymentExpression } from './lib/deployment-ref.js';
 import {
   addTopLevelImport,
@@ -157,13 +160,25 @@ function v1(ctx: TransformContext): TransformContext {
 
 /** The local name of an Agents SDK export, imported beside the file's own import of the SDK when missing. */
 function agentsExport(ctx: TransformContext, bindings: readonly ModuleBinding[], name: string): string {
+  const offering = exporters(bindings, name);
+  if (offering.length === 0) {
+    // Tracing in a module of `@openai/agents-openai` alone: from the core it depends on.
+    const source = AGENTS_EXPORTED_BY[name]!.at(-1)!;
+    addTopLevelImport(ctx, [name], source, bindings[0]!.statement.node);
+    return name;
+  }
   // An import that can take another name (named or default) first: a namespace import cannot (`import * as a, { b }`).
   const like =
-    bindings.find((b) => b.style === 'esm-named' || b.style === 'esm-default') ??
-    bindings.find((b) => b.statement.node.type === 'ImportDeclaration' || b.style.startsWith('cjs')) ??
-    bindings[0]!;
-  const source = bindings.some((b) => (b.statement.node as Node).source?.value === AGENTS_PACKAGE) ? AGENTS_PACKAGE : sourceOf(like);
+    offering.find((b) => b.style === 'esm-named' || b.style === 'esm-default') ??
+    offering.find((b) => b.statement.node.type === 'ImportDeclaration' || b.style.startsWith('cjs')) ??
+    offering[0]!;
+  const source = offering.some((b) => sourceOf(b) === AGENTS_PACKAGE) ? AGENTS_PACKAGE : sourceOf(like);
   return ensureNamedExport(ctx, like, source, name);
+}
+
+/** The file's imports of a package that exports `name` (AGENTS_EXPORTED_BY). */
+function exporters(bindings: readonly ModuleBinding[], name: string): ModuleBinding[] {
+  return bindings.filter((b) => AGENTS_EXPORTED_BY[name]!.includes(sourceOf(b)));
 }
 
 function sourceOf(binding: ModuleBinding): string {
@@ -268,34 +283,35 @@ export const agentsSdk: Transform = {
       clientStatement = topLevelStatement(u.path);
     }
     if (configured) for (const u of setKey) ctx.todo(u.path, AGENTS_MESSAGES.setKeyBesideClient);
-    if (!configured && (setKey.length > 0 || creators.length > 0)) {
-      const body = programBody(ctx);
+    // A module of the core alone runs agents on the provider set up elsewhere: the client goes there.
+    const setsClient = exporters(bindings, AGENTS_CONFIG_CALLS.setClient).length > 0;
+    if (!configured && setsClient && (setKey.length > 0 || creators.length > 0)) {
       const anchor = topLevelStatement((setKey[0] ?? creators[0])!.path);
       if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, anchor);
       const OpenAI = openAIClass(ctx, anchor);
       const setDefault = agentsExport(ctx, bindings, AGENTS_CONFIG_CALLS.setClient);
       const [statement] = statements(ctx, `${setDefault}(new ${OpenAI}(${v1ClientOptions(ctx)}));`);
-      for (const u of setKey) {
-        reportSecrets(ctx, u.path);
-        ctx.change(u.path.node, 'client');
-      }
       if (setKey.length > 0) {
-        // The key call becomes the client call, where the program configured the SDK.
-        const keyStatement = topLevelStatement(setKey[0]!.path);
-        const index = body.indexOf(keyStatement);
-        statement.comments = keyStatement.comments;
-        body.splice(index, 1, statement);
-        for (const u of setKey.slice(1)) j(u.path).closest(j.ExpressionStatement).remove();
+        // Each key call becomes the client call, in its place: where the program configured the SDK, a call made
+        // inside a function (a Worker's `fetch`) keeping the function around it.
+        for (const u of setKey) {
+          reportSecrets(ctx, u.path);
+          keyMarker(ctx, u.path);
+          ctx.change(u.path.node, 'client');
+          u.path.replace(u === setKey[0] ? statement.expression : statements(ctx, `${setDefault}(new ${OpenAI}(${v1ClientOptions(ctx)}));`)[0].expression);
+        }
+        clientStatement = topLevelStatement(setKey[0]!.path);
         for (const b of bindings.filter((b) => b.imported === AGENTS_CONFIG_CALLS.setKey)) {
           if (referencesTo(j, root, b).length === 0) removeBinding(b);
         }
       } else {
         // After the imports and the token provider the client reads, before the first agent.
+        const body = programBody(ctx);
         const provider = body.findIndex((s) => s.type === 'VariableDeclaration' && s.declarations.some((d: Node) => d.id.name === TOKEN_PROVIDER));
         insertTopLevel(body, Math.max(insertionIndex(body, anchor), provider + 1), [statement]);
         ctx.change(anchor, 'client');
+        clientStatement = statement;
       }
-      clientStatement = statement;
     }
     const tracingHandled = found.some((u) =>
       [AGENTS_CONFIG_CALLS.tracingDisabled, 'setTraceProcessors', 'addTraceProcessor', 'setDefaultOpenAITracingExporter'].includes(u.name),
@@ -315,6 +331,18 @@ export const agentsSdk: Transform = {
     }
   },
 };
+
+/**
+ * The key handed to `setDefaultOpenAIKey`, which the Azure client replaces with its own settings: a key the code
+ * supplies (a parameter, a config value) or reads off a Worker's env object gets the marker a client's `apiKey` would.
+ */
+function keyMarker(ctx: TransformContext, call: ASTPath<Node>): void {
+  if ((call.node as Node).arguments.length === 0) return;
+  const key = call.get('arguments', 0);
+  const handed = handedEnvKey(key);
+  if (handed) ctx.todo(call, handedEnvMessage(handed.object, handed.name));
+  else if (isOwnKey(key)) ctx.todo(call, ownApiKeyMessage(AZURE_ENV.apiKey));
+}
 
 /** A reference to a whole-module binding of the SDK used as a value (not `sdk.x`): the SDK handed to other code. */
 function namespaceHandedOn(ctx: TransformContext, bindings: readonly ModuleBinding[]): ASTPath<Node> | undefined {

@@ -16,6 +16,16 @@ export const AGENTS_CONFIG_CALLS = {
   tracingDisabled: 'setTracingDisabled',
 } as const;
 
+/**
+ * The packages that export each function the migration calls: the client setters live in `@openai/agents-openai`,
+ * tracing in `@openai/agents-core`, and `@openai/agents` re-exports both. A module that imports only the core gets
+ * its model provider from elsewhere, where the client is set.
+ */
+export const AGENTS_EXPORTED_BY: Readonly<Record<string, readonly string[]>> = {
+  setDefaultOpenAIClient: ['@openai/agents', '@openai/agents-openai'],
+  setTracingDisabled: ['@openai/agents', '@openai/agents-core'],
+};
+
 /** Constructions and calls that create agents or runs: a module with any of these needs the Azure client. */
 export const AGENTS_CREATORS = { constructors: ['Agent', 'Runner'], calls: ['run'], statics: ['Agent.create'] } as const;
 
