@@ -209,6 +209,23 @@ function setsModel(u: Use): boolean {
   return options === undefined || propertyPath(options, AGENTS_MODEL_FIELD) !== undefined;
 }
 
+/**
+ * Whether the file's agents run on the SDK's default client: not when each agent it creates is given a model object
+ * (`new OpenAIChatCompletionsModel(localClient, …)`, an AI SDK model) and no runner here names a model: such a file
+ * (a local model's example) talks to no OpenAI endpoint through the default.
+ */
+function usesDefaultClient(named: (names: readonly string[]) => Use[]): boolean {
+  const agents = named(AGENTS_DEFAULT_MODEL.agents);
+  if (agents.length === 0 || named(AGENTS_DEFAULT_MODEL.overriddenBy).some(setsModel)) return true;
+  return agents.some((u) => {
+    const model = literalOptions(u) && propertyPath(literalOptions(u)!, AGENTS_MODEL_FIELD);
+    return !model || !MODEL_OBJECTS.has(unwrap((model.node as Node).value).type);
+  });
+}
+
+/** Values of an agent's `model` that are a model object, not a model name. */
+const MODEL_OBJECTS = new Set(['NewExpression', 'CallExpression']);
+
 /** One marker, on the first agent given no `model`, unless a runner here sets the model for all. */
 function defaultModelAgents(ctx: TransformContext, named: (names: readonly string[]) => Use[]): void {
   if (named(AGENTS_DEFAULT_MODEL.overriddenBy).some(setsModel)) return;
@@ -236,6 +253,9 @@ export const agentsSdk: Transform = {
     // its own calls are then calls on a moved client, whose models are deployments.
     fileClients(ctx);
     clientCalls(ctx);
+    // The project runs its agents on another vendor, set up in a module it imports: they and their models are that
+    // vendor's, unless this module configures the SDK itself.
+    if (ctx.facts.agentsOnOtherVendor && named([AGENTS_CONFIG_CALLS.setClient, AGENTS_CONFIG_CALLS.setKey]).length === 0) return;
 
     for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
     for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
@@ -271,7 +291,10 @@ export const agentsSdk: Transform = {
       if (!construction) continue;
       const options = (construction.node as Node).arguments.length > 0 ? construction.get('arguments', 0) : undefined;
       const baseURL = options && objectLiteral(options) && propertyPath(objectLiteral(options)!, 'baseURL');
-      if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') continue;
+      if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') {
+        ctx.outcome.agentsOnOtherVendor = true;
+        continue;
+      }
       if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevelStatement(construction));
       const { object, todos } = migrateOptions(v1(ctx), options, ctx.options.apiVersion);
       const ctorArgs = (construction.node as Node).arguments as Node[];
@@ -285,7 +308,7 @@ export const agentsSdk: Transform = {
     if (configured) for (const u of setKey) ctx.todo(u.path, AGENTS_MESSAGES.setKeyBesideClient);
     // A module of the core alone runs agents on the provider set up elsewhere: the client goes there.
     const setsClient = exporters(bindings, AGENTS_CONFIG_CALLS.setClient).length > 0;
-    if (!configured && setsClient && (setKey.length > 0 || creators.length > 0)) {
+    if (!configured && setsClient && (setKey.length > 0 || (creators.length > 0 && usesDefaultClient(named)))) {
       const anchor = topLevelStatement((setKey[0] ?? creators[0])!.path);
       if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, anchor);
       const OpenAI = openAIClass(ctx, anchor);

@@ -60,6 +60,11 @@ export interface FileFacts {
    * sends may be what the migrated code is expected to call (raw-http's test-data marker says so).
    */
   testsMigratedCode?: true;
+  /**
+   * A module of the project points the Agents SDK's default client at another vendor (`setDefaultOpenAIClient(new
+   * OpenAI({ baseURL: groq }))`, left as it is): this file's agents run there, so it gets no Azure client of its own.
+   */
+  agentsOnOtherVendor?: true;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

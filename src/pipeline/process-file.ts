@@ -83,6 +83,7 @@ export async function transformFile(
     // Known only once transformed: what its importers' keys must keep (see FileSummary.leavesOpenAI).
     if (run.outcome.leavesOpenAI && transformed.summary) transformed.summary.leavesOpenAI = true;
     if (run.outcome.changes.length > 0 && transformed.summary) transformed.summary.migrated = true;
+    if (run.outcome.agentsOnOtherVendor && transformed.summary) transformed.summary.agentsOnOtherVendor = true;
     const output = encodeText(run.output, format);
     const { changes, todos, secrets, env, notes } = run.outcome;
     Object.assign(result, { changes, todos, secrets, env, notes: notes.map(redactSecrets) });

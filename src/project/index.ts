@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyFacts, type FileFacts, type ProjectFacts } from '../core/facts.js';
+import { nearestPackageJson } from '../config-files/scope.js';
+import { AGENTS_PACKAGES } from '../core/families/agents-sdk.js';
 import { OPENAI_V3, isV3TypeName } from '../core/families/openai-v3.js';
 import { isTestFile } from '../core/file-context.js';
 import { isProjectSpecifier, OPENAI_SDK } from '../core/packages.js';
@@ -289,6 +291,26 @@ export class ProjectIndexer {
     });
   }
 
+  /**
+   * Whether a file's agents run on another vendor set up elsewhere (`FileFacts.agentsOnOtherVendor`): it imports the
+   * Agents SDK, in a package where a module that others import (a setup module, not a standalone example) points the
+   * SDK's default client at another vendor.
+   */
+  private agentsSetUpElsewhere(): (file: string) => boolean {
+    const configuring = new Set([...this.summaries].filter(([, s]) => s.agentsOnOtherVendor).map(([file]) => file));
+    if (configuring.size === 0) return () => false;
+    const known = new Map<string, string | undefined>();
+    const packageOf = (file: string): string => nearestPackageJson(file, [path.parse(file).root], known) ?? '';
+    const packages = new Set<string>();
+    for (const file of this.summaries.keys()) {
+      for (const spec of this.specifierLinesOf(file).split('\n')) {
+        const module = isProjectSpecifier(spec) ? this.resolver.resolve(file, spec) : undefined;
+        if (module !== undefined && module !== file && configuring.has(module)) packages.add(packageOf(module));
+      }
+    }
+    return (file) => packages.has(packageOf(file)) && importsAgentsSdk(this.summaries.get(file));
+  }
+
   private link(): ProjectIndex {
     // A constant is only rewritten where the pipeline will transform its file: never outside the discovered files.
     const rewritable = (file: string): boolean => this.candidates.has(file) || (this.discovered?.has(file) ?? true);
@@ -301,7 +323,9 @@ export class ProjectIndexer {
       summary.leavesOpenAI = true;
     }
     const facts = computeFacts(this.summaries, (from, spec) => this.resolver.resolve(from, spec), rewritable);
+    const agentsElsewhere = this.agentsSetUpElsewhere();
     for (const file of this.candidates) {
+      if (agentsElsewhere(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), agentsOnOtherVendor: true };
       const clientSide = extensions.sideOf(file);
       if (clientSide) facts[file] = { ...(facts[file] ?? emptyFacts()), clientSide };
       if (isTestFile(file) && this.importsMigrated(file)) facts[file] = { ...(facts[file] ?? emptyFacts()), testsMigratedCode: true };
@@ -320,6 +344,11 @@ export async function buildProjectIndex(input: ProjectIndexInput): Promise<Proje
     for (const file of files) indexer.add(file, undefined);
   }
   return indexer.done;
+}
+
+/** Whether a file imports the Agents SDK (see `FileFacts.agentsOnOtherVendor`). */
+function importsAgentsSdk(summary: FileSummary | undefined): boolean {
+  return summary !== undefined && [...summary.imports.values()].some((b) => AGENTS_PACKAGES.includes(b.spec));
 }
 
 /** A file outside the candidates is worth transforming when it declares or uses something the facts act on. */

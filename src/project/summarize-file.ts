@@ -48,6 +48,7 @@ function summarizeTransformed(file: string, text: string): FileSummary | null {
     const run = runTransforms(TRANSFORMS, { source: text, path: file, onPlainTree: (tree) => (summary = summarizeTree(tree, text)) });
     if (summary && run.outcome.leavesOpenAI) (summary as FileSummary).leavesOpenAI = true;
     if (summary && run.outcome.changes.length > 0) (summary as FileSummary).migrated = true;
+    if (summary && run.outcome.agentsOnOtherVendor) (summary as FileSummary).agentsOnOtherVendor = true;
   } catch {
     // Parsed but not transformed: summarised all the same, as the transform pass does for a file that fails.
   }

@@ -48,6 +48,8 @@ export interface FileSummary {
   leavesOpenAI?: true;
   /** Set by the transform pass when it rewrote code of the file (markers alone do not count). */
   migrated?: true;
+  /** Set by the transform pass: the file sets the Agents SDK's default client to another vendor's. */
+  agentsOnOtherVendor?: true;
 }
 
 /** `name`: an export name, `default`, `*` (namespace) or `=` (the whole CommonJS module, `require('x')`). */

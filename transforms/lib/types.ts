@@ -62,6 +62,8 @@ export interface FileOutcome {
    * (one built from settings the code hands it, a subclass, a framework's OpenAI class, browser code) stays as it was.
    */
   leavesOpenAI?: true;
+  /** The file points the Agents SDK's default client at another vendor (left as it is): the project's agents run there. */
+  agentsOnOtherVendor?: true;
 }
 
 export interface DeploymentUse {
