@@ -11,6 +11,7 @@ import {
   AGENTS_MODEL_FIELD,
   AGENTS_PACKAGE,
   AGENTS_PACKAGES,
+  AGENTS_RESPONSES_CLASSES,
   AGENTS_REALTIME_PACKAGES,
   AZURE_ENV,
   handedEnvMessage,
@@ -113,13 +114,15 @@ export function movedByAgents(ctx: TransformContext): Set<Node> {
 
 /**
  * `new OpenAIResponsesModel(client, 'gpt-4.1')` on a client this run moves to Azure: its model argument is a deployment
- * name there (a model class on another vendor's client keeps its model).
+ * name there (a model class on another vendor's client keeps its model). The first such construction, if any.
  */
-function modelClassArguments(ctx: TransformContext, constructions: readonly Use[]): void {
+function modelClassArguments(ctx: TransformContext, constructions: readonly Use[]): ASTPath<Node> | undefined {
+  let first: ASTPath<Node> | undefined;
   for (const { path, name } of constructions) {
     const at = AGENTS_MODEL_CLASSES[name]!;
     const args = (path.node as Node).arguments as Node[];
     if (args.length <= at || !isClientExpression(ctx, path.get('arguments', 0))) continue;
+    first ??= path;
     const model = literalValue(unwrap(args[at]));
     if (model === undefined) {
       ctx.todo(path, AGENTS_MESSAGES.modelNotLiteral);
@@ -128,6 +131,7 @@ function modelClassArguments(ctx: TransformContext, constructions: readonly Use[
     ctx.change(args[at], 'deployment');
     path.get('arguments', at).replace(deploymentExpression(ctx, model));
   }
+  return first;
 }
 
 /** The options for the v1 client (`baseURL` on `/openai/v1/`, key or token provider), as object-literal code. */
@@ -219,12 +223,28 @@ function usesDefaultClient(named: (names: readonly string[]) => Use[]): boolean 
   if (agents.length === 0 || named(AGENTS_DEFAULT_MODEL.overriddenBy).some(setsModel)) return true;
   return agents.some((u) => {
     const model = literalOptions(u) && propertyPath(literalOptions(u)!, AGENTS_MODEL_FIELD);
-    return !model || !MODEL_OBJECTS.has(unwrap((model.node as Node).value).type);
+    return !model || !isModelObject(model.get('value'));
   });
 }
 
 /** Values of an agent's `model` that are a model object, not a model name. */
-const MODEL_OBJECTS = new Set(['NewExpression', 'CallExpression']);
+const MODEL_OBJECTS = new Set(['NewExpression', 'CallExpression', 'ObjectExpression']);
+
+/** A model object (`new OpenAIResponsesModel(…)`, `aisdk(…)`), written in place or held in a same-file variable. */
+function isModelObject(value: ASTPath<Node>): boolean {
+  const node = unwrap(value.node as Node);
+  if (MODEL_OBJECTS.has(node.type)) return true;
+  const init = node.type === 'Identifier' ? (declaratorOf(value)?.node as Node | undefined)?.init : undefined;
+  return init !== undefined && init !== null && MODEL_OBJECTS.has(unwrap(init).type);
+}
+
+/** The Responses-only model classes this file builds on a client (`new OpenAIResponsesModel(client, …)`). */
+export function responsesModels(ctx: TransformContext): string[] {
+  if (!ctx.source.includes('@openai/agents')) return [];
+  const bindings = AGENTS_PACKAGES.flatMap((p) => moduleBindings(ctx.j, ctx.root, p)).filter((b) => !b.typeOnly);
+  const built = uses(ctx, bindings).filter((u) => AGENTS_RESPONSES_CLASSES.includes(u.name) && (u.path.node as Node).arguments.length > 0);
+  return [...new Set(built.filter((u) => isClientExpression(ctx, u.path.get('arguments', 0))).map((u) => u.name))];
+}
 
 /** One marker, on the first agent given no `model`, unless a runner here sets the model for all. */
 function defaultModelAgents(ctx: TransformContext, named: (names: readonly string[]) => Use[]): void {
@@ -275,10 +295,11 @@ export const agentsSdk: Transform = {
       .map((u) => ((u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined))
       .map((o) => o && propertyPath(o, AGENTS_MODEL_FIELD))
       .filter((p): p is ASTPath<Node> => p !== undefined)
-      .filter((p) => !['NewExpression', 'CallExpression', 'ObjectExpression'].includes(unwrap((p.node as Node).value).type));
+      .filter((p) => !isModelObject(p.get('value')));
     rewriteModelProperties(ctx, models.filter((p) => !followedModel(ctx, p)), AGENTS_MESSAGES.modelNotLiteral);
     defaultModelAgents(ctx, named);
-    modelClassArguments(ctx, named(Object.keys(AGENTS_MODEL_CLASSES)));
+    // A model built on an OpenAI client (which moves to Azure): the agents' traces must not go on to OpenAI either.
+    const onMovedClient = modelClassArguments(ctx, named(Object.keys(AGENTS_MODEL_CLASSES)));
 
     const creators = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics, ...AGENTS_CREATORS.calls]);
     const setClient = named([AGENTS_CONFIG_CALLS.setClient]);
@@ -336,6 +357,7 @@ export const agentsSdk: Transform = {
         clientStatement = statement;
       }
     }
+    if (!clientStatement && onMovedClient) clientStatement = topLevelStatement(onMovedClient);
     const tracingHandled = found.some((u) =>
       [AGENTS_CONFIG_CALLS.tracingDisabled, 'setTraceProcessors', 'addTraceProcessor', 'setDefaultOpenAITracingExporter'].includes(u.name),
     );

@@ -23,7 +23,7 @@ import { addNamedExport, blockOf, memberName, referencesTo, removeBinding, speci
 import { objectLiteral, possibleLiterals, propertyPath } from './lib/literals.js';
 import { retypeClientOptions } from './lib/options-type.js';
 import { ownKeyReads, settleOwnKeyReads } from './lib/own-key-reads.js';
-import { movedByAgents } from './agents-sdk.js';
+import { movedByAgents, responsesModels } from './agents-sdk.js';
 import { asJscodeshift } from './lib/run.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -39,7 +39,9 @@ function apiVersionFor(ctx: TransformContext): string {
   if (target !== 'classic' || apiVersionExplicit) return apiVersion;
   // Calls in this file, then those other files make on a client constructed here (the project index's facts).
   const calls = clientCalls(ctx);
-  const preview = [...new Set([...calls.map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? [])])];
+  const preview = [
+    ...new Set([...calls.map((c) => c.member).filter(needsPreviewApiVersion), ...(ctx.facts.previewCalls ?? []), ...responsesModels(ctx)]),
+  ];
   const previewModels = [...new Set(calls.flatMap((c) => literalModels(ctx, c.path)).filter(isPreviewModel))];
   if (preview.length === 0 && previewModels.length === 0) return apiVersion;
   if (preview.length > 0) {

@@ -2,7 +2,12 @@
  * The OpenAI Agents SDK (`@openai/agents`, migration spec §7.3) as data. It has no Azure class: the SDK is pointed at
  * Azure with one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))`.
  */
-export const AGENTS_PACKAGES: readonly string[] = ['@openai/agents', '@openai/agents-openai', '@openai/agents-core'];
+export const AGENTS_PACKAGES: readonly string[] = [
+  '@openai/agents',
+  '@openai/agents-openai',
+  '@openai/agents-core',
+  '@openai/agents-openai/experimental/hosted-multi-agent',
+];
 /** Where the configuration functions come from (re-exported by `@openai/agents`). */
 export const AGENTS_PACKAGE = '@openai/agents';
 /** Realtime / voice agents: their own packages (also `realtime` of `@openai/agents`). */
@@ -36,7 +41,15 @@ export const AGENTS_MODEL_FIELD = 'model';
  * Model classes built on a client, with the index of their model argument (`new OpenAIResponsesModel(client, 'gpt-4.1')`):
  * on a client moved to Azure, that model is a deployment name.
  */
-export const AGENTS_MODEL_CLASSES: Readonly<Record<string, number>> = { OpenAIResponsesModel: 1, OpenAIChatCompletionsModel: 1 };
+export const AGENTS_MODEL_CLASSES: Readonly<Record<string, number>> = {
+  OpenAIResponsesModel: 1,
+  OpenAIResponsesWSModel: 1,
+  OpenAIHostedMultiAgentModel: 1,
+  OpenAIChatCompletionsModel: 1,
+};
+
+/** The model classes that send every request to the Responses API: the classic target's client needs a preview api-version. */
+export const AGENTS_RESPONSES_CLASSES: readonly string[] = ['OpenAIResponsesModel', 'OpenAIResponsesWSModel', 'OpenAIHostedMultiAgentModel'];
 
 /**
  * Agents given no `model` send the SDK's default model id (`OPENAI_DEFAULT_MODEL`, else its own), which Azure reads
