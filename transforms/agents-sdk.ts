@@ -230,13 +230,18 @@ function usesDefaultClient(named: (names: readonly string[]) => Use[]): boolean 
 /** Values of an agent's `model` that are a model object, not a model name. */
 const MODEL_OBJECTS = new Set(['NewExpression', 'CallExpression', 'ObjectExpression']);
 
-/** A model object (`new OpenAIResponsesModel(…)`, `aisdk(…)`), written in place or held in a same-file variable. */
+/**
+ * A model object (`new OpenAIResponsesModel(…)`, `aisdk(…)`) written in place, or one a same-file variable holds
+ * (constructed: a variable a call fills may hold a model name, `getArg('--model')`).
+ */
 function isModelObject(value: ASTPath<Node>): boolean {
   const node = unwrap(value.node as Node);
   if (MODEL_OBJECTS.has(node.type)) return true;
   const init = node.type === 'Identifier' ? (declaratorOf(value)?.node as Node | undefined)?.init : undefined;
-  return init !== undefined && init !== null && MODEL_OBJECTS.has(unwrap(init).type);
+  return !!init && HELD_MODEL_OBJECTS.has(unwrap(init).type);
 }
+
+const HELD_MODEL_OBJECTS = new Set(['NewExpression', 'ObjectExpression']);
 
 /** The Responses-only model classes this file builds on a client (`new OpenAIResponsesModel(client, …)`). */
 export function responsesModels(ctx: TransformContext): string[] {
