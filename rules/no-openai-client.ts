@@ -2,7 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   AGENTS_CLIENT_CONFIG,
   AGENTS_DIRECT,
+  AGENTS_MODEL_FIELD,
+  AGENTS_MODEL_OBJECTS,
   AGENTS_PACKAGE,
+  AGENTS_SANDBOX_PACKAGE,
   AI_SDK,
   AZURE_REQUEST_OPTIONS,
   DIRECT_OPENAI_WRAPPERS,
@@ -24,6 +27,7 @@ import { JS_LANGUAGES, createRule } from './create-rule.js';
 import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
 import { assignedLater, hasOptionMatching, lookupOption } from './utils/options-object.js';
+import { constantInit, unwrap } from './utils/scope.js';
 import { typeInfo } from './utils/types.js';
 import { mayHaveFindings } from './utils/relevance.js';
 
@@ -105,12 +109,21 @@ export default createRule<Options, MessageIds>({
         if (baseURLTarget(options, sourceCode) !== 'openai') return false;
         return hasOptionMatching(options, (k) => AGENTS_DIRECT.providerOwnClientOptions.includes(k), sourceCode);
       }
-      return site.node.type === 'CallExpression' || !agentsConfigured;
+      return site.node.type === 'CallExpression' || (!agentsConfigured && !givenModelObject(options));
+    }
+
+    /** An agent given a model object (AGENTS_MODEL_OBJECTS): it does not run on the SDK's default client. */
+    function givenModelObject(options: TSESTree.Node | undefined): boolean {
+      const model = lookupOption(options, AGENTS_MODEL_FIELD, sourceCode);
+      if (model.kind !== 'found') return false;
+      const value = unwrap(model.value);
+      const held = value.type === 'Identifier' ? constantInit(sourceCode, value) : undefined;
+      return (AGENTS_MODEL_OBJECTS.written as readonly string[]).includes(value.type) || (!!held && (AGENTS_MODEL_OBJECTS.held as readonly string[]).includes(unwrap(held).type));
     }
 
     function wrapperTalksToOpenAI(site: ClientSite): boolean {
       const options = site.node.arguments[0];
-      if (site.info.module === AGENTS_PACKAGE) return agentsTalkToOpenAI(site);
+      if (site.info.module === AGENTS_PACKAGE || site.info.module === AGENTS_SANDBOX_PACKAGE) return agentsTalkToOpenAI(site);
       // The openai SDK's client, re-exported: its options are the SDK's.
       if (site.info.module === LANGCHAIN_PACKAGE && site.info.name === LANGCHAIN_SDK_CLIENT) return talksToOpenAI(options);
       if (site.info.module === LANGCHAIN_PACKAGE || LANGCHAIN_LEGACY_ENTRYPOINTS.includes(site.info.module)) {

@@ -9,6 +9,7 @@ import {
   AGENTS_MESSAGES,
   AGENTS_MODEL_CLASSES,
   AGENTS_MODEL_FIELD,
+  AGENTS_MODEL_OBJECTS,
   AGENTS_PACKAGE,
   AGENTS_PACKAGES,
   AGENTS_RESPONSES_CLASSES,
@@ -227,21 +228,13 @@ function usesDefaultClient(named: (names: readonly string[]) => Use[]): boolean 
   });
 }
 
-/** Values of an agent's `model` that are a model object, not a model name. */
-const MODEL_OBJECTS = new Set(['NewExpression', 'CallExpression', 'ObjectExpression']);
-
-/**
- * A model object (`new OpenAIResponsesModel(…)`, `aisdk(…)`) written in place, or one a same-file variable holds
- * (constructed: a variable a call fills may hold a model name, `getArg('--model')`).
- */
+/** A model object (AGENTS_MODEL_OBJECTS), written in place or held in a same-file variable. */
 function isModelObject(value: ASTPath<Node>): boolean {
   const node = unwrap(value.node as Node);
-  if (MODEL_OBJECTS.has(node.type)) return true;
+  if ((AGENTS_MODEL_OBJECTS.written as readonly string[]).includes(node.type)) return true;
   const init = node.type === 'Identifier' ? (declaratorOf(value)?.node as Node | undefined)?.init : undefined;
-  return !!init && HELD_MODEL_OBJECTS.has(unwrap(init).type);
+  return !!init && (AGENTS_MODEL_OBJECTS.held as readonly string[]).includes(unwrap(init).type);
 }
-
-const HELD_MODEL_OBJECTS = new Set(['NewExpression', 'ObjectExpression']);
 
 /** The Responses-only model classes this file builds on a client (`new OpenAIResponsesModel(client, …)`). */
 export function responsesModels(ctx: TransformContext): string[] {

@@ -1,6 +1,14 @@
 import { builtinModules } from 'node:module';
 import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
-import { AGENTS_LINT_CALLS, AGENTS_LINT_EXPORTS, AGENTS_PACKAGE, AGENTS_PACKAGES, AGENTS_REALTIME_PACKAGES } from './families/agents-sdk.js';
+import {
+  AGENTS_LINT_CALLS,
+  AGENTS_LINT_EXPORTS,
+  AGENTS_PACKAGE,
+  AGENTS_PACKAGES,
+  AGENTS_REALTIME_PACKAGES,
+  AGENTS_SANDBOX_LINT_EXPORTS,
+  AGENTS_SANDBOX_PACKAGE,
+} from './families/agents-sdk.js';
 import { AZURE_OPENAI_BETA } from './families/azure-openai-beta.js';
 import { LANGCHAIN_CLASSES, LANGCHAIN_LEGACY_ENTRYPOINTS, LANGCHAIN_PACKAGE, LANGCHAIN_SDK_CLIENT } from './families/langchain.js';
 import { OPENAI_V3 } from './families/openai-v3.js';
@@ -49,6 +57,7 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
   ),
   [AI_SDK.package]: aiSdkReplacements(),
   [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
+  [AGENTS_SANDBOX_PACKAGE]: AGENTS_SANDBOX_LINT_EXPORTS,
 };
 
 /** A function that takes an `openai` client and hands back that client wrapped, with the same API. */

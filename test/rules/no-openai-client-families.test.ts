@@ -28,6 +28,9 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     "import { OpenAIProvider, setDefaultOpenAIClient } from '@openai/agents';\nsetDefaultOpenAIClient(client);\nconst p = new OpenAIProvider();",
     "import { OpenAIProvider } from '@openai/agents';\nconst p = new OpenAIProvider({ openAIClient: azureClient });",
     "import { OpenAIProvider } from '@openai/agents';\nconst p = new OpenAIProvider({ apiKey: key, baseURL: 'https://api.groq.com/openai/v1' });",
+    // Agents given model objects (a local server's client, a variable holding a constructed model) do not use the default client.
+    "import OpenAI from 'openai';\nimport { Agent, OpenAIChatCompletionsModel } from '@openai/agents';\nconst local = new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' });\nconst a = new Agent({ name: 'a', model: new OpenAIChatCompletionsModel(local, 'llama3.2') });",
+    "import { Agent, OpenAIChatCompletionsModel } from '@openai/agents';\nconst model = new OpenAIChatCompletionsModel(local, 'llama3.2');\nconst a = new Agent({ name: 'a', model });",
     // Types only.
     "import type { Agent } from '@openai/agents';\nexport const name = (a: Agent) => a.name;",
     // OpenRouter's ids look like routed ones, without an agent framework to resolve them; another provider's routed id.
@@ -73,6 +76,11 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     {
       code: "import { Agent, run } from '@openai/agents';\nconst agent = new Agent({ name: 'a', model: 'gpt-4o' });\nawait run(agent, 'hi');",
       errors: [{ messageId: 'wrapperClient', data: { name: 'Agent', module: '@openai/agents', replacement: setDefault }, line: 2 }],
+    },
+    {
+      // A sandbox agent is an agent; a model a call fills is a model name.
+      code: "import { SandboxAgent } from '@openai/agents/sandbox';\nconst model = getArg('--model');\nconst agent = new SandboxAgent({ name: 'box', model });",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'SandboxAgent', module: '@openai/agents/sandbox', replacement: setDefault }, line: 3 }],
     },
     {
       code: "const { Runner } = require('@openai/agents');\nconst runner = new Runner({ model: 'gpt-4.1' });",

@@ -2,11 +2,16 @@
  * The OpenAI Agents SDK (`@openai/agents`, migration spec §7.3) as data. It has no Azure class: the SDK is pointed at
  * Azure with one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))`.
  */
+
+/** Sandbox agents (`SandboxAgent`): agents like the others, on the SDK's default client. */
+export const AGENTS_SANDBOX_PACKAGE = '@openai/agents/sandbox';
+/** The SDK's packages: the whole SDK, its split packages, and the entry points of agents and models built on it. */
 export const AGENTS_PACKAGES: readonly string[] = [
   '@openai/agents',
   '@openai/agents-openai',
   '@openai/agents-core',
   '@openai/agents-openai/experimental/hosted-multi-agent',
+  AGENTS_SANDBOX_PACKAGE,
 ];
 /** Where the configuration functions come from (re-exported by `@openai/agents`). */
 export const AGENTS_PACKAGE = '@openai/agents';
@@ -32,10 +37,20 @@ export const AGENTS_EXPORTED_BY: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Constructions and calls that create agents or runs: a module with any of these needs the Azure client. */
-export const AGENTS_CREATORS = { constructors: ['Agent', 'Runner'], calls: ['run'], statics: ['Agent.create'] } as const;
+export const AGENTS_CREATORS = { constructors: ['Agent', 'SandboxAgent', 'Runner'], calls: ['run'], statics: ['Agent.create'] } as const;
 
 /** Where a model name sits in each creator's options: `new Agent({ model })`, `new Runner({ model })`. */
 export const AGENTS_MODEL_FIELD = 'model';
+
+/**
+ * An agent's `model` that is a model object, not a model name (node types): written in place (`new
+ * OpenAIChatCompletionsModel(localClient, …)`, `aisdk(…)`), or held in a same-file variable, constructed (a variable
+ * a call fills may hold a model name: `getArg('--model')`). Such an agent does not run on the SDK's default client.
+ */
+export const AGENTS_MODEL_OBJECTS = {
+  written: ['NewExpression', 'CallExpression', 'ObjectExpression'],
+  held: ['NewExpression', 'ObjectExpression'],
+} as const satisfies Record<string, readonly string[]>;
 
 /**
  * Model classes built on a client, with the index of their model argument (`new OpenAIResponsesModel(client, 'gpt-4.1')`):
@@ -55,7 +70,7 @@ export const AGENTS_RESPONSES_CLASSES: readonly string[] = ['OpenAIResponsesMode
  * Agents given no `model` send the SDK's default model id (`OPENAI_DEFAULT_MODEL`, else its own), which Azure reads
  * as a deployment name; a runner's `model` overrides every agent's.
  */
-export const AGENTS_DEFAULT_MODEL = { agents: ['Agent', 'Agent.create'], overriddenBy: ['Runner'] } as const;
+export const AGENTS_DEFAULT_MODEL = { agents: ['Agent', 'SandboxAgent', 'Agent.create'], overriddenBy: ['Runner'] } as const;
 
 /** Hosted tools (run by OpenAI, not the app): availability differs on Azure. */
 export const AGENTS_HOSTED_TOOLS: readonly string[] = [
@@ -114,5 +129,7 @@ export const AGENTS_LINT_EXPORTS: Readonly<Record<string, string>> = {
   setDefaultOpenAIKey: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))',
 };
 export const AGENTS_LINT_CALLS: readonly string[] = ['setDefaultOpenAIKey'];
+/** The sandbox package's agents, linted as `Agent` is. */
+export const AGENTS_SANDBOX_LINT_EXPORTS: Readonly<Record<string, string>> = { SandboxAgent: AGENTS_LINT_EXPORTS.Agent! };
 /** Calls that point the SDK at a client or provider of the program's choosing: agents in that module are not flagged. */
 export const AGENTS_CLIENT_CONFIG: readonly string[] = ['setDefaultOpenAIClient', 'setDefaultModelProvider'];
