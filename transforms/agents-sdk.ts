@@ -39,6 +39,7 @@ import {
 } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
+import { clientSideMessage } from './lib/client-side.js';
 import { statements } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
 import { ensureTokenProvider } from './lib/token-provider.js';
@@ -278,6 +279,14 @@ export const agentsSdk: Transform = {
     for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
     for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
     for (const u of named(['setTracingExportApiKey'])) ctx.todo(u.path, AGENTS_MESSAGES.tracingKey);
+    // Browser code: no server env for the Azure settings, so the SDK stays as it is, with the browser marker (on the
+    // client handed to it, by openai-client, or here on the first agent or key call).
+    const browser = clientSideMessage(ctx);
+    if (browser) {
+      const first = named([AGENTS_CONFIG_CALLS.setClient]).length === 0 && named([AGENTS_CONFIG_CALLS.setKey, ...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics])[0];
+      if (first) ctx.todo(first.path, browser);
+      return;
+    }
     let configured = false;
     for (const u of named([AGENTS_DIRECT.provider])) {
       const options = (u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined;
