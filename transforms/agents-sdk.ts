@@ -278,6 +278,9 @@ export const agentsSdk: Transform = {
 
     for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
     for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
+    const { call: transport, value: webSocket } = AGENTS_DIRECT.transportSwitch;
+    const switches = named([transport]).filter((u) => literalValue(unwrap((u.path.node as Node).arguments[0] ?? {})) === webSocket);
+    for (const u of [...named(AGENTS_DIRECT.responsesWebSocket), ...switches]) ctx.todo(u.path, AGENTS_MESSAGES.responsesWebSocket);
     for (const u of named(['setTracingExportApiKey'])) ctx.todo(u.path, AGENTS_MESSAGES.tracingKey);
     // Browser code: no server env for the Azure settings, so the SDK stays as it is, with the browser marker (on the
     // client handed to it, by openai-client, or here on the first agent or key call).

@@ -100,6 +100,12 @@ export const AGENTS_DIRECT = {
    * describes an agent (instructions, tools, voice): the session that runs it is what needs the Azure endpoint.
    */
   realtime: ['RealtimeSession', 'OpenAIRealtimeWebSocket', 'OpenAIRealtimeWebRTC'],
+  /**
+   * The Responses API over a WebSocket (spec §11.20): a session, a model on it, or the transport switched to it
+   * (`setOpenAIResponsesTransport('websocket')`).
+   */
+  responsesWebSocket: ['withResponsesWebSocketSession', 'OpenAIResponsesWSModel'],
+  transportSwitch: { call: 'setOpenAIResponsesTransport', value: 'websocket' },
 } as const;
 
 export const AGENTS_MESSAGES = {
@@ -111,6 +117,8 @@ export const AGENTS_MESSAGES = {
     `${name} is an OpenAI-hosted tool: availability and parameters differ by Azure region and model; check it for your deployment`,
   realtime:
     "realtime / voice agents connect to OpenAI's realtime endpoint: point the session at your Azure resource by hand (WebSocket: wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>; WebRTC: https://<resource>.openai.azure.com/openai/v1/realtime/calls with a key from /openai/v1/realtime/client_secrets)",
+  responsesWebSocket:
+    "the Responses API over a WebSocket is OpenAI's transport (wss://api.openai.com/v1/responses, OPENAI_WEBSOCKET_BASE_URL): Azure OpenAI does not document it; keep the HTTP transport for the Azure client",
   setKeyBesideClient:
     'setDefaultOpenAIKey sets an OpenAI key the Azure client does not use (tracing exports may): remove it',
   provider:
