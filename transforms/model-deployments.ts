@@ -2,6 +2,7 @@ import type { ASTPath } from 'jscodeshift';
 import {
   DEPLOYMENT_MODEL_PATHS,
   MODEL_CHECK_MESSAGE,
+  REALTIME_AZURE,
   REALTIME_CLASSIC_MESSAGE,
   isDeploymentCall,
   isModelName,
@@ -11,7 +12,7 @@ import { clientCalls } from './lib/calls.js';
 import { declaratorOf, envReadAt, thisField, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, isDeploymentReference, wrapperDeploymentValues } from './lib/deployment-ref.js';
 import { indexFor } from './lib/file-index.js';
-import { referencesOf } from './lib/imports.js';
+import { propertyName, referencesOf } from './lib/imports.js';
 import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { modelChecks } from './lib/model-checks.js';
 import { realtimeConnects } from './lib/realtime.js';
@@ -170,7 +171,6 @@ export const modelDeployments: Transform = {
   name: 'model-deployments',
   apply(ctx) {
     const realtime = realtimeConnects(ctx);
-    if (ctx.options.target === 'classic') for (const call of realtime) ctx.todo(call, REALTIME_CLASSIC_MESSAGE);
     const deploymentCalls = clientCalls(ctx).filter((c) => isDeploymentCall(c.member));
     for (const call of deploymentCalls) if (call.shared && modelProperty(call.path, call.member) !== undefined) ctx.todo(call.path, SHARED_CLIENT_MODEL);
     const calls = [
@@ -182,8 +182,26 @@ export const modelDeployments: Transform = {
     for (const call of calls) if (call.property === 'spread') ctx.todo(call.path, NOT_A_DEPLOYMENT);
     const properties = calls.map((c) => c.property).filter((p): p is ASTPath<Node> => p !== undefined && p !== 'spread');
     rewriteModelProperties(ctx, properties, NOT_A_DEPLOYMENT, wrapperDeploymentValues(ctx));
+    if (ctx.options.target === 'classic') for (const call of realtime) if (!connectsToAzure(ctx, call)) ctx.todo(call, REALTIME_CLASSIC_MESSAGE);
   },
 };
+
+/**
+ * On the classic target a realtime connection to an Azure client is `X.azure(client, { deploymentName })`:
+ * `X.create(client, { model, … })` with its options written out becomes that (`model` was made a deployment
+ * reference). False when the options are not a literal with `model` (a spread may set it): the caller marks it.
+ */
+function connectsToAzure(ctx: TransformContext, call: ASTPath<Node>): boolean {
+  const options = unwrap((call.node as Node).arguments[1]);
+  if (options?.type !== 'ObjectExpression' || options.properties.some((p: Node) => p.type === 'SpreadElement')) return false;
+  const model = options.properties.find((p: Node) => !p.computed && propertyName(p.key) === 'model');
+  if (!model) return false;
+  model.key = ctx.j.identifier(REALTIME_AZURE.deploymentOption);
+  model.shorthand = false;
+  (call.node as Node).callee.property = ctx.j.identifier(REALTIME_AZURE.factory);
+  ctx.change(call.node, 'client');
+  return true;
+}
 
 /**
  * Rewrite `model` properties in deployment positions (any SDK family's): literals and the same-file constants they

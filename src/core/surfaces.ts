@@ -66,6 +66,9 @@ export function mentionsRealtimeOpenAISign(text: string): boolean {
 export const REALTIME_PROTOCOL_MESSAGE =
   "OpenAI's realtime WebSocket conventions do not carry over: Azure's /openai/v1/realtime speaks the GA protocol, not the beta one (`openai-beta.realtime-v1`, `OpenAI-Beta: realtime=v1`), and takes no `openai-insecure-api-key.` subprotocol or OpenAI key: connect from a server with an `api-key` header (or an Entra ID token), or from the browser with an ephemeral key from /openai/v1/realtime/client_secrets";
 
+/** The classic target's realtime connection: `OpenAIRealtimeWS.azure(azureClient, { deploymentName })` (spec §10 rule 17). */
+export const REALTIME_AZURE = { factory: 'azure', deploymentOption: 'deploymentName' } as const;
+
 export const REALTIME_CLASSIC_MESSAGE =
   'on the classic target connect with OpenAIRealtimeWS.azure(client, { deploymentName }); create() expects a v1 (OpenAI) client';
 
