@@ -3,6 +3,7 @@ import {
   AZURE_ENV,
   OPENAI_ONLY_HEADERS,
   endpointOverrideMessage,
+  envReadMessage,
   handedEnvMessage,
   findSecret,
   isPlaceholderKey,
@@ -14,7 +15,7 @@ import {
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
 import { envCode } from './deployment-ref.js';
-import { declaratorOf, handedEnvKey, isOwnKey, optionsObject, ownedOptionsLiteral, unwrap, valueText } from './clients.js';
+import { declaratorOf, envReadAt, handedEnvKey, isOwnKey, optionsObject, ownedOptionsLiteral, unwrap, unwrapPath, valueText } from './clients.js';
 import { propertyName } from './imports.js';
 import { laterWrites } from './later-writes.js';
 import { conditionalObjectsWhere, literalText, literalValue } from './literals.js';
@@ -274,7 +275,7 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
       return false;
     }
     const literalFalse = unwrap(node.value)?.type === 'BooleanLiteral' && unwrap(node.value).value === false;
-    if (rule.why && rule.action !== 'keep' && !(rule.unlessFalse && literalFalse)) todos.push(rule.why);
+    if (rule.why && rule.action !== 'keep' && !(rule.unlessFalse && literalFalse) && !markedEnvRead(prop.get('value'))) todos.push(rule.why);
     if (rule.action === 'remove') {
       if (rule.note) noteOnce(ctx, rule.note);
       scrubSecrets(ctx, prop.get('value'), false);
@@ -291,4 +292,15 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
   if (spread) todos.push(spreadReview(ctx));
   (objectPath.node as Node).properties = properties;
   return { object: argPath.node, todos };
+}
+
+/**
+ * An option's value read from an OpenAI variable whose read gets its own marker (`OPENAI_WEBHOOK_SECRET`, by
+ * env-reads), in place or through a same-file constant: that marker says it, the option needs no second one.
+ */
+function markedEnvRead(value: ASTPath<Node>): boolean {
+  const inner = unwrapPath(value);
+  const declarator = (inner.node as Node)?.type === 'Identifier' ? declaratorOf(inner) : undefined;
+  const name = envReadAt(declarator ? declarator.get('init') : inner);
+  return name !== undefined && envReadMessage(name) !== undefined;
 }
