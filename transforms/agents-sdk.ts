@@ -15,6 +15,7 @@ import {
   AGENTS_RESPONSES_CLASSES,
   AGENTS_REALTIME_PACKAGES,
   AZURE_ENV,
+  connectsRealtimeToAzure,
   handedEnvMessage,
   OPENAI_CLIENT_EXPORTS,
   ownApiKeyMessage,
@@ -277,7 +278,7 @@ export const agentsSdk: Transform = {
     if (ctx.facts.agentsOnOtherVendor && named([AGENTS_CONFIG_CALLS.setClient, AGENTS_CONFIG_CALLS.setKey]).length === 0) return;
 
     for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
-    for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
+    if (!connectsRealtimeToAzure(ctx.source)) for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
     const { call: transport, value: webSocket } = AGENTS_DIRECT.transportSwitch;
     const switches = named([transport]).filter((u) => literalValue(unwrap((u.path.node as Node).arguments[0] ?? {})) === webSocket);
     for (const u of [...named(AGENTS_DIRECT.responsesWebSocket), ...switches]) ctx.todo(u.path, AGENTS_MESSAGES.responsesWebSocket);

@@ -5,6 +5,7 @@ import {
   AGENTS_LINT_EXPORTS,
   AGENTS_PACKAGE,
   AGENTS_PACKAGES,
+  AGENTS_REALTIME_LINT_EXPORTS,
   AGENTS_REALTIME_PACKAGES,
   AGENTS_SANDBOX_LINT_EXPORTS,
   AGENTS_SANDBOX_PACKAGE,
@@ -58,6 +59,7 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
   [AI_SDK.package]: aiSdkReplacements(),
   [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
   [AGENTS_SANDBOX_PACKAGE]: AGENTS_SANDBOX_LINT_EXPORTS,
+  ...Object.fromEntries(AGENTS_REALTIME_PACKAGES.map((pkg) => [pkg, AGENTS_REALTIME_LINT_EXPORTS])),
 };
 
 /** A function that takes an `openai` client and hands back that client wrapped, with the same API. */

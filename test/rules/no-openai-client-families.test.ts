@@ -31,6 +31,8 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     // Agents given model objects (a local server's client, a variable holding a constructed model) do not use the default client.
     "import OpenAI from 'openai';\nimport { Agent, OpenAIChatCompletionsModel } from '@openai/agents';\nconst local = new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' });\nconst a = new Agent({ name: 'a', model: new OpenAIChatCompletionsModel(local, 'llama3.2') });",
     "import { Agent, OpenAIChatCompletionsModel } from '@openai/agents';\nconst model = new OpenAIChatCompletionsModel(local, 'llama3.2');\nconst a = new Agent({ name: 'a', model });",
+    // A realtime session the module connects to Azure by hand.
+    "import { RealtimeSession } from '@openai/agents/realtime';\nconst s = new RealtimeSession(agent);\nawait s.connect({ apiKey, url: `wss://${host}.openai.azure.com/openai/v1/realtime?model=voice` });",
     // Types only.
     "import type { Agent } from '@openai/agents';\nexport const name = (a: Agent) => a.name;",
     // OpenRouter's ids look like routed ones, without an agent framework to resolve them; another provider's routed id.
@@ -76,6 +78,10 @@ ruleTester.run('no-openai-client (LangChain, Agents SDK)', testable(rule), {
     {
       code: "import { Agent, run } from '@openai/agents';\nconst agent = new Agent({ name: 'a', model: 'gpt-4o' });\nawait run(agent, 'hi');",
       errors: [{ messageId: 'wrapperClient', data: { name: 'Agent', module: '@openai/agents', replacement: setDefault }, line: 2 }],
+    },
+    {
+      code: "import { RealtimeSession } from '@openai/agents/realtime';\nconst session = new RealtimeSession(agent, { model: 'gpt-realtime' });\nawait session.connect({ apiKey });",
+      errors: [{ messageId: 'wrapperClient', data: { name: 'RealtimeSession', module: '@openai/agents/realtime', replacement: "session.connect({ url: 'wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>', apiKey: <Azure key> })" }, line: 2 }],
     },
     {
       // A sandbox agent is an agent; a model a call fills is a model name.

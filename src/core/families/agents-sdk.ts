@@ -137,6 +137,14 @@ export const AGENTS_LINT_EXPORTS: Readonly<Record<string, string>> = {
   setDefaultOpenAIKey: 'setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))',
 };
 export const AGENTS_LINT_CALLS: readonly string[] = ['setDefaultOpenAIKey'];
+/** Realtime sessions connect to OpenAI's realtime endpoint: linted as the codemod marks them (`AGENTS_MESSAGES.realtime`). */
+export const AGENTS_REALTIME_LINT_EXPORTS: Readonly<Record<string, string>> = {
+  RealtimeSession: "session.connect({ url: 'wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>', apiKey: <Azure key> })",
+};
+/** A module that connects its sessions to Azure by hand (its URL, or the endpoint variable it is built from). */
+export function connectsRealtimeToAzure(text: string): boolean {
+  return /openai\.azure\.com|\/openai\/v1\/realtime|AZURE_OPENAI_ENDPOINT/.test(text);
+}
 /** The sandbox package's agents, linted as `Agent` is. */
 export const AGENTS_SANDBOX_LINT_EXPORTS: Readonly<Record<string, string>> = { SandboxAgent: AGENTS_LINT_EXPORTS.Agent! };
 /** Calls that point the SDK at a client or provider of the program's choosing: agents in that module are not flagged. */
