@@ -24,6 +24,7 @@ import {
   parseOpenAIURL,
   restSurfaceGap,
   unversionedSurfaceGap,
+  WEBRTC_OFFER,
   type SurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, runsOnLoad, templateText } from './lib/azure-url.js';
@@ -212,6 +213,7 @@ function rewriteURL(ctx: TransformContext, path: ASTPath<Node>): ASTPath<Node> |
   // /openai/v1 settles).
   const gap = restSurfaceGap(url.rest);
   if (gap && !gap.servedOnV1) ctx.todo(replaced, gap.message);
+  if (WEBRTC_OFFER.path.test(url.rest) && WEBRTC_OFFER.sdp.test(ctx.source)) ctx.todo(replaced, WEBRTC_OFFER.message);
   if (model !== undefined) {
     ctx.j(replaced).find(ctx.j.Identifier, { name: DEPLOYMENT_PLACEHOLDER }).forEach((p) => {
       p.replace(deploymentExpression(ctx, model));

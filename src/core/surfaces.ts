@@ -66,6 +66,17 @@ export function mentionsRealtimeOpenAISign(text: string): boolean {
 export const REALTIME_PROTOCOL_MESSAGE =
   "OpenAI's realtime WebSocket conventions do not carry over: Azure's /openai/v1/realtime speaks the GA protocol, not the beta one (`openai-beta.realtime-v1`, `OpenAI-Beta: realtime=v1`), and takes no `openai-insecure-api-key.` subprotocol or OpenAI key: connect from a server with an `api-key` header (or an Entra ID token), or from the browser with an ephemeral key from /openai/v1/realtime/client_secrets";
 
+/**
+ * A WebRTC offer (SDP) posted to `/v1/realtime`, OpenAI's beta WebRTC route: Azure's `/openai/v1/realtime` is its
+ * WebSocket endpoint (spec §11.10). Told by the path and an SDP body in the file.
+ */
+export const WEBRTC_OFFER = {
+  path: /^\/realtime(?=[?#]|$)/,
+  sdp: /application\/sdp|\.sdp\b/i,
+  message:
+    "this posts a WebRTC offer (SDP) to OpenAI's beta WebRTC route: Azure's /openai/v1/realtime takes WebSocket connections only; post the offer to /openai/v1/realtime/calls (GA WebRTC, in the regions that offer it), with an ephemeral key from /openai/v1/realtime/client_secrets, naming a deployment as its model",
+} as const;
+
 /** The classic target's realtime connection: `OpenAIRealtimeWS.azure(azureClient, { deploymentName })` (spec §10 rule 17). */
 export const REALTIME_AZURE = { factory: 'azure', deploymentOption: 'deploymentName' } as const;
 
