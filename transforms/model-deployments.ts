@@ -46,6 +46,25 @@ function modelProperty(call: ASTPath<Node>, member: string): ASTPath<Node> | 'sp
   return property;
 }
 
+/**
+ * `{ model: 'gpt-4.1', ...body }`: a spread after the property may set the model the request sends, unless it is a
+ * parameter whose written type has no `model` (`extra: { temperature?: number }`).
+ */
+function spreadAfter(property: ASTPath<Node>): boolean {
+  const properties = ((property.parent?.node as Node)?.properties ?? []) as Node[];
+  return properties.slice(properties.indexOf(property.node) + 1).some((p) => p.type === 'SpreadElement' && !typedWithoutModel(property, p.argument));
+}
+
+function typedWithoutModel(from: ASTPath<Node>, value: Node): boolean {
+  if (value.type !== 'Identifier') return false;
+  for (let path: ASTPath<Node> | null = from; path; path = path.parent) {
+    const param = ((path.node as Node).params as Node[] | undefined)?.find((p) => p.type === 'Identifier' && p.name === value.name);
+    const type = param?.typeAnnotation?.typeAnnotation;
+    if (param) return type?.type === 'TSTypeLiteral' && !type.members.some((m: Node) => propertyName(m.key ?? {}) === 'model');
+  }
+  return false;
+}
+
 /** Constants the project index says to rewrite that this file declares (a config module with no calls of its own). */
 function rewriteListedConstants(state: Rewrite): void {
   const { ctx } = state;
@@ -179,7 +198,7 @@ export const modelDeployments: Transform = {
         .map((c) => ({ path: c.path, property: modelProperty(c.path, c.member) })),
       ...realtime.map((path) => ({ path, property: modelProperty(path, 'realtime') })),
     ];
-    for (const call of calls) if (call.property === 'spread') ctx.todo(call.path, NOT_A_DEPLOYMENT);
+    for (const call of calls) if (call.property === 'spread' || (call.property && spreadAfter(call.property))) ctx.todo(call.path, NOT_A_DEPLOYMENT);
     const properties = calls.map((c) => c.property).filter((p): p is ASTPath<Node> => p !== undefined && p !== 'spread');
     rewriteModelProperties(ctx, properties, NOT_A_DEPLOYMENT, wrapperDeploymentValues(ctx));
     if (ctx.options.target === 'classic') for (const call of realtime) if (!connectsToAzure(ctx, call)) ctx.todo(call, REALTIME_CLASSIC_MESSAGE);
