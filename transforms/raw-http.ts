@@ -661,6 +661,10 @@ function bodies(argument: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
   if (node?.type === 'CallExpression' && memberName(node.callee) === 'stringify' && node.arguments.length > 0) {
     return bodies(unwrapPath(argument).get('arguments', 0), depth);
   }
+  // `const body = JSON.stringify({ model, … })`, handed on by name.
+  const declarator = node?.type === 'Identifier' ? declaratorOf(unwrapPath(argument)) : undefined;
+  const init = declarator && unwrap((declarator.node as Node).init);
+  if (init?.type === 'CallExpression' && memberName(init.callee) === 'stringify') return bodies(declarator!.get('init'), depth);
   const object = objectLiteral(argument);
   if (!object || depth > 1) return [];
   const nested = ['body', 'data', 'json'].flatMap((key) => {
