@@ -33,6 +33,11 @@ type Node = any; // Babel AST via recast.
 
 const AZURE_CLASS = AZURE_CLIENT_EXPORTS[0]!;
 
+/** How a file's Azure client is made, for the marker on an OpenAI client beside it. */
+function azureClientOf(constructions: readonly Construction[]): string {
+  return constructions.some((c) => c.azureClass) ? 'an AzureOpenAI client' : 'an OpenAI client on an Azure OpenAI URL';
+}
+
 /** The classic target's api-version for this file: the user's, else a preview one when a call needs it. */
 function apiVersionFor(ctx: TransformContext): string {
   const { apiVersion, apiVersionExplicit, target } = ctx.options;
@@ -185,7 +190,7 @@ export const openaiClient: Transform = {
     if (entra) for (const { path, message } of entraPropertyReads(ctx)) ctx.todo(path, message);
     for (const c of clients.constructions) {
       if (c.kind === 'client-side') ctx.todo(c.path, clientSideMessage(ctx)!);
-      else if (c.kind === 'beside-azure') ctx.todo(c.path, besideAzureMessage('an AzureOpenAI client', 'client'));
+      else if (c.kind === 'beside-azure') ctx.todo(c.path, besideAzureMessage(azureClientOf(clients.constructions), 'client'));
       else if (c.baseURLFromCode !== undefined) ctx.todo(c.path, baseURLFromCodeMessage(c.baseURLFromCode));
       // A client left as it is that may well talk to OpenAI: a key handed to this file's code must keep its name.
       if (c.kind === 'client-side' || c.baseURLFromCode !== undefined) ctx.outcome.leavesOpenAI = true;

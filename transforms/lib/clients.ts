@@ -48,6 +48,8 @@ export interface Construction {
   callee: CalleeRef;
   /** An `other` client's base URL when the code hands it one at run time (`baseURLFromCode`). */
   baseURLFromCode?: string;
+  /** Made with an Azure class (`AzureOpenAI`), not an `OpenAI` given an Azure URL. */
+  azureClass?: true;
 }
 
 /**
@@ -533,7 +535,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (!found) return;
     const { kind, baseURLFromCode } =
       found.cls === 'azure' ? { kind: 'azure' as const } : kindOfOptions(ctx, path.get('arguments', 0).value ? path.get('arguments', 0) : undefined);
-    result.constructions.push({ path, kind: stood(kind), callee: found.callee, baseURLFromCode });
+    result.constructions.push({ path, kind: stood(kind), callee: found.callee, baseURLFromCode, ...(found.cls === 'azure' && { azureClass: true as const }) });
   });
   if (result.constructions.some((c) => c.kind === 'azure')) {
     for (const c of result.constructions) if (c.kind === 'openai' && settingsFromCode(c.path.get('arguments', 0))) c.kind = 'beside-azure';
