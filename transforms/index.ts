@@ -13,6 +13,7 @@ import { leftSecrets } from './left-secrets.js';
 import type { Transform } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 import { openaiClient } from './openai-client.js';
+import { openaiErrors } from './openai-errors.js';
 import { rawHttp } from './raw-http.js';
 import { streamChunks } from './stream-chunks.js';
 import { unsupportedApis } from './unsupported-apis.js';
@@ -39,6 +40,7 @@ export const TRANSFORMS: readonly Transform[] = [
   streamChunks,
   clientSubclasses,
   unsupportedApis,
+  openaiErrors,
   langchain,
   modelRouters,
   openAIWrappers,

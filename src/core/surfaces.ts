@@ -344,3 +344,24 @@ export const RESOURCE_PREFIXES: readonly string[] = [
     }),
   ),
 ];
+
+/**
+ * What OpenAI's platform answers with in errors (`error.code`, its message text) that Azure OpenAI does not
+ * (spec §11.16): Azure reports `DeploymentNotFound`, `OperationNotSupported`, `content_filter`, 401 for a wrong key
+ * and 429 per deployment. Matched lower-cased against a string the code compares an error with.
+ */
+export const OPENAI_ERROR_SIGNS: readonly string[] = [
+  'insufficient_quota',
+  'model_not_found',
+  'invalid_api_key',
+  'incorrect api key',
+  'billing_hard_limit_reached',
+  'billing_not_active',
+  'account_deactivated',
+  'invalid_organization',
+  'unsupported_country_region_territory',
+  'you exceeded your current quota',
+];
+
+export const OPENAI_ERROR_MESSAGE =
+  "this branch reads an OpenAI error code or message, which Azure OpenAI does not send: it reports DeploymentNotFound, OperationNotSupported, content_filter, 401 for a wrong key and 429 per deployment; match those (or the HTTP status) instead";
