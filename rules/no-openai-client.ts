@@ -4,6 +4,7 @@ import {
   AGENTS_DIRECT,
   AGENTS_MODEL_FIELD,
   AGENTS_MODEL_OBJECTS,
+  AGENTS_OPENAI_PACKAGE,
   AGENTS_PACKAGE,
   AGENTS_REALTIME_PACKAGES,
   AGENTS_SANDBOX_PACKAGE,
@@ -125,7 +126,7 @@ export default createRule<Options, MessageIds>({
 
     function wrapperTalksToOpenAI(site: ClientSite): boolean {
       const options = site.node.arguments[0];
-      if (site.info.module === AGENTS_PACKAGE || site.info.module === AGENTS_SANDBOX_PACKAGE) return agentsTalkToOpenAI(site);
+      if ([AGENTS_PACKAGE, AGENTS_SANDBOX_PACKAGE, AGENTS_OPENAI_PACKAGE].includes(site.info.module)) return agentsTalkToOpenAI(site);
       if (AGENTS_REALTIME_PACKAGES.includes(site.info.module)) return !connectsRealtimeToAzure(sourceCode.text);
       // The openai SDK's client, re-exported: its options are the SDK's.
       if (site.info.module === LANGCHAIN_PACKAGE && site.info.name === LANGCHAIN_SDK_CLIENT) return talksToOpenAI(options);

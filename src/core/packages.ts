@@ -3,6 +3,8 @@ import { AI_SDK, aiSdkReplacements } from './families/ai-sdk.js';
 import {
   AGENTS_LINT_CALLS,
   AGENTS_LINT_EXPORTS,
+  AGENTS_OPENAI_LINT_EXPORTS,
+  AGENTS_OPENAI_PACKAGE,
   AGENTS_PACKAGE,
   AGENTS_PACKAGES,
   AGENTS_REALTIME_LINT_EXPORTS,
@@ -59,6 +61,7 @@ export const DIRECT_OPENAI_WRAPPERS: Readonly<Record<string, Readonly<Record<str
   [AI_SDK.package]: aiSdkReplacements(),
   [AGENTS_PACKAGE]: AGENTS_LINT_EXPORTS,
   [AGENTS_SANDBOX_PACKAGE]: AGENTS_SANDBOX_LINT_EXPORTS,
+  [AGENTS_OPENAI_PACKAGE]: AGENTS_OPENAI_LINT_EXPORTS,
   ...Object.fromEntries(AGENTS_REALTIME_PACKAGES.map((pkg) => [pkg, AGENTS_REALTIME_LINT_EXPORTS])),
 };
 
@@ -104,6 +107,7 @@ export const AZURE_PACKAGES: readonly string[] = [AI_SDK.azurePackage, '@azure/o
 export const WRAPPER_FACTORIES: Readonly<Record<string, readonly string[]>> = {
   [AI_SDK.package]: [...Object.keys(AI_SDK.instance), ...Object.keys(AI_SDK.factories)],
   [AGENTS_PACKAGE]: AGENTS_LINT_CALLS,
+  [AGENTS_OPENAI_PACKAGE]: AGENTS_LINT_CALLS,
 };
 
 /**

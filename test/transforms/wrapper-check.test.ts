@@ -13,7 +13,8 @@ const FOLDERS = ['langchain', 'agents-sdk', 'openai-wrappers'];
 /**
  * Options the linter cannot see (`new ChatOpenAI(fields)`, a base URL written into them later) may point anywhere, so
  * it stays quiet; `migrate` rewrites nothing there either and only leaves a marker asking for a hand migration. A
- * realtime session is pointed at Azure by hand too: `migrate` only marks it.
+ * realtime session is pointed at Azure by hand too: `migrate` only marks it. A module of `@openai/agents-core` alone
+ * only gets its models renamed: its agents run on the provider set up elsewhere, where the client is moved.
  */
 const MARKER_ONLY = new Set([
   'langchain/options-variable.input.ts',
@@ -21,6 +22,7 @@ const MARKER_ONLY = new Set([
   'langchain/options-pointed-elsewhere-later.input.ts',
   'langchain/configuration-written-later.input.ts',
   'agents-sdk/realtime-session-transport.input.ts',
+  'agents-sdk/core-only-module.input.ts',
 ]);
 
 /** Inputs whose migration is a client change (not only a marker or a model rename). */

@@ -13,6 +13,8 @@ export const AGENTS_PACKAGES: readonly string[] = [
   '@openai/agents-openai/experimental/hosted-multi-agent',
   AGENTS_SANDBOX_PACKAGE,
 ];
+/** The split package of the client setters and the provider (re-exported by `@openai/agents`). */
+export const AGENTS_OPENAI_PACKAGE = '@openai/agents-openai';
 /** Where the configuration functions come from (re-exported by `@openai/agents`). */
 export const AGENTS_PACKAGE = '@openai/agents';
 /** Realtime / voice agents: their own packages (also `realtime` of `@openai/agents`). */
@@ -140,6 +142,11 @@ export const AGENTS_LINT_CALLS: readonly string[] = ['setDefaultOpenAIKey'];
 /** Realtime sessions connect to OpenAI's realtime endpoint: linted as the codemod marks them (`AGENTS_MESSAGES.realtime`). */
 export const AGENTS_REALTIME_LINT_EXPORTS: Readonly<Record<string, string>> = {
   RealtimeSession: "session.connect({ url: 'wss://<resource>.openai.azure.com/openai/v1/realtime?model=<deployment>', apiKey: <Azure key> })",
+};
+/** What `@openai/agents-openai` exports of AGENTS_LINT_EXPORTS (the client setters, the provider): linted as there. */
+export const AGENTS_OPENAI_LINT_EXPORTS: Readonly<Record<string, string>> = {
+  OpenAIProvider: AGENTS_LINT_EXPORTS.OpenAIProvider!,
+  setDefaultOpenAIKey: AGENTS_LINT_EXPORTS.setDefaultOpenAIKey!,
 };
 /** A module that connects its sessions to Azure by hand (its URL, or the endpoint variable it is built from). */
 export function connectsRealtimeToAzure(text: string): boolean {
