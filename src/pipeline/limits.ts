@@ -41,25 +41,49 @@ export function formatSize(bytes: number): string {
 
 /**
  * Whether most of a file is long, dense lines like minified code. Long prose lines (prompts) have spaces; a test
- * file with a few long fixture lines (SSE payloads, SVG paths) is still mostly code.
+ * file with a few long fixture lines (SSE payloads, SVG paths) is still mostly code. A long line's string, template
+ * and JSX-attribute literals (an SVG path, a base64 image) are data, not code: neither side of the share counts them.
  */
 export function looksMinified(text: string, name = ''): boolean {
   if (MINIFIED_NAME.test(name)) return true;
   let dense = 0;
+  let literals = 0;
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     const stop = end === -1 ? text.length : end;
     if (stop - start >= MINIFIED_LINE) {
-      let spaces = 0;
-      for (let i = start; i < stop; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9) spaces++;
-      }
-      if (spaces / (stop - start) < MINIFIED_WHITESPACE_SHARE) dense += stop - start;
+      const { code, spaces } = codeOutsideLiterals(text, start, stop);
+      literals += stop - start - code;
+      if (spaces / code < MINIFIED_WHITESPACE_SHARE) dense += code;
     }
     start = stop + 1;
   }
-  return dense > text.length * MINIFIED_SHARE;
+  return dense > (text.length - literals) * MINIFIED_SHARE;
+}
+
+/** Quotes that open a literal: `"`, `'`, `` ` ``. */
+const QUOTES = new Set([34, 39, 96]);
+
+/**
+ * The characters of one line outside its quoted literals, and the spaces among them. A literal is closed at the
+ * line's end at the latest: a rough scan (a quote in a regex or a comment may shift it), enough for a share.
+ */
+function codeOutsideLiterals(text: string, start: number, stop: number): { code: number; spaces: number } {
+  let code = 0;
+  let spaces = 0;
+  let quote = 0;
+  for (let i = start; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (QUOTES.has(c)) quote = c;
+    else {
+      code++;
+      if (c === 32 || c === 9) spaces++;
+    }
+  }
+  return { code, spaces };
 }
 
 /** Whether a file too large to read whole mentions OpenAI: scanned in bounded chunks, never held in memory. */

@@ -32,6 +32,16 @@ describe('limits', () => {
     expect(looksMinified(`${code}const chunk = \`data:${'{"type":"x","id":"a"}'.repeat(60)}\`;\n${code}`)).toBe(false);
   });
 
+  it('does not count long literals (an SVG path, a base64 image) of hand-written code as minified', () => {
+    const component = 'export function Icon() {\n  return (\n    <svg viewBox="0 0 40 40">\n      <path\n';
+    const path = `        d="M${'17.13894 26.32688C'.repeat(200)}Z"\n`;
+    expect(looksMinified(`import OpenAI from "openai";\n${component}${path}      />\n    </svg>\n  );\n}\n`)).toBe(false);
+    const image = `export const logo = 'data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(200)}';\n`;
+    expect(looksMinified(`import OpenAI from "openai";\nexport const c = new OpenAI();\n${image}`)).toBe(false);
+    // Minified code keeps its strings: it is still minified, whatever share of it they are.
+    expect(looksMinified(`${dense(3000)}${'e.x="gpt-4o-mini-2024-07-18-and-more";'.repeat(100)}`)).toBe(true);
+  });
+
   it('skips files over the size limit that mention OpenAI, naming both sizes', () => {
     const dir = tree({ 'big.js': `// openai\n${'x'.repeat(2000)}\n`, 'big-unrelated.js': 'y'.repeat(5000) });
     expect(screenFile(`${dir}/big.js`, 1000)).toEqual({ kind: 'skipped', reason: 'too large: 2 kB > 1 kB' });
