@@ -127,8 +127,11 @@ export const REQUEST_PACKAGES: readonly string[] = [
 /** Packages a test mocks requests with: a test file that imports one checks what code sends. */
 export const REQUEST_MOCK_PACKAGES: readonly string[] = ['msw', 'nock', 'fetch-mock', 'jest-fetch-mock', 'vitest-fetch-mock', 'axios-mock-adapter'];
 
-/** Next.js's Edge runtime for a route (`export const runtime = 'edge'`, a page API's `config = { runtime: 'edge' }`). */
-const EDGE_RUNTIME = /\bexport\s+const\s+runtime\s*=\s*['"`]edge['"`]|\bruntime\s*:\s*['"`](?:experimental-)?edge['"`]/;
+/**
+ * Next.js's Edge runtime for a route (`export const runtime = 'edge'`, typed `runtime: ServerRuntime = 'edge'`, a page
+ * API's `config = { runtime: 'edge' }`).
+ */
+const EDGE_RUNTIME = /\bexport\s+const\s+runtime\s*(?::\s*[\w$.]+\s*)?=\s*['"`](?:experimental-)?edge['"`]|\bruntime\s*:\s*['"`](?:experimental-)?edge['"`]/;
 
 export function runsOnEdge(text: string): boolean {
   return EDGE_RUNTIME.test(text);
