@@ -172,7 +172,8 @@ export function thisField(path: ASTPath<Node>): { value: Node; reads: Node[] } |
   return values.length === 1 ? { value: values[0], reads } : undefined;
 }
 
-function innermostClassBody(index: FileIndex, node: Node): Node | undefined {
+/** The class body a node sits in directly (`this` there is that class's object, not a nested class's). */
+export function innermostClassBody(index: FileIndex, node: Node): Node | undefined {
   for (let p = index.parentOf(node); p; p = index.parentOf(p)) if (p.type === 'ClassBody') return p;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { ASTPath } from 'jscodeshift';
 import { MODEL_CHECK_METHODS, MODEL_NAME_FUNCTIONS, isModelName } from '../../src/core/index.js';
-import { constInit, unwrap } from './clients.js';
+import { constInit, enclosingClass, innermostClassBody, unwrap } from './clients.js';
 import { calleeName, memberName, propertyName, referencesOf } from './imports.js';
 import { literalValue } from './literals.js';
 import { declarationAt } from './file-index.js';
@@ -49,10 +49,45 @@ function isModelCheck(ref: ASTPath<Node>): boolean {
   }
 }
 
-/** References to the variable a model value names (an identifier in a deployment position) that check it as a model name. */
+/** A value's root (a variable or `this`) and the member names read from it: `this.cfg.model` → this, [cfg, model]. */
+function memberChain(node: Node): { root: Node; names: string[] } {
+  const names: string[] = [];
+  let n = node;
+  for (let name = memberName(n); name !== undefined; name = memberName(n)) {
+    names.unshift(name);
+    n = unwrap(n.object);
+  }
+  return { root: n, names };
+}
+
+/** The reads of a chain's root: the references of its variable, or `this.<first name>` in the value's own class. */
+function rootReads(ctx: TransformContext, value: ASTPath<Node>, root: Node, names: string[]): { reads: ASTPath<Node>[]; rest: string[] } {
+  if (root.type === 'Identifier') {
+    const declared = declarationAt(ctx.index.pathOf(root));
+    return { reads: declared ? referencesOf(ctx.j, ctx.root, declared.id) : [], rest: names };
+  }
+  const body = enclosingClass(value);
+  if (root.type !== 'ThisExpression' || !body || names.length === 0) return { reads: [], rest: [] };
+  const reads = ctx.index.named(names[0]!).map((id) => ctx.index.parentOf(id)).filter(
+    (m) => m?.type === 'MemberExpression' && !m.computed && m.object.type === 'ThisExpression' && innermostClassBody(ctx.index, m) === body,
+  );
+  return { reads: ctx.index.pathsOf(reads), rest: names.slice(1) };
+}
+
+/**
+ * Reads of the value a model position is given (a variable, or a member of one or of `this`: `settings.model`,
+ * `this.config.model`) that check it as a model name.
+ */
 export function modelChecks(ctx: TransformContext, value: ASTPath<Node>): ASTPath<Node>[] {
-  const node = value.node as Node;
-  if (node?.type !== 'Identifier') return [];
-  const declared = declarationAt(value);
-  return declared ? referencesOf(ctx.j, ctx.root, declared.id).filter(isModelCheck) : [];
+  const { root, names } = memberChain(value.node as Node);
+  const { reads, rest } = rootReads(ctx, value, root, names);
+  return reads.flatMap((read) => {
+    let path = read;
+    for (const name of rest) {
+      const parent = path.parent?.node as Node;
+      if (parent?.object !== path.node || memberName(parent) !== name) return [];
+      path = path.parent;
+    }
+    return isModelCheck(path) ? [path] : [];
+  });
 }
