@@ -1,3 +1,4 @@
+import { describesOpenAIKey } from '../src/core/index.js';
 import { READ_NAMES, envReads, reads, type ReadNames } from './env-reads.js';
 import { asJscodeshift } from './lib/run.js';
 import type { Transform, TransformContext } from './lib/types.js';
@@ -57,7 +58,8 @@ export const envMessages: Transform = {
       for (const node of ctx.index.nodes(type)) {
         const { text, set } = textOf(node);
         words.lastIndex = 0;
-        if (!text.includes(' ') || !words.test(text)) continue;
+        // A message about an OpenAI key's format (`must start with "sk-"`) is not true of the Azure key: left as it is.
+        if (!text.includes(' ') || !words.test(text) || describesOpenAIKey(text)) continue;
         set((raw) => raw.replace(words, (name) => azure.get(name)!));
         ctx.change(node, 'rename');
       }

@@ -8,6 +8,7 @@ import {
   defaultsElsewhere,
   FALLBACK_EXPRESSIONS,
   envReadMessage,
+  keyFormatCheckMessage,
   ENV_READING_LIBRARIES,
   modelRouterIn,
   libraryEnvMessage,
@@ -27,6 +28,7 @@ import { fileClients, isEnvObject } from './lib/clients.js';
 import { envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
+import { isKeyFormatCheck } from './lib/own-key-reads.js';
 import { asJscodeshift } from './lib/run.js';
 import { stillReads, type Transform, type TransformContext } from './lib/types.js';
 
@@ -300,8 +302,15 @@ export const envReads: Transform = {
       const kept = own[i] !== undefined ? own[i] : toAzure[i] ? undefined : byName.get(read.name);
       if (kept === undefined) {
         const azure = names.get(read.name)!.azure;
-        if (!handle(ctx, read, azure)) left = true;
-        else if (!read.local) renamed.set(read.path.node, { path: read.path, azure: azure! });
+        if (!handle(ctx, read, azure)) {
+          left = true;
+          return;
+        }
+        if (!read.local) renamed.set(read.path.node, { path: read.path, azure: azure! });
+        // The key renamed: a check of its OpenAI format now fails on every Azure key (under Entra ID the file's
+        // keyless marker already says that every check of the key needs another).
+        if (azureReplacementFor(read.name) !== AZURE_ENV.apiKey || ctx.options.auth === 'entra-id') return;
+        for (const use of uses[i]!) if (isKeyFormatCheck(use)) ctx.todo(use, keyFormatCheckMessage(azure!));
         return;
       }
       left = true;

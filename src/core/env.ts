@@ -194,6 +194,11 @@ export function unmigratedConsumerMessage(name: string, pkg: string): string {
   return `${name} is handed to ${pkg}, which this tool does not migrate: that code still talks to OpenAI, so the read keeps its name; move it to Azure OpenAI by hand, then read the Azure setting`;
 }
 
+/** A check of the key for OpenAI's format (`key.startsWith('sk-')`) on a read renamed to the Azure key `name`. */
+export function keyFormatCheckMessage(name: string): string {
+  return `this checks for an OpenAI key (an sk- token), but ${name} holds an Azure OpenAI key, which is not one: the check now fails on every Azure key; drop it (and its message), or check only that the key is set`;
+}
+
 /** A read of the key a migrated client read under a name of the project's own, other than a check that it is set. */
 export function ownKeyReadMessage(name: string): string {
   return `this reads ${name}, the key the migrated client read before: it now reads ${AZURE_ENV.apiKey}, so ${name} no longer configures it; where this read is for Azure OpenAI too (a check that the key is set), read ${AZURE_ENV.apiKey}, and keep ${name} only for what else it serves`;

@@ -60,6 +60,16 @@ export function mayHoldSecret(text: string): boolean {
   return /sk-|\\[ux]/.test(text);
 }
 
+/** A literal that spells OpenAI's key format from its start: `'sk-'`, the pattern of `/^sk-[\w-]+$/`. */
+export function namesOpenAIKeyFormat(literal: string): boolean {
+  return /^\^?sk-/.test(literal);
+}
+
+/** Prose that describes an OpenAI key (`must start with "sk-"`): not true of the Azure key a renamed variable holds. */
+export function describesOpenAIKey(text: string): boolean {
+  return /(?<![\w-])sk-/.test(text);
+}
+
 /** Every `sk-` secret of the text, placeholders left out (for masking: any vendor's key is masked). */
 export function findSecrets(text: string): { secret: string; index: number }[] {
   const out: { secret: string; index: number }[] = [];

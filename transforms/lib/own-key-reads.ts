@@ -1,8 +1,9 @@
 import type { ASTPath } from 'jscodeshift';
-import { AZURE_ENV, isOpenAIEnvName, ownKeyReadMessage } from '../../src/core/index.js';
+import { AZURE_ENV, isOpenAIEnvName, namesOpenAIKeyFormat, ownKeyReadMessage } from '../../src/core/index.js';
 import { envReadAt, optionsObject, type Construction } from './clients.js';
 import { envCode, envRead } from './deployment-ref.js';
-import { propertyName } from './imports.js';
+import { memberName, propertyName } from './imports.js';
+import { literalValue } from './literals.js';
 import { expression } from './snippets.js';
 import type { TransformContext } from './types.js';
 
@@ -62,3 +63,19 @@ function isKeyCheck(ctx: TransformContext, read: Node): boolean {
 }
 
 const CONDITIONS = new Set(['IfStatement', 'ConditionalExpression', 'WhileStatement']);
+
+/**
+ * Whether a use of the key checks it for OpenAI's format: the call on it or with it (`key.startsWith('sk-')`,
+ * `/^sk-/.test(key)`), or the comparison of that call's result (`key.slice(0, 3) === 'sk-'`), holds a literal that
+ * spells the format. Such a check fails on an Azure key.
+ */
+export function isKeyFormatCheck(use: ASTPath<Node>): boolean {
+  const on = use.parent?.node as Node;
+  const call = memberName(on) !== undefined && on.object === use.node ? use.parent.parent : use.parent;
+  const node = call?.node as Node;
+  if (node?.type !== 'CallExpression' && node?.type !== 'OptionalCallExpression') return false;
+  if (node.callee !== on && !node.arguments.includes(use.node)) return false;
+  const compared = call.parent?.node as Node;
+  const literals = [...node.arguments, node.callee.object, ...(compared?.type === 'BinaryExpression' ? [compared.left, compared.right] : [])];
+  return literals.some((n: Node) => namesOpenAIKeyFormat(n?.type === 'RegExpLiteral' ? n.pattern : (literalValue(n) ?? '')));
+}
