@@ -9,6 +9,7 @@ import {
   FALLBACK_EXPRESSIONS,
   envReadMessage,
   keyFormatCheckMessage,
+  entraKeyReadMessage,
   ENV_READING_LIBRARIES,
   modelRouterIn,
   libraryEnvMessage,
@@ -34,8 +35,6 @@ import { stillReads, type Transform, type TransformContext } from './lib/types.j
 
 type Node = any; // Babel AST via recast.
 
-const ENTRA_KEY_READ =
-  'with Entra ID auth there is no API key: AZURE_OPENAI_API_KEY is normally unset, so code that checks this value (or reads it elsewhere in this file) needs another check, and code that sends it an Entra ID bearer token instead (getBearerTokenProvider from @azure/identity)';
 /** Set once the file has the Entra ID key marker: said at the first read, it speaks for the others. */
 const ENTRA_KEY_SAID = 'openai-to-azure:entra-key-said';
 
@@ -134,10 +133,14 @@ function handle(ctx: TransformContext, { path, name, rename }: Read, azure: stri
     return false;
   }
   rename(azure);
-  ctx.readsEnv(azure);
   ctx.change(path.node, 'rename');
-  if (azure === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id' && !inAuthorizationHeader(path) && !ctx.shared.has(ENTRA_KEY_SAID)) {
-    ctx.todo(path, ENTRA_KEY_READ);
+  // The key under keyless auth, whichever Azure name the file's clients would read it by (the AI SDK's AZURE_API_KEY):
+  // normally unset, so not a variable to set, and a check of it no longer says whether a client can connect.
+  // In an `Authorization` header raw-http swaps it for a token, or leaves it with a marker of its own.
+  const keyless = azureReplacementFor(name) === AZURE_ENV.apiKey && ctx.options.auth === 'entra-id' && !inAuthorizationHeader(path);
+  if (!keyless) ctx.readsEnv(azure);
+  else if (!ctx.shared.has(ENTRA_KEY_SAID)) {
+    ctx.todo(path, entraKeyReadMessage(azure));
     ctx.shared.set(ENTRA_KEY_SAID, true);
   }
   return true;

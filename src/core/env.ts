@@ -199,6 +199,14 @@ export function keyFormatCheckMessage(name: string): string {
   return `this checks for an OpenAI key (an sk- token), but ${name} holds an Azure OpenAI key, which is not one: the check now fails on every Azure key; drop it (and its message), or check only that the key is set`;
 }
 
+/**
+ * A read of the OpenAI key renamed to the Azure one (`name`) under keyless auth: the migrated clients read no key, so
+ * a check of it (`process.env.OPENAI_API_KEY ? createOpenAI(…) : undefined`) no longer says whether they can connect.
+ */
+export function entraKeyReadMessage(name: string): string {
+  return `with Entra ID auth there is no API key: ${name} is normally unset, so code that checks this value (or reads it elsewhere in this file) needs another check, and code that sends it an Entra ID bearer token instead (getBearerTokenProvider from @azure/identity)`;
+}
+
 /** A read of the key a migrated client read under a name of the project's own, other than a check that it is set. */
 export function ownKeyReadMessage(name: string): string {
   return `this reads ${name}, the key the migrated client read before: it now reads ${AZURE_ENV.apiKey}, so ${name} no longer configures it; where this read is for Azure OpenAI too (a check that the key is set), read ${AZURE_ENV.apiKey}, and keep ${name} only for what else it serves`;
