@@ -125,13 +125,35 @@ export function lineLayout(source: string, prose: Prose = []): { firstColumns: n
 }
 
 /**
- * recast's indent rule (TreeCopier): a node that starts its line sets the indent to its column, others inherit.
+ * recast's indent rule (TreeCopier): a node that starts its line sets the indent to its column, others inherit; but
+ * never less than the indent of the line they start on, so that what a node prints anew on a continuation line
+ * (`  ? createAzure({` of a multi-line ternary) is indented from that line, not from its statement's.
  * `lineDelta`: add it to the node's line for the file's (a node parsed in a fragment counts the fragment's lines).
  */
 export function indentOf(node: Node, inherited: number, firstColumns: readonly number[], lineDelta = 0): number {
   const start = node.loc?.start;
   if (!start) return inherited;
-  return start.column <= (firstColumns[start.line + lineDelta] ?? Infinity) ? start.column : inherited;
+  const first = firstColumns[start.line + lineDelta] ?? Infinity;
+  return start.column <= first ? start.column : Math.max(inherited, first);
+}
+
+/**
+ * Give a whole-file recast tree (its File node) the indents `indentOf` gives, as the regions way prints with: recast
+ * itself never looks at the line a node starts on. Comments keep theirs.
+ */
+export function lineIndents(file: Node): void {
+  const lines = file.loc.lines;
+  const firstColumns = [0, ...Array.from({ length: lines.length }, (_, i) => lines.getIndentAt(i + 1) as number)];
+  const walk = (node: Node, inherited: number): void => {
+    const indent = indentOf(node, inherited, firstColumns);
+    if (node.loc) node.loc.indent = indent;
+    for (const key of Object.keys(node)) {
+      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'comments' || key.endsWith('Comments')) continue;
+      const value = node[key];
+      for (const item of Array.isArray(value) ? value : [value]) if (isNode(item)) walk(item, indent);
+    }
+  };
+  walk(file, 0);
 }
 
 const EXPRESSION = /(?:Expression|Literal)$|^(?:Identifier|JSXElement|JSXFragment|Super|ThisExpression)$/;

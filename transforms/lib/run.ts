@@ -17,7 +17,7 @@ import { printOptions, retab } from './print-options.js';
 import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
 import { printingAs } from './reprint-style.js';
 import { settleEnds } from './semicolons.js';
-import { changedRegions, hasDecorators, holdsOriginals, lineLayout, originalAt, proseOf, proseOfTokens, recastLocations, snapshot, type TopLevel } from './regions.js';
+import { changedRegions, hasDecorators, holdsOriginals, lineIndents, lineLayout, originalAt, proseOf, proseOfTokens, recastLocations, snapshot, type TopLevel } from './regions.js';
 import type { Change, FileOutcome, JscodeshiftTransform, Transform, TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -159,7 +159,7 @@ function runOnWholeFile(transforms: readonly Transform[], input: RunInput, j: JS
   if (!probed && !dirty) return { output: input.source, changed: false, outcome: ctx.outcome };
   const marked = markersInText(applied, input.source);
   const final =
-    marked === undefined ? applied : applyTransforms(transforms, { ...input, source: marked }, j, parserName, j(marked, { tabWidth }), 'recast', tabWidth);
+    marked === undefined ? applied : applyTransforms(transforms, { ...input, source: marked }, j, parserName, parseWhole(j, marked, tabWidth), 'recast', tabWidth);
   const text = marked ?? input.source;
   const output = retab(printWhole(final.root, text, final.ctx.source, tabWidth), text);
   return { ...finish(output, input.source, ctx, todoMessages), printed: 'whole file' };
@@ -195,10 +195,17 @@ function printTabWidth(root: Collection, text: string): number {
  * indentation) would come out as spaces.
  */
 function recastTree(j: JSCodeshift, source: string): { root: Collection; tabWidth: number } {
-  const root = j(source);
+  const root = parseWhole(j, source);
   const tabWidth = printTabWidth(root, recastText(source));
   if (tabWidth === RECAST_TAB_WIDTH || !source.includes('\t')) return { root, tabWidth };
-  return { root: j(source, { tabWidth }), tabWidth };
+  return { root: parseWhole(j, source, tabWidth), tabWidth };
+}
+
+/** A whole-file recast tree of `source`, indented as the regions way prints (`lineIndents`). */
+function parseWhole(j: JSCodeshift, source: string, tabWidth?: number): Collection {
+  const root = tabWidth === undefined ? j(source) : j(source, { tabWidth });
+  lineIndents(root.paths()[0]!.node);
+  return root;
 }
 
 /**
@@ -591,7 +598,7 @@ function applyTransforms(
     if (transform.normalizes && outcome.changes.length + todoMessages.length > before) {
       if (mode === 'plain') throw WHOLE_FILE;
       const printed = printWhole(ctx.root, input.source, ctx.source);
-      ctx.root = j(printed);
+      ctx.root = parseWhole(j, printed);
       ctx.source = recastText(printed);
       ctx.shared.clear();
       // Its markers are text of the file now, which is no longer the input's (markersInText writes none).
