@@ -26,14 +26,16 @@ export function movesInStep(name: string): boolean {
 /**
  * Where a package the migration adds goes: in each section the package it replaces is declared in (a devDependency
  * stays one), at the range matching that one's major when the two are released in step; else in `dependencies`.
- * A `catalog:` range is read through `catalogRange`. A replaced range whose major cannot be read (`workspace:*`, a
- * catalog not found) keeps `range`, with a note saying so.
+ * One only test files need (`testsOnly`) is a devDependency where it would be a runtime one: a library's users would
+ * install it for nothing. A `catalog:` range is read through `catalogRange`. A replaced range whose major cannot be
+ * read (`workspace:*`, a catalog not found) keeps `range`, with a note saying so.
  */
 export function placementsOf(
   name: string,
   range: string,
   sections: (field: DependencyField) => Deps | undefined,
   catalogRange?: CatalogRange,
+  testsOnly = false,
 ): Placement[] {
   const successor = DEPENDENCY_SUCCESSORS[name];
   const placements = DEPENDENCY_FIELDS.flatMap((field): Placement[] => {
@@ -47,7 +49,10 @@ export function placementsOf(
     const note = `${replaced} is "${current}" in ${field}: ${name} was added as ${range}; give it the same major as ${replaced} (the two are released together)`;
     return [{ field, range, note }];
   });
-  return placements.length > 0 ? placements : [{ field: 'dependencies', range }];
+  const found = placements.length > 0 ? placements : [{ field: 'dependencies' as const, range }];
+  if (!testsOnly) return found;
+  const dev = found.map((p): Placement => (p.field === 'dependencies' ? { ...p, field: 'devDependencies' } : p));
+  return dev.filter((p, i) => dev.findIndex((q) => q.field === p.field) === i);
 }
 
 /** The run's choices that decide what the migrated code asks of the packages it imports. */

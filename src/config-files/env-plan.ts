@@ -40,6 +40,8 @@ export interface PackageChanges {
   remove: readonly string[];
   /** Package → the oldest release the migrated code works with, and what it needs from it: a range below is raised. */
   atLeast?: ReadonlyMap<string, { version: string; features: readonly string[]; alsoNeeds?: readonly string[] }>;
+  /** Added packages only test files need (core `isTestFile`): what the package ships does not. */
+  testsOnly?: ReadonlySet<string>;
 }
 
 /** What becomes of one variable a config file sets. */

@@ -64,7 +64,7 @@ export function editPackageJson(body: string, changes: PackageChanges | undefine
       if (lacks) edit.notes.push(lacks);
       continue;
     }
-    for (const placement of placementsOf(name, range, field, catalogRange)) {
+    for (const placement of placementsOf(name, range, field, catalogRange, changes.testsOnly?.has(name))) {
       pkg[placement.field] = withDependency(field(placement.field) ?? {}, name, placement.range);
       done.push(`added ${name}@${placement.range}${placement.field === 'dependencies' ? '' : ` to ${placement.field}`}`);
       if (placement.note) edit.notes.push(placement.note);

@@ -5,6 +5,7 @@ import {
   DEPENDENCY_SUCCESSORS,
   MINIMUM_RELEASES,
   compareVersions,
+  isTestFile,
   type MigrationOptions,
   type MinimumRelease,
 } from '../core/index.js';
@@ -58,12 +59,13 @@ export function packageChanges(
   declared?: (manifest: string) => ReadonlyMap<string, Declaration>,
 ): Map<string, PackageChanges> {
   type Minimum = { version: string; features: string[]; alsoNeeds: string[] };
-  type Entry = { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum> };
+  // `shipped`: the added packages a file other than a test needs.
+  type Entry = { add: Map<string, string>; remove: Set<string>; atLeast: Map<string, Minimum>; shipped: Set<string> };
   const out = new Map<string, Entry>();
   const known = new Map<string, string | undefined>();
   const entryOf = (manifest: string): Entry => {
     let entry = out.get(manifest);
-    if (!entry) out.set(manifest, (entry = { add: new Map(), remove: new Set(), atLeast: new Map() }));
+    if (!entry) out.set(manifest, (entry = { add: new Map(), remove: new Set(), atLeast: new Map(), shipped: new Set() }));
     return entry;
   };
   /**
@@ -89,7 +91,9 @@ export function packageChanges(
     if (!manifest) continue;
     for (const name of result.packages.add) {
       if (!DEPENDENCY_RANGES[name]) continue;
-      entryOf(homeOf(manifest, [name, ...(DEPENDENCY_SUCCESSORS[name]?.replaces ?? [])])).add.set(name, DEPENDENCY_RANGES[name]);
+      const entry = entryOf(homeOf(manifest, [name, ...(DEPENDENCY_SUCCESSORS[name]?.replaces ?? [])]));
+      entry.add.set(name, DEPENDENCY_RANGES[name]);
+      if (!isTestFile(result.path)) entry.shipped.add(name);
     }
     for (const need of result.packages.atLeast ?? []) {
       const release: MinimumRelease = MINIMUM_RELEASES[need];
@@ -116,7 +120,9 @@ export function packageChanges(
       for (const name of still) entry.remove.delete(name);
     }
   }
-  return new Map([...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove], atLeast: v.atLeast }]));
+  return new Map(
+    [...out].map(([k, v]) => [k, { add: v.add, remove: [...v.remove], atLeast: v.atLeast, testsOnly: new Set([...v.add.keys()].filter((name) => !v.shipped.has(name))) }]),
+  );
 }
 
 /** How a package.json declares a package: as one it installs, or only as a peer (its user installs it). */

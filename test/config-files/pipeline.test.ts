@@ -85,6 +85,25 @@ describe('migrate: config files', () => {
     expect(read('bun/apps/web/package.json')).toEqual({ devDependencies: { '@ai-sdk/azure': '^1.0.0' } });
   }, 60_000);
 
+  it('adds a package only test files need as a devDependency: a library ships no code that imports it', () => {
+    const AGENT_TEST = "import { it } from 'vitest';\nimport { Agent } from '@openai/agents';\nit('names', () => { new Agent({ name: 'A', model: 'gpt-4.1' }); });\n";
+    const AGENT = "import { Agent } from '@openai/agents';\nexport const agent = new Agent({ name: 'A', model: 'gpt-4.1' });\n";
+    const MANIFEST = '{"dependencies":{"@openai/agents-core":"^0.3.0"},"devDependencies":{"@openai/agents":"^0.3.0"}}\n';
+    const tree = makeTree({
+      'lib/package.json': MANIFEST,
+      'lib/src/index.ts': 'export const greet = (name: string) => `hello ${name}`;\n',
+      'lib/test/agent.test.ts': AGENT_TEST,
+      'app/package.json': '{"dependencies":{"@openai/agents":"^0.3.0"}}\n',
+      'app/src/agent.ts': AGENT,
+      'app/src/agent.test.ts': AGENT_TEST,
+    });
+    cleanup = tree.cleanup;
+    run(tree.dir, ['migrate', '--force', '--json', '.']);
+    const read = (p: string): unknown => JSON.parse(readFileSync(join(tree.dir, p), 'utf8'));
+    expect(read('lib/package.json')).toEqual({ dependencies: { '@openai/agents-core': '^0.3.0' }, devDependencies: { '@openai/agents': '^0.3.0', openai: '^7.57.0' } });
+    expect(read('app/package.json')).toEqual({ dependencies: { '@openai/agents': '^0.3.0', openai: '^7.57.0' } });
+  }, 60_000);
+
   it("reads Wrangler's env files as env files: `.dev.vars.example` is edited as a template, `.dev.vars` stays; check scans both", () => {
     const tree = makeTree({
       'src/chat.ts': CHAT,
