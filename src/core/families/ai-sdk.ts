@@ -107,8 +107,9 @@ export const AI_SDK_MESSAGES = {
     'provider settings come from elsewhere: check they set no baseURL (a baseURL wins over resourceName in @ai-sdk/azure, so the Azure key would go there), organization, project or OpenAI apiKey (the other Azure settings here come last and win)',
   namespace:
     'this @ai-sdk/openai namespace import is also used for other exports: move its openai / createOpenAI uses to @ai-sdk/azure by hand',
+  // forceReasoning is in @ai-sdk/openai 3 (ai 6) and later only; every major checks how the id starts (o1-, o, gpt-5).
   capabilities:
-    'the AI SDK detects reasoning models by model id: with a deployment name that does not look like one, set providerOptions.openai.forceReasoning (and systemMessageMode) for reasoning deployments',
+    'the AI SDK detects reasoning models by model id, which a deployment name may no longer show: name each reasoning deployment after its model (o3-mini, gpt-5-mini), or, on ai 6 (@ai-sdk/azure 3) and later, set providerOptions.openai.forceReasoning (and systemMessageMode) for it',
 } as const;
 
 /** The export of `@ai-sdk/azure` replacing an `@ai-sdk/openai` export, if any. */
