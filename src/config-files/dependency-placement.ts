@@ -1,4 +1,4 @@
-import { AI_SDK, DEPENDENCY_SUCCESSORS, type AuthMode, type Target } from '../core/index.js';
+import { AI_SDK, compareVersions, DEPENDENCY_SUCCESSORS, type AuthMode, type Target } from '../core/index.js';
 import type { CatalogRange } from './catalogs.js';
 
 export const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -24,6 +24,18 @@ export function movesInStep(name: string): boolean {
 }
 
 /**
+ * The range of a package released in step with the one it replaces (`movesInStep`), for that one's range `replaced`:
+ * its major's range, but never below the replaced floor. The two are numbered in step too (an @ai-sdk/azure release
+ * bundles the @ai-sdk/openai of its number, or one just below), so an older floor would admit a release older than
+ * the one the code was written against (`^1.1.9` → `^1.1.9`, not `^1.0.0`). Undefined for a major it has none for.
+ */
+export function inStepRange(name: string, replaced: string): string | undefined {
+  const followed = DEPENDENCY_SUCCESSORS[name]?.ranges?.[majorOf(replaced) ?? -1];
+  const floor = /^\s*[~^=]?v?(\d+\.\d+\.\d+)\s*$/.exec(replaced)?.[1];
+  return followed && floor && compareVersions(floor, followed.replace(/^\^/, '')) > 0 ? `^${floor}` : followed;
+}
+
+/**
  * Where a package the migration adds goes: in each section the package it replaces is declared in (a devDependency
  * stays one), at the range matching that one's major when the two are released in step; else in `dependencies`.
  * One only test files need (`testsOnly`) is a devDependency where it would be a runtime one: a library's users would
@@ -44,7 +56,7 @@ export function placementsOf(
     if (!replaced) return [];
     if (!successor!.ranges) return [{ field, range }];
     const current = deps![replaced]!;
-    const followed = successor!.ranges[majorOf(catalogRange?.(replaced, current) ?? current) ?? -1];
+    const followed = inStepRange(name, catalogRange?.(replaced, current) ?? current);
     if (followed) return [{ field, range: followed }];
     const note = `${replaced} is "${current}" in ${field}: ${name} was added as ${range}; give it the same major as ${replaced} (the two are released together)`;
     return [{ field, range, note }];

@@ -1,5 +1,5 @@
 import { DEPENDENCY_SUCCESSORS, floorBelow, OPENAI_SDK, packageOfSpecifier, schemeOf, specifierVersion } from '../core/index.js';
-import { majorOf } from './dependency-placement.js';
+import { inStepRange } from './dependency-placement.js';
 import type { PackageChanges } from './env-plan.js';
 import { emptyEdit, type ConfigEdit } from './types.js';
 
@@ -71,7 +71,7 @@ export function editImportMap(body: string, changes: PackageChanges | undefined)
     if (template === undefined) continue;
     const from = imports[template]!;
     // Released in step with the package it replaces: the range of that one's major (as in a package.json).
-    const inStep = replaced && successor!.ranges?.[majorOf(specifierVersion(from) ?? '') ?? -1];
+    const inStep = replaced && inStepRange(name, specifierVersion(from) ?? '');
     const value = `${schemeOf(from)}${name}@${inStep || range}`;
     const at = entryAt(output, template, from);
     if (!at) continue;

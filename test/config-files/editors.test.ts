@@ -555,12 +555,15 @@ describe('package.json', () => {
   it('adds @ai-sdk/azure in the section @ai-sdk/openai was in, at the matching major', () => {
     const add = { add: new Map([['@ai-sdk/azure', '^3.0.128']]), remove: ['@ai-sdk/openai'] };
     const dev = '{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/openai":"^1.3.22"}}';
-    expect(editPackageJson(dev, add).output).toBe('{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/azure":"^1.0.0"}}');
+    expect(editPackageJson(dev, add).output).toBe('{"dependencies":{"ai":"^4.3.0"},"devDependencies":{"@ai-sdk/azure":"^1.3.22"}}');
     const both = '{"peerDependencies":{"@ai-sdk/openai":"2.x"},"devDependencies":{"@ai-sdk/openai":"~2.0.30"}}';
     expect(editPackageJson(both, add).output).toBe('{"peerDependencies":{"@ai-sdk/azure":"^2.0.129"},"devDependencies":{"@ai-sdk/azure":"^2.0.129"}}');
     // An @ai-sdk/azure already there keeps its major: it moves with the project's `ai`, not with this tool's default.
     const kept = '{"dependencies":{"@ai-sdk/azure":"^1.3.0"}}';
     expect(editPackageJson(kept, { add: add.add, remove: [] }).output).toBe(kept);
+    // Never below the replaced floor (the two are numbered in step); a major's own floor wins when it is newer.
+    expect(editPackageJson('{"dependencies":{"@ai-sdk/openai":"^1.1.9"}}', add).output).toBe('{"dependencies":{"@ai-sdk/azure":"^1.1.9"}}');
+    expect(editPackageJson('{"dependencies":{"@ai-sdk/openai":"^2.0.30"}}', add).output).toBe('{"dependencies":{"@ai-sdk/azure":"^2.0.129"}}');
   });
 
   it("notes what an @ai-sdk/azure that follows an older ai lacks of the migrated code (v1's baseURL, Entra ID's tokenProvider)", () => {
@@ -568,7 +571,7 @@ describe('package.json', () => {
     const notes = (openai: string, emitted: { target: 'classic' | 'v1'; auth: 'api-key' | 'entra-id' }): string[] =>
       editPackageJson(`{"dependencies":{"@ai-sdk/openai":"${openai}"}}`, add, undefined, emitted).notes.filter((n) => n.startsWith('the migrated code'));
     expect(notes('^1.3.22', { target: 'v1', auth: 'entra-id' })).toEqual([
-      "the migrated code gives createAzure a baseURL on Azure's /openai/v1 API and a tokenProvider (Entra ID), which @ai-sdk/azure ^1.0.0 lacks (its major follows @ai-sdk/openai's): move ai and its providers to ai 6 or newer, or migrate again with --target classic --auth api-key",
+      "the migrated code gives createAzure a baseURL on Azure's /openai/v1 API and a tokenProvider (Entra ID), which @ai-sdk/azure ^1.3.22 lacks (its major follows @ai-sdk/openai's): move ai and its providers to ai 6 or newer, or migrate again with --target classic --auth api-key",
     ]);
     expect(notes('^2.0.10', { target: 'v1', auth: 'api-key' })).toEqual([]);
     expect(notes('^2.0.10', { target: 'classic', auth: 'entra-id' })).toHaveLength(1);
@@ -693,14 +696,14 @@ describe('Deno import maps', () => {
     const add = { add: new Map([['@ai-sdk/azure', '^1.0.0']]), remove: ['@ai-sdk/openai'] };
     const last = '{\n  "imports": {\n    "ai": "npm:ai@^4.3.0",\n    "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22"\n  }\n}\n';
     expect(editImportMap(last, add).output).toBe(
-      '{\n  "imports": {\n    "ai": "npm:ai@^4.3.0",\n    "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22",\n    "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.0.0"\n  }\n}\n',
+      '{\n  "imports": {\n    "ai": "npm:ai@^4.3.0",\n    "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22",\n    "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.3.22"\n  }\n}\n',
     );
     const first = '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n';
     expect(editImportMap(first, add).output).toBe(
       '{\n\t"imports": {\n\t\t"@ai-sdk/openai": "https://esm.sh/@ai-sdk/openai@2.0.5",\n\t\t"@ai-sdk/azure": "https://esm.sh/@ai-sdk/azure@^2.0.129",\n\t\t"ai": "https://esm.sh/ai@5.0.8"\n\t}\n}\n',
     );
     const inline = '{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22" } }';
-    expect(editImportMap(inline, add).output).toBe('{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22", "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.0.0" } }');
+    expect(editImportMap(inline, add).output).toBe('{ "imports": { "@ai-sdk/openai": "npm:@ai-sdk/openai@^1.3.22", "@ai-sdk/azure": "npm:@ai-sdk/azure@^1.3.22" } }');
   });
 
   it("adds @azure/identity (keyless auth) beside the openai entry, in that entry's scheme; leaves a map that maps neither", () => {

@@ -80,9 +80,9 @@ describe('migrate: config files', () => {
     cleanup = tree.cleanup;
     run(tree.dir, ['migrate', '--force', '--json', '.']);
     const read = (p: string): unknown => JSON.parse(readFileSync(join(tree.dir, p), 'utf8'));
-    expect(read('pnpm/apps/web/package.json')).toEqual({ dependencies: { '@ai-sdk/azure': '^1.0.0', ai: 'catalog:' } });
+    expect(read('pnpm/apps/web/package.json')).toEqual({ dependencies: { '@ai-sdk/azure': '^1.3.23', ai: 'catalog:' } });
     expect(read('pnpm/apps/beta/package.json')).toEqual({ dependencies: { '@ai-sdk/azure': '^2.0.129' } });
-    expect(read('bun/apps/web/package.json')).toEqual({ devDependencies: { '@ai-sdk/azure': '^1.0.0' } });
+    expect(read('bun/apps/web/package.json')).toEqual({ devDependencies: { '@ai-sdk/azure': '^1.3.0' } });
   }, 60_000);
 
   it('adds a package only test files need as a devDependency: a library ships no code that imports it', () => {
@@ -193,7 +193,7 @@ export const org = process.env.OPENAI_ORG_ID;
     // The key is renamed in place to the one @ai-sdk/azure reads, as the openai SDK's is; the rest goes above it.
     expect(read('examples/web/.env.example')).toBe(`${deployment('gpt-4o')}AZURE_RESOURCE_NAME=\nAZURE_API_KEY=\n`);
     expect(read('backend/.env.example')).toBe('OPENAI_API_KEY=your_key_here\nOPENAI_MODEL=gpt-4o-mini\n');
-    expect(JSON.parse(read('examples/web/package.json')).devDependencies).toEqual({ '@ai-sdk/azure': '^1.0.0', ai: '^4.3.0' });
+    expect(JSON.parse(read('examples/web/package.json')).devDependencies).toEqual({ '@ai-sdk/azure': '^1.3.22', ai: '^4.3.0' });
     // The root template serves the whole tree: every variable, the latest api-version.
     expect(read('.env.example')).toMatch(/^OPENAI_API_VERSION=2025-04-01-preview$/m);
     expect(read('.env.example')).toMatch(/^AZURE_OPENAI_API_VERSION=2024-10-21$/m);
@@ -303,7 +303,7 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     const read = (p: string): Record<string, string> => JSON.parse(readFileSync(join(tree.dir, p), 'utf8')).dependencies;
     expect(read('package.json')).toEqual({ ai: '^3.1.14', '@ai-sdk/azure': '^0.0.52' });
     expect(read('apps/be/package.json')).toEqual({ hono: '^4.5.1' });
-    expect(read('apps/web/package.json')).toEqual({ '@ai-sdk/azure': '^1.0.0' });
+    expect(read('apps/web/package.json')).toEqual({ '@ai-sdk/azure': '^1.3.22' });
   }, 60_000);
 
   it("keyless auth in a Supabase function its import map serves: @azure/identity goes in the map beside the raised openai, not in the web app's package.json", () => {
@@ -339,7 +339,7 @@ export const parse = () => client.beta.chat.completions.parse({ model: 'gpt-4o',
     const imports = (p: string): Record<string, string> => JSON.parse(readFileSync(join(tree.dir, p), 'utf8')).imports;
     expect(imports('supabase/functions/import_map.json')).toEqual({ openai: 'https://esm.sh/openai@4.41.0', zod: 'https://esm.sh/zod@3.22.4' });
     expect(readFileSync(join(tree.dir, 'agent/main.ts'), 'utf8')).toContain("from '@ai-sdk/azure'");
-    expect(imports('agent/deno.json')).toEqual({ '@ai-sdk/openai': 'npm:@ai-sdk/openai@^1.3.22', '@ai-sdk/azure': 'npm:@ai-sdk/azure@^1.0.0', ai: 'npm:ai@^4.3.0' });
+    expect(imports('agent/deno.json')).toEqual({ '@ai-sdk/openai': 'npm:@ai-sdk/openai@^1.3.22', '@ai-sdk/azure': 'npm:@ai-sdk/azure@^1.3.22', ai: 'npm:ai@^4.3.0' });
     expect(imports('tools/deno.json')).toEqual({ openai: 'npm:openai@4.20.0' });
     expect(imports('repo/deno.json')).toEqual({ openai: 'npm:openai@4.10.0' });
     expect(readFileSync(join(tree.dir, 'repo/libs/chat/src/index.ts'), 'utf8')).toContain('AzureOpenAI');
