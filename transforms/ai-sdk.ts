@@ -38,8 +38,6 @@ import { modelDeployments } from './model-deployments.js';
 
 type Node = any; // Babel AST via recast.
 
-/** Packages whose calls take AI Gateway model strings (`generateText({ model: 'openai/gpt-4o' })`, `gateway(id)`). */
-const GATEWAY_PACKAGES = ['ai', '@ai-sdk/gateway'];
 
 /** Model ids the AI SDK treats as reasoning models (`o3-mini`, `gpt-5`…). */
 const REASONING_MODEL = /^(?:o[1-9]|gpt-5)(?:[-.]|$)/;
@@ -239,15 +237,17 @@ function gatewayIds(ctx: TransformContext): void {
   const { j, root } = ctx;
   // An import or require of a gateway package spells its name as a quoted string.
   const quoted = (source: string) => ['"', "'"].some((q) => ctx.source.includes(`${q}${source}${q}`));
-  if (!GATEWAY_PACKAGES.some(quoted)) return;
-  const bindings = GATEWAY_PACKAGES.flatMap((source) => moduleBindings(j, root, source)).filter((b) => !b.typeOnly);
+  if (!AI_SDK.gatewayPackages.some(quoted)) return;
+  const bindings = AI_SDK.gatewayPackages.flatMap((source) => moduleBindings(j, root, source)).filter((b) => !b.typeOnly);
   if (bindings.length === 0) return;
   const isGatewayId = (node: Node) => {
     const value = literalValue(unwrap(node));
     return value !== undefined && value.startsWith(AI_SDK.gatewayPrefix) && isProviderPrefixedModel(value);
   };
-  ctx.index.find('CallExpression', (n) => n.callee.type === 'Identifier').forEach((call) => {
-    if (!resolveBinding(call.get('callee'), bindings)) return;
+  // `generateText(…)`, `gateway(id)`, and a member of one (`gateway.languageModel(id)`, `ai.streamText(…)`).
+  const member = (n: Node) => n.callee.type === 'MemberExpression' && n.callee.object.type === 'Identifier';
+  ctx.index.find('CallExpression', (n) => n.callee.type === 'Identifier' || member(n)).forEach((call) => {
+    if (!resolveBinding(member(call.node) ? call.get('callee', 'object') : call.get('callee'), bindings)) return;
     const args = (call.node as Node).arguments as Node[];
     const options = unwrap(args[0]);
     const direct = isGatewayId(args[0]);

@@ -1,9 +1,10 @@
 import { AZURE_ENV, isOpenAIEnvName } from './env.js';
+import { AI_SDK } from './families/ai-sdk.js';
 import { modelRouterIn } from './families/model-routers.js';
 import { openAIWrappersIn } from './families/openai-wrappers.js';
 import { mentionsOpenAIHost } from './hosts.js';
 import { escapeRegExp } from './regexp.js';
-import { MIGRATED_PACKAGES, SPECIFIER_PREFIX } from './packages.js';
+import { MIGRATED_PACKAGES, quotesPackage, SPECIFIER_PREFIX } from './packages.js';
 
 /**
  * The pre-filter: text a file must contain to possibly involve OpenAI. Files without any of these are never parsed.
@@ -52,6 +53,16 @@ const PACKAGE_IMPORT = new RegExp(
 );
 const ENV_NAME = /\bOPENAI_[A-Z0-9_]+/g;
 
+const GATEWAY_ID = new RegExp(`['"\`]${escapeRegExp(AI_SDK.gatewayPrefix)}[\\w.:-]+['"\`]`);
+
+/**
+ * Whether a file may hand the Vercel AI Gateway an OpenAI model id (`generateText({ model: 'openai/gpt-4o' })`): it
+ * quotes such an id and imports a package whose calls take one. It needs no provider package to do so.
+ */
+function handsGatewayIds(text: string): boolean {
+  return GATEWAY_ID.test(text) && AI_SDK.gatewayPackages.some((pkg) => quotesPackage(text, pkg));
+}
+
 /**
  * What every candidate contains, tested first because most files fail it: the packages, the hosts and the env
  * names a candidate needs all contain "openai" in some case, so one literal (10× cheaper than the whole pre-filter
@@ -62,13 +73,13 @@ const MIGRATION_GATE = MIGRATED_PACKAGES.every((name) => /openai/i.test(name)) ?
 /**
  * Whether `migrate` must parse a file: it imports or requires a package this tool migrates, reads an OpenAI
  * environment variable, names an OpenAI API host, hands an agent framework a routed OpenAI model id
- * (`MODEL_ROUTERS`), or imports a framework's own OpenAI classes (`OPENAI_WRAPPERS`). A file that mentions "openai" only in prose (a provider id, a comment, a docs link) costs this
+ * (`MODEL_ROUTERS`) or the AI Gateway an OpenAI one, or imports a framework's own OpenAI classes (`OPENAI_WRAPPERS`). A file that mentions "openai" only in prose (a provider id, a comment, a docs link) costs this
  * text scan, not a parse. Files that use a client or model constant exported
  * from elsewhere are added by the project index (it follows candidates' imports and scans for importers).
  */
 export function isMigrationCandidate(text: string): boolean {
   if (!MIGRATION_GATE.test(text)) return false;
-  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text) || modelRouterIn(text) || openAIWrappersIn(text).length > 0) return true;
+  if (PACKAGE_IMPORT.test(text) || mentionsOpenAIHost(text) || modelRouterIn(text) || openAIWrappersIn(text).length > 0 || handsGatewayIds(text)) return true;
   for (const [name] of text.matchAll(ENV_NAME)) if (isOpenAIEnvName(name)) return true;
   return false;
 }

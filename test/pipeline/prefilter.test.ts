@@ -55,6 +55,9 @@ describe('migrate candidates', () => {
     "const { OpenAI } = require('llamaindex');",
     "import { openAI } from '@genkit-ai/compat-oai/openai';",
     "import openAI from 'genkitx-openai';",
+    // AI Gateway ids of OpenAI's models handed to the AI SDK, which no provider package is needed for.
+    "import { generateText } from 'ai';\nawait generateText({ model: 'openai/gpt-4o', prompt });",
+    'import { gateway } from "@ai-sdk/gateway"\nconst model = gateway.languageModel("openai/gpt-4.1-mini")',
   ])('parses %s', (text) => expect(isMigrationCandidate(text)).toBe(true));
 
   it.each([
@@ -70,6 +73,9 @@ describe('migrate candidates', () => {
     "import { AzureOpenAI } from 'npm:some-openai-wrapper@1';",
     // A framework's package named in a list, not imported.
     "export const packages = { openai: ['@llamaindex/openai', 'llamaindex'] };",
+    // A Gateway id without the AI SDK, or the AI SDK with another vendor's ids only.
+    "export const MODELS = ['openai/gpt-4o', 'anthropic/claude-sonnet-4'];",
+    "import { generateText } from 'ai';\nawait generateText({ model: 'anthropic/claude-sonnet-4', prompt: 'openai' });",
   ])('only scans %s', (text) => expect(isMigrationCandidate(text)).toBe(false));
 
   it('reads the package list from the family tables', () => {

@@ -85,6 +85,8 @@ export const AI_SDK = {
   metadataKey: { openai: 'azure' },
   /** A model string routed by the Vercel AI Gateway (`'openai/gpt-4o'`), not by this provider. */
   gatewayPrefix: 'openai/',
+  /** Packages whose calls take such strings (`generateText({ model: 'openai/gpt-4o' })`, `gateway.languageModel(id)`). */
+  gatewayPackages: ['ai', '@ai-sdk/gateway'],
 } as const;
 
 export const AI_SDK_MESSAGES = {
