@@ -24,6 +24,7 @@ import {
 } from '../src/core/index.js';
 import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
 import { clientCalls } from './lib/calls.js';
+import { markLeftOnOpenAI } from './lib/client-arguments.js';
 import { declaratorOf, fileClients, handedEnvKey, isClientExpression, isOwnKey, unwrap } from './lib/clients.js';
 import { envCode, deploymentExpression } from './lib/deployment-ref.js';
 import {
@@ -278,7 +279,12 @@ export const agentsSdk: Transform = {
     if (ctx.facts.agentsOnOtherVendor && named([AGENTS_CONFIG_CALLS.setClient, AGENTS_CONFIG_CALLS.setKey]).length === 0) return;
 
     for (const u of named(AGENTS_HOSTED_TOOLS)) ctx.todo(u.path, AGENTS_MESSAGES.hostedTool(u.name));
-    if (!connectsRealtimeToAzure(ctx.source)) for (const u of named(AGENTS_DIRECT.realtime)) ctx.todo(u.path, AGENTS_MESSAGES.realtime);
+    if (!connectsRealtimeToAzure(ctx.source)) {
+      for (const u of named(AGENTS_DIRECT.realtime)) {
+        ctx.todo(u.path, AGENTS_MESSAGES.realtime);
+        markLeftOnOpenAI(ctx, u.path.node, u.name);
+      }
+    }
     const { call: transport, value: webSocket } = AGENTS_DIRECT.transportSwitch;
     const switches = named([transport]).filter((u) => literalValue(unwrap((u.path.node as Node).arguments[0] ?? {})) === webSocket);
     for (const u of [...named(AGENTS_DIRECT.responsesWebSocket), ...switches]) ctx.todo(u.path, AGENTS_MESSAGES.responsesWebSocket);

@@ -13,6 +13,7 @@ import {
   ENV_READING_LIBRARIES,
   modelRouterIn,
   libraryEnvMessage,
+  leftConsumerMessage,
   quotesPackage,
   assignedEnvMessage,
   isOpenAIEnvName,
@@ -73,6 +74,7 @@ function holder(path: ASTPath<Node>): Node | undefined {
 function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], elsewhere: ReadElsewhere): string | null | undefined {
   if (elsewhere.assigned.has(name)) return assignedEnvMessage(name);
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((found) => found !== undefined);
+  if (consumer?.left) return leftConsumerMessage(name, consumer.name);
   if (consumer !== undefined) {
     // Read right in a framework's OpenAI class's options: that class's marker (openai-wrappers) says to move the key.
     const wrapper = OPENAI_WRAPPERS.some((w) => w.pkg === consumer.name) && ctx.index.isWithin(read.node, consumer.call);

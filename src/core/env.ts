@@ -207,6 +207,10 @@ export function entraKeyReadMessage(name: string): string {
   return `with Entra ID auth there is no API key: ${name} is normally unset, so code that checks this value (or reads it elsewhere in this file) needs another check, and code that sends it an Entra ID bearer token instead (getBearerTokenProvider from @azure/identity)`;
 }
 
+export function leftConsumerMessage(name: string, consumer: string): string {
+  return `${name} is handed to ${consumer}, which stays on OpenAI (see its marker), so the read keeps its name (renamed, your Azure key would go to OpenAI); once it is pointed at your Azure resource, read the Azure setting`;
+}
+
 /** A read of the key a migrated client read under a name of the project's own, other than a check that it is set. */
 export function ownKeyReadMessage(name: string): string {
   return `this reads ${name}, the key the migrated client read before: it now reads ${AZURE_ENV.apiKey}, so ${name} no longer configures it; where this read is for Azure OpenAI too (a check that the key is set), read ${AZURE_ENV.apiKey}, and keep ${name} only for what else it serves`;

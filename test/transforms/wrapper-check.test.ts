@@ -23,6 +23,7 @@ const MARKER_ONLY = new Set([
   'langchain/configuration-written-later.input.ts',
   'agents-sdk/realtime-session-transport.input.ts',
   'agents-sdk/core-only-module.input.ts',
+  'agents-sdk/realtime-session-keeps-openai-key.input.ts',
 ]);
 
 /** Inputs whose migration is a client change (not only a marker or a model rename). */

@@ -344,14 +344,46 @@ export function projectConsumer(ctx: TransformContext, path: ASTPath<Node>): { l
   return spec === undefined ? undefined : { local: callee.name, spec };
 }
 
+const LEFT_ON_OPENAI = 'openai-to-azure:left-on-openai';
+
+/**
+ * Record a construction a transform left talking to OpenAI, with a marker (an Agents SDK `RealtimeSession`), by the
+ * name of what it constructs: a key handed to it, or to the object it makes (`session.connect({ apiKey })`), is OpenAI's.
+ */
+export function markLeftOnOpenAI(ctx: TransformContext, construction: Node, name: string): void {
+  let left = ctx.shared.get(LEFT_ON_OPENAI) as Map<Node, string> | undefined;
+  if (!left) ctx.shared.set(LEFT_ON_OPENAI, (left = new Map()));
+  left.set(construction, name);
+}
+
+/**
+ * The construction or call a method's object is made by in this file (`session` of `session.connect(…)`, declared
+ * `const session = new RealtimeSession(…)`, awaited or not); `call` itself when its callee is no such variable.
+ */
+function makerOf(ctx: TransformContext, call: Node): Node {
+  let callee = unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression') return call;
+  while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
+  const declared = callee?.type === 'Identifier' ? ctx.index.resolve(callee) : undefined;
+  const declarator = declared && ctx.index.parentOf(declared.id);
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== declared!.id || declared!.kind !== 'const') return call;
+  let init = unwrap(declarator.init);
+  if (init?.type === 'AwaitExpression') init = unwrap(init.argument);
+  return init?.type === 'NewExpression' || init?.type === 'CallExpression' ? init : call;
+}
+
 /**
  * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting (see
  * `settingCall`), with the callee imported from that package, and that call; never a call pointed at Azure
- * (`handedToAzureRequest`).
+ * (`handedToAzureRequest`). A setting of a method of an object the file makes (`client.connect({ apiKey })`) goes
+ * where its maker's do. `left`: a construction a transform left on OpenAI (`markLeftOnOpenAI`) gets it.
  */
-export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): { name: string; call: Node } | undefined {
-  const call = settingCall(ctx, path);
-  if (call === undefined || pointedAtAzure(ctx, call)) return undefined;
+export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): { name: string; call: Node; left?: true } | undefined {
+  const setting = settingCall(ctx, path);
+  if (setting === undefined || pointedAtAzure(ctx, setting)) return undefined;
+  const call = makerOf(ctx, setting);
+  const left = (ctx.shared.get(LEFT_ON_OPENAI) as Map<Node, string> | undefined)?.get(call);
+  if (left !== undefined) return { name: left, call, left: true };
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
   // A class of the file's own that extends a client class: its constructions are not rewritten.
