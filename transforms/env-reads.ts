@@ -27,11 +27,12 @@ import {
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
 import { handedToAzureRequest, handedToClient, insideClientArguments, projectConsumer, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
 import { fileClients, isEnvObject } from './lib/clients.js';
-import { envRead } from './lib/deployment-ref.js';
+import { envCode, envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
 import { isKeyFormatCheck } from './lib/own-key-reads.js';
 import { asJscodeshift } from './lib/run.js';
+import { expression, isTypeScript } from './lib/snippets.js';
 import { stillReads, type Transform, type TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
@@ -322,6 +323,21 @@ export const envReads: Transform = {
       if (kept !== null) ctx.todo(read.path, kept);
       // Still read: env templates keep it (the report's env list decides what they keep).
       ctx.readsEnv(read.name);
+      // Where the variable holding it is sent to a request raw-http pointed at Azure, that request reads the Azure
+      // setting itself: the value kept for what stays on OpenAI would go to Azure.
+      const azure = names.get(read.name)!.azure;
+      if (azure === undefined) return;
+      for (const use of uses[i]!.filter((u) => handedToAzureRequest(ctx, u))) {
+        // The template raw-http wraps a kept key in (`${key}`) goes with it; outside one, a TypeScript header value
+        // must be a string, as raw-http writes the Azure key.
+        const template = use.parent?.node as Node;
+        const whole = template?.type === 'TemplateLiteral' && template.expressions.length === 1 && template.quasis.every((q: Node) => q.value.cooked === '');
+        const at: ASTPath<Node> = whole ? use.parent : use;
+        const bang = isTypeScript(ctx) && (at.parent?.node as Node)?.type !== 'TemplateLiteral' ? '!' : '';
+        ctx.change(use.node, 'rename');
+        at.replace(expression(ctx, `${envCode(ctx, azure)}${bang}`));
+        ctx.readsEnv(azure);
+      }
     });
     if (left) ctx.shared.set(READS_LEFT, true);
     dropRepeatedFallbacks(ctx, renamed);

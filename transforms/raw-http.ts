@@ -507,7 +507,7 @@ function migrateHeaders(ctx: TransformContext, request: ASTPath<Node>, headers: 
     }
     ctx.j(prop).find(ctx.j.StringLiteral).forEach((p) => reportSecret(ctx, p.node));
     ctx.j(prop).find(ctx.j.TemplateElement).forEach((p) => reportSecret(ctx, p.node));
-    const own = name === 'authorization' && ctx.options.auth !== 'entra-id' ? ownKey(prop.get('value')) : null;
+    const own = name === 'authorization' && ctx.options.auth !== 'entra-id' ? ownKey(ctx, prop.get('value')) : null;
     if (own === undefined) {
       ctx.todo(prop, UNREAD_KEY);
       kept.push(prop.node);
@@ -544,9 +544,10 @@ function bearerKey(node: Node): Node | undefined {
 /**
  * The code's own key for the `api-key` header (a parameter, a variable, a member: the request keeps using it; an
  * OpenAI env read behind a variable is the env-reads transform's to rename), or null where the env reference takes
- * its place: a hard-coded secret or a direct OpenAI env read. Undefined when the value is not a `Bearer <key>` form.
+ * its place: a hard-coded secret (also one a same-file constant holds) or a direct OpenAI env read. Undefined when
+ * the value is not a `Bearer <key>` form.
  */
-function ownKey(value: ASTPath<Node>): Node | null | undefined {
+function ownKey(ctx: TransformContext, value: ASTPath<Node>): Node | null | undefined {
   const key = bearerKey(value.node);
   if (key === undefined) return literalValue(unwrap(value.node)) !== undefined ? null : undefined;
   const replaceable = (node: Node): boolean => {
@@ -555,7 +556,20 @@ function ownKey(value: ASTPath<Node>): Node | null | undefined {
     const env = envRead(inner.type === 'LogicalExpression' ? unwrap(inner.left) : inner);
     return env !== undefined && env.startsWith('OPENAI_');
   };
-  return replaceable(key) ? null : key;
+  return replaceable(key) || holdsSecret(ctx, key) ? null : key;
+}
+
+/**
+ * Whether a key names a same-file constant whose value holds an OpenAI secret (`const apiKey = 'sk-…'`, or as a
+ * fallback): sent as `api-key` it would hand OpenAI's key to Azure, whatever else the constant serves (left-secrets
+ * marks it where it stays).
+ */
+function holdsSecret(ctx: TransformContext, key: Node): boolean {
+  const inner = unwrap(key);
+  const declared = inner?.type === 'Identifier' ? ctx.index.resolve(inner) : undefined;
+  const declarator = declared?.kind === 'const' ? ctx.index.parentOf(declared.id) : undefined;
+  const init = declarator?.type === 'VariableDeclarator' && declarator.id === declared!.id ? declarator.init : undefined;
+  return typeof init?.start === 'number' && findSecret(ctx.source.slice(init.start, init.end)) !== undefined;
 }
 
 /**

@@ -253,7 +253,7 @@ function settingCall(ctx: TransformContext, path: ASTPath<Node>, inOptions = fal
  * to Azure, whatever library sends it.
  */
 export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>): boolean {
-  const call = settingCall(ctx, path);
+  const call = requestSetting(ctx, path);
   return call !== undefined && pointedAtAzure(ctx, call);
 }
 
@@ -292,21 +292,23 @@ export interface UnmovedRequest {
  * `Bearer ${key}`) when raw-http did not point it at Azure: that request still goes where it went.
  */
 export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): UnmovedRequest | undefined {
+  const call = requestSetting(ctx, path);
+  if (call === undefined || !sendsRequest(ctx, call) || pointedAtAzure(ctx, call)) return undefined;
+  const inline = (ctx.shared.get(OPENAI_REQUESTS) as Map<Node, boolean> | undefined)?.get(call);
+  return inline === undefined ? { call } : { call, left: { inline } };
+}
+
+/**
+ * The call that gets the value at `path` as a setting (`settingCall`), also as a header's text (`Bearer ${key}`) or
+ * in `new Headers({…})`, which the request gets in turn.
+ */
+function requestSetting(ctx: TransformContext, path: ASTPath<Node>): Node | undefined {
   let p = path;
   for (;;) {
     while (p.parent && HEADER_TEXT.has((p.parent.node as Node).type)) p = p.parent;
     const call = settingCall(ctx, p);
-    if (call === undefined) return undefined;
-    if (call.type === 'NewExpression' && unwrap(call.callee)?.name === 'Headers') {
-      // `new Headers({…})`: the request gets it in turn.
-      let holder = p;
-      while (holder.node !== call) holder = holder.parent;
-      p = holder;
-      continue;
-    }
-    if (!sendsRequest(ctx, call) || pointedAtAzure(ctx, call)) return undefined;
-    const inline = (ctx.shared.get(OPENAI_REQUESTS) as Map<Node, boolean> | undefined)?.get(call);
-    return inline === undefined ? { call } : { call, left: { inline } };
+    if (call?.type !== 'NewExpression' || unwrap(call.callee)?.name !== 'Headers') return call;
+    while (p.node !== call) p = p.parent;
   }
 }
 
