@@ -8,6 +8,7 @@ import {
   OPENAI_SDK,
   REQUEST_GLOBALS,
   REQUEST_PACKAGES,
+  isAzureURL,
   packageName,
   unmigratedPackage,
 } from '../../src/core/index.js';
@@ -257,9 +258,28 @@ export function handedToAzureRequest(ctx: TransformContext, path: ASTPath<Node>)
   return call !== undefined && pointedAtAzure(ctx, call);
 }
 
+/** A call raw-http pointed at Azure in this run, or a request already sent to an Azure URL (by a run before). */
 function pointedAtAzure(ctx: TransformContext, call: Node): boolean {
-  return (ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined)?.has(call) === true;
+  return (ctx.shared.get(AZURE_REQUESTS) as Set<Node> | undefined)?.has(call) === true || requestsAzureURL(ctx, call);
 }
+
+/**
+ * Whether a request's URL (its first argument, or the `const` that argument names) is Azure's: a second run sees the
+ * requests the first pointed at Azure (`${process.env.AZURE_OPENAI_ENDPOINT…}/openai/v1/…`) as it did.
+ */
+function requestsAzureURL(ctx: TransformContext, call: Node): boolean {
+  let url = unwrap(call.arguments?.[0]);
+  const declared = url?.type === 'Identifier' ? ctx.index.resolve(url) : undefined;
+  if (declared) {
+    const declarator = declared.kind === 'const' ? ctx.index.parentOf(declared.id) : undefined;
+    url = declarator?.type === 'VariableDeclarator' && declarator.id === declared.id ? unwrap(declarator.init) : undefined;
+  }
+  const text = typeof url?.start === 'number' ? ctx.source.slice(url.start, url.end) : '';
+  return URL_TYPES.has(url?.type) && isAzureURL(text) && sendsRequest(ctx, call);
+}
+
+/** What a request's URL is written as: a string or a template (not a call's result, whose text may name anything). */
+const URL_TYPES = new Set(['StringLiteral', 'TemplateLiteral']);
 
 /**
  * Whether a call sends a request itself: a request global (`fetch(…)`, `globalThis.fetch(…)`, `new WebSocket(…)`), or
