@@ -39,7 +39,7 @@ export const leftSecrets: Transform = {
         if (!key) continue;
         const masked = maskSecret(key.secret);
         ctx.todo(type === 'TemplateElement' ? path.parent : path, leftSecretMessage(masked));
-        ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked, kept: true });
+        ctx.secret(node, masked, true);
       }
     }
   },

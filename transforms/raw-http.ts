@@ -592,7 +592,7 @@ function asString(ctx: TransformContext, key: Node): Node {
 /** Report a hard-coded key that leaves the code with the header it sat in (masked). */
 function reportSecret(ctx: TransformContext, node: Node): void {
   const secret = findSecret(node.value?.cooked ?? node.value ?? '');
-  if (typeof secret === 'string') ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+  if (typeof secret === 'string') ctx.secret(node, maskSecret(secret));
 }
 
 /** A model constant used only as request `model`s: its initializer (path), which can become the deployment reference. */

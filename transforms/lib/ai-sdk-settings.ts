@@ -16,10 +16,11 @@ import {
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
 import { TOKEN_PROVIDER, settleOptions } from './client-options.js';
-import { constInit, declaratorOf, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
+import { constInit, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { conditionalObjects, conditionalObjectsWhere, literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
+import { replaceSecretConstant } from './secret-constants.js';
 import { expression, str } from './snippets.js';
 import { noteOnce, type TransformContext } from './types.js';
 import { envCode } from './deployment-ref.js';
@@ -128,7 +129,7 @@ function baseURLIsOpenAI(ctx: TransformContext, valuePath: ASTPath<Node>): boole
 function scrubSecret(ctx: TransformContext, valuePath: ASTPath<Node>): void {
   const { j } = ctx;
   const report = (node: Node, secret: string) => {
-    ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+    ctx.secret(node, maskSecret(secret));
     ctx.change(node, 'secret');
   };
   const literal = literalValue(unwrap(valuePath.node as Node));
@@ -141,14 +142,7 @@ function scrubSecret(ctx: TransformContext, valuePath: ASTPath<Node>): void {
       if (secret) report(p.node, secret);
     });
   }
-  if (unwrap(valuePath.node as Node)?.type !== 'Identifier') return;
-  const declarator = declaratorOf(valuePath);
-  const secret = findSecret(literalValue(unwrap((declarator?.node as Node)?.init)) ?? '');
-  if (declarator && secret) {
-    report((declarator.node as Node).init, secret);
-    declarator.get('init').replace(expression(ctx, envCode(ctx, aiSdkKeyEnv(ctx))));
-    ctx.readsEnv(aiSdkKeyEnv(ctx));
-  }
+  replaceSecretConstant(ctx, valuePath, aiSdkKeyEnv(ctx));
 }
 
 /** `headers` minus OpenAI account headers (`OpenAI-Organization`, `OpenAI-Project`, `Authorization`). */

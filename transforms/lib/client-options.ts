@@ -20,6 +20,7 @@ import { propertyName } from './imports.js';
 import { laterWrites } from './later-writes.js';
 import { conditionalObjectsWhere, literalText, literalValue } from './literals.js';
 import { findEach } from './quiet-find.js';
+import { replaceSecretConstant } from './secret-constants.js';
 import { expression, str } from './snippets.js';
 import { needsRelease, noteOnce, readsApiVersion, type TransformContext } from './types.js';
 
@@ -83,7 +84,7 @@ export function placeholderKey(options: Node, keys: readonly string[] = ['apiKey
 
 /** Report a secret found at `node`, masked; the caller makes sure the literal does not survive. */
 function reportSecret(ctx: TransformContext, node: Node, secret: string): void {
-  ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+  ctx.secret(node, maskSecret(secret));
   ctx.change(node, 'secret');
 }
 
@@ -120,16 +121,7 @@ function scrubSecrets(ctx: TransformContext, path: ASTPath<Node>, replace: boole
   };
   visit(path);
   findEach(j, path, LITERALS, (node) => secretOf(node) !== undefined, visit);
-  const value = unwrap(path.node as Node);
-  if (value?.type === 'Identifier' && fileMayHoldSecret(ctx)) {
-    const declarator = declaratorOf(path);
-    const init = declarator?.node && (declarator.node as Node).init;
-    const secret = findSecret(literalText(init) ?? '');
-    if (declarator && secret) {
-      reportSecret(ctx, init, secret);
-      declarator.get('init').replace(expression(ctx, envCode(ctx, AZURE_ENV.apiKey)));
-    }
-  }
+  if (unwrap(path.node as Node)?.type === 'Identifier' && fileMayHoldSecret(ctx)) replaceSecretConstant(ctx, path, AZURE_ENV.apiKey);
 }
 
 /** `defaultHeaders` minus OpenAI account headers; undefined when nothing is left. */

@@ -113,6 +113,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
   const outcome = result.outcome;
   outcome.changes = outcome.changes.map((c) => ({ ...c, line: c.line + 1 }));
   outcome.todos = outcome.todos.map((t) => ({ ...t, line: t.line + 1 }));
+  outcome.secrets = outcome.secrets.map((s) => ({ ...s, line: s.line + 1 }));
   return { ...result, output: `${hashbang}\n${result.output}`, outcome };
 }
 
@@ -221,9 +222,10 @@ function printWhole(root: Collection, source: string, text: string, tabWidth = p
 function finish(output: string, source: string, ctx: TransformContext, todoMessages: string[]): RunResult {
   const lines = markerLines(output, todoMessages);
   ctx.outcome.todos = todoMessages.map((message, i) => ({ line: lines[i]!, message }));
-  // Changes are recorded where the file had them; the report gives them, as its markers, in the migrated file.
+  // Changes and secrets are recorded where the file had them; the report gives them, as its markers, in the migrated file.
   const toOutput = outputLines(source, output);
   ctx.outcome.changes = uniqueChanges(ctx.outcome.changes.map((change) => ({ ...change, line: toOutput(change.line) })));
+  ctx.outcome.secrets = ctx.outcome.secrets.map((secret) => ({ ...secret, line: toOutput(secret.line) }));
   return { output, changed: output !== source, outcome: ctx.outcome };
 }
 
@@ -571,11 +573,10 @@ function applyTransforms(
       if (probe) throw CHANGES;
       dirty = true;
       invalidateIndex(ctx.root);
-      // From the offset: a node parsed in a region alone has the region's own line numbers (region-print.ts), and an
-      // export's declaration has none (recastLocations).
-      const start = (node as { start?: unknown }).start;
-      const line = typeof start === 'number' ? lineOf(ctx.source, start) : (node.loc?.start.line ?? 0);
-      outcome.changes.push({ line, kind });
+      outcome.changes.push({ line: lineAt(node), kind });
+    },
+    secret(node, masked, kept) {
+      outcome.secrets.push({ line: lineAt(node), masked, ...(kept && { kept }) });
     },
     todo(path: ASTPath, message: string) {
       const host = insertMarkerOnce(j, path, message);
@@ -590,6 +591,12 @@ function applyTransforms(
       if (!outcome.env.includes(name)) outcome.env.push(name);
     },
   } satisfies Omit<TransformContext, 'index' | 'quote'>);
+  // From the offset: a node parsed in a region alone has the region's own line numbers (region-print.ts), and an
+  // export's declaration has none (recastLocations).
+  const lineAt = (node: { loc?: { start: { line: number } } | null }): number => {
+    const start = (node as { start?: unknown }).start;
+    return typeof start === 'number' ? lineOf(ctx.source, start) : (node.loc?.start.line ?? 0);
+  };
   for (const transform of transforms) {
     const before = outcome.changes.length + todoMessages.length;
     transform.apply(ctx);

@@ -133,6 +133,8 @@ export interface TransformContext {
   outcome: FileOutcome;
   /** Record a change at a node (its original line). */
   change(node: { loc?: { start: { line: number } } | null }, kind: ChangeKind): void;
+  /** Report an OpenAI secret found at a node, masked (its original line); `kept`: left in the source with a marker. */
+  secret(node: { loc?: { start: { line: number } } | null }, masked: string, kept?: true): void;
   /** Leave `// TODO(openai-to-azure): message` above the statement containing `path`, once, and report it. */
   todo(path: ASTPath, message: string): void;
   /** Note an env variable the migrated code reads. */

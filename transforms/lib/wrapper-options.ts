@@ -1,11 +1,11 @@
 import type { ASTPath } from 'jscodeshift';
 import { AZURE_ENV, findSecret, isAzureURL, isAzureV1BaseURL, isOpenAIBaseURL, maskSecret } from '../../src/core/index.js';
 import { azureEndpointRead } from './azure-url.js';
-import { declaratorOf, unwrap, valueText } from './clients.js';
+import { valueText } from './clients.js';
 import { findEach } from './quiet-find.js';
-import { expression, str } from './snippets.js';
+import { replaceSecretConstant } from './secret-constants.js';
+import { str } from './snippets.js';
 import type { TransformContext } from './types.js';
-import { envCode } from './deployment-ref.js';
 
 type Node = any; // Babel AST via recast.
 
@@ -34,24 +34,13 @@ export function reportSecrets(ctx: TransformContext, path: ASTPath<Node>): void 
     const node = p.node as Node;
     const secret = secretOf(node);
     if (!secret) return;
-    ctx.outcome.secrets.push({ line: node.loc?.start.line ?? 0, masked: maskSecret(secret) });
+    ctx.secret(node, maskSecret(secret));
     ctx.change(node, 'secret');
   };
   visit(path);
   findEach(j, path, ['StringLiteral', 'TemplateLiteral'], (node) => secretOf(node) !== undefined, visit);
   // `apiKey: KEY` with `const KEY = 'sk-…'` in this file: the constant is the secret's home; it reads the env instead.
-  const node = unwrap(path.node as Node);
-  if (node?.type === 'Identifier') {
-    const declarator = declaratorOf(path);
-    const init = declarator && (declarator.node as Node).init;
-    const secret = init?.type === 'StringLiteral' ? findSecret(init.value) : undefined;
-    if (secret) {
-      ctx.outcome.secrets.push({ line: init.loc?.start.line ?? 0, masked: maskSecret(secret) });
-      ctx.change(init, 'secret');
-      declarator!.get('init').replace(expression(ctx, envCode(ctx, AZURE_ENV.apiKey)));
-      ctx.readsEnv(AZURE_ENV.apiKey);
-    }
-  }
+  replaceSecretConstant(ctx, path, AZURE_ENV.apiKey);
 }
 
 /** The top-level statement holding a path. */
