@@ -287,12 +287,13 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
 }
 
 /**
- * An option's value read from an OpenAI variable whose read gets its own marker (`OPENAI_WEBHOOK_SECRET`, by
- * env-reads), in place or through a same-file constant: that marker says it, the option needs no second one.
+ * An option's value that a same-file constant reads from an OpenAI variable whose read gets its own marker there
+ * (`const webhookSecret = process.env.OPENAI_WEBHOOK_SECRET`, by env-reads): the option needs no second one. A read
+ * written in the options is left to this marker.
  */
 function markedEnvRead(value: ASTPath<Node>): boolean {
   const inner = unwrapPath(value);
   const declarator = (inner.node as Node)?.type === 'Identifier' ? declaratorOf(inner) : undefined;
-  const name = envReadAt(declarator ? declarator.get('init') : inner);
+  const name = declarator && envReadAt(declarator.get('init'));
   return name !== undefined && envReadMessage(name) !== undefined;
 }
