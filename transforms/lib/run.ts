@@ -92,7 +92,7 @@ function withParser(name: ParserName): JSCodeshift {
 }
 
 /**
- * Parse once, apply every transform in order on the same tree, print once. Throws on parse errors.
+ * Parse once, apply every transform in order on the same tree, print once. Throws on parse errors, the output's too.
  *
  * Most files that reach the transforms end up unchanged. So the transforms first run on Babel's plain tree (no
  * tokens, no recast copy): a file where none of them changes anything is done. Only a file that changes is parsed
@@ -102,6 +102,26 @@ function withParser(name: ParserName): JSCodeshift {
  * as the first pass would have left it.
  */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
+  const result = runKeepingHashbang(transforms, input);
+  if (result.changed) parsesAgain(result.output, parserNameOf(input));
+  return result;
+}
+
+/**
+ * A safety net under every transform: an output that no longer parses (a name added beside the file's own of the same
+ * name, a statement printed glued to another) throws, so the file fails and is left as it was instead of written.
+ */
+function parsesAgain(output: string, parserName: ParserName): void {
+  try {
+    plainParserFor(parserName).parse(output);
+  } catch (error) {
+    throw new Error(`the migrated code would not parse (${error instanceof Error ? error.message : String(error)}): the file is left as it was`);
+  }
+}
+
+const parserNameOf = (input: RunInput): ParserName => input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
+
+function runKeepingHashbang(transforms: readonly Transform[], input: RunInput): RunResult {
   const hashbang = HASHBANG.exec(input.source)?.[0];
   if (hashbang === undefined) return runParsed(transforms, input);
   // Blanked to the same length, so every offset and line stays where it was (the summary reads the file's own text).
@@ -124,7 +144,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
 const HASHBANG = /^#![^\r\n]*/;
 
 function runParsed(transforms: readonly Transform[], input: RunInput): RunResult {
-  const parserName = input.parser ?? parserNameFor(input.path, input.source) ?? 'ts';
+  const parserName = parserNameOf(input);
   const j = withParser(parserName);
   const byRegions = input.wholeFile !== true && !/[\t\r\u2028\u2029]/.test(input.source);
   // The regions' own first pass reads the plain tree, so a file that will go there gets no probe for the hook alone.
