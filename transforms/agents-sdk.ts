@@ -22,7 +22,7 @@ import {
   OPENAI_SDK,
   type MigrationOptions,
 } from '../src/core/index.js';
-import { TOKEN_PROVIDER, migrateOptions } from './lib/client-options.js';
+import { migrateOptions } from './lib/client-options.js';
 import { clientCalls } from './lib/calls.js';
 import { markLeftOnOpenAI } from './lib/client-arguments.js';
 import { declaratorOf, fileClients, handedEnvKey, isClientExpression, isOwnKey, unwrap } from './lib/clients.js';
@@ -44,7 +44,7 @@ import { asJscodeshift } from './lib/run.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { statements } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
-import { ensureTokenProvider } from './lib/token-provider.js';
+import { ensureTokenProvider, tokenProviderOption, tokenProviderStatement } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { azureV1BaseURL, baseURLKind, reportSecrets, topLevelStatement } from './lib/wrapper-options.js';
 import { rewriteModelProperties } from './model-deployments.js';
@@ -142,7 +142,7 @@ function modelClassArguments(ctx: TransformContext, constructions: readonly Use[
 function v1ClientOptions(ctx: TransformContext): string {
   const entra = ctx.options.auth === 'entra-id';
   if (!entra) ctx.readsEnv(AZURE_ENV.apiKey);
-  return `{ baseURL: ${azureV1BaseURL(ctx)}, apiKey: ${entra ? TOKEN_PROVIDER : envCode(ctx, AZURE_ENV.apiKey)} }`;
+  return `{ baseURL: ${azureV1BaseURL(ctx)}, ${entra ? tokenProviderOption(ctx, 'apiKey') : `apiKey: ${envCode(ctx, AZURE_ENV.apiKey)}`} }`;
 }
 
 /** `model: MODEL` with MODEL imported from a module the project index followed: the use becomes the deployment reference. */
@@ -368,7 +368,7 @@ export const agentsSdk: Transform = {
       } else {
         // After the imports and the token provider the client reads, before the first agent.
         const body = programBody(ctx);
-        const provider = body.findIndex((s) => s.type === 'VariableDeclaration' && s.declarations.some((d: Node) => d.id.name === TOKEN_PROVIDER));
+        const provider = body.indexOf(tokenProviderStatement(body));
         insertTopLevel(body, Math.max(insertionIndex(body, anchor), provider + 1), [statement]);
         ctx.change(anchor, 'client');
         clientStatement = statement;

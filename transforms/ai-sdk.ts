@@ -10,13 +10,13 @@ import {
   type AiSdkModelKind,
 } from '../src/core/index.js';
 import { azureSettings, defaultInstanceEnv, defaultInstanceServes, migrateSettings, settingsTarget } from './lib/ai-sdk-settings.js';
-import { azureLocals, moveImports, freeName, type Move } from './lib/ai-sdk-imports.js';
+import { azureLocals, moveImports, type Move } from './lib/ai-sdk-imports.js';
 import { clientSideMessage } from './lib/client-side.js';
-import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { moduleMocks, settingsFromCode, unwrap } from './lib/clients.js';
 import { addDeploymentValues } from './lib/deployment-ref.js';
 import { declarationAt, invalidateIndex } from './lib/file-index.js';
 import {
+  freeName,
   insertionIndex,
   isReference,
   memberName,
@@ -32,7 +32,7 @@ import { literalValue } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { statements } from './lib/snippets.js';
 import { insertTopLevel } from './lib/top-level.js';
-import { ensureTokenProvider } from './lib/token-provider.js';
+import { ensureTokenProvider, tokenProviderStatement } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { modelDeployments } from './model-deployments.js';
 
@@ -290,9 +290,7 @@ function declareInstance(ctx: TransformContext, name: string, factory: string, a
   if (inProgram) {
     const body = programBody(ctx);
     // After the imports, and after the token provider a factory call of this file may already have declared.
-    const provider = body.findIndex(
-      (st) => st.type === 'VariableDeclaration' && st.declarations.some((d: Node) => d.id.type === 'Identifier' && d.id.name === TOKEN_PROVIDER),
-    );
+    const provider = body.indexOf(tokenProviderStatement(body));
     insertTopLevel(body, Math.max(insertionIndex(body), provider + 1), [declaration]);
     if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, declaration);
   } else {
@@ -353,7 +351,7 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
       }
       const instances = moving.filter((r) => r.kind === 'instance');
       if (configured && instances.length > 0) {
-        const name = freeName(ctx, AI_SDK.instance.openai);
+        const name = freeName(ctx, AI_SDK.instance.openai, 'Provider');
         declareInstance(ctx, name, `${binding.local}.${AI_SDK.factories.createOpenAI}`, binding.statement);
         for (const r of instances) r.path.replace(ctx.j.identifier(name));
         invalidateIndex(ctx.root);
@@ -366,8 +364,8 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
     const exportName = instance && configured ? AI_SDK.factories.createOpenAI : aiSdkAzureExport(binding.imported)!;
     const keepsAlias = whole && binding.local !== binding.imported;
     if (instance && configured) {
-      const factory = factoryLocal ?? (factoryLocal = freeName(ctx, exportName));
-      const name = keepsAlias ? binding.local : freeName(ctx, AI_SDK.instance.openai);
+      const factory = factoryLocal ?? (factoryLocal = freeName(ctx, exportName, 'Provider'));
+      const name = keepsAlias ? binding.local : freeName(ctx, AI_SDK.instance.openai, 'Provider');
       moves.push({ binding, whole, exportName, local: factory });
       declareInstance(ctx, name, factory, binding.statement);
       for (const r of moving) renameRoot(ctx, r, name, false);
@@ -376,8 +374,8 @@ function moveBindings(state: State, bindings: readonly ModuleBinding[]): void {
     const local = keepsAlias
       ? binding.local
       : instance
-        ? (present.get(exportName) ?? freeName(ctx, exportName))
-        : (factoryLocal ??= freeName(ctx, exportName));
+        ? (present.get(exportName) ?? freeName(ctx, exportName, 'Provider'))
+        : (factoryLocal ??= freeName(ctx, exportName, 'Provider'));
     if (instance) defaultInstanceEnv(ctx);
     moves.push({ binding, whole, exportName, local });
     for (const r of moving) renameRoot(ctx, r, local, false);
@@ -403,7 +401,7 @@ function typeMoves(ctx: TransformContext, bindings: readonly ModuleBinding[]): M
       return parent !== specifier && !(parent?.type === 'ImportSpecifier' && parent.imported === id);
     });
     if (!uses.every((id) => isTypeReference(ctx.index.parentOf(id), id))) continue;
-    const local = binding.local !== binding.imported ? binding.local : freeName(ctx, exportName);
+    const local = binding.local !== binding.imported ? binding.local : freeName(ctx, exportName, 'Provider');
     for (const id of uses) id.name = local;
     invalidateIndex(ctx.root);
     moves.push({ binding, whole: true, exportName, local, type: true });

@@ -28,13 +28,13 @@ import {
 } from '../src/core/index.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { baseURLFromCode, constInit, declaratorOf, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
-import { placeholderKey, TOKEN_PROVIDER } from './lib/client-options.js';
+import { placeholderKey } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
 import { arrayLiteral, literalValue, objectLiteral, possibleLiterals, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, str } from './lib/snippets.js';
-import { ensureTokenProvider } from './lib/token-provider.js';
+import { ensureTokenProvider, tokenProviderOption } from './lib/token-provider.js';
 import { needsRelease, noteOnce, readsApiVersion, type Transform, type TransformContext } from './lib/types.js';
 import { laterWrites } from './lib/later-writes.js';
 import { addTypeImport } from './lib/type-imports.js';
@@ -236,7 +236,7 @@ function property(ctx: TransformContext, code: string): Node {
 
 /** The key setting: the Azure key from the env, a literal stand-in the options had, or the file's Entra ID token provider. */
 function keyProperty(ctx: TransformContext, v1: boolean, fields: Fields): Node {
-  if (ctx.options.auth === 'entra-id') return property(ctx, v1 ? `apiKey: ${TOKEN_PROVIDER}` : TOKEN_PROVIDER);
+  if (ctx.options.auth === 'entra-id') return property(ctx, tokenProviderOption(ctx, v1 ? 'apiKey' : 'azureADTokenProvider'));
   const name = v1 ? 'apiKey' : LANGCHAIN_AZURE_FIELDS.apiKey;
   // A literal stand-in (`apiKey: 'test-key'`) stays the key (isPlaceholderKey).
   const placeholder = placeholderKey(fields.object.node, LANGCHAIN_KEY_FIELDS);

@@ -29,7 +29,6 @@ import {
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, runsOnLoad, templateText } from './lib/azure-url.js';
 import { handedToClient, heldUnread, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
-import { TOKEN_PROVIDER } from './lib/client-options.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { clientSideMessage } from './lib/client-side.js';
@@ -39,7 +38,7 @@ import { literalValue, objectLiteral, propertyPath } from './lib/literals.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript, str } from './lib/snippets.js';
 import { asksToStream, enclosingScope, guardEmptyChoices } from './lib/stream-chunks.js';
-import { ensureTokenProvider } from './lib/token-provider.js';
+import { ensureTokenProvider, TOKEN_PROVIDER, tokenProvider } from './lib/token-provider.js';
 import type { Transform, TransformContext } from './lib/types.js';
 import { NOT_A_DEPLOYMENT } from './model-deployments.js';
 
@@ -484,7 +483,7 @@ function entraAuthorization(ctx: TransformContext, request: ASTPath<Node>, heade
   let top = request;
   while (top.parent && top.parent.node.type !== 'Program') top = top.parent;
   ensureTokenProvider(ctx, top.node);
-  (header.node as Node).value = expression(ctx, `\`Bearer \${await ${TOKEN_PROVIDER}()}\``);
+  (header.node as Node).value = expression(ctx, `\`Bearer \${await ${tokenProvider(ctx)}()}\``);
   return true;
 }
 

@@ -18,24 +18,6 @@ export interface Move {
   type?: boolean;
 }
 
-/** `base`, or `base` with a suffix when the file already uses that name for something else. */
-export function freeName(ctx: TransformContext, base: string): string {
-  const { index } = ctx;
-  // Property names (`x.azure`, `{ azure: 1 }`) bind nothing; every other identifier of that name may.
-  const taken = (name: string) =>
-    index.named(name).some((node) => {
-      const parent = index.parentOf(node);
-      const member = (parent?.type === 'MemberExpression' || parent?.type === 'OptionalMemberExpression') && parent.property === node;
-      const key = (parent?.type === 'ObjectProperty' || parent?.type === 'ObjectMethod') && parent.key === node && !parent.shorthand;
-      return !((member || key) && !parent.computed);
-    });
-  if (!taken(base)) return base;
-  for (let i = 0; ; i++) {
-    const name = `${base}Provider${i === 0 ? '' : i + 1}`;
-    if (!taken(name)) return name;
-  }
-}
-
 /**
  * The `@ai-sdk/azure` exports the file's top level already binds as values (`import { createAzure } from
  * '@ai-sdk/azure'` beside the OpenAI provider), by export name: a move to one of them reuses its local name, and

@@ -15,13 +15,14 @@ import {
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
-import { TOKEN_PROVIDER, settleOptions } from './client-options.js';
+import { settleOptions } from './client-options.js';
 import { constInit, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { conditionalObjects, conditionalObjectsWhere, literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
 import { replaceSecretConstant } from './secret-constants.js';
 import { expression, str } from './snippets.js';
+import { tokenProviderOption } from './token-provider.js';
 import { noteOnce, type TransformContext } from './types.js';
 import { envCode } from './deployment-ref.js';
 
@@ -58,7 +59,7 @@ export function azureSettings(ctx: TransformContext): string[] {
     props.push(`resourceName: ${envCode(ctx, AI_SDK.env.resourceName)}`);
     ctx.readsEnv(AI_SDK.env.resourceName);
   }
-  if (ctx.options.auth === 'entra-id') props.push(`tokenProvider: ${TOKEN_PROVIDER}`);
+  if (ctx.options.auth === 'entra-id') props.push(tokenProviderOption(ctx, 'tokenProvider'));
   else {
     props.push(`apiKey: ${envCode(ctx, aiSdkKeyEnv(ctx))}`);
     ctx.readsEnv(aiSdkKeyEnv(ctx));

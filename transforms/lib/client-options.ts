@@ -22,12 +22,10 @@ import { conditionalObjectsWhere, literalText, literalValue } from './literals.j
 import { findEach } from './quiet-find.js';
 import { replaceSecretConstant } from './secret-constants.js';
 import { expression, str } from './snippets.js';
+import { tokenProviderOption } from './token-provider.js';
 import { needsRelease, noteOnce, readsApiVersion, type TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
-
-/** The one token provider a file gets under `--auth entra-id`. */
-export const TOKEN_PROVIDER = 'azureADTokenProvider';
 
 /** Options the migrated client sets itself: an original value for them is replaced, never kept. */
 const EMITTED = new Set(['apiKey', 'baseURL', 'endpoint', 'apiVersion', 'azureADTokenProvider']);
@@ -59,11 +57,11 @@ function azureProperties(ctx: TransformContext, apiVersion: string, placeholder?
     ctx.options.target === 'v1'
       ? [
           `baseURL: \`\${${azureEndpointRead(ctx)}.replace(/\\/+$/, ${str(ctx, '')})}/openai/v1/\``,
-          entra ? `apiKey: ${TOKEN_PROVIDER}` : `apiKey: ${key}`,
+          entra ? tokenProviderOption(ctx, 'apiKey') : `apiKey: ${key}`,
         ]
       : [
           `endpoint: ${envCode(ctx, AZURE_ENV.endpoint)}`,
-          entra ? TOKEN_PROVIDER : `apiKey: ${key}`,
+          entra ? tokenProviderOption(ctx, 'azureADTokenProvider') : `apiKey: ${key}`,
           `apiVersion: ${envCode(ctx, AZURE_ENV.apiVersion)} ?? ${str(ctx, apiVersion)}`,
         ];
   ctx.readsEnv(AZURE_ENV.endpoint);

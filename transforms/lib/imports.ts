@@ -259,32 +259,54 @@ export function ensureNamedExport(ctx: TransformContext, like: ModuleBinding, so
   return namedExport(ctx, source, exportName, like) ?? addNamedExport(ctx, like, source, exportName);
 }
 
-/** Import `exportName` of `source` in the style of `like` (the caller knows the file has no such import yet). */
+/**
+ * Import `exportName` of `source` in the style of `like` (the caller knows the file has no such import where `like`
+ * is seen), under a free name (`AzureOpenAI2`) when the file binds `exportName` to something else; returns that name.
+ */
 export function addNamedExport(ctx: TransformContext, like: ModuleBinding, source: string, exportName: string): string {
   const { j } = ctx;
   const statement = like.statement.node as Node;
+  // The same export imported in another block (a `require` in each function) is no clash.
+  const same = moduleBindings(j, ctx.root, source, { callbacks: true }).filter((b) => b.imported === exportName && !b.typeOnly).map((b) => b.id);
+  const local = freeName(ctx, exportName, '', same);
   switch (like.style) {
     case 'esm-default':
     case 'esm-named':
     case 'esm-namespace':
       if (like.style !== 'esm-namespace' && statement.importKind !== 'type') {
-        statement.specifiers.push(j.importSpecifier(j.identifier(exportName), j.identifier(exportName)));
+        statement.specifiers.push(j.importSpecifier(j.identifier(exportName), j.identifier(local)));
       } else {
-        like.statement.insertAfter(importDeclaration(ctx, [exportName], source));
+        like.statement.insertAfter(importDeclaration(ctx, [[exportName, local]], source));
       }
-      return exportName;
+      return local;
     case 'cjs-destructured':
     case 'dynamic-destructured': {
       const pattern = (like.id && findPattern(statement, like.id)) as Node;
-      pattern.properties.push(shorthand(j, exportName));
-      return exportName;
+      pattern.properties.push(destructured(j, exportName, local));
+      return local;
     }
     default: {
       // Whole-module or member requires: a destructured sibling of the same kind (`require` or `await import`).
       const load = like.style.startsWith('dynamic') ? `await import(${str(ctx, source)})` : `require(${str(ctx, source)})`;
-      like.statement.insertAfter(statementsAsWritten(ctx, `const { ${exportName} } = ${load};`)[0]);
-      return exportName;
+      const names = local === exportName ? local : `${exportName}: ${local}`;
+      like.statement.insertAfter(statementsAsWritten(ctx, `const { ${names} } = ${load};`)[0]);
+      return local;
     }
+  }
+}
+
+/**
+ * `base`, or `base` + `suffix` (numbered from the second) when the file declares that name for something else than
+ * `same` (declaring identifiers of the binding wanted). A name declared nowhere is free: a use of it the migration
+ * wrote ahead of its declaration (a client given `azureADTokenProvider`) is waiting for this very binding.
+ */
+export function freeName(ctx: TransformContext, base: string, suffix: string, same: readonly Node[] = []): string {
+  const { index } = ctx;
+  const taken = (name: string) => index.named(name).some((node) => index.declarationOf(node) !== undefined && !same.includes(node));
+  if (!taken(base)) return base;
+  for (let i = 0; ; i++) {
+    const name = `${base}${suffix}${i === 0 ? '' : i + 1}`;
+    if (!taken(name)) return name;
   }
 }
 
@@ -302,16 +324,18 @@ function findPattern(statement: Node, id: Node): Node | undefined {
   return found;
 }
 
-function shorthand(j: JSCodeshift, name: string): Node {
-  const property = j.objectProperty(j.identifier(name), j.identifier(name)) as Node;
-  property.shorthand = true;
+/** `{ name }`, or `{ name: local }`. */
+function destructured(j: JSCodeshift, name: string, local: string): Node {
+  const property = j.objectProperty(j.identifier(name), j.identifier(local)) as Node;
+  property.shorthand = name === local;
   return property;
 }
 
-function importDeclaration(ctx: TransformContext, names: readonly string[], source: string): Node {
+/** `import { name as local, … } from 'source'`, from [export name, local name] pairs. */
+function importDeclaration(ctx: TransformContext, names: readonly (readonly [string, string])[], source: string): Node {
   const { j } = ctx;
   return j.importDeclaration(
-    names.map((n) => j.importSpecifier(j.identifier(n), j.identifier(n))),
+    names.map(([name, local]) => j.importSpecifier(j.identifier(name), j.identifier(local))),
     j.stringLiteral(source),
   );
 }
@@ -385,7 +409,7 @@ export function addTopLevelImport(ctx: TransformContext, names: readonly string[
   }
   const esm = isEsmFile(ctx) && ctx.index.nodes('TSImportEqualsDeclaration').length === 0;
   const statement = esm
-    ? importDeclaration(ctx, missing, source)
+    ? importDeclaration(ctx, missing.map((n) => [n, n] as const), source)
     : statementsAsWritten(ctx, `const { ${missing.join(', ')} } = require(${str(ctx, source)});`)[0];
   const first = body.findIndex((s) => s.type === 'ImportDeclaration');
   insertTopLevel(body, esm ? importSlot(body, first, slot) : slot, [statement]);
