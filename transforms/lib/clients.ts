@@ -374,6 +374,9 @@ export function declaratorOf(path: ASTPath<Node>): ASTPath<Node> | undefined {
  * client whose base URL the code hands it (and whose key is no other vendor's) says so: it gets a marker.
  */
 function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined): { kind: ClientKind; baseURLFromCode?: string } {
+  // The options picked whole from such a table (`new OpenAI(PROVIDERS[provider])`), as a spread of them would be.
+  const whole = argPath && tableLookup(argPath);
+  if (whole && pointsElsewhereByCase(ctx, whole)) return { kind: 'other', baseURLFromCode: sourceText(ctx, whole) };
   const object = argPath && optionsObject(argPath);
   if (!object) return { kind: 'openai' };
   let kind = 'openai' as ClientKind;
@@ -397,7 +400,7 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
     const lookup = p.type === 'SpreadElement' && kind === 'openai' ? tableLookup(prop.get('argument')) : undefined;
     if (lookup && pointsElsewhereByCase(ctx, lookup)) {
       kind = 'other';
-      table = ctx.source.slice((lookup.node as Node).start, (lookup.node as Node).end);
+      table = sourceText(ctx, lookup);
     }
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (key) setting(key, prop.get('value'));
@@ -407,7 +410,12 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
   return { kind, baseURLFromCode: kind === 'other' ? (table ?? optionsBaseURLFromCode(ctx, object)) : undefined };
 }
 
-/** What a spread reads: its argument, or the lookup a same-file `const` holds (`const config = PROVIDERS[provider]`). */
+const sourceText = (ctx: TransformContext, path: ASTPath<Node>): string => ctx.source.slice((path.node as Node).start, (path.node as Node).end);
+
+/**
+ * What options spread or handed whole read: the expression, or the lookup a same-file `const` holds (`const config =
+ * PROVIDERS[provider]`).
+ */
 function tableLookup(spread: ASTPath<Node>): ASTPath<Node> {
   const argument = unwrapPath(spread);
   if ((argument.node as Node).type !== 'Identifier') return argument;
