@@ -1,10 +1,10 @@
 import type { ASTPath } from 'jscodeshift';
-import { OPENAI_SDK } from '../../src/core/index.js';
+import { AZURE_CLIENT_EXPORTS, OPENAI_SDK } from '../../src/core/index.js';
 import { fileClients, unwrapPath, type Construction } from './clients.js';
 import { declarationAt } from './file-index.js';
-import { lastImportIndex, moduleBindings, programBody, referencesTo, removeBinding, type ModuleBinding } from './imports.js';
-import { isTypeScript } from './snippets.js';
-import { importSlot, insertTopLevel } from './top-level.js';
+import { lastImportIndex, moduleBindings, programBody, referencesTo, removeBinding, specifierOf, type ModuleBinding } from './imports.js';
+import { isTypeScript, statements, str } from './snippets.js';
+import { insertTopLevel } from './top-level.js';
 import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
@@ -113,22 +113,19 @@ function clientOptionsBinding(ctx: TransformContext, sdk: readonly ModuleBinding
   return undefined;
 }
 
-/** The local name of openai's `AzureClientOptions` type, imported as a type when the file has none. */
+/**
+ * The local name of openai's `AzureClientOptions` type: the file's own import of it, else a type alias this file
+ * declares after its imports, taken from the class (`NonNullable<ConstructorParameters<typeof import('openai')
+ * .AzureOpenAI>[0]>`). openai 4 and 7 export the type from the package root, 5 and 6 only from `openai/azure`, which 4
+ * lacks; every release since 4.41 (DEPENDENCY_OLDEST_MAJORS) exports the class from the root.
+ */
 function ensureAzureType(ctx: TransformContext, sdk: readonly ModuleBinding[]): string {
-  const { j } = ctx;
-  const existing = moduleBindings(j, ctx.root, OPENAI_SDK).find((b) => b.imported === AZURE_TYPE);
+  const existing = moduleBindings(ctx.j, ctx.root, OPENAI_SDK).find((b) => b.imported === AZURE_TYPE);
   if (existing) return existing.local;
-  const esm = sdk.find((b) => b.style === 'esm-named' || b.style === 'esm-default');
-  if (esm) {
-    const statement = esm.statement.node as Node;
-    const specifier = j.importSpecifier(j.identifier(AZURE_TYPE), j.identifier(AZURE_TYPE)) as Node;
-    if (statement.importKind !== 'type') specifier.importKind = 'type';
-    statement.specifiers.push(specifier);
-  } else {
-    const body = programBody(ctx);
-    const declaration = j.importDeclaration([j.importSpecifier(j.identifier(AZURE_TYPE), j.identifier(AZURE_TYPE))], j.stringLiteral(OPENAI_SDK)) as Node;
-    declaration.importKind = 'type';
-    insertTopLevel(body, importSlot(body, body.indexOf(sdk[0]?.statement.node), lastImportIndex(body) + 1), [declaration]);
-  }
+  const body = programBody(ctx);
+  if (body.some((st) => st.type === 'TSTypeAliasDeclaration' && st.id.name === AZURE_TYPE)) return AZURE_TYPE;
+  const specifier = str(ctx, specifierOf(sdk[0]!.statement.node) ?? OPENAI_SDK);
+  const alias = statements(ctx, `type ${AZURE_TYPE} = NonNullable<ConstructorParameters<typeof import(${specifier}).${AZURE_CLIENT_EXPORTS[0]}>[0]>;`);
+  insertTopLevel(body, lastImportIndex(body) + 1, alias);
   return AZURE_TYPE;
 }
