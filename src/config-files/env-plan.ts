@@ -3,9 +3,11 @@ import {
   AZURE_ENV,
   azureReplacementFor,
   isLaterApiVersion,
+  isAzureURL,
   isModelName,
   isOpenAIEnvName,
   LANGCHAIN_ENV,
+  mentionsOpenAIHost,
   OPENAI_BASE_URL_ENV,
   type AuthMode,
   type Target,
@@ -72,6 +74,8 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   if (ctx.env.includes(name) || ctx.staleEnv?.includes(name)) return KEEP;
   if (name === AZURE_ENV.apiVersion) return ctx.target === 'v1' ? DELETE : KEEP;
   if (!isOpenAIEnvName(name)) return KEEP;
+  // Before any rename: the Azure endpoint the code reads is no place for another service's URL.
+  if (isOtherServiceBaseURL(name, value)) return KEEP;
   const known = azureReplacementFor(name);
   const replacement = known !== undefined ? known : MODEL_VARIABLE.test(name) ? 'AZURE_OPENAI_DEPLOYMENT' : undefined;
   if (replacement === null) return DELETE;
@@ -91,6 +95,19 @@ export function fateOf(name: string, value: string, ctx: ConfigContext): Fate {
   // reading it (`env.OPENAI_API_KEY` of an object handed in) may: a secret is not deleted on a guess.
   if (replacement === AZURE_ENV.apiKey && ctx.auth !== 'entra-id') return KEEP;
   return DELETE;
+}
+
+/** A base URL variable set to a URL of another service (Groq, a local server), neither OpenAI's nor Azure's. */
+export function isOtherServiceBaseURL(name: string, value: string): boolean {
+  return OPENAI_BASE_URL_ENV.includes(name) && /^https?:\/\//i.test(value.trim()) && !mentionsOpenAIHost(value) && !isAzureURL(value);
+}
+
+/**
+ * The note for a block of settings (a service's or a job's env) whose base URL is another service's: its OpenAI
+ * variables (the key too) configure that service, so none of them is renamed, whatever their order.
+ */
+export function otherServiceBlockNote(line: number, name: string, value: string): string {
+  return `line ${line}: ${name} points at ${value.trim()}, not OpenAI: this block's OpenAI variables configure that service and are kept; if this service should use Azure OpenAI, set the Azure variables its code reads by hand`;
 }
 
 /** The Azure key variables migrated code reads: the openai SDK's and LangChain's, the AI SDK's Azure provider's. */

@@ -8,7 +8,9 @@ import {
   fateOf,
   isConnectionVariable,
   isKeyVariable,
+  isOtherServiceBaseURL,
   KEY_VARIABLES,
+  otherServiceBlockNote,
   placeholderFor,
   secretIn,
   type ConfigContext,
@@ -55,6 +57,9 @@ function valueLike(name: string, ctx: ConfigContext): (valueSource: string, oldN
     return placeholderFor(name, ctx);
   };
 }
+
+/** One variable of an env block: its name, its value's text, and the node that sets it. */
+type Setting = [name: string, value: string, node: Node];
 
 class YamlEditor {
   readonly splices: Splice[] = [];
@@ -118,6 +123,8 @@ class YamlEditor {
    */
   envMap(map: YAMLMap, secrets?: 'passed' | 'declared'): void {
     const names = new Set(map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
+    const settings = map.items.map((p): Setting => [isScalar(p.key) ? String(p.key.value) : '', isScalar(p.value) ? String(p.value.value ?? '') : '', p.key as Node]);
+    if (this.otherService(settings)) return;
     for (const pair of map.items as Pair<Node, Node>[]) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
       const name = String(pair.key.value);
@@ -146,11 +153,15 @@ class YamlEditor {
 
   /** Compose `- KEY=value` / `- KEY` items, and Kubernetes `- name: KEY` items, of a block sequence. */
   envSeq(items: readonly Node[]): void {
-    const names = new Set<string>();
-    for (const item of items) {
-      if (isScalar(item)) names.add(String(item.value).split('=')[0]!);
-      else if (isMap(item)) names.add(String(item.get('name') ?? ''));
-    }
+    const settings = items.map((item): Setting => {
+      if (isScalar(item)) {
+        const [name = '', ...rest] = String(item.value).split('=');
+        return [name, rest.join('='), item];
+      }
+      return isMap(item) ? [String(item.get('name') ?? ''), String(item.get('value') ?? ''), item] : ['', '', item];
+    });
+    if (this.otherService(settings)) return;
+    const names = new Set(settings.map(([name]) => name));
     for (const item of items) {
       if (!item.range) continue;
       if (isScalar(item)) this.seqScalar(item, names);
@@ -206,6 +217,13 @@ class YamlEditor {
     const inner = ' '.repeat(prefix.length);
     const added = this.companions(names, line, name).map(([n, v]) => `${prefix}name: ${n}\n${inner}value: ${JSON.stringify(v('', name))}\n`);
     this.insert(this.lineEnd(item.range![1]), added);
+  }
+
+  /** Whether a block sets its base URL to another service's: then it is that service's block, left whole, with a note. */
+  private otherService(settings: readonly Setting[]): boolean {
+    const found = settings.find(([name, value]) => isOtherServiceBaseURL(name, value));
+    if (found?.[2].range) this.edit.notes.push(otherServiceBlockNote(this.lineOf(found[2].range[0]), found[0], found[1]));
+    return found !== undefined;
   }
 
   /**

@@ -419,6 +419,33 @@ describe('YAML', () => {
     expect(out).not.toContain('AZURE_OPENAI_API_KEY');
   });
 
+  it("a block whose base URL is another service's is that service's: kept whole, with a note, whatever the order", () => {
+    const input = [
+      'services:',
+      '  summarizer:',
+      '    environment:',
+      '      OPENAI_BASE_URL: https://api.groq.com/openai/v1',
+      '      OPENAI_API_KEY: ${GROQ_KEY}',
+      '  tagger:',
+      '    environment:',
+      '      - OPENAI_API_KEY=${GROQ_KEY}',
+      '      - OPENAI_BASE_URL=http://localhost:11434/v1',
+      '  app:',
+      '    environment:',
+      '      OPENAI_API_KEY: ${OPENAI_API_KEY}',
+      '',
+    ].join('\n');
+    const edit = editYaml(input, classic);
+    expect(edit.output.split('\n').slice(0, 9)).toEqual(input.split('\n').slice(0, 9));
+    expect(edit.output).toContain('      AZURE_OPENAI_API_KEY: ${AZURE_OPENAI_API_KEY}\n      AZURE_OPENAI_ENDPOINT: ${AZURE_OPENAI_ENDPOINT}');
+    expect(edit.notes).toEqual([
+      expect.stringMatching(/^line 4: OPENAI_BASE_URL points at https:\/\/api\.groq\.com\/openai\/v1, not OpenAI/),
+      expect.stringMatching(/^line 9: OPENAI_BASE_URL points at http:\/\/localhost:11434\/v1, not OpenAI/),
+    ]);
+    // An env template keeps such a URL too: the Azure endpoint is no place for it.
+    expect(editEnvTemplate('OPENAI_BASE_URL=https://api.groq.com/openai/v1\n', classic).output).toContain('OPENAI_BASE_URL=https://api.groq.com/openai/v1');
+  });
+
   it('workflows: a key read inside a longer expression gives its companions the same expression', () => {
     const input = ['env:', "  OPENAI_API_KEY: ${{ matrix.ai == 'openai' && secrets.OPENAI_API_KEY || '' }}", ''].join('\n');
     expect(editYaml(input, classic).output).toBe(
