@@ -24,10 +24,9 @@ import {
   isRoutedOpenAIId,
   modelRouterIn,
   isSpecifierOf,
-  readsOtherVendorEnv,
 } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
-import { baseURLTarget, clientTracker, type ClientSite } from './utils/clients.js';
+import { baseURLTarget, clientTracker, readsVendorOption, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
 import { assignedLater, hasOptionMatching, lookupOption } from './utils/options-object.js';
 import { constantInit, unwrap } from './utils/scope.js';
@@ -80,13 +79,7 @@ export default createRule<Options, MessageIds>({
     const types = typeInfo(context);
     const typedSites: ClientSite[] = [];
 
-    /** Not OpenAI's API when the options point elsewhere (Azure, or another vendor's OpenAI-compatible host). */
-    /** An option whose value reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`): that vendor's client. */
-    const vendorKey = (options: TSESTree.Node | undefined, names: readonly string[]) =>
-      names.some((name) => {
-        const found = lookupOption(options, name, sourceCode);
-        return found.kind === 'found' && readsOtherVendorEnv(sourceCode.getText(found.value));
-      });
+    const vendorKey = (options: TSESTree.Node | undefined, names: readonly string[]) => readsVendorOption(options, names, sourceCode);
     /** Options that set up Azure's requests by hand (core AZURE_REQUEST_OPTIONS: an `api-key` header, an `api-version` query). */
     const azureRequests = (options: TSESTree.Node | undefined) =>
       Object.entries(AZURE_REQUEST_OPTIONS).some(([option, key]) => {

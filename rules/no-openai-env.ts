@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { azureReplacementFor, defaultsElsewhere, FALLBACK_EXPRESSIONS, isOpenAIEnvName } from '../src/core/index.js';
+import { AI_SDK, azureReplacementFor, defaultsElsewhere, FALLBACK_EXPRESSIONS, isOpenAIEnvName, OPENAI_SDK } from '../src/core/index.js';
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
+import { clientTracker, servesOtherVendor } from './utils/clients.js';
+import { mergeListeners } from './utils/listeners.js';
 import { envGetterRead, envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
 import { basename } from 'node:path';
@@ -80,6 +82,16 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** The `openai` SDK's clients and the AI SDK's providers, whose options say whom they serve. */
+    const tracker = clientTracker(context, [OPENAI_SDK, AI_SDK.package]);
+    /** The options of clients that serve another vendor (`servesOtherVendor`): the OpenAI variables they read are its settings. */
+    function vendorOptions(): TSESTree.Node[] {
+      return tracker
+        .sites()
+        .filter((site) => site.info.kind === 'openai' || Object.hasOwn(AI_SDK.factories, site.info.name))
+        .flatMap((site) => (site.node.arguments[0] && servesOtherVendor(site.node.arguments[0], sourceCode) ? [site.node.arguments[0]] : []));
+    }
+
     /** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting. */
     function fallsBackElsewhere(node: TSESTree.Node): boolean {
       let outer = node;
@@ -87,7 +99,7 @@ export default createRule<Options, MessageIds>({
       return outer !== node && defaultsElsewhere(sourceCode.getText(outer));
     }
 
-    return {
+    return mergeListeners(tracker.listeners, {
       MemberExpression(node) {
         const name = envMemberName(node, sourceCode);
         if (!flagged(name) || fallsBackElsewhere(node)) return;
@@ -119,7 +131,9 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const byName = new Map<string, string>();
         for (const read of reads) if (read.consumer !== undefined && !byName.has(read.name)) byName.set(read.name, read.consumer);
-        for (const read of reads) report(read.node, read.name, read.fix, read.consumer ?? byName.get(read.name));
+        const vendors = reads.length > 0 ? vendorOptions() : [];
+        const within = (node: TSESTree.Node) => vendors.some((o) => o.range[0] <= node.range[0] && node.range[1] <= o.range[1]);
+        for (const read of reads) if (!within(read.node)) report(read.node, read.name, read.fix, read.consumer ?? byName.get(read.name));
       },
       Document(node: TextDocument) {
         // In JSON a setting is a key (`"OPENAI_API_KEY": …`); `OPENAI_X=` inside a string is text, such as a command in a
@@ -138,6 +152,6 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-    };
+    });
   },
 });

@@ -19,6 +19,7 @@ import {
   isAzureV1BaseURL,
   isOpenAIBaseURL,
   packageOfSpecifier,
+  readsOtherVendorEnv,
 } from '../../src/core/index.js';
 import { lookupOption } from './options-object.js';
 import { isGlobalName, variableOf } from './scope.js';
@@ -201,6 +202,23 @@ export function baseURLTarget(options: TSESTree.Node | undefined, sourceCode: So
   if (isAzureURL(text)) return 'azure';
   if (isOpenAIBaseURL(text)) return 'openai';
   return staticString(value, sourceCode) !== undefined ? 'other' : 'unknown';
+}
+
+/** An option whose value reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`): that vendor's client. */
+export function readsVendorOption(options: TSESTree.Node | undefined, names: readonly string[], sourceCode: SourceCode): boolean {
+  return names.some((name) => {
+    const found = lookupOption(options, name, sourceCode);
+    return found.kind === 'found' && readsOtherVendorEnv(sourceCode.getText(found.value));
+  });
+}
+
+/**
+ * Whether a client's options send it to another service (a local server, Groq): a base URL neither OpenAI's nor
+ * Azure's, or another vendor's key. The codemod's client kinds ask the same core questions (isOpenAIBaseURL,
+ * isAzureURL, readsOtherVendorEnv) and leave such a client as it is, the OpenAI variables its options read included.
+ */
+export function servesOtherVendor(options: TSESTree.Node | undefined, sourceCode: SourceCode): boolean {
+  return baseURLTarget(options, sourceCode) === 'other' || readsVendorOption(options, ['apiKey'], sourceCode);
 }
 
 /**

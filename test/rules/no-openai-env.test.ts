@@ -35,8 +35,30 @@ ruleTester.run('no-openai-env', testable(rule), {
     // An `env` from a module other than Node's process module is not the environment.
     "import { env } from './settings';\nconst k = env.OPENAI_API_KEY;",
     "import type { env } from 'node:process';\ntype K = typeof env.OPENAI_API_KEY;",
+    // The options of a client that serves another vendor (a local server's base URL, another vendor's key): migrate
+    // leaves that client and its settings, so the rule does too.
+    "import OpenAI from 'openai';\nconst local = new OpenAI({ baseURL: 'http://localhost:1234/v1', apiKey: process.env.OPENAI_API_KEY ?? 'lm-studio' });",
+    "import OpenAI from 'openai';\nconst groq = new OpenAI({ apiKey: process.env.GROQ_API_KEY, baseURL: process.env.OPENAI_BASE_URL });",
+    "import { createOpenAI } from '@ai-sdk/openai';\nconst ollama = createOpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: process.env.OPENAI_API_KEY });",
   ],
   invalid: [
+    {
+      // A client on OpenAI's own URL is OpenAI's: its key read is reported.
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: 'https://api.openai.com/v1', apiKey: process.env.OPENAI_API_KEY });",
+      errors: [
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_API_KEY', replacement: 'AZURE_OPENAI_API_KEY' },
+          suggestions: [
+            {
+              messageId: 'useAzureEnv',
+              data: { replacement: 'AZURE_OPENAI_API_KEY' },
+              output: "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: 'https://api.openai.com/v1', apiKey: process.env.AZURE_OPENAI_API_KEY });",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: "const key = Deno.env.get('OPENAI_API_KEY');",
       errors: [
