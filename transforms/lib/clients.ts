@@ -587,6 +587,8 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
     }
+    // A lazy factory's `return (client ??= new OpenAI())`, `(client = client ?? new OpenAI())`: the value assigned.
+    if (node.type === 'AssignmentExpression') return holdsClient(valuePath.get('right'));
     // `const client = this.client`: a member of the class that holds a client.
     if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression') {
       const cls = enclosingClass(valuePath);
@@ -665,6 +667,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
     if (n.type === 'AwaitExpression') return holdsOther(n.argument);
     if (n.type === 'LogicalExpression') return holdsOther(n.left) || holdsOther(n.right);
     if (n.type === 'ConditionalExpression') return holdsOther(n.consequent) || holdsOther(n.alternate);
+    if (n.type === 'AssignmentExpression') return holdsOther(n.right);
     const declared = n.type === 'Identifier' ? index.resolve(n) : undefined;
     return !!declared && vendorIds.has(declared.id);
   };
@@ -729,7 +732,7 @@ function setsBaseURL(options: Node): boolean {
 
 /**
  * Whether a value could hold a client, on the plain node: what `holdsClient` may accept (a construction, an
- * identifier, a call, an await, a logical or conditional over those). Only such values get a NodePath.
+ * identifier, a call, an await, an assignment, a logical or conditional over those). Only such values get a NodePath.
  */
 function mayHold(node: Node): boolean {
   const n = unwrap(node);
@@ -743,6 +746,8 @@ function mayHold(node: Node): boolean {
       return unwrap(n.object)?.type === 'ThisExpression';
     case 'AwaitExpression':
       return mayHold(n.argument);
+    case 'AssignmentExpression':
+      return mayHold(n.right);
     case 'LogicalExpression':
       return mayHold(n.left) || mayHold(n.right);
     case 'ConditionalExpression':
