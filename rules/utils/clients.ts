@@ -22,7 +22,7 @@ import {
   readsOtherVendorEnv,
 } from '../../src/core/index.js';
 import { lookupOption } from './options-object.js';
-import { isGlobalName, variableOf } from './scope.js';
+import { isGlobalName, unwrap, variableOf } from './scope.js';
 import { sketchString, staticString } from './static-string.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -195,8 +195,21 @@ export function baseURLTarget(options: TSESTree.Node | undefined, sourceCode: So
   const lookup = lookupOption(options, 'baseURL', sourceCode);
   if (lookup.kind === 'absent') return 'openai';
   if (lookup.kind === 'unknown') return 'unknown';
-  const value = lookup.value;
-  if (value.type === 'Identifier' && value.name === 'undefined') return 'openai';
+  return valueTarget(lookup.value, sourceCode);
+}
+
+function valueTarget(node: TSESTree.Node, sourceCode: SourceCode): BaseURLTarget {
+  const value = unwrap(node);
+  // Unset (`undefined`, `null`, `void 0`): the SDK's default, OpenAI.
+  if ((value.type === 'Identifier' && value.name === 'undefined') || (value.type === 'Literal' && value.value === null)) return 'openai';
+  if (value.type === 'UnaryExpression' && value.operator === 'void') return 'openai';
+  // A choice (`local ? 'http://localhost:11434/v1' : undefined`): OpenAI on a branch that leaves it unset or names it,
+  // as the codemod's marker says.
+  if (value.type === 'ConditionalExpression') {
+    const branches = [value.consequent, value.alternate].map((b) => valueTarget(b, sourceCode));
+    if (branches.some((b) => b.startsWith('azure'))) return 'unknown';
+    return branches.includes('openai') ? 'openai' : branches[0] === branches[1] ? branches[0]! : 'unknown';
+  }
   const text = sketchString(value, sourceCode);
   if (isAzureV1BaseURL(text)) return 'azure-v1';
   if (isAzureURL(text)) return 'azure';

@@ -26,6 +26,7 @@ ruleTester.run('no-openai-client', testable(rule), {
     // Other vendors behind the openai SDK are not OpenAI.
     "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', apiKey: process.env.GROQ_API_KEY });",
     "import OpenAI from 'openai';\nconst local = new OpenAI({ baseURL: 'http://localhost:11434/v1' });",
+    "import OpenAI from 'openai';\nconst local = new OpenAI({ baseURL: dev ? 'http://localhost:11434/v1' : 'https://api.groq.com/openai/v1' });",
     // A base URL the linter cannot evaluate is assumed to be deliberate.
     "import OpenAI from 'openai';\nexport function make(cfg: { baseURL: string }) { return new OpenAI({ baseURL: cfg.baseURL }); }",
     // Options that may carry baseURL.
@@ -56,6 +57,11 @@ ruleTester.run('no-openai-client', testable(rule), {
     "import OpenAI from 'openai';\nconst client = new OpenAI();\njest.mock('openai', () => jest.fn());",
   ],
   invalid: [
+    {
+      // A choice between another server and none: OpenAI on that branch, as the codemod's marker says.
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: dev ? 'http://localhost:11434/v1' : undefined });",
+      errors: [err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ baseURL: dev ? 'http://localhost:11434/v1' : undefined });" }] })],
+    },
     {
       // Options handed in (a parameter): none seen to set `azure`, so the class talks to OpenAI, as the codemod's marker says.
       code: "import { OpenAI } from 'llamaindex';\nexport const make = (settings: { model: string }) => new OpenAI(settings);",

@@ -180,15 +180,27 @@ export function innermostClassBody(index: FileIndex, node: Node): Node | undefin
 
 /**
  * The text of a base URL the code hands a client at run time (`baseURL: config.baseURL`, a parameter, a call): no
- * string in it and no env read, so it is no vendor's URL and no deployment setting. Undefined for any other value.
+ * string in it and no env read, so it is no vendor's URL and no deployment setting; or a choice between another URL
+ * and none. Undefined for any other value.
  */
 export function baseURLFromCode(ctx: TransformContext, valuePath: ASTPath<Node>): string | undefined {
   const node = unwrap(valuePath.node as Node);
-  if ((node?.type === 'Identifier' && node.name === 'undefined') || node?.type === 'NullLiteral') return undefined;
+  if (isUnset(node)) return undefined;
+  // A choice whose other branch leaves it unset or names OpenAI (`local ? 'http://localhost:11434/v1' : undefined`):
+  // the code picks at run time whether the client talks to OpenAI.
+  if (node?.type === 'ConditionalExpression') {
+    const branches = ['consequent', 'alternate'].map((k) => unwrapPath(valuePath).get(k));
+    if (branches.some((b) => isUnset(unwrap(b.node)) || isOpenAIBaseURL(valueText(ctx, b)))) return ctx.source.slice(node.start, node.end);
+  }
   const text = valueText(ctx, valuePath);
   if (/['"`]|\benv\b/.test(text) || envReadAt(valuePath) !== undefined) return undefined;
   // Code that names Azure where it makes the URL (`const { baseURL } = this.getAzureBaseURL(config)`) is Azure's own.
   return /azure/i.test(text) || /azure/i.test(destructuredFrom(ctx, valuePath) ?? '') ? undefined : ctx.source.slice(node.start, node.end);
+}
+
+/** `undefined`, `null`, `void 0`: a base URL left unset, so OpenAI's default. */
+function isUnset(node: Node): boolean {
+  return (node?.type === 'Identifier' && node.name === 'undefined') || node?.type === 'NullLiteral' || (node?.type === 'UnaryExpression' && node.operator === 'void');
 }
 
 /** For a name a destructuring declares (`const { baseURL } = make()`), the text of what it is destructured from. */
