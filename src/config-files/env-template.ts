@@ -15,6 +15,11 @@ import { emptyEdit, type ConfigEdit } from './types.js';
 
 /** `NAME=value`, optionally `export`ed (dotenv syntax). */
 const ASSIGNMENT = /^(\s*)(export\s+)?([A-Za-z_][A-Za-z0-9_]*)(\s*=\s*)(.*)$/;
+/**
+ * `# NAME=value`: a variable the template documents commented out (an optional feature's setting), in the groups of
+ * ASSIGNMENT, its first group holding the `#`. Edited as one, and what it becomes stays commented out.
+ */
+const COMMENTED_ASSIGNMENT = /^(\s*#\s*)(export\s+)?([A-Z][A-Z0-9_]*)(\s*=\s*)(.*)$/;
 const COMMENT = /^\s*#/;
 const BLANK = /^\s*$/;
 
@@ -76,13 +81,15 @@ function onAzure(comment: string, ruled: boolean): string | undefined {
  * loses its lines about OpenAI (one about OpenAI's key now names Azure OpenAI's); renamed variables are named by
  * their new names. Returns the blocks that belong to rewritten lines only, which move with them.
  */
-function followVariables(input: readonly string[], rewrites: Map<number, Rewrite>): Set<number> {
+function followVariables(input: readonly string[], rewrites: Map<number, Rewrite>, commented: ReadonlySet<number>): Set<number> {
   const moving = new Set<number>();
+  // A commented-out variable is a variable here: the comments above it are its own.
+  const isComment = (i: number): boolean => COMMENT.test(input[i]!) && !commented.has(i);
   for (let start = 0; start < input.length; ) {
     let end = start;
-    while (end < input.length && COMMENT.test(input[end]!)) end++;
+    while (end < input.length && isComment(end)) end++;
     let stop = end;
-    while (stop < input.length && !COMMENT.test(input[stop]!) && !BLANK.test(input[stop]!)) stop++;
+    while (stop < input.length && !isComment(stop) && !BLANK.test(input[stop]!)) stop++;
     const below = Array.from({ length: stop - end }, (_, i) => rewrites.get(end + i));
     const rewritten = below.length > 0 && below.every((r) => r && (r.lines.length === 0 || r.renamed));
     const removed = rewritten && below.every((r) => r!.lines.length === 0);
@@ -140,47 +147,66 @@ export function editEnvTemplate(body: string, ctx: ConfigContext): ConfigEdit {
   const edit = emptyEdit(body);
   if (ctx.env.length === 0) return edit;
   const input = body.split('\n');
+  /** The template's variables the code reads: set, and (`documented`) commented out. */
   const present = new Set<string>();
-  for (const text of input) {
-    const m = ASSIGNMENT.exec(text);
-    if (m && ctx.env.includes(m[3]!)) present.add(m[3]!);
-  }
-  const rewrites = new Map<number, Rewrite>();
-  let lastRelated = -1;
-  /** Where variables the file lacks go: where its first OpenAI variable was. */
-  let anchor = -1;
-  let prefix = '';
+  const documented = new Set<string>();
+  const commented = new Set<number>();
   input.forEach((text, i) => {
     const m = ASSIGNMENT.exec(text);
-    if (!m || !related(m[3]!, ctx)) return;
+    if (m && ctx.env.includes(m[3]!)) present.add(m[3]!);
+    const c = COMMENTED_ASSIGNMENT.exec(text);
+    if (c && related(c[3]!, ctx)) commented.add(i);
+    if (c && ctx.env.includes(c[3]!)) documented.add(c[3]!);
+  });
+  const rewrites = new Map<number, Rewrite>();
+  let lastRelated = -1;
+  /** Where variables the file lacks go: where its first OpenAI variable was, set or (`anchorPrefix`) commented out. */
+  let anchor = -1;
+  let anchorPrefix = '';
+  let prefix = '';
+  /**
+   * One variable line. Set ones go first: where they are renamed or removed, the Azure variables are set, and a
+   * commented-out OpenAI variable names one of them (every rename's target is read by the code), so it goes; where
+   * none is, commented-out ones are renamed in place, commented out, and so are the variables added beside them. A
+   * commented-out variable the code reads is left as it is (its api-version too: nothing reads it until it is set).
+   */
+  const visit = (i: number, m: RegExpExecArray, names: Set<string>): void => {
     const [, indent, exported = '', name, , raw] = m as unknown as string[];
     const value = parseValue(raw!);
     const fate = fateOf(name!, value, ctx);
-    prefix = `${indent}${exported}`;
-    lastRelated = i;
+    const own = `${indent}${exported}`;
     if (fate.kind === 'keep') {
-      const apiVersion = raisedApiVersion(name!, value, ctx);
+      const apiVersion = commented.has(i) ? undefined : raisedApiVersion(name!, value, ctx);
       if (apiVersion === undefined) return;
-      rewrites.set(i, { lines: [`${prefix}${name}=${apiVersion}`] });
+      rewrites.set(i, { lines: [`${own}${name}=${apiVersion}`] });
       edit.changes.push({ line: i + 1, kind: 'env' });
       return;
     }
     const secret = secretIn(raw!);
     if (secret) edit.secrets.push({ line: i + 1, masked: maskSecret(secret) });
-    if (anchor < 0) anchor = i;
-    if (fate.kind === 'rename' && !present.has(fate.to)) {
-      present.add(fate.to);
-      rewrites.set(i, { lines: assignment(fate.to, ctx, value, prefix), renamed: { from: name!, to: fate.to } });
+    if (anchor < 0) [anchor, anchorPrefix] = [i, own];
+    if (fate.kind === 'rename' && !names.has(fate.to)) {
+      names.add(fate.to);
+      rewrites.set(i, { lines: assignment(fate.to, ctx, value, own), renamed: { from: name!, to: fate.to } });
       edit.changes.push({ line: i + 1, kind: 'rename' });
     } else {
       rewrites.set(i, { lines: [] });
       edit.changes.push({ line: i + 1, kind: 'env' });
     }
+  };
+  input.forEach((text, i) => {
+    const m = ASSIGNMENT.exec(text);
+    if (!m || !related(m[3]!, ctx)) return;
+    prefix = `${m[1]}${m[2] ?? ''}`;
+    lastRelated = i;
+    visit(i, m, present);
   });
-  if (lastRelated < 0) return edit;
-  const moving = followVariables(input, rewrites);
-  const missing = canonicalOrder(ctx.env.filter((name) => !present.has(name) && addable(name)));
-  const added = missing.flatMap((name) => assignment(name, ctx, '', prefix));
+  const live = anchor >= 0;
+  for (const i of commented) visit(i, COMMENTED_ASSIGNMENT.exec(input[i]!)!, live ? new Set(ctx.env) : documented);
+  if (lastRelated < 0 && anchor < 0) return edit;
+  const moving = followVariables(input, rewrites, commented);
+  const missing = canonicalOrder(ctx.env.filter((name) => !present.has(name) && (live || !documented.has(name)) && addable(name)));
+  const added = missing.flatMap((name) => assignment(name, ctx, '', live || anchor < 0 ? prefix : anchorPrefix));
   // Added where the first OpenAI variable was, above the comments that are its own.
   let at = anchor >= 0 ? anchor : lastRelated + 1;
   while (at > 0 && moving.has(at - 1)) at--;

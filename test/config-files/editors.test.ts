@@ -183,6 +183,30 @@ describe('env templates', () => {
     expect(envFileNotes('OPENAI_API_KEY=x\n', ctx).join('\n')).not.toMatch(/set .*OPENAI_(?:BASE_URL|MODEL)/);
   });
 
+  it('a commented-out OpenAI variable is edited as a set one: renamed in place, the Azure variables added, all commented out', () => {
+    const input = ['# Uncomment to enable chat', '# OPENAI_API_KEY=sk-xxxx', '', 'PORT=3000', ''].join('\n');
+    const edit = editEnvTemplate(input, classic);
+    expect(edit.output).toBe(
+      [
+        '# AZURE_OPENAI_ENDPOINT=https://<your-resource>.openai.azure.com',
+        '# OPENAI_API_VERSION=2024-10-21',
+        '# Name of your Azure OpenAI deployment of gpt-4o (a deployment name, not a model name)',
+        '# AZURE_OPENAI_DEPLOYMENT_GPT_4O=gpt-4o',
+        '# Uncomment to enable chat',
+        '# AZURE_OPENAI_API_KEY=',
+        '',
+        'PORT=3000',
+        '',
+      ].join('\n'),
+    );
+    expect(editEnvTemplate(edit.output, classic).output).toBe(edit.output);
+    // Beside set OpenAI variables, the Azure ones are set: a commented-out OpenAI one names one of them, and goes.
+    const mixed = editEnvTemplate('OPENAI_API_KEY=\n# OPENAI_API_KEY=sk-xxxx\n# OPENAI_MODEL=gpt-4o\n', classic).output;
+    expect(mixed).not.toMatch(/^# (?:OPENAI|AZURE)_/m);
+    expect(mixed).toMatch(/^AZURE_OPENAI_API_KEY=$/m);
+    expect(mixed).toMatch(/^AZURE_OPENAI_DEPLOYMENT_GPT_4O=gpt-4o$/m);
+  });
+
   it('lists what to set in a real .env instead of rewriting it', () => {
     expect(envFileNotes('OPENAI_API_KEY=x\n', classic)).toEqual([
       'not rewritten (a real env file): set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, OPENAI_API_VERSION, AZURE_OPENAI_DEPLOYMENT_GPT_4O',
