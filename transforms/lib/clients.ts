@@ -416,10 +416,24 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
     }
     const key = p.type === 'ObjectProperty' || p.type === 'Property' ? propertyName(p.key) : undefined;
     if (key) setting(key, prop.get('value'));
+    // `...groqOptions` with `const groqOptions = { baseURL, apiKey }` in this file: its settings, as if written here.
+    const spread = p.type === 'SpreadElement' ? spreadConstant(prop.get('argument')) : undefined;
+    spread?.get('properties').each((inner: ASTPath<Node>) => {
+      const q = inner.node as Node;
+      const innerKey = q.type === 'ObjectProperty' || q.type === 'Property' ? propertyName(q.key) : undefined;
+      if (innerKey) setting(innerKey, inner.get('value'));
+    });
   });
   // Set after the literal was made (`options.baseURL = 'https://api.groq.com/openai/v1'`): the client's all the same.
   for (const write of laterWrites(ctx, object)) if (write.sub === undefined) setting(write.key, write.value);
   return { kind, baseURLFromCode: kind === 'other' ? (table ?? optionsBaseURLFromCode(ctx, object)) : undefined };
+}
+
+/** The object literal a same-file `const` holds, spread into options by name. */
+function spreadConstant(argument: ASTPath<Node>): ASTPath<Node> | undefined {
+  const id = unwrapPath(argument);
+  if ((id.node as Node).type !== 'Identifier' || unwrap(constInit(id))?.type !== 'ObjectExpression') return undefined;
+  return unwrapPath(declaratorOf(id)!.get('init'));
 }
 
 const sourceText = (ctx: TransformContext, path: ASTPath<Node>): string => ctx.source.slice((path.node as Node).start, (path.node as Node).end);
