@@ -65,6 +65,11 @@ export interface FileFacts {
    * OpenAI({ baseURL: groq }))`, left as it is): this file's agents run there, so it gets no Azure client of its own.
    */
   agentsOnOtherVendor?: true;
+  /**
+   * Imported module-level constants holding a URL that is not OpenAI's (a local server's, another vendor's), by local
+   * name: their literal text, read as a same-file constant's would be (`baseURL: LM_STUDIO_URL` is that server's).
+   */
+  otherURLs?: Record<string, string>;
 }
 
 export type ProjectFacts = Record<string, FileFacts>;

@@ -5,6 +5,7 @@ import { nearestPackageJson } from '../config-files/scope.js';
 import { AGENTS_PACKAGES } from '../core/families/agents-sdk.js';
 import { OPENAI_V3, isV3TypeName } from '../core/families/openai-v3.js';
 import { isTestFile } from '../core/file-context.js';
+import { isOpenAIBaseURL } from '../core/hosts.js';
 import { isProjectSpecifier, OPENAI_SDK } from '../core/packages.js';
 import { needsPreviewApiVersion } from '../core/surfaces.js';
 import { AiSdkLinker, Linker, looksLikeDeploymentCall, type Origin } from './link.js';
@@ -473,6 +474,8 @@ function computeFacts(
     if (browserURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), browserURLs: [...browserURLs].sort() };
     const azureURLs = urls.azure.get(file);
     if (azureURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), azureURLs: [...azureURLs].sort() };
+    const otherURLs = otherURLsOf(file, s, summaries, linker);
+    if (otherURLs) facts[file] = { ...(facts[file] ?? emptyFacts()), otherURLs };
     if (v3Clients && importsV3TypesOnly(s)) facts[file] = { ...(facts[file] ?? emptyFacts()), v3ClientsElsewhere: true };
     const openAIModuleImports = openAIModuleImportsOf(file, s, summaries, linker, resolve);
     if (openAIModuleImports.length > 0) facts[file] = { ...(facts[file] ?? emptyFacts()), openAIModuleImports };
@@ -538,6 +541,20 @@ function urlConstantUses(
     if (!summaries.get(origin.file)!.browser && !browser.get(origin.file)?.has(origin.local)) add(azure, file, local);
   }
   return { browser, azure };
+}
+
+/** A file's imported constants holding a URL that is not OpenAI's, with their literal text (`FileFacts.otherURLs`). */
+function otherURLsOf(file: string, s: FileSummary, summaries: ReadonlyMap<string, FileSummary>, linker: Linker): Record<string, string> | undefined {
+  let found: Record<string, string> | undefined;
+  for (const ref of s.refs) {
+    if (ref.member !== undefined || !s.imports.has(ref.local)) continue;
+    const origin = linker.originOf(file, ref.local);
+    if (!origin || !('local' in origin) || origin.file === file) continue;
+    const text = summaries.get(origin.file)!.constTexts.get(origin.local);
+    if (text === undefined || !/^['"`](?:https?|wss?):\/\//.test(text) || isOpenAIBaseURL(text)) continue;
+    (found ??= {})[ref.local] = text;
+  }
+  return found;
 }
 
 /** A model constant from another module used as a wrapper construction's `model`: its value, for that file's transform. */

@@ -13,6 +13,12 @@ import { indexable } from './summarize-file.js';
 /** Quoted strings without quotes inside: where a model name held in a constant appears in the text. */
 const QUOTED_TEXT = /(['"`])([^'"`\n]{1,80})\1/g;
 
+/**
+ * A quoted base URL of an OpenAI-compatible server (a `/v1` path, a local server): a module that holds one may give an
+ * importer's client its base URL (`FileFacts.otherURLs`).
+ */
+const QUOTED_BASE_URL = /(['"`])https?:\/\/[^'"`\s]*(?:\/v1\/?|localhost|127\.0\.0\.1)[^'"`\s]*\1/;
+
 /** Whether the text quotes a model name: the file may declare a model constant of its own. */
 export function quotesModelName(text: string): boolean {
   for (const [, , value] of text.matchAll(QUOTED_TEXT)) if (isModelName(value!)) return true;
@@ -20,7 +26,7 @@ export function quotesModelName(text: string): boolean {
 }
 
 interface Scanned {
-  /** A candidate's text (a module outside the run's files), or one quoting a model name. */
+  /** A candidate's text (a module outside the run's files), or one quoting a model name or a base URL. */
   source: boolean;
   /** The project modules its text imports. */
   imports: string[];
@@ -77,7 +83,7 @@ export class Relevance {
       const module = this.resolve(file, spec);
       if (module && indexable(module)) imports.push(module);
     }
-    scanned = { source: isMigrationCandidate(text) || quotesModelName(text), imports };
+    scanned = { source: isMigrationCandidate(text) || quotesModelName(text) || QUOTED_BASE_URL.test(text), imports };
     this.scanned.set(file, scanned);
     return scanned;
   }

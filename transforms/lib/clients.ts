@@ -141,7 +141,9 @@ function classOf(sdk: ModuleBinding[], calleePath: ASTPath<Node>): { cls: 'clien
 export function valueText(ctx: TransformContext, path: ASTPath<Node>): string {
   const node = unwrap(path.node as Node);
   const resolved = node.type === 'Identifier' ? constInit(path) : thisField(unwrapPath(path))?.value;
-  return resolved ? ctx.source.slice(resolved.start, resolved.end) : ctx.source.slice(node.start, node.end);
+  if (resolved) return ctx.source.slice(resolved.start, resolved.end);
+  // An imported constant's URL, as the project index read it (`FileFacts.otherURLs`).
+  return (node.type === 'Identifier' && ctx.facts.otherURLs?.[node.name]) || ctx.source.slice(node.start, node.end);
 }
 
 /**
