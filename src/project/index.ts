@@ -493,6 +493,9 @@ function importsV3TypesOnly(s: FileSummary): boolean {
  * The names a file hands its OpenAI key to (`FileSummary.keyConsumers`) whose module, or a module that one imports,
  * still sends requests to OpenAI after the transform pass (`leavesOpenAI`).
  */
+/** How many imports deep a key handed to another module's code is followed to a request left on OpenAI. */
+const KEY_HOPS = 2;
+
 function openAIModuleImportsOf(
   file: string,
   s: FileSummary,
@@ -500,12 +503,19 @@ function openAIModuleImportsOf(
   linker: Linker,
   resolve: (from: string, spec: string) => string | undefined,
 ): string[] {
-  const leaves = (module: string | undefined): boolean => module !== undefined && summaries.get(module)?.leavesOpenAI === true;
+  // The consumer's module, or one it imports, KEY_HOPS deep (a test helper → the package's index → its client module).
+  const leaves = (module: string | undefined, hops: number, seen: Set<string>): boolean => {
+    if (module === undefined || seen.has(module)) return false;
+    seen.add(module);
+    const summary = summaries.get(module);
+    if (summary?.leavesOpenAI) return true;
+    return hops > 0 && [...(summary?.imports.values() ?? [])].some((binding) => leaves(resolve(module, binding.spec), hops - 1, seen));
+  };
   return s.keyConsumers.filter((local) => {
     const origin = linker.originOf(file, local);
     const module = origin && ('namespace' in origin ? origin.namespace : origin.file);
     if (!module || module === file) return false;
-    return leaves(module) || [...(summaries.get(module)?.imports.values() ?? [])].some((binding) => leaves(resolve(module, binding.spec)));
+    return leaves(module, KEY_HOPS, new Set([file]));
   });
 }
 

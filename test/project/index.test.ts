@@ -124,6 +124,8 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['app/llm.ts']?.openAIModuleImports).toEqual(['Llm']);
     // createChat's module builds a client the migration moves to Azure.
     expect(facts['app/chat.ts']?.openAIModuleImports).toBeUndefined();
+    // Two modules away (a test helper, then the package's factory, then Llm's module).
+    expect(facts['app/test/llm.test.ts']?.openAIModuleImports).toEqual(['llmFor']);
     const dir = fixture('key-handed-on');
     const voice = (await migratedWithIndex(dir, 'app/voice.ts')).output;
     expect(voice).toContain('// TODO(openai-to-azure): OPENAI_API_KEY is handed to VoiceClient (from ../lib), whose code still sends requests to OpenAI');
