@@ -369,9 +369,11 @@ export const azureOpenAIBeta: Transform = {
     if (!bindings.some((b) => sourceOf(b) === BETA.package)) return;
     const state: State = { ctx, bindings, ids: new Set(), members: new Map(), azure: true, imports: new Set(), azureFields: false, entra: false };
     const constructions = ctx.index.find('NewExpression').filter((p) => exportOf(state, p.get('callee')) === BETA.client);
-    // Parameters and fields typed `OpenAIClient` hold one too.
+    // Parameters and fields typed `OpenAIClient` hold one too; any type naming it (a union of clients) moves with it.
+    let typed = false;
     ctx.index.find('TSTypeReference').forEach((path) => {
       if (exportOf(state, path.get('typeName')) !== BETA.client) return;
+      typed = true;
       let annotation = path.parent;
       // `OpenAIClient | null`, `OpenAIClient | undefined`.
       while (annotation?.node.type === 'TSUnionType') annotation = annotation.parent;
@@ -384,7 +386,7 @@ export const azureOpenAIBeta: Transform = {
         if (cls) state.members.set(cls, new Set([...(state.members.get(cls) ?? []), node.name]));
       }
     });
-    if (constructions.length === 0 && state.ids.size === 0) return;
+    if (constructions.length === 0 && state.ids.size === 0 && !typed) return;
     for (const c of constructions) collectHolders(state, c);
     const receivers = new Set<Node>([...state.ids].flatMap((id) => referencesOf(j, root, id).map((r) => r.node)));
     // The client mode decides the result renames: direct-OpenAI results are already read as OpenAI's (none existed).
@@ -398,7 +400,7 @@ export const azureOpenAIBeta: Transform = {
       if (name && BETA_METHODS[name] && isReceiver(state, receivers, path.get('callee', 'object'))) migrateCall(state, path, name);
     });
     for (const c of constructions) migrateConstruction(state, c);
-    const cls = constructions.length > 0 || state.ids.size > 0 ? clientClass(state) : undefined;
+    const cls = constructions.length > 0 || state.ids.size > 0 || typed ? clientClass(state) : undefined;
     const types = migrateTypes(state, cls);
     const replaced = [BETA.client, BETA.azureKey, BETA.openaiKey, ...Object.keys(BETA_TYPES)];
     for (const binding of bindings) {
