@@ -307,8 +307,14 @@ export const agentsSdk: Transform = {
     }
     if (named([AGENTS_CONFIG_CALLS.setProvider]).length > 0) configured = true;
 
-    // Agent and runner model names are deployment names on Azure.
-    const models = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics])
+    // Agent and runner model names are deployment names on Azure, unless this module points the SDK at another vendor.
+    const setClient = named([AGENTS_CONFIG_CALLS.setClient]);
+    const clientOf = (u: Use) => ((u.path.node as Node).arguments.length > 0 ? openAIConstruction(ctx, u.path.get('arguments', 0)) : undefined);
+    const elsewhere = setClient.some((u) => {
+      const construction = clientOf(u);
+      return construction !== undefined && vendorBaseURL(ctx, construction) !== undefined;
+    });
+    const models = elsewhere ? [] : named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics])
       .map((u) => ((u.path.node as Node).arguments.length > 0 ? objectLiteral(u.path.get('arguments', 0)) : undefined))
       .map((o) => o && propertyPath(o, AGENTS_MODEL_FIELD))
       .filter((p): p is ASTPath<Node> => p !== undefined)
@@ -319,20 +325,17 @@ export const agentsSdk: Transform = {
     const onMovedClient = modelClassArguments(ctx, named(Object.keys(AGENTS_MODEL_CLASSES)));
 
     const creators = named([...AGENTS_CREATORS.constructors, ...AGENTS_CREATORS.statics, ...AGENTS_CREATORS.calls]);
-    const setClient = named([AGENTS_CONFIG_CALLS.setClient]);
     const setKey = named([AGENTS_CONFIG_CALLS.setKey]);
     let clientStatement: Node | undefined;
     for (const u of setClient) {
       configured = true;
-      const args = (u.path.node as Node).arguments as Node[];
-      const construction = args.length > 0 ? openAIConstruction(ctx, u.path.get('arguments', 0)) : undefined;
+      const construction = clientOf(u);
       if (!construction) continue;
-      const options = (construction.node as Node).arguments.length > 0 ? construction.get('arguments', 0) : undefined;
-      const baseURL = options && objectLiteral(options) && propertyPath(objectLiteral(options)!, 'baseURL');
-      if (baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai') {
+      if (vendorBaseURL(ctx, construction)) {
         ctx.outcome.agentsOnOtherVendor = true;
         continue;
       }
+      const options = (construction.node as Node).arguments.length > 0 ? construction.get('arguments', 0) : undefined;
       if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevelStatement(construction));
       const { object, todos } = migrateOptions(v1(ctx), options, ctx.options.apiVersion);
       const ctorArgs = (construction.node as Node).arguments as Node[];
@@ -404,6 +407,13 @@ function keyMarker(ctx: TransformContext, call: ASTPath<Node>): void {
   const handed = handedEnvKey(key);
   if (handed) ctx.todo(call, handedEnvMessage(handed.object, handed.name));
   else if (isOwnKey(key)) ctx.todo(call, ownApiKeyMessage(AZURE_ENV.apiKey));
+}
+
+/** The base URL of a client handed to the SDK when it is not OpenAI's (another vendor's, a local server's). */
+function vendorBaseURL(ctx: TransformContext, construction: ASTPath<Node>): ASTPath<Node> | undefined {
+  const options = (construction.node as Node).arguments.length > 0 ? objectLiteral(construction.get('arguments', 0)) : undefined;
+  const baseURL = options && propertyPath(options, 'baseURL');
+  return baseURL && baseURLKind(ctx, baseURL.get('value')) !== 'openai' ? baseURL : undefined;
 }
 
 /** A reference to a whole-module binding of the SDK used as a value (not `sdk.x`): the SDK handed to other code. */

@@ -124,8 +124,13 @@ function rewriteLeaves(state: Rewrite, path: ASTPath<Node>): boolean {
       ctx.change(node, 'deployment');
       return false;
     }
-    if (literal.startsWith('ft:')) ctx.todo(path, FINE_TUNED);
-    return false;
+    if (literal.startsWith('ft:')) {
+      ctx.todo(path, FINE_TUNED);
+      return false;
+    }
+    // A name OpenAI answered to that is no model this tool knows (a newer model, a snapshot it does not list): the
+    // request now names a deployment with it, so it gets the caller's marker.
+    return true;
   }
   if (node.type === 'LogicalExpression') return [rewriteLeaves(state, inner.get('left')), rewriteLeaves(state, inner.get('right'))].some(Boolean);
   if (node.type === 'ConditionalExpression') {
