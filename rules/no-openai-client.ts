@@ -19,6 +19,7 @@ import {
   LEGACY_CLIENTS,
   OPENAI_SDK,
   OPENAI_WRAPPERS,
+  OTHER_CLOUD_OPTIONS,
   ROUTED_MODEL_KEYS,
   isModuleMock,
   isRoutedOpenAIId,
@@ -87,7 +88,10 @@ export default createRule<Options, MessageIds>({
         return found.kind === 'found' && lookupOption(found.value, key, sourceCode).kind === 'found';
       });
     const talksToOpenAI = (options: TSESTree.Node | undefined) =>
-      baseURLTarget(options, sourceCode) === 'openai' && !vendorKey(options, ['apiKey']) && !azureRequests(options);
+      baseURLTarget(options, sourceCode) === 'openai' &&
+      !vendorKey(options, ['apiKey']) &&
+      !azureRequests(options) &&
+      !OTHER_CLOUD_OPTIONS.some((key) => lookupOption(options, key, sourceCode).kind === 'found');
 
     /** Agents SDK modules that hand the SDK a client or provider themselves (`setDefaultOpenAIClient(...)`). */
     let agentsConfigured = false;

@@ -14,6 +14,7 @@ import {
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
   OPENAI_WRAPPERS,
+  OTHER_CLOUD_OPTIONS,
   WRAPPER_FACTORIES,
   isAzureURL,
   isAzureV1BaseURL,
@@ -231,7 +232,11 @@ export function readsVendorOption(options: TSESTree.Node | undefined, names: rea
  * isAzureURL, readsOtherVendorEnv) and leave such a client as it is, the OpenAI variables its options read included.
  */
 export function servesOtherVendor(options: TSESTree.Node | undefined, sourceCode: SourceCode): boolean {
-  return baseURLTarget(options, sourceCode) === 'other' || readsVendorOption(options, ['apiKey'], sourceCode);
+  return (
+    baseURLTarget(options, sourceCode) === 'other' ||
+    readsVendorOption(options, ['apiKey'], sourceCode) ||
+    OTHER_CLOUD_OPTIONS.some((key) => lookupOption(options, key, sourceCode).kind === 'found')
+  );
 }
 
 /**

@@ -89,6 +89,12 @@ export function baseURLFromCodeMessage(value: string): string {
   return `this client's base URL comes from the code (\`${value}\`): where it is unset or OpenAI's, the client still talks to OpenAI; left as it is: for Azure OpenAI, create the Azure client here (endpoint, api-version, key or Entra ID) for that case`;
 }
 
+/**
+ * Client options that hand the client to another cloud's API (openai's `provider: bedrock({ region })`, from
+ * `openai/providers/*`): such a client is that cloud's, not OpenAI's, whatever else its options say.
+ */
+export const OTHER_CLOUD_OPTIONS: readonly string[] = ['provider'];
+
 /** Client properties whose meaning changes with Entra ID auth (the token provider becomes the SDK's `apiKey` function). */
 export const ENTRA_CLIENT_PROPERTIES: Readonly<Record<string, string>> = {
   apiKey:

@@ -4,6 +4,7 @@ import {
   CLIENT_WRAPPER_PACKAGES,
   OPENAI_CLIENT_EXPORTS,
   OPENAI_SDK,
+  OTHER_CLOUD_OPTIONS,
   clientWrapper,
   isAzureURL,
   AZURE_REQUEST_OPTIONS,
@@ -397,6 +398,7 @@ function kindOfOptions(ctx: TransformContext, argPath: ASTPath<Node> | undefined
   const setting = (key: string, valuePath: ASTPath<Node>): void => {
     // Another vendor's key: its client, wherever the base URL comes from (a spread, OPENAI_BASE_URL in the environment).
     if (key === 'apiKey' && kind === 'openai' && readsVendorKey(ctx, valuePath)) kind = 'other';
+    if (OTHER_CLOUD_OPTIONS.includes(key)) kind = 'other';
     if (key === 'baseURL' || key === 'endpoint') {
       const text = valueText(ctx, valuePath);
       if (isOpenAIBaseURL(text)) return;
