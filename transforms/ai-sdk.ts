@@ -6,6 +6,7 @@ import {
   baseURLFromCodeMessage,
   besideAzureMessage,
   isAiSdkModelMethod,
+  isOtherVendorModel,
   isProviderPrefixedModel,
   type AiSdkModelKind,
 } from '../src/core/index.js';
@@ -133,9 +134,6 @@ function factoryCall(state: State, root: Root): void {
     ctx.todo(call, besideAzureMessage(`an Azure provider (${azure})`, 'provider'));
     return;
   }
-  for (const message of migrateSettings(ctx, call)) ctx.todo(call, message);
-  if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevel(call));
-  ctx.change(call.node, 'client');
   // The variable holding the provider, through `cond ? createOpenAI(…) : undefined` and `a ?? createOpenAI(…)`.
   let held = parentOf(call);
   for (let up = held.parent?.node as Node; up && ((up.type === 'ConditionalExpression' && up.test !== held.node) || up.type === 'LogicalExpression'); up = held.parent?.node) {
@@ -150,14 +148,24 @@ function factoryCall(state: State, root: Root): void {
       : user?.type === 'AssignmentExpression' && user.right === held.node && user.left.type === 'Identifier'
         ? ctx.index.resolve(user.left)?.id
         : undefined;
-  if (declared) {
-    for (const ref of referencesOf(ctx.j, ctx.root, declared)) if (ref.node !== user.left) instanceUse(state, { path: ref, kind: 'instance', moves: true });
-  } else if ((CALLS.has(user?.type) && user.callee === held.node) || (MEMBERS.has(user?.type) && user.object === held.node)) {
-    instanceUse(state, { path: call, kind: 'instance', moves: true });
-  } else {
-    // In a table (`{ openai: createOpenAI(…) }`), returned, handed on: the model ids it gets are given elsewhere.
-    ctx.todo(call, AI_SDK_MESSAGES.providerHeldElsewhere);
+  const uses = declared
+    ? referencesOf(ctx.j, ctx.root, declared).filter((ref) => ref.node !== user.left)
+    : (CALLS.has(user?.type) && user.callee === held.node) || (MEMBERS.has(user?.type) && user.object === held.node)
+      ? [call]
+      : undefined;
+  // Given other vendors' ids (`llm.chat('anthropic/…')`): its base URL, OPENAI_BASE_URL too, is a gateway's.
+  if (uses?.some((use) => isOtherVendorModel(literalValue(unwrap(modelCall(use)?.call.node.arguments[0])) ?? ''))) {
+    root.moves = false;
+    ctx.todo(call, AI_SDK_MESSAGES.gatewayProvider);
+    ctx.outcome.leavesOpenAI = true;
+    return;
   }
+  for (const message of migrateSettings(ctx, call)) ctx.todo(call, message);
+  if (ctx.options.auth === 'entra-id') ensureTokenProvider(ctx, topLevel(call));
+  ctx.change(call.node, 'client');
+  // In a table (`{ openai: createOpenAI(…) }`), returned, handed on: the model ids it gets are given elsewhere.
+  if (!uses) ctx.todo(call, AI_SDK_MESSAGES.providerHeldElsewhere);
+  for (const use of uses ?? []) instanceUse(state, { path: use, kind: 'instance', moves: true });
 }
 
 /** Calls and member reads, optional ones too (`openai?.('gpt-4o')`, `openai?.chat('gpt-4o')`: a provider made only when configured). */
@@ -170,18 +178,11 @@ function instanceUse(state: State, root: Root): void {
   const at = parentOf(root.path);
   const parent = at.parent as ASTPath<Node>;
   const node = parent?.node as Node;
-  let call: ASTPath<Node> | undefined;
-  let kind: AiSdkModelKind | undefined;
-  if (CALLS.has(node?.type) && unwrap(node.callee) === root.path.node) {
-    call = parent;
-    kind = 'responses';
-  } else if (MEMBERS.has(node?.type) && node.object === at.node) {
+  const model = modelCall(root.path);
+  if (!model && MEMBERS.has(node?.type) && node.object === at.node) {
     const member = memberName(node);
     const grand = parentOf(parent).parent as ASTPath<Node>;
-    if (member !== undefined && isAiSdkModelMethod(member) && CALLS.has(grand?.node.type) && grand.node.callee === node) {
-      call = grand;
-      kind = AI_SDK.methods[member as keyof typeof AI_SDK.methods];
-    } else if (member === 'tools' && grand?.node.type === 'MemberExpression' && grand.node.object === node) {
+    if (member === 'tools' && grand?.node.type === 'MemberExpression' && grand.node.object === node) {
       const tool = memberName(grand.node);
       if (tool === undefined) return;
       if ((AI_SDK.tools as readonly string[]).includes(tool)) ctx.todo(grand, AI_SDK_MESSAGES.hostedTool(tool));
@@ -199,13 +200,27 @@ function instanceUse(state: State, root: Root): void {
     const member = node.right.name as string;
     if (!isAiSdkModelMethod(member) && member !== 'tools') root.moves = false;
   }
-  if (!call || !kind) return;
+  if (!model) return;
+  const { call, kind } = model;
   state.kinds.add(kind);
   const args = (call.node as Node).arguments as Node[];
   if (args.length === 0 || args[0].type === 'SpreadElement') return;
   addDeploymentValues(ctx, [call.get('arguments', 0)]);
   // The provider picks reasoning behaviour by model id, which a deployment name may no longer reveal (spec §7.1).
   if (REASONING_MODEL.test(literalValue(unwrap(args[0])) ?? '')) ctx.todo(call, AI_SDK_MESSAGES.capabilities);
+}
+
+/** The model a provider use makes (`openai(id)`: a Responses model, `openai.chat(id)`) and its call. */
+function modelCall(path: ASTPath<Node>): { call: ASTPath<Node>; kind: AiSdkModelKind } | undefined {
+  const at = parentOf(path);
+  const parent = at.parent as ASTPath<Node>;
+  const node = parent?.node as Node;
+  if (CALLS.has(node?.type) && unwrap(node.callee) === path.node) return { call: parent, kind: 'responses' };
+  if (!MEMBERS.has(node?.type) || node.object !== at.node) return undefined;
+  const member = memberName(node);
+  const grand = parentOf(parent).parent as ASTPath<Node>;
+  if (member === undefined || !isAiSdkModelMethod(member) || !CALLS.has(grand?.node.type) || grand.node.callee !== node) return undefined;
+  return { call: grand, kind: AI_SDK.methods[member as keyof typeof AI_SDK.methods] };
 }
 
 /** `providerMetadata.openai` → `.azure` when every model the file makes is a Responses model; otherwise a marker. */

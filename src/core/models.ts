@@ -30,6 +30,13 @@ export function isProviderPrefixedModel(value: string): boolean {
   return PROVIDER_PREFIX.test(value) && isModelName(value.replace(PROVIDER_PREFIX, ''));
 }
 
+/** An id another vendor's prefix names (`anthropic/claude-sonnet-4`, `grok/grok-4`): only a gateway serves it. */
+const OTHER_VENDOR_MODEL = /^(?!openai\/)[a-z][\w.-]*\/[\w.:-]+$/i;
+
+export function isOtherVendorModel(value: string): boolean {
+  return OTHER_VENDOR_MODEL.test(value);
+}
+
 /** `gpt-4.1` → `GPT_4_1`; deterministic so every file names the same variable for the same model. */
 export function upperSnake(model: string): string {
   return model

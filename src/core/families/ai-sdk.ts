@@ -102,6 +102,8 @@ export const AI_SDK_MESSAGES = {
     `hosted tool availability and parameters differ by Azure region and model: check ${tool} for your deployment`,
   gateway:
     'this model id is routed by the Vercel AI Gateway, not sent to OpenAI by this code: to reach Azure, use an @ai-sdk/azure model or route the Gateway to Azure (providerOptions.gateway.order: ["azure"])',
+  gatewayProvider:
+    "this provider is given other vendors' model ids (`anthropic/…`), so its base URL is a gateway's: it is left on @ai-sdk/openai (and that gateway); to use Azure OpenAI, point the gateway at your Azure resource, or give this file's OpenAI models an @ai-sdk/azure provider",
   metadata:
     'providerMetadata of Azure Responses models is keyed `azure` (chat and completion models keep `openai`): read the key of the model that produced this result',
   unknownSetting: (key: string) => `createOpenAI setting \`${key}\` has no known @ai-sdk/azure counterpart: check it`,
