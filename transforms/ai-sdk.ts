@@ -223,13 +223,18 @@ function modelCall(path: ASTPath<Node>): { call: ASTPath<Node>; kind: AiSdkModel
   return { call: grand, kind: AI_SDK.methods[member as keyof typeof AI_SDK.methods] };
 }
 
-/** `providerMetadata.openai` → `.azure` when every model the file makes is a Responses model; otherwise a marker. */
+/**
+ * `providerMetadata.openai`, by the keys the file's Azure models write (`AI_SDK.metadataKeys`): kept when all of them
+ * still write `openai` (chat, image), renamed when all write another (`azure`: Responses), else (mixed, or no model
+ * that writes any: the result comes from elsewhere) a marker.
+ */
 function providerMetadata(state: State): void {
   const { ctx } = state;
   // Only a file that spells the name can read it (no transform writes it).
   if (state.kinds.size === 0 || !ctx.source.includes('providerMetadata')) return;
-  const responsesOnly = [...state.kinds].every((k) => k === 'responses' || k === 'embedding' || k === 'image' || k === 'transcription' || k === 'speech');
-  const languageModels = [...state.kinds].some((k) => k === 'responses' || k === 'chat' || k === 'completion');
+  const keys = new Set([...state.kinds].flatMap((k) => (Object.hasOwn(AI_SDK.metadataKeys, k) ? [AI_SDK.metadataKeys[k as keyof typeof AI_SDK.metadataKeys]] : [])));
+  const [key] = keys;
+  if (keys.size === 1 && key === 'openai') return;
   // `MemberExpression` lists optional members too.
   ctx.index
     .find('MemberExpression', (n) => {
@@ -239,8 +244,8 @@ function providerMetadata(state: State): void {
     })
     .forEach((p) => {
       const n = p.node as Node;
-      if (responsesOnly && languageModels) {
-        n.property = ctx.j.identifier(AI_SDK.metadataKey.openai);
+      if (keys.size === 1) {
+        n.property = ctx.j.identifier(key);
         n.computed = false;
         ctx.change(n, 'rename');
       } else ctx.todo(p as ASTPath<Node>, AI_SDK_MESSAGES.metadata);

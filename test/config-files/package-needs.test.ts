@@ -29,7 +29,7 @@ describe('package needs of a rewrite', () => {
     const before = "import { openai } from '@ai-sdk/openai';\nexport const m = openai.image('gpt-image-1');\n";
     const migrated =
       "import { azure } from '@ai-sdk/azure';\nexport const m = azure.image('gpt-image-1');\n" +
-      '// TODO(openai-to-azure): providerMetadata of Azure Responses models is keyed `azure` (chat and completion models keep `openai`)\n';
+      '// TODO(openai-to-azure): providerMetadata of Azure Responses models is keyed `azure` (chat, completion and image models keep `openai`)\n';
     expect(packageNeeds(before, migrated, undefined)).toEqual({ add: ['@ai-sdk/azure'], remove: ['@ai-sdk/openai'] });
   });
 

@@ -16,7 +16,7 @@ export type AiSdkSettingAction =
   /** kept as is */
   | 'keep';
 
-/** The kind of model a provider method creates: Responses models key their metadata `azure`, the others `openai`. */
+/** The kind of model a provider method creates (its `providerMetadata` key on Azure: `AI_SDK.metadataKeys`). */
 export type AiSdkModelKind = 'responses' | 'chat' | 'completion' | 'embedding' | 'image' | 'transcription' | 'speech';
 
 export const AI_SDK = {
@@ -81,8 +81,11 @@ export const AI_SDK = {
   } satisfies Record<string, AiSdkSettingAction>,
   /** Variables `@ai-sdk/azure` reads by default (its default `azure` instance, `createAzure()` without settings). */
   env: { resourceName: 'AZURE_RESOURCE_NAME', apiKey: 'AZURE_API_KEY' },
-  /** `providerMetadata.openai` of a Responses model is keyed `azure` on Azure. */
-  metadataKey: { openai: 'azure' },
+  /**
+   * The `providerMetadata` key of each model kind in `@ai-sdk/azure` (3.0.128): a Responses model names it after its
+   * provider (`azure`); chat, completion and image models write `openai` whatever serves them; the others write none.
+   */
+  metadataKeys: { responses: 'azure', chat: 'openai', completion: 'openai', image: 'openai' } satisfies Partial<Record<AiSdkModelKind, string>>,
   /** A model string routed by the Vercel AI Gateway (`'openai/gpt-4o'`), not by this provider. */
   gatewayPrefix: 'openai/',
   /** Packages whose calls take such strings (`generateText({ model: 'openai/gpt-4o' })`, `gateway.languageModel(id)`). */
@@ -105,7 +108,7 @@ export const AI_SDK_MESSAGES = {
   gatewayProvider:
     "this provider is given other vendors' model ids (`anthropic/…`), so its base URL is a gateway's: it is left on @ai-sdk/openai (and that gateway); to use Azure OpenAI, point the gateway at your Azure resource, or give this file's OpenAI models an @ai-sdk/azure provider",
   metadata:
-    'providerMetadata of Azure Responses models is keyed `azure` (chat and completion models keep `openai`): read the key of the model that produced this result',
+    'providerMetadata of Azure Responses models is keyed `azure` (chat, completion and image models keep `openai`): read the key of the model that produced this result',
   unknownSetting: (key: string) => `createOpenAI setting \`${key}\` has no known @ai-sdk/azure counterpart: check it`,
   spreadSettings:
     'provider settings come from elsewhere: check they set no baseURL (a baseURL wins over resourceName in @ai-sdk/azure, so the Azure key would go there), organization, project or OpenAI apiKey (the other Azure settings here come last and win)',
