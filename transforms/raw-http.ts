@@ -247,7 +247,7 @@ function rewriteHostAndPath(ctx: TransformContext, path: ASTPath<Node>): ASTPath
   return object;
 }
 
-/** The call or construction a URL-holding expression feeds (through templates, `new URL()`, object properties, consts). */
+/** The call or construction a URL-holding expression feeds (through templates, `new URL()`, object properties, arrays, consts). */
 function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
   let path = start;
   for (;;) {
@@ -258,7 +258,10 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     const isProperty = (parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === path.node;
     // Read off the options object that holds it (`fetch(opts.url, …)` in a helper handed `{ url, headers }`).
     const isOptionRead = depth > 0 && parent.type === 'MemberExpression' && parent.object === path.node && !parent.computed;
-    if (URL_CARRIERS.has(parent.type) || isNewURL || isProperty || isOptionRead || parent.type === 'ObjectExpression') {
+    // An array's elements, each handed to a callback (`urls.map((url) => fetch(url, …))`) or a loop's variable.
+    const element = elementBinding(parentPath, path.node);
+    if (element) return referencesOf(ctx.j, ctx.root, element).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+    if (URL_CARRIERS.has(parent.type) || isNewURL || isProperty || isOptionRead || parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression') {
       path = parentPath;
       continue;
     }
@@ -289,6 +292,23 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
       .filter((ref) => (ref.parent.node as Node).type === 'CallExpression' && (ref.parent.node as Node).callee === ref.node)
       .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1));
   }
+}
+
+/** Array methods that hand each element to their callback's first parameter. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
+
+/**
+ * The identifier an array's elements are bound to where `array` is read (`parent` holds it): the first parameter of a
+ * callback given to `array.map(…)` (and the like), or the variable of `for (const x of array)`.
+ */
+function elementBinding(parent: ASTPath<Node>, array: Node): Node | undefined {
+  const node = parent.node as Node;
+  const call = parent.parent?.node as Node;
+  const isIteration = node.type === 'MemberExpression' && node.object === array && ELEMENT_CALLBACKS.has(memberName(node) ?? '') && call?.callee === node;
+  const param = isIteration ? unwrap(call.arguments[0])?.params?.[0] : undefined;
+  if (param?.type === 'Identifier') return param;
+  const loop = node.type === 'ForOfStatement' && node.right === array ? node.left.declarations?.[0]?.id : undefined;
+  return loop?.type === 'Identifier' ? loop : undefined;
 }
 
 /**
