@@ -28,7 +28,7 @@ import {
   type SurfaceGap,
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, runsOnLoad, templateText } from './lib/azure-url.js';
-import { handedToClient, heldUnread, markAzureRequest, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
+import { handedToClient, heldUnread, markAzureRequest, markHelperURL, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
 import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { clientSideMessage } from './lib/client-side.js';
@@ -68,6 +68,8 @@ const UNREAD_KEY =
 
 const KEPT_WITH_REQUEST =
   "this request is left pointed at OpenAI, since another URL it sends is one Azure OpenAI lacks (see that marker): this URL stays with it, and so do its key and headers";
+const SENT_BY_HELPER =
+  "this URL is sent by a request of this file through a function it is handed to, which this tool does not follow (other URLs reach it too, or its key and headers come from elsewhere), so it stays on OpenAI with that request's key, headers and model: to move it, point that request at your Azure resource as a whole (`${AZURE_OPENAI_ENDPOINT}/openai/v1/…`, your Azure key as an `api-key` header, a deployment name as `model`)";
 const SENDER_UNSEEN =
   "this URL now points at Azure OpenAI, but no request here sends it: wherever it is sent, send your Azure key (an `api-key` header) and a deployment name as `model`, not OpenAI's";
 const SHARED_REQUEST =
@@ -247,8 +249,12 @@ function rewriteHostAndPath(ctx: TransformContext, path: ASTPath<Node>): ASTPath
   return object;
 }
 
-/** The call or construction a URL-holding expression feeds (through templates, `new URL()`, object properties, arrays, consts). */
-function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): ASTPath<Node>[] {
+/**
+ * The call or construction a URL-holding expression feeds (through templates, `new URL()`, object properties, arrays,
+ * consts). `unfollowed` collects the requests of a function of this file it is handed to that are not followed (see
+ * `helperRequests`): they send it, with their own key and headers.
+ */
+function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0, unfollowed: ASTPath<Node>[] = []): ASTPath<Node>[] {
   let path = start;
   for (;;) {
     const parentPath = path.parent as ASTPath<Node> | null;
@@ -260,37 +266,37 @@ function requestCalls(ctx: TransformContext, start: ASTPath<Node>, depth = 0): A
     const isOptionRead = depth > 0 && parent.type === 'MemberExpression' && parent.object === path.node && !parent.computed;
     // An array's elements, each handed to a callback (`urls.map((url) => fetch(url, …))`) or a loop's variable.
     const element = elementBinding(parentPath, path.node);
-    if (element) return referencesOf(ctx.j, ctx.root, element).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+    if (element) return referencesOf(ctx.j, ctx.root, element).flatMap((ref) => requestCalls(ctx, ref, depth + 1, unfollowed));
     if (URL_CARRIERS.has(parent.type) || isNewURL || isProperty || isOptionRead || parent.type === 'ObjectExpression' || parent.type === 'ArrayExpression') {
       path = parentPath;
       continue;
     }
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && (parent.arguments as Node[]).includes(path.node)) {
-      return [parentPath, ...callsOnResult(ctx, parentPath), ...(depth < 3 ? helperRequests(ctx, parentPath, path.node, depth) : [])];
+      return [parentPath, ...callsOnResult(ctx, parentPath), ...(depth < 3 ? helperRequests(ctx, parentPath, path.node, depth, unfollowed) : [])];
     }
     if (depth >= 3) return [];
     if (parent.type === 'VariableDeclarator' && parent.init === path.node && parent.id.type === 'Identifier') {
-      return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+      return referencesOf(ctx.j, ctx.root, parent.id).flatMap((ref) => requestCalls(ctx, ref, depth + 1, unfollowed));
     }
     // Assigned to a variable (`apiUrl = 'https://api.openai.com/v1/…'` in one branch): followed to where it is read,
     // unless the variable holds other hosts' URLs in other cases (see `sharedRequests`).
     const assigned = assignedVariable(ctx, parent, path.node);
-    if (assigned) return assigned.shared ? [] : assigned.reads.flatMap((read) => requestCalls(ctx, read, depth + 1));
+    if (assigned) return assigned.shared ? [] : assigned.reads.flatMap((read) => requestCalls(ctx, read, depth + 1, unfollowed));
     // A parameter's default (`baseUrl = 'https://api.openai.com/v1'`): followed to a request the function sends with
     // it (any other use, `url.searchParams.set('audience', audience)`, says nothing of where it goes).
     if (parent.type === 'AssignmentPattern' && parent.right === path.node && parent.left.type === 'Identifier') {
-      return parameterRequests(ctx, parent.left, depth);
+      return parameterRequests(ctx, parent.left, depth, unfollowed);
     }
     // A field (`this.url = …`): followed to where the file reads it (`new WebSocket(this.url)`).
     const reads = fieldReads(ctx, parent, path.node);
-    if (reads) return reads.flatMap((read) => requestCalls(ctx, read, depth + 1));
+    if (reads) return reads.flatMap((read) => requestCalls(ctx, read, depth + 1, unfollowed));
     const returned = parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === path.node);
     const factory = returned ? factoryName(path) : undefined;
     if (!factory) return [];
     // A URL factory (`const url = (p) => \`${BASE}${p}\``): follow each call of it.
     return referencesOf(ctx.j, ctx.root, factory)
       .filter((ref) => (ref.parent.node as Node).type === 'CallExpression' && (ref.parent.node as Node).callee === ref.node)
-      .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1));
+      .flatMap((ref) => requestCalls(ctx, ref.parent, depth + 1, unfollowed));
   }
 }
 
@@ -314,16 +320,17 @@ function elementBinding(parent: ASTPath<Node>, array: Node): Node | undefined {
 /**
  * The requests a function of this file sends with the argument `arg` of its call `call` (`post(url, body)` whose body
  * is `fetch(url, { headers })`): followed through the parameter it is bound to, when every call of the function hands
- * that parameter an OpenAI URL. A helper other hosts' URLs go through too keeps its key and model (none is returned).
+ * that parameter an OpenAI URL. A helper other hosts' URLs go through too keeps its key and model: its requests go to
+ * `unfollowed`, none is returned.
  */
-function helperRequests(ctx: TransformContext, call: ASTPath<Node>, arg: Node, depth: number): ASTPath<Node>[] {
+function helperRequests(ctx: TransformContext, call: ASTPath<Node>, arg: Node, depth: number, unfollowed: ASTPath<Node>[]): ASTPath<Node>[] {
   const callee = unwrap((call.node as Node).callee);
   const fn = localFunction(ctx, callee);
   const at = ((call.node as Node).arguments as Node[]).indexOf(arg);
   const param = fn && (fn.node as Node).params[at];
   const id = param?.type === 'AssignmentPattern' ? param.left : param;
   if (id?.type !== 'Identifier') return [];
-  const sends = parameterRequests(ctx, id, depth).filter((request) => sendsRequest(ctx, request.node));
+  const sends = parameterRequests(ctx, id, depth, unfollowed).filter((request) => sendsRequest(ctx, request.node));
   if (sends.length === 0) return [];
   const declared = ctx.index.resolve(callee)!.id;
   const calls = referencesOf(ctx.j, ctx.root, declared).filter((ref) => (ref.parent?.node as Node)?.callee === ref.node);
@@ -331,12 +338,14 @@ function helperRequests(ctx: TransformContext, call: ASTPath<Node>, arg: Node, d
     const given = (ref.parent.node as Node).arguments[at];
     return given !== undefined && isOpenAIValue(ctx, given);
   };
-  return calls.length > 0 && calls.every(openAIArgument) ? sends : [];
+  if (calls.length > 0 && calls.every(openAIArgument)) return sends;
+  unfollowed.push(...sends);
+  return [];
 }
 
 /** The calls a parameter's uses reach (`requestCalls` from each), when one of them sends a request; none otherwise. */
-function parameterRequests(ctx: TransformContext, id: Node, depth: number): ASTPath<Node>[] {
-  const calls = referencesOf(ctx.j, ctx.root, id).flatMap((ref) => requestCalls(ctx, ref, depth + 1));
+function parameterRequests(ctx: TransformContext, id: Node, depth: number, unfollowed: ASTPath<Node>[]): ASTPath<Node>[] {
+  const calls = referencesOf(ctx.j, ctx.root, id).flatMap((ref) => requestCalls(ctx, ref, depth + 1, unfollowed));
   return calls.some((call) => sendsRequest(ctx, call.node)) ? calls : [];
 }
 
@@ -977,6 +986,13 @@ export const rawHttp: Transform = {
       // A provider's settings in a gateway: its base URL beside headers that send a key the caller hands in.
       if (!requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node)) && besideHandedInKey(ctx, path)) {
         leave(path, PROVIDER_SETTINGS);
+        continue;
+      }
+      // Sent by a request of this file that does not move with it: the URL stays with that request's key and headers.
+      const unfollowed: ASTPath<Node>[] = [];
+      if (!requestCalls(ctx, path, 0, unfollowed).some((call) => sendsRequest(ctx, call.node)) && unfollowed.length > 0) {
+        leave(path, SENT_BY_HELPER);
+        markHelperURL(ctx, node);
         continue;
       }
       const rewritten = rewriteURL(ctx, path) ?? (isOpenAIAPIHostName(text) ? rewriteHostAndPath(ctx, path) : undefined);

@@ -237,7 +237,7 @@ export function assignedEnvMessage(name: string): string {
 }
 
 export function leftRequestMessage(name: string): string {
-  return `${name} is sent with a request left pointed at OpenAI (Azure does not offer what it asks for; see the marker on its URL), so the read keeps its name`;
+  return `${name} is sent with a request left pointed at OpenAI (see the marker on its URL for why), so the read keeps its name`;
 }
 
 export function unmovedRequestMessage(name: string): string {

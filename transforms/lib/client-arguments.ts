@@ -15,6 +15,7 @@ import {
 import { unwrap } from './clients.js';
 import { isRequireOf, memberName, moduleBindings, propertyName, referencesOf, resolveBinding, type ModuleBinding } from './imports.js';
 import { extendedClientOf } from './client-subclasses.js';
+import { localFunction } from './local-functions.js';
 import type { FileIndex } from './file-index.js';
 import type { TransformContext } from './types.js';
 
@@ -307,11 +308,29 @@ export interface UnmovedRequest {
   left?: { inline: boolean };
 }
 
+const HELPER_URLS = 'openai-to-azure:helper-urls';
+
+/** Record a URL raw-http left at OpenAI because a function of the file it is handed to sends it, unfollowed. */
+export function markHelperURL(ctx: TransformContext, url: Node): void {
+  let urls = ctx.shared.get(HELPER_URLS) as Set<Node> | undefined;
+  if (!urls) ctx.shared.set(HELPER_URLS, (urls = new Set()));
+  urls.add(url);
+}
+
 /**
  * The request the value at `path` is sent with (see `sendsRequest`: in its options, its headers, `new Headers({…})`,
- * `Bearer ${key}`) when raw-http did not point it at Azure: that request still goes where it went.
+ * `Bearer ${key}`) when raw-http did not point it at Azure: that request still goes where it went. So does a value
+ * handed bare to a function of the file beside such a URL (`send(openAIURL, key)`), or to the function holding one
+ * (its parameter's default): the function sends both.
  */
 export function sentWithUnmovedRequest(ctx: TransformContext, path: ASTPath<Node>): UnmovedRequest | undefined {
+  const urls = ctx.shared.get(HELPER_URLS) as Set<Node> | undefined;
+  let p = path;
+  while (p.parent && FALLBACK_EXPRESSIONS.has((p.parent.node as Node).type)) p = p.parent;
+  const handed = p.parent?.node as Node;
+  const fn = urls && (handed?.arguments as Node[] | undefined)?.includes(p.node) ? localFunction(ctx, unwrap(handed.callee)) : undefined;
+  const url = fn && [...urls!].find((u) => ctx.index.isWithin(u, handed) || ctx.index.isWithin(u, fn.node));
+  if (url) return { call: handed, left: { inline: ctx.index.isWithin(url, handed) } };
   const call = requestSetting(ctx, path);
   if (call === undefined || !sendsRequest(ctx, call) || pointedAtAzure(ctx, call)) return undefined;
   const inline = (ctx.shared.get(OPENAI_REQUESTS) as Map<Node, boolean> | undefined)?.get(call);
