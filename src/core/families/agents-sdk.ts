@@ -149,11 +149,12 @@ export const AGENTS_OPENAI_LINT_EXPORTS: Readonly<Record<string, string>> = {
   setDefaultOpenAIKey: AGENTS_LINT_EXPORTS.setDefaultOpenAIKey!,
 };
 /**
- * A module that connects its sessions to Azure by hand (its URL, or the endpoint variable it is built from), outside
- * this tool's markers (the realtime marker names Azure's URLs).
+ * A module that connects its sessions to Azure by hand: an Azure host, or Azure's realtime WebSocket path itself (not
+ * `/realtime/calls` or `/client_secrets`, which the migration writes for requests of their own), outside this tool's
+ * markers (the realtime marker names Azure's URLs). Reading AZURE_OPENAI_ENDPOINT says nothing: a migrated client does.
  */
 export function connectsRealtimeToAzure(text: string): boolean {
-  return /openai\.azure\.com|\/openai\/v1\/realtime|AZURE_OPENAI_ENDPOINT/.test(text.replace(/\/\/ TODO\(openai-to-azure\):[^\n]*/g, ''));
+  return /openai\.azure\.com|\/openai\/v1\/realtime(?![/\w])/.test(text.replace(/\/\/ TODO\(openai-to-azure\):[^\n]*/g, ''));
 }
 /** The sandbox package's agents, linted as `Agent` is. */
 export const AGENTS_SANDBOX_LINT_EXPORTS: Readonly<Record<string, string>> = { SandboxAgent: AGENTS_LINT_EXPORTS.Agent! };
