@@ -11,7 +11,7 @@ import {
 import { indexOfRoot, invalidateIndex, type FileIndex } from './file-index.js';
 import { likelyChanges } from './likely-change.js';
 import { insertMarkerOnce } from './markers.js';
-import { fragmentParserFor, parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
+import { checkParserFor, fragmentParserFor, parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
 import { parseRegion, printRegion, transplant, type Twin } from './region-print.js';
@@ -113,7 +113,7 @@ export function runTransforms(transforms: readonly Transform[], input: RunInput)
  */
 function parsesAgain(output: string, parserName: ParserName): void {
   try {
-    plainParserFor(parserName).parse(output);
+    checkParserFor(parserName).parse(output);
   } catch (error) {
     throw new Error(`the migrated code would not parse (${error instanceof Error ? error.message : String(error)}): the file is left as it was`);
   }
