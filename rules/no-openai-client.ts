@@ -19,7 +19,6 @@ import {
   LEGACY_CLIENTS,
   OPENAI_SDK,
   OPENAI_WRAPPERS,
-  OTHER_CLOUD_OPTIONS,
   ROUTED_MODEL_KEYS,
   isModuleMock,
   isRoutedOpenAIId,
@@ -27,7 +26,7 @@ import {
   isSpecifierOf,
 } from '../src/core/index.js';
 import { JS_LANGUAGES, createRule } from './create-rule.js';
-import { baseURLTarget, clientTracker, readsVendorOption, type ClientSite } from './utils/clients.js';
+import { baseURLTarget, clientTracker, readsVendorOption, servesOtherVendor, type ClientSite } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
 import { assignedLater, hasOptionMatching, lookupOption } from './utils/options-object.js';
 import { constantInit, unwrap } from './utils/scope.js';
@@ -88,10 +87,7 @@ export default createRule<Options, MessageIds>({
         return found.kind === 'found' && lookupOption(found.value, key, sourceCode).kind === 'found';
       });
     const talksToOpenAI = (options: TSESTree.Node | undefined) =>
-      baseURLTarget(options, sourceCode) === 'openai' &&
-      !vendorKey(options, ['apiKey']) &&
-      !azureRequests(options) &&
-      !OTHER_CLOUD_OPTIONS.some((key) => lookupOption(options, key, sourceCode).kind === 'found');
+      baseURLTarget(options, sourceCode) === 'openai' && !servesOtherVendor(options, sourceCode) && !azureRequests(options);
 
     /** Agents SDK modules that hand the SDK a client or provider themselves (`setDefaultOpenAIClient(...)`). */
     let agentsConfigured = false;

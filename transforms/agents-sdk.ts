@@ -16,16 +16,14 @@ import {
   AGENTS_REALTIME_PACKAGES,
   AZURE_ENV,
   connectsRealtimeToAzure,
-  handedEnvMessage,
   OPENAI_CLIENT_EXPORTS,
-  ownApiKeyMessage,
   OPENAI_SDK,
   type MigrationOptions,
 } from '../src/core/index.js';
 import { migrateOptions } from './lib/client-options.js';
 import { clientCalls } from './lib/calls.js';
 import { markLeftOnOpenAI } from './lib/client-arguments.js';
-import { declaratorOf, fileClients, handedEnvKey, isClientExpression, isOwnKey, unwrap } from './lib/clients.js';
+import { declaratorOf, fileClients, isClientExpression, keyOriginMessage, unwrap } from './lib/clients.js';
 import { envCode, deploymentExpression } from './lib/deployment-ref.js';
 import {
   addTopLevelImport,
@@ -403,10 +401,8 @@ export const agentsSdk: Transform = {
  */
 function keyMarker(ctx: TransformContext, call: ASTPath<Node>): void {
   if ((call.node as Node).arguments.length === 0) return;
-  const key = call.get('arguments', 0);
-  const handed = handedEnvKey(key);
-  if (handed) ctx.todo(call, handedEnvMessage(handed.object, handed.name));
-  else if (isOwnKey(key)) ctx.todo(call, ownApiKeyMessage(AZURE_ENV.apiKey));
+  const origin = keyOriginMessage(call.get('arguments', 0), AZURE_ENV.apiKey);
+  if (origin) ctx.todo(call, origin);
 }
 
 /** The base URL of a client handed to the SDK when it is not OpenAI's (another vendor's, a local server's). */

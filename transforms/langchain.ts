@@ -15,8 +15,6 @@ import {
   LANGCHAIN_SDK_CLIENT,
   LANGCHAIN_TOOLS_EXPORT,
   baseURLFromCodeMessage,
-  handedEnvMessage,
-  ownApiKeyMessage,
   isHostedToolType,
   isModelName,
   isPreviewModel,
@@ -27,7 +25,7 @@ import {
   type LangChainClass,
 } from '../src/core/index.js';
 import { clientSideMessage } from './lib/client-side.js';
-import { baseURLFromCode, constInit, declaratorOf, handedEnvKey, isOwnKey, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
+import { baseURLFromCode, constInit, declaratorOf, keyOriginMessage, readsVendorKey, unwrap, unwrapPath } from './lib/clients.js';
 import { placeholderKey } from './lib/client-options.js';
 import { deploymentExpression, envCode, isDeploymentReference } from './lib/deployment-ref.js';
 import { ensureNamedExport, memberName, moduleBindings, propertyName, referencesTo, removeBinding, resolveBinding, type ModuleBinding } from './lib/imports.js';
@@ -338,10 +336,9 @@ function migrate(ctx: TransformContext, c: Construction, fields: Fields, v1: boo
       if (ACCOUNT_OPTIONS.includes(key!)) noteOnce(ctx, ACCOUNT_NOTE);
       const prop = fields.props.get(key!);
       if (action !== 'configuration' && prop && prop.node === node) reportSecrets(ctx, prop.get('value'));
-      const handed = action === 'key' && prop && prop.node === node ? handedEnvKey(prop.get('value')) : undefined;
-      if (handed) ctx.todo(c.path, handedEnvMessage(handed.object, handed.name));
       // A per-user or configured key is replaced by the deployment's: the same marker as the openai client's.
-      else if (action === 'key' && prop && prop.node === node && isOwnKey(prop.get('value'))) ctx.todo(c.path, ownApiKeyMessage(LANGCHAIN_ENV.apiKey));
+      const origin = action === 'key' && prop && prop.node === node ? keyOriginMessage(prop.get('value'), LANGCHAIN_ENV.apiKey) : undefined;
+      if (origin) ctx.todo(c.path, origin);
       ctx.change(node, 'option');
       continue;
     }

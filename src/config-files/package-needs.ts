@@ -1,4 +1,4 @@
-import { DEPENDENCY_RANGES, MARKER_LINE, quotesBareSpecifier as references, REPLACED_PACKAGES } from '../core/index.js';
+import { DEPENDENCY_RANGES, quotesBareSpecifier as references, REPLACED_PACKAGES, withoutMarkers } from '../core/index.js';
 import type { PackageNeeds } from '../../transforms/lib/types.js';
 
 /**
@@ -9,15 +9,13 @@ const usesV3 = (text: string): boolean => /\bOpenAIApi\b/.test(text) && !/\b(?:O
 
 const AZURE_CLASS = /\bAzureOpenAI\b/;
 
-const MARKER_LINES = new RegExp(MARKER_LINE.source, 'gm');
-
 /**
  * The package needs a rewrite shows in its text, merged with what the transforms reported: an added import of a
  * package we version (`@azure/identity`, `@ai-sdk/azure`), a replaced package no longer imported, openai v3 gone.
  */
 export function packageNeeds(before: string, migrated: string, reported: PackageNeeds | undefined): PackageNeeds | undefined {
   // The markers' prose names packages too (`keyed \`azure\`… keep \`openai\``): code only.
-  const after = migrated.replace(MARKER_LINES, '');
+  const after = withoutMarkers(migrated);
   const add = new Set(reported?.add ?? []);
   const remove = new Set(reported?.remove ?? []);
   for (const name of Object.keys(DEPENDENCY_RANGES)) if (references(after, name) && !references(before, name)) add.add(name);

@@ -8,15 +8,13 @@ import {
   OPENAI_ONLY_HEADERS,
   endpointOverrideMessage,
   findSecret,
-  handedEnvMessage,
   isOpenAIBaseURL,
   maskSecret,
-  ownApiKeyMessage,
   type AiSdkSettingAction,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
 import { settleOptions } from './client-options.js';
-import { constInit, handedEnvKey, isOwnKey, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
+import { constInit, keyOriginMessage, optionsBaseURLFromCode, readsVendorKey, unwrap } from './clients.js';
 import { propertyName } from './imports.js';
 import { conditionalObjects, conditionalObjectsWhere, literalValue, objectLiteral } from './literals.js';
 import { findEach } from './quiet-find.js';
@@ -190,9 +188,8 @@ export function migrateSettings(ctx: TransformContext, call: ASTPath<Node>): str
       const overrides = action === 'endpoint' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       if (action === 'endpoint') noteBaseURLEnvReads(ctx, node.value, ctx.options.target === 'v1' ? undefined : AI_SDK.env.resourceName);
-      const handed = action === 'auth' ? handedEnvKey(prop.get('value')) : undefined;
-      if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
-      else if (action === 'auth' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(aiSdkKeyEnv(ctx)));
+      const origin = action === 'auth' ? keyOriginMessage(prop.get('value'), aiSdkKeyEnv(ctx)) : undefined;
+      if (origin) todos.push(origin);
       scrubSecret(ctx, prop.get('value'));
       ctx.change(node, 'option');
       return false;

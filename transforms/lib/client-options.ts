@@ -4,18 +4,16 @@ import {
   OPENAI_ONLY_HEADERS,
   endpointOverrideMessage,
   envReadMessage,
-  handedEnvMessage,
   findSecret,
   isPlaceholderKey,
   isOpenAIBaseURL,
   maskSecret,
   mayHoldSecret,
   optionRule,
-  ownApiKeyMessage,
 } from '../../src/core/index.js';
 import { azureEndpointRead, baseURLOverrides, noteBaseURLEnvReads } from './azure-url.js';
 import { envCode } from './deployment-ref.js';
-import { declaratorOf, envReadAt, handedEnvKey, isOwnKey, optionsObject, ownedOptionsLiteral, unwrap, unwrapPath, valueText } from './clients.js';
+import { declaratorOf, envReadAt, keyOriginMessage, optionsObject, ownedOptionsLiteral, unwrap, unwrapPath, valueText } from './clients.js';
 import { propertyName } from './imports.js';
 import { laterWrites } from './later-writes.js';
 import { conditionalObjectsWhere, literalText, literalValue } from './literals.js';
@@ -254,9 +252,8 @@ export function migrateOptions(ctx: TransformContext, argPath: ASTPath<Node> | u
     if (key === undefined) return true;
     const rule = optionRule(key);
     if (EMITTED.has(key)) {
-      const handed = key === 'apiKey' ? handedEnvKey(prop.get('value')) : undefined;
-      if (handed) todos.push(handedEnvMessage(handed.object, handed.name));
-      else if (key === 'apiKey' && isOwnKey(prop.get('value'))) todos.push(ownApiKeyMessage(AZURE_ENV.apiKey));
+      const origin = key === 'apiKey' ? keyOriginMessage(prop.get('value'), AZURE_ENV.apiKey) : undefined;
+      if (origin) todos.push(origin);
       const overrides = key === 'baseURL' ? baseURLOverrides(ctx, node.value) : [];
       if (overrides.length > 0) todos.push(endpointOverrideMessage(overrides));
       if (key === 'baseURL') noteBaseURLEnvReads(ctx, node.value);

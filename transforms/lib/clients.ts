@@ -6,12 +6,14 @@ import {
   OPENAI_SDK,
   OTHER_CLOUD_OPTIONS,
   clientWrapper,
+  handedEnvMessage,
   isAzureURL,
   AZURE_REQUEST_OPTIONS,
   isOpenAIBaseURL,
   isModuleMock,
   isOpenAIEnvName,
   isSpecifierOf,
+  ownApiKeyMessage,
   processExport,
   quotesPackage,
   readsOtherVendorEnv,
@@ -343,6 +345,17 @@ function destructuredFromEnv(path: ASTPath<Node>): boolean {
   const index = indexFor(path);
   const from = declared && destructuringOf(index, declared.id);
   return !!from?.declarator.init && isEnvObject(index.pathOf(from.declarator).get('init'));
+}
+
+/**
+ * The marker of a key the migrated client replaces with its Azure auth (`azureKeyEnv`), by where the key came from:
+ * an env object other than the process's (a Worker's bindings), or the code (a parameter, a setting). Undefined for a
+ * key the process's env or a literal gave.
+ */
+export function keyOriginMessage(valuePath: ASTPath<Node>, azureKeyEnv: string): string | undefined {
+  const handed = handedEnvKey(valuePath);
+  if (handed) return handedEnvMessage(handed.object, handed.name);
+  return isOwnKey(valuePath) ? ownApiKeyMessage(azureKeyEnv) : undefined;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { withoutMarkers } from '../markers.js';
+
 /**
  * The OpenAI Agents SDK (`@openai/agents`, migration spec §7.3) as data. It has no Azure class: the SDK is pointed at
  * Azure with one `setDefaultOpenAIClient(new OpenAI({ baseURL: <endpoint>/openai/v1/, apiKey }))`.
@@ -154,7 +156,7 @@ export const AGENTS_OPENAI_LINT_EXPORTS: Readonly<Record<string, string>> = {
  * markers (the realtime marker names Azure's URLs). Reading AZURE_OPENAI_ENDPOINT says nothing: a migrated client does.
  */
 export function connectsRealtimeToAzure(text: string): boolean {
-  return /openai\.azure\.com|\/openai\/v1\/realtime(?![/\w])/.test(text.replace(/\/\/ TODO\(openai-to-azure\):[^\n]*/g, ''));
+  return /openai\.azure\.com|\/openai\/v1\/realtime(?![/\w])/.test(withoutMarkers(text));
 }
 /** The sandbox package's agents, linted as `Agent` is. */
 export const AGENTS_SANDBOX_LINT_EXPORTS: Readonly<Record<string, string>> = { SandboxAgent: AGENTS_LINT_EXPORTS.Agent! };
