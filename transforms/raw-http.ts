@@ -29,7 +29,7 @@ import {
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, runsOnLoad, templateText } from './lib/azure-url.js';
 import { handedToClient, heldUnread, markAzureRequest, markHelperURL, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
-import { declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
+import { constInitOf, declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { localFunction } from './lib/local-functions.js';
@@ -593,10 +593,7 @@ function ownKey(ctx: TransformContext, value: ASTPath<Node>): Node | null | unde
  * marks it where it stays).
  */
 function holdsSecret(ctx: TransformContext, key: Node): boolean {
-  const inner = unwrap(key);
-  const declared = inner?.type === 'Identifier' ? ctx.index.resolve(inner) : undefined;
-  const declarator = declared?.kind === 'const' ? ctx.index.parentOf(declared.id) : undefined;
-  const init = declarator?.type === 'VariableDeclarator' && declarator.id === declared!.id ? declarator.init : undefined;
+  const init = constInitOf(ctx.index, unwrap(key));
   return typeof init?.start === 'number' && findSecret(ctx.source.slice(init.start, init.end)) !== undefined;
 }
 

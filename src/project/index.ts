@@ -538,12 +538,10 @@ function urlConstantUses(
   const used: { file: string; local: string; origin: { file: string; local: string } }[] = [];
   for (const file of files) {
     const s = summaries.get(file)!;
-    for (const ref of s.refs) {
-      if (ref.member !== undefined || !s.imports.has(ref.local)) continue;
-      const origin = linker.originOf(file, ref.local);
-      if (!origin || !('local' in origin) || origin.file === file || !summaries.get(origin.file)!.urlConsts.has(origin.local)) continue;
+    for (const { local, origin } of importedValues(file, s, linker)) {
+      if (!summaries.get(origin.file)!.urlConsts.has(origin.local)) continue;
       if (s.browser) add(browser, origin.file, origin.local);
-      else used.push({ file, local: ref.local, origin });
+      else used.push({ file, local, origin });
     }
   }
   const azure = new Map<string, Set<string>>();
@@ -556,15 +554,21 @@ function urlConstantUses(
 /** A file's imported constants holding a URL that is not OpenAI's, with their literal text (`FileFacts.otherURLs`). */
 function otherURLsOf(file: string, s: FileSummary, summaries: ReadonlyMap<string, FileSummary>, linker: Linker): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
+  for (const { local, origin } of importedValues(file, s, linker)) {
+    const text = summaries.get(origin.file)!.constTexts.get(origin.local);
+    if (text === undefined || !/^['"`](?:https?|wss?):\/\//.test(text) || isOpenAIBaseURL(text)) continue;
+    (found ??= {})[local] = text;
+  }
+  return found;
+}
+
+/** The values a file reads by a name it imports (not a namespace's member) that another module declares, with their origin. */
+function* importedValues(file: string, s: FileSummary, linker: Linker): Generator<{ local: string; origin: { file: string; local: string } }> {
   for (const ref of s.refs) {
     if (ref.member !== undefined || !s.imports.has(ref.local)) continue;
     const origin = linker.originOf(file, ref.local);
-    if (!origin || !('local' in origin) || origin.file === file) continue;
-    const text = summaries.get(origin.file)!.constTexts.get(origin.local);
-    if (text === undefined || !/^['"`](?:https?|wss?):\/\//.test(text) || isOpenAIBaseURL(text)) continue;
-    (found ??= {})[ref.local] = text;
+    if (origin && 'local' in origin && origin.file !== file) yield { local: ref.local, origin };
   }
-  return found;
 }
 
 /** A model constant from another module used as a wrapper construction's `model`: its value, for that file's transform. */

@@ -12,7 +12,7 @@ import {
   packageName,
   unmigratedPackage,
 } from '../../src/core/index.js';
-import { unwrap } from './clients.js';
+import { constInitOf, unwrap } from './clients.js';
 import { isRequireOf, memberName, moduleBindings, propertyName, referencesOf, resolveBinding, type ModuleBinding } from './imports.js';
 import { extendedClientOf } from './client-subclasses.js';
 import { localFunction } from './local-functions.js';
@@ -270,11 +270,7 @@ function pointedAtAzure(ctx: TransformContext, call: Node): boolean {
  */
 function requestsAzureURL(ctx: TransformContext, call: Node): boolean {
   let url = unwrap(call.arguments?.[0]);
-  const declared = url?.type === 'Identifier' ? ctx.index.resolve(url) : undefined;
-  if (declared) {
-    const declarator = declared.kind === 'const' ? ctx.index.parentOf(declared.id) : undefined;
-    url = declarator?.type === 'VariableDeclarator' && declarator.id === declared.id ? unwrap(declarator.init) : undefined;
-  }
+  if (url?.type === 'Identifier') url = unwrap(constInitOf(ctx.index, url));
   const text = typeof url?.start === 'number' ? ctx.source.slice(url.start, url.end) : '';
   return URL_TYPES.has(url?.type) && isAzureURL(text) && sendsRequest(ctx, call);
 }
@@ -405,10 +401,7 @@ function makerOf(ctx: TransformContext, call: Node): Node {
   let callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression') return call;
   while (callee?.type === 'MemberExpression') callee = unwrap(callee.object);
-  const declared = callee?.type === 'Identifier' ? ctx.index.resolve(callee) : undefined;
-  const declarator = declared && ctx.index.parentOf(declared.id);
-  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== declared!.id || declared!.kind !== 'const') return call;
-  let init = unwrap(declarator.init);
+  let init = unwrap(constInitOf(ctx.index, callee));
   if (init?.type === 'AwaitExpression') init = unwrap(init.argument);
   return init?.type === 'NewExpression' || init?.type === 'CallExpression' ? init : call;
 }

@@ -388,6 +388,13 @@ export function constInit(path: ASTPath<Node>): Node | undefined {
   return declarator && declarator.parent.node.kind === 'const' ? declarator.node.init ?? undefined : undefined;
 }
 
+/** The initializer of the same-file `const` an identifier node names, through the file index's scopes (no path needed). */
+export function constInitOf(index: FileIndex, id: Node): Node | undefined {
+  const declared = id?.type === 'Identifier' ? index.resolve(id) : undefined;
+  const declarator = declared?.kind === 'const' ? index.parentOf(declared.id) : undefined;
+  return declarator?.type === 'VariableDeclarator' && declarator.id === declared!.id ? (declarator.init ?? undefined) : undefined;
+}
+
 /** The variable declarator (path) that declares the identifier at `path`, found through scopes. */
 export function declaratorOf(path: ASTPath<Node>): ASTPath<Node> | undefined {
   const declared = declarationAt(path);
