@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** The `openai-to-azure` bin. */
 import { enableCompileCache } from '../pipeline/compile-cache.js';
+import { tuneJit } from './jit.js';
 
 // Before the dependencies load: `program.js` imports them.
+tuneJit();
 enableCompileCache();
 const { main } = await import('./program.js');
 
