@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Where a migrate run's CPU goes, by thread, with V8's default JIT budget and with ours (src/cli/jit.ts), in
+// alternating runs on the same tree: wall time, process CPU, the main thread's CPU and the rest (V8's background
+// compiler and GC threads, the scan worker). Linux only: bench/thread-cpu.cjs reads each thread's CPU from /proc.
+//
+//   node bench/jit.mjs <dir> [--runs 5]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const CLI = path.join(ROOT, 'dist/src/cli/index.js');
+const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
+const tree = positionals[0] && path.resolve(positionals[0]);
+if (!tree || !existsSync(tree) || process.platform !== 'linux') {
+  console.error('usage (Linux): node bench/jit.mjs <dir> [--runs N]');
+  process.exit(2);
+}
+if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first');
+
+const PROBE = path.join(ROOT, 'bench/thread-cpu.cjs');
+
+const VARIANTS = [
+  { name: "V8's default budget", env: { OPENAI_TO_AZURE_JIT: 'default' } },
+  { name: 'our budget', env: {} },
+];
+
+function run(env) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-r', PROBE, CLI, 'migrate', tree, '--dry-run', '--json'], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const probe = result.stderr.split('\n').find((line) => line.startsWith('thread-cpu '));
+  if (!probe) throw new Error(`the run printed no thread-cpu line:\n${result.stderr}`);
+  const { main, process: cpu } = JSON.parse(probe.slice('thread-cpu '.length));
+  return { ms, cpu, main, other: cpu - main };
+}
+
+const rounds = VARIANTS.map(() => []);
+for (let i = 0; i < Number(opts.runs); i++) VARIANTS.forEach((variant, k) => rounds[k].push(run(variant.env)));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const col = (k, key) => Math.round(median(rounds[k].map((r) => r[key])));
+console.log(`tree ${tree}, ${opts.runs} alternating runs (medians, ms)`);
+console.log('budget                 wall    cpu   main thread   other threads');
+VARIANTS.forEach((v, k) => console.log(`${v.name.padEnd(20)} ${String(col(k, 'ms')).padStart(6)} ${String(col(k, 'cpu')).padStart(6)} ${String(col(k, 'main')).padStart(13)} ${String(col(k, 'other')).padStart(15)}`));
+const ratios = rounds[1].map((r, i) => r.ms / rounds[0][i].ms);
+console.log(`ours / default, wall: round by round ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)})`);
