@@ -13,12 +13,12 @@ export const INTERRUPT_BUDGET = 8 * 67_584;
 
 /**
  * The V8 flag to set for this process, if any: for `migrate` only (`check` runs ESLint, measured with V8's defaults),
- * and none when the user chose the budget (`NODE_OPTIONS` or node's own arguments) or turned the tuning off
- * (`OPENAI_TO_AZURE_JIT=default`).
+ * and none when the user chose the budget (node's own arguments: Node refuses it in `NODE_OPTIONS`) or turned the
+ * tuning off (`OPENAI_TO_AZURE_JIT=default`).
  */
 export function jitFlag(args: readonly string[], env: NodeJS.ProcessEnv, execArgv: readonly string[]): string | undefined {
   if (args.find((arg) => !arg.startsWith('-')) !== 'migrate' || env.OPENAI_TO_AZURE_JIT === 'default') return undefined;
-  if ([...execArgv, env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('interrupt-budget'))) return undefined;
+  if (execArgv.some((arg) => arg.startsWith('--interrupt-budget'))) return undefined;
   return `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
