@@ -2,8 +2,9 @@
 // Where a migrate run's CPU goes, by thread, with V8's default JIT budget and with ours (src/cli/jit.ts), in
 // alternating runs on the same tree: wall time, process CPU, the main thread's CPU and the rest (V8's background
 // compiler and GC threads, the scan worker). Linux only: bench/thread-cpu.cjs reads each thread's CPU from /proc.
+// `--multiples 2,4,16` adds runs with those multiples of V8's default budget (`node --interrupt-budget=N`).
 //
-//   node bench/jit.mjs <dir> [--runs 5]
+//   node bench/jit.mjs <dir> [--runs 5] [--multiples 2,4,16]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const CLI = path.join(ROOT, 'dist/src/cli/index.js');
-const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' } } });
+const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' }, multiples: { type: 'string', default: '' } } });
 const tree = positionals[0] && path.resolve(positionals[0]);
 if (!tree || !existsSync(tree) || process.platform !== 'linux') {
   console.error('usage (Linux): node bench/jit.mjs <dir> [--runs N]');
@@ -22,14 +23,20 @@ if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` fir
 
 const PROBE = path.join(ROOT, 'bench/thread-cpu.cjs');
 
+/** V8's default `--interrupt-budget` on Node 20. */
+const V8_BUDGET = 67_584;
 const VARIANTS = [
-  { name: "V8's default budget", env: { OPENAI_TO_AZURE_JIT: 'default' } },
-  { name: 'our budget', env: {} },
+  { name: "V8's default budget", env: { OPENAI_TO_AZURE_JIT: 'default' }, node: [] },
+  { name: 'our budget', env: {}, node: [] },
+  ...opts.multiples
+    .split(',')
+    .filter(Boolean)
+    .map((m) => ({ name: `${m}× V8's budget`, env: {}, node: [`--interrupt-budget=${Math.round(Number(m) * V8_BUDGET)}`] })),
 ];
 
-function run(env) {
+function run({ env, node }) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['-r', PROBE, CLI, 'migrate', tree, '--dry-run', '--json'], {
+  const result = spawnSync(process.execPath, [...node, '-r', PROBE, CLI, 'migrate', tree, '--dry-run', '--json'], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -42,11 +49,14 @@ function run(env) {
 }
 
 const rounds = VARIANTS.map(() => []);
-for (let i = 0; i < Number(opts.runs); i++) VARIANTS.forEach((variant, k) => rounds[k].push(run(variant.env)));
+for (let i = 0; i < Number(opts.runs); i++) VARIANTS.forEach((variant, k) => rounds[k].push(run(variant)));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const col = (k, key) => Math.round(median(rounds[k].map((r) => r[key])));
-console.log(`tree ${tree}, ${opts.runs} alternating runs (medians, ms)`);
-console.log('budget                 wall    cpu   main thread   other threads');
-VARIANTS.forEach((v, k) => console.log(`${v.name.padEnd(20)} ${String(col(k, 'ms')).padStart(6)} ${String(col(k, 'cpu')).padStart(6)} ${String(col(k, 'main')).padStart(13)} ${String(col(k, 'other')).padStart(15)}`));
-const ratios = rounds[1].map((r, i) => r.ms / rounds[0][i].ms);
-console.log(`ours / default, wall: round by round ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)})`);
+const ratio = (k) => median(rounds[k].map((r, i) => r.ms / rounds[0][i].ms)).toFixed(3);
+console.log(`tree ${tree}, ${opts.runs} alternating runs (medians, ms; the ratio is the median of the rounds' ratios)`);
+console.log('budget                 wall    cpu   main thread   other threads   wall / default');
+VARIANTS.forEach((v, k) =>
+  console.log(
+    `${v.name.padEnd(20)} ${String(col(k, 'ms')).padStart(6)} ${String(col(k, 'cpu')).padStart(6)} ${String(col(k, 'main')).padStart(13)} ${String(col(k, 'other')).padStart(15)} ${ratio(k).padStart(16)}`,
+  ),
+);
