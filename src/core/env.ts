@@ -107,9 +107,19 @@ export const OTHER_VENDOR_ENV_PREFIXES: readonly string[] = [
   'VLLM_', 'XAI_', 'ZHIPU_',
 ];
 
-/** Whether a value's text reads another vendor's variable (`process.env.FIREWORKS_AI_LLM_API_KEY`). */
+/**
+ * A setting read by its variable's name off an object other than the environment (`config.HF_TOKEN`,
+ * `env?.['GROQ_API_KEY']`) or through a getter (`settings.get('X')`): SCREAMING_CASE names only, as env files write them.
+ */
+const SETTING_READ_TEXT = /(?:\.\s*([A-Z][A-Z0-9_]*)|\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\]|\.get\(\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\))(?![\w$])/g;
+
+/**
+ * Whether a value's text reads another vendor's variable (`process.env.FIREWORKS_AI_LLM_API_KEY`), from the environment
+ * or from a settings object the code loaded it into (`config.OPENAI_API_KEY || config.HF_TOKEN`): either way, the
+ * value is that vendor's setting.
+ */
 export function readsOtherVendorEnv(text: string): boolean {
-  for (const m of text.matchAll(ENV_READ_TEXT)) {
+  for (const m of [...text.matchAll(ENV_READ_TEXT), ...text.matchAll(SETTING_READ_TEXT)]) {
     const name = (m[1] ?? m[2] ?? m[3])!;
     if (OTHER_VENDOR_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) return true;
   }

@@ -48,6 +48,9 @@ ruleTester.run('no-openai-client', testable(rule), {
     "import { AzureOpenAI } from 'npm:openai@^4.52.0';\nconst c = new AzureOpenAI({ apiVersion: '2024-10-21' });",
     // Another vendor's key: that vendor's client, wherever the base URL comes from.
     "import OpenAI from 'openai';\nconst groq = new OpenAI({ apiKey: process.env.GROQ_API_KEY });",
+    // Read off a settings object rather than the environment, another vendor's name says the same.
+    "import OpenAI from 'openai';\nexport const router = (config: Record<string, string>) => new OpenAI({ apiKey: config.OPENAI_API_KEY || config.HF_TOKEN || 'sk-' });",
+    "import OpenAI from 'openai';\nexport const groq = (env: Record<string, string>) => new OpenAI({ apiKey: env['GROQ_API_KEY'] });",
     // Handed to another cloud's API (openai/providers/*).
     "import OpenAI from 'openai';\nimport { bedrock } from 'openai/providers/bedrock/aws';\nconst client = new OpenAI({ provider: bedrock({ region: 'eu-west-1' }) });",
     "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'llama', apiKey: process.env.TOGETHER_API_KEY });",
