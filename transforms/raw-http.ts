@@ -7,12 +7,14 @@ import {
   OWN_REQUEST_KEY_MESSAGE,
   REALTIME_PROTOCOL_MESSAGE,
   OWN_AZURE_PATH_MESSAGE,
+  SCHEMA_DEFAULT_METHODS,
   TEST_DATA_URL_MESSAGE,
   findSecret,
   DISPLAY_VALUE_CARRIERS,
   isDisplayAttribute,
   isModelName,
   isOpenAIAPIHostName,
+  isKeyOptionName,
   isOpenAIClaimName,
   isRealtimeOpenAISign,
   holdsSampleData,
@@ -21,6 +23,7 @@ import {
   mentionsOpenAIHost,
   mentionsRealtimeOpenAISign,
   namesProperty,
+  otherVendorVariable,
   parseOpenAIURL,
   restSurfaceGap,
   unversionedSurfaceGap,
@@ -29,7 +32,7 @@ import {
 } from '../src/core/index.js';
 import { DEPLOYMENT_PLACEHOLDER, azureEndpointRead, azureV1URLCode, runsOnLoad, templateText } from './lib/azure-url.js';
 import { handedToClient, heldUnread, markAzureRequest, markHelperURL, markOpenAIRequest, sendsRequest } from './lib/client-arguments.js';
-import { constInitOf, declaratorOf, envReadAt, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
+import { constInitOf, declaratorOf, envReadAt, handedEnvKey, isOwnKey, unwrap, unwrapPath } from './lib/clients.js';
 import { deploymentExpression, envCode, envRead, isDeploymentReference } from './lib/deployment-ref.js';
 import { clientSideMessage } from './lib/client-side.js';
 import { localFunction } from './lib/local-functions.js';
@@ -478,11 +481,7 @@ function forwardsCallerAuth(ctx: TransformContext, call: ASTPath<Node>): boolean
  * ({ providerOptions }) => ({ Authorization: `Bearer ${providerOptions.apiKey}` })`): a gateway's provider settings.
  */
 function besideHandedInKey(ctx: TransformContext, url: ASTPath<Node>): boolean {
-  let object: Node | undefined;
-  for (let p = ctx.index.parentOf(url.node); p && !object; p = ctx.index.parentOf(p)) {
-    if (p.type === 'ObjectExpression') object = p;
-    else if (!URL_HOLDERS.has(p.type)) return false;
-  }
+  const object = holdingObject(ctx, url.node);
   if (!object) return false;
   return ctx.index
     .find('ObjectProperty', (n) => propertyName(n.key)?.toLowerCase() === 'authorization' && ctx.index.isWithin(n, object))
@@ -495,6 +494,62 @@ function besideHandedInKey(ctx: TransformContext, url: ASTPath<Node>): boolean {
 
 /** What holds a provider's base URL on its way up to its settings object: the property, a getter returning it. */
 const URL_HOLDERS = new Set(['ObjectProperty', 'ArrowFunctionExpression', 'ReturnStatement', 'BlockStatement', 'FunctionExpression', 'ObjectMethod', 'TemplateLiteral']);
+
+/**
+ * The object literal a URL is a setting of: reached through `URL_HOLDERS`, and through a schema's default
+ * (`baseURL: z.string().url().default('https://api.openai.com/v1')`, methods chained after it included).
+ */
+function holdingObject(ctx: TransformContext, url: Node): Node | undefined {
+  let child = url;
+  for (let p = ctx.index.parentOf(child); p; child = p, p = ctx.index.parentOf(p)) {
+    if (p.type === 'ObjectExpression') return p;
+    if (!URL_HOLDERS.has(p.type) && !isSchemaDefault(p, child) && !chainedOn(p, child)) return undefined;
+  }
+  return undefined;
+}
+
+/** `schema.default(value)` with `value` its argument (core `SCHEMA_DEFAULT_METHODS`). */
+function isSchemaDefault(call: Node, value: Node): boolean {
+  return call.type === 'CallExpression' && call.arguments.length === 1 && call.arguments[0] === value && SCHEMA_DEFAULT_METHODS.includes(memberName(call.callee) ?? '');
+}
+
+/** A method called on a call's result (`.default(url).describe('…')`): the same schema, its default unchanged. */
+function chainedOn(parent: Node, child: Node): boolean {
+  if (parent.type === 'MemberExpression') return parent.object === child && child.type === 'CallExpression';
+  return parent.type === 'CallExpression' && parent.callee === child && child.type === 'MemberExpression';
+}
+
+/** The value a setting holds: a schema's default (`z.string().default(config.HF_TOKEN)`), or the value as written. */
+function settingValue(value: Node): Node {
+  for (let node = unwrap(value); node?.type === 'CallExpression'; node = unwrap(node.callee.object)) {
+    if (node.arguments.length === 1 && SCHEMA_DEFAULT_METHODS.includes(memberName(node.callee) ?? '')) return node.arguments[0];
+    if (node.callee.type !== 'MemberExpression') break;
+  }
+  return value;
+}
+
+/**
+ * Why the key a URL's settings object holds beside it (`{ baseURL: 'https://api.openai.com/v1', apiKey: … }`, schema
+ * defaults included) cannot go to Azure OpenAI with it, when no transform moves it there: it reads another vendor's
+ * token (`config.HF_TOKEN`), or an OpenAI variable off an object other than the process's env (`config.OPENAI_API_KEY`,
+ * which env-reads does not rename). Undefined for any other key, or none.
+ */
+function foreignKeyBeside(ctx: TransformContext, url: ASTPath<Node>): string | undefined {
+  const object = holdingObject(ctx, url.node);
+  for (const prop of (object?.properties ?? []) as Node[]) {
+    if (prop.type !== 'ObjectProperty' || !isKeyOptionName(propertyName(prop.key) ?? '')) continue;
+    const value = settingValue(prop.value);
+    const vendor = otherVendorVariable(ctx.source.slice(value.start, value.end));
+    if (vendor) return `reads another vendor's token (${vendor})`;
+    const handed = handedEnvKey(ctx.index.pathOf(value));
+    if (handed) return `reads ${handed.name} off \`${handed.object}\`, which this tool does not point at an Azure setting`;
+  }
+  return undefined;
+}
+
+function foreignKeyMessage(why: string): string {
+  return `this URL is a setting beside a key that ${why}, so it is left pointed at OpenAI: pointed at Azure OpenAI, its requests would carry that key, which Azure refuses (and the secret would reach another service); to move these settings, point the URL at \`\${AZURE_OPENAI_ENDPOINT}/openai/v1\` and give the key an Azure OpenAI source (or use Entra ID) together`;
+}
 
 /** `headers: {…}` / `headers: new Headers({…})` / `headers: h` (a const) in an options object: the object literal. */
 function headersObject(value: ASTPath<Node>): ASTPath<Node> | undefined {
@@ -983,6 +1038,12 @@ export const rawHttp: Transform = {
       // A provider's settings in a gateway: its base URL beside headers that send a key the caller hands in.
       if (!requestCalls(ctx, path).some((call) => sendsRequest(ctx, call.node)) && besideHandedInKey(ctx, path)) {
         leave(path, PROVIDER_SETTINGS);
+        continue;
+      }
+      // A setting beside a key Azure would not take, which stays as it is: the URL stays with it.
+      const foreignKey = foreignKeyBeside(ctx, path);
+      if (foreignKey) {
+        leave(path, foreignKeyMessage(foreignKey));
         continue;
       }
       // Sent by a request of this file that does not move with it: the URL stays with that request's key and headers.

@@ -119,11 +119,16 @@ const SETTING_READ_TEXT = /(?:\.\s*([A-Z][A-Z0-9_]*)|\[\s*['"`]([A-Z][A-Z0-9_]*)
  * value is that vendor's setting.
  */
 export function readsOtherVendorEnv(text: string): boolean {
+  return otherVendorVariable(text) !== undefined;
+}
+
+/** The first variable of another vendor's a value's text reads (see `readsOtherVendorEnv`), for messages. */
+export function otherVendorVariable(text: string): string | undefined {
   for (const m of [...text.matchAll(ENV_READ_TEXT), ...text.matchAll(SETTING_READ_TEXT)]) {
     const name = (m[1] ?? m[2] ?? m[3])!;
-    if (OTHER_VENDOR_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) return true;
+    if (OTHER_VENDOR_ENV_PREFIXES.some((prefix) => name.startsWith(prefix))) return name;
   }
-  return false;
+  return undefined;
 }
 
 /** The marker where such a base URL was replaced: `names` are variables, or code (`this.config.baseURL`). */

@@ -129,6 +129,12 @@ export const FALLBACK_EXPRESSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Methods of a validation schema that give a setting its default (zod's, yup's and joi's `.default(value)`): a
+ * settings schema's defaults are its settings' values, as an object literal's would be.
+ */
+export const SCHEMA_DEFAULT_METHODS: readonly string[] = ['default'];
+
+/**
  * Whether a read of OpenAI's base URL variable, in the expression around it (`text`: `process.env.OPENAI_BASE_URL ??
  * 'http://localhost:11434/v1'`), falls back to another URL: that service's setting, which the code and checks leave.
  */

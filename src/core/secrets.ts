@@ -9,6 +9,13 @@ const LOOSE = /\bsk-(?:proj-|svcacct-|admin-)[A-Za-z0-9_-]{20,}|\bsk-[A-Za-z0-9_
 /** Either, every match of a text (`matchAll` copies it: its `lastIndex` is never shared). */
 const ANY_KEY = new RegExp(`${STRICT.source}|${LOOSE.source}`, 'g');
 
+/** Names of the option or setting that holds an API key: `apiKey`, `api_key`, `key`, `token`, `apiToken`. */
+const KEY_OPTION_NAME = /^(?:api[_-]?)?(?:key|token)$/i;
+
+export function isKeyOptionName(name: string): boolean {
+  return KEY_OPTION_NAME.test(name);
+}
+
 /** A key OpenAI issued for certain: the `T3BlbkFJ` marker or a project/service-account/admin prefix. */
 const OPENAI_SHAPED = /T3BlbkFJ|^sk-(?:proj|svcacct|admin)-/;
 
