@@ -19,6 +19,15 @@ const TEXT_SETTING = /(?<![\w$])(["']?)(OPENAI_[A-Z0-9_]+)\1\s*[:=](?!=)/g;
 
 const JSON_FILE = /\.jsonc?$/i;
 
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** The function a node is in (a method's too), or the program: env-reads' `enclosingScope`. */
+function scopeOf(node: TSESTree.Node): TSESTree.Node {
+  let scope = node;
+  while (scope.parent && !FUNCTION_TYPES.has(scope.type)) scope = scope.parent;
+  return scope;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-openai-env',
   meta: {
@@ -92,11 +101,23 @@ export default createRule<Options, MessageIds>({
         .flatMap((site) => (site.node.arguments[0] && servesOtherVendor(site.node.arguments[0], sourceCode) ? [site.node.arguments[0]] : []));
     }
 
-    /** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting. */
+    /**
+     * A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting. Its function
+     * (the program, for top-level code) is recorded: the reads beside it there are that service's too (migrate's
+     * env-reads leaves them alike).
+     */
+    const otherServices = new Set<TSESTree.Node>();
     function fallsBackElsewhere(node: TSESTree.Node): boolean {
       let outer = node;
       while (FALLBACK_EXPRESSIONS.has(outer.parent?.type ?? '')) outer = outer.parent!;
-      return outer !== node && defaultsElsewhere(sourceCode.getText(outer));
+      if (outer === node || !defaultsElsewhere(sourceCode.getText(outer))) return false;
+      otherServices.add(scopeOf(node));
+      return true;
+    }
+    /** Whether a read is within a function of `otherServices` (its callbacks too), or at the top of such a program. */
+    function besideOtherService(node: TSESTree.Node): boolean {
+      const own = scopeOf(node);
+      return otherServices.has(own) || [...otherServices].some((s) => s.type !== 'Program' && s.range[0] <= own.range[0] && own.range[1] <= s.range[1]);
     }
 
     return mergeListeners(tracker.listeners, {
@@ -133,7 +154,7 @@ export default createRule<Options, MessageIds>({
         for (const read of reads) if (read.consumer !== undefined && !byName.has(read.name)) byName.set(read.name, read.consumer);
         const vendors = reads.length > 0 ? vendorOptions() : [];
         const within = (node: TSESTree.Node) => vendors.some((o) => o.range[0] <= node.range[0] && node.range[1] <= o.range[1]);
-        for (const read of reads) if (!within(read.node)) report(read.node, read.name, read.fix, read.consumer ?? byName.get(read.name));
+        for (const read of reads) if (!within(read.node) && !besideOtherService(read.node)) report(read.node, read.name, read.fix, read.consumer ?? byName.get(read.name));
       },
       Document(node: TextDocument) {
         // In JSON a setting is a key (`"OPENAI_API_KEY": …`); `OPENAI_X=` inside a string is text, such as a command in a

@@ -33,6 +33,7 @@ import { literalValue } from './lib/literals.js';
 import { isKeyFormatCheck } from './lib/own-key-reads.js';
 import { asJscodeshift } from './lib/run.js';
 import { expression, isTypeScript } from './lib/snippets.js';
+import { enclosingScope } from './lib/stream-chunks.js';
 import { stillReads, type Transform, type TransformContext } from './lib/types.js';
 
 type Node = any; // Babel AST via recast.
@@ -286,8 +287,10 @@ export const envReads: Transform = {
     // A client's own options are its transform's; those a client left as it is reads from a variable or a table
     // (`...PROVIDERS[provider]`) keep their names with it, as inline ones do.
     const unmoved = new Set<unknown>(fileClients(ctx).constructions.filter((c) => c.kind !== 'openai').map((c) => c.path.node));
+    // Reads beside a base URL that falls back to another service's are that service's settings (`elsewhereScopes`).
+    const otherServices = elsewhereScopes(ctx, all);
     const mine = all.filter(
-      (read) => !insideClientArguments(ctx, read.path) && !handedToClient(ctx, read.path, (call) => unmoved.has(call)) && !fallsBackElsewhere(ctx, read.path),
+      (read) => !insideClientArguments(ctx, read.path) && !handedToClient(ctx, read.path, (call) => unmoved.has(call)) && !inScopes(ctx, read.path, otherServices),
     );
     let left = mine.length < all.length;
     // Asked before any rename: a name one of the file's reads hands to an unmigrated library, or sends with a request
@@ -343,6 +346,22 @@ export const envReads: Transform = {
     dropRepeatedFallbacks(ctx, renamed);
   },
 };
+
+/**
+ * The functions (the module, for its top-level code) where a base URL read falls back to another service's URL
+ * (`fallsBackElsewhere`): that service's code, so the OpenAI variables read beside it there (its key, a check that
+ * the key is set) are its settings too, left as they are with their messages.
+ */
+function elsewhereScopes(ctx: TransformContext, reads: readonly Read[]): Set<Node> {
+  return new Set(reads.filter((read) => fallsBackElsewhere(ctx, read.path)).map((read) => enclosingScope(read.path).node));
+}
+
+/** Whether a read is in one of `scopes`: within such a function (its callbacks too), or at the top of such a module. */
+function inScopes(ctx: TransformContext, read: ASTPath<Node>, scopes: ReadonlySet<Node>): boolean {
+  if (scopes.size === 0) return false;
+  const own = enclosingScope(read).node;
+  return scopes.has(own) || [...scopes].some((scope) => scope.type !== 'Program' && ctx.index.isWithin(own, scope));
+}
 
 /** A base URL read whose fallback is another URL (core `defaultsElsewhere`): that service's setting, left as it is. */
 function fallsBackElsewhere(ctx: TransformContext, read: ASTPath<Node>): boolean {

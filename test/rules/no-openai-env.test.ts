@@ -13,6 +13,8 @@ ruleTester.run('no-openai-env', testable(rule), {
     // Another service's setting: the base URL variable falls back to its URL (migrate leaves these too).
     "const local = process.env.OPENAI_BASE_URL ?? 'http://localhost:11434/v1';",
     "const router = (process.env.OPENAI_API_BASE as string) || 'https://openrouter.ai/api/v1';",
+    // ... and the OpenAI variables read beside it in that function (its key, destructured too, in a callback too).
+    "export function settings() {\n  const base = process.env.OPENAI_BASE_URL ?? 'https://api.groq.com/openai/v1';\n  const key = process.env.OPENAI_API_KEY ?? '';\n  const { OPENAI_MODEL } = process.env;\n  return { base, key, OPENAI_MODEL, check: () => !!process.env.OPENAI_API_KEY };\n}",
     'const d = process.env.AZURE_OPENAI_DEPLOYMENT_GPT_4O ?? "gpt-4o";',
     // Writes are setup, not reads.
     "process.env.OPENAI_API_KEY = 'test';",
@@ -117,6 +119,11 @@ ruleTester.run('no-openai-env', testable(rule), {
           suggestions: [{ messageId: 'useAzureEnv', output: 'const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = Deno.env.toObject();' }],
         },
       ],
+    },
+    {
+      // A key read in another function than the base URL that falls back elsewhere is OpenAI's.
+      code: "export function local() {\n  return process.env.OPENAI_BASE_URL ?? 'http://localhost:11434/v1';\n}\nexport const key = () => process.env.OPENAI_API_KEY;",
+      errors: [{ messageId: 'replaceable', data: { name: 'OPENAI_API_KEY', replacement: 'AZURE_OPENAI_API_KEY' }, line: 4, suggestions: [{ messageId: 'useAzureEnv', output: "export function local() {\n  return process.env.OPENAI_BASE_URL ?? 'http://localhost:11434/v1';\n}\nexport const key = () => process.env.AZURE_OPENAI_API_KEY;" }] }],
     },
     {
       // Its fallback is OpenAI's own URL: still OpenAI's setting.
