@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The regions way's two walks (transforms/lib/regions.js) over every candidate of a tree, timed in one process: each
+// file parsed once (Babel's plain tree, as the runner gets it), then `--rounds` rounds that each take the snapshot of
+// every file and compare every file with it (`changedRegions` on an unchanged tree: every node compared, as for the
+// unchanged bulk of a changed file). With `--dist <other build>` the two builds alternate round by round, the first
+// one to run swapped each round. Run with `node --expose-gc` to collect garbage before each timed part.
+//
+//   node --expose-gc bench/regions.mjs <dir> [--dist <other dist>] [--rounds 10]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { dist: { type: 'string' }, rounds: { type: 'string', default: '10' } },
+});
+const tree = positionals[0] && path.resolve(positionals[0]);
+if (!tree) {
+  console.error('usage: node --expose-gc bench/regions.mjs <dir> [--dist <other dist>] [--rounds 10]');
+  process.exit(2);
+}
+const dists = [path.join(ROOT, 'dist'), ...(opts.dist ? [path.resolve(opts.dist)] : [])];
+const load = (dist, file) => import(path.join(dist, file));
+
+const { discover } = await load(dists[0], 'src/pipeline/discover.js');
+const { screenFile } = await load(dists[0], 'src/pipeline/limits.js');
+const { isMigrationCandidate } = await load(dists[0], 'src/core/index.js');
+const { plainParserFor, parserNameFor } = await load(dists[0], 'transforms/lib/parser.js');
+
+const asts = [];
+for await (const file of discover([tree])) {
+  if (screenFile(file, 1_000_000, isMigrationCandidate).kind !== 'text') continue;
+  const source = readFileSync(file, 'utf8');
+  try {
+    asts.push(plainParserFor(parserNameFor(file, source) ?? 'ts').parse(source));
+  } catch {
+    // A file that does not parse goes no further in a run either.
+  }
+}
+const regions = await Promise.all(dists.map((dist) => load(dist, 'transforms/lib/regions.js')));
+const nodes = asts.reduce((sum, ast) => sum + regions[0].snapshot(ast).size, 0);
+console.log(`${tree}: ${asts.length} candidates parsed, ${nodes} nodes`);
+
+const timed = (work) => {
+  globalThis.gc?.();
+  const started = performance.now();
+  const result = work();
+  return { ms: performance.now() - started, result };
+};
+const times = dists.map(() => ({ snapshot: [], compare: [] }));
+for (let round = 0; round < Number(opts.rounds); round++) {
+  const order = round % 2 === 0 ? regions.map((_, i) => i) : regions.map((_, i) => i).reverse();
+  for (const i of order) {
+    const snapshots = timed(() => asts.map((ast) => regions[i].snapshot(ast)));
+    times[i].snapshot.push(snapshots.ms);
+    times[i].compare.push(timed(() => asts.forEach((ast, k) => regions[i].changedRegions(ast, snapshots.result[k], []))).ms);
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+dists.forEach((dist, i) => {
+  const parts = Object.entries(times[i]).map(([part, ms]) => `${part} median ${median(ms).toFixed(0)} ms (${ms.map((m) => m.toFixed(0)).join(', ')})`);
+  console.log(`${path.relative(process.cwd(), dist) || dist}: ${parts.join('; ')}`);
+});
