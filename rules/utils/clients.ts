@@ -19,11 +19,12 @@ import {
   isAzureURL,
   isAzureV1BaseURL,
   isOpenAIBaseURL,
+  namesOtherVendor,
   packageOfSpecifier,
   readsOtherVendorEnv,
 } from '../../src/core/index.js';
 import { lookupOption } from './options-object.js';
-import { isGlobalName, unwrap, variableOf } from './scope.js';
+import { constantInit, isGlobalName, unwrap, variableOf } from './scope.js';
 import { sketchString, staticString } from './static-string.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -218,12 +219,29 @@ function valueTarget(node: TSESTree.Node, sourceCode: SourceCode): BaseURLTarget
   return staticString(value, sourceCode) !== undefined ? 'other' : 'unknown';
 }
 
-/** An option whose value reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`): that vendor's client. */
+/**
+ * An option whose value reads another vendor's variable (`apiKey: process.env.GROQ_API_KEY`) or one the code named
+ * after another vendor (`apiKey: sambanovaApiKey`): that vendor's client.
+ */
 export function readsVendorOption(options: TSESTree.Node | undefined, names: readonly string[], sourceCode: SourceCode): boolean {
   return names.some((name) => {
     const found = lookupOption(options, name, sourceCode);
-    return found.kind === 'found' && readsOtherVendorEnv(sourceCode.getText(found.value));
+    return found.kind === 'found' && (readsOtherVendorEnv(sourceCode.getText(found.value)) || keyNames(found.value, sourceCode).some(namesOtherVendor));
   });
+}
+
+/**
+ * The names a key value reads as the code wrote them, as the codemod's `keyNames` reads them: an identifier and what
+ * the constant it names reads (one hop), a member, either side of a `??`/`||` fallback.
+ */
+function keyNames(node: TSESTree.Node, sourceCode: SourceCode, hops = 1): string[] {
+  const value = unwrap(node);
+  if (value.type === 'LogicalExpression' && value.operator !== '&&') return [...keyNames(value.left, sourceCode, hops), ...keyNames(value.right, sourceCode, hops)];
+  if (value.type === 'Identifier') {
+    const init = hops > 0 ? constantInit(sourceCode, value) : undefined;
+    return [value.name, ...(init ? keyNames(init, sourceCode, hops - 1) : [])];
+  }
+  return value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier' ? [value.property.name] : [];
 }
 
 /**

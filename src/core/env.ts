@@ -108,6 +108,37 @@ export const OTHER_VENDOR_ENV_PREFIXES: readonly string[] = [
 ];
 
 /**
+ * The same vendors as the code's own names spell them, lowercase and joined however the code splits them
+ * (`GROQ_KEY`, `openRouterKey`, `ChatOpenRouter`, `localAIApiKey`): those of OTHER_VENDOR_ENV_PREFIXES, and servers
+ * no variable of theirs names.
+ */
+export const OTHER_VENDOR_NAMES: ReadonlySet<string> = new Set([
+  ...OTHER_VENDOR_ENV_PREFIXES.map((prefix) => prefix.split('_')[0]!.toLowerCase()),
+  'localai',
+]);
+
+/** The words of an identifier: camelCase and PascalCase humps, acronyms (`NIM`, `AI`), snake_case and SCREAMING_CASE parts. */
+const IDENTIFIER_WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+/** Vendor names run over at most this many words (`Hugging`+`Face`, `Open`+`Router`, `x`+`AI`). */
+const VENDOR_NAME_WORDS = 3;
+
+/**
+ * Whether an identifier the code chose names another vendor (`sambanovaApiKey`, `ChatOpenRouter`, `HF_TOKEN`): a run
+ * of its whole words spells one of OTHER_VENDOR_NAMES, so `hf` in `hfToken` counts, in `hfxModel` or `Shelf` not.
+ * The key a client is given or the class extending one named so is that vendor's.
+ */
+export function namesOtherVendor(identifier: string): boolean {
+  const words = (identifier.match(IDENTIFIER_WORD) ?? []).map((word) => word.toLowerCase());
+  return words.some((_, start) => {
+    for (let end = start + 1; end <= Math.min(words.length, start + VENDOR_NAME_WORDS); end++) {
+      if (OTHER_VENDOR_NAMES.has(words.slice(start, end).join(''))) return true;
+    }
+    return false;
+  });
+}
+
+/**
  * A setting read by its variable's name off an object other than the environment (`config.HF_TOKEN`,
  * `env?.['GROQ_API_KEY']`) or through a getter (`settings.get('X')`): SCREAMING_CASE names only, as env files write them.
  */

@@ -2,9 +2,10 @@ import type * as t from '@babel/types';
 import { isBrowserModule } from '../core/file-context.js';
 import { parseOpenAIURL } from '../core/hosts.js';
 import { isModelName } from '../core/models.js';
-import { AZURE_ENV, azureReplacementFor, readsOtherVendorEnv } from '../core/env.js';
+import { AZURE_ENV, azureReplacementFor, namesOtherVendor, readsOtherVendorEnv } from '../core/env.js';
 import { CLIENT_WRAPPER_PACKAGES, CLIENT_WRAPPERS, packageOfSpecifier, quotesPackage } from '../core/packages.js';
 import { argumentCallee } from '../../transforms/lib/client-arguments.js';
+import { keyNames } from '../../transforms/lib/clients.js';
 import { envRead } from '../../transforms/lib/deployment-ref.js';
 import type { FileIndex } from '../../transforms/lib/file-index.js';
 
@@ -256,12 +257,18 @@ function variableBaseURL(name: string, text: string, index: FileIndex): { text: 
   return literal;
 }
 
-/** Whether a first-argument options object's `apiKey` reads another vendor's variable (that vendor's client). */
-function vendorKey(args: Node[], text: string): boolean {
+/**
+ * Whether a first-argument options object's `apiKey` reads another vendor's variable, or one the code named after
+ * another vendor (`keyNames`): that vendor's client.
+ */
+function vendorKey(args: Node[], text: string, index: FileIndex): boolean {
   const options = args[0] && unwrap(args[0]);
   if (!options || options.type !== 'ObjectExpression') return false;
   return options.properties.some(
-    (p: Node) => p.type === 'ObjectProperty' && propertyName(p.key, p.computed) === 'apiKey' && readsOtherVendorEnv(text.slice(p.value.start!, p.value.end!)),
+    (p: Node) =>
+      p.type === 'ObjectProperty' &&
+      propertyName(p.key, p.computed) === 'apiKey' &&
+      (readsOtherVendorEnv(text.slice(p.value.start!, p.value.end!)) || keyNames(index, p.value).some(namesOtherVendor)),
   );
 }
 
@@ -300,7 +307,7 @@ function sourceOf(node: Node, text: string, index: FileIndex): Source | undefine
     const ctor = dottedKey(e.callee);
     if (ctor === undefined) return { kind: 'other' };
     const baseURL = optionsBaseURL(e.arguments, text, index);
-    return { kind: 'new', ctor, ...(baseURL ? { baseURL } : {}), ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}) };
+    return { kind: 'new', ctor, ...(baseURL ? { baseURL } : {}), ...(vendorKey(e.arguments, text, index) ? { vendorKey: true } : {}) };
   }
   if (isCall(e)) {
     const callee = unwrap(e.callee);
@@ -311,7 +318,7 @@ function sourceOf(node: Node, text: string, index: FileIndex): Source | undefine
       kind: 'call',
       fn: callee.name,
       ...(baseURL ? { baseURL } : {}),
-      ...(vendorKey(e.arguments, text) ? { vendorKey: true } : {}),
+      ...(vendorKey(e.arguments, text, index) ? { vendorKey: true } : {}),
       ...(client ? { client } : {}),
     };
   }

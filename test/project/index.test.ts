@@ -64,7 +64,7 @@ describe('buildProjectIndex: clients across files', () => {
     expect(facts['service.ts']?.clientBindings).toEqual(['api', 'injected', 'openai', 'this.client', 'this.injected']);
   });
 
-  it('does not count the openai SDK pointed at another vendor, given its key (from the environment or a settings object), or at an unknown URL as a client', async () => {
+  it('does not count the openai SDK pointed at another vendor, given its key (from the environment, a settings object or a variable named after it), or at an unknown URL as a client', async () => {
     const { facts } = await index('other-vendor');
     expect(facts['app.ts']?.clientBindings).toEqual(['direct', 'fromEnv']);
   });

@@ -51,6 +51,11 @@ ruleTester.run('no-openai-client', testable(rule), {
     // Read off a settings object rather than the environment, another vendor's name says the same.
     "import OpenAI from 'openai';\nexport const router = (config: Record<string, string>) => new OpenAI({ apiKey: config.OPENAI_API_KEY || config.HF_TOKEN || 'sk-' });",
     "import OpenAI from 'openai';\nexport const groq = (env: Record<string, string>) => new OpenAI({ apiKey: env['GROQ_API_KEY'] });",
+    // A key the code named after another vendor (its variable, a constant holding it, a member): the same, as migrate has it.
+    "import OpenAI from 'openai';\nexport const groq = (groqApiKey: string) => new OpenAI({ apiKey: groqApiKey });",
+    "import OpenAI from 'openai';\nexport function router(keys: { openRouterKey?: string }) {\n  const key = keys.openRouterKey;\n  return new OpenAI({ apiKey: key ?? '' });\n}",
+    "import { ChatOpenAI } from '@langchain/openai';\nexport const chat = (sambanovaApiKey: string) => new ChatOpenAI({ model: 'Meta-Llama-3.1-8B-Instruct', openAIApiKey: sambanovaApiKey });",
+    "import { createOpenAI } from '@ai-sdk/openai';\nexport const provider = (settings: { xAIApiKey: string }) => createOpenAI({ apiKey: settings.xAIApiKey });",
     // Handed to another cloud's API (openai/providers/*).
     "import OpenAI from 'openai';\nimport { bedrock } from 'openai/providers/bedrock/aws';\nconst client = new OpenAI({ provider: bedrock({ region: 'eu-west-1' }) });",
     "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'llama', apiKey: process.env.TOGETHER_API_KEY });",
@@ -62,6 +67,14 @@ ruleTester.run('no-openai-client', testable(rule), {
     "import OpenAI from 'openai';\nconst client = new OpenAI();\njest.mock('openai', () => jest.fn());",
   ],
   invalid: [
+    {
+      // A key named for no vendor, or with a vendor's name inside another word (`hf` in `shelfKey`): OpenAI's client.
+      code: "import OpenAI from 'openai';\nexport const make = (openaiApiKey: string, shelfKey: string) => [new OpenAI({ apiKey: openaiApiKey }), new OpenAI({ apiKey: shelfKey })];",
+      errors: [
+        err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nexport const make = (openaiApiKey: string, shelfKey: string) => [new AzureOpenAI({ apiKey: openaiApiKey }), new OpenAI({ apiKey: shelfKey })];" }] }),
+        err({ suggestions: [{ messageId: 'useAzureOpenAI', output: "import OpenAI, { AzureOpenAI } from 'openai';\nexport const make = (openaiApiKey: string, shelfKey: string) => [new OpenAI({ apiKey: openaiApiKey }), new AzureOpenAI({ apiKey: shelfKey })];" }] }),
+      ],
+    },
     {
       // A choice between another server and none: OpenAI on that branch, as the codemod's marker says.
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ baseURL: dev ? 'http://localhost:11434/v1' : undefined });",

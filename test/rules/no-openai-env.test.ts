@@ -42,6 +42,7 @@ ruleTester.run('no-openai-env', testable(rule), {
     "import OpenAI from 'openai';\nconst local = new OpenAI({ baseURL: 'http://localhost:1234/v1', apiKey: process.env.OPENAI_API_KEY ?? 'lm-studio' });",
     "import OpenAI from 'openai';\nconst groq = new OpenAI({ apiKey: process.env.GROQ_API_KEY, baseURL: process.env.OPENAI_BASE_URL });",
     "import OpenAI from 'openai';\nexport const router = (config: Record<string, string>) => new OpenAI({ apiKey: config.HF_TOKEN, baseURL: process.env.OPENAI_BASE_URL });",
+    "import OpenAI from 'openai';\nexport const groq = (groqApiKey: string) => new OpenAI({ apiKey: groqApiKey, baseURL: process.env.OPENAI_BASE_URL });",
     "import { createOpenAI } from '@ai-sdk/openai';\nconst ollama = createOpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: process.env.OPENAI_API_KEY });",
   ],
   invalid: [

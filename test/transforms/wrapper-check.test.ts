@@ -21,6 +21,7 @@ const MARKER_ONLY = new Set([
   'langchain/options-variable-embeddings.input.ts',
   'langchain/options-pointed-elsewhere-later.input.ts',
   'langchain/configuration-written-later.input.ts',
+  'langchain/vendor-named-key-base-url-from-code.input.ts',
   'agents-sdk/realtime-session-transport.input.ts',
   'agents-sdk/core-only-module.input.ts',
   'agents-sdk/realtime-session-keeps-openai-key.input.ts',

@@ -127,7 +127,7 @@ class Builder {
   readonly declarations = new Map<Node, Declaration>();
   readonly program: Scope;
 
-  /** `scoped` false: nodes and parents only, no scopes or declarations (a summary asks nothing of them). */
+  /** `scoped` false: nodes and parents only, no scopes or declarations (a summary does without: `resolve` finds nothing). */
   constructor(
     top: Node,
     private readonly scoped = true,
