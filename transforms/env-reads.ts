@@ -71,11 +71,13 @@ function holder(path: ASTPath<Node>): Node | undefined {
  * code that reads the environment, its value is handed to a library this tool does not migrate, it is sent with a
  * request raw-http did not point at Azure, or (going nowhere else) a library the file uses reads it itself. Renamed,
  * the Azure key would go wherever that library or request sends it. Null: it keeps its name without a marker of its
- * own.
+ * own (another vendor's setting, or one a marker nearby already speaks for).
  */
 function keptFor(ctx: TransformContext, read: ASTPath<Node>, name: string, uses: readonly ASTPath<Node>[], elsewhere: ReadElsewhere): string | null | undefined {
   if (elsewhere.assigned.has(name)) return assignedEnvMessage(name);
   const consumer = uses.map((use) => unmigratedConsumer(ctx, use)).find((found) => found !== undefined);
+  // Handed to a subclass that serves another vendor: that vendor's setting, as another vendor's client's options are.
+  if (consumer?.vendor) return null;
   if (consumer?.left) return leftConsumerMessage(name, consumer.name);
   if (consumer !== undefined) {
     // Read right in a framework's OpenAI class's options: that class's marker (openai-wrappers) says to move the key.

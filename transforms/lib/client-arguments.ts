@@ -410,9 +410,10 @@ function makerOf(ctx: TransformContext, call: Node): Node {
  * The third-party package, one this tool does not migrate, that gets the value at `path` as a setting (see
  * `settingCall`), with the callee imported from that package, and that call; never a call pointed at Azure
  * (`handedToAzureRequest`). A setting of a method of an object the file makes (`client.connect({ apiKey })`) goes
- * where its maker's do. `left`: a construction a transform left on OpenAI (`markLeftOnOpenAI`) gets it.
+ * where its maker's do. `left`: a construction a transform left on OpenAI (`markLeftOnOpenAI`) gets it; `vendor`: a
+ * subclass of a client class that serves another vendor does.
  */
-export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): { name: string; call: Node; left?: true } | undefined {
+export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): { name: string; call: Node; left?: true; vendor?: true } | undefined {
   const setting = settingCall(ctx, path);
   if (setting === undefined || pointedAtAzure(ctx, setting)) return undefined;
   const call = makerOf(ctx, setting);
@@ -420,9 +421,10 @@ export function unmigratedConsumer(ctx: TransformContext, path: ASTPath<Node>): 
   if (left !== undefined) return { name: left, call, left: true };
   let callee = unwrap(call.callee);
   while (callee?.type === 'MemberExpression' && propertyName(callee.property) !== undefined) callee = unwrap(callee.object);
-  // A class of the file's own that extends a client class: its constructions are not rewritten.
+  // A class of the file's own that extends a client class: its constructions are not rewritten. One that serves
+  // another vendor is given that vendor's settings.
   const parent = extendedClientOf(ctx, callee);
-  if (parent) return { name: `a subclass of ${parent.name} (${parent.module})`, call };
+  if (parent) return { name: `a subclass of ${parent.name} (${parent.module})`, call, ...(parent.vendor ? { vendor: true as const } : {}) };
   const source = callee?.type === 'Identifier' ? moduleOf(ctx, callee) : undefined;
   const name = source === undefined ? undefined : unmigratedPackage(source);
   return name === undefined ? undefined : { name, call };

@@ -1,5 +1,5 @@
 import type { ASTPath } from 'jscodeshift';
-import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE, OPENAI_CLIENT_EXPORTS, OPENAI_SDK, isOpenAIBaseURL, quotesPackage } from '../../src/core/index.js';
+import { LANGCHAIN_CLASSES, LANGCHAIN_PACKAGE, OPENAI_CLIENT_EXPORTS, OPENAI_SDK, isOpenAIBaseURL, namesOtherVendor, quotesPackage } from '../../src/core/index.js';
 import { optionsObject, readsVendorKey, unwrap, unwrapPath } from './clients.js';
 import { memberName, moduleBindings, propertyName, resolveBinding, type ModuleBinding } from './imports.js';
 import { literalValue } from './literals.js';
@@ -7,11 +7,15 @@ import type { TransformContext } from './types.js';
 
 type Node = any; // Babel AST via recast.
 
-/** A client class a local class extends, and what it becomes on Azure. */
+/**
+ * A client class a local class extends, and what it becomes on Azure. `vendor`: the subclass serves another vendor
+ * (`servesOtherVendor`), so it and the settings its constructions are given are that vendor's.
+ */
 export interface ExtendedClient {
   name: string;
   module: string;
   azure: string;
+  vendor?: true;
 }
 
 /** The Azure class for an export of a client package (`default`/`OpenAI` of openai, `ChatOpenAI` of LangChain). */
@@ -24,7 +28,8 @@ function azureClassOf(module: string, binding: ModuleBinding, name: string): str
 /**
  * The client class a class extends (`class Chat extends ChatOpenAI`, `extends OpenAI`, `extends lc.ChatOpenAI`): the
  * openai SDK's client or a LangChain OpenAI class, through the file's imports of them. Its instances talk to OpenAI
- * as the parent's do, and the codemod rewrites constructions of the parent only.
+ * as the parent's do, unless it serves another vendor (`vendor`), and the codemod rewrites constructions of the
+ * parent only.
  */
 export function extendedClient(ctx: TransformContext, cls: ASTPath<Node>): ExtendedClient | undefined {
   const parent = unwrapPath(cls.get('superClass'));
@@ -39,8 +44,8 @@ export function extendedClient(ctx: TransformContext, cls: ASTPath<Node>): Exten
     const azure = azureClassOf(module, binding, name);
     // Named as the package exports it (`ChatOpenAI`, not an alias), a default import as the file calls it.
     const shown = member ?? (binding.imported === 'default' || binding.imported === '*' ? (id.node as Node).name : binding.imported);
-    if (azure === undefined || superPointsElsewhere(ctx, cls)) return undefined;
-    return { name: shown, module, azure };
+    if (azure === undefined) return undefined;
+    return { name: shown, module, azure, ...(servesOtherVendor(ctx, cls) ? { vendor: true as const } : {}) };
   }
   return undefined;
 }
@@ -50,6 +55,21 @@ export function extendedClientOf(ctx: TransformContext, id: Node): ExtendedClien
   const declared = id?.type === 'Identifier' ? ctx.index.resolve(id) : undefined;
   if (declared?.kind !== 'class') return undefined;
   return extendedClient(ctx, ctx.index.pathOf(ctx.index.parentOf(declared.id)));
+}
+
+/**
+ * Whether a subclass serves another vendor: it is named after one (`class ChatOpenRouter extends ChatOpenAI`, or the
+ * `const` an anonymous class initialises), or its constructor points its parent at one (`superPointsElsewhere`).
+ */
+function servesOtherVendor(ctx: TransformContext, cls: ASTPath<Node>): boolean {
+  const name = (cls.node as Node).id?.name ?? classConstName(cls);
+  return (name !== undefined && namesOtherVendor(name)) || superPointsElsewhere(ctx, cls);
+}
+
+/** The `const` an anonymous class expression initialises (`const ChatGroq = class extends ChatOpenAI {}`). */
+function classConstName(cls: ASTPath<Node>): string | undefined {
+  const declarator = cls.parent?.node as Node;
+  return declarator?.type === 'VariableDeclarator' && declarator.init === cls.node && declarator.id.type === 'Identifier' ? declarator.id.name : undefined;
 }
 
 /**
