@@ -5,49 +5,22 @@
 // round by round, so both see the same machine and the same warmed-up parser output.
 //
 //   node bench/index-build.mjs <dir> [--dist <other dist>] [--rounds 6]
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { abOptions, load, parsedCandidates, ROOT } from './ab-builds.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: opts, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { dist: { type: 'string' }, rounds: { type: 'string', default: '6' } },
-});
-const tree = positionals[0] && path.resolve(positionals[0]);
-if (!tree) {
-  console.error('usage: node bench/index-build.mjs <dir> [--dist <other dist>] [--rounds 6]');
-  process.exit(2);
-}
-const dists = [path.join(ROOT, 'dist'), ...(opts.dist ? [path.resolve(opts.dist)] : [])];
-const load = (dist, file) => import(path.join(dist, file));
-
-const { discover } = await load(dists[0], 'src/pipeline/discover.js');
-const { screenFile } = await load(dists[0], 'src/pipeline/limits.js');
-const { isMigrationCandidate } = await load(dists[0], 'src/core/index.js');
-const { plainParserFor, parserNameFor } = await load(dists[0], 'transforms/lib/parser.js');
+const { tree, dists, rounds } = abOptions('node bench/index-build.mjs <dir> [--dist <other dist>] [--rounds 6]', 6);
 const jscodeshift = createRequire(import.meta.url)(path.join(ROOT, 'node_modules/jscodeshift'));
 
 const roots = [];
 let nodes = 0;
-for await (const file of discover([tree])) {
-  if (screenFile(file, 1_000_000, isMigrationCandidate).kind !== 'text') continue;
-  const source = readFileSync(file, 'utf8');
-  const parser = parserNameFor(file, source) ?? 'ts';
-  try {
-    roots.push(jscodeshift.withParser(plainParserFor(parser))(plainParserFor(parser).parse(source)));
-  } catch {
-    // A file that does not parse has no index.
-  }
-}
+for await (const { parser, ast } of parsedCandidates(tree, dists[0])) roots.push(jscodeshift.withParser(parser)(ast));
 const indexes = await Promise.all(dists.map((dist) => load(dist, 'transforms/lib/file-index.js')));
 for (const root of roots) nodes += indexes[0].indexOfRoot(root).nodes('Identifier').length;
 console.log(`${tree}: ${roots.length} candidates parsed, ${nodes} identifiers`);
 
 const times = dists.map(() => []);
-for (let round = 0; round < Number(opts.rounds); round++) {
+for (let round = 0; round < rounds; round++) {
   indexes.forEach((index, i) => {
     const started = performance.now();
     for (let k = 0; k < 2; k++) {

@@ -6,39 +6,13 @@
 // one to run swapped each round. Run with `node --expose-gc` to collect garbage before each timed part.
 //
 //   node --expose-gc bench/regions.mjs <dir> [--dist <other dist>] [--rounds 10]
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { abOptions, load, parsedCandidates } from './ab-builds.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: opts, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { dist: { type: 'string' }, rounds: { type: 'string', default: '10' } },
-});
-const tree = positionals[0] && path.resolve(positionals[0]);
-if (!tree) {
-  console.error('usage: node --expose-gc bench/regions.mjs <dir> [--dist <other dist>] [--rounds 10]');
-  process.exit(2);
-}
-const dists = [path.join(ROOT, 'dist'), ...(opts.dist ? [path.resolve(opts.dist)] : [])];
-const load = (dist, file) => import(path.join(dist, file));
-
-const { discover } = await load(dists[0], 'src/pipeline/discover.js');
-const { screenFile } = await load(dists[0], 'src/pipeline/limits.js');
-const { isMigrationCandidate } = await load(dists[0], 'src/core/index.js');
-const { plainParserFor, parserNameFor } = await load(dists[0], 'transforms/lib/parser.js');
+const { tree, dists, rounds } = abOptions('node --expose-gc bench/regions.mjs <dir> [--dist <other dist>] [--rounds 10]', 10);
 
 const asts = [];
-for await (const file of discover([tree])) {
-  if (screenFile(file, 1_000_000, isMigrationCandidate).kind !== 'text') continue;
-  const source = readFileSync(file, 'utf8');
-  try {
-    asts.push(plainParserFor(parserNameFor(file, source) ?? 'ts').parse(source));
-  } catch {
-    // A file that does not parse goes no further in a run either.
-  }
-}
+for await (const { ast } of parsedCandidates(tree, dists[0])) asts.push(ast);
 const regions = await Promise.all(dists.map((dist) => load(dist, 'transforms/lib/regions.js')));
 const nodes = asts.reduce((sum, ast) => sum + regions[0].snapshot(ast).size, 0);
 console.log(`${tree}: ${asts.length} candidates parsed, ${nodes} nodes`);
@@ -50,7 +24,7 @@ const timed = (work) => {
   return { ms: performance.now() - started, result };
 };
 const times = dists.map(() => ({ snapshot: [], compare: [] }));
-for (let round = 0; round < Number(opts.rounds); round++) {
+for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? regions.map((_, i) => i) : regions.map((_, i) => i).reverse();
   for (const i of order) {
     const snapshots = timed(() => asts.map((ast) => regions[i].snapshot(ast)));
