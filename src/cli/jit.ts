@@ -6,8 +6,8 @@ import { setFlagsFromString } from 'node:v8';
  * a few hundred times, and with the default budget V8 spends as much CPU optimising them on background threads as the
  * main thread spends transforming (vercel/ai: 2.2 s of TurboFan beside 2.3 s of main thread). On a 2-core machine
  * that work takes the second core from the scan and the pool's workers and the main thread itself. With 8× the
- * budget only the hottest functions are optimised: 0.8 s of background compilation, the main thread ~10% slower, the
- * whole run 15–20% faster (bench/README.md, "JIT budget").
+ * budget only the hottest functions are optimised: the background threads use about half the CPU, the main thread a
+ * little more, and runs on 2 cores took 6–17% less wall time (bench/README.md, "The JIT budget").
  */
 export const INTERRUPT_BUDGET = 8 * 67_584;
 
