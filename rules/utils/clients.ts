@@ -19,6 +19,7 @@ import {
   isAzureURL,
   isAzureV1BaseURL,
   isOpenAIBaseURL,
+  keyNamesOf,
   namesOtherVendor,
   packageOfSpecifier,
   readsOtherVendorEnv,
@@ -226,23 +227,12 @@ function valueTarget(node: TSESTree.Node, sourceCode: SourceCode): BaseURLTarget
 export function readsVendorOption(options: TSESTree.Node | undefined, names: readonly string[], sourceCode: SourceCode): boolean {
   return names.some((name) => {
     const found = lookupOption(options, name, sourceCode);
-    return found.kind === 'found' && (readsOtherVendorEnv(sourceCode.getText(found.value)) || keyNames(found.value, sourceCode).some(namesOtherVendor));
+    if (found.kind !== 'found') return false;
+    const initOf = (id: TSESTree.Node) => constantInit(sourceCode, id as TSESTree.Identifier);
+    return readsOtherVendorEnv(sourceCode.getText(found.value)) || keyNamesOf(found.value, unwrap, initOf).some(namesOtherVendor);
   });
 }
 
-/**
- * The names a key value reads as the code wrote them, as the codemod's `keyNames` reads them: an identifier and what
- * the constant it names reads (one hop), a member, either side of a `??`/`||` fallback.
- */
-function keyNames(node: TSESTree.Node, sourceCode: SourceCode, hops = 1): string[] {
-  const value = unwrap(node);
-  if (value.type === 'LogicalExpression' && value.operator !== '&&') return [...keyNames(value.left, sourceCode, hops), ...keyNames(value.right, sourceCode, hops)];
-  if (value.type === 'Identifier') {
-    const init = hops > 0 ? constantInit(sourceCode, value) : undefined;
-    return [value.name, ...(init ? keyNames(init, sourceCode, hops - 1) : [])];
-  }
-  return value.type === 'MemberExpression' && !value.computed && value.property.type === 'Identifier' ? [value.property.name] : [];
-}
 
 /**
  * Whether a client's options send it to another service (a local server, Groq): a base URL neither OpenAI's nor

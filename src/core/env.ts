@@ -138,6 +138,31 @@ export function namesOtherVendor(identifier: string): boolean {
   });
 }
 
+/** The few fields of a key's value `keyNamesOf` reads, alike in Babel's and ESTree's trees. */
+interface KeyValueNode {
+  type: string;
+  [field: string]: any;
+}
+
+/**
+ * The names a key value reads as the code wrote them: an identifier (`groqApiKey`) and what the `const` it names
+ * reads (`initOf`, one hop: `const key = groqApiKey`), a member (`settings.openRouterKey`), either side of a fallback
+ * (`nvidiaApiKey ?? 'sk-'`). A name chosen for a vendor's key says whose key it is (`namesOtherVendor`), whatever it is
+ * read from. The codemod and the linter each pass their tree's `unwrap` (casts, parentheses) and `const` lookup.
+ */
+export function keyNamesOf<N extends KeyValueNode>(node: N, unwrap: (node: N) => N, initOf: (id: N) => N | undefined, hops = 1): string[] {
+  const value = unwrap(node);
+  if (value?.type === 'LogicalExpression' && value.operator !== '&&') {
+    return [...keyNamesOf(value.left, unwrap, initOf, hops), ...keyNamesOf(value.right, unwrap, initOf, hops)];
+  }
+  if (value?.type === 'Identifier') {
+    const init = hops > 0 ? initOf(value) : undefined;
+    return [value.name, ...(init ? keyNamesOf(init, unwrap, initOf, hops - 1) : [])];
+  }
+  const member = (value?.type === 'MemberExpression' || value?.type === 'OptionalMemberExpression') && !value.computed;
+  return member && value.property.type === 'Identifier' ? [value.property.name] : [];
+}
+
 /**
  * A setting read by its variable's name off an object other than the environment (`config.HF_TOKEN`,
  * `env?.['GROQ_API_KEY']`) or through a getter (`settings.get('X')`): SCREAMING_CASE names only, as env files write them.

@@ -13,6 +13,7 @@ import {
   isModuleMock,
   isOpenAIEnvName,
   isSpecifierOf,
+  keyNamesOf,
   namesOtherVendor,
   ownApiKeyMessage,
   processExport,
@@ -245,20 +246,9 @@ export function readsVendorKey(ctx: TransformContext, valuePath: ASTPath<Node>):
   return readsOtherVendorEnv(valueText(ctx, valuePath)) || keyNames(ctx.index, valuePath.node).some(namesOtherVendor);
 }
 
-/**
- * The names a key value reads as the code wrote them: an identifier (`groqApiKey`) and what the same-file `const` it
- * names reads, one hop (`const key = groqApiKey`), a member (`settings.openRouterKey`), either side of a fallback
- * (`nvidiaApiKey ?? 'sk-'`). A name chosen for a vendor's key says whose key it is, whatever it is read from.
- */
-export function keyNames(index: FileIndex, node: Node, hops = 1): string[] {
-  const value = unwrap(node);
-  if (value?.type === 'LogicalExpression' && value.operator !== '&&') return [...keyNames(index, value.left, hops), ...keyNames(index, value.right, hops)];
-  if (value?.type === 'Identifier') {
-    const init = hops > 0 ? constInitOf(index, value) : undefined;
-    return [value.name, ...(init ? keyNames(index, init, hops - 1) : [])];
-  }
-  const member = (value?.type === 'MemberExpression' || value?.type === 'OptionalMemberExpression') && !value.computed;
-  return member && value.property.type === 'Identifier' ? [value.property.name] : [];
+/** The names a key value reads as the code wrote them (core `keyNamesOf`), a `const` followed through the file's index. */
+export function keyNames(index: FileIndex, node: Node): string[] {
+  return keyNamesOf(node, unwrap, (id) => constInitOf(index, id));
 }
 
 /**
