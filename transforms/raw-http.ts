@@ -522,7 +522,7 @@ function chainedOn(parent: Node, child: Node): boolean {
 /** The value a setting holds: a schema's default (`z.string().default(config.HF_TOKEN)`), or the value as written. */
 function settingValue(value: Node): Node {
   for (let node = unwrap(value); node?.type === 'CallExpression'; node = unwrap(node.callee.object)) {
-    if (node.arguments.length === 1 && SCHEMA_DEFAULT_METHODS.includes(memberName(node.callee) ?? '')) return node.arguments[0];
+    if (isSchemaDefault(node, node.arguments[0])) return node.arguments[0];
     if (node.callee.type !== 'MemberExpression') break;
   }
   return value;
