@@ -11,6 +11,7 @@ import {
 import { indexOfRoot, invalidateIndex, type FileIndex } from './file-index.js';
 import { likelyChanges } from './likely-change.js';
 import { insertMarkerOnce } from './markers.js';
+import { blanked, keptBodies } from './check-text.js';
 import { checkParserFor, fragmentParserFor, parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
@@ -48,6 +49,8 @@ export interface RunResult {
   outcome: FileOutcome;
   /** How a changed file was printed: only its changed regions, or the whole file through recast. */
   printed?: 'regions' | 'whole file';
+  /** What the safety net parses instead of the output, when cheaper and as telling (check-text.ts). */
+  check?: string;
 }
 
 /**
@@ -102,8 +105,8 @@ function withParser(name: ParserName): JSCodeshift {
  * as the first pass would have left it.
  */
 export function runTransforms(transforms: readonly Transform[], input: RunInput): RunResult {
-  const result = runKeepingHashbang(transforms, input);
-  if (result.changed) parsesAgain(result.output, parserNameOf(input));
+  const { check, ...result } = runKeepingHashbang(transforms, input);
+  if (result.changed) parsesAgain(check ?? result.output, parserNameOf(input));
   return result;
 }
 
@@ -128,13 +131,14 @@ function runKeepingHashbang(transforms: readonly Transform[], input: RunInput): 
   const blank = ' '.repeat(hashbang.length);
   const result = runParsed(transforms, { ...input, source: blank + input.source.slice(hashbang.length) });
   if (!result.changed) return { ...result, output: input.source };
+  // The check keeps the blanks in the hashbang's place: the line itself always parses there.
   if (result.output.startsWith(blank)) return { ...result, output: hashbang + result.output.slice(blank.length) };
   // Printed anew from the first statement: the line goes back above it, and the report's lines move down one.
   const outcome = result.outcome;
   outcome.changes = outcome.changes.map((c) => ({ ...c, line: c.line + 1 }));
   outcome.todos = outcome.todos.map((t) => ({ ...t, line: t.line + 1 }));
   outcome.secrets = outcome.secrets.map((s) => ({ ...s, line: s.line + 1 }));
-  return { ...result, output: `${hashbang}\n${result.output}`, outcome };
+  return { ...result, output: `${hashbang}\n${result.output}`, outcome, check: undefined };
 }
 
 /**
@@ -385,7 +389,7 @@ function runOnRegions(
     const insertions = changes.markers.map(({ at, text }) => ({ start: at, end: at, text })).sort((a, b) => a.start - b.start);
     const marked = splice(source, insertions, 0, source.length);
     const again = marked === undefined ? undefined : runOnRegions(transforms, { ...input, source: marked }, j, parserName, undefined);
-    return again && { ...finish(again.output, source, first.ctx, first.todoMessages), printed: 'regions' };
+    return again && { ...finish(again.output, source, first.ctx, first.todoMessages), printed: 'regions', check: again.check };
   }
   for (const { start, end, twin } of outermost(twins)) {
     if (!transplant(twin, snaps)) return undefined;
@@ -406,7 +410,7 @@ function runOnRegions(
   }
   // An insertion goes before a region that starts where it does.
   printed.sort((a, b) => a.start - b.start || a.end - b.end);
-  let output: string | undefined;
+  let put: (text: string) => string | undefined;
   if (topLevel) {
     const added = new Map<number, string>();
     for (const item of topLevel.items) {
@@ -414,10 +418,13 @@ function runOnRegions(
       if (holdsOriginals(item.node, snaps)) return undefined;
       added.set(item.index, asFile(() => printRegion(firstRoot, ['program', 'body', item.index], 0, printer, options)));
     }
-    output = topLevelText(source, topLevel, added, printed);
-  } else output = splice(source, printed, 0, source.length);
+    put = (text) => topLevelText(text, topLevel, added, printed);
+  } else put = (text) => splice(text, printed, 0, text.length);
+  const output = put(source);
   if (output === undefined) return undefined;
-  return { ...finish(settleEnds(output), source, first.ctx, first.todoMessages), printed: 'regions' };
+  const kept = keptBodies(snaps, printed);
+  const check = kept.length === 0 ? undefined : put(blanked(source, kept));
+  return { ...finish(settleEnds(output), source, first.ctx, first.todoMessages), printed: 'regions', check: check && settleEnds(check) };
 }
 
 /** `source[from, to)` with the printed regions in it put in place. Undefined when two overlap. */
