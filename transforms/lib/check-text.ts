@@ -36,7 +36,7 @@ export function blanked(source: string, ranges: readonly (readonly [number, numb
   let text = '';
   let at = 0;
   for (const [start, end] of ranges) {
-    text += source.slice(at, start) + source.slice(start, end).replace(/[^\n]/g, ' ');
+    text += source.slice(at, start) + source.slice(start, end).replace(/[^\n]+/g, (line) => ' '.repeat(line.length));
     at = end;
   }
   return text + source.slice(at);
