@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index.js';
 import type { FileSummary } from '../project/summarize.js';
+import { answersAlike, observedNoFacts } from './fact-reads.js';
 import { displayPath, processFile, transformFile, writeTransformed, type Transformed } from './process-file.js';
 import type { FileResult, ProcessSettings } from './types.js';
 
@@ -459,8 +460,9 @@ export class TransformAhead {
       if (this.cancelled || this.signal?.aborted) return done;
       if (next < this.files.length) {
         const file = this.files[next++]!;
-        const { summary, ...transformed } = await transformFile(file, undefined, this.settings, true);
-        done.set(file, transformed);
+        const observed = observedNoFacts();
+        const { summary, ...transformed } = await transformFile(file, observed.facts, this.settings, true);
+        done.set(file, { ...transformed, factReads: observed.reads });
         if (this.feed) this.feed.add(file, summary);
         else this.pending.push([file, summary]);
         continue;
@@ -495,7 +497,9 @@ export async function processAll(
   for (const job of jobs) {
     if (control.holdAfter === done && control.signal) await aborted(control.signal);
     if (!mayStart(done, { signal: control.signal })) break;
-    const transformed = job.facts === undefined ? ahead?.get(job.file) : undefined;
+    // Transformed ahead of the index: that result stands when the file's facts answer what it read of them alike.
+    const first = ahead?.get(job.file);
+    const transformed = job.facts === undefined || (first?.factReads && answersAlike(first.factReads, job.facts)) ? first : undefined;
     onResult(await (transformed ? writeTransformed(transformed) : processFile(job.file, job.facts, settings)));
     done++;
   }

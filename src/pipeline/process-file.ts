@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { FileFacts } from '../core/index.js';
 import type { FileSummary } from '../project/summarize.js';
+import type { FactRead } from './fact-reads.js';
 import { packageNeeds, stillReferenced } from '../config-files/package-needs.js';
 import { redactSecrets } from './redact.js';
 import { decodeText, decodeUtf8, encodeText } from './text-format.js';
@@ -49,6 +50,8 @@ export interface Transformed {
    * parse); absent when the file could not be read as text, or summarising it threw: the index reads it its own way.
    */
   summary?: FileSummary | null;
+  /** Transformed with no facts, observed (`observedNoFacts`): what the transforms read of them. */
+  factReads?: FactRead[];
 }
 
 function failedResult(result: FileResult, error: unknown): FileResult {

@@ -33,7 +33,7 @@ const redeclaresInBody: Transform = {
     const f = ctx.root.get().node.program.body.find((s: { id?: { name: string } }) => s.id?.name === 'f');
     const last = f.body.body[f.body.body.length - 1];
     last.declarations[0].id = ctx.j.identifier('a');
-    ctx.change(last, 'a');
+    ctx.change(last, 'rename');
   },
 };
 
