@@ -145,8 +145,9 @@ interface RunState {
 /**
  * Worker threads, started as early as the run knows it has enough files: they and the main thread transform the
  * candidates (`ahead`), each result carrying the file's summary for the project index, and summarise the other
- * modules the index asks for, from one shared queue. A file the index gives no facts keeps its ahead result (written
- * only when its turn comes in `run`); the others, and the index's extra files, are jobs.
+ * modules the index asks for, from one shared queue. A file the index gives no facts, or facts that answer what its
+ * transforms read of them alike (fact-reads.ts), keeps its ahead result (written only when its turn comes in `run`);
+ * the others, and the index's extra files, are jobs.
  */
 export class WorkerPool {
   private readonly workers = new Set<PoolWorker>();
@@ -367,9 +368,11 @@ export class WorkerPool {
       }
       if (state.next >= state.jobs.length || !mayStart(state.next, state.control)) return;
       const { file, facts } = state.jobs[state.next]!;
-      const ahead = facts === undefined && this.aheadFiles.has(file) && !this.aheadLost.has(file);
-      if (ahead) {
-        const transformed = this.aheadDone.get(file);
+      const first = this.aheadDone.get(file);
+      // A file with facts keeps a result made ahead when those facts answer what it read of them alike (fact-reads.ts).
+      const reused = facts === undefined || (first?.factReads !== undefined && answersAlike(first.factReads, facts));
+      if (reused && this.aheadFiles.has(file) && !this.aheadLost.has(file)) {
+        const transformed = first;
         if (!transformed) return this.ensureWorker();
         this.aheadDone.delete(file);
         const id = state.next++;

@@ -4,7 +4,7 @@
  * - files the project index wants summarised (`SummarizeMessage`, a list that grows): read, parsed and summarised;
  * - ahead of the project index, the `AheadMessage`s' files (streamed while discovery finds them): transformed
  *   without facts, writing nothing, and summarised from the same parse; the pool keeps the result for a file the
- *   index gives no facts.
+ *   index gives no facts, or facts that answer what the transforms read of them alike (fact-reads.ts).
  * The last two are claimed from shared counters (no round trip through the main thread, which works on them too).
  * The worker's `slot` in shared memory says which file it is working on, so the pool knows what a crash took down.
  */
@@ -12,6 +12,7 @@ import { basename } from 'node:path';
 import type { FileSummary } from '../project/summarize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache } from './compile-cache.js';
+import { observedNoFacts } from './fact-reads.js';
 import { loadEngine, processFile, transformFile } from './process-file.js';
 import { claim, type AheadMessage, type JobMessage, type SummarizeMessage, type WorkerData, type WorkerMessage } from './pool.js';
 
@@ -70,7 +71,8 @@ async function work(): Promise<void> {
     const index = aheadCounter && claim(aheadCounter, aheadFiles.length, stop);
     if (index === undefined) break;
     hold(0, -(index + 1), aheadFiles[index]!);
-    const transformed = await transformFile(aheadFiles[index]!, undefined, settings, true);
+    const observed = observedNoFacts();
+    const transformed = { ...(await transformFile(aheadFiles[index]!, observed.facts, settings, true)), factReads: observed.reads };
     port.postMessage({ kind: 'ahead', index, transformed } satisfies WorkerMessage);
     Atomics.store(slot, 0, 0);
   }
