@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../src/core/index.js';
-import { blanked, keptBodies } from '../../transforms/lib/check-text.js';
+import { blanked, untouchedInsides } from '../../transforms/lib/check-text.js';
 import { plainParserFor } from '../../transforms/lib/parser.js';
 import { snapshot } from '../../transforms/lib/regions.js';
 import { runTransforms } from '../../transforms/lib/run.js';
@@ -37,7 +37,7 @@ const redeclaresInBody: Transform = {
   },
 };
 
-describe('the check parses the output with untouched function bodies blanked', () => {
+describe('the check parses the output with the untouched insides of functions and literals blanked', () => {
   const run = (source: string) => () => runTransforms([redeclaresInBody], { source, path: 'a.ts', options: DEFAULT_OPTIONS });
 
   it('still fails a body a region touches, beside bodies left alone', () => {
@@ -53,10 +53,10 @@ describe('the check parses the output with untouched function bodies blanked', (
   });
 });
 
-describe('keptBodies', () => {
-  const bodies = (source: string, printed: { start: number; end: number }[]) => {
-    const snaps = snapshot(plainParserFor('ts').parse(source));
-    return keptBodies(snaps, printed).map(([start, end]) => source.slice(start - 1, end + 1));
+describe('untouchedInsides', () => {
+  const bodies = (source: string, printed: { start: number; end: number }[], parser: 'ts' | 'tsx' = 'ts') => {
+    const snaps = snapshot(plainParserFor(parser).parse(source));
+    return untouchedInsides(snaps, printed).map(([start, end]) => source.slice(start - 1, end + 1));
   };
   const source = "function a() { x(); }\nconst b = () => { function c() { 'use strict'; y(); } z(); };\nclass D { m() { w(); } }\n";
 
@@ -73,6 +73,22 @@ describe('keptBodies', () => {
     const m = source.indexOf('m()');
     expect(bodies(source, [{ start: m, end: m + 1 }])).toEqual(['{ x(); }', "{ function c() { 'use strict'; y(); } z(); }", '{ w(); }']);
     expect(bodies(source, [{ start: m, end: source.indexOf(' }\n', m) + 2 }])).toEqual(['{ x(); }', "{ function c() { 'use strict'; y(); } z(); }"]);
+  });
+
+  it('gives the insides of object and array literals and of JSX elements and fragments', () => {
+    const jsx = 'const o = { a: [1, 2], f() { return 1; } };\nconst e = <div><span>{[3]}</span></div>;\nconst g = <>{o}</>;\nconst h = <br />;\n';
+    expect(bodies(jsx, [], 'tsx')).toEqual(['{ a: [1, 2], f() { return 1; } }', '><span>{[3]}</span><', '>{o}<']);
+    const two = jsx.indexOf('2');
+    expect(bodies(jsx, [{ start: two, end: two + 1 }], 'tsx')).toEqual(['{ return 1; }', '><span>{[3]}</span><', '>{o}<']);
+  });
+
+  it('reads the snapshot in any order (a tree need not list its nodes in source order)', () => {
+    const source = 'const o = { a: [1, 2] };\nfunction f() { g({ b: 3 }); }\n';
+    const snaps = snapshot(plainParserFor('ts').parse(source));
+    const reversed = new Map([...snaps].reverse());
+    const three = source.indexOf('3');
+    for (const printed of [[], [{ start: three, end: three + 1 }]]) expect(untouchedInsides(reversed, printed)).toEqual(untouchedInsides(snaps, printed));
+    expect(untouchedInsides(reversed, [{ start: three, end: three + 1 }]).map(([start, end]) => source.slice(start - 1, end + 1))).toEqual(['{ a: [1, 2] }']);
   });
 
   it('blanks every character but line breaks', () => {

@@ -11,7 +11,7 @@ import {
 import { indexOfRoot, invalidateIndex, type FileIndex } from './file-index.js';
 import { likelyChanges } from './likely-change.js';
 import { insertMarkerOnce } from './markers.js';
-import { blanked, keptBodies } from './check-text.js';
+import { blanked, untouchedInsides } from './check-text.js';
 import { checkParserFor, fragmentParserFor, parserFor, parserNameFor, plainParserFor, type ParserName } from './parser.js';
 import { detectQuote } from './quotes.js';
 import { printOptions, retab } from './print-options.js';
@@ -422,7 +422,7 @@ function runOnRegions(
   } else put = (text) => splice(text, printed, 0, text.length);
   const output = put(source);
   if (output === undefined) return undefined;
-  const kept = keptBodies(snaps, printed);
+  const kept = untouchedInsides(snaps, printed);
   const check = kept.length === 0 ? undefined : put(blanked(source, kept));
   return { ...finish(settleEnds(output), source, first.ctx, first.todoMessages), printed: 'regions', check: check && settleEnds(check) };
 }
