@@ -59,7 +59,7 @@ const GATEWAY_ID = new RegExp(`['"\`]${escapeRegExp(AI_SDK.gatewayPrefix)}[\\w.:
  * Whether a file may hand the Vercel AI Gateway an OpenAI model id (`generateText({ model: 'openai/gpt-4o' })`): it
  * quotes such an id and imports a package whose calls take one. It needs no provider package to do so.
  */
-function handsGatewayIds(text: string): boolean {
+export function handsGatewayIds(text: string): boolean {
   return GATEWAY_ID.test(text) && AI_SDK.gatewayPackages.some((pkg) => quotesPackage(text, pkg));
 }
 

@@ -1,4 +1,14 @@
-import { AGENTS_PACKAGE, AI_SDK, LANGCHAIN_PACKAGE, OPENAI_SDK, OPENAI_WRAPPERS, mentionsOpenAIHost, openAIWrappersIn, type OpenAIWrapper } from '../../src/core/index.js';
+import {
+  AGENTS_PACKAGE,
+  AI_SDK,
+  LANGCHAIN_PACKAGE,
+  OPENAI_SDK,
+  OPENAI_WRAPPERS,
+  handsGatewayIds,
+  mentionsOpenAIHost,
+  openAIWrappersIn,
+  type OpenAIWrapper,
+} from '../../src/core/index.js';
 
 const quoted = (text: string, value: string): boolean => text.includes(`'${value}'`) || text.includes(`"${value}"`);
 
@@ -28,6 +38,8 @@ const LIKELY: readonly ((text: string) => boolean)[] = [
   (text) => quoted(text, AGENTS_PACKAGE),
   (text) => quoted(text, LANGCHAIN_PACKAGE),
   mentionsOpenAIHost,
+  // An AI Gateway `openai/…` id handed to the `ai` package: its marker (vercel/ai: 30 of 43 such files change).
+  handsGatewayIds,
 ];
 
 export function likelyChanges(source: string): boolean {
