@@ -7,6 +7,9 @@ import { runTransforms } from '../../transforms/lib/run.js';
 describe('likely-change', () => {
   it('guesses from the text shapes in its table', () => {
     expect(likelyChanges("import OpenAI from 'openai';\nconst client = new OpenAI();\n")).toBe(true);
+    // The package's entry by another specifier: a subpath index, Deno's npm: scheme.
+    expect(likelyChanges("import OpenAI from 'openai/index';\nconst client = new OpenAI();\n")).toBe(true);
+    expect(likelyChanges("import OpenAI from 'npm:openai@4';\nconst client = new OpenAI();\n")).toBe(true);
     expect(likelyChanges('import { openai } from "@ai-sdk/openai";\n')).toBe(true);
     expect(likelyChanges("import { Agent, run } from '@openai/agents';\n")).toBe(true);
     expect(likelyChanges("import { ChatOpenAI } from '@langchain/openai';\n")).toBe(true);

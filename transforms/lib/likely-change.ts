@@ -7,6 +7,7 @@ import {
   handsGatewayIds,
   mentionsOpenAIHost,
   openAIWrappersIn,
+  quotesPackage,
   type OpenAIWrapper,
 } from '../../src/core/index.js';
 
@@ -30,7 +31,7 @@ const WRAPPER_CALLS = new Map<OpenAIWrapper, RegExp>(
 const LIKELY: readonly ((text: string) => boolean)[] = [
   // An `openai` client constructed with its default endpoint (a `baseURL` often points elsewhere: tests, other
   // vendors): in a file that names no baseURL, or one whose options are written in the call without one.
-  (text) => quoted(text, OPENAI_SDK) && (text.includes('baseURL') ? DEFAULT_ENDPOINT_CLIENT.test(text) : /\bnew\s+(?:[\w$]+\.)?OpenAI\s*\(/.test(text)),
+  (text) => quotesPackage(text, OPENAI_SDK) && (text.includes('baseURL') ? DEFAULT_ENDPOINT_CLIENT.test(text) : /\bnew\s+(?:[\w$]+\.)?OpenAI\s*\(/.test(text)),
   // A framework's own OpenAI class or factory used (LlamaIndex, Genkit): each use gets a marker.
   (text) => openAIWrappersIn(text).some((w) => WRAPPER_CALLS.get(w)!.test(text)),
   (text) => quoted(text, AI_SDK.package),
