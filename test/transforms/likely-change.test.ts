@@ -24,6 +24,9 @@ describe('likely-change', () => {
     // A framework's OpenAI class used (it gets a marker), not one imported alone.
     expect(likelyChanges("import { OpenAI } from '@llamaindex/openai';\nSettings.llm = new OpenAI({ model: 'gpt-4o' });\n")).toBe(true);
     expect(likelyChanges("import type { OpenAI } from '@llamaindex/openai';\nexport type L = OpenAI;\n")).toBe(false);
+    // A realtime session of the Agents SDK constructed (it gets a marker), not an agent described alone.
+    expect(likelyChanges("import { RealtimeSession } from '@openai/agents/realtime';\nconst session = new RealtimeSession(agent);\n")).toBe(true);
+    expect(likelyChanges("import { RealtimeAgent } from '@openai/agents/realtime';\nexport const a = new RealtimeAgent({ name: 'a' });\n")).toBe(false);
     // An AI Gateway OpenAI id handed to the `ai` package (it gets a marker), not one quoted without it.
     expect(likelyChanges("import { generateText } from 'ai';\nawait generateText({ model: 'openai/gpt-4o', prompt: 'x' });\n")).toBe(true);
     expect(likelyChanges("export const ids = ['openai/gpt-4o'];\n")).toBe(false);

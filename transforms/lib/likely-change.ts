@@ -1,5 +1,7 @@
 import {
+  AGENTS_DIRECT,
   AGENTS_PACKAGE,
+  AGENTS_REALTIME_PACKAGES,
   AI_SDK,
   LANGCHAIN_PACKAGE,
   OPENAI_SDK,
@@ -21,6 +23,9 @@ const WRAPPER_CALLS = new Map<OpenAIWrapper, RegExp>(
   OPENAI_WRAPPERS.map((w) => [w, new RegExp(`\\b(?:${Object.keys(w.exports).filter((e) => e !== 'default').join('|')})\\s*\\(`)]),
 );
 
+/** A realtime session or transport of the Agents SDK constructed (`new RealtimeSession(agent)`). */
+const REALTIME_SESSION = new RegExp(`\\bnew\\s+(?:${AGENTS_DIRECT.realtime.join('|')})\\s*\\(`);
+
 /**
  * Text shapes after which a file nearly always changes (measured on openai-node, vercel/ai and openai-agents-js: 112 of
  * 113, 502 of 527 and 299 of 339 such files did; a client given options without a baseURL in a file that names one
@@ -39,6 +44,8 @@ const LIKELY: readonly ((text: string) => boolean)[] = [
   (text) => quoted(text, AGENTS_PACKAGE),
   (text) => quoted(text, LANGCHAIN_PACKAGE),
   mentionsOpenAIHost,
+  // A realtime session of the Agents SDK: its marker (openai-agents-js and openai-realtime-agents: 20 of 20 change).
+  (text) => AGENTS_REALTIME_PACKAGES.some((pkg) => quotesPackage(text, pkg)) && REALTIME_SESSION.test(text),
   // An AI Gateway `openai/…` id handed to the `ai` package: its marker (vercel/ai: 30 of 43 such files change).
   handsGatewayIds,
 ];
