@@ -24,6 +24,10 @@ describe('likely-change', () => {
     // A framework's OpenAI class used (it gets a marker), not one imported alone.
     expect(likelyChanges("import { OpenAI } from '@llamaindex/openai';\nSettings.llm = new OpenAI({ model: 'gpt-4o' });\n")).toBe(true);
     expect(likelyChanges("import type { OpenAI } from '@llamaindex/openai';\nexport type L = OpenAI;\n")).toBe(false);
+    // An OpenAI variable read from or set on process.env (a rename or a marker), not one only named.
+    expect(likelyChanges("const key = process.env.OPENAI_API_KEY;\n")).toBe(true);
+    expect(likelyChanges("process.env['OPENAI_DEFAULT_MODEL'] = 'gpt-4o';\n")).toBe(true);
+    expect(likelyChanges("// set OPENAI_API_KEY first\nexport const x = 1;\n")).toBe(false);
     // A realtime session of the Agents SDK constructed (it gets a marker), not an agent described alone.
     expect(likelyChanges("import { RealtimeSession } from '@openai/agents/realtime';\nconst session = new RealtimeSession(agent);\n")).toBe(true);
     expect(likelyChanges("import { RealtimeAgent } from '@openai/agents/realtime';\nexport const a = new RealtimeAgent({ name: 'a' });\n")).toBe(false);

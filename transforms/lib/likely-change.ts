@@ -26,6 +26,9 @@ const WRAPPER_CALLS = new Map<OpenAIWrapper, RegExp>(
 /** A realtime session or transport of the Agents SDK constructed (`new RealtimeSession(agent)`). */
 const REALTIME_SESSION = new RegExp(`\\bnew\\s+(?:${AGENTS_DIRECT.realtime.join('|')})\\s*\\(`);
 
+/** `process.env.OPENAI_…` read or set (a rename, or a marker where the name has no Azure counterpart). */
+const OPENAI_ENV = /\bprocess\.env(?:\.OPENAI_|\[\s*['"`]OPENAI_)/;
+
 /**
  * Text shapes after which a file nearly always changes (measured on openai-node, vercel/ai and openai-agents-js: 112 of
  * 113, 502 of 527 and 299 of 339 such files did; a client given options without a baseURL in a file that names one
@@ -44,6 +47,8 @@ const LIKELY: readonly ((text: string) => boolean)[] = [
   (text) => quoted(text, AGENTS_PACKAGE),
   (text) => quoted(text, LANGCHAIN_PACKAGE),
   mentionsOpenAIHost,
+  // An OpenAI variable of `process.env` (16 fetched repositories: 21 of 28 such files not caught above change).
+  (text) => OPENAI_ENV.test(text),
   // A realtime session of the Agents SDK: its marker (openai-agents-js and openai-realtime-agents: 20 of 20 change).
   (text) => AGENTS_REALTIME_PACKAGES.some((pkg) => quotesPackage(text, pkg)) && REALTIME_SESSION.test(text),
   // An AI Gateway `openai/…` id handed to the `ai` package: its marker (vercel/ai: 30 of 43 such files change).
