@@ -12,10 +12,16 @@ export const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'),
 /** Installs come from npm's cache when it has them (the registry otherwise); nothing asks for audits. */
 export const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
 
-/** A temporary folder, removed when the test file ends. */
+const made: string[] = [];
+// Registered when a test file imports this module: a hook registered inside a test or a `beforeAll` never runs.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test file ends (pass or fail). */
 export function tempDir(label: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `o2a-e2e-${label}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  made.push(dir);
   return dir;
 }
 
