@@ -13,4 +13,6 @@ declare module '@instructor-ai/instructor' {
 }
 declare module '@acme/tracing' {
   export function track<T extends object>(client: T): T;
+  export function structured<T extends object>(options: { client: T; retries: number }): T;
+  export function structured(options: { retries: number }): { chat: { completions: { create(params: object): Promise<unknown> } } };
 }

@@ -641,8 +641,7 @@ export function fileClients(ctx: TransformContext, reach: Reach = 'direct'): Fil
       if (memberName(callee.node) === 'withOptions' && !setsBaseURL(node.arguments[0])) return holdsClient(callee.get('object'));
       const wrapped = wrappedClient(result, valuePath);
       if (wrapped) return holdsClient(wrapped);
-      const first = handedFirst(valuePath);
-      return isFactoryCall(result, valuePath) || (!!first && holdsClient(first));
+      return isFactoryCall(result, valuePath) || handedToCall(valuePath).some(holdsClient);
     }
     if (node.type === 'LogicalExpression' || node.type === 'ConditionalExpression') {
       return ['left', 'right', 'consequent', 'alternate'].some((k) => node[k] && holdsClient(valuePath.get(k)));
@@ -857,14 +856,22 @@ function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
  * client, wrapped. Undefined for any other call, or a wrapper call without its client.
  */
 /**
- * What a call core does not know as a wrapper is handed first (`withMemory(client, options)`, `traced(client)`): given
- * the client, what it returns is taken for the client where it is used as one, its deployment calls' models being
- * deployments all the same (a proxy that adds memory or tracing). Undefined for a method call or a spread.
+ * What a call core does not know as a wrapper is handed (`withMemory(client, options)`, `traced(client)`,
+ * `structured({ client, mode })`): the client itself as its first argument, or as a property of an object literal
+ * there. Given the client, what it returns is taken for the client where it is used as one, its deployment calls'
+ * models being deployments all the same (a proxy that adds memory, tracing or structured output). None for a method
+ * call or a spread.
  */
-function handedFirst(call: ASTPath<Node>): ASTPath<Node> | undefined {
+function handedToCall(call: ASTPath<Node>): ASTPath<Node>[] {
   const node = call.node as Node;
-  if (node.callee?.type !== 'Identifier' || !node.arguments[0] || node.arguments[0].type === 'SpreadElement') return undefined;
-  return unwrapPath(call.get('arguments', 0));
+  const first = node.arguments[0];
+  if (node.callee?.type !== 'Identifier' || !first || first.type === 'SpreadElement') return [];
+  const argument = unwrapPath(call.get('arguments', 0));
+  const options = argument.node as Node;
+  if (options.type !== 'ObjectExpression') return [argument];
+  return options.properties.flatMap((p: Node, i: number) =>
+    (p.type === 'ObjectProperty' || p.type === 'Property') && !p.computed && p.value ? [unwrapPath(argument.get('properties', i, 'value'))] : [],
+  );
 }
 
 function wrappedClient(clients: FileClients, call: ASTPath<Node>): ASTPath<Node> | undefined {
@@ -907,8 +914,7 @@ export function isClientExpression(ctx: TransformContext, path: ASTPath<Node>, c
   if (node.type === 'CallExpression') {
     const wrapped = wrappedClient(clients, inner);
     if (wrapped) return isClientExpression(ctx, wrapped, clients);
-    const first = handedFirst(inner);
-    return isFactoryCall(clients, inner) || (!!first && isClientExpression(ctx, first, clients));
+    return isFactoryCall(clients, inner) || handedToCall(inner).some((handed) => isClientExpression(ctx, handed, clients));
   }
   if (node.type === 'AwaitExpression') return isClientExpression(ctx, inner.get('argument'), clients);
   if (node.type === 'MemberExpression' && unwrap(node.object)?.type === 'ThisExpression' && !clients.clientSide) {
