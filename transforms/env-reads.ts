@@ -25,8 +25,16 @@ import {
   unmovedRequestMessage,
 } from '../src/core/index.js';
 import { aiSdkKeyEnv } from './lib/ai-sdk-settings.js';
-import { handedToAzureRequest, handedToClient, insideClientArguments, projectConsumer, sentWithUnmovedRequest, unmigratedConsumer } from './lib/client-arguments.js';
-import { fileClients, isEnvObject } from './lib/clients.js';
+import {
+  handedToAzureRequest,
+  handedToClient,
+  insideClientArguments,
+  isEnvironmentMap,
+  projectConsumer,
+  sentWithUnmovedRequest,
+  unmigratedConsumer,
+} from './lib/client-arguments.js';
+import { fileClients, holdsProcessEnv, isEnvObject, unwrap } from './lib/clients.js';
 import { envCode, envRead } from './lib/deployment-ref.js';
 import { moduleBindings, propertyName, referencesOf } from './lib/imports.js';
 import { literalValue } from './lib/literals.js';
@@ -195,10 +203,25 @@ function memberReads(ctx: TransformContext): Read[] {
 
 /** OpenAI variables code other than this file's reads from the environment: their reads here keep the names it reads. */
 interface ReadElsewhere {
-  /** Those the file assigns (`process.env.OPENAI_API_KEY = await ask()`), for a library's default or a child process. */
+  /**
+   * Those the file assigns (`process.env.OPENAI_API_KEY = await ask()`), for a library's default or a child process,
+   * or sets in the environment of a process it starts (`env: { OPENAI_API_KEY: key }`).
+   */
   assigned: Set<string>;
   /** Those a library the file uses reads itself (ENV_READING_LIBRARIES), by variable: the library. */
   libraries: Map<string, string>;
+}
+
+/**
+ * Whether a value can carry the variable's own value on (`key`, `process.env.X ?? ''`, `load()`), not only a report
+ * about it (`process.env.X ? 'set' : 'NOT SET'`, `!!process.env.X`), as a debug route's `env: { … }` gives.
+ */
+function carriesValue(value: Node): boolean {
+  const node = unwrap(value);
+  if (node.type === 'ConditionalExpression') return carriesValue(node.consequent) || carriesValue(node.alternate);
+  if (node.type === 'LogicalExpression') return carriesValue(node.left) || carriesValue(node.right);
+  if (node.type === 'TemplateLiteral') return node.expressions.length > 0;
+  return !/Literal$/.test(node.type) && node.type !== 'UnaryExpression' && node.type !== 'BinaryExpression';
 }
 
 function readElsewhere(ctx: TransformContext): ReadElsewhere {
@@ -206,6 +229,13 @@ function readElsewhere(ctx: TransformContext): ReadElsewhere {
   for (const path of ctx.index.find('MemberExpression', (n) => openAIName(nameOf(n)))) {
     const parent = path.parent?.node as Node;
     if (parent?.type === 'AssignmentExpression' && parent.left === path.node && isEnvObject(path.get('object'))) assigned.add(nameOf(path.node)!);
+  }
+  // Set under its own name in a process's environment (`env: { OPENAI_API_KEY: key }`): that process reads it itself.
+  const keyName = (n: Node): string | undefined => (n.computed ? literalValue(n.key) : propertyName(n.key));
+  for (const path of ctx.index.find('ObjectProperty', (n) => openAIName(keyName(n)))) {
+    const node = path.node as Node;
+    // Not a pattern's (`const { env: { OPENAI_API_KEY } } = process` reads it), nor a report's (`'set'`).
+    if ((path.parent?.node as Node)?.type === 'ObjectExpression' && carriesValue(node.value) && isEnvironmentMap(path.parent)) assigned.add(keyName(node)!);
   }
   const libraries = new Map<string, string>();
   for (const [pkg, read] of Object.entries(ENV_READING_LIBRARIES)) {
@@ -232,13 +262,29 @@ function getterReads(ctx: TransformContext): Read[] {
   });
 }
 
+/**
+ * The pattern that takes a declarator's value apart as the environment: its own (`const { … } = process.env`), or
+ * the one under `env` when it takes the process apart (`const { env: { … } } = process`).
+ */
+function envPattern(ctx: TransformContext, declarator: ASTPath<Node>): ASTPath<Node> | undefined {
+  const node = declarator.node as Node;
+  if (!node.init) return undefined;
+  if (isEnvObject(declarator.get('init'))) return declarator.get('id');
+  if (!holdsProcessEnv(ctx.index, node.init)) return undefined;
+  const at = node.id.properties.findIndex(
+    (p: Node) => p.type === 'ObjectProperty' && !p.computed && propertyName(p.key) === 'env' && p.value.type === 'ObjectPattern',
+  );
+  return at === -1 ? undefined : declarator.get('id', 'properties', at, 'value');
+}
+
 /** `const { OPENAI_API_KEY } = process.env` → `const { AZURE_OPENAI_API_KEY: OPENAI_API_KEY } = process.env`. */
 function destructuredReads(ctx: TransformContext): Read[] {
   const { j } = ctx;
   const reads: Read[] = [];
   ctx.index.find('VariableDeclarator', (n) => n.id.type === 'ObjectPattern').forEach((declarator) => {
-    if (!(declarator.node as Node).init || !isEnvObject(declarator.get('init'))) return;
-    declarator.get('id', 'properties').each((prop: ASTPath<Node>) => {
+    const pattern = envPattern(ctx, declarator);
+    if (!pattern) return;
+    pattern.get('properties').each((prop: ASTPath<Node>) => {
       const node = prop.node as Node;
       if (node.type !== 'ObjectProperty' && node.type !== 'Property') return;
       const name = node.computed ? literalValue(node.key) : propertyName(node.key);

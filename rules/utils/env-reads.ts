@@ -95,7 +95,11 @@ function directConsumer(node: TSESTree.Node, sourceCode: SourceCode): string | u
   let inOptions = false;
   while (n.parent && VALUE_CARRIERS.has(n.parent.type)) {
     if (n.parent.type === 'Property' && n.parent.value !== n) return undefined;
-    if (n.parent.type === 'ObjectExpression') inOptions = true;
+    if (n.parent.type === 'ObjectExpression') {
+      // Set in the environment of a process the call starts: that process reads it, not the package.
+      if (isEnvironmentMap(n.parent, sourceCode)) return undefined;
+      inOptions = true;
+    }
     n = n.parent;
   }
   const call = n.parent;
@@ -105,6 +109,16 @@ function directConsumer(node: TSESTree.Node, sourceCode: SourceCode): string | u
   while (callee.type === 'MemberExpression' && !callee.computed) callee = unwrap(callee.object);
   const source = callee.type === 'Identifier' ? moduleOf(callee, sourceCode) : undefined;
   return source === undefined ? undefined : unmigratedPackage(source);
+}
+
+/**
+ * An object literal that is a process's environment: the `env` of the options that start one (`spawn(cmd, args, {
+ * env })`, Playwright's `webServer.env`), or one spreading the current environment in (the codemod's env-reads).
+ */
+function isEnvironmentMap(object: TSESTree.ObjectExpression, sourceCode: SourceCode): boolean {
+  const holder = object.parent;
+  if (holder?.type === 'Property' && holder.value === object && staticKey(holder, sourceCode) === 'env') return true;
+  return object.properties.some((p) => p.type === 'SpreadElement' && isEnvObject(p.argument, sourceCode));
 }
 
 /** Expressions a read passes through on its way into the `const` holding it. */

@@ -273,6 +273,27 @@ ruleTester.run('no-openai-env', testable(rule), {
       filename: 'provider.cjs',
       errors: [{ messageId: 'unmigratedConsumer', data: { name: 'OPENAI_API_KEY', package: '@ai-sdk/openai-compatible' }, suggestions: [] }],
     },
+    // Set in the environment of a process a library starts (Playwright's dev server, execa): that process reads it,
+    // not the library, so it is an ordinary read with its rename suggested.
+    {
+      code: "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ webServer: { env: { OPENAI_API_KEY: process.env.OPENAI_API_KEY ?? '' } } });",
+      errors: [
+        {
+          messageId: 'replaceable',
+          suggestions: [{ messageId: 'useAzureEnv', output: "import { defineConfig } from '@playwright/test';\nexport default defineConfig({ webServer: { env: { OPENAI_API_KEY: process.env.AZURE_OPENAI_API_KEY ?? '' } } });" }],
+        },
+      ],
+    },
+    {
+      code: "import { execa } from 'execa';\nawait execa('node', ['a.js'], { env: { ...process.env, OPENAI_BASE_URL: process.env.OPENAI_BASE_URL } });",
+      errors: [
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_BASE_URL', replacement: 'AZURE_OPENAI_ENDPOINT' },
+          suggestions: [{ messageId: 'useAzureEnv', output: "import { execa } from 'execa';\nawait execa('node', ['a.js'], { env: { ...process.env, OPENAI_BASE_URL: process.env.AZURE_OPENAI_ENDPOINT } });" }],
+        },
+      ],
+    },
     // A value handed bare to a library call is data, not a client setting; a relative module may be the app's own client.
     {
       code: "import { expect } from 'vitest';\nimport { make } from './client';\nexpect(process.env.OPENAI_API_KEY).toBeTruthy();\nmake({ key: process.env.OPENAI_API_KEY });",

@@ -122,7 +122,7 @@ describe('TypeScript outputs', () => {
     const files = all
       .map((c) => c.output ?? c.input)
       .filter((f) => TS_OUTPUT.test(f) && !f.endsWith('.d.ts'));
-    const ambient = ['jsx-ambient.d.ts', 'deno-bun-ambient.d.ts', 'client-wrappers-ambient.d.ts', 'vite-ambient.d.ts', 'compatible-clients-ambient.d.ts'].map((name) => join(import.meta.dirname, name));
+    const ambient = ['jsx-ambient.d.ts', 'deno-bun-ambient.d.ts', 'client-wrappers-ambient.d.ts', 'vite-ambient.d.ts', 'compatible-clients-ambient.d.ts', 'child-process-ambient.d.ts'].map((name) => join(import.meta.dirname, name));
     const program = ts.createProgram([...files, ...ambient], {
       strict: true,
       noEmit: true,

@@ -12,7 +12,7 @@ import {
   packageName,
   unmigratedPackage,
 } from '../../src/core/index.js';
-import { constInitOf, unwrap } from './clients.js';
+import { constInitOf, isEnvObject, unwrap } from './clients.js';
 import { isRequireOf, memberName, moduleBindings, propertyName, referencesOf, resolveBinding, type ModuleBinding } from './imports.js';
 import { extendedClientOf } from './client-subclasses.js';
 import { localFunction } from './local-functions.js';
@@ -223,6 +223,17 @@ export function markOpenAIRequest(ctx: TransformContext, call: Node, inline: boo
 }
 
 /**
+ * Whether the object literal at `path` is a process's environment: the `env` of the options that start one
+ * (`spawn(cmd, args, { env })`, execa's, Playwright's `webServer.env`, vitest's `test.env`), or one spreading the
+ * current environment in (`{ ...process.env, PORT: '3000' }`).
+ */
+export function isEnvironmentMap(path: ASTPath<Node>): boolean {
+  const holder = path.parent?.node as Node;
+  if ((holder?.type === 'ObjectProperty' || holder?.type === 'Property') && holder.value === path.node && propertyName(holder.key) === 'env') return true;
+  return (path.node as Node).properties.some((p: Node, i: number) => p.type === 'SpreadElement' && isEnvObject(path.get('properties', i, 'argument')));
+}
+
+/**
  * The call or construction that gets the value at `path` as a setting: an argument of `new X(…)`, or a property of
  * an options object given to `x(…)` (`createX({ apiKey })`), spread into it (`{ ...(key ? { apiKey: key } : {}) }`)
  * or held first in a variable (`const options = { apiKey }; new X({ ...options })`: the first call one of its
@@ -235,7 +246,11 @@ function settingCall(ctx: TransformContext, path: ASTPath<Node>, inOptions = fal
     if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value !== p.node) return undefined;
     // A conditional's test is not its value (`{ key: process.env.X ? 'set' : 'unset' }` hands on no key).
     if (parent.type === 'ConditionalExpression' && parent.test === p.node) return undefined;
-    if (parent.type === 'ObjectExpression') inOptions = true;
+    if (parent.type === 'ObjectExpression') {
+      // Set in the environment of a process the call starts: that process reads it, not the call's package.
+      if (isEnvironmentMap(p.parent)) return undefined;
+      inOptions = true;
+    }
     p = p.parent;
   }
   const call = p.parent?.node as Node;

@@ -317,12 +317,17 @@ function processBinding(index: FileIndex, declared: Declaration): 'process' | 'e
   const pattern = index.parentOf(parent);
   const declarator = pattern?.type === 'ObjectPattern' ? index.parentOf(pattern) : undefined;
   if (declarator?.type !== 'VariableDeclarator' || declarator.id !== pattern) return undefined;
-  const init = unwrap(declarator.init);
+  return holdsProcessEnv(index, declarator.init) ? 'env' : undefined;
+}
+
+/** Whether `node`'s `env` is the process's environment: `process` (the global or Node's module), `require('node:process')`. */
+export function holdsProcessEnv(index: FileIndex, node: Node): boolean {
+  const init = unwrap(node);
   if (init?.type === 'Identifier' && init.name === 'process') {
     const owner = index.resolve(init);
-    return !owner || processBinding(index, owner) === 'process' ? 'env' : undefined;
+    return !owner || processBinding(index, owner) === 'process';
   }
-  return processExport(requiredModule(init) ?? '', 'env');
+  return processExport(requiredModule(init) ?? '', 'env') !== undefined;
 }
 
 /** The module a `require('m')` call loads. */
