@@ -3,7 +3,7 @@ import { AI_SDK, azureReplacementFor, defaultsElsewhere, FALLBACK_EXPRESSIONS, i
 import { TEXT_LANGUAGES, createRule } from './create-rule.js';
 import { clientTracker, servesOtherVendor } from './utils/clients.js';
 import { mergeListeners } from './utils/listeners.js';
-import { envGetterRead, envMemberName, isEnvObject, unmigratedConsumer } from './utils/env-reads.js';
+import { envGetterRead, envMemberName, envPattern, unmigratedConsumer } from './utils/env-reads.js';
 import { staticKey } from './utils/scope.js';
 import { basename } from 'node:path';
 import type { TextDocument } from './languages/text.js';
@@ -138,8 +138,9 @@ export default createRule<Options, MessageIds>({
         reads.push({ node, name: read.name, fix, consumer: unmigratedConsumer(node, sourceCode) });
       },
       VariableDeclarator(node) {
-        if (node.id.type !== 'ObjectPattern' || !node.init || !isEnvObject(node.init, sourceCode)) return;
-        for (const prop of node.id.properties) {
+        const pattern = envPattern(node, sourceCode);
+        if (!pattern) return;
+        for (const prop of pattern.properties) {
           if (prop.type !== 'Property') continue;
           const name = staticKey(prop, sourceCode) ?? undefined;
           if (!flagged(name)) continue;

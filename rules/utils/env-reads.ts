@@ -42,12 +42,24 @@ export function isEnvObject(node: TSESTree.Node, sourceCode: SourceCode, depth =
   const prop = def.node.id.properties.find(
     (p) => p.type === 'Property' && p.value.type === 'Identifier' && p.value.name === n.name,
   ) as TSESTree.Property | undefined;
-  return (
-    prop !== undefined &&
-    staticKey(prop, sourceCode) === 'env' &&
-    init2.type === 'Identifier' &&
-    ((init2.name === 'process' && isGlobalName(sourceCode, init2)) || fromProcessModule(init2, sourceCode, 'process'))
-  );
+  return prop !== undefined && staticKey(prop, sourceCode) === 'env' && isProcess(init2, sourceCode);
+}
+
+/** `process`: the global, or Node's process module however it is imported. */
+function isProcess(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  return node.type === 'Identifier' && ((node.name === 'process' && isGlobalName(sourceCode, node)) || fromProcessModule(node, sourceCode, 'process'));
+}
+
+/**
+ * The pattern that takes a declarator's value apart as the environment: its own (`const { … } = process.env`), or
+ * the one under `env` when it takes the process apart (`const { env: { … } } = process`; the codemod's env-reads).
+ */
+export function envPattern(declarator: TSESTree.VariableDeclarator, sourceCode: SourceCode): TSESTree.ObjectPattern | undefined {
+  if (declarator.id.type !== 'ObjectPattern' || !declarator.init) return undefined;
+  if (isEnvObject(declarator.init, sourceCode)) return declarator.id;
+  if (!isProcess(unwrap(declarator.init), sourceCode)) return undefined;
+  const env = declarator.id.properties.find((p) => p.type === 'Property' && !p.computed && staticKey(p, sourceCode) === 'env') as TSESTree.Property | undefined;
+  return env?.value.type === 'ObjectPattern' ? env.value : undefined;
 }
 
 /** The variable name `env.X` or `env['X']` reads, when the object is an env object and the key is static. */

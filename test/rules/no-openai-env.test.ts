@@ -145,6 +145,17 @@ ruleTester.run('no-openai-env', testable(rule), {
       errors: [{ messageId: 'openaiEnv', data: { name: 'OPENAI_WEBHOOK_SECRET' } }],
     },
     {
+      // The process taken apart down to its env: the same read.
+      code: 'const { env: { OPENAI_MODEL } } = process;',
+      errors: [
+        {
+          messageId: 'replaceable',
+          data: { name: 'OPENAI_MODEL', replacement: 'AZURE_OPENAI_DEPLOYMENT' },
+          suggestions: [{ messageId: 'useAzureEnv', output: 'const { env: { AZURE_OPENAI_DEPLOYMENT: OPENAI_MODEL } } = process;' }],
+        },
+      ],
+    },
+    {
       // One report per destructured read.
       code: 'const { OPENAI_API_KEY, OPENAI_MODEL: model, AZURE_OPENAI_ENDPOINT } = process.env;',
       errors: [
