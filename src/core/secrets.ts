@@ -4,7 +4,9 @@
  */
 const STRICT =
   /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/;
-const LOOSE = /\bsk-(?:proj-|svcacct-|admin-)[A-Za-z0-9_-]{20,}|\bsk-[A-Za-z0-9_-]{20,}/;
+// A kind prefix must be followed by a body of its own length: the bare alternative would take `sk-proj-` plus 16
+// characters (a test's `sk-proj-abcdef0123456789`) for a 21-character key.
+const LOOSE = /\bsk-(?:proj-|svcacct-|admin-)[A-Za-z0-9_-]{20,}|\bsk-(?!(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{20,}/;
 
 /** Either, every match of a text (`matchAll` copies it: its `lastIndex` is never shared). */
 const ANY_KEY = new RegExp(`${STRICT.source}|${LOOSE.source}`, 'g');

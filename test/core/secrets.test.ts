@@ -17,6 +17,12 @@ describe('secrets', () => {
     expect(findSecret(`process.env.OPENAI_API_KEY = '${LEGACY_KEY}';`)).toBe(LEGACY_KEY);
   });
 
+  it('leaves a kind prefix followed by a body shorter than a key of that kind (a test value)', () => {
+    expect(findSecrets('const OPENAI_KEY = "sk-proj-abcdef0123456789";')).toEqual([]);
+    expect(findOpenAIKeys('OPENAI_API_KEY=sk-svcacct-Ab3dEf6hIj9kLm2')).toEqual([]);
+    expect(findSecret(`const key = '${PROJECT_KEY}';`)).toBe(PROJECT_KEY);
+  });
+
   it('leaves placeholders: a body of one kind of character is no key', () => {
     for (const placeholder of ['sk-local-no-key-required', 'sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sk-XXXXXXXXXXXXXXXXXXXXXXXX', 'sk-proj-your-key-goes-here-now']) {
       expect(findSecret(`apiKey: '${placeholder}'`)).toBeUndefined();
