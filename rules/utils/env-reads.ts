@@ -1,6 +1,6 @@
 /** Environment reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Bun.env.X`, aliases of those objects, and `Deno.env.get('X')`. */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { ENV_GETTER, ENV_OBJECTS, processExport, unmigratedPackage } from '../../src/core/index.js';
+import { CHILD_ENV_OPTION, ENV_GETTER, ENV_OBJECTS, processExport, unmigratedPackage } from '../../src/core/index.js';
 import { constantInit, importedBinding, isGlobalName, staticKey, stringValue, unwrap, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -129,7 +129,7 @@ function directConsumer(node: TSESTree.Node, sourceCode: SourceCode): string | u
  */
 function isEnvironmentMap(object: TSESTree.ObjectExpression, sourceCode: SourceCode): boolean {
   const holder = object.parent;
-  if (holder?.type === 'Property' && holder.value === object && staticKey(holder, sourceCode) === 'env') return true;
+  if (holder?.type === 'Property' && holder.value === object && staticKey(holder, sourceCode) === CHILD_ENV_OPTION) return true;
   return object.properties.some((p) => p.type === 'SpreadElement' && isEnvObject(p.argument, sourceCode));
 }
 

@@ -1,6 +1,7 @@
 import type { ASTPath } from 'jscodeshift';
 import {
   AZURE_PACKAGES,
+  CHILD_ENV_OPTION,
   DIRECT_OPENAI_WRAPPERS,
   FALLBACK_EXPRESSIONS,
   GLOBAL_OBJECTS,
@@ -229,7 +230,7 @@ export function markOpenAIRequest(ctx: TransformContext, call: Node, inline: boo
  */
 export function isEnvironmentMap(path: ASTPath<Node>): boolean {
   const holder = path.parent?.node as Node;
-  if ((holder?.type === 'ObjectProperty' || holder?.type === 'Property') && holder.value === path.node && propertyName(holder.key) === 'env') return true;
+  if ((holder?.type === 'ObjectProperty' || holder?.type === 'Property') && holder.value === path.node && propertyName(holder.key) === CHILD_ENV_OPTION) return true;
   return (path.node as Node).properties.some((p: Node, i: number) => p.type === 'SpreadElement' && isEnvObject(path.get('properties', i, 'argument')));
 }
 

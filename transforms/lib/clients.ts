@@ -857,10 +857,6 @@ function isFactoryCall(clients: FileClients, path: ASTPath<Node>): boolean {
 }
 
 /**
- * The client a wrapper call is handed (`wrapOpenAI(client)`, `Instructor({ client })`): what the call returns is that
- * client, wrapped. Undefined for any other call, or a wrapper call without its client.
- */
-/**
  * What a call core does not know as a wrapper is handed (`withMemory(client, options)`, `traced(client)`,
  * `structured({ client, mode })`): the client itself as its first argument, or as a property of an object literal
  * there. Given the client, what it returns is taken for the client where it is used as one, its deployment calls'
@@ -879,6 +875,10 @@ function handedToCall(call: ASTPath<Node>): ASTPath<Node>[] {
   );
 }
 
+/**
+ * The client a wrapper call is handed (`wrapOpenAI(client)`, `Instructor({ client })`): what the call returns is that
+ * client, wrapped. Undefined for any other call, or a wrapper call without its client.
+ */
 function wrappedClient(clients: FileClients, call: ASTPath<Node>): ASTPath<Node> | undefined {
   const node = call.node as Node;
   if (clients.wrappers.size === 0 || node.callee?.type !== 'Identifier' || !node.arguments[0]) return undefined;
