@@ -233,7 +233,6 @@ export function readsVendorOption(options: TSESTree.Node | undefined, names: rea
   });
 }
 
-
 /**
  * Whether a client's options send it to another service (a local server, Groq): a base URL neither OpenAI's nor
  * Azure's, or another vendor's key. The codemod's client kinds ask the same core questions (isOpenAIBaseURL,

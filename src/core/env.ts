@@ -57,15 +57,15 @@ export const ENV_OBJECTS: readonly { object: string; member: 'env' }[] = [
 export const ENV_GETTER = { object: 'Deno', member: 'env', method: 'get', all: 'toObject' } as const;
 
 /**
- * Node's process module, imported instead of the global (`import process from 'node:process'`, `import { env } from
- * 'process'`): its default (or namespace) export is the process object, its `env` export the env object.
- */
-/**
  * The option that gives a process the code starts its environment (`spawn(cmd, args, { env })`, execa's, Playwright's
  * `webServer.env`): an OpenAI variable set there is read by that process, not by the package that starts it.
  */
 export const CHILD_ENV_OPTION = 'env';
 
+/**
+ * Node's process module, imported instead of the global (`import process from 'node:process'`, `import { env } from
+ * 'process'`): its default (or namespace) export is the process object, its `env` export the env object.
+ */
 const PROCESS_MODULES: ReadonlySet<string> = new Set(['process', 'node:process']);
 
 /** What an import of `spec`'s export `name` (`default`, `*`, a named export) binds: the process, its env, or neither. */

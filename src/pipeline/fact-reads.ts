@@ -91,3 +91,11 @@ export function answersAlike(reads: readonly FactRead[], facts: FileFacts): bool
     return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.is((value as Record<string, unknown>)[read.entry], read.answer);
   });
 }
+
+/**
+ * Whether a result made ahead of the project index stands for a file the index gives `facts`: none, or facts that
+ * answer each of the ahead run's `reads` alike. Otherwise the file is transformed again with them.
+ */
+export function aheadStands(reads: readonly FactRead[] | undefined, facts: FileFacts | undefined): boolean {
+  return facts === undefined || (reads !== undefined && answersAlike(reads, facts));
+}

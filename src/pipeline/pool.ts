@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../core/index.js';
 import type { FileSummary } from '../project/summarize.js';
-import { answersAlike, observedNoFacts } from './fact-reads.js';
-import { displayPath, processFile, transformFile, writeTransformed, type Transformed } from './process-file.js';
+import { aheadStands } from './fact-reads.js';
+import { displayPath, processFile, transformAhead, writeTransformed, type Transformed } from './process-file.js';
 import type { FileResult, ProcessSettings } from './types.js';
 
 export interface Job {
@@ -232,7 +232,7 @@ export class WorkerPool {
       }
       const index = claim(this.aheadCounter, this.aheadList.length, this.stop);
       if (index !== undefined) {
-        const transformed = await transformFile(this.aheadList[index]!, undefined, this.settings, true);
+        const transformed = await transformAhead(this.aheadList[index]!, this.settings);
         if (!this.closed) this.aheadResult(index, transformed);
         continue;
       }
@@ -370,7 +370,7 @@ export class WorkerPool {
       const { file, facts } = state.jobs[state.next]!;
       const first = this.aheadDone.get(file);
       // A file with facts keeps a result made ahead when those facts answer what it read of them alike (fact-reads.ts).
-      const reused = facts === undefined || (first?.factReads !== undefined && answersAlike(first.factReads, facts));
+      const reused = aheadStands(first?.factReads, facts);
       if (reused && this.aheadFiles.has(file) && !this.aheadLost.has(file)) {
         const transformed = first;
         if (!transformed) return this.ensureWorker();
@@ -463,9 +463,8 @@ export class TransformAhead {
       if (this.cancelled || this.signal?.aborted) return done;
       if (next < this.files.length) {
         const file = this.files[next++]!;
-        const observed = observedNoFacts();
-        const { summary, ...transformed } = await transformFile(file, observed.facts, this.settings, true);
-        done.set(file, { ...transformed, factReads: observed.reads });
+        const { summary, ...transformed } = await transformAhead(file, this.settings);
+        done.set(file, transformed);
         if (this.feed) this.feed.add(file, summary);
         else this.pending.push([file, summary]);
         continue;
@@ -502,7 +501,7 @@ export async function processAll(
     if (!mayStart(done, { signal: control.signal })) break;
     // Transformed ahead of the index: that result stands when the file's facts answer what it read of them alike.
     const first = ahead?.get(job.file);
-    const transformed = job.facts === undefined || (first?.factReads && answersAlike(first.factReads, job.facts)) ? first : undefined;
+    const transformed = aheadStands(first?.factReads, job.facts) ? first : undefined;
     onResult(await (transformed ? writeTransformed(transformed) : processFile(job.file, job.facts, settings)));
     done++;
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { FileFacts } from '../core/index.js';
 import type { FileSummary } from '../project/summarize.js';
-import type { FactRead } from './fact-reads.js';
+import { observedNoFacts, type FactRead } from './fact-reads.js';
 import { packageNeeds, stillReferenced } from '../config-files/package-needs.js';
 import { redactSecrets } from './redact.js';
 import { decodeText, decodeUtf8, encodeText } from './text-format.js';
@@ -113,6 +113,15 @@ export async function transformFile(
   } catch (error) {
     return { ...transformed, result: failedResult(result, error) };
   }
+}
+
+/**
+ * A candidate transformed ahead of the project index, summarised for it: with no facts, each read the transforms make
+ * of them recorded (`factReads`), so that the facts the index then gives can be checked against them (`aheadStands`).
+ */
+export async function transformAhead(file: string, settings: ProcessSettings): Promise<Transformed> {
+  const observed = observedNoFacts();
+  return { ...(await transformFile(file, observed.facts, settings, true)), factReads: observed.reads };
 }
 
 /** A summary; undefined if summarising throws (the index reads the file itself then, and fails as it always has). */

@@ -12,8 +12,7 @@ import { basename } from 'node:path';
 import type { FileSummary } from '../project/summarize.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache } from './compile-cache.js';
-import { observedNoFacts } from './fact-reads.js';
-import { loadEngine, processFile, transformFile } from './process-file.js';
+import { loadEngine, processFile, transformAhead } from './process-file.js';
 import { claim, type AheadMessage, type JobMessage, type SummarizeMessage, type WorkerData, type WorkerMessage } from './pool.js';
 
 const { settings, slot, stop, summaryCounter } = workerData as WorkerData;
@@ -71,8 +70,7 @@ async function work(): Promise<void> {
     const index = aheadCounter && claim(aheadCounter, aheadFiles.length, stop);
     if (index === undefined) break;
     hold(0, -(index + 1), aheadFiles[index]!);
-    const observed = observedNoFacts();
-    const transformed = { ...(await transformFile(aheadFiles[index]!, observed.facts, settings, true)), factReads: observed.reads };
+    const transformed = await transformAhead(aheadFiles[index]!, settings);
     port.postMessage({ kind: 'ahead', index, transformed } satisfies WorkerMessage);
     Atomics.store(slot, 0, 0);
   }
